@@ -1,0 +1,137 @@
+using System.Linq.Expressions;
+using Mamori.Core.Features.Accounts;
+using Mamori.Core.Features.Audit;
+using Mamori.Core.Features.Organization;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace Mamori.Core.Data;
+
+/// <summary>
+/// The one database context. Municipality and department scoping live here, once: every
+/// <see cref="IMunicipalityOwned"/> entity gets a query filter on the current municipality and every
+/// <see cref="IDepartmentOwned"/> entity one on the 所管課 user's department; saving checks the same
+/// boundaries, so a page that forgets cannot leak or change another tenant's rows.
+/// </summary>
+public class AppDbContext(DbContextOptions<AppDbContext> options, CurrentTenant tenant) : IdentityUserContext<AppUser>(options)
+{
+    public const string TenantFilter = "Tenant";
+    public const string DepartmentFilter = "Department";
+
+    public DbSet<Municipality> Municipalities => Set<Municipality>();
+    public DbSet<Department> Departments => Set<Department>();
+    public DbSet<Staff> Staff => Set<Staff>();
+    public DbSet<AbsencePeriod> AbsencePeriods => Set<AbsencePeriod>();
+    public DbSet<PersonalAccessToken> PersonalAccessTokens => Set<PersonalAccessToken>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    /// <summary>The acting user and scope.</summary>
+    public CurrentTenant Tenant => tenant;
+
+    // Read by the query filters; EF parameterizes them per context instance.
+    private bool IsSystem => tenant.IsSystem;
+    private Guid? CurrentMunicipalityId => tenant.MunicipalityId;
+    private bool RestrictToDepartment => tenant.RestrictToDepartment;
+    private Guid? CurrentDepartmentId => tenant.DepartmentId;
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+        configurationBuilder.Properties<string>().HaveMaxLength(4000);
+    }
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+
+        builder.Entity<Municipality>().HasQueryFilter(TenantFilter, m => IsSystem || m.Id == CurrentMunicipalityId);
+        builder.Entity<AuditEntry>().HasQueryFilter(TenantFilter, e => IsSystem || e.MunicipalityId == CurrentMunicipalityId);
+
+        foreach (var type in builder.Model.GetEntityTypes().Select(t => t.ClrType).ToList())
+        {
+            if (typeof(IMunicipalityOwned).IsAssignableFrom(type))
+            {
+                builder.Entity(type).HasQueryFilter(TenantFilter, Lambda<IMunicipalityOwned>(type,
+                    e => IsSystem || e.MunicipalityId == CurrentMunicipalityId));
+            }
+            if (typeof(IDepartmentOwned).IsAssignableFrom(type))
+            {
+                builder.Entity(type).HasQueryFilter(DepartmentFilter, Lambda<IDepartmentOwned>(type,
+                    e => !RestrictToDepartment || e.DepartmentId == CurrentDepartmentId));
+            }
+        }
+    }
+
+    /// <summary>Rewrites a filter written against an interface into one on the concrete entity type.</summary>
+    private static LambdaExpression Lambda<TInterface>(Type entityType, Expression<Func<TInterface, bool>> filter)
+    {
+        var parameter = Expression.Parameter(entityType, "e");
+        var body = new ParameterReplacer(filter.Parameters[0], Expression.Convert(parameter, typeof(TInterface))).Visit(filter.Body);
+        return Expression.Lambda(body, parameter);
+    }
+
+    private sealed class ParameterReplacer(ParameterExpression from, Expression to) : ExpressionVisitor
+    {
+        protected override Expression VisitParameter(ParameterExpression node) => node == from ? to : base.VisitParameter(node);
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        GuardAndStamp();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        GuardAndStamp();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    /// <summary>
+    /// Fills in the municipality of new rows, refuses rows of another municipality or (for 所管課)
+    /// another department, and gives every edited record a new concurrency version.
+    /// </summary>
+    private void GuardAndStamp()
+    {
+        ChangeTracker.DetectChanges();
+        foreach (var entry in ChangeTracker.Entries())
+        {
+            if (entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted))
+            {
+                continue;
+            }
+
+            if (!tenant.IsSystem && entry.Entity is IMunicipalityOwned owned)
+            {
+                if (entry.State == EntityState.Added && owned.MunicipalityId == Guid.Empty && tenant.MunicipalityId is { } current)
+                {
+                    owned.MunicipalityId = current;
+                }
+                var original = entry.State == EntityState.Added
+                    ? owned.MunicipalityId
+                    : (Guid)entry.Property(nameof(IMunicipalityOwned.MunicipalityId)).OriginalValue!;
+                if (owned.MunicipalityId != tenant.MunicipalityId || original != tenant.MunicipalityId)
+                {
+                    throw new ScopeViolationException("他の団体の記録は変更できません。");
+                }
+            }
+
+            if (tenant.RestrictToDepartment && entry.Entity is IDepartmentOwned departmentOwned)
+            {
+                var original = entry.State == EntityState.Added
+                    ? departmentOwned.DepartmentId
+                    : (Guid)entry.Property(nameof(IDepartmentOwned.DepartmentId)).OriginalValue!;
+                if (departmentOwned.DepartmentId != tenant.DepartmentId || original != tenant.DepartmentId)
+                {
+                    throw new ScopeViolationException("他の所管課の記録は変更できません。");
+                }
+            }
+
+            if (entry.State == EntityState.Modified && entry.Entity is IVersioned versioned)
+            {
+                versioned.Version = Guid.NewGuid();
+            }
+        }
+    }
+}

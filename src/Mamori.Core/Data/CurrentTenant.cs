@@ -1,0 +1,54 @@
+namespace Mamori.Core.Data;
+
+/// <summary>
+/// Who is acting and within which municipality and department. One per request (or per command);
+/// <see cref="AppDbContext"/> reads it for its query filters, its write guard and the audit trail.
+/// </summary>
+public sealed class CurrentTenant
+{
+    /// <summary>The municipality whose rows are visible; null sees no municipality-owned rows.</summary>
+    public Guid? MunicipalityId { get; private set; }
+
+    /// <summary>The department a 所管課 user is limited to.</summary>
+    public Guid? DepartmentId { get; private set; }
+
+    /// <summary>True for 所管課 users: department-owned rows of other departments are invisible and read-only.</summary>
+    public bool RestrictToDepartment { get; private set; }
+
+    /// <summary>True for platform work (command line, first-run setup) that spans municipalities.</summary>
+    public bool IsSystem { get; private set; }
+
+    /// <summary>The acting account's id, when a person is acting.</summary>
+    public string? UserId { get; private set; }
+
+    /// <summary>The name recorded in the audit trail.</summary>
+    public string ActorName { get; private set; } = "匿名";
+
+    /// <summary>Acts as a signed-in user.</summary>
+    public void SetUser(string userId, string actorName, Guid municipalityId, Guid? departmentId, bool restrictToDepartment)
+    {
+        UserId = userId;
+        ActorName = actorName;
+        MunicipalityId = municipalityId;
+        DepartmentId = departmentId;
+        RestrictToDepartment = restrictToDepartment;
+        IsSystem = false;
+    }
+
+    /// <summary>Acts for the public pages of one municipality (no user).</summary>
+    public void SetPublic(Guid municipalityId)
+    {
+        MunicipalityId = municipalityId;
+        ActorName = "公開ページ";
+    }
+
+    /// <summary>Acts as the system, across municipalities (CLI, setup, background jobs).</summary>
+    public void SetSystem(string actorName)
+    {
+        IsSystem = true;
+        ActorName = actorName;
+        UserId = null;
+        MunicipalityId = null;
+        RestrictToDepartment = false;
+    }
+}

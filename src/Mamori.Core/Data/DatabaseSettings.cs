@@ -1,0 +1,84 @@
+using Mamori.Core.Features.Audit;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Mamori.Core.Data;
+
+/// <summary>The database providers Mamori runs on.</summary>
+public enum DatabaseProvider
+{
+    /// <summary>Embedded SQLite file under the data folder (the default).</summary>
+    Sqlite,
+
+    /// <summary>PostgreSQL for production.</summary>
+    Postgres,
+}
+
+/// <summary>
+/// Where the data lives: <c>Database:Provider</c> (Sqlite | Postgres), <c>ConnectionStrings:Mamori</c>
+/// and <c>Mamori:DataDirectory</c> (default ./data), from appsettings, environment or the command line.
+/// </summary>
+public sealed record DatabaseSettings(DatabaseProvider Provider, string ConnectionString, string DataDirectory)
+{
+    /// <summary>Reads the settings; for SQLite without a connection string, the database is data/mamori.db.</summary>
+    public static DatabaseSettings From(IConfiguration config)
+    {
+        var dataDirectory = Path.GetFullPath(config["Mamori:DataDirectory"] is { Length: > 0 } d ? d : "data");
+        var providerText = config["Database:Provider"];
+        DatabaseProvider provider;
+        if (string.IsNullOrWhiteSpace(providerText))
+        {
+            provider = DatabaseProvider.Sqlite;
+        }
+        else if (!Enum.TryParse(providerText, ignoreCase: true, out provider))
+        {
+            throw new InvalidOperationException($"Database:Provider の値「{providerText}」は使えません。Sqlite か Postgres を指定してください。");
+        }
+
+        var connectionString = config.GetConnectionString("Mamori");
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            if (provider == DatabaseProvider.Postgres)
+            {
+                throw new InvalidOperationException("PostgreSQL を使うには ConnectionStrings:Mamori（または --connection）に接続文字列を指定してください。");
+            }
+            connectionString = $"Data Source={Path.Combine(dataDirectory, "mamori.db")}";
+        }
+        return new DatabaseSettings(provider, connectionString, dataDirectory);
+    }
+
+    /// <summary>Points EF Core at the provider and its migrations assembly.</summary>
+    public void Configure(DbContextOptionsBuilder options)
+    {
+        if (Provider == DatabaseProvider.Postgres)
+        {
+            options.UseNpgsql(ConnectionString, o => o.MigrationsAssembly("Mamori.Migrations.Postgres"));
+        }
+        else
+        {
+            Directory.CreateDirectory(DataDirectory);
+            options.UseSqlite(ConnectionString, o => o.MigrationsAssembly("Mamori.Migrations.Sqlite"));
+        }
+    }
+}
+
+/// <summary>Registration of the database for the web host and the command line alike.</summary>
+public static class DataServiceCollectionExtensions
+{
+    /// <summary>Adds <see cref="AppDbContext"/>, the per-scope <see cref="CurrentTenant"/> and the audit interceptor.</summary>
+    public static IServiceCollection AddMamoriData(this IServiceCollection services, IConfiguration config)
+    {
+        var settings = DatabaseSettings.From(config);
+        services.AddSingleton(settings);
+        services.AddSingleton(TimeProvider.System);
+        services.AddScoped<CurrentTenant>();
+        services.AddScoped<AuditInterceptor>();
+        services.AddDbContext<AppDbContext>((sp, o) =>
+        {
+            settings.Configure(o);
+            o.AddInterceptors(sp.GetRequiredService<AuditInterceptor>());
+        });
+        return services;
+    }
+}

@@ -1,0 +1,38 @@
+using Mamori.Core.Data;
+
+namespace Mamori.Core.Features.Accounts;
+
+/// <summary>An issued token: the secret (shown once) and when it expires.</summary>
+public sealed record IssuedToken(Guid Id, string Token, DateTime ExpiresAt);
+
+/// <summary>Issues a personal access token for the API (1 to 366 days).</summary>
+public static class IssueToken
+{
+    public const int MaxDays = 366;
+
+    public static async Task<Outcome<IssuedToken>> RunAsync(AppDbContext db, AppUser user, string? name, int days, TimeProvider clock, CancellationToken ct)
+    {
+        if (days is < 1 or > MaxDays)
+        {
+            return Outcome<IssuedToken>.Fail("Days", $"有効日数は1日から{MaxDays}日の間で指定してください。");
+        }
+        if (user.SuspendedAt is not null)
+        {
+            return Outcome<IssuedToken>.Fail("", "利用停止中のアカウントにはトークンを発行できません。");
+        }
+        var (token, hash) = PersonalAccessToken.Generate();
+        var now = clock.GetUtcNow().UtcDateTime;
+        var entity = new PersonalAccessToken
+        {
+            MunicipalityId = user.MunicipalityId,
+            UserId = user.Id,
+            Name = string.IsNullOrWhiteSpace(name) ? "API トークン" : name.Trim(),
+            TokenHash = hash,
+            CreatedAt = now,
+            ExpiresAt = now.AddDays(days),
+        };
+        db.PersonalAccessTokens.Add(entity);
+        await db.SaveChangesAsync(ct);
+        return Outcome<IssuedToken>.Success(new IssuedToken(entity.Id, token, entity.ExpiresAt));
+    }
+}

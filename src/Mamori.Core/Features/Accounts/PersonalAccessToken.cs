@@ -1,0 +1,48 @@
+using System.Security.Cryptography;
+using System.Text;
+using Mamori.Core.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Mamori.Core.Features.Accounts;
+
+/// <summary>
+/// A personal access token for the API. Only the SHA-256 of the token is stored; the token itself
+/// is shown once, when it is issued.
+/// </summary>
+public sealed class PersonalAccessToken : IMunicipalityOwned
+{
+    /// <summary>Every token starts with this, so that secret scanners can recognize a leaked one.</summary>
+    public const string Prefix = "mmr_";
+
+    public Guid Id { get; init; } = Guid.CreateVersion7();
+    public Guid MunicipalityId { get; set; }
+    public required string UserId { get; init; }
+    public required string Name { get; init; }
+    public required string TokenHash { get; init; }
+    public DateTime CreatedAt { get; init; } = DateTime.UtcNow;
+    public DateTime ExpiresAt { get; init; }
+    public DateTime? RevokedAt { get; set; }
+
+    /// <summary>A new random token and its stored hash.</summary>
+    public static (string Token, string Hash) Generate()
+    {
+        var token = Prefix + Convert.ToBase64String(RandomNumberGenerator.GetBytes(32))
+            .TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        return (token, Hash(token));
+    }
+
+    /// <summary>The stored form of a token.</summary>
+    public static string Hash(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
+}
+
+internal sealed class PersonalAccessTokenConfiguration : IEntityTypeConfiguration<PersonalAccessToken>
+{
+    public void Configure(EntityTypeBuilder<PersonalAccessToken> b)
+    {
+        b.Property(t => t.Name).HasMaxLength(100);
+        b.Property(t => t.TokenHash).HasMaxLength(64);
+        b.HasIndex(t => t.TokenHash).IsUnique();
+        b.HasOne<AppUser>().WithMany().HasForeignKey(t => t.UserId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

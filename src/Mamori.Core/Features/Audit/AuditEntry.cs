@@ -1,0 +1,58 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Mamori.Core.Features.Audit;
+
+/// <summary>What happened to a row.</summary>
+public enum AuditAction
+{
+    /// <summary>作成.</summary>
+    Insert,
+
+    /// <summary>更新.</summary>
+    Update,
+
+    /// <summary>削除.</summary>
+    Delete,
+}
+
+/// <summary>
+/// 監査ログ: one create, update or delete. Rows are only ever appended; each stores the SHA-256 of
+/// its own content and the previous row's hash, so a changed or removed row breaks the chain.
+/// </summary>
+public sealed class AuditEntry
+{
+    /// <summary>1, 2, 3 … across the whole deployment; also the primary key, so a fork of the chain cannot be saved.</summary>
+    public long Sequence { get; init; }
+
+    public Guid? MunicipalityId { get; init; }
+    public DateTime OccurredAt { get; init; }
+    public string? UserId { get; init; }
+    public required string ActorName { get; init; }
+    public AuditAction Action { get; init; }
+    public required string EntityType { get; init; }
+    public required string EntityKey { get; init; }
+
+    /// <summary>JSON: { "field": [before, after], … } with values as text.</summary>
+    public required string Changes { get; init; }
+
+    public required string PreviousHash { get; init; }
+    public required string Hash { get; init; }
+}
+
+internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntry>
+{
+    public void Configure(EntityTypeBuilder<AuditEntry> b)
+    {
+        b.HasKey(e => e.Sequence);
+        b.Property(e => e.Sequence).ValueGeneratedNever();
+        b.Property(e => e.ActorName).HasMaxLength(200);
+        b.Property(e => e.Action).HasConversion<string>().HasMaxLength(10);
+        b.Property(e => e.EntityType).HasMaxLength(100);
+        b.Property(e => e.EntityKey).HasMaxLength(200);
+        b.Property(e => e.PreviousHash).HasMaxLength(64);
+        b.Property(e => e.Hash).HasMaxLength(64);
+        b.HasIndex(e => new { e.MunicipalityId, e.OccurredAt });
+        b.HasIndex(e => new { e.EntityType, e.EntityKey });
+    }
+}

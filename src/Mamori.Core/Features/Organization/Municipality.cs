@@ -1,0 +1,28 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Mamori.Core.Features.Organization;
+
+/// <summary>団体: a municipality (区・市・町・村), the tenant everything else belongs to.</summary>
+public sealed class Municipality
+{
+    public Guid Id { get; init; } = Guid.CreateVersion7();
+
+    /// <summary>全国地方公共団体コード: six digits, the last a check digit.</summary>
+    public required string Code { get; init; }
+
+    /// <summary>名称, e.g. 新宿区.</summary>
+    public required string Name { get; set; }
+
+    public DateTime CreatedAt { get; init; } = DateTime.UtcNow;
+}
+
+internal sealed class MunicipalityConfiguration : IEntityTypeConfiguration<Municipality>
+{
+    public void Configure(EntityTypeBuilder<Municipality> b)
+    {
+        b.Property(m => m.Code).HasMaxLength(6);
+        b.Property(m => m.Name).HasMaxLength(100);
+        b.HasIndex(m => m.Code).IsUnique();
+    }
+}

@@ -1,0 +1,60 @@
+namespace Mamori.Core;
+
+/// <summary>
+/// The result of a use case: a value, or Japanese messages keyed by the field they concern
+/// (an empty key for the whole request). Expected failures are values, not exceptions.
+/// </summary>
+public sealed record Outcome<T>(T? Value, IReadOnlyDictionary<string, string[]> Errors)
+{
+    public bool Ok => Errors.Count == 0;
+
+    public static Outcome<T> Success(T value) => new(value, new Dictionary<string, string[]>());
+
+    public static Outcome<T> Fail(string field, string message) => new(default, new Dictionary<string, string[]> { [field] = [message] });
+
+    public static Outcome<T> Fail(IReadOnlyDictionary<string, string[]> errors) => new(default, errors);
+
+    /// <summary>All messages on one line each, for the command line.</summary>
+    public string Describe() => string.Join('\n', Errors.SelectMany(e => e.Value));
+}
+
+/// <summary>Collects field errors while validating input.</summary>
+public sealed class FieldErrors
+{
+    private readonly Dictionary<string, List<string>> _errors = new(StringComparer.Ordinal);
+
+    public bool Any => _errors.Count > 0;
+
+    public void Add(string field, string message)
+    {
+        if (!_errors.TryGetValue(field, out var list))
+        {
+            _errors[field] = list = [];
+        }
+        list.Add(message);
+    }
+
+    /// <summary>Adds "入力してください" for a blank required field and returns whether it was present.</summary>
+    public bool Required(string field, string? value, string label)
+    {
+        if (!string.IsNullOrWhiteSpace(value))
+        {
+            return true;
+        }
+        Add(field, $"{label}を入力してください。");
+        return false;
+    }
+
+    /// <summary>Adds a message when <paramref name="value"/> is longer than <paramref name="max"/> characters.</summary>
+    public void MaxLength(string field, string? value, int max, string label)
+    {
+        if (value is not null && value.Length > max)
+        {
+            Add(field, $"{label}は{max}文字以内で入力してください（今は{value.Length}文字）。");
+        }
+    }
+
+    public IReadOnlyDictionary<string, string[]> ToDictionary() => _errors.ToDictionary(e => e.Key, e => e.Value.ToArray());
+
+    public Outcome<T> Fail<T>() => Outcome<T>.Fail(ToDictionary());
+}

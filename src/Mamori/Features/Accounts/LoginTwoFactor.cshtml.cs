@@ -1,0 +1,53 @@
+using Mamori.Core.Data;
+using Mamori.Core.Features.Accounts;
+using Mamori.Features.Shared;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Mamori.Features.Accounts;
+
+[AllowAnonymous]
+public sealed class LoginTwoFactorModel(SignInManager<AppUser> signIn, UserManager<AppUser> users, CurrentTenant tenant, TimeProvider clock) : MamoriPageModel
+{
+    [BindProperty]
+    public string? Code { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? ReturnUrl { get; set; }
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        SetTitle("二要素認証");
+        return await signIn.GetTwoFactorAuthenticationUserAsync() is null ? Redirect("/account/login") : Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        SetTitle("二要素認証");
+        var user = await signIn.GetTwoFactorAuthenticationUserAsync();
+        if (user is null)
+        {
+            return Redirect("/account/login");
+        }
+        var code = (Code ?? string.Empty).Normalize(System.Text.NormalizationForm.FormKC).Replace(" ", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal);
+        if (code.Length == 0)
+        {
+            ModelState.AddModelError(nameof(Code), "確認コードを入力してください。");
+            return Page();
+        }
+        var result = await signIn.TwoFactorAuthenticatorSignInAsync(code, isPersistent: false, rememberClient: false);
+        if (result.IsLockedOut)
+        {
+            ModelState.AddModelError(string.Empty, "失敗が続いたため、アカウントがロックされました。しばらく待ってからもう一度お試しください。");
+            return Page();
+        }
+        if (!result.Succeeded)
+        {
+            ModelState.AddModelError(nameof(Code), "確認コードが正しくありません。認証アプリの最新のコードを入力してください。");
+            return Page();
+        }
+        await LoginModel.RecordLoginAsync(users, tenant, clock, user.UserName!);
+        return LocalRedirect(!string.IsNullOrEmpty(ReturnUrl) && Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
+    }
+}

@@ -1,0 +1,20 @@
+using Mamori.Core.Features.Accounts;
+using Mamori.Features.Shared;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Mamori.Features.Accounts;
+
+[AllowAnonymous]
+public sealed class LogoutModel(SignInManager<AppUser> signIn) : MamoriPageModel
+{
+    public void OnGet() => SetTitle("ログアウト");
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        await signIn.SignOutAsync();
+        Flash("ログアウトしました。");
+        return Redirect("/account/login");
+    }
+}

@@ -1,0 +1,62 @@
+using System.ComponentModel.DataAnnotations;
+using Mamori.Core.Features.Accounts;
+using Mamori.Features.Shared;
+using Mamori.Hosting;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Mamori.Features.Accounts;
+
+[Authorize(Policy = Policies.SignedIn)]
+public sealed class PasswordModel(UserManager<AppUser> users, SignInManager<AppUser> signIn) : MamoriPageModel
+{
+    public sealed class InputModel
+    {
+        [Required(ErrorMessage = "現在のパスワードを入力してください。")]
+        [DataType(DataType.Password)]
+        public string? Current { get; set; }
+
+        [Required(ErrorMessage = "新しいパスワードを入力してください。")]
+        [DataType(DataType.Password)]
+        public string? New { get; set; }
+
+        [DataType(DataType.Password)]
+        public string? Confirm { get; set; }
+    }
+
+    [BindProperty]
+    public InputModel Input { get; set; } = new();
+
+    public void OnGet() => SetTitle("パスワード変更", new Crumb("アカウント設定", "/account/security"));
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        SetTitle("パスワード変更", new Crumb("アカウント設定", "/account/security"));
+        if (Input.New != Input.Confirm)
+        {
+            ModelState.AddModelError("Input.Confirm", "確認用のパスワードが一致しません。");
+        }
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+        var user = await users.GetUserAsync(User);
+        if (user is null)
+        {
+            return Challenge();
+        }
+        var result = await users.ChangePasswordAsync(user, Input.Current!, Input.New!);
+        if (!result.Succeeded)
+        {
+            foreach (var e in result.Errors)
+            {
+                ModelState.AddModelError(e.Code == nameof(IdentityErrorDescriber.PasswordMismatch) ? "Input.Current" : "Input.New", e.Description);
+            }
+            return Page();
+        }
+        await signIn.RefreshSignInAsync(user);
+        Flash("パスワードを変更しました。");
+        return Redirect("/account/security");
+    }
+}

@@ -1,0 +1,74 @@
+using Mamori.Core.Data;
+using Mamori.Core.Features.Accounts;
+using Mamori.Features.Shared;
+using Mamori.Hosting;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace Mamori.Features.Accounts;
+
+[Authorize(Policy = Policies.SignedIn)]
+public sealed class TokensModel(AppDbContext db, UserManager<AppUser> users, TimeProvider clock) : MamoriPageModel
+{
+    public sealed record Row(Guid Id, string Name, DateTime CreatedAt, DateTime ExpiresAt, string State);
+
+    public List<Row> Tokens { get; private set; } = [];
+    public string? NewToken { get; private set; }
+
+    [BindProperty]
+    public string? Name { get; set; }
+
+    [BindProperty]
+    public int Days { get; set; } = 90;
+
+    public Task OnGetAsync(CancellationToken ct) => LoadAsync(ct);
+
+    public async Task<IActionResult> OnPostIssueAsync(CancellationToken ct)
+    {
+        var user = await users.GetUserAsync(User);
+        if (user is null)
+        {
+            return Challenge();
+        }
+        var outcome = await IssueToken.RunAsync(db, user, Name, Days, clock, ct);
+        if (!outcome.Ok)
+        {
+            AddErrors(outcome, prefix: string.Empty);
+        }
+        else
+        {
+            // Shown once, straight from the POST: the secret never goes into a redirect or TempData.
+            NewToken = outcome.Value!.Token;
+        }
+        await LoadAsync(ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostRevokeAsync(Guid id, CancellationToken ct)
+    {
+        var userId = users.GetUserId(User);
+        var token = await db.PersonalAccessTokens.FirstOrDefaultAsync(t => t.Id == id && t.UserId == userId, ct);
+        if (token is null)
+        {
+            return NotFound();
+        }
+        token.RevokedAt ??= clock.GetUtcNow().UtcDateTime;
+        await db.SaveChangesAsync(ct);
+        Flash($"トークン「{token.Name}」を失効させました。");
+        return RedirectToPage();
+    }
+
+    private async Task LoadAsync(CancellationToken ct)
+    {
+        SetTitle("API トークン", new Crumb("アカウント設定", "/account/security"));
+        var userId = users.GetUserId(User);
+        var now = clock.GetUtcNow().UtcDateTime;
+        Tokens = (await db.PersonalAccessTokens.AsNoTracking().Where(t => t.UserId == userId)
+                .OrderByDescending(t => t.CreatedAt).ToListAsync(ct))
+            .Select(t => new Row(t.Id, t.Name, t.CreatedAt, t.ExpiresAt,
+                t.RevokedAt is not null ? "失効" : t.ExpiresAt <= now ? "期限切れ" : "有効"))
+            .ToList();
+    }
+}

@@ -1,0 +1,69 @@
+using Mamori.Core.Data;
+using Mamori.Core.Features.Audit;
+using Mamori.Core.Japanese;
+using Microsoft.EntityFrameworkCore;
+
+namespace Mamori.Features.Audit;
+
+/// <summary>Filters over the current municipality's audit trail, shared by the page, its CSV and the API.</summary>
+public sealed record AuditFilter(DateOnly? From, DateOnly? To, string? EntityType, AuditAction? Action, string? Actor)
+{
+    public IQueryable<AuditEntry> Apply(AppDbContext db)
+    {
+        var query = db.AuditEntries.AsNoTracking();
+        if (From is { } from)
+        {
+            var start = JapanTime.StartOfDayUtc(from);
+            query = query.Where(e => e.OccurredAt >= start);
+        }
+        if (To is { } to)
+        {
+            var end = JapanTime.StartOfDayUtc(to.AddDays(1));
+            query = query.Where(e => e.OccurredAt < end);
+        }
+        if (!string.IsNullOrWhiteSpace(EntityType))
+        {
+            query = query.Where(e => e.EntityType == EntityType);
+        }
+        if (Action is { } action)
+        {
+            query = query.Where(e => e.Action == action);
+        }
+        if (!string.IsNullOrWhiteSpace(Actor))
+        {
+            var actor = Actor.Trim();
+            query = query.Where(e => e.ActorName.Contains(actor));
+        }
+        return query.OrderByDescending(e => e.Sequence);
+    }
+}
+
+/// <summary>Japanese labels for audit entries.</summary>
+public static class AuditLabels
+{
+    public static string JapaneseName(this AuditAction action) => action switch
+    {
+        AuditAction.Insert => "作成",
+        AuditAction.Update => "更新",
+        AuditAction.Delete => "削除",
+        _ => action.ToString(),
+    };
+
+    /// <summary>What the stored entity type is called on screen.</summary>
+    public static string EntityName(string entityType) => entityType switch
+    {
+        "Municipality" => "団体",
+        "Department" => "部署",
+        "Staff" => "職員",
+        "AbsencePeriod" => "休職・休業期間",
+        "AppUser" => "アカウント",
+        "PersonalAccessToken" => "API トークン",
+        "IdentityUserToken`1" or "IdentityUserToken" => "認証情報",
+        "IdentityUserClaim`1" => "アカウントの属性",
+        "IdentityUserLogin`1" => "外部ログイン",
+        _ => entityType,
+    };
+
+    public static IReadOnlyList<string> KnownEntityTypes { get; } =
+        ["Municipality", "Department", "Staff", "AbsencePeriod", "AppUser", "PersonalAccessToken"];
+}

@@ -1,0 +1,44 @@
+using Mamori.Core.Data;
+using Mamori.Core.Features.Organization;
+using Mamori.Features.Shared;
+using Mamori.Hosting;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.EntityFrameworkCore;
+
+namespace Mamori.Features.Home;
+
+[Authorize(Policy = Policies.SignedIn)]
+public sealed class HomeModel(AppDbContext db, IAuthorizationService authz, TimeProvider clock) : MamoriPageModel
+{
+    public sealed record Card(string Title, string Url, string Summary);
+
+    public string MunicipalityName { get; private set; } = string.Empty;
+    public List<Card> Cards { get; } = [];
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        SetTitle("ホーム");
+        MunicipalityName = await db.Municipalities.Select(m => m.Name).FirstOrDefaultAsync(ct) ?? string.Empty;
+        if (await Allowed(Policies.OrganizationRead))
+        {
+            var departments = await db.Departments.CountAsync(d => d.IsActive, ct);
+            var staff = await db.Staff.CountAsync(s => s.Status != StaffStatus.Retired, ct);
+            Cards.Add(new("部署", "/organization/departments", $"部署 {departments} 件"));
+            Cards.Add(new("職員", "/organization/staff", $"在職・休職中の職員 {staff} 名"));
+        }
+        if (await Allowed(Policies.AccountReview))
+        {
+            var candidates = await ListLongAbsence.RunAsync(db, clock, ct);
+            Cards.Add(new("長期不在チェック", "/organization/long-absence",
+                candidates.Count == 0 ? "停止を検討すべきアカウントはありません。" : $"停止を検討すべきアカウントが {candidates.Count} 件あります。"));
+        }
+        if (await Allowed(Policies.AuditRead))
+        {
+            var today = Core.Japanese.JapanTime.StartOfDayUtc(Core.Japanese.JapanTime.Today(clock));
+            var changes = await db.AuditEntries.CountAsync(e => e.OccurredAt >= today, ct);
+            Cards.Add(new("監査ログ", "/audit", $"本日の記録 {changes} 件"));
+        }
+    }
+
+    private async Task<bool> Allowed(string policy) => (await authz.AuthorizeAsync(User, policy)).Succeeded;
+}

@@ -1,0 +1,174 @@
+using Mamori.Core.Data;
+using Mamori.Core.Features.Accounts;
+using Mamori.Core.Features.Organization;
+using Mamori.Core.Japanese;
+using Mamori.Features.Organization.Staff;
+using Mamori.Hosting;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace Mamori.Features.Organization;
+
+/// <summary>/api/v1/organization: departments, staff, the long-absence check and suspension.</summary>
+public static class OrganizationEndpoints
+{
+    public sealed record DepartmentResponse(Guid Id, Guid? ParentId, string Name, string Label, string? Code, bool IsActive, Guid Version);
+
+    public sealed record DepartmentRequest(string? Name, string? Code, Guid? ParentId, int SortOrder, bool? IsActive, Guid? Version);
+
+    public sealed record AbsenceResponse(DateOnly Start, DateOnly? End, string Reason);
+
+    public sealed record StaffResponse(Guid Id, string EmployeeNumber, string Name, string? NameKana, Guid DepartmentId, string Department,
+        string Status, string StatusName, DateOnly? StartDate, DateOnly? EndDate, Guid Version, IReadOnlyList<AbsenceResponse> Absences);
+
+    public sealed record StaffRequest(string? EmployeeNumber, string? Name, string? NameKana, Guid? DepartmentId, string? Status,
+        string? StartDate, string? EndDate, Guid? Version);
+
+    public sealed record LongAbsenceResponse(string UserId, string UserName, string DisplayName, string? StaffName, IReadOnlyList<string> Reasons, int Days);
+
+    public sealed record SuspendRequest(string? Reason);
+
+    public static RouteGroupBuilder MapOrganizationEndpoints(this RouteGroupBuilder api)
+    {
+        var g = api.MapGroup("/organization").WithTags("組織");
+        g.MapGet("/departments", ListDepartments).RequireAuthorization(Policies.OrganizationRead).WithSummary("部署の一覧");
+        g.MapPost("/departments", CreateDepartment).RequireAuthorization(Policies.Administer).WithSummary("部署の登録");
+        g.MapPut("/departments/{id:guid}", UpdateDepartment).RequireAuthorization(Policies.Administer).WithSummary("部署の更新");
+        g.MapGet("/staff", ListStaff).RequireAuthorization(Policies.OrganizationRead).WithSummary("職員の一覧");
+        g.MapGet("/staff/{id:guid}", GetStaff).RequireAuthorization(Policies.OrganizationRead).WithSummary("職員");
+        g.MapPost("/staff", CreateStaff).RequireAuthorization(Policies.StaffWrite).WithSummary("職員の登録");
+        g.MapPut("/staff/{id:guid}", UpdateStaff).RequireAuthorization(Policies.StaffWrite).WithSummary("職員の更新");
+        g.MapGet("/long-absence", LongAbsence).RequireAuthorization(Policies.AccountReview).WithSummary("長期不在チェック");
+        g.MapPost("/accounts/{id}/suspend", Suspend).RequireAuthorization(Policies.AccountSuspend).WithSummary("アカウントの利用停止");
+        return api;
+    }
+
+    private static async Task<Ok<List<DepartmentResponse>>> ListDepartments(AppDbContext db, CancellationToken ct) =>
+        TypedResults.Ok((await DepartmentTree.LoadAsync(db, ct))
+            .Select(d => new DepartmentResponse(d.Id, d.ParentId, d.Name, d.Label, d.Code, d.IsActive, d.Version)).ToList());
+
+    private static Task<Results<Created<DepartmentResponse>, ValidationProblem, NotFound>> CreateDepartment(DepartmentRequest body, AppDbContext db, CancellationToken ct) =>
+        SaveDepartmentAsync(null, body, db, ct);
+
+    private static Task<Results<Created<DepartmentResponse>, ValidationProblem, NotFound>> UpdateDepartment(Guid id, DepartmentRequest body, AppDbContext db, CancellationToken ct) =>
+        SaveDepartmentAsync(id, body, db, ct);
+
+    private static async Task<Results<Created<DepartmentResponse>, ValidationProblem, NotFound>> SaveDepartmentAsync(Guid? id, DepartmentRequest body, AppDbContext db, CancellationToken ct)
+    {
+        if (id is not null && !await db.Departments.AnyAsync(d => d.Id == id, ct))
+        {
+            return TypedResults.NotFound();
+        }
+        var outcome = await SaveDepartment.RunAsync(db, id, new DepartmentInput(body.Name, body.Code, body.ParentId, body.SortOrder, body.IsActive ?? true, body.Version), ct);
+        if (!outcome.Ok)
+        {
+            return ApiResults.Invalid(outcome);
+        }
+        var d = (await DepartmentTree.LoadAsync(db, ct)).First(x => x.Id == outcome.Value!.Id);
+        return TypedResults.Created($"/api/v1/organization/departments/{d.Id}", new DepartmentResponse(d.Id, d.ParentId, d.Name, d.Label, d.Code, d.IsActive, d.Version));
+    }
+
+    private static async Task<Ok<List<StaffResponse>>> ListStaff(string? q, Guid? departmentId, AppDbContext db, TimeProvider clock, CancellationToken ct)
+    {
+        var rows = await StaffList.LoadAsync(db, q, departmentId, null, JapanTime.Today(clock), ct);
+        return TypedResults.Ok(rows.Select(r => new StaffResponse(r.Id, r.EmployeeNumber, r.Name, r.NameKana, r.DepartmentId, r.Department,
+            r.Status.ToString(), r.Status.JapaneseName(), r.StartDate, r.EndDate, Guid.Empty, [])).ToList());
+    }
+
+    private static async Task<Results<Ok<StaffResponse>, NotFound>> GetStaff(Guid id, AppDbContext db, CancellationToken ct)
+    {
+        var response = await LoadStaffAsync(db, id, ct);
+        return response is null ? TypedResults.NotFound() : TypedResults.Ok(response);
+    }
+
+    private static Task<Results<Created<StaffResponse>, ValidationProblem, NotFound>> CreateStaff(StaffRequest body, AppDbContext db, CancellationToken ct) =>
+        SaveStaffAsync(null, body, db, ct);
+
+    private static Task<Results<Created<StaffResponse>, ValidationProblem, NotFound>> UpdateStaff(Guid id, StaffRequest body, AppDbContext db, CancellationToken ct) =>
+        SaveStaffAsync(id, body, db, ct);
+
+    private static async Task<Results<Created<StaffResponse>, ValidationProblem, NotFound>> SaveStaffAsync(Guid? id, StaffRequest body, AppDbContext db, CancellationToken ct)
+    {
+        if (id is not null && !await db.Staff.AnyAsync(s => s.Id == id, ct))
+        {
+            return TypedResults.NotFound();
+        }
+        var errors = new Dictionary<string, string[]>();
+        DateOnly? Date(string? text, string field)
+        {
+            if (string.IsNullOrWhiteSpace(text))
+            {
+                return null;
+            }
+            if (WarekiDate.TryParse(text, out var d, out var error))
+            {
+                return d;
+            }
+            errors[field] = [error!];
+            return null;
+        }
+        var start = Date(body.StartDate, "startDate");
+        var end = Date(body.EndDate, "endDate");
+        var status = StaffStatus.Active;
+        if (body.Status is { Length: > 0 } statusText && !TryParseStatus(statusText, out status))
+        {
+            errors["status"] = [$"status「{statusText}」は使えません。Active/OnLeave/Retired（在職/休職/退職）のいずれかを指定してください。"];
+        }
+        if (errors.Count > 0)
+        {
+            return ApiResults.Invalid(errors);
+        }
+        var outcome = await SaveStaff.RunAsync(db, id,
+            new StaffInput(body.EmployeeNumber, body.Name, body.NameKana, body.DepartmentId, status, start, end, body.Version), ct);
+        if (!outcome.Ok)
+        {
+            return ApiResults.Invalid(outcome);
+        }
+        var saved = (await LoadStaffAsync(db, outcome.Value!.Id, ct))!;
+        return TypedResults.Created($"/api/v1/organization/staff/{saved.Id}", saved);
+    }
+
+    private static bool TryParseStatus(string text, out StaffStatus status)
+    {
+        foreach (var s in Enum.GetValues<StaffStatus>())
+        {
+            if (string.Equals(text, s.ToString(), StringComparison.OrdinalIgnoreCase) || text == s.JapaneseName())
+            {
+                status = s;
+                return true;
+            }
+        }
+        status = default;
+        return false;
+    }
+
+    private static async Task<StaffResponse?> LoadStaffAsync(AppDbContext db, Guid id, CancellationToken ct)
+    {
+        var s = await db.Staff.AsNoTracking().Include(x => x.Absences).FirstOrDefaultAsync(x => x.Id == id, ct);
+        if (s is null)
+        {
+            return null;
+        }
+        var label = (await DepartmentTree.LoadAsync(db, ct)).FirstOrDefault(d => d.Id == s.DepartmentId)?.Label ?? string.Empty;
+        return new StaffResponse(s.Id, s.EmployeeNumber, s.Name, s.NameKana, s.DepartmentId, label, s.Status.ToString(), s.Status.JapaneseName(),
+            s.StartDate, s.EndDate, s.Version, s.Absences.OrderBy(a => a.Start).Select(a => new AbsenceResponse(a.Start, a.End, a.Reason)).ToList());
+    }
+
+    private static async Task<Ok<List<LongAbsenceResponse>>> LongAbsence(AppDbContext db, TimeProvider clock, CancellationToken ct) =>
+        TypedResults.Ok((await ListLongAbsence.RunAsync(db, clock, ct))
+            .Select(c => new LongAbsenceResponse(c.Account.UserId, c.Account.UserName, c.Account.DisplayName, c.Account.Staff?.Name, c.Reasons, c.Days))
+            .ToList());
+
+    private static async Task<Results<NoContent, NotFound, ValidationProblem>> Suspend(string id, SuspendRequest? body, HttpContext http, AppDbContext db,
+        UserManager<AppUser> users, TimeProvider clock, CancellationToken ct)
+    {
+        var user = await db.TenantUsers().FirstOrDefaultAsync(u => u.Id == id, ct);
+        if (user is null)
+        {
+            return TypedResults.NotFound();
+        }
+        var outcome = await SuspendAccount.SuspendAsync(users, user, body?.Reason, users.GetUserId(http.User)!, clock);
+        return outcome.Ok ? TypedResults.NoContent() : ApiResults.Invalid(outcome);
+    }
+}

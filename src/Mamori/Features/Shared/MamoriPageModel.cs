@@ -1,0 +1,47 @@
+using Mamori.Core;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Mamori.Features.Shared;
+
+/// <summary>Common page plumbing: title, breadcrumbs, flash messages and use-case errors into ModelState.</summary>
+public abstract class MamoriPageModel : PageModel
+{
+    protected void SetTitle(string title, params Crumb[] crumbs)
+    {
+        ViewData["Title"] = title;
+        ViewData["Crumbs"] = crumbs.Length == 0 ? null : crumbs.Append(new Crumb(title)).ToList();
+    }
+
+    protected void Flash(string message, bool error = false)
+    {
+        TempData["Flash"] = message;
+        TempData["FlashKind"] = error ? "error" : "success";
+    }
+
+    /// <summary>Copies a use case's field errors into ModelState under the input's prefix.</summary>
+    protected void AddErrors<T>(Outcome<T> outcome, string prefix = "Input")
+    {
+        foreach (var (field, messages) in outcome.Errors)
+        {
+            foreach (var message in messages)
+            {
+                ModelState.AddModelError(field.Length == 0 || prefix.Length == 0 ? field : $"{prefix}.{field}", message);
+            }
+        }
+    }
+
+    /// <summary>Parses an optional date typed as 和暦 or Gregorian; adds a field error when it cannot.</summary>
+    protected DateOnly? ParseDate(string? text, string field)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+        if (Core.Japanese.WarekiDate.TryParse(text, out var date, out var error))
+        {
+            return date;
+        }
+        ModelState.AddModelError(field, error!);
+        return null;
+    }
+}

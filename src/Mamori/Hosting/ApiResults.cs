@@ -1,0 +1,14 @@
+using Mamori.Core;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Mamori.Hosting;
+
+/// <summary>Turns a use case's field errors into a ValidationProblem with camelCase keys and a Japanese detail.</summary>
+public static class ApiResults
+{
+    public static ValidationProblem Invalid<T>(Outcome<T> outcome) =>
+        Invalid(outcome.Errors.ToDictionary(e => e.Key.Length == 0 ? "" : char.ToLowerInvariant(e.Key[0]) + e.Key[1..], e => e.Value));
+
+    public static ValidationProblem Invalid(IDictionary<string, string[]> errors) =>
+        TypedResults.ValidationProblem(errors, detail: "入力内容に誤りがあります。errors の各項目のメッセージに従って直してください。", title: "入力内容を確認してください");
+}

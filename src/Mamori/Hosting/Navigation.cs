@@ -1,0 +1,21 @@
+namespace Mamori.Hosting;
+
+/// <summary>A link in the side navigation, shown only to roles its policy admits.</summary>
+public sealed record NavItem(string Group, string Title, string Url, string Policy);
+
+/// <summary>
+/// The modules of PRODUCT.md that exist in this build. A module that is not built yet is simply
+/// absent; adding one here is how it appears in the navigation.
+/// </summary>
+public static class Navigation
+{
+    public static IReadOnlyList<NavItem> Items { get; } =
+    [
+        new("", "ホーム", "/", Policies.SignedIn),
+        new("組織", "部署", "/organization/departments", Policies.OrganizationRead),
+        new("組織", "職員", "/organization/staff", Policies.OrganizationRead),
+        new("組織", "アカウント", "/organization/accounts", Policies.AccountReview),
+        new("組織", "長期不在チェック", "/organization/long-absence", Policies.AccountReview),
+        new("監査", "監査ログ", "/audit", Policies.AuditRead),
+    ];
+}

@@ -1,0 +1,54 @@
+using Mamori.Core.Features.Accounts;
+using Microsoft.AspNetCore.Authorization;
+
+namespace Mamori.Hosting;
+
+/// <summary>
+/// The authorization policies, one per kind of access. Every page and endpoint names one of these
+/// (or is explicitly anonymous); the authorization matrix test holds the expected outcome per role.
+/// </summary>
+public static class Policies
+{
+    /// <summary>Any signed-in account.</summary>
+    public const string SignedIn = nameof(SignedIn);
+
+    /// <summary>管理者 only: municipality settings, departments and accounts.</summary>
+    public const string Administer = nameof(Administer);
+
+    /// <summary>Reading the organization: departments, staff, accounts.</summary>
+    public const string OrganizationRead = nameof(OrganizationRead);
+
+    /// <summary>Keeping the staff roster: 管理者 for everyone, 所管課 for its own department.</summary>
+    public const string StaffWrite = nameof(StaffWrite);
+
+    /// <summary>Reading the long-absence check.</summary>
+    public const string AccountReview = nameof(AccountReview);
+
+    /// <summary>Suspending accounts found by the long-absence check.</summary>
+    public const string AccountSuspend = nameof(AccountSuspend);
+
+    /// <summary>Reading the audit trail.</summary>
+    public const string AuditRead = nameof(AuditRead);
+
+    /// <summary>The roles each policy admits.</summary>
+    public static IReadOnlyDictionary<string, UserRole[]> Roles { get; } = new Dictionary<string, UserRole[]>
+    {
+        [SignedIn] = UserRoles.All.ToArray(),
+        [Administer] = [UserRole.Admin],
+        [OrganizationRead] = [UserRole.Admin, UserRole.Office, UserRole.Department, UserRole.Security, UserRole.Auditor],
+        [StaffWrite] = [UserRole.Admin, UserRole.Department],
+        [AccountReview] = [UserRole.Admin, UserRole.Security, UserRole.Auditor],
+        [AccountSuspend] = [UserRole.Admin, UserRole.Security],
+        [AuditRead] = [UserRole.Admin, UserRole.Auditor],
+    };
+
+    /// <summary>Registers the policies; anything without an explicit rule requires a signed-in account.</summary>
+    public static void Configure(AuthorizationOptions options)
+    {
+        foreach (var (name, roles) in Roles)
+        {
+            options.AddPolicy(name, p => p.RequireAuthenticatedUser().RequireRole(roles.Select(r => r.ToString())));
+        }
+        options.FallbackPolicy = options.GetPolicy(SignedIn);
+    }
+}

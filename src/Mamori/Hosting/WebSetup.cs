@@ -1,0 +1,115 @@
+using Mamori.Core.Data;
+using Mamori.Core.Features.Accounts;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Identity;
+
+namespace Mamori.Hosting;
+
+/// <summary>The web host's services and middleware, in the order they must run.</summary>
+public static class WebSetup
+{
+    /// <summary>Upper limit of a request body (uploads included).</summary>
+    public const long MaxRequestBytes = 20 * 1024 * 1024;
+
+    public static WebApplicationBuilder AddMamoriWeb(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddMamoriData(builder.Configuration);
+        services.AddHostedService<DatabaseMigrator>();
+        services.AddSingleton<SetupState>();
+
+        services.AddMamoriIdentityCore()
+            .AddSignInManager()
+            .AddClaimsPrincipalFactory<MamoriClaimsPrincipalFactory>();
+        // Every request re-checks the security stamp: suspension, role changes and "sign out
+        // everywhere" take effect at once, for the price of one primary-key lookup.
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.Zero);
+
+        services.AddAuthentication(o =>
+            {
+                o.DefaultScheme = "Mamori";
+                o.DefaultChallengeScheme = "Mamori";
+            })
+            .AddPolicyScheme("Mamori", "Cookie or token", o => o.ForwardDefaultSelector = ctx =>
+                ctx.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+                    ? TokenAuthenticationHandler.SchemeName
+                    : IdentityConstants.ApplicationScheme)
+            .AddScheme<AuthenticationSchemeOptions, TokenAuthenticationHandler>(TokenAuthenticationHandler.SchemeName, null)
+            .AddIdentityCookies();
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.Cookie.Name = "mamori.auth";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Strict;
+            o.LoginPath = "/account/login";
+            o.LogoutPath = "/account/logout";
+            o.AccessDeniedPath = "/account/denied";
+            o.ExpireTimeSpan = TimeSpan.FromHours(8);
+            o.SlidingExpiration = true;
+            o.Events.OnRedirectToLogin = ctx => ApiAware(ctx, StatusCodes.Status401Unauthorized);
+            o.Events.OnRedirectToAccessDenied = ctx => ApiAware(ctx, StatusCodes.Status403Forbidden);
+        });
+        services.AddAuthorization(Policies.Configure);
+
+        services.AddRazorPages(o => o.RootDirectory = "/Features");
+        services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = "mamori.af";
+            o.Cookie.SameSite = SameSiteMode.Strict;
+        });
+        services.AddProblemDetails();
+        services.AddExceptionHandler<ProblemExceptionHandler>();
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.AddOpenApi("v1", o => o.AddDocumentTransformer((doc, _, _) =>
+        {
+            doc.Info.Title = "Mamori API";
+            doc.Info.Description = "個人情報保護事務の管理システム Mamori の API。Cookie（ログイン中のブラウザ）または個人用アクセストークン（Authorization: Bearer mmr_…）で認証します。";
+            return Task.CompletedTask;
+        }));
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        services.Configure<FormOptions>(o => o.MultipartBodyLengthLimit = MaxRequestBytes);
+        builder.WebHost.ConfigureKestrel(o => o.Limits.MaxRequestBodySize = MaxRequestBytes);
+        services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
+        return builder;
+    }
+
+    public static WebApplication UseMamoriWeb(this WebApplication app)
+    {
+        app.UseMiddleware<SecurityHeaders>();
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            ExceptionHandlingPath = "/error",
+            StatusCodeSelector = ex => ProblemExceptionHandler.Describe(ex).Status,
+        });
+        app.UseWhen(IsApi, api => api.UseStatusCodePages(ProblemExceptionHandler.WriteStatusProblemAsync));
+        app.UseWhen(ctx => !IsApi(ctx), pages => pages.UseStatusCodePagesWithReExecute("/error/{0}"));
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseHsts();
+            app.UseHttpsRedirection();
+        }
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseMiddleware<TenantMiddleware>();
+        app.UseMiddleware<SetupGate>();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+        return app;
+    }
+
+    private static bool IsApi(HttpContext context) => context.Request.Path.StartsWithSegments("/api");
+
+    private static Task ApiAware(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> ctx, int status)
+    {
+        if (ctx.Request.Path.StartsWithSegments("/api"))
+        {
+            ctx.Response.StatusCode = status;
+            return Task.CompletedTask;
+        }
+        ctx.Response.Redirect(ctx.RedirectUri);
+        return Task.CompletedTask;
+    }
+}

@@ -1,0 +1,38 @@
+using Mamori.Cli;
+using Mamori.Features.Accounts;
+using Mamori.Features.Audit;
+using Mamori.Features.Organization;
+using Mamori.Hosting;
+
+return CommandLine.IsCommand(args) ? await CommandLine.RunAsync(args) : await Program.ServeAsync(args);
+
+public partial class Program
+{
+    /// <summary>Runs the web application until it is stopped.</summary>
+    internal static async Task<int> ServeAsync(string[] args)
+    {
+        await using var app = CreateWebApp(args);
+        await app.RunAsync();
+        return 0;
+    }
+
+    /// <summary>The web application: pages for people, /api/v1 for programs, /health for monitoring.</summary>
+    internal static WebApplication CreateWebApp(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        builder.AddMamoriWeb();
+
+        var app = builder.Build();
+        app.UseMamoriWeb();
+        app.MapStaticAssets();
+        app.MapRazorPages();
+        app.MapHealthChecks("/health").AllowAnonymous();
+        app.MapOpenApi("/api/v1/openapi.json").AllowAnonymous();
+
+        var api = app.MapGroup("/api/v1").RequireAuthorization(Policies.SignedIn);
+        api.MapAccountEndpoints();
+        api.MapOrganizationEndpoints();
+        api.MapAuditEndpoints();
+        return app;
+    }
+}
