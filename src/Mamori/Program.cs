@@ -24,7 +24,7 @@ public partial class Program
 
         var app = builder.Build();
         app.UseMamoriWeb();
-        app.MapStaticAssets();
+        app.MapStaticAssets().AllowAnonymous();
         app.MapRazorPages();
         app.MapHealthChecks("/health").AllowAnonymous();
         app.MapOpenApi("/api/v1/openapi.json").AllowAnonymous();

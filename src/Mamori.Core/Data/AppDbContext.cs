@@ -76,17 +76,46 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, CurrentTenant 
         protected override Expression VisitParameter(ParameterExpression node) => node == from ? to : base.VisitParameter(node);
     }
 
+    /// <summary>How often a save is retried when another process appended to the audit trail at the same moment.</summary>
+    private const int AuditRetries = 5;
+
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         GuardAndStamp();
-        return base.SaveChanges(acceptAllChangesOnSuccess);
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return base.SaveChanges(acceptAllChangesOnSuccess);
+            }
+            catch (DbUpdateException ex) when (attempt < AuditRetries && IsAuditSequenceConflict(ex))
+            {
+                Thread.Sleep(Random.Shared.Next(10, 50 * attempt));
+            }
+        }
     }
 
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         GuardAndStamp();
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            }
+            catch (DbUpdateException ex) when (attempt < AuditRetries && IsAuditSequenceConflict(ex))
+            {
+                // Another process (the command line beside the web app) took the same sequence number.
+                // The whole save was rolled back and the interceptor dropped its rows; saving again
+                // recomputes them on top of the other process's entries.
+                await Task.Delay(Random.Shared.Next(10, 50 * attempt), cancellationToken);
+            }
+        }
     }
+
+    private static bool IsAuditSequenceConflict(DbUpdateException ex) =>
+        ex is not DbUpdateConcurrencyException && ex.InnerException?.Message.Contains(nameof(AuditEntries), StringComparison.Ordinal) == true;
 
     /// <summary>
     /// Fills in the municipality of new rows, refuses rows of another municipality or (for 所管課)

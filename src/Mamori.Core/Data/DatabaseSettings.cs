@@ -1,4 +1,5 @@
 using Mamori.Core.Features.Audit;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -74,6 +75,10 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<CurrentTenant>();
         services.AddScoped<AuditInterceptor>();
+        // Keys that protect cookies and tokens live with the data, so sign-ins survive a restart.
+        services.AddDataProtection()
+            .SetApplicationName("Mamori")
+            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(settings.DataDirectory, "keys")));
         services.AddDbContext<AppDbContext>((sp, o) =>
         {
             settings.Configure(o);

@@ -105,7 +105,7 @@ public sealed class CliSession : IAsyncDisposable
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            await Console.Error.WriteLineAsync($"処理に失敗しました（{ex.GetType().Name}）。データベースの設定と接続を確かめてください。");
+            await Console.Error.WriteLineAsync($"処理に失敗しました（{ex.GetType().Name}: {ex.Message}）。データベースの設定と接続を確かめてください。");
             return ExitCodes.Failure;
         }
         finally

@@ -39,12 +39,14 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
         var context = httpContext;
+        // The middleware has already pointed Request.Path at the error page; the feature keeps the original.
+        var originalPath = new PathString(context.Features.Get<IExceptionHandlerPathFeature>()?.Path ?? context.Request.Path.Value);
         var (status, title, detail) = Describe(exception);
         if (status == StatusCodes.Status500InternalServerError)
         {
-            LogUnhandled(logger, exception.GetType().Name, context.Request.Path);
+            LogUnhandled(logger, exception.GetType().Name, originalPath);
         }
-        if (!context.Request.Path.StartsWithSegments("/api"))
+        if (!originalPath.StartsWithSegments("/api"))
         {
             // People get the error page, re-executed by the exception handler middleware.
             return false;

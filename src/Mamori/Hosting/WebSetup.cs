@@ -4,6 +4,9 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.WebEncoders;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 
 namespace Mamori.Hosting;
 
@@ -54,6 +57,8 @@ public static class WebSetup
         services.AddAuthorization(Policies.Configure);
 
         services.AddRazorPages(o => o.RootDirectory = "/Features");
+        // Japanese text is written as text, not as &#x...; entities (the default allows only Basic Latin).
+        services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddAntiforgery(o =>
         {
             o.Cookie.Name = "mamori.af";
@@ -82,6 +87,8 @@ public static class WebSetup
         {
             ExceptionHandlingPath = "/error",
             StatusCodeSelector = ex => ProblemExceptionHandler.Describe(ex).Status,
+            // Client mistakes are answered, not logged as server errors.
+            SuppressDiagnosticsCallback = c => c.Exception is BadHttpRequestException or Core.Data.ScopeViolationException,
         });
         app.UseWhen(IsApi, api => api.UseStatusCodePages(ProblemExceptionHandler.WriteStatusProblemAsync));
         app.UseWhen(ctx => !IsApi(ctx), pages => pages.UseStatusCodePagesWithReExecute("/error/{0}"));
@@ -90,7 +97,6 @@ public static class WebSetup
             app.UseHsts();
             app.UseHttpsRedirection();
         }
-        app.UseStaticFiles();
         app.UseRouting();
         app.UseAuthentication();
         app.UseMiddleware<TenantMiddleware>();

@@ -35,6 +35,9 @@ public sealed class AuditInterceptor(CurrentTenant tenant, TimeProvider clock) :
 
     private static readonly JsonSerializerOptions Json = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
+    private static readonly TimeSpan GateTimeout = TimeSpan.FromSeconds(60);
+    private const string GateTimeoutMessage = "監査ログへの書き込み待ちが60秒を超えました。別の処理が終わっていない可能性があります。";
+
     private SemaphoreSlim? _held;
     private List<AuditEntry> _pending = [];
 
@@ -46,7 +49,10 @@ public sealed class AuditInterceptor(CurrentTenant tenant, TimeProvider clock) :
             if (changes.Count > 0)
             {
                 var gate = Gate(context);
-                gate.Wait();
+                if (!gate.Wait(GateTimeout))
+                {
+                    throw new TimeoutException(GateTimeoutMessage);
+                }
                 Append(context, changes, gate, () => Last(context).GetAwaiter().GetResult());
             }
         }
@@ -62,7 +68,10 @@ public sealed class AuditInterceptor(CurrentTenant tenant, TimeProvider clock) :
             if (changes.Count > 0)
             {
                 var gate = Gate(context);
-                await gate.WaitAsync(cancellationToken);
+                if (!await gate.WaitAsync(GateTimeout, cancellationToken))
+                {
+                    throw new TimeoutException(GateTimeoutMessage);
+                }
                 (long, string)? last;
                 try
                 {
@@ -91,7 +100,30 @@ public sealed class AuditInterceptor(CurrentTenant tenant, TimeProvider clock) :
         return ValueTask.FromResult(result);
     }
 
+    // A save ends in exactly one of: saved, failed, canceled, or a concurrency conflict (which EF
+    // reports through its own callback, not as a failure). Each must release the gate.
     public override void SaveChangesFailed(DbContextErrorEventData eventData) => Abandon(eventData.Context);
+
+    public override void SaveChangesCanceled(DbContextEventData eventData) => Abandon(eventData.Context);
+
+    public override Task SaveChangesCanceledAsync(DbContextEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Abandon(eventData.Context);
+        return Task.CompletedTask;
+    }
+
+    public override InterceptionResult ThrowingConcurrencyException(ConcurrencyExceptionEventData eventData, InterceptionResult result)
+    {
+        Abandon(eventData.Context);
+        return result;
+    }
+
+    public override ValueTask<InterceptionResult> ThrowingConcurrencyExceptionAsync(ConcurrencyExceptionEventData eventData, InterceptionResult result,
+        CancellationToken cancellationToken = default)
+    {
+        Abandon(eventData.Context);
+        return ValueTask.FromResult(result);
+    }
 
     public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
     {

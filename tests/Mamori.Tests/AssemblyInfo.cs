@@ -1,0 +1,3 @@
+using Mamori.Tests.Infrastructure;
+
+[assembly: AssemblyFixture(typeof(AppFixture))]

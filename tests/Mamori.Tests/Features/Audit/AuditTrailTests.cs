@@ -1,0 +1,132 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Mamori.Core.Data;
+using Mamori.Core.Features.Accounts;
+using Mamori.Core.Features.Audit;
+using Mamori.Core.Features.Organization;
+using Mamori.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Mamori.Tests.Features.Audit;
+
+public sealed class AuditTrailTests(AppFixture app)
+{
+    [Theory]
+    [MemberData(nameof(TestDatabases.All), MemberType = typeof(TestDatabases))]
+    public async Task ChangedRow_IsRecordedWithUserAndBeforeAfter(DatabaseProvider provider)
+    {
+        var factory = await app.GetAsync(provider);
+        var tenant = await TestTenant.CreateAsync(factory);
+        using var admin = await Browser.SignInAsync(factory, tenant, UserRole.Admin);
+
+        var created = await admin.Client.PostAsJsonAsync("/api/v1/organization/staff",
+            new { employeeNumber = "A100", name = "監査 一郎", departmentId = tenant.OwnDepartmentId, status = "Active", startDate = "令和6年4月1日" });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var staff = await created.Content.ReadFromJsonAsync<JsonElement>();
+        var id = staff.GetProperty("id").GetString();
+        var updated = await admin.Client.PutAsJsonAsync($"/api/v1/organization/staff/{id}",
+            new { employeeNumber = "A100", name = "監査 二郎", departmentId = tenant.OwnDepartmentId, status = "Active", startDate = "2024-04-01", version = staff.GetProperty("version").GetString() });
+        Assert.Equal(HttpStatusCode.Created, updated.StatusCode);
+
+        var entries = await factory.AsSystemAsync((_, db) => db.AuditEntries.AsNoTracking()
+            .Where(e => e.EntityType == "Staff" && e.EntityKey == id).OrderBy(e => e.Sequence).ToListAsync());
+        Assert.Equal([AuditAction.Insert, AuditAction.Update], entries.Select(e => e.Action));
+        var update = entries[1];
+        Assert.Equal(tenant.MunicipalityId, update.MunicipalityId);
+        Assert.Contains(tenant.UserName(UserRole.Admin), update.ActorName);
+        var changes = JsonSerializer.Deserialize<Dictionary<string, string?[]>>(update.Changes)!;
+        Assert.Equal("監査 一郎", changes["Name"][0]);
+        Assert.Equal("監査 二郎", changes["Name"][1]);
+        Assert.False(changes.ContainsKey("StartDate"), "変わっていない項目は記録しない");
+        Assert.Equal("2024-04-01", JsonSerializer.Deserialize<Dictionary<string, string?[]>>(entries[0].Changes)!["StartDate"][1]);
+
+        // The audit page shows it to 監査.
+        using var auditor = await Browser.SignInAsync(factory, tenant, UserRole.Auditor);
+        var detail = await auditor.GetPageAsync($"/audit/{update.Sequence}");
+        Assert.Contains("監査 一郎", detail);
+        Assert.Contains("監査 二郎", detail);
+    }
+
+    [Fact]
+    public async Task PasswordAndSecurityStamp_AreMaskedInTheTrail()
+    {
+        var factory = await app.GetAsync(DatabaseProvider.Sqlite);
+        var tenant = await TestTenant.CreateAsync(factory);
+        var inserts = await factory.AsSystemAsync((_, db) => db.AuditEntries.AsNoTracking()
+            .Where(e => e.EntityType == "AppUser" && e.MunicipalityId == tenant.MunicipalityId).Select(e => e.Changes).ToListAsync());
+        Assert.NotEmpty(inserts);
+        foreach (var json in inserts)
+        {
+            var changes = JsonSerializer.Deserialize<Dictionary<string, string?[]>>(json)!;
+            if (changes.TryGetValue("PasswordHash", out var hash))
+            {
+                Assert.Equal("（秘匿）", hash[1]);
+            }
+            Assert.DoesNotContain("AQAAAA", json);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabases.All), MemberType = typeof(TestDatabases))]
+    public async Task EditedAuditRow_MakesVerifyFailAndNameTheRow(DatabaseProvider provider)
+    {
+        // A database of its own: this test breaks the chain on purpose.
+        await using var factory = new MamoriFactory(provider);
+        _ = factory.Server;
+        var tenant = await TestTenant.CreateAsync(factory);
+
+        var intact = await CliProcess.RunAsync(["audit", "verify", "--json", .. factory.CliDatabaseArguments]);
+        Assert.True(intact.ExitCode == 0, intact.Stderr);
+        Assert.True(intact.Json.GetProperty("ok").GetBoolean());
+        var count = intact.Json.GetProperty("entries").GetInt64();
+        Assert.True(count > 5);
+
+        var target = await factory.AsSystemAsync(async (_, db) =>
+        {
+            var sequence = await db.AuditEntries.Where(e => e.EntityType == "Department").MinAsync(e => e.Sequence);
+            await db.Database.ExecuteSqlRawAsync("UPDATE \"AuditEntries\" SET \"Changes\" = {0} WHERE \"Sequence\" = {1}", "{}", sequence);
+            return sequence;
+        });
+
+        var broken = await CliProcess.RunAsync(["audit", "verify", "--json", .. factory.CliDatabaseArguments]);
+        Assert.Equal(3, broken.ExitCode);
+        Assert.False(broken.Json.GetProperty("ok").GetBoolean());
+        Assert.Equal(target, broken.Json.GetProperty("firstBad").GetInt64());
+
+        var human = await CliProcess.RunAsync(["audit", "verify", .. factory.CliDatabaseArguments]);
+        Assert.Contains($"連番 {target}", human.Stdout);
+    }
+
+    [Fact]
+    public async Task DeletedAuditRow_BreaksTheChainAtTheNextRow()
+    {
+        await using var factory = new MamoriFactory(DatabaseProvider.Sqlite);
+        _ = factory.Server;
+        await TestTenant.CreateAsync(factory);
+        var removed = await factory.AsSystemAsync(async (_, db) =>
+        {
+            var sequence = await db.AuditEntries.MinAsync(e => e.Sequence) + 3;
+            await db.Database.ExecuteSqlRawAsync("DELETE FROM \"AuditEntries\" WHERE \"Sequence\" = {0}", sequence);
+            return sequence;
+        });
+        var result = await factory.AsSystemAsync((_, db) => AuditChain.VerifyAsync(db, default));
+        Assert.False(result.Ok);
+        Assert.Equal(removed + 1, result.FirstBad);
+    }
+
+    [Fact]
+    public async Task AuditRow_ChangedThroughTheContext_IsRefused()
+    {
+        var factory = await app.GetAsync(DatabaseProvider.Sqlite);
+        await TestTenant.CreateAsync(factory);
+        await using var scope = factory.Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<CurrentTenant>().SetSystem("テスト");
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var entry = await db.AuditEntries.OrderBy(e => e.Sequence).FirstAsync();
+        db.Entry(entry).Property(e => e.ActorName).CurrentValue = "改ざん";
+        var ex = await Assert.ThrowsAsync<InvalidOperationException>(() => db.SaveChangesAsync());
+        Assert.Contains("追記のみ", ex.Message);
+    }
+}

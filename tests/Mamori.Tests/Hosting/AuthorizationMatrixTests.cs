@@ -1,0 +1,221 @@
+using System.Net;
+using System.Net.Http.Json;
+using Mamori.Core.Data;
+using Mamori.Core.Features.Accounts;
+using Mamori.Core.Features.Organization;
+using Mamori.Tests.Infrastructure;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Mamori.Tests.Hosting;
+
+/// <summary>
+/// Every route × every role (and anonymous) → allowed or denied. The expected table is written out
+/// here, independently of the policies in the code; a route that is not in the table fails the test.
+/// </summary>
+public sealed class AuthorizationMatrixTests(AppFixture app)
+{
+    private const string Anyone = "anyone";
+    private static readonly UserRole[] All = UserRoles.All.ToArray();
+    private static readonly UserRole[] OrgRead = [UserRole.Admin, UserRole.Office, UserRole.Department, UserRole.Security, UserRole.Auditor];
+    private static readonly UserRole[] AdminOnly = [UserRole.Admin];
+    private static readonly UserRole[] StaffWriters = [UserRole.Admin, UserRole.Department];
+    private static readonly UserRole[] Reviewers = [UserRole.Admin, UserRole.Security, UserRole.Auditor];
+    private static readonly UserRole[] Suspenders = [UserRole.Admin, UserRole.Security];
+    private static readonly UserRole[] AuditReaders = [UserRole.Admin, UserRole.Auditor];
+
+    /// <summary>"METHOD route" → roles allowed; null means anonymous access is allowed.</summary>
+    private static readonly Dictionary<string, UserRole[]?> Rules = new()
+    {
+        ["PAGE /"] = All,
+        ["PAGE /setup"] = null,
+        ["PAGE /error/{code:int?}"] = null,
+        ["PAGE /account/login"] = null,
+        ["PAGE /account/login-2fa"] = null,
+        ["PAGE /account/logout"] = null,
+        ["PAGE /account/denied"] = null,
+        ["PAGE /account/security"] = All,
+        ["PAGE /account/password"] = All,
+        ["PAGE /account/two-factor"] = All,
+        ["PAGE /account/tokens"] = All,
+        ["PAGE /organization/departments"] = OrgRead,
+        ["PAGE /organization/departments/edit/{id:guid?}"] = AdminOnly,
+        ["PAGE /organization/staff"] = OrgRead,
+        ["PAGE /organization/staff/export"] = OrgRead,
+        ["PAGE /organization/staff/{id:guid}"] = OrgRead,
+        ["PAGE /organization/staff/edit/{id:guid?}"] = StaffWriters,
+        ["PAGE /organization/accounts"] = Reviewers,
+        ["PAGE /organization/accounts/edit/{id?}"] = AdminOnly,
+        ["PAGE /organization/accounts/{id}/suspend"] = Suspenders,
+        ["PAGE /organization/long-absence"] = Reviewers,
+        ["PAGE /audit"] = AuditReaders,
+        ["PAGE /audit/export"] = AuditReaders,
+        ["PAGE /audit/{sequence:long}"] = AuditReaders,
+        // The static-asset fallback for files not in the build manifest (development): public files only.
+        ["GET /{**path:file}"] = null,
+        ["HEAD /{**path:file}"] = null,
+        ["GET /health"] = null,
+        ["GET /api/v1/openapi.json"] = null,
+        ["GET /api/v1/me"] = All,
+        ["GET /api/v1/organization/departments"] = OrgRead,
+        ["POST /api/v1/organization/departments"] = AdminOnly,
+        ["PUT /api/v1/organization/departments/{id:guid}"] = AdminOnly,
+        ["GET /api/v1/organization/staff"] = OrgRead,
+        ["GET /api/v1/organization/staff/{id:guid}"] = OrgRead,
+        ["POST /api/v1/organization/staff"] = StaffWriters,
+        ["PUT /api/v1/organization/staff/{id:guid}"] = StaffWriters,
+        ["GET /api/v1/organization/long-absence"] = Reviewers,
+        ["POST /api/v1/organization/accounts/{id}/suspend"] = Suspenders,
+        ["GET /api/v1/audit"] = AuditReaders,
+    };
+
+    [Fact]
+    public async Task EveryRoute_HasARule_AndEveryRuleHasARoute()
+    {
+        var factory = await app.GetAsync(DatabaseProvider.Sqlite);
+        var routes = Routes(factory);
+        var missing = routes.Where(r => !Rules.ContainsKey(r)).ToList();
+        Assert.True(missing.Count == 0, "認可ルールのない経路: " + string.Join(", ", missing));
+        var stale = Rules.Keys.Where(k => !routes.Contains(k)).ToList();
+        Assert.True(stale.Count == 0, "存在しない経路のルール: " + string.Join(", ", stale));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabases.All), MemberType = typeof(TestDatabases))]
+    public async Task EveryRoute_ForEveryRole_IsAllowedOrDeniedAsTheTableSays(DatabaseProvider provider)
+    {
+        var factory = await app.GetAsync(provider);
+        var tenant = await TestTenant.CreateAsync(factory);
+        var ids = await SampleIds(factory, tenant);
+        var failures = new List<string>();
+
+        var sessions = new List<(string Who, UserRole? Role, Browser Browser)> { (Anyone, null, Browser.Anonymous(factory)) };
+        foreach (var role in UserRoles.All)
+        {
+            sessions.Add((role.ToString(), role, await Browser.SignInAsync(factory, tenant, role)));
+        }
+
+        foreach (var (rule, allowedRoles) in Rules)
+        {
+            var (method, pattern) = (rule[..rule.IndexOf(' ')], rule[(rule.IndexOf(' ') + 1)..]);
+            var url = Fill(pattern, ids);
+            foreach (var (who, role, browser) in sessions)
+            {
+                var expectAllowed = allowedRoles is null || (role is { } r && allowedRoles.Contains(r));
+                var response = await Send(browser, method, url);
+                var denied = IsDenied(response, method);
+                if ((int)response.StatusCode >= 500)
+                {
+                    failures.Add($"{who} {method} {url} → {(int)response.StatusCode}");
+                }
+                else if (expectAllowed == denied)
+                {
+                    failures.Add($"{who} {method} {url}: 期待 {(expectAllowed ? "許可" : "拒否")}, 実際 {(int)response.StatusCode} {response.Headers.Location}");
+                }
+            }
+        }
+        foreach (var (_, _, browser) in sessions)
+        {
+            browser.Dispose();
+        }
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
+    }
+
+    [Fact]
+    public async Task StaticAssets_AreServedWithoutLogin()
+    {
+        var factory = await app.GetAsync(DatabaseProvider.Sqlite);
+        using var browser = Browser.Anonymous(factory);
+        foreach (var asset in new[] { "/css/site.css", "/js/site.js", "/lib/design-tokens/tokens.css" })
+        {
+            var response = await browser.GetAsync(asset);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        }
+    }
+
+    private static bool IsDenied(HttpResponseMessage response, string method)
+    {
+        if (method == "PAGE")
+        {
+            // Challenge and forbid redirect with a return URL; pages that redirect on their own do not.
+            var location = response.Headers.Location?.OriginalString ?? string.Empty;
+            return response.StatusCode == HttpStatusCode.Redirect &&
+                   (location.Contains("/account/login?ReturnUrl", StringComparison.OrdinalIgnoreCase) ||
+                    location.Contains("/account/denied?ReturnUrl", StringComparison.OrdinalIgnoreCase));
+        }
+        return response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden;
+    }
+
+    private static Task<HttpResponseMessage> Send(Browser browser, string method, string url) => method switch
+    {
+        "PAGE" or "GET" => browser.GetAsync(url),
+        "HEAD" => browser.Client.SendAsync(new HttpRequestMessage(HttpMethod.Head, url)),
+        "POST" => browser.Client.PostAsJsonAsync(url, new { }),
+        "PUT" => browser.Client.PutAsJsonAsync(url, new { }),
+        _ => throw new InvalidOperationException(method),
+    };
+
+    private static HashSet<string> Routes(MamoriFactory factory)
+    {
+        var sources = factory.Services.GetRequiredService<IEnumerable<EndpointDataSource>>();
+        var result = new HashSet<string>();
+        foreach (var endpoint in sources.SelectMany(s => s.Endpoints).OfType<RouteEndpoint>())
+        {
+            var raw = "/" + (endpoint.RoutePattern.RawText ?? string.Empty).TrimStart('/');
+            if (endpoint.Metadata.GetMetadata<Microsoft.AspNetCore.Mvc.RazorPages.PageActionDescriptor>() is not null
+                || endpoint.Metadata.OfType<Microsoft.AspNetCore.Mvc.Abstractions.ActionDescriptor>().Any())
+            {
+                result.Add("PAGE " + raw);
+                continue;
+            }
+            // Fingerprinted static files (css, js, tokens) are public by design and checked separately.
+            if (endpoint.Metadata.Any(m => m.GetType().Name == "StaticAssetDescriptor"))
+            {
+                continue;
+            }
+            var methods = endpoint.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["GET"];
+            foreach (var m in methods)
+            {
+                result.Add($"{m} {raw}");
+            }
+        }
+        return result;
+    }
+
+    private static string Fill(string pattern, IReadOnlyDictionary<string, string> ids)
+    {
+        var url = pattern;
+        foreach (var (key, value) in ids)
+        {
+            url = url.Replace(key, value, StringComparison.Ordinal);
+        }
+        return System.Text.RegularExpressions.Regex.Replace(url, @"/\{[^}]+\?\}", "");
+    }
+
+    private static async Task<IReadOnlyDictionary<string, string>> SampleIds(MamoriFactory factory, TestTenant tenant) =>
+        await factory.AsSystemAsync(async (services, db) =>
+        {
+            var staff = new Staff { MunicipalityId = tenant.MunicipalityId, DepartmentId = tenant.OwnDepartmentId, EmployeeNumber = "M0001", Name = "権限 確認" };
+            db.Staff.Add(staff);
+            await db.SaveChangesAsync();
+            // A separate account to be suspended, so that no session of the matrix is cut short.
+            var target = await CreateAccount.RunAsync(db, services.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<AppUser>>(),
+                new NewAccount(tenant.MunicipalityId, "target-" + Guid.NewGuid().ToString("N")[..8], "対象 花子", UserRole.Member, null, null, TestTenant.Password), default);
+            var user = target.Value!;
+            var sequence = await db.AuditEntries.Where(e => e.MunicipalityId == tenant.MunicipalityId).MaxAsync(e => e.Sequence);
+            return (IReadOnlyDictionary<string, string>)new Dictionary<string, string>
+            {
+                ["/organization/staff/{id:guid}"] = $"/organization/staff/{staff.Id}",
+                ["/organization/staff/edit/{id:guid?}"] = $"/organization/staff/edit/{staff.Id}",
+                ["/api/v1/organization/staff/{id:guid}"] = $"/api/v1/organization/staff/{staff.Id}",
+                ["/organization/departments/edit/{id:guid?}"] = $"/organization/departments/edit/{tenant.OwnDepartmentId}",
+                ["/api/v1/organization/departments/{id:guid}"] = $"/api/v1/organization/departments/{tenant.OwnDepartmentId}",
+                ["{id?}"] = user.Id,
+                ["{id}"] = user.Id,
+                ["{sequence:long}"] = sequence.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["{code:int?}"] = "404",
+            };
+        });
+}

@@ -1,0 +1,54 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Mamori.Core.Features.Accounts;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace Mamori.Tests.Infrastructure;
+
+/// <summary>An HTTP client that behaves like a browser session: cookies, antiforgery tokens, form posts.</summary>
+public sealed partial class Browser : IDisposable
+{
+    private Browser(HttpClient client) => Client = client;
+
+    public HttpClient Client { get; }
+
+    public static Browser Anonymous(MamoriFactory factory) =>
+        new(factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }));
+
+    public static async Task<Browser> SignInAsync(MamoriFactory factory, string userName, string password = TestTenant.Password)
+    {
+        var browser = Anonymous(factory);
+        var response = await browser.PostFormAsync("/account/login", new() { ["Input.UserName"] = userName, ["Input.Password"] = password });
+        Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"ログインに失敗しました: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        return browser;
+    }
+
+    public static Task<Browser> SignInAsync(MamoriFactory factory, TestTenant tenant, UserRole role) =>
+        SignInAsync(factory, tenant.UserName(role));
+
+    public Task<HttpResponseMessage> GetAsync(string url) => Client.GetAsync(url);
+
+    public async Task<string> GetPageAsync(string url)
+    {
+        var response = await Client.GetAsync(url);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, $"GET {url} → {(int)response.StatusCode}");
+        return html;
+    }
+
+    /// <summary>GETs the form page (for its antiforgery token) and posts the fields to <paramref name="action"/>.</summary>
+    public async Task<HttpResponseMessage> PostFormAsync(string pageUrl, Dictionary<string, string> fields, string? action = null)
+    {
+        var page = await Client.GetAsync(pageUrl);
+        var html = await page.Content.ReadAsStringAsync();
+        var token = TokenPattern().Match(html);
+        Assert.True(token.Success, $"{pageUrl} にフォームの antiforgery トークンがありません（{(int)page.StatusCode}）");
+        var body = new Dictionary<string, string>(fields) { ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token.Groups[1].Value) };
+        return await Client.PostAsync(action ?? pageUrl, new FormUrlEncodedContent(body));
+    }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex TokenPattern();
+
+    public void Dispose() => Client.Dispose();
+}
