@@ -112,6 +112,9 @@ public static class CsvWriter
         {
             NewLine = "\r\n",
             InjectionOptions = InjectionOptions.Escape,
+            // With an explicit NewLine the library only quotes fields containing "\r\n"; a bare line break must be quoted too.
+            ShouldQuote = args => args.Field is { Length: > 0 } f &&
+                (f.AsSpan().IndexOfAny(",\"\r\n") >= 0 || char.IsWhiteSpace(f[0]) || char.IsWhiteSpace(f[^1])),
         };
         using var writer = new StreamWriter(stream, CsvEncodings.For(encoding), bufferSize: 65536, leaveOpen: true);
         using var csv = new CsvHelper.CsvWriter(writer, config);

@@ -22,7 +22,7 @@ public sealed class CurrentTenant
     public string? UserId { get; private set; }
 
     /// <summary>The name recorded in the audit trail.</summary>
-    public string ActorName { get; private set; } = "匿名";
+    public string ActorName { get; private set; } = "未ログイン";
 
     /// <summary>Acts as a signed-in user.</summary>
     public void SetUser(string userId, string actorName, Guid municipalityId, Guid? departmentId, bool restrictToDepartment)

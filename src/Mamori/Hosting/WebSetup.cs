@@ -56,7 +56,8 @@ public static class WebSetup
         });
         services.AddAuthorization(Policies.Configure);
 
-        services.AddRazorPages(o => o.RootDirectory = "/Features");
+        services.AddRazorPages(o => o.RootDirectory = "/Features")
+            .AddMvcOptions(o => JapaneseBindingMessages.Apply(o.ModelBindingMessageProvider));
         // Japanese text is written as text, not as &#x...; entities (the default allows only Basic Latin).
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddAntiforgery(o =>

@@ -64,6 +64,38 @@ public static class AuditLabels
         _ => entityType,
     };
 
+    private static readonly Dictionary<string, string> Fields = new(StringComparer.Ordinal)
+    {
+        ["Id"] = "ID", ["MunicipalityId"] = "団体", ["DepartmentId"] = "部署", ["ParentId"] = "上位の部", ["Code"] = "コード",
+        ["SortOrder"] = "表示順", ["IsActive"] = "使用中", ["EmployeeNumber"] = "職員番号", ["NameKana"] = "ふりがな",
+        ["Status"] = "在職状況", ["StartDate"] = "着任日", ["EndDate"] = "退職日", ["Start"] = "開始日", ["End"] = "終了日",
+        ["Reason"] = "事由", ["StaffId"] = "職員", ["UserName"] = "ユーザー名", ["NormalizedUserName"] = "ユーザー名（照合用）",
+        ["DisplayName"] = "表示名", ["Role"] = "役割", ["PasswordHash"] = "パスワード", ["SecurityStamp"] = "セキュリティスタンプ",
+        ["AccessFailedCount"] = "ログイン失敗回数", ["LockoutEnd"] = "ロック期限", ["LockoutEnabled"] = "ロックの適用",
+        ["TwoFactorEnabled"] = "二要素認証", ["LastLoginAt"] = "最終ログイン", ["SuspendedAt"] = "利用停止日時",
+        ["SuspensionReason"] = "停止理由", ["CreatedAt"] = "作成日時", ["ExpiresAt"] = "有効期限", ["RevokedAt"] = "失効日時",
+        ["TokenHash"] = "トークン", ["Email"] = "メールアドレス", ["NormalizedEmail"] = "メールアドレス（照合用）",
+        ["EmailConfirmed"] = "メール確認済み", ["PhoneNumber"] = "電話番号", ["PhoneNumberConfirmed"] = "電話番号確認済み",
+        ["UserId"] = "アカウント", ["LoginProvider"] = "認証方式", ["Value"] = "値",
+    };
+
+    /// <summary>The Japanese name of a recorded field; 名称 depends on what it names.</summary>
+    public static string FieldName(string entityType, string field) => field switch
+    {
+        "Name" => entityType switch
+        {
+            "Staff" => "氏名",
+            "Department" => "部署名",
+            "Municipality" => "団体名",
+            "PersonalAccessToken" => "用途",
+            _ => "名称",
+        },
+        _ => Fields.GetValueOrDefault(field, field),
+    };
+
+    /// <summary>Keys and normalized copies that say nothing new to a reader of the list.</summary>
+    public static bool IsInternal(string field) => field is "Id" or "MunicipalityId" or "NormalizedUserName" or "NormalizedEmail";
+
     public static IReadOnlyList<string> KnownEntityTypes { get; } =
         ["Municipality", "Department", "Staff", "AbsencePeriod", "AppUser", "PersonalAccessToken"];
 }

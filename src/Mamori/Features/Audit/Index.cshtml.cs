@@ -18,7 +18,7 @@ public sealed class IndexModel(AppDbContext db) : MamoriPageModel
     [BindProperty(SupportsGet = true)] public string? Entity { get; set; }
     [BindProperty(SupportsGet = true)] public AuditAction? Action { get; set; }
     [BindProperty(SupportsGet = true)] public string? Actor { get; set; }
-    [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
+    [BindProperty(SupportsGet = true, Name = "p")] public int PageNumber { get; set; } = 1;
 
     public List<AuditEntry> Rows { get; private set; } = [];
     public int Total { get; private set; }
@@ -30,7 +30,7 @@ public sealed class IndexModel(AppDbContext db) : MamoriPageModel
         ["from"] = From, ["to"] = To, ["entity"] = Entity, ["action"] = Action?.ToString(), ["actor"] = Actor,
     }.Where(p => !string.IsNullOrEmpty(p.Value))).ToString();
 
-    public string PageLink(int page) => QueryString.Length == 0 ? $"?page={page}" : $"{QueryString}&page={page}";
+    public string PageLink(int page) => QueryString.Length == 0 ? $"?p={page}" : $"{QueryString}&p={page}";
 
     public async Task OnGetAsync(CancellationToken ct)
     {

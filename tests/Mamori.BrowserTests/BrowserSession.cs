@@ -1,0 +1,78 @@
+using Mamori.Core.Data;
+using Mamori.Tests.Infrastructure;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace Mamori.BrowserTests;
+
+/// <summary>
+/// The app on a real Kestrel port with an empty database, and the system Chromium driven by
+/// Playwright. Screenshots and PDFs go to TestResults/browser so that a person can look at them.
+/// </summary>
+public sealed class BrowserSession : IAsyncDisposable
+{
+    public const string ChromiumPath = "/usr/bin/chromium";
+
+    private static readonly string[] ChromiumArgs =
+        ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"];
+
+    private BrowserSession(MamoriFactory factory, IPlaywright playwright, IBrowser browser, IPage page, string baseUrl)
+    {
+        Factory = factory;
+        Playwright = playwright;
+        Browser = browser;
+        Page = page;
+        BaseUrl = baseUrl;
+    }
+
+    public MamoriFactory Factory { get; }
+    public IPlaywright Playwright { get; }
+    public IBrowser Browser { get; }
+    public IPage Page { get; }
+    public string BaseUrl { get; }
+
+    public static string ArtifactsDirectory { get; } = Path.Combine(AppContext.BaseDirectory, "TestResults", "browser");
+
+    public static async Task<BrowserSession> StartAsync()
+    {
+        var chromiumMissing = !File.Exists(ChromiumPath);
+        if (chromiumMissing && Environment.GetEnvironmentVariable("MAMORI_REQUIRE_BROWSER") == "1")
+        {
+            throw new InvalidOperationException($"{ChromiumPath} がありません。scripts/test.sh が chromium をインストールします。");
+        }
+        Assert.SkipWhen(chromiumMissing, $"{ChromiumPath} がないため、ブラウザーテストは実行しません（scripts/test.sh では必ず実行されます）。");
+
+        var factory = new MamoriFactory(DatabaseProvider.Sqlite);
+        factory.UseKestrel(0);
+        factory.StartServer();
+        var address = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+
+        var playwright = await Microsoft.Playwright.Playwright.CreateAsync();
+        var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args = ChromiumArgs,
+        });
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            Locale = "ja-JP",
+            ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
+        });
+        var page = await context.NewPageAsync();
+        Directory.CreateDirectory(ArtifactsDirectory);
+        return new BrowserSession(factory, playwright, browser, page, address.TrimEnd('/'));
+    }
+
+    public Task ScreenshotAsync(string name) =>
+        Page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ArtifactsDirectory, name + ".png"), FullPage = true });
+
+    public async ValueTask DisposeAsync()
+    {
+        await Browser.DisposeAsync();
+        Playwright.Dispose();
+        await Factory.DisposeAsync();
+    }
+}
