@@ -50,19 +50,25 @@ results=$(mktemp -d)
 for project in tests/Mamori.Core.Tests tests/Mamori.Tests tests/Mamori.BrowserTests; do
   name=$(basename "$project")
   echo "--> $name"
-  if ! dotnet test "$project" -c Release --no-build --nologo 2>&1 | tee "$results/$name.log"; then
+  if ! timeout 1200 dotnet test "$project" -c Release --no-build --nologo 2>&1 | tee "$results/$name.log"; then
     status=1
   fi
 done
 
 passed=0; failed=0; skipped=0
 for log in "$results"/*.log; do
-  line=$(grep -E "^\s*(total|Total):" -A0 "$log" | tail -n 1 || true)
-  p=$(grep -Eo "succeeded: *[0-9]+" "$log" | tail -n 1 | grep -Eo "[0-9]+" || echo 0)
-  f=$(grep -Eo "failed: *[0-9]+" "$log" | tail -n 1 | grep -Eo "[0-9]+" || echo 0)
-  s=$(grep -Eo "skipped: *[0-9]+" "$log" | tail -n 1 | grep -Eo "[0-9]+" || echo 0)
+  # VSTest's summary: "Passed!  - Failed:     0, Passed:    79, Skipped:     0, Total:    79"
+  summary=$(grep -Eo "Failed: +[0-9]+, Passed: +[0-9]+, Skipped: +[0-9]+" "$log" | tail -n 1 || true)
+  if [ -z "$summary" ]; then
+    echo "No test summary in $(basename "$log" .log): the test run did not complete."
+    status=1
+    continue
+  fi
+  f=$(echo "$summary" | sed -E 's/Failed: +([0-9]+).*/\1/')
+  p=$(echo "$summary" | sed -E 's/.*Passed: +([0-9]+).*/\1/')
+  s=$(echo "$summary" | sed -E 's/.*Skipped: +([0-9]+).*/\1/')
   passed=$((passed + p)); failed=$((failed + f)); skipped=$((skipped + s))
-  : "$line"
 done
+rm -rf "$results"
 echo "$passed passed, $failed failed, $skipped skipped"
 [ "$failed" -eq 0 ] && [ "$status" -eq 0 ]

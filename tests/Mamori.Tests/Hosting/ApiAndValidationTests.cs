@@ -60,8 +60,11 @@ public sealed class ApiAndValidationTests(AppFixture app)
         using var admin = await Browser.SignInAsync(factory, tenant, UserRole.Admin);
         var response = await admin.PostFormAsync("/organization/staff/edit", new()
         {
-            ["Input.EmployeeNumber"] = "F1", ["Input.Name"] = "入力 保持", ["Input.DepartmentId"] = tenant.OwnDepartmentId.ToString(),
-            ["Input.Status"] = "Active", ["Input.StartDate"] = "平成31年5月1日",
+            ["Input.EmployeeNumber"] = "F1",
+            ["Input.Name"] = "入力 保持",
+            ["Input.DepartmentId"] = tenant.OwnDepartmentId.ToString(),
+            ["Input.Status"] = "Active",
+            ["Input.StartDate"] = "平成31年5月1日",
         });
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var html = await response.Content.ReadAsStringAsync();
@@ -72,8 +75,11 @@ public sealed class ApiAndValidationTests(AppFixture app)
 
         var ok = await admin.PostFormAsync("/organization/staff/edit", new()
         {
-            ["Input.EmployeeNumber"] = "F1", ["Input.Name"] = "入力 保持", ["Input.DepartmentId"] = tenant.OwnDepartmentId.ToString(),
-            ["Input.Status"] = "Active", ["Input.StartDate"] = "令和元年５月１日",
+            ["Input.EmployeeNumber"] = "F1",
+            ["Input.Name"] = "入力 保持",
+            ["Input.DepartmentId"] = tenant.OwnDepartmentId.ToString(),
+            ["Input.Status"] = "Active",
+            ["Input.StartDate"] = "令和元年５月１日",
         });
         Assert.Equal(HttpStatusCode.Redirect, ok.StatusCode);
         var saved = await factory.AsSystemAsync((_, db) => db.Staff.SingleAsync(s => s.MunicipalityId == tenant.MunicipalityId));

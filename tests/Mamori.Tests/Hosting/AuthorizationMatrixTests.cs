@@ -40,6 +40,7 @@ public sealed class AuthorizationMatrixTests(AppFixture app)
         ["PAGE /account/password"] = All,
         ["PAGE /account/two-factor"] = All,
         ["PAGE /account/tokens"] = All,
+        ["PAGE /organization/municipality"] = AdminOnly,
         ["PAGE /organization/departments"] = OrgRead,
         ["PAGE /organization/departments/edit/{id:guid?}"] = AdminOnly,
         ["PAGE /organization/staff"] = OrgRead,

@@ -27,7 +27,11 @@ public sealed class IndexModel(AppDbContext db) : MamoriPageModel
 
     public string QueryString => Microsoft.AspNetCore.Http.QueryString.Create(new Dictionary<string, string?>
     {
-        ["from"] = From, ["to"] = To, ["entity"] = Entity, ["action"] = Action?.ToString(), ["actor"] = Actor,
+        ["from"] = From,
+        ["to"] = To,
+        ["entity"] = Entity,
+        ["action"] = Action?.ToString(),
+        ["actor"] = Actor,
     }.Where(p => !string.IsNullOrEmpty(p.Value))).ToString();
 
     public string PageLink(int page) => QueryString.Length == 0 ? $"?p={page}" : $"{QueryString}&p={page}";

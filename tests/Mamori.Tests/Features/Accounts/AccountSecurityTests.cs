@@ -53,7 +53,10 @@ public sealed partial class AccountSecurityTests(AppFixture app)
         var name = "short-" + Guid.NewGuid().ToString("N")[..6];
         var response = await admin.PostFormAsync("/organization/accounts/edit", new()
         {
-            ["Input.UserName"] = name, ["Input.DisplayName"] = "短い", ["Input.Role"] = "Office", ["Input.Password"] = "abc123",
+            ["Input.UserName"] = name,
+            ["Input.DisplayName"] = "短い",
+            ["Input.Role"] = "Office",
+            ["Input.Password"] = "abc123",
         });
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var html = await response.Content.ReadAsStringAsync();

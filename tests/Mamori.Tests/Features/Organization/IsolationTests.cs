@@ -1,4 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -7,6 +6,7 @@ using Mamori.Core.Features.Accounts;
 using Mamori.Core.Features.Organization;
 using Mamori.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Mamori.Tests.Features.Organization;
 
@@ -96,7 +96,10 @@ public sealed class IsolationTests(AppFixture app)
         // Editing the other department's record by id: 404, unchanged.
         var post = await dept.PostFormAsync($"/organization/staff/edit/{own.Id}", new()
         {
-            ["Input.EmployeeNumber"] = "Z9", ["Input.Name"] = "乗っ取り", ["Input.DepartmentId"] = tenant.OwnDepartmentId.ToString(), ["Input.Status"] = "Active",
+            ["Input.EmployeeNumber"] = "Z9",
+            ["Input.Name"] = "乗っ取り",
+            ["Input.DepartmentId"] = tenant.OwnDepartmentId.ToString(),
+            ["Input.Status"] = "Active",
         }, action: $"/organization/staff/edit/{other.Id}");
         Assert.Equal(HttpStatusCode.NotFound, post.StatusCode);
         var put = await dept.Client.PutAsJsonAsync($"/api/v1/organization/staff/{other.Id}",

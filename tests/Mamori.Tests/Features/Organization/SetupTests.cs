@@ -23,8 +23,12 @@ public sealed class SetupTests
         // Bad input: the page comes back with Japanese messages and nothing is created.
         var bad = await browser.PostFormAsync("/setup", new()
         {
-            ["Input.Code"] = "131040", ["Input.Name"] = "新宿区", ["Input.UserName"] = "admin", ["Input.DisplayName"] = "管理者",
-            ["Input.Password"] = "short", ["Input.ConfirmPassword"] = "short",
+            ["Input.Code"] = "131040",
+            ["Input.Name"] = "新宿区",
+            ["Input.UserName"] = "admin",
+            ["Input.DisplayName"] = "管理者",
+            ["Input.Password"] = "short",
+            ["Input.ConfirmPassword"] = "short",
         });
         Assert.Equal(HttpStatusCode.OK, bad.StatusCode);
         var html = await bad.Content.ReadAsStringAsync();
@@ -33,23 +37,35 @@ public sealed class SetupTests
 
         var mismatch = await browser.PostFormAsync("/setup", new()
         {
-            ["Input.Code"] = "131041", ["Input.Name"] = "新宿区", ["Input.UserName"] = "admin", ["Input.DisplayName"] = "管理者",
-            ["Input.Password"] = "long-enough-password", ["Input.ConfirmPassword"] = "different-password",
+            ["Input.Code"] = "131041",
+            ["Input.Name"] = "新宿区",
+            ["Input.UserName"] = "admin",
+            ["Input.DisplayName"] = "管理者",
+            ["Input.Password"] = "long-enough-password",
+            ["Input.ConfirmPassword"] = "different-password",
         });
         Assert.Contains("確認用のパスワードが一致しません", await mismatch.Content.ReadAsStringAsync());
 
         var weak = await browser.PostFormAsync("/setup", new()
         {
-            ["Input.Code"] = "１３１０４１", ["Input.Name"] = "新宿区", ["Input.UserName"] = "admin", ["Input.DisplayName"] = "管理者",
-            ["Input.Password"] = "short", ["Input.ConfirmPassword"] = "short",
+            ["Input.Code"] = "１３１０４１",
+            ["Input.Name"] = "新宿区",
+            ["Input.UserName"] = "admin",
+            ["Input.DisplayName"] = "管理者",
+            ["Input.Password"] = "short",
+            ["Input.ConfirmPassword"] = "short",
         });
         Assert.Contains("パスワードは12文字以上にしてください", await weak.Content.ReadAsStringAsync());
         Assert.True(await factory.AsSystemAsync(async (_, db) => !await db.Municipalities.AnyAsync()), "失敗した初期設定は団体を残さない");
 
         var ok = await browser.PostFormAsync("/setup", new()
         {
-            ["Input.Code"] = "１３１０４１", ["Input.Name"] = "新宿区", ["Input.UserName"] = "admin", ["Input.DisplayName"] = "情報管理課 管理者",
-            ["Input.Password"] = "long-enough-password", ["Input.ConfirmPassword"] = "long-enough-password",
+            ["Input.Code"] = "１３１０４１",
+            ["Input.Name"] = "新宿区",
+            ["Input.UserName"] = "admin",
+            ["Input.DisplayName"] = "情報管理課 管理者",
+            ["Input.Password"] = "long-enough-password",
+            ["Input.ConfirmPassword"] = "long-enough-password",
         });
         Assert.Equal(HttpStatusCode.Redirect, ok.StatusCode);
         Assert.Contains("新宿区", await browser.GetPageAsync("/"));

@@ -49,7 +49,10 @@ public sealed class EditModel(AppDbContext db, UserManager<AppUser> users) : Mam
             }
             Input = new InputModel
             {
-                DisplayName = user.DisplayName, Role = user.Role, DepartmentId = user.DepartmentId, StaffId = user.StaffId,
+                DisplayName = user.DisplayName,
+                Role = user.Role,
+                DepartmentId = user.DepartmentId,
+                StaffId = user.StaffId,
                 ConcurrencyStamp = user.ConcurrencyStamp,
             };
         }

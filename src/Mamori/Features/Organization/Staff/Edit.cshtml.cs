@@ -51,8 +51,13 @@ public sealed class EditModel(AppDbContext db) : MamoriPageModel
             }
             Input = new InputModel
             {
-                EmployeeNumber = s.EmployeeNumber, Name = s.Name, NameKana = s.NameKana, DepartmentId = s.DepartmentId, Status = s.Status,
-                StartDate = s.StartDate is { } sd ? WarekiDate.Format(sd) : null, EndDate = s.EndDate is { } ed ? WarekiDate.Format(ed) : null,
+                EmployeeNumber = s.EmployeeNumber,
+                Name = s.Name,
+                NameKana = s.NameKana,
+                DepartmentId = s.DepartmentId,
+                Status = s.Status,
+                StartDate = s.StartDate is { } sd ? WarekiDate.Format(sd) : null,
+                EndDate = s.EndDate is { } ed ? WarekiDate.Format(ed) : null,
                 Version = s.Version,
             };
         }

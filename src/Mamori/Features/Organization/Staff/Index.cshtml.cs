@@ -26,7 +26,9 @@ public sealed class IndexModel(AppDbContext db, IAuthorizationService authz, Tim
 
     public string ExportQuery => QueryString.Create(new Dictionary<string, string?>
     {
-        ["q"] = Q, ["department"] = Department?.ToString(), ["status"] = Status?.ToString(),
+        ["q"] = Q,
+        ["department"] = Department?.ToString(),
+        ["status"] = Status?.ToString(),
     }.Where(p => !string.IsNullOrEmpty(p.Value))).ToString();
 
     public async Task OnGetAsync(CancellationToken ct)

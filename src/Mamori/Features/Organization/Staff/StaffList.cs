@@ -31,7 +31,14 @@ public static class StaffList
             .OrderBy(s => s.EmployeeNumber)
             .Select(s => new
             {
-                s.Id, s.EmployeeNumber, s.Name, s.NameKana, s.DepartmentId, s.Status, s.StartDate, s.EndDate,
+                s.Id,
+                s.EmployeeNumber,
+                s.Name,
+                s.NameKana,
+                s.DepartmentId,
+                s.Status,
+                s.StartDate,
+                s.EndDate,
                 OnLeave = s.Absences.Any(a => a.Start <= today && (a.End == null || a.End >= today)),
             })
             .ToListAsync(ct);

@@ -1,0 +1,58 @@
+using Mamori.Core.Data;
+using Mamori.Features.Shared;
+using Mamori.Hosting;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace Mamori.Features.Organization;
+
+/// <summary>The own municipality: its code (fixed) and name (correctable by 管理者).</summary>
+[Authorize(Policy = Policies.Administer)]
+public sealed class MunicipalityModel(AppDbContext db) : MamoriPageModel
+{
+    public string Code { get; private set; } = string.Empty;
+
+    [BindProperty]
+    public string? Name { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        var m = await db.Municipalities.AsNoTracking().FirstOrDefaultAsync(ct);
+        if (m is null)
+        {
+            return NotFound();
+        }
+        (Code, Name) = (m.Code, m.Name);
+        SetTitle("団体");
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        var m = await db.Municipalities.FirstOrDefaultAsync(ct);
+        if (m is null)
+        {
+            return NotFound();
+        }
+        Code = m.Code;
+        SetTitle("団体");
+        var name = Name?.Trim();
+        if (string.IsNullOrEmpty(name))
+        {
+            ModelState.AddModelError(nameof(Name), "団体名を入力してください。");
+        }
+        else if (name.Length > 100)
+        {
+            ModelState.AddModelError(nameof(Name), $"団体名は100文字以内で入力してください（今は{name.Length}文字）。");
+        }
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+        m.Name = name!;
+        await db.SaveChangesAsync(ct);
+        Flash("団体名を保存しました。");
+        return RedirectToPage();
+    }
+}
