@@ -25,20 +25,7 @@ public static class AuditEndpoints
         string? actor, int? skip, int? take, AppDbContext db, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
-        DateOnly? Date(string? text, string field)
-        {
-            if (string.IsNullOrWhiteSpace(text))
-            {
-                return null;
-            }
-            if (WarekiDate.TryParse(text, out var d, out var error))
-            {
-                return d;
-            }
-            errors[field] = [error!];
-            return null;
-        }
-        var filter = new AuditFilter(Date(from, "from"), Date(to, "to"), entityType, action, actor);
+        var filter = new AuditFilter(ApiResults.ParseDate(from, "from", errors), ApiResults.ParseDate(to, "to", errors), entityType, action, actor);
         if (take is < 1 or > 1000)
         {
             errors["take"] = ["take は 1 から 1000 の間で指定してください。"];

@@ -95,21 +95,8 @@ public static class OrganizationEndpoints
             return TypedResults.NotFound();
         }
         var errors = new Dictionary<string, string[]>();
-        DateOnly? Date(string? text, string field)
-        {
-            if (string.IsNullOrWhiteSpace(text))
-            {
-                return null;
-            }
-            if (WarekiDate.TryParse(text, out var d, out var error))
-            {
-                return d;
-            }
-            errors[field] = [error!];
-            return null;
-        }
-        var start = Date(body.StartDate, "startDate");
-        var end = Date(body.EndDate, "endDate");
+        var start = ApiResults.ParseDate(body.StartDate, "startDate", errors);
+        var end = ApiResults.ParseDate(body.EndDate, "endDate", errors);
         var status = StaffStatus.Active;
         if (body.Status is { Length: > 0 } statusText && !TryParseStatus(statusText, out status))
         {
