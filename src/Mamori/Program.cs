@@ -2,6 +2,7 @@ using Mamori.Cli;
 using Mamori.Features.Accounts;
 using Mamori.Features.Audit;
 using Mamori.Features.Organization;
+using Mamori.Features.Register;
 using Mamori.Hosting;
 
 return CommandLine.IsCommand(args) ? await CommandLine.RunAsync(args) : await Program.ServeAsync(args);
@@ -32,6 +33,7 @@ public partial class Program
         var api = app.MapGroup("/api/v1").RequireAuthorization(Policies.SignedIn);
         api.MapAccountEndpoints();
         api.MapOrganizationEndpoints();
+        api.MapRegisterEndpoints();
         api.MapAuditEndpoints();
         return app;
     }

@@ -2,6 +2,7 @@ using System.Linq.Expressions;
 using Mamori.Core.Features.Accounts;
 using Mamori.Core.Features.Audit;
 using Mamori.Core.Features.Organization;
+using Mamori.Core.Features.Register;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
@@ -24,6 +25,8 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, CurrentTenant 
     public DbSet<AbsencePeriod> AbsencePeriods => Set<AbsencePeriod>();
     public DbSet<PersonalAccessToken> PersonalAccessTokens => Set<PersonalAccessToken>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<PersonalInfoFile> PersonalInfoFiles => Set<PersonalInfoFile>();
+    public DbSet<PersonalInfoFileVersion> PersonalInfoFileVersions => Set<PersonalInfoFileVersion>();
 
     /// <summary>The acting user and scope.</summary>
     public CurrentTenant Tenant => tenant;

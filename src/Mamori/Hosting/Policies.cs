@@ -27,6 +27,15 @@ public static class Policies
     /// <summary>Suspending accounts found by the long-absence check.</summary>
     public const string AccountSuspend = nameof(AccountSuspend);
 
+    /// <summary>Reading the register (委員 see the published content only).</summary>
+    public const string RegisterRead = nameof(RegisterRead);
+
+    /// <summary>Entering and submitting register entries (所管課 for its own department).</summary>
+    public const string RegisterWrite = nameof(RegisterWrite);
+
+    /// <summary>Confirming, returning, publishing and removing register entries.</summary>
+    public const string RegisterReview = nameof(RegisterReview);
+
     /// <summary>Reading the audit trail.</summary>
     public const string AuditRead = nameof(AuditRead);
 
@@ -39,6 +48,9 @@ public static class Policies
         [StaffWrite] = [UserRole.Admin, UserRole.Department],
         [AccountReview] = [UserRole.Admin, UserRole.Security, UserRole.Auditor],
         [AccountSuspend] = [UserRole.Admin, UserRole.Security],
+        [RegisterRead] = [UserRole.Admin, UserRole.Office, UserRole.Department, UserRole.Member, UserRole.Auditor],
+        [RegisterWrite] = [UserRole.Admin, UserRole.Office, UserRole.Department],
+        [RegisterReview] = [UserRole.Admin, UserRole.Office],
         [AuditRead] = [UserRole.Admin, UserRole.Auditor],
     };
 

@@ -88,6 +88,33 @@ public sealed class ApiAndValidationTests(AppFixture app)
 
     [Theory]
     [MemberData(nameof(TestDatabases.All), MemberType = typeof(TestDatabases))]
+    public async Task AbsencePeriod_AddedToExistingStaff_IsSavedAndOverlapsAreRefused(DatabaseProvider provider)
+    {
+        var factory = await app.GetAsync(provider);
+        var tenant = await TestTenant.CreateAsync(factory);
+        using var admin = await Browser.SignInAsync(factory, tenant, UserRole.Admin);
+        var created = await (await admin.Client.PostAsJsonAsync("/api/v1/organization/staff",
+            new { employeeNumber = "P1", name = "休業 取得", departmentId = tenant.OwnDepartmentId })).Content.ReadFromJsonAsync<JsonElement>();
+        var id = created.GetProperty("id").GetString();
+
+        var added = await admin.PostFormAsync($"/organization/staff/edit/{id}",
+            new() { ["AbsenceStart"] = "令和6年4月1日", ["AbsenceEnd"] = "", ["AbsenceReason"] = "育児休業" },
+            action: $"/organization/staff/edit/{id}?handler=AddAbsence");
+        Assert.Equal(HttpStatusCode.Redirect, added.StatusCode);
+        var overlap = await admin.PostFormAsync($"/organization/staff/edit/{id}",
+            new() { ["AbsenceStart"] = "2024-06-01", ["AbsenceEnd"] = "2024-07-01", ["AbsenceReason"] = "病気休職" },
+            action: $"/organization/staff/edit/{id}?handler=AddAbsence");
+        Assert.Equal(HttpStatusCode.OK, overlap.StatusCode);
+        Assert.Contains("既に登録されている期間（令和6年4月1日〜）と重なっています", await overlap.Content.ReadAsStringAsync());
+
+        var staff = await admin.Client.GetFromJsonAsync<JsonElement>($"/api/v1/organization/staff/{id}");
+        var absence = Assert.Single(staff.GetProperty("absences").EnumerateArray());
+        Assert.Equal("2024-04-01", absence.GetProperty("start").GetString());
+        Assert.Equal("育児休業", absence.GetProperty("reason").GetString());
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabases.All), MemberType = typeof(TestDatabases))]
     public async Task ConcurrentEdit_IsRefusedWithWhatChanged(DatabaseProvider provider)
     {
         var factory = await app.GetAsync(provider);

@@ -25,6 +25,9 @@ public sealed class AuthorizationMatrixTests(AppFixture app)
     private static readonly UserRole[] Reviewers = [UserRole.Admin, UserRole.Security, UserRole.Auditor];
     private static readonly UserRole[] Suspenders = [UserRole.Admin, UserRole.Security];
     private static readonly UserRole[] AuditReaders = [UserRole.Admin, UserRole.Auditor];
+    private static readonly UserRole[] RegisterReaders = [UserRole.Admin, UserRole.Office, UserRole.Department, UserRole.Member, UserRole.Auditor];
+    private static readonly UserRole[] RegisterWriters = [UserRole.Admin, UserRole.Office, UserRole.Department];
+    private static readonly UserRole[] RegisterReviewers = [UserRole.Admin, UserRole.Office];
 
     /// <summary>"METHOD route" → roles allowed; null means anonymous access is allowed.</summary>
     private static readonly Dictionary<string, UserRole[]?> Rules = new()
@@ -70,6 +73,16 @@ public sealed class AuthorizationMatrixTests(AppFixture app)
         ["GET /api/v1/organization/long-absence"] = Reviewers,
         ["POST /api/v1/organization/accounts/{id}/suspend"] = Suspenders,
         ["GET /api/v1/audit"] = AuditReaders,
+        ["GET /api/v1/register/"] = RegisterReaders,
+        ["GET /api/v1/register/export"] = RegisterReaders,
+        ["GET /api/v1/register/{id:guid}"] = RegisterReaders,
+        ["POST /api/v1/register/"] = RegisterWriters,
+        ["PUT /api/v1/register/{id:guid}"] = RegisterWriters,
+        ["POST /api/v1/register/{id:guid}/submit"] = RegisterWriters,
+        ["POST /api/v1/register/{id:guid}/return"] = RegisterReviewers,
+        ["POST /api/v1/register/{id:guid}/confirm"] = RegisterReviewers,
+        ["POST /api/v1/register/{id:guid}/publish"] = RegisterReviewers,
+        ["POST /api/v1/register/{id:guid}/remove"] = RegisterReviewers,
     };
 
     [Fact]
@@ -200,6 +213,14 @@ public sealed class AuthorizationMatrixTests(AppFixture app)
         {
             var staff = new Staff { MunicipalityId = tenant.MunicipalityId, DepartmentId = tenant.OwnDepartmentId, EmployeeNumber = "M0001", Name = "権限 確認" };
             db.Staff.Add(staff);
+            var file = new Core.Features.Register.PersonalInfoFile
+            {
+                MunicipalityId = tenant.MunicipalityId,
+                DepartmentId = tenant.OwnDepartmentId,
+                FileNumber = "M-1",
+                Name = "権限確認ファイル",
+            };
+            db.PersonalInfoFiles.Add(file);
             await db.SaveChangesAsync();
             // A separate account to be suspended, so that no session of the matrix is cut short.
             var target = await CreateAccount.RunAsync(db, services.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<AppUser>>(),
@@ -214,6 +235,7 @@ public sealed class AuthorizationMatrixTests(AppFixture app)
                 ["/organization/departments/edit/{id:guid?}"] = $"/organization/departments/edit/{tenant.OwnDepartmentId}",
                 ["/api/v1/organization/departments/{id:guid}"] = $"/api/v1/organization/departments/{tenant.OwnDepartmentId}",
                 ["{id?}"] = user.Id,
+                ["/api/v1/register/{id:guid}"] = $"/api/v1/register/{file.Id}",
                 ["{id}"] = user.Id,
                 ["{sequence:long}"] = sequence.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 ["{code:int?}"] = "404",

@@ -145,7 +145,8 @@ public static class SaveStaff
             return errors.Fail<AbsencePeriod>();
         }
         var absence = new AbsencePeriod { MunicipalityId = staff.MunicipalityId, StaffId = staff.Id, Start = start!.Value, End = end, Reason = reason!.Trim() };
-        staff.Absences.Add(absence);
+        // Added explicitly: a child with a client-generated key found through a navigation would be taken for an existing row.
+        db.AbsencePeriods.Add(absence);
         await db.SaveChangesAsync(ct);
         return Outcome<AbsencePeriod>.Success(absence);
     }

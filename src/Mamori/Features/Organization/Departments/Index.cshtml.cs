@@ -1,4 +1,5 @@
 using Mamori.Core.Data;
+using Mamori.Core.Features.Organization;
 using Mamori.Features.Shared;
 using Mamori.Hosting;
 using Microsoft.AspNetCore.Authorization;

@@ -1,5 +1,6 @@
 using Mamori.Core.Data;
 using Mamori.Core.Features.Accounts;
+using Mamori.Core.Features.Organization;
 using Mamori.Features.Shared;
 using Mamori.Hosting;
 using Microsoft.AspNetCore.Authorization;

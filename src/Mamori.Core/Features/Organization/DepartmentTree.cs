@@ -1,12 +1,12 @@
 using Mamori.Core.Data;
-using Mamori.Core.Features.Organization;
 using Microsoft.EntityFrameworkCore;
 
-namespace Mamori.Features.Organization;
+namespace Mamori.Core.Features.Organization;
 
-/// <summary>The 部/課 tree in display order, with labels like 「区民部 / 戸籍住民課」 for select lists.</summary>
+/// <summary>A 部 or 課 with its label for select lists.</summary>
 public sealed record DepartmentNode(Guid Id, Guid? ParentId, string Name, string Label, string? Code, bool IsActive, int Depth, Guid Version);
 
+/// <summary>Loads the current municipality's organization tree.</summary>
 public static class DepartmentTree
 {
     public static async Task<List<DepartmentNode>> LoadAsync(AppDbContext db, CancellationToken ct)
@@ -20,6 +20,10 @@ public static class DepartmentTree
         }
         return result;
     }
+
+    /// <summary>Department id → 「部 / 課」 label, for showing the 保有課 of many records at once.</summary>
+    public static async Task<Dictionary<Guid, string>> LabelsAsync(AppDbContext db, CancellationToken ct) =>
+        (await LoadAsync(db, ct)).ToDictionary(d => d.Id, d => d.Label);
 
     private static DepartmentNode Node(Department d, Department? parent, int depth) =>
         new(d.Id, d.ParentId, d.Name, parent is null ? d.Name : $"{parent.Name} / {d.Name}", d.Code, d.IsActive, depth, d.Version);

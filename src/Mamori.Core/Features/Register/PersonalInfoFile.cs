@@ -1,0 +1,174 @@
+using Mamori.Core.Data;
+using Mamori.Core.Features.Organization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Mamori.Core.Features.Register;
+
+/// <summary>Where a register entry is in its life.</summary>
+public enum RegisterStatus
+{
+    /// <summary>下書き: being written by the department.</summary>
+    Draft,
+
+    /// <summary>確認待ち: submitted to 事務局.</summary>
+    Submitted,
+
+    /// <summary>差戻し: returned by 事務局 with a comment.</summary>
+    Returned,
+
+    /// <summary>確認済み: confirmed by 事務局, ready to publish.</summary>
+    Confirmed,
+
+    /// <summary>公表中: the current content is published.</summary>
+    Published,
+
+    /// <summary>消除: removed from the public register; kept with its history.</summary>
+    Removed,
+}
+
+/// <summary>電算/マニュアル: whether the file is kept on computer, on paper, or both.</summary>
+public enum FileForm
+{
+    /// <summary>電算処理ファイル.</summary>
+    Electronic,
+
+    /// <summary>マニュアル処理ファイル.</summary>
+    Manual,
+
+    /// <summary>電算・マニュアル.</summary>
+    Both,
+}
+
+/// <summary>
+/// 個人情報ファイル: one entry of the statutory register (個人情報保護法 第74条・第75条). The entity
+/// holds the working copy; every publication freezes the content as a <see cref="PersonalInfoFileVersion"/>,
+/// which is what the public register shows.
+/// </summary>
+public sealed class PersonalInfoFile : IMunicipalityOwned, IDepartmentOwned, IVersioned
+{
+    /// <summary>A file with this many people or more must be registered (fewer may be listed voluntarily).</summary>
+    public const long StatutoryThreshold = 1000;
+
+    public Guid Id { get; init; } = Guid.CreateVersion7();
+    public Guid MunicipalityId { get; set; }
+    public Guid DepartmentId { get; set; }
+
+    /// <summary>整理番号: identifies the file within the municipality (and across imports).</summary>
+    public required string FileNumber { get; set; }
+
+    public RegisterStatus Status { get; set; }
+
+    /// <summary>The 事務局's comment when returning the file.</summary>
+    public string? ReturnComment { get; set; }
+
+    /// <summary>名称.</summary>
+    public required string Name { get; set; }
+
+    /// <summary>利用目的.</summary>
+    public string Purpose { get; set; } = string.Empty;
+
+    /// <summary>記録項目, one per line.</summary>
+    public string RecordItems { get; set; } = string.Empty;
+
+    /// <summary>記録範囲 (本人の範囲).</summary>
+    public string RecordScope { get; set; } = string.Empty;
+
+    /// <summary>収集方法, one per line (本人から, 他機関から …).</summary>
+    public string CollectionMethods { get; set; } = string.Empty;
+
+    /// <summary>要配慮個人情報が含まれるか.</summary>
+    public bool HasSensitive { get; set; }
+
+    /// <summary>Which 要配慮個人情報 (病歴, 犯罪の経歴 …).</summary>
+    public string? SensitiveKinds { get; set; }
+
+    /// <summary>条例要配慮個人情報, one per line.</summary>
+    public string? OrdinanceSensitive { get; set; }
+
+    /// <summary>経常的提供先.</summary>
+    public string? RegularRecipients { get; set; }
+
+    /// <summary>開示・訂正・利用停止請求を受理する組織.</summary>
+    public string? RequestOffice { get; set; }
+
+    /// <summary>訂正・利用停止の他法令による特例.</summary>
+    public string? SpecialProvisions { get; set; }
+
+    /// <summary>本人の数.</summary>
+    public long? SubjectCount { get; set; }
+
+    /// <summary>特定個人情報ファイルか.</summary>
+    public bool IsSpecificPersonalInfo { get; set; }
+
+    public FileForm Form { get; set; }
+
+    /// <summary>備考.</summary>
+    public string? Remarks { get; set; }
+
+    /// <summary>The working copy differs from the last published version.</summary>
+    public bool HasUnpublishedChanges { get; set; } = true;
+
+    public DateTime? RemovedAt { get; set; }
+    public string? RemovalReason { get; set; }
+
+    public Guid Version { get; set; } = Guid.NewGuid();
+
+    public List<PersonalInfoFileVersion> Versions { get; init; } = [];
+
+    /// <summary>1,000 people or more: registration is required by law.</summary>
+    public bool IsStatutory => SubjectCount >= StatutoryThreshold;
+}
+
+/// <summary>改訂履歴: the content of a file as published on a date, with the reason for the revision.</summary>
+public sealed class PersonalInfoFileVersion : IMunicipalityOwned
+{
+    public Guid Id { get; init; } = Guid.CreateVersion7();
+    public Guid MunicipalityId { get; set; }
+    public Guid FileId { get; set; }
+
+    /// <summary>1 for the first publication.</summary>
+    public int Number { get; init; }
+
+    /// <summary>改訂日 (JST date of publication).</summary>
+    public DateOnly RevisedOn { get; init; }
+
+    /// <summary>改訂理由.</summary>
+    public required string Reason { get; init; }
+
+    /// <summary><see cref="RegisterContent"/> as JSON.</summary>
+    public required string Snapshot { get; init; }
+
+    public DateTime PublishedAt { get; init; }
+    public string? PublishedBy { get; init; }
+}
+
+internal sealed class PersonalInfoFileConfiguration : IEntityTypeConfiguration<PersonalInfoFile>
+{
+    public void Configure(EntityTypeBuilder<PersonalInfoFile> b)
+    {
+        b.Property(f => f.FileNumber).HasMaxLength(40);
+        b.Property(f => f.Name).HasMaxLength(200);
+        b.Property(f => f.Status).HasConversion<string>().HasMaxLength(20);
+        b.Property(f => f.Form).HasConversion<string>().HasMaxLength(20);
+        b.Property(f => f.Version).IsConcurrencyToken();
+        b.Ignore(f => f.IsStatutory);
+        b.HasOne<Municipality>().WithMany().HasForeignKey(f => f.MunicipalityId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Department>().WithMany().HasForeignKey(f => f.DepartmentId).OnDelete(DeleteBehavior.Restrict);
+        b.HasMany(f => f.Versions).WithOne().HasForeignKey(v => v.FileId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(f => new { f.MunicipalityId, f.FileNumber }).IsUnique();
+        b.HasIndex(f => new { f.MunicipalityId, f.Status });
+    }
+}
+
+internal sealed class PersonalInfoFileVersionConfiguration : IEntityTypeConfiguration<PersonalInfoFileVersion>
+{
+    public void Configure(EntityTypeBuilder<PersonalInfoFileVersion> b)
+    {
+        b.Property(v => v.Reason).HasMaxLength(400);
+        b.Property(v => v.Snapshot).HasMaxLength(64000);
+        b.Property(v => v.PublishedBy).HasMaxLength(200);
+        b.HasOne<Municipality>().WithMany().HasForeignKey(v => v.MunicipalityId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(v => new { v.FileId, v.Number }).IsUnique();
+    }
+}

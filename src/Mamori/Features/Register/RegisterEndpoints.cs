@@ -1,0 +1,166 @@
+using Mamori.Core.Csv;
+using Mamori.Core.Data;
+using Mamori.Core.Features.Accounts;
+using Mamori.Core.Features.Register;
+using Mamori.Core.Japanese;
+using Mamori.Hosting;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Mamori.Features.Register;
+
+/// <summary>/api/v1/register: the register with the same rules and roles as the pages.</summary>
+public static class RegisterEndpoints
+{
+    public sealed record FileRequest(
+        string? FileNumber, string? Name, Guid? DepartmentId, string? Purpose, IReadOnlyList<string>? RecordItems, string? RecordScope,
+        IReadOnlyList<string>? CollectionMethods, bool HasSensitive, string? SensitiveKinds, IReadOnlyList<string>? OrdinanceSensitive,
+        string? RegularRecipients, string? RequestOffice, string? SpecialProvisions, long? SubjectCount, bool IsSpecificPersonalInfo,
+        string? Form, string? Remarks, Guid? Version);
+
+    public sealed record StepRequest(string? Comment, string? Reason);
+
+    public sealed record VersionResponse(int Number, DateOnly RevisedOn, string Reason);
+
+    public sealed record FileResponse(Guid Id, string Status, string StatusName, string? ReturnComment, bool HasUnpublishedChanges,
+        Guid Version, RegisterContent Content, IReadOnlyList<VersionResponse> Versions);
+
+    public sealed record RowResponse(Guid Id, string FileNumber, string Name, string Department, string Status, string StatusName,
+        long? SubjectCount, bool IsStatutory, bool IsSpecificPersonalInfo, bool HasSensitive, DateOnly? LastRevisedOn);
+
+    public static RouteGroupBuilder MapRegisterEndpoints(this RouteGroupBuilder api)
+    {
+        var g = api.MapGroup("/register").WithTags("個人情報ファイル簿");
+        g.MapGet("", List).RequireAuthorization(Policies.RegisterRead).WithSummary("個人情報ファイルの一覧");
+        g.MapGet("/export", Export).RequireAuthorization(Policies.RegisterRead).WithSummary("公表中の個人情報ファイル簿（CSV）");
+        g.MapGet("/{id:guid}", Get).RequireAuthorization(Policies.RegisterRead).WithSummary("個人情報ファイル");
+        g.MapPost("", Create).RequireAuthorization(Policies.RegisterWrite).WithSummary("個人情報ファイルの登録（下書き）");
+        g.MapPut("/{id:guid}", Update).RequireAuthorization(Policies.RegisterWrite).WithSummary("個人情報ファイルの変更");
+        g.MapPost("/{id:guid}/submit", Submit).RequireAuthorization(Policies.RegisterWrite).WithSummary("事務局へ提出");
+        g.MapPost("/{id:guid}/return", Return).RequireAuthorization(Policies.RegisterReview).WithSummary("差戻し");
+        g.MapPost("/{id:guid}/confirm", Confirm).RequireAuthorization(Policies.RegisterReview).WithSummary("確認");
+        g.MapPost("/{id:guid}/publish", Publish).RequireAuthorization(Policies.RegisterReview).WithSummary("公表");
+        g.MapPost("/{id:guid}/remove", Remove).RequireAuthorization(Policies.RegisterReview).WithSummary("消除");
+        return api;
+    }
+
+    private static bool PublishedOnly(HttpContext http) => http.User.Role() == UserRole.Member;
+
+    private static async Task<Ok<List<RowResponse>>> List(HttpContext http, string? q, Guid? departmentId, RegisterStatus? status, bool? statutory,
+        bool? specific, bool? sensitive, AppDbContext db, CancellationToken ct)
+    {
+        var filter = new RegisterFilter(q, departmentId, status, statutory, specific, sensitive);
+        if (PublishedOnly(http))
+        {
+            var published = await RegisterQueries.PublishedAsync(db, filter, ct);
+            return TypedResults.Ok(published.Select(p => new RowResponse(p.FileId, p.Content.FileNumber, p.Content.Name, p.Content.Department,
+                nameof(RegisterStatus.Published), RegisterStatus.Published.JapaneseName(), p.Content.SubjectCount,
+                p.Content.SubjectCount >= PersonalInfoFile.StatutoryThreshold, p.Content.IsSpecificPersonalInfo, p.Content.HasSensitive, p.RevisedOn)).ToList());
+        }
+        var rows = await RegisterQueries.ListAsync(db, filter, ct);
+        return TypedResults.Ok(rows.Select(r => new RowResponse(r.Id, r.FileNumber, r.Name, r.Department, r.Status.ToString(), r.Status.JapaneseName(),
+            r.SubjectCount, r.IsStatutory, r.IsSpecificPersonalInfo, r.HasSensitive, r.LastRevisedOn)).ToList());
+    }
+
+    private static async Task<Results<Ok<FileResponse>, NotFound>> Get(Guid id, HttpContext http, AppDbContext db, CancellationToken ct)
+    {
+        var response = await LoadAsync(db, id, PublishedOnly(http), ct);
+        return response is null ? TypedResults.NotFound() : TypedResults.Ok(response);
+    }
+
+    private static async Task<FileResponse?> LoadAsync(AppDbContext db, Guid id, bool publishedOnly, CancellationToken ct)
+    {
+        var file = await db.PersonalInfoFiles.AsNoTracking().Include(f => f.Versions).FirstOrDefaultAsync(f => f.Id == id, ct);
+        if (file is null)
+        {
+            return null;
+        }
+        var versions = file.Versions.OrderBy(v => v.Number).Select(v => new VersionResponse(v.Number, v.RevisedOn, v.Reason)).ToList();
+        if (publishedOnly)
+        {
+            var latest = file.Versions.OrderByDescending(v => v.Number).FirstOrDefault();
+            return latest is null || file.Status == RegisterStatus.Removed
+                ? null
+                : new FileResponse(file.Id, nameof(RegisterStatus.Published), RegisterStatus.Published.JapaneseName(), null, false, Guid.Empty,
+                    RegisterContent.FromJson(latest.Snapshot), versions);
+        }
+        var label = (await Core.Features.Organization.DepartmentTree.LabelsAsync(db, ct)).GetValueOrDefault(file.DepartmentId, "");
+        return new FileResponse(file.Id, file.Status.ToString(), file.Status.JapaneseName(), file.ReturnComment, file.HasUnpublishedChanges,
+            file.Version, RegisterContent.Of(file, label), versions);
+    }
+
+    private static RegisterInput Input(FileRequest r, out Dictionary<string, string[]> errors)
+    {
+        errors = [];
+        var form = FileForm.Electronic;
+        if (r.Form is { Length: > 0 } text && !RegisterNames.TryParseForm(text, out form))
+        {
+            errors["form"] = [$"form「{text}」は使えません。電算処理ファイル・マニュアル処理ファイル・電算・マニュアル（Electronic/Manual/Both）のいずれかです。"];
+        }
+        static string? Lines(IReadOnlyList<string>? items) => items is null ? null : string.Join('\n', items);
+        return new RegisterInput(r.FileNumber, r.Name, r.DepartmentId, r.Purpose, Lines(r.RecordItems), r.RecordScope, Lines(r.CollectionMethods),
+            r.HasSensitive, r.SensitiveKinds, Lines(r.OrdinanceSensitive), r.RegularRecipients, r.RequestOffice, r.SpecialProvisions, r.SubjectCount,
+            r.IsSpecificPersonalInfo, form, r.Remarks, r.Version);
+    }
+
+    private static Task<Results<Created<FileResponse>, ValidationProblem, NotFound>> Create(FileRequest body, AppDbContext db, CancellationToken ct) =>
+        SaveAsync(null, body, db, ct);
+
+    private static Task<Results<Created<FileResponse>, ValidationProblem, NotFound>> Update(Guid id, FileRequest body, AppDbContext db, CancellationToken ct) =>
+        SaveAsync(id, body, db, ct);
+
+    private static async Task<Results<Created<FileResponse>, ValidationProblem, NotFound>> SaveAsync(Guid? id, FileRequest body, AppDbContext db, CancellationToken ct)
+    {
+        if (id is not null && !await db.PersonalInfoFiles.AnyAsync(f => f.Id == id, ct))
+        {
+            return TypedResults.NotFound();
+        }
+        var input = Input(body, out var errors);
+        if (errors.Count > 0)
+        {
+            return ApiResults.Invalid(errors);
+        }
+        var outcome = await RegisterWorkflow.SaveAsync(db, id, input, ct);
+        if (!outcome.Ok)
+        {
+            return ApiResults.Invalid(outcome);
+        }
+        var response = (await LoadAsync(db, outcome.Value!.Id, publishedOnly: false, ct))!;
+        return TypedResults.Created($"/api/v1/register/{response.Id}", response);
+    }
+
+    private static async Task<Results<Ok<FileResponse>, ValidationProblem, NotFound>> StepAsync(Guid id, AppDbContext db,
+        Func<Task<Core.Outcome<PersonalInfoFile>>> step, CancellationToken ct)
+    {
+        if (!await db.PersonalInfoFiles.AnyAsync(f => f.Id == id, ct))
+        {
+            return TypedResults.NotFound();
+        }
+        var outcome = await step();
+        return outcome.Ok ? TypedResults.Ok((await LoadAsync(db, id, publishedOnly: false, ct))!) : ApiResults.Invalid(outcome);
+    }
+
+    private static Task<Results<Ok<FileResponse>, ValidationProblem, NotFound>> Submit(Guid id, AppDbContext db, CancellationToken ct) =>
+        StepAsync(id, db, () => RegisterWorkflow.SubmitAsync(db, id, ct), ct);
+
+    private static Task<Results<Ok<FileResponse>, ValidationProblem, NotFound>> Return(Guid id, StepRequest? body, AppDbContext db, CancellationToken ct) =>
+        StepAsync(id, db, () => RegisterWorkflow.ReturnAsync(db, id, body?.Comment, ct), ct);
+
+    private static Task<Results<Ok<FileResponse>, ValidationProblem, NotFound>> Confirm(Guid id, AppDbContext db, CancellationToken ct) =>
+        StepAsync(id, db, () => RegisterWorkflow.ConfirmAsync(db, id, ct), ct);
+
+    private static Task<Results<Ok<FileResponse>, ValidationProblem, NotFound>> Publish(Guid id, StepRequest? body, AppDbContext db, TimeProvider clock, CancellationToken ct) =>
+        StepAsync(id, db, () => RegisterWorkflow.PublishAsync(db, id, body?.Reason, clock, ct), ct);
+
+    private static Task<Results<Ok<FileResponse>, ValidationProblem, NotFound>> Remove(Guid id, StepRequest? body, AppDbContext db, TimeProvider clock, CancellationToken ct) =>
+        StepAsync(id, db, () => RegisterWorkflow.RemoveAsync(db, id, body?.Reason, clock, ct), ct);
+
+    private static async Task<FileContentHttpResult> Export(string? encoding, AppDbContext db, TimeProvider clock, CancellationToken ct)
+    {
+        var published = await RegisterQueries.PublishedAsync(db, null, ct);
+        var csvEncoding = CsvEncodings.FromName(encoding);
+        var bytes = CsvWriter.ToBytes(csvEncoding, RegisterCsv.Headers, published.Select(p => RegisterCsv.Row(p.Content, p.RevisedOn)));
+        return TypedResults.File(bytes, csvEncoding == CsvEncoding.Cp932 ? "text/csv; charset=shift_jis" : "text/csv; charset=utf-8",
+            $"個人情報ファイル簿_{JapanTime.Today(clock):yyyyMMdd}.csv");
+    }
+}

@@ -1,0 +1,147 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using Mamori.Core.Csv;
+using Mamori.Core.Data;
+using Mamori.Core.Features.Accounts;
+using Mamori.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Mamori.Tests.Features.Register;
+
+/// <summary>個人情報ファイル簿: draft → submitted → returned/confirmed → published → revised → removed, and who may do what.</summary>
+public sealed class RegisterWorkflowTests(AppFixture app)
+{
+    private static object File(TestTenant tenant, string number, string name, Guid? department = null, Guid? version = null) => new
+    {
+        fileNumber = number,
+        name,
+        departmentId = department ?? tenant.OwnDepartmentId,
+        purpose = "住民基本台帳法に基づく住民の居住関係の公証",
+        recordItems = new[] { "氏名", "生年月日", "性別", "住所" },
+        recordScope = "区内に住所を有する者",
+        collectionMethods = new[] { "本人から", "他機関から" },
+        hasSensitive = false,
+        subjectCount = 350000,
+        isSpecificPersonalInfo = true,
+        form = "電算処理ファイル",
+        version,
+    };
+
+    private static async Task<JsonElement> Json(HttpResponseMessage response, HttpStatusCode expected)
+    {
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == expected, $"{(int)response.StatusCode}: {body}");
+        return JsonDocument.Parse(body).RootElement;
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabases.All), MemberType = typeof(TestDatabases))]
+    public async Task Workflow_DraftSubmitReturnConfirmPublishReviseRemove(DatabaseProvider provider)
+    {
+        var factory = await app.GetAsync(provider);
+        var tenant = await TestTenant.CreateAsync(factory);
+        using var dept = await Browser.SignInAsync(factory, tenant, UserRole.Department);
+        using var office = await Browser.SignInAsync(factory, tenant, UserRole.Office);
+        using var member = await Browser.SignInAsync(factory, tenant, UserRole.Member);
+
+        var created = await Json(await dept.Client.PostAsJsonAsync("/api/v1/register", File(tenant, "R-001", "住民基本台帳ファイル")), HttpStatusCode.Created);
+        var id = created.GetProperty("id").GetString();
+        Assert.Equal("Draft", created.GetProperty("status").GetString());
+        Assert.Equal(HttpStatusCode.NotFound, (await member.GetAsync($"/api/v1/register/{id}")).StatusCode);
+
+        await Json(await dept.Client.PostAsync($"/api/v1/register/{id}/submit", null), HttpStatusCode.OK);
+        var noComment = await Json(await office.Client.PostAsJsonAsync($"/api/v1/register/{id}/return", new { comment = "" }), HttpStatusCode.BadRequest);
+        Assert.Contains("差し戻す理由", noComment.GetProperty("errors").GetProperty("comment")[0].GetString());
+        var returned = await Json(await office.Client.PostAsJsonAsync($"/api/v1/register/{id}/return", new { comment = "記録範囲に転出者を含めてください。" }), HttpStatusCode.OK);
+        Assert.Equal("差戻し", returned.GetProperty("statusName").GetString());
+        Assert.Equal("記録範囲に転出者を含めてください。", returned.GetProperty("returnComment").GetString());
+
+        var edited = await Json(await dept.Client.PutAsJsonAsync($"/api/v1/register/{id}", File(tenant, "R-001", "住民基本台帳ファイル", version: Guid.Parse(returned.GetProperty("version").GetString()!))), HttpStatusCode.Created);
+        Assert.Equal("Draft", edited.GetProperty("status").GetString());
+        await Json(await dept.Client.PostAsync($"/api/v1/register/{id}/submit", null), HttpStatusCode.OK);
+        var notYet = await Json(await office.Client.PostAsJsonAsync($"/api/v1/register/{id}/publish", new { }), HttpStatusCode.BadRequest);
+        Assert.Contains("確認済みのファイルだけを公表できます", notYet.ToString());
+        await Json(await office.Client.PostAsync($"/api/v1/register/{id}/confirm", null), HttpStatusCode.OK);
+        var published = await Json(await office.Client.PostAsJsonAsync($"/api/v1/register/{id}/publish", new { }), HttpStatusCode.OK);
+        Assert.Equal("Published", published.GetProperty("status").GetString());
+        Assert.Equal("新規登録", published.GetProperty("versions")[0].GetProperty("reason").GetString());
+
+        var seen = await Json(await member.GetAsync($"/api/v1/register/{id}"), HttpStatusCode.OK);
+        Assert.Equal("住民基本台帳ファイル", seen.GetProperty("content").GetProperty("name").GetString());
+
+        // A revision: the public and 委員 keep seeing version 1 until version 2 is published.
+        var revised = await Json(await dept.Client.PutAsJsonAsync($"/api/v1/register/{id}",
+            File(tenant, "R-001", "住民基本台帳ファイル（除票を含む）", version: Guid.Parse(published.GetProperty("version").GetString()!))), HttpStatusCode.Created);
+        Assert.Equal("Draft", revised.GetProperty("status").GetString());
+        Assert.True(revised.GetProperty("hasUnpublishedChanges").GetBoolean());
+        Assert.Equal("住民基本台帳ファイル", (await Json(await member.GetAsync($"/api/v1/register/{id}"), HttpStatusCode.OK)).GetProperty("content").GetProperty("name").GetString());
+        await Json(await dept.Client.PostAsync($"/api/v1/register/{id}/submit", null), HttpStatusCode.OK);
+        await Json(await office.Client.PostAsync($"/api/v1/register/{id}/confirm", null), HttpStatusCode.OK);
+        var noReason = await Json(await office.Client.PostAsJsonAsync($"/api/v1/register/{id}/publish", new { }), HttpStatusCode.BadRequest);
+        Assert.Contains("改訂の理由", noReason.GetProperty("errors").GetProperty("reason")[0].GetString());
+        var second = await Json(await office.Client.PostAsJsonAsync($"/api/v1/register/{id}/publish", new { reason = "除票の保存期間延長に伴う記録範囲の変更" }), HttpStatusCode.OK);
+        Assert.Equal(2, second.GetProperty("versions").GetArrayLength());
+        Assert.Equal("住民基本台帳ファイル（除票を含む）", (await Json(await member.GetAsync($"/api/v1/register/{id}"), HttpStatusCode.OK)).GetProperty("content").GetProperty("name").GetString());
+
+        var csv = Encoding.UTF8.GetString(await member.Client.GetByteArrayAsync("/api/v1/register/export"));
+        Assert.Contains("住民基本台帳ファイル（除票を含む）", csv);
+        var sjis = await member.Client.GetByteArrayAsync("/api/v1/register/export?encoding=sjis");
+        Assert.Contains("住民基本台帳ファイル（除票を含む）", CsvEncodings.Cp932.GetString(sjis));
+
+        // 消除: hidden from 委員 and the download, kept with its history.
+        await Json(await office.Client.PostAsJsonAsync($"/api/v1/register/{id}/remove", new { reason = "事務の廃止" }), HttpStatusCode.OK);
+        Assert.Equal(HttpStatusCode.NotFound, (await member.GetAsync($"/api/v1/register/{id}")).StatusCode);
+        Assert.DoesNotContain("住民基本台帳ファイル", Encoding.UTF8.GetString(await member.Client.GetByteArrayAsync("/api/v1/register/export")));
+        var kept = await Json(await office.GetAsync($"/api/v1/register/{id}"), HttpStatusCode.OK);
+        Assert.Equal("消除", kept.GetProperty("statusName").GetString());
+        Assert.Equal(2, kept.GetProperty("versions").GetArrayLength());
+
+        var audited = await factory.AsSystemAsync((_, db) => db.AuditEntries.CountAsync(e => e.EntityType == "PersonalInfoFile" && e.EntityKey == id));
+        Assert.True(audited >= 10, $"監査ログ {audited} 件");
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabases.All), MemberType = typeof(TestDatabases))]
+    public async Task Roles_DepartmentOwnOnly_MemberPublishedOnly_ReviewByOffice(DatabaseProvider provider)
+    {
+        var factory = await app.GetAsync(provider);
+        var tenant = await TestTenant.CreateAsync(factory);
+        using var dept = await Browser.SignInAsync(factory, tenant, UserRole.Department);
+        using var office = await Browser.SignInAsync(factory, tenant, UserRole.Office);
+        using var member = await Browser.SignInAsync(factory, tenant, UserRole.Member);
+        using var security = await Browser.SignInAsync(factory, tenant, UserRole.Security);
+        using var anonymous = Browser.Anonymous(factory);
+
+        var others = await Json(await office.Client.PostAsJsonAsync("/api/v1/register", File(tenant, "X-1", "他課のファイル", tenant.OtherDepartmentId)), HttpStatusCode.Created);
+        var otherId = others.GetProperty("id").GetString();
+        Assert.Equal(HttpStatusCode.NotFound, (await dept.GetAsync($"/api/v1/register/{otherId}")).StatusCode);
+        Assert.DoesNotContain("他課のファイル", await dept.Client.GetStringAsync("/api/v1/register"));
+        Assert.Equal(HttpStatusCode.NotFound, (await dept.Client.PutAsJsonAsync($"/api/v1/register/{otherId}", File(tenant, "X-1", "乗っ取り"))).StatusCode);
+
+        var wrongDept = await Json(await dept.Client.PostAsJsonAsync("/api/v1/register", File(tenant, "X-2", "越境", tenant.OtherDepartmentId)), HttpStatusCode.BadRequest);
+        Assert.Contains("自分の課のファイルだけ", wrongDept.ToString());
+
+        var own = await Json(await dept.Client.PostAsJsonAsync("/api/v1/register", File(tenant, "X-3", "自課のファイル")), HttpStatusCode.Created);
+        var ownId = own.GetProperty("id").GetString();
+        await Json(await dept.Client.PostAsync($"/api/v1/register/{ownId}/submit", null), HttpStatusCode.OK);
+        Assert.Equal(HttpStatusCode.Forbidden, (await dept.Client.PostAsync($"/api/v1/register/{ownId}/confirm", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await dept.Client.PostAsJsonAsync($"/api/v1/register/{ownId}/publish", new { })).StatusCode);
+        var whileSubmitted = await Json(await dept.Client.PutAsJsonAsync($"/api/v1/register/{ownId}", File(tenant, "X-3", "提出中に変更")), HttpStatusCode.BadRequest);
+        Assert.Contains("確認待ちの間は変更できません", whileSubmitted.ToString());
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await member.Client.PostAsJsonAsync("/api/v1/register", File(tenant, "X-4", "委員"))).StatusCode);
+        Assert.Empty((await Json(await member.GetAsync("/api/v1/register"), HttpStatusCode.OK)).EnumerateArray());
+        Assert.Equal(HttpStatusCode.Forbidden, (await security.GetAsync("/api/v1/register")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync("/api/v1/register")).StatusCode);
+
+        var duplicate = await Json(await office.Client.PostAsJsonAsync("/api/v1/register", File(tenant, "Ｘ－１", "重複", tenant.OtherDepartmentId)), HttpStatusCode.BadRequest);
+        Assert.Contains("整理番号", duplicate.GetProperty("errors").GetProperty("fileNumber")[0].GetString());
+        var missing = await Json(await office.Client.PostAsJsonAsync("/api/v1/register", new { fileNumber = "X-9", hasSensitive = true }), HttpStatusCode.BadRequest);
+        var errors = missing.GetProperty("errors");
+        Assert.Equal("名称を入力してください。", errors.GetProperty("name")[0].GetString());
+        Assert.Contains("1行に1項目", errors.GetProperty("recordItems")[0].GetString());
+        Assert.Contains("その種類", errors.GetProperty("sensitiveKinds")[0].GetString());
+    }
+}
