@@ -39,6 +39,10 @@ public sealed class CurrentTenant
     public void SetPublic(Guid municipalityId)
     {
         MunicipalityId = municipalityId;
+        DepartmentId = null;
+        RestrictToDepartment = false;
+        IsSystem = false;
+        UserId = null;
         ActorName = "公開ページ";
     }
 

@@ -12,6 +12,7 @@ public static class Navigation
     public static IReadOnlyList<NavItem> Items { get; } =
     [
         new("", "ホーム", "/", Policies.SignedIn),
+        new("個人情報", "個人情報ファイル簿", "/register", Policies.RegisterRead),
         new("組織", "団体", "/organization/municipality", Policies.Administer),
         new("組織", "部署", "/organization/departments", Policies.OrganizationRead),
         new("組織", "職員", "/organization/staff", Policies.OrganizationRead),

@@ -144,4 +144,61 @@ public sealed class RegisterWorkflowTests(AppFixture app)
         Assert.Contains("1行に1項目", errors.GetProperty("recordItems")[0].GetString());
         Assert.Contains("その種類", errors.GetProperty("sensitiveKinds")[0].GetString());
     }
+
+    [Theory]
+    [MemberData(nameof(TestDatabases.All), MemberType = typeof(TestDatabases))]
+    public async Task PublicPage_ShowsOnlyPublishedFilesOfThatMunicipality_WithDownloads(DatabaseProvider provider)
+    {
+        var factory = await app.GetAsync(provider);
+        var tenant = await TestTenant.CreateAsync(factory, "公開区");
+        var other = await TestTenant.CreateAsync(factory, "別の町");
+        using var office = await Browser.SignInAsync(factory, tenant, UserRole.Office);
+        using var otherOffice = await Browser.SignInAsync(factory, other, UserRole.Office);
+        using var anonymous = Browser.Anonymous(factory);
+
+        async Task<string> Publish(Browser b, TestTenant t, string number, string name)
+        {
+            var created = await Json(await b.Client.PostAsJsonAsync("/api/v1/register", File(t, number, name)), HttpStatusCode.Created);
+            var id = created.GetProperty("id").GetString()!;
+            await Json(await b.Client.PostAsync($"/api/v1/register/{id}/submit", null), HttpStatusCode.OK);
+            await Json(await b.Client.PostAsync($"/api/v1/register/{id}/confirm", null), HttpStatusCode.OK);
+            await Json(await b.Client.PostAsJsonAsync($"/api/v1/register/{id}/publish", new { }), HttpStatusCode.OK);
+            return id;
+        }
+        var published = await Publish(office, tenant, "P-1", "国民健康保険被保険者ファイル");
+        var draft = await Json(await office.Client.PostAsJsonAsync("/api/v1/register", File(tenant, "P-2", "作業中のファイル")), HttpStatusCode.Created);
+        var foreign = await Publish(otherOffice, other, "P-1", "別の町のファイル");
+
+        var page = await anonymous.GetPageAsync($"/public/{tenant.Code}/register");
+        Assert.Contains("国民健康保険被保険者ファイル", page);
+        Assert.DoesNotContain("作業中のファイル", page);
+        Assert.DoesNotContain("別の町のファイル", page);
+        Assert.Contains("公開区 個人情報ファイル簿", page);
+
+        var detail = await anonymous.GetPageAsync($"/public/{tenant.Code}/register/{published}");
+        Assert.Contains("第1版", detail);
+        Assert.Contains("氏名、生年月日、性別、住所", detail);
+        Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync($"/public/{tenant.Code}/register/{draft.GetProperty("id").GetString()}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync($"/public/{tenant.Code}/register/{foreign}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync("/public/999999/register")).StatusCode);
+
+        var csv = await anonymous.GetAsync($"/public/{tenant.Code}/register/export");
+        Assert.Equal("attachment", csv.Content.Headers.ContentDisposition?.DispositionType);
+        var csvText = Encoding.UTF8.GetString(await csv.Content.ReadAsByteArrayAsync());
+        Assert.StartsWith("\uFEFF整理番号,個人情報ファイルの名称", csvText, StringComparison.Ordinal);
+        Assert.Contains("国民健康保険被保険者ファイル", csvText);
+        var table = CsvReader.Read(new MemoryStream(await (await anonymous.GetAsync($"/public/{tenant.Code}/register/export?encoding=sjis")).Content.ReadAsByteArrayAsync()));
+        Assert.Equal("Shift_JIS", table.EncodingName);
+        Assert.Equal("国民健康保険被保険者ファイル", Assert.Single(table.Rows)[1]);
+        Assert.Equal("氏名\n生年月日\n性別\n住所", table.Rows[0][4]);
+
+        var xlsx = await anonymous.GetAsync($"/public/{tenant.Code}/register/export?format=xlsx");
+        var bytes = await xlsx.Content.ReadAsByteArrayAsync();
+        Assert.Equal((byte)'P', bytes[0]);
+        Assert.Equal((byte)'K', bytes[1]);
+        Assert.Equal("attachment", xlsx.Content.Headers.ContentDisposition?.DispositionType);
+
+        var print = await anonymous.GetPageAsync($"/public/{tenant.Code}/register/print");
+        Assert.Contains("国民健康保険被保険者ファイル", print);
+    }
 }

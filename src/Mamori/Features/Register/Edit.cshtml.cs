@@ -1,0 +1,127 @@
+using Mamori.Core.Data;
+using Mamori.Core.Features.Organization;
+using Mamori.Core.Features.Register;
+using Mamori.Core.Japanese;
+using Mamori.Features.Shared;
+using Mamori.Hosting;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace Mamori.Features.Register;
+
+[Authorize(Policy = Policies.RegisterWrite)]
+public sealed class EditModel(AppDbContext db) : MamoriPageModel
+{
+    public sealed class InputModel
+    {
+        public string? FileNumber { get; set; }
+        public string? Name { get; set; }
+        public Guid? DepartmentId { get; set; }
+        public string? Purpose { get; set; }
+        public string? RecordItems { get; set; }
+        public string? RecordScope { get; set; }
+        public string? CollectionMethods { get; set; }
+        public bool HasSensitive { get; set; }
+        public string? SensitiveKinds { get; set; }
+        public string? OrdinanceSensitive { get; set; }
+        public string? RegularRecipients { get; set; }
+        public string? RequestOffice { get; set; }
+        public string? SpecialProvisions { get; set; }
+        public string? SubjectCount { get; set; }
+        public bool IsSpecificPersonalInfo { get; set; }
+        public FileForm Form { get; set; }
+        public string? Remarks { get; set; }
+        public Guid? Version { get; set; }
+    }
+
+    [BindProperty]
+    public InputModel Input { get; set; } = new();
+
+    public Guid? Id { get; private set; }
+    public bool IsRevision { get; private set; }
+    public List<DepartmentNode> Departments { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(Guid? id, CancellationToken ct)
+    {
+        if (id is { } existing)
+        {
+            var f = await db.PersonalInfoFiles.AsNoTracking().FirstOrDefaultAsync(x => x.Id == existing, ct);
+            if (f is null || f.Status == RegisterStatus.Removed)
+            {
+                return NotFound();
+            }
+            Input = new InputModel
+            {
+                FileNumber = f.FileNumber,
+                Name = f.Name,
+                DepartmentId = f.DepartmentId,
+                Purpose = f.Purpose,
+                RecordItems = f.RecordItems,
+                RecordScope = f.RecordScope,
+                CollectionMethods = f.CollectionMethods,
+                HasSensitive = f.HasSensitive,
+                SensitiveKinds = f.SensitiveKinds,
+                OrdinanceSensitive = f.OrdinanceSensitive,
+                RegularRecipients = f.RegularRecipients,
+                RequestOffice = f.RequestOffice,
+                SpecialProvisions = f.SpecialProvisions,
+                SubjectCount = f.SubjectCount?.ToString("N0"),
+                IsSpecificPersonalInfo = f.IsSpecificPersonalInfo,
+                Form = f.Form,
+                Remarks = f.Remarks,
+                Version = f.Version,
+            };
+        }
+        else if (db.Tenant.RestrictToDepartment)
+        {
+            Input.DepartmentId = db.Tenant.DepartmentId;
+        }
+        return await PrepareAsync(id, ct);
+    }
+
+    public async Task<IActionResult> OnPostAsync(Guid? id, CancellationToken ct)
+    {
+        if (id is not null && !await db.PersonalInfoFiles.AnyAsync(f => f.Id == id, ct))
+        {
+            return NotFound();
+        }
+        long? subjects = null;
+        if (!string.IsNullOrWhiteSpace(Input.SubjectCount))
+        {
+            if (JapaneseNumber.TryParse(Input.SubjectCount, out var n))
+            {
+                subjects = n;
+            }
+            else
+            {
+                ModelState.AddModelError("Input.SubjectCount", $"本人の数「{Input.SubjectCount}」は数として読めません。12345 や 12,345 のように入力してください。");
+            }
+        }
+        if (!ModelState.IsValid)
+        {
+            return await PrepareAsync(id, ct);
+        }
+        var outcome = await RegisterWorkflow.SaveAsync(db, id, new RegisterInput(Input.FileNumber, Input.Name, Input.DepartmentId, Input.Purpose,
+            Input.RecordItems, Input.RecordScope, Input.CollectionMethods, Input.HasSensitive, Input.SensitiveKinds, Input.OrdinanceSensitive,
+            Input.RegularRecipients, Input.RequestOffice, Input.SpecialProvisions, subjects, Input.IsSpecificPersonalInfo, Input.Form, Input.Remarks,
+            Input.Version), ct);
+        if (!outcome.Ok)
+        {
+            AddErrors(outcome);
+            return await PrepareAsync(id, ct);
+        }
+        Flash($"「{outcome.Value!.Name}」を下書きとして保存しました。内容がよければ「事務局へ提出」してください。");
+        return Redirect($"/register/{outcome.Value.Id}");
+    }
+
+    private async Task<IActionResult> PrepareAsync(Guid? id, CancellationToken ct)
+    {
+        Id = id;
+        IsRevision = id is not null && await db.PersonalInfoFileVersions.AnyAsync(v => v.FileId == id, ct);
+        SetTitle(id is null ? "個人情報ファイルの登録" : IsRevision ? "個人情報ファイルの改訂" : "個人情報ファイルの編集", new Crumb("個人情報ファイル簿", "/register"));
+        var departments = await DepartmentTree.LoadAsync(db, ct);
+        Departments = db.Tenant.RestrictToDepartment ? departments.Where(d => d.Id == db.Tenant.DepartmentId).ToList() : departments;
+        return Page();
+    }
+}

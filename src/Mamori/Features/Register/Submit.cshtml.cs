@@ -1,0 +1,27 @@
+using Mamori.Core.Data;
+using Mamori.Core.Features.Register;
+using Mamori.Features.Shared;
+using Mamori.Hosting;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace Mamori.Features.Register;
+
+/// <summary>提出 (POST from the detail page).</summary>
+[Authorize(Policy = Policies.RegisterWrite)]
+public sealed class SubmitModel(AppDbContext db) : MamoriPageModel
+{
+    public IActionResult OnGet(Guid id) => Redirect($"/register/{id}");
+
+    public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct)
+    {
+        if (!await db.PersonalInfoFiles.AnyAsync(f => f.Id == id, ct))
+        {
+            return NotFound();
+        }
+        var outcome = await RegisterWorkflow.SubmitAsync(db, id, ct);
+        Flash(outcome.Ok ? "事務局へ提出しました。" : outcome.Describe(), error: !outcome.Ok);
+        return Redirect($"/register/{id}");
+    }
+}
