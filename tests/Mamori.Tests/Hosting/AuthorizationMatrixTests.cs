@@ -81,6 +81,7 @@ public sealed class AuthorizationMatrixTests(AppFixture app)
         ["PAGE /register/{id:guid}"] = RegisterReaders,
         ["PAGE /register/{id:guid}/diff"] = RegisterReaders,
         ["PAGE /register/edit/{id:guid?}"] = RegisterWriters,
+        ["PAGE /register/import"] = RegisterWriters,
         ["PAGE /register/{id:guid}/submit"] = RegisterWriters,
         ["PAGE /register/{id:guid}/review"] = RegisterReviewers,
         ["GET /api/v1/register/"] = RegisterReaders,

@@ -47,6 +47,20 @@ public sealed partial class Browser : IDisposable
         return await Client.PostAsync(action ?? pageUrl, new FormUrlEncodedContent(body));
     }
 
+    /// <summary>Uploads a file through a form page, with that page's antiforgery token.</summary>
+    public async Task<HttpResponseMessage> PostFileAsync(string pageUrl, string field, string fileName, byte[] content)
+    {
+        var html = await (await Client.GetAsync(pageUrl)).Content.ReadAsStringAsync();
+        var token = TokenPattern().Match(html);
+        Assert.True(token.Success, $"{pageUrl} にフォームの antiforgery トークンがありません");
+        using var form = new MultipartFormDataContent
+        {
+            { new StringContent(WebUtility.HtmlDecode(token.Groups[1].Value)), "__RequestVerificationToken" },
+            { new ByteArrayContent(content), field, fileName },
+        };
+        return await Client.PostAsync(pageUrl, form);
+    }
+
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
     private static partial Regex TokenPattern();
 
