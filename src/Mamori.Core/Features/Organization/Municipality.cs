@@ -15,6 +15,12 @@ public sealed class Municipality
     public required string Name { get; set; }
 
     public DateTime CreatedAt { get; init; } = DateTime.UtcNow;
+
+    /// <summary>
+    /// 条例要配慮個人情報: the categories this municipality's ordinance adds to the law's 要配慮個人情報
+    /// (e.g. 国籍, 性的マイノリティ, DV), one per line. Register entries may only name these.
+    /// </summary>
+    public string OrdinanceSensitiveCategories { get; set; } = string.Empty;
 }
 
 internal sealed class MunicipalityConfiguration : IEntityTypeConfiguration<Municipality>

@@ -38,6 +38,7 @@ public static class ImportRegister
         ["SubjectCount"] = "本人の数",
         ["Remarks"] = "備考",
         ["RegularRecipients"] = "経常的提供先",
+        ["OrdinanceSensitive"] = "条例要配慮個人情報",
     };
 
     /// <summary>Reads the file into a table; .xlsx is recognized by its content, not only its name.</summary>
@@ -93,6 +94,7 @@ public static class ImportRegister
         }
 
         var departments = await DepartmentTree.LoadAsync(db, ct);
+        var ordinanceCategories = await RegisterWorkflow.OrdinanceCategoriesAsync(db, ct);
         var existing = await db.PersonalInfoFiles.IgnoreQueryFilters([AppDbContext.DepartmentFilter])
             .ToDictionaryAsync(f => f.FileNumber, StringComparer.Ordinal, ct);
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -149,6 +151,7 @@ public static class ImportRegister
                 Get("訂正・利用停止の他法令特例"), subjects, specific, form, Get("備考"));
             var errors = new FieldErrors();
             RegisterWorkflow.Validate(input, errors);
+            RegisterWorkflow.CheckOrdinanceCategories(input.OrdinanceSensitive, ordinanceCategories, errors);
             foreach (var (field, messages) in errors.ToDictionary())
             {
                 if (field == "DepartmentId" && departmentText.Length > 0)

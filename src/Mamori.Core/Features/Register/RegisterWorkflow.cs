@@ -125,8 +125,24 @@ public static class RegisterWorkflow
         return Outcome<PersonalInfoFile>.Success(file);
     }
 
+    /// <summary>The current municipality's 条例要配慮個人情報 categories.</summary>
+    public static async Task<IReadOnlyList<string>> OrdinanceCategoriesAsync(AppDbContext db, CancellationToken ct) =>
+        RegisterContent.Lines(await db.Municipalities.Select(m => m.OrdinanceSensitiveCategories).FirstOrDefaultAsync(ct));
+
+    /// <summary>Adds a message for every 条例要配慮個人情報 entry that is not in the municipality's list.</summary>
+    public static void CheckOrdinanceCategories(string? entered, IReadOnlyList<string> allowed, FieldErrors errors)
+    {
+        foreach (var item in RegisterContent.Lines(entered).Where(i => !allowed.Contains(i)))
+        {
+            errors.Add("OrdinanceSensitive", allowed.Count == 0
+                ? $"条例要配慮個人情報「{item}」は使えません。この団体では条例要配慮個人情報の項目がまだ設定されていません（管理者が「団体」画面で設定します）。"
+                : $"条例要配慮個人情報「{item}」はこの団体の一覧（{string.Join("、", allowed)}）にありません。");
+        }
+    }
+
     internal static async Task CheckDatabaseAsync(AppDbContext db, Guid? id, RegisterInput input, FieldErrors errors, CancellationToken ct)
     {
+        CheckOrdinanceCategories(input.OrdinanceSensitive, await OrdinanceCategoriesAsync(db, ct), errors);
         if (input.DepartmentId is { } departmentId)
         {
             if (!await db.Departments.AnyAsync(d => d.Id == departmentId, ct))

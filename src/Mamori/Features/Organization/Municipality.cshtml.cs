@@ -16,6 +16,9 @@ public sealed class MunicipalityModel(AppDbContext db) : MamoriPageModel
     [BindProperty]
     public string? Name { get; set; }
 
+    [BindProperty]
+    public string? OrdinanceSensitiveCategories { get; set; }
+
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         var m = await db.Municipalities.AsNoTracking().FirstOrDefaultAsync(ct);
@@ -23,7 +26,7 @@ public sealed class MunicipalityModel(AppDbContext db) : MamoriPageModel
         {
             return NotFound();
         }
-        (Code, Name) = (m.Code, m.Name);
+        (Code, Name, OrdinanceSensitiveCategories) = (m.Code, m.Name, m.OrdinanceSensitiveCategories);
         SetTitle("団体");
         return Page();
     }
@@ -51,8 +54,9 @@ public sealed class MunicipalityModel(AppDbContext db) : MamoriPageModel
             return Page();
         }
         m.Name = name!;
+        m.OrdinanceSensitiveCategories = string.Join('\n', Core.Features.Register.RegisterContent.Lines(OrdinanceSensitiveCategories).Distinct());
         await db.SaveChangesAsync(ct);
-        Flash("団体名を保存しました。");
+        Flash("団体の設定を保存しました。");
         return RedirectToPage();
     }
 }

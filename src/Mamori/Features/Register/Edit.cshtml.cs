@@ -24,7 +24,7 @@ public sealed class EditModel(AppDbContext db) : MamoriPageModel
         public string? CollectionMethods { get; set; }
         public bool HasSensitive { get; set; }
         public string? SensitiveKinds { get; set; }
-        public string? OrdinanceSensitive { get; set; }
+        public List<string> OrdinanceSelected { get; set; } = [];
         public string? RegularRecipients { get; set; }
         public string? RequestOffice { get; set; }
         public string? SpecialProvisions { get; set; }
@@ -41,6 +41,7 @@ public sealed class EditModel(AppDbContext db) : MamoriPageModel
     public Guid? Id { get; private set; }
     public bool IsRevision { get; private set; }
     public List<DepartmentNode> Departments { get; private set; } = [];
+    public IReadOnlyList<string> OrdinanceCategories { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(Guid? id, CancellationToken ct)
     {
@@ -62,7 +63,7 @@ public sealed class EditModel(AppDbContext db) : MamoriPageModel
                 CollectionMethods = f.CollectionMethods,
                 HasSensitive = f.HasSensitive,
                 SensitiveKinds = f.SensitiveKinds,
-                OrdinanceSensitive = f.OrdinanceSensitive,
+                OrdinanceSelected = RegisterContent.Lines(f.OrdinanceSensitive).ToList(),
                 RegularRecipients = f.RegularRecipients,
                 RequestOffice = f.RequestOffice,
                 SpecialProvisions = f.SpecialProvisions,
@@ -103,7 +104,7 @@ public sealed class EditModel(AppDbContext db) : MamoriPageModel
             return await PrepareAsync(id, ct);
         }
         var outcome = await RegisterWorkflow.SaveAsync(db, id, new RegisterInput(Input.FileNumber, Input.Name, Input.DepartmentId, Input.Purpose,
-            Input.RecordItems, Input.RecordScope, Input.CollectionMethods, Input.HasSensitive, Input.SensitiveKinds, Input.OrdinanceSensitive,
+            Input.RecordItems, Input.RecordScope, Input.CollectionMethods, Input.HasSensitive, Input.SensitiveKinds, string.Join('\n', Input.OrdinanceSelected),
             Input.RegularRecipients, Input.RequestOffice, Input.SpecialProvisions, subjects, Input.IsSpecificPersonalInfo, Input.Form, Input.Remarks,
             Input.Version), ct);
         if (!outcome.Ok)
@@ -120,6 +121,7 @@ public sealed class EditModel(AppDbContext db) : MamoriPageModel
         Id = id;
         IsRevision = id is not null && await db.PersonalInfoFileVersions.AnyAsync(v => v.FileId == id, ct);
         SetTitle(id is null ? "個人情報ファイルの登録" : IsRevision ? "個人情報ファイルの改訂" : "個人情報ファイルの編集", new Crumb("個人情報ファイル簿", "/register"));
+        OrdinanceCategories = await RegisterWorkflow.OrdinanceCategoriesAsync(db, ct);
         var departments = await DepartmentTree.LoadAsync(db, ct);
         Departments = db.Tenant.RestrictToDepartment ? departments.Where(d => d.Id == db.Tenant.DepartmentId).ToList() : departments;
         return Page();

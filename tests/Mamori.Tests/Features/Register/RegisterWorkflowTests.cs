@@ -5,6 +5,7 @@ using System.Text.Json;
 using Mamori.Core.Csv;
 using Mamori.Core.Data;
 using Mamori.Core.Features.Accounts;
+using Mamori.Core.Features.Register;
 using Mamori.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -200,5 +201,58 @@ public sealed class RegisterWorkflowTests(AppFixture app)
 
         var print = await anonymous.GetPageAsync($"/public/{tenant.Code}/register/print");
         Assert.Contains("国民健康保険被保険者ファイル", print);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabases.All), MemberType = typeof(TestDatabases))]
+    public async Task OrdinanceSensitiveCategories_AreConfiguredPerMunicipality_AndEnforced(DatabaseProvider provider)
+    {
+        var factory = await app.GetAsync(provider);
+        var tenant = await TestTenant.CreateAsync(factory, "条例市");
+        using var admin = await Browser.SignInAsync(factory, tenant, UserRole.Admin);
+        using var office = await Browser.SignInAsync(factory, tenant, UserRole.Office);
+
+        var before = await Json(await office.Client.PostAsJsonAsync("/api/v1/register",
+            new
+            {
+                fileNumber = "O-0",
+                name = "設定前",
+                departmentId = tenant.OwnDepartmentId,
+                purpose = "p",
+                recordItems = new[] { "氏名" },
+                recordScope = "s",
+                collectionMethods = new[] { "本人から" },
+                ordinanceSensitive = new[] { "国籍" }
+            }), HttpStatusCode.BadRequest);
+        Assert.Contains("まだ設定されていません", before.ToString());
+
+        var saved = await admin.PostFormAsync("/organization/municipality", new() { ["Name"] = "条例市", ["OrdinanceSensitiveCategories"] = "国籍\n性的マイノリティ\nDV等の被害\n国籍" });
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+
+        object Body(string number, string category) => new
+        {
+            fileNumber = number,
+            name = "条例要配慮を含むファイル",
+            departmentId = tenant.OwnDepartmentId,
+            purpose = "相談記録",
+            recordItems = new[] { "氏名", "相談内容" },
+            recordScope = "相談者",
+            collectionMethods = new[] { "本人から" },
+            ordinanceSensitive = new[] { category },
+        };
+        var ok = await Json(await office.Client.PostAsJsonAsync("/api/v1/register", Body("O-1", "DV等の被害")), HttpStatusCode.Created);
+        Assert.Equal("DV等の被害", ok.GetProperty("content").GetProperty("ordinanceSensitive")[0].GetString());
+        var refused = await Json(await office.Client.PostAsJsonAsync("/api/v1/register", Body("O-2", "宗教")), HttpStatusCode.BadRequest);
+        Assert.Equal("条例要配慮個人情報「宗教」はこの団体の一覧（国籍、性的マイノリティ、DV等の被害）にありません。",
+            refused.GetProperty("errors").GetProperty("ordinanceSensitive")[0].GetString());
+
+        var form = await office.GetPageAsync($"/register/edit/{ok.GetProperty("id").GetString()}");
+        Assert.Contains("value=\"DV等の被害\" id=\"ordinance-2\" checked=\"checked\"", form);
+        Assert.Contains("value=\"国籍\" id=\"ordinance-0\"", form);
+
+        var header = string.Join(",", RegisterCsv.Headers);
+        var csv = header + "\r\nO-3,相談ファイル,区民部 / 戸籍住民課,相談,氏名,相談者,本人から,なし,,宗教,,,,10,非該当,電算処理ファイル,,\r\n";
+        var import = await office.PostFileAsync("/register/import", "Upload", "ordinance.csv", Encoding.UTF8.GetBytes(csv));
+        Assert.Contains("<tr><td class=\"num\">2</td><td>条例要配慮個人情報</td><td>条例要配慮個人情報「宗教」はこの団体の一覧", await import.Content.ReadAsStringAsync());
     }
 }
