@@ -21,6 +21,13 @@ public static class DepartmentTree
         return result;
     }
 
+    /// <summary>The departments the current user may assign a record to: all of them, or a 所管課's own.</summary>
+    public static async Task<List<DepartmentNode>> AssignableAsync(AppDbContext db, CancellationToken ct)
+    {
+        var all = await LoadAsync(db, ct);
+        return db.Tenant.RestrictToDepartment ? all.Where(d => d.Id == db.Tenant.DepartmentId).ToList() : all;
+    }
+
     /// <summary>Department id → 「部 / 課」 label, for showing the 保有課 of many records at once.</summary>
     public static async Task<Dictionary<Guid, string>> LabelsAsync(AppDbContext db, CancellationToken ct) =>
         (await LoadAsync(db, ct)).ToDictionary(d => d.Id, d => d.Label);

@@ -58,6 +58,8 @@ public static class AuditLabels
         "AbsencePeriod" => "休職・休業期間",
         "AppUser" => "アカウント",
         "PersonalAccessToken" => "API トークン",
+        "PersonalInfoFile" => "個人情報ファイル",
+        "PersonalInfoFileVersion" => "個人情報ファイルの版",
         "IdentityUserToken`1" or "IdentityUserToken" => "認証情報",
         "IdentityUserClaim`1" => "アカウントの属性",
         "IdentityUserLogin`1" => "外部ログイン",
@@ -75,7 +77,7 @@ public static class AuditLabels
         ["IsActive"] = "使用中",
         ["EmployeeNumber"] = "職員番号",
         ["NameKana"] = "ふりがな",
-        ["Status"] = "在職状況",
+        ["Status"] = "状態",
         ["StartDate"] = "着任日",
         ["EndDate"] = "退職日",
         ["Start"] = "開始日",
@@ -112,12 +114,15 @@ public static class AuditLabels
     /// <summary>The Japanese name of a recorded field; 名称 depends on what it names.</summary>
     public static string FieldName(string entityType, string field) => field switch
     {
+        "Status" when entityType == "Staff" => "在職状況",
+        "StartDate" when entityType != "Staff" => "開始日",
         "Name" => entityType switch
         {
             "Staff" => "氏名",
             "Department" => "部署名",
             "Municipality" => "団体名",
             "PersonalAccessToken" => "用途",
+            "PersonalInfoFile" => "名称",
             _ => "名称",
         },
         _ => Fields.GetValueOrDefault(field, field),
@@ -127,5 +132,5 @@ public static class AuditLabels
     public static bool IsInternal(string field) => field is "Id" or "MunicipalityId" or "NormalizedUserName" or "NormalizedEmail";
 
     public static IReadOnlyList<string> KnownEntityTypes { get; } =
-        ["Municipality", "Department", "Staff", "AbsencePeriod", "AppUser", "PersonalAccessToken"];
+        ["Municipality", "Department", "Staff", "AbsencePeriod", "AppUser", "PersonalAccessToken", "PersonalInfoFile", "PersonalInfoFileVersion"];
 }

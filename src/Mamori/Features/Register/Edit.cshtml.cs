@@ -122,8 +122,7 @@ public sealed class EditModel(AppDbContext db) : MamoriPageModel
         IsRevision = id is not null && await db.PersonalInfoFileVersions.AnyAsync(v => v.FileId == id, ct);
         SetTitle(id is null ? "個人情報ファイルの登録" : IsRevision ? "個人情報ファイルの改訂" : "個人情報ファイルの編集", new Crumb("個人情報ファイル簿", "/register"));
         OrdinanceCategories = await RegisterWorkflow.OrdinanceCategoriesAsync(db, ct);
-        var departments = await DepartmentTree.LoadAsync(db, ct);
-        Departments = db.Tenant.RestrictToDepartment ? departments.Where(d => d.Id == db.Tenant.DepartmentId).ToList() : departments;
+        Departments = await DepartmentTree.AssignableAsync(db, ct);
         return Page();
     }
 }

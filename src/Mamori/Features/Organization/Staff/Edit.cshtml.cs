@@ -118,8 +118,7 @@ public sealed class EditModel(AppDbContext db) : MamoriPageModel
     {
         Id = id;
         SetTitle(id is null ? "職員の追加" : "職員の編集", new Crumb("職員", "/organization/staff"));
-        var departments = await DepartmentTree.LoadAsync(db, ct);
-        Departments = db.Tenant.RestrictToDepartment ? departments.Where(d => d.Id == db.Tenant.DepartmentId).ToList() : departments;
+        Departments = await DepartmentTree.AssignableAsync(db, ct);
         if (id is { } staffId)
         {
             Absences = await db.AbsencePeriods.AsNoTracking().Where(a => a.StaffId == staffId).OrderBy(a => a.Start).ToListAsync(ct);
