@@ -1,5 +1,7 @@
 using Mamori.Core.Data;
+using Mamori.Core.Features.Accounts;
 using Mamori.Core.Features.Organization;
+using Mamori.Core.Features.Register;
 using Mamori.Features.Shared;
 using Mamori.Hosting;
 using Microsoft.AspNetCore.Authorization;
@@ -19,6 +21,14 @@ public sealed class HomeModel(AppDbContext db, IAuthorizationService authz, Time
     {
         SetTitle("ホーム");
         MunicipalityName = await db.Municipalities.Select(m => m.Name).FirstOrDefaultAsync(ct) ?? string.Empty;
+        if (await Allowed(Policies.RegisterRead))
+        {
+            var counts = await db.PersonalInfoFiles.GroupBy(f => f.Status).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
+            int Count(RegisterStatus s) => counts.FirstOrDefault(c => c.Key == s)?.Count ?? 0;
+            Cards.Add(new("個人情報ファイル簿", "/register", User.Role() == UserRole.Member
+                ? $"公表中 {Count(RegisterStatus.Published)} 件"
+                : $"公表中 {Count(RegisterStatus.Published)} 件・確認待ち {Count(RegisterStatus.Submitted)} 件・差戻し {Count(RegisterStatus.Returned)} 件・下書き {Count(RegisterStatus.Draft)} 件"));
+        }
         if (await Allowed(Policies.OrganizationRead))
         {
             var departments = await db.Departments.CountAsync(d => d.IsActive, ct);

@@ -53,6 +53,7 @@ public sealed class RegisterWorkflowTests(AppFixture app)
         Assert.Equal(HttpStatusCode.NotFound, (await member.GetAsync($"/api/v1/register/{id}")).StatusCode);
 
         await Json(await dept.Client.PostAsync($"/api/v1/register/{id}/submit", null), HttpStatusCode.OK);
+        Assert.Contains("確認待ち 1 件", await office.GetPageAsync("/"));
         var noComment = await Json(await office.Client.PostAsJsonAsync($"/api/v1/register/{id}/return", new { comment = "" }), HttpStatusCode.BadRequest);
         Assert.Contains("差し戻す理由", noComment.GetProperty("errors").GetProperty("comment")[0].GetString());
         var returned = await Json(await office.Client.PostAsJsonAsync($"/api/v1/register/{id}/return", new { comment = "記録範囲に転出者を含めてください。" }), HttpStatusCode.OK);
