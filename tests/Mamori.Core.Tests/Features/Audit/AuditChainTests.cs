@@ -9,11 +9,17 @@ public sealed class AuditChainTests
     private static string Hash(string changes = "{}", string previous = "", DateTime? at = null) =>
         AuditChain.ComputeHash(1, at ?? At, Guid.Empty, "u1", "山田", AuditAction.Update, "Staff", "k", changes, previous.Length == 0 ? AuditChain.Genesis : previous);
 
+    /// <summary>
+    /// Pinned: SHA-256 of "1\n2026-11-22T01:02:03.000Z\n{empty guid}\nu1\n山田\nUpdate\nStaff\nk\n{}\n{64 zeros}" in UTF-8.
+    /// If this changes, every stored chain stops verifying: the canonical form is part of the data.
+    /// </summary>
     [Fact]
-    public void Hash_IsStable_AndDependsOnEveryField()
+    public void Hash_OfAKnownRow_IsPinned() =>
+        Assert.Equal("cee56cd35dca117966390d788e55e829acf8061357785d4f45ef58d9ace43758", Hash());
+
+    [Fact]
+    public void Hash_DependsOnEveryField()
     {
-        Assert.Equal(Hash(), Hash());
-        Assert.Equal(64, Hash().Length);
         Assert.NotEqual(Hash(), Hash(changes: "{\"Name\":[\"a\",\"b\"]}"));
         Assert.NotEqual(Hash(), Hash(previous: new string('1', 64)));
         Assert.NotEqual(Hash(), Hash(at: At.AddMilliseconds(1)));
