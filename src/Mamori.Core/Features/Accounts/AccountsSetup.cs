@@ -16,6 +16,10 @@ public static class AccountsSetup
     /// <summary>How long a locked account stays locked.</summary>
     public static readonly TimeSpan LockoutDuration = TimeSpan.FromMinutes(15);
 
+    /// <summary>A typed authenticator code as Identity expects it: NFKC (full-width digits), no spaces or hyphens.</summary>
+    public static string NormalizeCode(string? code) =>
+        new((code ?? string.Empty).Normalize(System.Text.NormalizationForm.FormKC).Where(char.IsAsciiDigit).ToArray());
+
     /// <summary>Adds the user manager with Mamori's password and lockout rules and Japanese messages.</summary>
     public static IdentityBuilder AddMamoriIdentityCore(this IServiceCollection services) =>
         services.AddIdentityCore<AppUser>(o =>

@@ -216,11 +216,7 @@ public static class ImportRegister
                     unchanged++;
                     continue;
                 }
-                file.HasUnpublishedChanges = true;
-                if (file.Status is RegisterStatus.Published or RegisterStatus.Confirmed or RegisterStatus.Returned)
-                {
-                    file.Status = RegisterStatus.Draft;
-                }
+                RegisterWorkflow.MarkChanged(file);
                 updated++;
             }
             else

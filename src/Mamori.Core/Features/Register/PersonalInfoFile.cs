@@ -117,7 +117,7 @@ public sealed class PersonalInfoFile : IMunicipalityOwned, IDepartmentOwned, IVe
     public List<PersonalInfoFileVersion> Versions { get; init; } = [];
 
     /// <summary>1,000 people or more: registration is required by law.</summary>
-    public bool IsStatutory => SubjectCount >= StatutoryThreshold;
+    public static bool IsStatutory(long? subjectCount) => subjectCount >= StatutoryThreshold;
 }
 
 /// <summary>改訂履歴: the content of a file as published on a date, with the reason for the revision.</summary>
@@ -152,7 +152,6 @@ internal sealed class PersonalInfoFileConfiguration : IEntityTypeConfiguration<P
         b.Property(f => f.Status).HasConversion<string>().HasMaxLength(20);
         b.Property(f => f.Form).HasConversion<string>().HasMaxLength(20);
         b.Property(f => f.Version).IsConcurrencyToken();
-        b.Ignore(f => f.IsStatutory);
         b.HasOne<Municipality>().WithMany().HasForeignKey(f => f.MunicipalityId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Department>().WithMany().HasForeignKey(f => f.DepartmentId).OnDelete(DeleteBehavior.Restrict);
         b.HasMany(f => f.Versions).WithOne().HasForeignKey(v => v.FileId).OnDelete(DeleteBehavior.Restrict);

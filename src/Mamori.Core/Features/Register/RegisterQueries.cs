@@ -9,7 +9,11 @@ namespace Mamori.Core.Features.Register;
 public sealed record RegisterRow(Guid Id, string FileNumber, string Name, Guid DepartmentId, string Department, RegisterStatus Status,
     long? SubjectCount, bool IsSpecificPersonalInfo, bool HasSensitive, bool HasUnpublishedChanges, DateOnly? LastRevisedOn, int Versions)
 {
-    public bool IsStatutory => SubjectCount >= PersonalInfoFile.StatutoryThreshold;
+    public bool IsStatutory => PersonalInfoFile.IsStatutory(SubjectCount);
+
+    /// <summary>A published entry as a list row (what the public and 委員 see).</summary>
+    public static RegisterRow Of(PublishedEntry p) => new(p.FileId, p.Content.FileNumber, p.Content.Name, Guid.Empty, p.Content.Department,
+        RegisterStatus.Published, p.Content.SubjectCount, p.Content.IsSpecificPersonalInfo, p.Content.HasSensitive, false, p.RevisedOn, p.VersionNumber);
 }
 
 /// <summary>The current published version of a file.</summary>
@@ -25,7 +29,7 @@ public sealed record RegisterFilter(string? Keyword = null, Guid? DepartmentId =
         {
             return false;
         }
-        if (Statutory is { } st && st != (subjects >= PersonalInfoFile.StatutoryThreshold))
+        if (Statutory is { } st && st != PersonalInfoFile.IsStatutory(subjects))
         {
             return false;
         }
@@ -91,19 +95,16 @@ public static class RegisterQueries
     /// </summary>
     public static async Task<List<PublishedEntry>> PublishedAsync(AppDbContext db, RegisterFilter? filter, CancellationToken ct)
     {
-        var live = db.PersonalInfoFiles.IgnoreQueryFilters([AppDbContext.DepartmentFilter])
-            .Where(f => f.Status != RegisterStatus.Removed).Select(f => f.Id);
+        // The public register spans departments even when a 所管課 user looks at it.
         var latest = await db.PersonalInfoFileVersions.AsNoTracking()
-            .Where(v => live.Contains(v.FileId))
+            .Join(db.PersonalInfoFiles.IgnoreQueryFilters([AppDbContext.DepartmentFilter]).Where(f => f.Status != RegisterStatus.Removed),
+                v => v.FileId, f => f.Id, (v, f) => new { v.FileId, v.Number, v.RevisedOn, v.Reason, v.Snapshot, f.DepartmentId })
             .Where(v => v.Number == db.PersonalInfoFileVersions.Where(x => x.FileId == v.FileId).Max(x => x.Number))
-            .Select(v => new { v.FileId, v.Number, v.RevisedOn, v.Reason, v.Snapshot })
             .ToListAsync(ct);
-        var departments = await db.PersonalInfoFiles.IgnoreQueryFilters([AppDbContext.DepartmentFilter]).AsNoTracking()
-            .Where(f => f.Status != RegisterStatus.Removed).Select(f => new { f.Id, f.DepartmentId }).ToDictionaryAsync(f => f.Id, f => f.DepartmentId, ct);
         return latest
             .Select(v => (v, content: RegisterContent.FromJson(v.Snapshot)))
             .Where(x => filter is null || filter.Matches(x.content.FileNumber, x.content.Name, x.content.Purpose, string.Join(" ", x.content.RecordItems),
-                departments.GetValueOrDefault(x.v.FileId), x.content.SubjectCount, x.content.IsSpecificPersonalInfo, x.content.HasSensitive))
+                x.v.DepartmentId, x.content.SubjectCount, x.content.IsSpecificPersonalInfo, x.content.HasSensitive))
             .Select(x => new PublishedEntry(x.v.FileId, x.v.Number, x.v.RevisedOn, x.v.Reason, x.content))
             .OrderBy(e => e.Content.FileNumber, StringComparer.Ordinal)
             .ToList();

@@ -102,13 +102,9 @@ public static class RegisterWorkflow
         else
         {
             db.Entry(file).Property(f => f.Version).OriginalValue = input.Version ?? file.Version;
-            if (file.Status is RegisterStatus.Published or RegisterStatus.Confirmed or RegisterStatus.Returned)
-            {
-                file.Status = RegisterStatus.Draft;
-            }
         }
         Apply(file, input);
-        file.HasUnpublishedChanges = true;
+        MarkChanged(file);
 
         try
         {
@@ -159,6 +155,19 @@ public static class RegisterWorkflow
                 .AnyAsync(f => f.FileNumber == number && f.Id != id, ct))
         {
             errors.Add("FileNumber", $"整理番号 {number} は既に使われています。");
+        }
+    }
+
+    /// <summary>
+    /// The working copy changed: it differs from what is published, and a file that was confirmed,
+    /// returned or published goes back to 下書き to be submitted again.
+    /// </summary>
+    internal static void MarkChanged(PersonalInfoFile file)
+    {
+        file.HasUnpublishedChanges = true;
+        if (file.Status is RegisterStatus.Published or RegisterStatus.Confirmed or RegisterStatus.Returned)
+        {
+            file.Status = RegisterStatus.Draft;
         }
     }
 

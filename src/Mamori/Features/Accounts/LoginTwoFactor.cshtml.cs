@@ -30,7 +30,7 @@ public sealed class LoginTwoFactorModel(SignInManager<AppUser> signIn, UserManag
         {
             return Redirect("/account/login");
         }
-        var code = (Code ?? string.Empty).Normalize(System.Text.NormalizationForm.FormKC).Replace(" ", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal);
+        var code = AccountsSetup.NormalizeCode(Code);
         if (code.Length == 0)
         {
             ModelState.AddModelError(nameof(Code), "確認コードを入力してください。");

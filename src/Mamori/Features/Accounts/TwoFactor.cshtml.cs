@@ -34,7 +34,7 @@ public sealed class TwoFactorModel(UserManager<AppUser> users, SignInManager<App
         {
             return Challenge();
         }
-        var code = (Code ?? string.Empty).Normalize(NormalizationForm.FormKC).Replace(" ", "", StringComparison.Ordinal);
+        var code = AccountsSetup.NormalizeCode(Code);
         if (!await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, code))
         {
             ModelState.AddModelError(nameof(Code), "確認コードが正しくありません。キーを入力し直したか、端末の時刻が合っているかを確かめてください。");

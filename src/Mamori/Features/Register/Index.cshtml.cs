@@ -34,8 +34,7 @@ public sealed class IndexModel(AppDbContext db, IAuthorizationService authz) : M
         if (PublishedOnly)
         {
             var published = await RegisterQueries.PublishedAsync(db, new RegisterFilter(Q, Department, null, Statutory, Specific, Sensitive), ct);
-            Rows = published.Select(p => new RegisterRow(p.FileId, p.Content.FileNumber, p.Content.Name, Guid.Empty, p.Content.Department,
-                RegisterStatus.Published, p.Content.SubjectCount, p.Content.IsSpecificPersonalInfo, p.Content.HasSensitive, false, p.RevisedOn, p.VersionNumber)).ToList();
+            Rows = published.Select(RegisterRow.Of).ToList();
             return;
         }
         Rows = await RegisterQueries.ListAsync(db, new RegisterFilter(Q, Department, Status, Statutory, Specific, Sensitive), ct);

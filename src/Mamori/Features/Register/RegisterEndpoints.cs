@@ -50,14 +50,9 @@ public static class RegisterEndpoints
         bool? specific, bool? sensitive, AppDbContext db, CancellationToken ct)
     {
         var filter = new RegisterFilter(q, departmentId, status, statutory, specific, sensitive);
-        if (PublishedOnly(http))
-        {
-            var published = await RegisterQueries.PublishedAsync(db, filter, ct);
-            return TypedResults.Ok(published.Select(p => new RowResponse(p.FileId, p.Content.FileNumber, p.Content.Name, p.Content.Department,
-                nameof(RegisterStatus.Published), RegisterStatus.Published.JapaneseName(), p.Content.SubjectCount,
-                p.Content.SubjectCount >= PersonalInfoFile.StatutoryThreshold, p.Content.IsSpecificPersonalInfo, p.Content.HasSensitive, p.RevisedOn)).ToList());
-        }
-        var rows = await RegisterQueries.ListAsync(db, filter, ct);
+        var rows = PublishedOnly(http)
+            ? (await RegisterQueries.PublishedAsync(db, filter, ct)).Select(RegisterRow.Of).ToList()
+            : await RegisterQueries.ListAsync(db, filter, ct);
         return TypedResults.Ok(rows.Select(r => new RowResponse(r.Id, r.FileNumber, r.Name, r.Department, r.Status.ToString(), r.Status.JapaneseName(),
             r.SubjectCount, r.IsStatutory, r.IsSpecificPersonalInfo, r.HasSensitive, r.LastRevisedOn)).ToList());
     }
