@@ -3,6 +3,7 @@ using Mamori.Features.Accounts;
 using Mamori.Features.Audit;
 using Mamori.Features.Organization;
 using Mamori.Features.Register;
+using Mamori.Features.Reviews;
 using Mamori.Hosting;
 
 return CommandLine.IsCommand(args) ? await CommandLine.RunAsync(args) : await Program.ServeAsync(args);
@@ -34,6 +35,7 @@ public partial class Program
         api.MapAccountEndpoints();
         api.MapOrganizationEndpoints();
         api.MapRegisterEndpoints();
+        api.MapReviewEndpoints();
         api.MapAuditEndpoints();
         return app;
     }

@@ -3,6 +3,7 @@ using Mamori.Core.Features.Accounts;
 using Mamori.Core.Features.Audit;
 using Mamori.Core.Features.Organization;
 using Mamori.Core.Features.Register;
+using Mamori.Core.Features.Reviews;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
@@ -27,6 +28,12 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, CurrentTenant 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<PersonalInfoFile> PersonalInfoFiles => Set<PersonalInfoFile>();
     public DbSet<PersonalInfoFileVersion> PersonalInfoFileVersions => Set<PersonalInfoFileVersion>();
+    public DbSet<Business> Businesses => Set<Business>();
+    public DbSet<InspectionTemplate> InspectionTemplates => Set<InspectionTemplate>();
+    public DbSet<ReviewRound> ReviewRounds => Set<ReviewRound>();
+    public DbSet<ReviewCase> ReviewCases => Set<ReviewCase>();
+    public DbSet<SelfInspection> SelfInspections => Set<SelfInspection>();
+    public DbSet<CaseEntry> CaseEntries => Set<CaseEntry>();
 
     /// <summary>The acting user and scope.</summary>
     public CurrentTenant Tenant => tenant;

@@ -38,6 +38,9 @@ public static partial class WarekiDate
             : $"{era.Name}{YearText(EraYear(date, era))}年{date.Month}月{date.Day}日";
     }
 
+    /// <summary>令和5年9月7日（木）: the era date with the day of the week, as schedules print it.</summary>
+    public static string FormatWithWeekday(DateOnly date) => $"{Format(date)}（{"日月火水木金土"[(int)date.DayOfWeek]}）";
+
     /// <summary>令和6年1月23日（2024年1月23日）: the era date with the Gregorian date beside it.</summary>
     public static string FormatWithGregorian(DateOnly date) =>
         $"{Format(date)}（{date.Year}年{date.Month}月{date.Day}日）";

@@ -13,6 +13,8 @@ public static class Navigation
     [
         new("", "ホーム", "/", Policies.SignedIn),
         new("個人情報", "個人情報ファイル簿", "/register", Policies.RegisterRead),
+        new("個人情報", "自己点検・部会審査", "/reviews", Policies.ReviewsRead),
+        new("個人情報", "取扱事務", "/reviews/businesses", Policies.ReviewsRead),
         new("組織", "団体", "/organization/municipality", Policies.Administer),
         new("組織", "部署", "/organization/departments", Policies.OrganizationRead),
         new("組織", "職員", "/organization/staff", Policies.OrganizationRead),

@@ -36,6 +36,15 @@ public static class Policies
     /// <summary>Confirming, returning, publishing and removing register entries.</summary>
     public const string RegisterReview = nameof(RegisterReview);
 
+    /// <summary>Reading businesses, self-inspections and review rounds (所管課 its own until a round is reported).</summary>
+    public const string ReviewsRead = nameof(ReviewsRead);
+
+    /// <summary>Registering businesses, filling in and submitting self-inspections, answering questions.</summary>
+    public const string ReviewsWrite = nameof(ReviewsWrite);
+
+    /// <summary>事務局's part of the review: rounds, templates, questions, opinions, classifications, results, reports.</summary>
+    public const string ReviewsManage = nameof(ReviewsManage);
+
     /// <summary>Reading the audit trail.</summary>
     public const string AuditRead = nameof(AuditRead);
 
@@ -51,6 +60,9 @@ public static class Policies
         [RegisterRead] = [UserRole.Admin, UserRole.Office, UserRole.Department, UserRole.Member, UserRole.Auditor],
         [RegisterWrite] = [UserRole.Admin, UserRole.Office, UserRole.Department],
         [RegisterReview] = [UserRole.Admin, UserRole.Office],
+        [ReviewsRead] = [UserRole.Admin, UserRole.Office, UserRole.Department, UserRole.Auditor],
+        [ReviewsWrite] = [UserRole.Admin, UserRole.Office, UserRole.Department],
+        [ReviewsManage] = [UserRole.Admin, UserRole.Office],
         [AuditRead] = [UserRole.Admin, UserRole.Auditor],
     };
 

@@ -28,6 +28,9 @@ public sealed class AuthorizationMatrixTests(AppFixture app)
     private static readonly UserRole[] RegisterReaders = [UserRole.Admin, UserRole.Office, UserRole.Department, UserRole.Member, UserRole.Auditor];
     private static readonly UserRole[] RegisterWriters = [UserRole.Admin, UserRole.Office, UserRole.Department];
     private static readonly UserRole[] RegisterReviewers = [UserRole.Admin, UserRole.Office];
+    private static readonly UserRole[] ReviewReaders = [UserRole.Admin, UserRole.Office, UserRole.Department, UserRole.Auditor];
+    private static readonly UserRole[] ReviewWriters = [UserRole.Admin, UserRole.Office, UserRole.Department];
+    private static readonly UserRole[] ReviewManagers = [UserRole.Admin, UserRole.Office];
 
     /// <summary>"METHOD route" → roles allowed; null means anonymous access is allowed.</summary>
     private static readonly Dictionary<string, UserRole[]?> Rules = new()
@@ -94,6 +97,38 @@ public sealed class AuthorizationMatrixTests(AppFixture app)
         ["POST /api/v1/register/{id:guid}/confirm"] = RegisterReviewers,
         ["POST /api/v1/register/{id:guid}/publish"] = RegisterReviewers,
         ["POST /api/v1/register/{id:guid}/remove"] = RegisterReviewers,
+        ["PAGE /reviews"] = ReviewReaders,
+        ["PAGE /reviews/businesses"] = ReviewReaders,
+        ["PAGE /reviews/businesses/edit/{id:guid?}"] = ReviewWriters,
+        ["PAGE /reviews/rounds/edit/{id:guid?}"] = ReviewManagers,
+        ["PAGE /reviews/rounds/{id:guid}"] = ReviewReaders,
+        ["PAGE /reviews/rounds/{id:guid}/report"] = ReviewReaders,
+        ["PAGE /reviews/rounds/{id:guid}/matrix"] = ReviewReaders,
+        ["PAGE /reviews/rounds/{id:guid}/export"] = ReviewManagers,
+        ["PAGE /reviews/cases/new"] = ReviewWriters,
+        ["PAGE /reviews/cases/{id:guid}"] = ReviewReaders,
+        ["PAGE /reviews/cases/{id:guid}/inspection/{type}"] = ReviewReaders,
+        ["PAGE /reviews/templates"] = ReviewManagers,
+        ["PAGE /reviews/counts"] = ReviewManagers,
+        ["GET /api/v1/reviews/businesses"] = ReviewReaders,
+        ["POST /api/v1/reviews/businesses"] = ReviewWriters,
+        ["PUT /api/v1/reviews/businesses/{id:guid}"] = ReviewWriters,
+        ["GET /api/v1/reviews/rounds"] = ReviewReaders,
+        ["POST /api/v1/reviews/rounds"] = ReviewManagers,
+        ["GET /api/v1/reviews/rounds/{id:guid}"] = ReviewReaders,
+        ["PUT /api/v1/reviews/rounds/{id:guid}"] = ReviewManagers,
+        ["POST /api/v1/reviews/rounds/{id:guid}/status"] = ReviewManagers,
+        ["GET /api/v1/reviews/rounds/{id:guid}/matrix"] = ReviewReaders,
+        ["POST /api/v1/reviews/cases"] = ReviewWriters,
+        ["GET /api/v1/reviews/cases/{id:guid}"] = ReviewReaders,
+        ["PUT /api/v1/reviews/cases/{id:guid}/inspections/{type}"] = ReviewWriters,
+        ["POST /api/v1/reviews/cases/{id:guid}/submit"] = ReviewWriters,
+        ["POST /api/v1/reviews/cases/{id:guid}/withdraw"] = ReviewWriters,
+        ["POST /api/v1/reviews/cases/{id:guid}/entries"] = ReviewWriters,
+        ["POST /api/v1/reviews/cases/{id:guid}/result"] = ReviewManagers,
+        ["GET /api/v1/reviews/counts"] = ReviewManagers,
+        ["GET /api/v1/reviews/templates/{type}"] = ReviewReaders,
+        ["PUT /api/v1/reviews/templates/{type}"] = ReviewManagers,
     };
 
     [Fact]
@@ -232,6 +267,32 @@ public sealed class AuthorizationMatrixTests(AppFixture app)
                 Name = "権限確認ファイル",
             };
             db.PersonalInfoFiles.Add(file);
+            var business = new Core.Features.Reviews.Business { MunicipalityId = tenant.MunicipalityId, DepartmentId = tenant.OwnDepartmentId, Name = "権限確認事務", TypeMask = 1 };
+            var round = new Core.Features.Reviews.ReviewRound { MunicipalityId = tenant.MunicipalityId, Title = "権限確認の回" };
+            var template = new Core.Features.Reviews.InspectionTemplate
+            {
+                MunicipalityId = tenant.MunicipalityId,
+                Type = Core.Features.Reviews.HandlingType.Holding,
+                Number = 1,
+                QuestionsJson = "[]",
+            };
+            var reviewCase = new Core.Features.Reviews.ReviewCase
+            {
+                MunicipalityId = tenant.MunicipalityId,
+                DepartmentId = tenant.OwnDepartmentId,
+                RoundId = round.Id,
+                BusinessId = business.Id,
+                Title = business.Name,
+            };
+            db.AddRange(business, round, template, reviewCase);
+            db.SelfInspections.Add(new Core.Features.Reviews.SelfInspection
+            {
+                MunicipalityId = tenant.MunicipalityId,
+                DepartmentId = tenant.OwnDepartmentId,
+                CaseId = reviewCase.Id,
+                Type = Core.Features.Reviews.HandlingType.Holding,
+                TemplateId = template.Id,
+            });
             await db.SaveChangesAsync();
             // A separate account to be suspended, so that no session of the matrix is cut short.
             var target = await CreateAccount.RunAsync(db, services.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<AppUser>>(),
@@ -250,6 +311,12 @@ public sealed class AuthorizationMatrixTests(AppFixture app)
                 ["/register/edit/{id:guid?}"] = $"/register/edit/{file.Id}",
                 ["/register/{id:guid}"] = $"/register/{file.Id}",
                 ["{id}"] = user.Id,
+                ["/reviews/businesses/edit/{id:guid?}"] = $"/reviews/businesses/edit/{business.Id}",
+                ["/reviews/businesses/{id:guid}"] = $"/reviews/businesses/{business.Id}",
+                ["/reviews/rounds/edit/{id:guid?}"] = $"/reviews/rounds/edit/{round.Id}",
+                ["/reviews/rounds/{id:guid}"] = $"/reviews/rounds/{round.Id}",
+                ["/reviews/cases/{id:guid}"] = $"/reviews/cases/{reviewCase.Id}",
+                ["{type}"] = "Holding",
                 ["{sequence:long}"] = sequence.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 ["{code:int?}"] = "404",
                 ["{code}"] = tenant.Code,
