@@ -66,6 +66,22 @@ public sealed class BrowserSession : IAsyncDisposable
         return new BrowserSession(factory, playwright, browser, page, address.TrimEnd('/'));
     }
 
+    /// <summary>Signs in through the login page and waits for the home page.</summary>
+    public async Task SignInAsync(string userName)
+    {
+        await Page.GotoAsync(BaseUrl + "/account/login");
+        await Page.GetByLabel("ユーザー名").FillAsync(userName);
+        await Page.GetByLabel("パスワード").FillAsync(Mamori.Tests.Infrastructure.TestTenant.Password);
+        await Page.GetByRole(AriaRole.Button, new() { Name = "ログイン" }).ClickAsync();
+        await Assertions.Expect(Page.Locator("h1")).ToHaveTextAsync("ホーム");
+    }
+
+    public async Task SignOutAsync()
+    {
+        await Page.GetByRole(AriaRole.Button, new() { Name = "ログアウト" }).ClickAsync();
+        await Assertions.Expect(Page.Locator("h1")).ToHaveTextAsync("ログイン");
+    }
+
     public Task ScreenshotAsync(string name) =>
         Page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ArtifactsDirectory, name + ".png"), FullPage = true });
 

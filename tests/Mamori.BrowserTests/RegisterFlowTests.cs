@@ -8,21 +8,6 @@ namespace Mamori.BrowserTests;
 
 public sealed class RegisterFlowTests
 {
-    private static async Task SignInAsync(BrowserSession s, string userName)
-    {
-        await s.Page.GotoAsync(s.BaseUrl + "/account/login");
-        await s.Page.GetByLabel("ユーザー名").FillAsync(userName);
-        await s.Page.GetByLabel("パスワード").FillAsync(TestTenant.Password);
-        await s.Page.GetByRole(AriaRole.Button, new() { Name = "ログイン" }).ClickAsync();
-        await Assertions.Expect(s.Page.Locator("h1")).ToHaveTextAsync("ホーム");
-    }
-
-    private static async Task SignOutAsync(BrowserSession s)
-    {
-        await s.Page.GetByRole(AriaRole.Button, new() { Name = "ログアウト" }).ClickAsync();
-        await Assertions.Expect(s.Page.Locator("h1")).ToHaveTextAsync("ログイン");
-    }
-
     [Fact]
     public async Task DepartmentCreates_OfficeConfirmsAndPublishes_PublicSeesIt_AndCsvKeepsJapanese()
     {
@@ -32,7 +17,7 @@ public sealed class RegisterFlowTests
         page.Dialog += async (_, dialog) => await dialog.AcceptAsync();
 
         // 所管課 enters a file; a mistake first, then the corrected form.
-        await SignInAsync(s, tenant.UserName(UserRole.Department));
+        await s.SignInAsync(tenant.UserName(UserRole.Department));
         await page.GotoAsync(s.BaseUrl + "/register/edit");
         await page.GetByLabel("整理番号").FillAsync("戸-001");
         await page.GetByLabel("個人情報ファイルの名称").FillAsync("住民基本台帳ファイル");
@@ -52,10 +37,10 @@ public sealed class RegisterFlowTests
         await Assertions.Expect(page.Locator(".flash")).ToContainTextAsync("事務局へ提出しました");
         await Assertions.Expect(page.Locator("p .status")).ToHaveTextAsync("確認待ち");
         await s.ScreenshotAsync("10-register-submitted");
-        await SignOutAsync(s);
+        await s.SignOutAsync();
 
         // 事務局 confirms and publishes.
-        await SignInAsync(s, tenant.UserName(UserRole.Office));
+        await s.SignInAsync(tenant.UserName(UserRole.Office));
         await page.GotoAsync(s.BaseUrl + "/register?status=Submitted");
         await page.GetByRole(AriaRole.Link, new() { Name = "住民基本台帳ファイル" }).ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "確認済みにする" }).ClickAsync();
@@ -64,7 +49,7 @@ public sealed class RegisterFlowTests
         await Assertions.Expect(page.Locator(".flash")).ToContainTextAsync("公表しました");
         await Assertions.Expect(page.Locator("table.data")).ToContainTextAsync("新規登録");
         await s.ScreenshotAsync("11-register-published");
-        await SignOutAsync(s);
+        await s.SignOutAsync();
 
         // Anyone: the public register shows it, and the CSV download is CSV with Japanese intact.
         await page.GotoAsync($"{s.BaseUrl}/public/{tenant.Code}/register");

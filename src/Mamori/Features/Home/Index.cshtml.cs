@@ -2,6 +2,7 @@ using Mamori.Core.Data;
 using Mamori.Core.Features.Accounts;
 using Mamori.Core.Features.Organization;
 using Mamori.Core.Features.Register;
+using Mamori.Core.Features.Reviews;
 using Mamori.Features.Shared;
 using Mamori.Hosting;
 using Microsoft.AspNetCore.Authorization;
@@ -28,6 +29,15 @@ public sealed class HomeModel(AppDbContext db, IAuthorizationService authz, Time
             Cards.Add(new("個人情報ファイル簿", "/register", User.Role() == UserRole.Member
                 ? $"公表中 {Count(RegisterStatus.Published)} 件"
                 : $"公表中 {Count(RegisterStatus.Published)} 件・確認待ち {Count(RegisterStatus.Submitted)} 件・差戻し {Count(RegisterStatus.Returned)} 件・下書き {Count(RegisterStatus.Draft)} 件"));
+        }
+        if (await Allowed(Policies.ReviewsRead))
+        {
+            var open = await db.CaseEntries.CountAsync(q => q.Kind == EntryKind.Question
+                && !db.CaseEntries.Any(a => a.Kind == EntryKind.Answer && a.ReplyToId == q.Id)
+                && db.ReviewCases.Any(c => c.Id == q.CaseId && c.Status != CaseStatus.Withdrawn), ct);
+            var drafts = await db.ReviewCases.CountAsync(c => c.Status == CaseStatus.Draft, ct);
+            var awaiting = await db.ReviewCases.CountAsync(c => c.Status == CaseStatus.Submitted, ct);
+            Cards.Add(new("自己点検・部会審査", "/reviews", $"回答待ちの質問 {open} 件・作成中の自己点検 {drafts} 件・審査待ちの案件 {awaiting} 件"));
         }
         if (await Allowed(Policies.OrganizationRead))
         {
