@@ -380,10 +380,13 @@ public static class ReviewWorkflow
         }
     }
 
-    /// <summary>取下げ: the department withdraws a submitted case before the result; the number stays taken.</summary>
+    /// <summary>
+    /// 取下げ: the department withdraws a submitted case before the result; the number stays taken. A case
+    /// still being written (作成中) has no number yet and is simply deleted (the audit trail keeps it).
+    /// </summary>
     public static async Task<Outcome<ReviewCase>> WithdrawCaseAsync(AppDbContext db, Guid id, CancellationToken ct)
     {
-        var reviewCase = await db.ReviewCases.FirstOrDefaultAsync(c => c.Id == id, ct);
+        var reviewCase = await db.ReviewCases.Include(c => c.Inspections).FirstOrDefaultAsync(c => c.Id == id, ct);
         if (reviewCase is null)
         {
             return Outcome<ReviewCase>.Fail("", "案件が見つかりません。");
@@ -392,7 +395,48 @@ public static class ReviewWorkflow
         {
             return Outcome<ReviewCase>.Fail("", $"結果の出た案件は取り下げられません（現在の状態：{reviewCase.Status.JapaneseName()}）。");
         }
-        reviewCase.Status = CaseStatus.Withdrawn;
+        if (reviewCase.Status == CaseStatus.Draft)
+        {
+            db.SelfInspections.RemoveRange(reviewCase.Inspections);
+            db.ReviewCases.Remove(reviewCase);
+        }
+        else
+        {
+            reviewCase.Status = CaseStatus.Withdrawn;
+        }
+        await db.SaveChangesAsync(ct);
+        return Outcome<ReviewCase>.Success(reviewCase);
+    }
+
+    /// <summary>Changes the summary and the types of a case still being written; forms of removed types are dropped, new ones start empty.</summary>
+    public static async Task<Outcome<ReviewCase>> UpdateDraftAsync(AppDbContext db, Guid id, IReadOnlyList<HandlingType> types, string? summary, CancellationToken ct)
+    {
+        var reviewCase = await db.ReviewCases.Include(c => c.Inspections).FirstOrDefaultAsync(c => c.Id == id, ct);
+        if (reviewCase is null)
+        {
+            return Outcome<ReviewCase>.Fail("", "案件が見つかりません。");
+        }
+        var errors = new FieldErrors();
+        if (reviewCase.Status != CaseStatus.Draft)
+        {
+            errors.Add("", "提出した案件の概要と類型は変更できません。");
+        }
+        if (types.Count == 0)
+        {
+            errors.Add("Types", "自己点検する取扱類型を1つ以上選んでください。");
+        }
+        errors.MaxLength("Summary", summary, 4000, "自己点検の概要");
+        if (errors.Any)
+        {
+            return errors.Fail<ReviewCase>();
+        }
+        reviewCase.Summary = summary?.Trim() ?? string.Empty;
+        db.SelfInspections.RemoveRange(reviewCase.Inspections.Where(i => !types.Contains(i.Type)));
+        foreach (var type in types.Distinct().Where(t => reviewCase.Inspections.All(i => i.Type != t)))
+        {
+            var template = await InspectionTemplates.CurrentAsync(db, type, ct);
+            db.SelfInspections.Add(new SelfInspection { CaseId = reviewCase.Id, DepartmentId = reviewCase.DepartmentId, Type = type, TemplateId = template.Id });
+        }
         await db.SaveChangesAsync(ct);
         return Outcome<ReviewCase>.Success(reviewCase);
     }

@@ -247,7 +247,12 @@ public static class ReviewEndpoints
             return TypedResults.NotFound();
         }
         var outcome = await step();
-        return outcome.Ok ? TypedResults.Ok((await LoadAsync(db, id, ct))!) : ApiResults.Invalid(outcome);
+        if (!outcome.Ok)
+        {
+            return ApiResults.Invalid(outcome);
+        }
+        var response = await LoadAsync(db, id, ct);
+        return response is null ? TypedResults.NotFound() : TypedResults.Ok(response);
     }
 
     private static Task<Results<Ok<CaseResponse>, ValidationProblem, NotFound>> SaveInspection(Guid id, string type, InspectionRequest body, AppDbContext db, CancellationToken ct)
@@ -265,8 +270,21 @@ public static class ReviewEndpoints
     private static Task<Results<Ok<CaseResponse>, ValidationProblem, NotFound>> SubmitCase(Guid id, AppDbContext db, TimeProvider clock, CancellationToken ct) =>
         Step(id, db, () => ReviewWorkflow.SubmitCaseAsync(db, id, clock, ct), ct);
 
-    private static Task<Results<Ok<CaseResponse>, ValidationProblem, NotFound>> WithdrawCase(Guid id, AppDbContext db, CancellationToken ct) =>
-        Step(id, db, () => ReviewWorkflow.WithdrawCaseAsync(db, id, ct), ct);
+    /// <summary>取下げ of a submitted case (200 with the case); a case still being written is deleted (204).</summary>
+    private static async Task<Results<Ok<CaseResponse>, NoContent, ValidationProblem, NotFound>> WithdrawCase(Guid id, AppDbContext db, CancellationToken ct)
+    {
+        if (await db.ReviewCases.AnyAsync(c => c.Id == id && c.Status == CaseStatus.Draft, ct))
+        {
+            var deleted = await ReviewWorkflow.WithdrawCaseAsync(db, id, ct);
+            return deleted.Ok ? TypedResults.NoContent() : ApiResults.Invalid(deleted);
+        }
+        return (await Step(id, db, () => ReviewWorkflow.WithdrawCaseAsync(db, id, ct), ct)).Result switch
+        {
+            Ok<CaseResponse> ok => ok,
+            ValidationProblem invalid => invalid,
+            _ => TypedResults.NotFound(),
+        };
+    }
 
     private static Task<Results<Ok<CaseResponse>, ValidationProblem, NotFound>> AddEntry(Guid id, EntryRequest body, AppDbContext db, TimeProvider clock, CancellationToken ct)
     {

@@ -319,6 +319,22 @@ public sealed class ReviewRoundTests(AppFixture app)
         await EntryAsync(dept, created.Id(), new { kind = "Answer", text = "文書管理規程による。", replyToId = question });
         Assert.DoesNotContain("保有期間の根拠は何か。", await dept.GetPageAsync("/reviews"));
         Assert.Equal(HttpStatusCode.Forbidden, (await dept.Client.PostAsJsonAsync($"/api/v1/reviews/cases/{created.Id()}/result", new { result = "承認" })).StatusCode);
+
+        // A case still being written: its types change on the page (forms of removed types go), and deleting it leaves no trace in the round.
+        var draft = await CaseAsync(dept, roundId, own, "下書き", "保有");
+        var changed = await dept.PostFormAsync($"/reviews/cases/{draft.Id()}", new()
+        {
+            ["Types"] = "ExternalProvision",
+            ["Summary"] = "外部提供を始めるに当たり自己点検を行った。",
+        }, $"/reviews/cases/{draft.Id()}?handler=Draft");
+        Assert.Equal(HttpStatusCode.Redirect, changed.StatusCode);
+        var redrafted = await Json(await dept.GetAsync($"/api/v1/reviews/cases/{draft.Id()}"), HttpStatusCode.OK);
+        Assert.Equal(["ExternalProvision"], redrafted.GetProperty("inspections").EnumerateArray().Select(i => i.GetProperty("type").GetString()));
+        Assert.Equal("外部提供を始めるに当たり自己点検を行った。", redrafted.GetProperty("summary").GetString());
+        Assert.Equal(HttpStatusCode.NoContent, (await dept.Client.PostAsync($"/api/v1/reviews/cases/{draft.Id()}/withdraw", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await dept.GetAsync($"/api/v1/reviews/cases/{draft.Id()}")).StatusCode);
+        var round = await Json(await office.GetAsync($"/api/v1/reviews/rounds/{roundId}"), HttpStatusCode.OK);
+        Assert.Equal(1, round.GetProperty("cases").GetArrayLength());
     }
 }
 

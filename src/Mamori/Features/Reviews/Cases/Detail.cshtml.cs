@@ -35,6 +35,8 @@ public sealed class DetailModel(AppDbContext db, IAuthorizationService authz, Ti
     [BindProperty] public string? ResultText { get; set; }
     [BindProperty] public string? Points { get; set; }
     [BindProperty] public List<ResponseCategory> Responses { get; set; } = [];
+    [BindProperty] public List<HandlingType> Types { get; set; } = [];
+    [BindProperty] public string? Summary { get; set; }
 
     public (string, IReadOnlyList<QuestionCategory>, string?) BlankCategories => ("new", [], null);
 
@@ -67,6 +69,11 @@ public sealed class DetailModel(AppDbContext db, IAuthorizationService authz, Ti
             Responses = ReviewNames.FromMask<ResponseCategory>(reviewCase.ResponseMask).ToList();
         }
         ImprovementBy ??= reviewCase.ImprovementBy;
+        Summary ??= reviewCase.Summary;
+        if (Types.Count == 0)
+        {
+            Types = reviewCase.Inspections.Select(i => i.Type).ToList();
+        }
         SetTitle($"{ReviewCase.NumberLabel(reviewCase.Number)} {reviewCase.Title}", new Crumb("自己点検・部会審査", "/reviews"), new Crumb(Round.Title, $"/reviews/rounds/{Round.Id}"));
         return true;
     }
@@ -74,8 +81,16 @@ public sealed class DetailModel(AppDbContext db, IAuthorizationService authz, Ti
     public Task<IActionResult> OnPostSubmitAsync(Guid id, CancellationToken ct) =>
         Step(id, Policies.ReviewsWrite, () => ReviewWorkflow.SubmitCaseAsync(db, id, clock, ct), c => $"提出しました。案件番号は{ReviewCase.NumberLabel(c.Number)}です。", ct);
 
-    public Task<IActionResult> OnPostWithdrawAsync(Guid id, CancellationToken ct) =>
-        Step(id, Policies.ReviewsWrite, () => ReviewWorkflow.WithdrawCaseAsync(db, id, ct), _ => "取り下げました。", ct);
+    public async Task<IActionResult> OnPostWithdrawAsync(Guid id, CancellationToken ct)
+    {
+        var draft = await db.ReviewCases.AnyAsync(c => c.Id == id && c.Status == CaseStatus.Draft, ct);
+        var result = await Step(id, Policies.ReviewsWrite, () => ReviewWorkflow.WithdrawCaseAsync(db, id, ct),
+            _ => draft ? "作成中の案件を削除しました。" : "取り下げました。案件番号は欠番になります。", ct);
+        return draft && result is RedirectResult ? Redirect("/reviews") : result;
+    }
+
+    public Task<IActionResult> OnPostDraftAsync(Guid id, CancellationToken ct) =>
+        Step(id, Policies.ReviewsWrite, () => ReviewWorkflow.UpdateDraftAsync(db, id, Types, Summary, ct), _ => "概要と取扱類型を保存しました。", ct);
 
     public Task<IActionResult> OnPostEntryAsync(Guid id, CancellationToken ct) =>
         Step(id, Policies.ReviewsWrite,
