@@ -106,20 +106,28 @@ public sealed class ReviewFlowTests
         await Assertions.Expect(page.Locator(".flash")).ToContainTextAsync("結果「承認」を記録しました");
         await s.ScreenshotAsync("21-review-case");
         await page.GetByRole(AriaRole.Link, new() { Name = "令和8年度第1回" }).Last.ClickAsync();
+        await Assertions.Expect(page.Locator("table.data").Last).ToContainTextAsync("審査済");
+        await s.ScreenshotAsync("22-review-round");
         await page.GetByRole(AriaRole.Link, new() { Name = "別表（類型一覧）" }).ClickAsync();
         var marked = page.Locator("table.matrix tbody tr").Filter(new() { HasText = "委託業務で取り扱う妥当性" }).Locator("td");
         await Assertions.Expect(marked).ToHaveTextAsync(["○"]);
         var unmarked = page.Locator("table.matrix tbody tr").Filter(new() { HasText = "個人情報を保有する期間" }).Locator("td");
         await Assertions.Expect(unmarked).ToHaveTextAsync([""]);
         await Assertions.Expect(page.Locator("table.matrix tbody tr").Filter(new() { HasText = "対応不要" }).Locator("td")).ToHaveTextAsync(["○"]);
-        await s.ScreenshotAsync("22-review-matrix");
+        await s.ScreenshotAsync("23-review-matrix");
+
+        // The counts per type for the fiscal year of the 部会.
+        await page.GotoAsync(s.BaseUrl + "/reviews/counts?From=令和8年4月1日&To=令和9年3月31日");
+        await Assertions.Expect(page.Locator("ul.plain")).ToContainTextAsync("外部委託 1件（うち要配慮個人情報 0件、条例要配慮個人情報 0件）");
+        await Assertions.Expect(page.Locator("main")).ToContainTextAsync("令和8年4月1日から令和9年3月31日まで：1業務、自己点検類型 1件");
+        await s.ScreenshotAsync("24-review-counts");
 
         // The round report prints on A4 with the case, its Q&A and the 別表 on its own page.
         await page.GotoAsync(caseUrl);
         await page.GetByRole(AriaRole.Link, new() { Name = "令和8年度第1回" }).Last.ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "報告書" }).ClickAsync();
         await Assertions.Expect(page.Locator("article.report")).ToContainTextAsync("【報告】住民票の写し等交付事務（戸籍住民課）…（1）");
-        await s.ScreenshotAsync("23-review-report");
+        await s.ScreenshotAsync("25-review-report");
         await page.EmulateMediaAsync(new PageEmulateMediaOptions { Media = Media.Print });
         var pdf = await page.PdfAsync(new PagePdfOptions { Format = "A4", Path = Path.Combine(BrowserSession.ArtifactsDirectory, "review-report.pdf") });
         Assert.True(pdf.Length > 1000);
