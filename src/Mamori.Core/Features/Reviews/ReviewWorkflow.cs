@@ -229,6 +229,8 @@ public static class ReviewWorkflow
             errors.Add("Types", "自己点検する取扱類型を1つ以上選んでください。");
         }
         errors.MaxLength("Summary", input.Summary, 4000, "自己点検の概要");
+        errors.MaxLength("Title", input.Title, 200, "表題");
+        errors.MaxLength("DepartmentsLabel", input.DepartmentsLabel, 200, "所管課の表示");
         if (errors.Any)
         {
             return errors.Fail<ReviewCase>();

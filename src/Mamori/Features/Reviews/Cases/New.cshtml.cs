@@ -17,6 +17,8 @@ public sealed class NewModel(AppDbContext db) : MamoriPageModel
         public Guid? BusinessId { get; set; }
         public List<HandlingType> Types { get; set; } = [];
         public string? Summary { get; set; }
+        public string? Title { get; set; }
+        public string? DepartmentsLabel { get; set; }
     }
 
     [BindProperty]
@@ -42,7 +44,8 @@ public sealed class NewModel(AppDbContext db) : MamoriPageModel
         {
             return await PrepareAsync(ct);
         }
-        var outcome = await ReviewWorkflow.CreateCaseAsync(db, new CaseInput(Input.RoundId ?? Guid.Empty, Input.BusinessId ?? Guid.Empty, Input.Types, Input.Summary), ct);
+        var outcome = await ReviewWorkflow.CreateCaseAsync(db, new CaseInput(Input.RoundId ?? Guid.Empty, Input.BusinessId ?? Guid.Empty, Input.Types, Input.Summary,
+            Input.Title, string.IsNullOrWhiteSpace(Input.DepartmentsLabel) ? null : Input.DepartmentsLabel.Trim()), ct);
         if (!outcome.Ok)
         {
             AddErrors(outcome);
