@@ -54,6 +54,14 @@ public static class InspectionTemplates
         };
     }
 
+    /// <summary>
+    /// The current template of a type for reading: the stored one, or version 1 of the defaults (not saved,
+    /// so that reading never writes — an auditor's visit leaves no trace but its own).
+    /// </summary>
+    public static async Task<InspectionTemplate> PeekAsync(AppDbContext db, HandlingType type, CancellationToken ct) =>
+        await db.InspectionTemplates.AsNoTracking().Where(t => t.Type == type).OrderByDescending(t => t.Number).FirstOrDefaultAsync(ct)
+        ?? new InspectionTemplate { Type = type, Number = 1, QuestionsJson = InspectionTemplate.Serialize(Defaults(type)), CreatedBy = "初期設定" };
+
     /// <summary>The current template of a type, creating version 1 from the defaults when the municipality has none yet.</summary>
     public static async Task<InspectionTemplate> CurrentAsync(AppDbContext db, HandlingType type, CancellationToken ct)
     {

@@ -338,7 +338,7 @@ public static class ReviewEndpoints
         {
             return ApiResults.Invalid(errors);
         }
-        var template = await InspectionTemplates.CurrentAsync(db, handling, ct);
+        var template = await InspectionTemplates.PeekAsync(db, handling, ct);
         return TypedResults.Ok(new TemplateResponse(handling.ToString(), handling.FormName(), template.Number, template.Questions));
     }
 

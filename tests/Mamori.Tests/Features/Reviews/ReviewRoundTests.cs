@@ -249,6 +249,17 @@ public sealed class ReviewRoundTests(AppFixture app)
         await FillAllAsync(dept, first.Id());
         await SubmitAsync(dept, first.Id());
 
+        // Reading a template that was never changed shows the defaults and writes nothing (an auditor reads, never writes).
+        using (var auditor = await Browser.SignInAsync(factory, tenant, UserRole.Auditor))
+        {
+            var defaults = await Json(await auditor.GetAsync("/api/v1/reviews/templates/保有"), HttpStatusCode.OK);
+            Assert.Equal(1, defaults.GetProperty("number").GetInt32());
+            Assert.True(defaults.GetProperty("questions").GetArrayLength() > 0);
+            var stored = await factory.AsSystemAsync((_, db) => db.InspectionTemplates.CountAsync(t => t.MunicipalityId == tenant.MunicipalityId
+                && t.Type == Mamori.Core.Features.Reviews.HandlingType.Holding));
+            Assert.Equal(0, stored);
+        }
+
         var template = await Json(await office.GetAsync("/api/v1/reviews/templates/ComputerInput"), HttpStatusCode.OK);
         Assert.Equal(1, template.GetProperty("number").GetInt32());
         var questions = template.GetProperty("questions").EnumerateArray().Select(q => new

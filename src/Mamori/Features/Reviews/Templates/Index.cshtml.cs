@@ -60,7 +60,7 @@ public sealed class IndexModel(AppDbContext db) : MamoriPageModel
         Type = type;
         if (type is { } t)
         {
-            Current = await InspectionTemplates.CurrentAsync(db, t, ct);
+            Current = await InspectionTemplates.PeekAsync(db, t, ct);
             History = await db.InspectionTemplates.AsNoTracking().Where(x => x.Type == t).OrderByDescending(x => x.Number).ToListAsync(ct);
         }
         SetTitle(type is { } x ? $"{x.FormName()}のひな形" : "自己点検表のひな形", new Crumb("自己点検・部会審査", "/reviews"));
