@@ -19,6 +19,15 @@ public static class CaseReading
             .FirstOrDefaultAsync(c => c.Id == id && c.Status != CaseStatus.Draft && reported.Contains(c.RoundId), ct);
     }
 
+    /// <summary>Whether the acting user may change the case: 事務局 always, a 所管課 only its own (other departments read reported rounds only).</summary>
+    public static bool IsOwn(AppDbContext db, ReviewCase reviewCase) => !db.Tenant.RestrictToDepartment || reviewCase.DepartmentId == db.Tenant.DepartmentId;
+
+    /// <summary>Questions still without an answer, on cases that are not withdrawn (within the caller's scope).</summary>
+    public static IQueryable<CaseEntry> OpenQuestions(AppDbContext db) =>
+        db.CaseEntries.Where(q => q.Kind == EntryKind.Question
+            && !db.CaseEntries.Any(a => a.Kind == EntryKind.Answer && a.ReplyToId == q.Id)
+            && db.ReviewCases.Any(c => c.Id == q.CaseId && c.Status != CaseStatus.Withdrawn));
+
     /// <summary>The template versions a case's self-inspections were answered against.</summary>
     public static async Task<Dictionary<Guid, InspectionTemplate>> TemplatesAsync(AppDbContext db, ReviewCase reviewCase, CancellationToken ct)
     {

@@ -32,9 +32,7 @@ public sealed class HomeModel(AppDbContext db, IAuthorizationService authz, Time
         }
         if (await Allowed(Policies.ReviewsRead))
         {
-            var open = await db.CaseEntries.CountAsync(q => q.Kind == EntryKind.Question
-                && !db.CaseEntries.Any(a => a.Kind == EntryKind.Answer && a.ReplyToId == q.Id)
-                && db.ReviewCases.Any(c => c.Id == q.CaseId && c.Status != CaseStatus.Withdrawn), ct);
+            var open = await CaseReading.OpenQuestions(db).CountAsync(ct);
             var drafts = await db.ReviewCases.CountAsync(c => c.Status == CaseStatus.Draft, ct);
             var awaiting = await db.ReviewCases.CountAsync(c => c.Status == CaseStatus.Submitted, ct);
             Cards.Add(new("自己点検・部会審査", "/reviews", $"回答待ちの質問 {open} 件・作成中の自己点検 {drafts} 件・審査待ちの案件 {awaiting} 件"));

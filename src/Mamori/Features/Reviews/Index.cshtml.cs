@@ -38,9 +38,8 @@ public sealed class IndexModel(AppDbContext db, IAuthorizationService authz) : M
                 .Where(c => db.ReviewRounds.Any(r => r.Id == c.RoundId && r.Status != RoundStatus.Reported))
                 .OrderBy(c => c.Number == null).ThenBy(c => c.Number).ToListAsync(ct))
             .Select(c => new CaseRow(c.Id, c.Number, c.Title, c.DepartmentsLabel, c.Status, rounds.GetValueOrDefault(c.RoundId, ""), c.Result)).ToList();
-        var questions = await db.CaseEntries.AsNoTracking()
-            .Where(q => q.Kind == EntryKind.Question && !db.CaseEntries.Any(a => a.Kind == EntryKind.Answer && a.ReplyToId == q.Id))
-            .Join(db.ReviewCases.Where(c => c.Status != CaseStatus.Withdrawn), q => q.CaseId, c => c.Id, (q, c) => new OpenQuestion(c.Id, c.Number, c.Title, q.Text, q.At))
+        var questions = await CaseReading.OpenQuestions(db).AsNoTracking()
+            .Join(db.ReviewCases, q => q.CaseId, c => c.Id, (q, c) => new OpenQuestion(c.Id, c.Number, c.Title, q.Text, q.At))
             .ToListAsync(ct);
         OpenQuestions = questions.OrderBy(q => q.At).ToList();
         SetTitle("自己点検・部会審査");

@@ -54,7 +54,7 @@ public sealed class DetailModel(AppDbContext db, IAuthorizationService authz, Ti
         Case = reviewCase;
         Round = await db.ReviewRounds.AsNoTracking().FirstAsync(r => r.Id == reviewCase.RoundId, ct);
         Templates = await CaseReading.TemplatesAsync(db, reviewCase, ct);
-        var own = !db.Tenant.RestrictToDepartment || reviewCase.DepartmentId == db.Tenant.DepartmentId;
+        var own = CaseReading.IsOwn(db, reviewCase);
         CanWrite = own && (await authz.AuthorizeAsync(User, Policies.ReviewsWrite)).Succeeded;
         CanManage = (await authz.AuthorizeAsync(User, Policies.ReviewsManage)).Succeeded;
         if (reviewCase.Status == CaseStatus.Draft)

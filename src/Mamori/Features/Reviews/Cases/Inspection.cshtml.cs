@@ -140,7 +140,7 @@ public sealed class InspectionModel(AppDbContext db, IAuthorizationService authz
         Case = reviewCase;
         Type = type;
         Template = await db.InspectionTemplates.AsNoTracking().FirstAsync(t => t.Id == inspection.TemplateId, ct);
-        var own = !db.Tenant.RestrictToDepartment || reviewCase.DepartmentId == db.Tenant.DepartmentId;
+        var own = CaseReading.IsOwn(db, reviewCase);
         Editable = own && reviewCase.Status == CaseStatus.Draft && (await authz.AuthorizeAsync(User, Policies.ReviewsWrite)).Succeeded;
         OrdinanceCategories = await RegisterWorkflow.OrdinanceCategoriesAsync(db, ct);
         SetTitle(type.FormName(), new Crumb("自己点検・部会審査", "/reviews"), new Crumb($"{ReviewCase.NumberLabel(reviewCase.Number)} {reviewCase.Title}", $"/reviews/cases/{id}"));
