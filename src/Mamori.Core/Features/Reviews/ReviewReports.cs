@@ -31,7 +31,7 @@ public static class ReviewReports
     /// The cases of a round the caller may read: everything for 事務局; for a 所管課 its own cases, and
     /// every case once the round is reported.
     /// </summary>
-    public static IQueryable<ReviewCase> CasesOf(AppDbContext db, ReviewRound round)
+    private static IQueryable<ReviewCase> CasesOf(AppDbContext db, ReviewRound round)
     {
         var cases = round.Status == RoundStatus.Reported ? db.ReviewCases.IgnoreQueryFilters([AppDbContext.DepartmentFilter]) : db.ReviewCases;
         return cases.Where(c => c.RoundId == round.Id);
@@ -44,23 +44,9 @@ public static class ReviewReports
         {
             return null;
         }
-        var reported = round.Status == RoundStatus.Reported;
+        // For a reported round the department filter is lifted for the whole query, its includes too.
         var cases = await CasesOf(db, round).AsNoTracking().Where(c => c.Status != CaseStatus.Draft)
             .Include(c => c.Inspections).Include(c => c.Entries).AsSplitQuery().ToListAsync(ct);
-        if (reported)
-        {
-            // The entries and inspections of other departments' cases: their department filter is lifted the same way.
-            var ids = cases.Select(c => c.Id).ToList();
-            var inspections = await db.SelfInspections.IgnoreQueryFilters([AppDbContext.DepartmentFilter]).AsNoTracking().Where(i => ids.Contains(i.CaseId)).ToListAsync(ct);
-            var entries = await db.CaseEntries.IgnoreQueryFilters([AppDbContext.DepartmentFilter]).AsNoTracking().Where(e => ids.Contains(e.CaseId)).ToListAsync(ct);
-            foreach (var c in cases)
-            {
-                c.Inspections.Clear();
-                c.Inspections.AddRange(inspections.Where(i => i.CaseId == c.Id));
-                c.Entries.Clear();
-                c.Entries.AddRange(entries.Where(e => e.CaseId == c.Id));
-            }
-        }
         var ordered = cases.OrderBy(c => c.Number).ToList();
         var active = ordered.Where(c => c.Status != CaseStatus.Withdrawn).ToList();
         var withdrawn = ordered.Where(c => c.Status == CaseStatus.Withdrawn).ToList();

@@ -3,6 +3,9 @@ using MiniExcelLibs;
 
 namespace Mamori.Core.Features.Reviews;
 
+/// <summary>One dated step of a review round's schedule.</summary>
+public sealed record ScheduleStep(DateOnly Date, string Step);
+
 /// <summary>The round report and its 別表 as an .xlsx workbook (sheets 案件 and 別表), and the counts per type.</summary>
 public static class ReviewSpreadsheet
 {
@@ -41,23 +44,25 @@ public static class ReviewSpreadsheet
         {
             ["案件"] = cases.Count > 0 ? cases : [new Dictionary<string, object?> { ["案件番号"] = null }],
             ["別表"] = rows,
-            ["日程"] = Schedule(report.Round),
+            ["日程"] = Schedule(report.Round).Select(s => new Dictionary<string, object?>(StringComparer.Ordinal)
+            {
+                ["日付"] = WarekiDate.FormatWithWeekday(s.Date),
+                ["内容"] = s.Step,
+            }).ToList(),
         };
         using var stream = new MemoryStream();
         stream.SaveAs(sheets);
         return stream.ToArray();
     }
 
-    /// <summary>The schedule of the round: 案件募集通知 → 締切 → 事前協議 → 部会 → 報告, in 和暦.</summary>
-    public static List<Dictionary<string, object?>> Schedule(ReviewRound round)
+    /// <summary>The schedule of the round in order: 案件募集通知 → 締切 → 事前協議 → 部会 → 報告 (dates not yet set are left out).</summary>
+    public static List<ScheduleStep> Schedule(ReviewRound round)
     {
         var steps = new List<(DateOnly? Date, string Step)> { (round.NoticeOn, "案件募集通知発出"), (round.DeadlineOn, "案件提出締切") };
         steps.AddRange(round.PreConsultations.Select((d, i) => ((DateOnly?)d, round.PreConsultations.Count > 1 ? $"事前協議{i + 1}回目" : "事前協議")));
         steps.Add((round.MeetingOn, "部会開催"));
         steps.Add((round.ReportOn, round.ReportTo is null ? "報告" : $"{round.ReportTo}に部会開催の報告"));
-        return steps.Where(s => s.Date is not null)
-            .Select(s => new Dictionary<string, object?>(StringComparer.Ordinal) { ["日付"] = WarekiDate.FormatWithWeekday(s.Date!.Value), ["内容"] = s.Step })
-            .ToList();
+        return steps.Where(s => s.Date is not null).Select(s => new ScheduleStep(s.Date!.Value, s.Step)).ToList();
     }
 
     public static byte[] CountsToXlsx(TypeCounts counts)

@@ -31,6 +31,8 @@ public sealed record ResultInput(ReviewResult? Result, string? ResultText, strin
 /// </summary>
 public static class ReviewWorkflow
 {
+    private const string CaseNotFound = "案件が見つかりません。";
+
     private static string? Optional(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 
     public static async Task<Outcome<Business>> SaveBusinessAsync(AppDbContext db, Guid? id, BusinessInput input, CancellationToken ct)
@@ -269,13 +271,13 @@ public static class ReviewWorkflow
         return (tracking ? query : query.AsNoTracking()).FirstOrDefaultAsync(c => c.Id == id, ct);
     }
 
-    /// <summary>Saves the answers of one 自己点検表. Only while the case is 作成中 (or 再審査 for a resubmission).</summary>
+    /// <summary>Saves the answers of one 自己点検表. Only while the case is 作成中; a submitted form is the record of what was reviewed.</summary>
     public static async Task<Outcome<SelfInspection>> SaveInspectionAsync(AppDbContext db, Guid caseId, HandlingType type, InspectionInput input, CancellationToken ct)
     {
         var reviewCase = await db.ReviewCases.FirstOrDefaultAsync(c => c.Id == caseId, ct);
         if (reviewCase is null)
         {
-            return Outcome<SelfInspection>.Fail("", "案件が見つかりません。");
+            return Outcome<SelfInspection>.Fail("", CaseNotFound);
         }
         if (reviewCase.Status != CaseStatus.Draft)
         {
@@ -341,7 +343,7 @@ public static class ReviewWorkflow
         var reviewCase = await LoadCaseAsync(db, id, ct, tracking: true);
         if (reviewCase is null)
         {
-            return Outcome<ReviewCase>.Fail("", "案件が見つかりません。");
+            return Outcome<ReviewCase>.Fail("", CaseNotFound);
         }
         if (reviewCase.Status != CaseStatus.Draft)
         {
@@ -391,7 +393,7 @@ public static class ReviewWorkflow
         var reviewCase = await db.ReviewCases.Include(c => c.Inspections).FirstOrDefaultAsync(c => c.Id == id, ct);
         if (reviewCase is null)
         {
-            return Outcome<ReviewCase>.Fail("", "案件が見つかりません。");
+            return Outcome<ReviewCase>.Fail("", CaseNotFound);
         }
         if (reviewCase.Status is not (CaseStatus.Draft or CaseStatus.Submitted))
         {
@@ -416,7 +418,7 @@ public static class ReviewWorkflow
         var reviewCase = await db.ReviewCases.Include(c => c.Inspections).FirstOrDefaultAsync(c => c.Id == id, ct);
         if (reviewCase is null)
         {
-            return Outcome<ReviewCase>.Fail("", "案件が見つかりません。");
+            return Outcome<ReviewCase>.Fail("", CaseNotFound);
         }
         var errors = new FieldErrors();
         if (reviewCase.Status != CaseStatus.Draft)
@@ -452,7 +454,7 @@ public static class ReviewWorkflow
         var reviewCase = await db.ReviewCases.FirstOrDefaultAsync(c => c.Id == caseId, ct);
         if (reviewCase is null)
         {
-            return Outcome<CaseEntry>.Fail("", "案件が見つかりません。");
+            return Outcome<CaseEntry>.Fail("", CaseNotFound);
         }
         var byDepartment = db.Tenant.RestrictToDepartment;
         var errors = new FieldErrors();
@@ -549,7 +551,7 @@ public static class ReviewWorkflow
         var reviewCase = await db.ReviewCases.FirstOrDefaultAsync(c => c.Id == id, ct);
         if (reviewCase is null)
         {
-            return Outcome<ReviewCase>.Fail("", "案件が見つかりません。");
+            return Outcome<ReviewCase>.Fail("", CaseNotFound);
         }
         var errors = new FieldErrors();
         if (reviewCase.Status is not (CaseStatus.Submitted or CaseStatus.Decided))

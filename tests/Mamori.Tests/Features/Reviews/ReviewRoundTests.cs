@@ -322,6 +322,19 @@ public sealed class ReviewRoundTests(AppFixture app)
         await SubmitAsync(dept, created.Id());
         var question = await EntryAsync(office, created.Id(), new { kind = "Question", text = "保有期間の根拠は何か。", categories = new[] { "個人情報を保有する期間" } });
 
+        // On the page, a question classified その他 without its topic comes back with the message and what was typed.
+        var unclassified = await office.PostFormAsync($"/reviews/cases/{created.Id()}", new()
+        {
+            ["Kind"] = "Question",
+            ["Text"] = "収集方法の根拠は何か。",
+            ["Categories"] = "Other",
+        }, $"/reviews/cases/{created.Id()}?handler=Entry");
+        Assert.Equal(HttpStatusCode.OK, unclassified.StatusCode);
+        var shown = System.Net.WebUtility.HtmlDecode(await unclassified.Content.ReadAsStringAsync());
+        Assert.Contains("「その他」を選んだときは", shown);
+        Assert.Contains(">収集方法の根拠は何か。</textarea>", shown);
+        Assert.Contains("id=\"new-cat-Other\" checked=\"checked\"", shown);
+
         var asking = await Json(await dept.Client.PostAsJsonAsync($"/api/v1/reviews/cases/{created.Id()}/entries", new { kind = "Question", text = "所管課からの質問" }), HttpStatusCode.BadRequest);
         Assert.Contains("所管課は質問への回答だけ", asking.ToString());
         var noTarget = await Json(await dept.Client.PostAsJsonAsync($"/api/v1/reviews/cases/{created.Id()}/entries", new { kind = "Answer", text = "回答" }), HttpStatusCode.BadRequest);

@@ -38,7 +38,12 @@ public sealed class DetailModel(AppDbContext db, IAuthorizationService authz, Ti
     [BindProperty] public List<HandlingType> Types { get; set; } = [];
     [BindProperty] public string? Summary { get; set; }
 
-    public (string, IReadOnlyList<QuestionCategory>, string?) BlankCategories => ("new", [], null);
+    /// <summary>The new question/opinion form: empty, or what was typed when saving it failed.</summary>
+    public (string, IReadOnlyList<QuestionCategory>, string?) BlankCategories =>
+        Typed(Kind, null) is not null && Kind is EntryKind.Question or EntryKind.Opinion ? ("new", Categories, OtherTopic) : ("new", [], null);
+
+    /// <summary>The text typed into the entry form that failed (<paramref name="kind"/>, replying to <paramref name="replyTo"/>), so it comes back.</summary>
+    public string? Typed(EntryKind kind, Guid? replyTo) => !ModelState.IsValid && EntryId is null && Kind == kind && ReplyToId == replyTo ? Text : null;
 
     public (string, ResponseCategory?, ImprovementBy?) BlankResponse(Guid questionId) => ($"ans-{questionId}", null, null);
 

@@ -12,7 +12,7 @@ namespace Mamori.Features.Reviews.Rounds;
 public sealed class DetailModel(AppDbContext db, IAuthorizationService authz, TimeProvider clock) : MamoriPageModel
 {
     public RoundReport Report { get; private set; } = null!;
-    public List<Dictionary<string, object?>> Schedule { get; private set; } = [];
+    public List<ScheduleStep> Schedule { get; private set; } = [];
     public bool CanManage { get; private set; }
     public bool CanWrite { get; private set; }
     public int Drafts { get; private set; }

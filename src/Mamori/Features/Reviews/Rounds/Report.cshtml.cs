@@ -13,7 +13,7 @@ public sealed class ReportModel(AppDbContext db) : MamoriPageModel
 {
     public RoundReport Report { get; private set; } = null!;
     public ReviewMatrix Matrix { get; private set; } = null!;
-    public List<Dictionary<string, object?>> Schedule { get; private set; } = [];
+    public List<ScheduleStep> Schedule { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
