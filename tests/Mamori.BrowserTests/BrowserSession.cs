@@ -87,6 +87,13 @@ public sealed class BrowserSession : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        // The server's errors beside the screenshots: the error page alone does not say what failed.
+        if (Factory.ServerErrors.Errors.Count > 0)
+        {
+            var name = $"server-errors-{DateTime.UtcNow:yyyyMMddHHmmss}-{Guid.NewGuid().ToString("N")[..6]}.log";
+            await File.WriteAllLinesAsync(Path.Combine(ArtifactsDirectory, name), Factory.ServerErrors.Errors);
+            await Console.Error.WriteLineAsync($"サーバーのエラーログ: {Path.Combine(ArtifactsDirectory, name)}\n{string.Join("\n", Factory.ServerErrors.Errors)}");
+        }
         await Browser.DisposeAsync();
         Playwright.Dispose();
         await Factory.DisposeAsync();

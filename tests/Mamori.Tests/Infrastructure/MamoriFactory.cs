@@ -2,6 +2,7 @@ using Mamori.Core.Data;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Npgsql;
 
 namespace Mamori.Tests.Infrastructure;
@@ -34,6 +35,9 @@ public sealed class MamoriFactory : WebApplicationFactory<Program>
     public string ConnectionString { get; }
     public string DataDirectory => _dataDirectory;
 
+    /// <summary>What the application logged as errors while this factory ran.</summary>
+    public ServerErrorLog ServerErrors { get; } = new();
+
     /// <summary>The command-line arguments that point the CLI at this factory's database.</summary>
     public string[] CliDatabaseArguments => Provider == DatabaseProvider.Postgres
         ? ["--db-provider", "postgres", "--connection", ConnectionString, "--data", _dataDirectory]
@@ -45,6 +49,7 @@ public sealed class MamoriFactory : WebApplicationFactory<Program>
         builder.UseSetting("Database:Provider", Provider.ToString());
         builder.UseSetting("ConnectionStrings:Mamori", ConnectionString);
         builder.UseSetting("Mamori:DataDirectory", _dataDirectory);
+        builder.ConfigureLogging(logging => logging.AddProvider(ServerErrors));
     }
 
     /// <summary>Runs <paramref name="work"/> in a scope acting as the system (no tenant filter).</summary>
