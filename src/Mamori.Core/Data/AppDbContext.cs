@@ -1,6 +1,8 @@
 using System.Linq.Expressions;
 using Mamori.Core.Features.Accounts;
 using Mamori.Core.Features.Audit;
+using Mamori.Core.Features.Council;
+using Mamori.Core.Features.Files;
 using Mamori.Core.Features.Organization;
 using Mamori.Core.Features.Register;
 using Mamori.Core.Features.Reviews;
@@ -19,6 +21,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, CurrentTenant 
 {
     public const string TenantFilter = "Tenant";
     public const string DepartmentFilter = "Department";
+    public const string CouncilFilter = "Council";
 
     public DbSet<Municipality> Municipalities => Set<Municipality>();
     public DbSet<Department> Departments => Set<Department>();
@@ -34,6 +37,17 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, CurrentTenant 
     public DbSet<ReviewCase> ReviewCases => Set<ReviewCase>();
     public DbSet<SelfInspection> SelfInspections => Set<SelfInspection>();
     public DbSet<CaseEntry> CaseEntries => Set<CaseEntry>();
+    public DbSet<StoredFile> StoredFiles => Set<StoredFile>();
+    public DbSet<AdvisoryCouncil> Councils => Set<AdvisoryCouncil>();
+    public DbSet<CouncilMember> CouncilMembers => Set<CouncilMember>();
+    public DbSet<Meeting> Meetings => Set<Meeting>();
+    public DbSet<Attendance> Attendances => Set<Attendance>();
+    public DbSet<AgendaItem> AgendaItems => Set<AgendaItem>();
+    public DbSet<MeetingItem> MeetingItems => Set<MeetingItem>();
+    public DbSet<Toshin> Toshins => Set<Toshin>();
+    public DbSet<Material> Materials => Set<Material>();
+    public DbSet<WrittenOpinion> WrittenOpinions => Set<WrittenOpinion>();
+    public DbSet<MinutesTurn> MinutesTurns => Set<MinutesTurn>();
 
     /// <summary>The acting user and scope.</summary>
     public CurrentTenant Tenant => tenant;
@@ -43,6 +57,8 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, CurrentTenant 
     private Guid? CurrentMunicipalityId => tenant.MunicipalityId;
     private bool RestrictToDepartment => tenant.RestrictToDepartment;
     private Guid? CurrentDepartmentId => tenant.DepartmentId;
+    private bool RestrictToCouncils => tenant.CouncilIds is not null;
+    private IReadOnlyList<Guid> CouncilIds => tenant.CouncilIds ?? [];
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -56,6 +72,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, CurrentTenant 
         builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
 
         builder.Entity<Municipality>().HasQueryFilter(TenantFilter, m => IsSystem || m.Id == CurrentMunicipalityId);
+        builder.Entity<AdvisoryCouncil>().HasQueryFilter(CouncilFilter, c => !RestrictToCouncils || CouncilIds.Contains(c.Id));
         builder.Entity<AuditEntry>().HasQueryFilter(TenantFilter, e => IsSystem || e.MunicipalityId == CurrentMunicipalityId);
 
         foreach (var type in builder.Model.GetEntityTypes().Select(t => t.ClrType).ToList())
@@ -64,6 +81,11 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, CurrentTenant 
             {
                 builder.Entity(type).HasQueryFilter(TenantFilter, Lambda<IMunicipalityOwned>(type,
                     e => IsSystem || e.MunicipalityId == CurrentMunicipalityId));
+            }
+            if (typeof(ICouncilOwned).IsAssignableFrom(type))
+            {
+                builder.Entity(type).HasQueryFilter(CouncilFilter, Lambda<ICouncilOwned>(type,
+                    e => !RestrictToCouncils || CouncilIds.Contains(e.CouncilId)));
             }
             if (typeof(IDepartmentOwned).IsAssignableFrom(type))
             {
@@ -165,6 +187,11 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, CurrentTenant 
                 {
                     throw new ScopeViolationException("他の所管課の記録は変更できません。");
                 }
+            }
+
+            if (tenant.CouncilIds is { } councils && entry.Entity is ICouncilOwned councilOwned && !councils.Contains(councilOwned.CouncilId))
+            {
+                throw new ScopeViolationException("委員として所属していない審議会の記録は変更できません。");
             }
 
             if (entry.State == EntityState.Modified && entry.Entity is IVersioned versioned)

@@ -15,6 +15,15 @@ public sealed class CurrentTenant
     /// <summary>True for 所管課 users: department-owned rows of other departments are invisible and read-only.</summary>
     public bool RestrictToDepartment { get; private set; }
 
+    /// <summary>
+    /// For 委員 accounts: the councils (and subcommittees) they sit on. Rows of other councils are invisible
+    /// and read-only. Null means no council restriction.
+    /// </summary>
+    public IReadOnlyList<Guid>? CouncilIds { get; private set; }
+
+    /// <summary>Limits the request to the councils a 委員 sits on.</summary>
+    public void RestrictToCouncils(IEnumerable<Guid> councilIds) => CouncilIds = councilIds.Distinct().ToList();
+
     /// <summary>True for platform work (command line, first-run setup) that spans municipalities.</summary>
     public bool IsSystem { get; private set; }
 
@@ -33,6 +42,7 @@ public sealed class CurrentTenant
         DepartmentId = departmentId;
         RestrictToDepartment = restrictToDepartment;
         IsSystem = false;
+        CouncilIds = null;
     }
 
     /// <summary>Acts for the public pages of one municipality (no user).</summary>
@@ -44,6 +54,7 @@ public sealed class CurrentTenant
         IsSystem = false;
         UserId = null;
         ActorName = "公開ページ";
+        CouncilIds = null;
     }
 
     /// <summary>Acts as the system, across municipalities (CLI, setup, background jobs).</summary>
@@ -54,5 +65,6 @@ public sealed class CurrentTenant
         UserId = null;
         MunicipalityId = null;
         RestrictToDepartment = false;
+        CouncilIds = null;
     }
 }

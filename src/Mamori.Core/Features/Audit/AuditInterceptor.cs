@@ -31,6 +31,8 @@ public sealed class AuditInterceptor(CurrentTenant tenant, TimeProvider clock) :
     private static readonly HashSet<string> Ignored = new(StringComparer.Ordinal)
     {
         nameof(AppUser.ConcurrencyStamp), nameof(IVersioned.Version),
+        // Uploaded bytes: the row's size and SHA-256 are recorded instead.
+        nameof(Files.StoredFile.Content),
     };
 
     private static readonly JsonSerializerOptions Json = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };

@@ -1,0 +1,149 @@
+using Mamori.Core.Data;
+using Mamori.Core.Features.Files;
+using Mamori.Core.Features.Organization;
+using Mamori.Core.Features.Register;
+using Mamori.Core.Features.Reviews;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Mamori.Core.Features.Council;
+
+/// <summary>The kind of an agenda item, which is also its numbering series.</summary>
+public enum ItemKind
+{
+    /// <summary>諮問 (諮問第N号).</summary>
+    Consultation,
+
+    /// <summary>報告 (報告第N号).</summary>
+    Report,
+
+    /// <summary>その他 (not numbered).</summary>
+    Other,
+}
+
+/// <summary>
+/// 議題: a consultation (諮問第76号), a report (報告第361号) or another item put to a council. It may be on
+/// several meetings; its status is derived from what those meetings decided.
+/// </summary>
+public sealed class AgendaItem : IMunicipalityOwned, ICouncilOwned, IVersioned
+{
+    public Guid Id { get; init; } = Guid.CreateVersion7();
+    public Guid MunicipalityId { get; set; }
+    public Guid CouncilId { get; set; }
+    public ItemKind Kind { get; set; }
+
+    /// <summary>The number in the municipality's series for the kind; none for その他.</summary>
+    public int? Number { get; set; }
+
+    public required string Title { get; set; }
+
+    /// <summary>所管課 (the department that explains the item).</summary>
+    public Guid? DepartmentId { get; set; }
+
+    /// <summary>諮問日 / 報告日.</summary>
+    public DateOnly? SubmittedOn { get; set; }
+
+    /// <summary>What the item is about, in words (e.g. 東京共同電子申請・届出サービスの利用に係る外部結合等).</summary>
+    public string? About { get; set; }
+
+    /// <summary>The register file the item concerns.</summary>
+    public Guid? RegisterFileId { get; set; }
+
+    /// <summary>The review round whose report the item presents.</summary>
+    public Guid? ReviewRoundId { get; set; }
+
+    public Guid Version { get; set; } = Guid.NewGuid();
+}
+
+/// <summary>答申: the council's answer to a consultation (答申第N号), drafted and issued in Mamori.</summary>
+public sealed class Toshin : IMunicipalityOwned, ICouncilOwned, IVersioned
+{
+    public Guid Id { get; init; } = Guid.CreateVersion7();
+    public Guid MunicipalityId { get; set; }
+    public Guid CouncilId { get; set; }
+
+    /// <summary>The consultation answered.</summary>
+    public Guid ItemId { get; set; }
+
+    public int Number { get; set; }
+
+    /// <summary>答申日; empty while the text is a draft.</summary>
+    public DateOnly? AnsweredOn { get; set; }
+
+    /// <summary>宛先 (e.g. 新宿区長 吉住健一 様).</summary>
+    public string? Addressee { get; set; }
+
+    public required string Text { get; set; }
+
+    public Guid Version { get; set; } = Guid.NewGuid();
+}
+
+/// <summary>A file handed to members (会議資料) for an item or a meeting; served only as a download.</summary>
+public sealed class Material : IMunicipalityOwned, ICouncilOwned
+{
+    public Guid Id { get; init; } = Guid.CreateVersion7();
+    public Guid MunicipalityId { get; set; }
+    public Guid CouncilId { get; set; }
+    public Guid? MeetingId { get; set; }
+    public Guid? ItemId { get; set; }
+
+    /// <summary>資料1, 参考資料18-1 ….</summary>
+    public required string Title { get; set; }
+
+    public required string FileName { get; set; }
+    public required string ContentType { get; set; }
+    public long Size { get; set; }
+    public Guid FileId { get; set; }
+
+    /// <summary>Whether the material is on the public page.</summary>
+    public bool IsPublic { get; set; }
+
+    public DateTime UploadedAt { get; set; }
+    public string? UploadedBy { get; set; }
+}
+
+internal sealed class AgendaItemConfiguration : IEntityTypeConfiguration<AgendaItem>
+{
+    public void Configure(EntityTypeBuilder<AgendaItem> b)
+    {
+        b.Property(x => x.Kind).HasConversion<string>().HasMaxLength(20);
+        b.Property(x => x.Title).HasMaxLength(300);
+        b.Property(x => x.About).HasMaxLength(2000);
+        b.Property(x => x.Version).IsConcurrencyToken();
+        b.HasOne<AdvisoryCouncil>().WithMany().HasForeignKey(x => x.CouncilId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Department>().WithMany().HasForeignKey(x => x.DepartmentId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<PersonalInfoFile>().WithMany().HasForeignKey(x => x.RegisterFileId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<ReviewRound>().WithMany().HasForeignKey(x => x.ReviewRoundId).OnDelete(DeleteBehavior.Restrict);
+        // The numbering guarantee: two items of a series never share a number, however they were created.
+        b.HasIndex(x => new { x.MunicipalityId, x.Kind, x.Number }).IsUnique();
+    }
+}
+
+internal sealed class ToshinConfiguration : IEntityTypeConfiguration<Toshin>
+{
+    public void Configure(EntityTypeBuilder<Toshin> b)
+    {
+        b.Property(x => x.Addressee).HasMaxLength(200);
+        b.Property(x => x.Text).HasMaxLength(20000);
+        b.Property(x => x.Version).IsConcurrencyToken();
+        b.HasOne<AdvisoryCouncil>().WithMany().HasForeignKey(x => x.CouncilId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<AgendaItem>().WithMany().HasForeignKey(x => x.ItemId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(x => new { x.MunicipalityId, x.Number }).IsUnique();
+        b.HasIndex(x => x.ItemId).IsUnique();
+    }
+}
+
+internal sealed class MaterialConfiguration : IEntityTypeConfiguration<Material>
+{
+    public void Configure(EntityTypeBuilder<Material> b)
+    {
+        b.Property(x => x.Title).HasMaxLength(200);
+        b.Property(x => x.FileName).HasMaxLength(255);
+        b.Property(x => x.ContentType).HasMaxLength(100);
+        b.Property(x => x.UploadedBy).HasMaxLength(200);
+        b.HasOne<AdvisoryCouncil>().WithMany().HasForeignKey(x => x.CouncilId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Meeting>().WithMany().HasForeignKey(x => x.MeetingId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<AgendaItem>().WithMany().HasForeignKey(x => x.ItemId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<StoredFile>().WithMany().HasForeignKey(x => x.FileId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

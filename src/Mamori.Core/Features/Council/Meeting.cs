@@ -1,0 +1,276 @@
+using Mamori.Core.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Mamori.Core.Features.Council;
+
+/// <summary>How a meeting is held.</summary>
+public enum MeetingKind
+{
+    /// <summary>対面.</summary>
+    InPerson,
+
+    /// <summary>書面開催: materials are sent, members answer in writing by a deadline.</summary>
+    Written,
+
+    /// <summary>オンライン.</summary>
+    Online,
+}
+
+/// <summary>予定 → 開催済 → 会議録確定.</summary>
+public enum MeetingStatus
+{
+    Planned,
+    Held,
+    MinutesConfirmed,
+}
+
+/// <summary>出席 / 欠席 / 書面回答.</summary>
+public enum AttendanceStatus
+{
+    Present,
+    Absent,
+    Written,
+}
+
+/// <summary>What a meeting decided about an item (審議結果).</summary>
+public enum ItemOutcome
+{
+    /// <summary>承認 (a consultation accepted, e.g. 外部結合を認める).</summary>
+    Approved,
+
+    /// <summary>了承 (a report acknowledged).</summary>
+    Acknowledged,
+
+    /// <summary>継続審議.</summary>
+    Continued,
+
+    /// <summary>小委員会付託.</summary>
+    Referred,
+
+    /// <summary>答申 (the answer to a consultation agreed).</summary>
+    Answered,
+
+    /// <summary>取下げ.</summary>
+    Withdrawn,
+}
+
+/// <summary>Whether a written entry is a question or an opinion.</summary>
+public enum OpinionKind
+{
+    /// <summary>質問.</summary>
+    Question,
+
+    /// <summary>意見.</summary>
+    Opinion,
+}
+
+/// <summary>A meeting (会議) of a council or subcommittee: 第N回, its date, form, attendance, items and minutes.</summary>
+public sealed class Meeting : IMunicipalityOwned, ICouncilOwned, IVersioned
+{
+    public Guid Id { get; init; } = Guid.CreateVersion7();
+    public Guid MunicipalityId { get; set; }
+    public Guid CouncilId { get; set; }
+
+    /// <summary>"令和4年度第6回".</summary>
+    public required string Title { get; set; }
+
+    public MeetingKind Kind { get; set; }
+    public DateOnly HeldOn { get; set; }
+    public TimeOnly? StartsAt { get; set; }
+    public TimeOnly? EndsAt { get; set; }
+
+    /// <summary>会場 (e.g. 本庁舎6階 第2委員会室).</summary>
+    public string? Place { get; set; }
+
+    /// <summary>The online meeting's address.</summary>
+    public string? Url { get; set; }
+
+    public MeetingStatus Status { get; set; }
+
+    /// <summary>傍聴者の数.</summary>
+    public int? Observers { get; set; }
+
+    /// <summary>The last day (inclusive, JST) members may send written questions and opinions.</summary>
+    public DateOnly? ResponseDeadline { get; set; }
+
+    /// <summary>Whether the compiled Q&amp;A table is on the public page.</summary>
+    public bool QaPublished { get; set; }
+
+    /// <summary>開催通知: 文書番号 (e.g. 5豊政相発第307号).</summary>
+    public string? NoticeNumber { get; set; }
+
+    public DateOnly? NoticeOn { get; set; }
+
+    /// <summary>宛先 (default 委員各位).</summary>
+    public string? NoticeTo { get; set; }
+
+    /// <summary>Anything else the notice says (持ち物, 駐車場 …).</summary>
+    public string? NoticeNote { get; set; }
+
+    /// <summary>会議録確定: the date and how (前回の会議録の確認 at a later meeting, or 会長確認).</summary>
+    public DateOnly? MinutesConfirmedOn { get; set; }
+
+    public string? MinutesConfirmedBy { get; set; }
+
+    /// <summary>The later meeting at which the minutes were confirmed.</summary>
+    public Guid? MinutesConfirmedAtId { get; set; }
+
+    public bool MinutesPublished { get; set; }
+
+    public Guid Version { get; set; } = Guid.NewGuid();
+}
+
+/// <summary>One member's attendance at one meeting.</summary>
+public sealed class Attendance : IMunicipalityOwned, ICouncilOwned
+{
+    public Guid Id { get; init; } = Guid.CreateVersion7();
+    public Guid MunicipalityId { get; set; }
+    public Guid CouncilId { get; set; }
+    public Guid MeetingId { get; set; }
+    public Guid MemberId { get; set; }
+    public AttendanceStatus Status { get; set; }
+}
+
+/// <summary>An agenda item on one meeting (議事), in order, with what the meeting decided.</summary>
+public sealed class MeetingItem : IMunicipalityOwned, ICouncilOwned
+{
+    public Guid Id { get; init; } = Guid.CreateVersion7();
+    public Guid MunicipalityId { get; set; }
+    public Guid CouncilId { get; set; }
+    public Guid MeetingId { get; set; }
+    public Guid ItemId { get; set; }
+    public int Order { get; set; }
+
+    /// <summary>The material's label at this meeting (e.g. 資料18).</summary>
+    public string? Label { get; set; }
+
+    public ItemOutcome? Outcome { get; set; }
+
+    /// <summary>What was decided in words (e.g. 付帯意見あり).</summary>
+    public string? Note { get; set; }
+
+    /// <summary>The subcommittee an item was referred to (小委員会付託).</summary>
+    public Guid? ReferredToId { get; set; }
+
+    public DateTime? RecordedAt { get; set; }
+    public string? RecordedBy { get; set; }
+}
+
+/// <summary>One speaker turn (or a stage direction such as （「異議なし」の声あり）) of a meeting's minutes.</summary>
+public sealed class MinutesTurn : IMunicipalityOwned, ICouncilOwned
+{
+    public Guid Id { get; init; } = Guid.CreateVersion7();
+    public Guid MunicipalityId { get; set; }
+    public Guid CouncilId { get; set; }
+    public Guid MeetingId { get; set; }
+    public int Seq { get; set; }
+
+    /// <summary>The speaker as written (会長, 区政情報課長, 伊藤委員); empty for a note.</summary>
+    public string Speaker { get; set; } = string.Empty;
+
+    public required string Text { get; set; }
+
+    /// <summary>A note that is not speech (（「異議なし」の声あり）).</summary>
+    public bool IsNote { get; set; }
+}
+
+/// <summary>A member's written question or opinion on an item of a meeting, and the office's answer.</summary>
+public sealed class WrittenOpinion : IMunicipalityOwned, ICouncilOwned, IVersioned
+{
+    public Guid Id { get; init; } = Guid.CreateVersion7();
+    public Guid MunicipalityId { get; set; }
+    public Guid CouncilId { get; set; }
+    public Guid MeetingId { get; set; }
+    public Guid ItemId { get; set; }
+    public Guid MemberId { get; set; }
+    public OpinionKind Kind { get; set; }
+
+    /// <summary>記載箇所 (e.g. 資料1 3ページ).</summary>
+    public string? Location { get; set; }
+
+    public required string Text { get; set; }
+    public DateTime SubmittedAt { get; set; }
+
+    /// <summary>区の回答.</summary>
+    public string? Answer { get; set; }
+
+    public DateTime? AnsweredAt { get; set; }
+    public string? AnsweredBy { get; set; }
+
+    public Guid Version { get; set; } = Guid.NewGuid();
+}
+
+internal sealed class MeetingConfiguration : IEntityTypeConfiguration<Meeting>
+{
+    public void Configure(EntityTypeBuilder<Meeting> b)
+    {
+        b.Property(x => x.Title).HasMaxLength(100);
+        b.Property(x => x.Kind).HasConversion<string>().HasMaxLength(20);
+        b.Property(x => x.Status).HasConversion<string>().HasMaxLength(20);
+        b.Property(x => x.Place).HasMaxLength(200);
+        b.Property(x => x.Url).HasMaxLength(500);
+        b.Property(x => x.NoticeNumber).HasMaxLength(50);
+        b.Property(x => x.NoticeTo).HasMaxLength(100);
+        b.Property(x => x.NoticeNote).HasMaxLength(1000);
+        b.Property(x => x.MinutesConfirmedBy).HasMaxLength(200);
+        b.Property(x => x.Version).IsConcurrencyToken();
+        b.HasOne<AdvisoryCouncil>().WithMany().HasForeignKey(x => x.CouncilId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Meeting>().WithMany().HasForeignKey(x => x.MinutesConfirmedAtId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(x => new { x.CouncilId, x.Title }).IsUnique();
+        b.HasIndex(x => new { x.CouncilId, x.HeldOn });
+    }
+}
+
+internal sealed class AttendanceConfiguration : IEntityTypeConfiguration<Attendance>
+{
+    public void Configure(EntityTypeBuilder<Attendance> b)
+    {
+        b.Property(x => x.Status).HasConversion<string>().HasMaxLength(20);
+        b.HasOne<Meeting>().WithMany().HasForeignKey(x => x.MeetingId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<CouncilMember>().WithMany().HasForeignKey(x => x.MemberId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(x => new { x.MeetingId, x.MemberId }).IsUnique();
+    }
+}
+
+internal sealed class MeetingItemConfiguration : IEntityTypeConfiguration<MeetingItem>
+{
+    public void Configure(EntityTypeBuilder<MeetingItem> b)
+    {
+        b.Property(x => x.Label).HasMaxLength(50);
+        b.Property(x => x.Outcome).HasConversion<string>().HasMaxLength(20);
+        b.Property(x => x.Note).HasMaxLength(1000);
+        b.Property(x => x.RecordedBy).HasMaxLength(200);
+        b.HasOne<Meeting>().WithMany().HasForeignKey(x => x.MeetingId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<AgendaItem>().WithMany().HasForeignKey(x => x.ItemId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<AdvisoryCouncil>().WithMany().HasForeignKey(x => x.ReferredToId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(x => new { x.MeetingId, x.ItemId }).IsUnique();
+        b.HasIndex(x => x.ItemId);
+    }
+}
+
+internal sealed class MinutesTurnConfiguration : IEntityTypeConfiguration<MinutesTurn>
+{
+    public void Configure(EntityTypeBuilder<MinutesTurn> b)
+    {
+        b.Property(x => x.Speaker).HasMaxLength(100);
+        b.Property(x => x.Text).HasMaxLength(20000);
+        b.HasOne<Meeting>().WithMany().HasForeignKey(x => x.MeetingId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(x => new { x.MeetingId, x.Seq }).IsUnique();
+    }
+}
+
+internal sealed class WrittenOpinionConfiguration : IEntityTypeConfiguration<WrittenOpinion>
+{
+    public void Configure(EntityTypeBuilder<WrittenOpinion> b)
+    {
+        b.Property(x => x.Kind).HasConversion<string>().HasMaxLength(20);
+        b.Property(x => x.Location).HasMaxLength(200);
+        b.Property(x => x.AnsweredBy).HasMaxLength(200);
+        b.Property(x => x.Version).IsConcurrencyToken();
+        b.HasOne<Meeting>().WithMany().HasForeignKey(x => x.MeetingId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<AgendaItem>().WithMany().HasForeignKey(x => x.ItemId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<CouncilMember>().WithMany().HasForeignKey(x => x.MemberId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(x => new { x.MeetingId, x.ItemId });
+    }
+}
