@@ -45,6 +45,15 @@ public static class Policies
     /// <summary>事務局's part of the review: rounds, templates, questions, opinions, classifications, results, reports.</summary>
     public const string ReviewsManage = nameof(ReviewsManage);
 
+    /// <summary>Reading councils, meetings, items, 答申 and materials (委員 only the councils they sit on).</summary>
+    public const string CouncilRead = nameof(CouncilRead);
+
+    /// <summary>事務局's council work: members, meetings, attendance, items, outcomes, 答申, answers, minutes, notices.</summary>
+    public const string CouncilManage = nameof(CouncilManage);
+
+    /// <summary>A 委員 sending, changing or withdrawing their own written questions and opinions.</summary>
+    public const string CouncilRespond = nameof(CouncilRespond);
+
     /// <summary>Reading the audit trail.</summary>
     public const string AuditRead = nameof(AuditRead);
 
@@ -63,6 +72,9 @@ public static class Policies
         [ReviewsRead] = [UserRole.Admin, UserRole.Office, UserRole.Department, UserRole.Auditor],
         [ReviewsWrite] = [UserRole.Admin, UserRole.Office, UserRole.Department],
         [ReviewsManage] = [UserRole.Admin, UserRole.Office],
+        [CouncilRead] = [UserRole.Admin, UserRole.Office, UserRole.Member, UserRole.Auditor],
+        [CouncilManage] = [UserRole.Admin, UserRole.Office],
+        [CouncilRespond] = [UserRole.Member],
         [AuditRead] = [UserRole.Admin, UserRole.Auditor],
     };
 

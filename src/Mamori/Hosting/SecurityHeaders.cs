@@ -14,7 +14,9 @@ public sealed class SecurityHeaders(RequestDelegate next)
         context.Response.OnStarting(() =>
         {
             var h = context.Response.Headers;
-            h.ContentSecurityPolicy = Csp;
+            // Downloads (uploaded materials, exports) are sandboxed too, should a browser ever render one.
+            var attachment = h.ContentDisposition.ToString().StartsWith("attachment", StringComparison.OrdinalIgnoreCase);
+            h.ContentSecurityPolicy = attachment ? Csp + "; sandbox" : Csp;
             h.XContentTypeOptions = "nosniff";
             h.XFrameOptions = "DENY";
             h["Referrer-Policy"] = "same-origin";

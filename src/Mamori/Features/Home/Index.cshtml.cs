@@ -37,6 +37,15 @@ public sealed class HomeModel(AppDbContext db, IAuthorizationService authz, Time
             var awaiting = await db.ReviewCases.CountAsync(c => c.Status == CaseStatus.Submitted, ct);
             Cards.Add(new("自己点検・部会審査", "/reviews", $"回答待ちの質問 {open} 件・作成中の自己点検 {drafts} 件・審査待ちの案件 {awaiting} 件"));
         }
+        if (await Allowed(Policies.CouncilRead))
+        {
+            var today = Core.Japanese.JapanTime.Today(clock);
+            var upcoming = await db.Meetings.Where(m => m.HeldOn >= today && m.Status == Core.Features.Council.MeetingStatus.Planned).CountAsync(ct);
+            var unanswered = await db.WrittenOpinions.CountAsync(o => o.Answer == null, ct);
+            Cards.Add(new("審議会", "/council", User.Role() == UserRole.Member
+                ? $"予定の会議 {upcoming} 件"
+                : $"予定の会議 {upcoming} 件・回答していない委員の質問・意見 {unanswered} 件"));
+        }
         if (await Allowed(Policies.OrganizationRead))
         {
             var departments = await db.Departments.CountAsync(d => d.IsActive, ct);

@@ -30,6 +30,10 @@ public abstract class MamoriPageModel : PageModel
         }
     }
 
+    /// <summary>Whether the signed-in user passes <paramref name="policy"/> (for handlers narrower than the page).</summary>
+    protected async Task<bool> AllowedAsync(Microsoft.AspNetCore.Authorization.IAuthorizationService authz, string policy) =>
+        (await Microsoft.AspNetCore.Authorization.AuthorizationServiceExtensions.AuthorizeAsync(authz, User, policy)).Succeeded;
+
     /// <summary>Parses an optional date typed as 和暦 or Gregorian; adds a field error when it cannot.</summary>
     protected DateOnly? ParseDate(string? text, string field)
     {

@@ -1,0 +1,64 @@
+using Mamori.Core.Data;
+using Mamori.Core.Features.Council;
+using Mamori.Features.Shared;
+using Mamori.Hosting;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Mamori.Features.Council.Items;
+
+/// <summary>An item: what it is about, its history over the meetings, its 答申 and its materials.</summary>
+[Authorize(Policy = Policies.CouncilRead)]
+public sealed class DetailModel(AppDbContext db, IAuthorizationService authz, TimeProvider clock) : MamoriPageModel
+{
+    public ItemView View { get; private set; } = null!;
+    public bool CanManage { get; private set; }
+
+    [BindProperty] public IFormFile? Upload { get; set; }
+    [BindProperty] public string? MaterialTitle { get; set; }
+    [BindProperty] public bool IsPublic { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) => await LoadAsync(id, ct) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostUploadAsync(Guid id, CancellationToken ct)
+    {
+        if (!await AllowedAsync(authz, Policies.CouncilManage))
+        {
+            return Forbid();
+        }
+        byte[] content = [];
+        if (Upload is not null && Upload.Length <= Core.Features.Files.UploadRules.MaxBytes)
+        {
+            using var buffer = new MemoryStream();
+            await Upload.CopyToAsync(buffer, ct);
+            content = buffer.ToArray();
+        }
+        else if (Upload is not null)
+        {
+            ModelState.AddModelError("File", $"「{Upload.FileName}」は20MBを超えています。20MB以下のファイルにしてください。");
+            return await LoadAsync(id, ct) ? Page() : NotFound();
+        }
+        var outcome = await CouncilWorkflow.AddMaterialAsync(db, null, id, MaterialTitle, Upload?.FileName, content, IsPublic, clock, ct);
+        if (!outcome.Ok)
+        {
+            AddErrors(outcome, "");
+            db.ChangeTracker.Clear();
+            return await LoadAsync(id, ct) ? Page() : NotFound();
+        }
+        Flash($"資料「{outcome.Value!.Title}」を登録しました。");
+        return Redirect($"/council/items/{id}");
+    }
+
+    private async Task<bool> LoadAsync(Guid id, CancellationToken ct)
+    {
+        var view = await CouncilReading.ItemAsync(db, id, ct);
+        if (view is null)
+        {
+            return false;
+        }
+        View = view;
+        CanManage = await AllowedAsync(authz, Policies.CouncilManage);
+        SetTitle($"{view.Item.Label()} {view.Item.Title}", CouncilCrumbs.Top, CouncilCrumbs.Items);
+        return true;
+    }
+}
