@@ -31,6 +31,8 @@ public sealed class AuthorizationMatrixTests(AppFixture app)
     private static readonly UserRole[] ReviewReaders = [UserRole.Admin, UserRole.Office, UserRole.Department, UserRole.Auditor];
     private static readonly UserRole[] ReviewWriters = [UserRole.Admin, UserRole.Office, UserRole.Department];
     private static readonly UserRole[] ReviewManagers = [UserRole.Admin, UserRole.Office];
+    private static readonly UserRole[] CouncilReaders = [UserRole.Admin, UserRole.Office, UserRole.Member, UserRole.Auditor];
+    private static readonly UserRole[] CouncilManagers = [UserRole.Admin, UserRole.Office];
 
     /// <summary>"METHOD route" → roles allowed; null means anonymous access is allowed.</summary>
     private static readonly Dictionary<string, UserRole[]?> Rules = new()
@@ -129,6 +131,25 @@ public sealed class AuthorizationMatrixTests(AppFixture app)
         ["GET /api/v1/reviews/counts"] = ReviewManagers,
         ["GET /api/v1/reviews/templates/{type}"] = ReviewReaders,
         ["PUT /api/v1/reviews/templates/{type}"] = ReviewManagers,
+        ["PAGE /council"] = CouncilReaders,
+        ["PAGE /council/edit/{id:guid?}"] = CouncilManagers,
+        ["PAGE /council/{id:guid}"] = CouncilReaders,
+        ["PAGE /council/{id:guid}/members/edit/{memberId:guid?}"] = CouncilManagers,
+        ["PAGE /council/meetings/edit/{id:guid?}"] = CouncilManagers,
+        ["PAGE /council/meetings/{id:guid}"] = CouncilReaders,
+        ["PAGE /council/meetings/{id:guid}/notice"] = CouncilManagers,
+        ["PAGE /council/meetings/{id:guid}/answers"] = CouncilReaders,
+        ["PAGE /council/meetings/{id:guid}/minutes"] = CouncilReaders,
+        ["PAGE /council/items"] = CouncilReaders,
+        ["PAGE /council/items/edit/{id:guid?}"] = CouncilManagers,
+        ["PAGE /council/items/{id:guid}"] = CouncilReaders,
+        ["PAGE /council/toshin/edit/{id:guid?}"] = CouncilManagers,
+        ["PAGE /council/toshin/{id:guid}"] = CouncilReaders,
+        ["PAGE /council/materials/{id:guid}"] = CouncilReaders,
+        ["PAGE /public/{code}/council"] = null,
+        ["PAGE /public/{code}/council/meetings/{id:guid}"] = null,
+        ["PAGE /public/{code}/council/toshin/{id:guid}"] = null,
+        ["PAGE /public/{code}/council/materials/{id:guid}"] = null,
     };
 
     [Fact]
@@ -284,7 +305,40 @@ public sealed class AuthorizationMatrixTests(AppFixture app)
                 BusinessId = business.Id,
                 Title = business.Name,
             };
-            db.AddRange(business, round, template, reviewCase);
+            var council = new Core.Features.Council.AdvisoryCouncil { MunicipalityId = tenant.MunicipalityId, Name = "権限確認審議会" };
+            var meeting = new Core.Features.Council.Meeting { MunicipalityId = tenant.MunicipalityId, CouncilId = council.Id, Title = "第1回", HeldOn = new DateOnly(2024, 4, 1) };
+            var item = new Core.Features.Council.AgendaItem
+            {
+                MunicipalityId = tenant.MunicipalityId,
+                CouncilId = council.Id,
+                Kind = Core.Features.Council.ItemKind.Consultation,
+                Number = 1,
+                Title = "権限確認の諮問",
+            };
+            var toshin = new Core.Features.Council.Toshin { MunicipalityId = tenant.MunicipalityId, CouncilId = council.Id, ItemId = item.Id, Number = 1, Text = "答申" };
+            var stored = Core.Features.Files.StoredFile.From("%PDF-1.4"u8.ToArray());
+            stored.MunicipalityId = tenant.MunicipalityId;
+            var material = new Core.Features.Council.Material
+            {
+                MunicipalityId = tenant.MunicipalityId,
+                CouncilId = council.Id,
+                MeetingId = meeting.Id,
+                Title = "資料1",
+                FileName = "shiryo1.pdf",
+                ContentType = "application/pdf",
+                FileId = stored.Id,
+            };
+            var councilMember = new Core.Features.Council.CouncilMember
+            {
+                MunicipalityId = tenant.MunicipalityId,
+                CouncilId = council.Id,
+                Name = "権限 確認",
+                TermStart = new DateOnly(2024, 4, 1),
+                TermEnd = new DateOnly(2026, 3, 31),
+            };
+            db.AddRange(business, round, template, reviewCase, council);
+            db.AddRange(meeting, item, stored);
+            db.AddRange(toshin, material, councilMember);
             db.SelfInspections.Add(new Core.Features.Reviews.SelfInspection
             {
                 MunicipalityId = tenant.MunicipalityId,
@@ -317,6 +371,16 @@ public sealed class AuthorizationMatrixTests(AppFixture app)
                 ["/reviews/rounds/{id:guid}"] = $"/reviews/rounds/{round.Id}",
                 ["/reviews/cases/{id:guid}"] = $"/reviews/cases/{reviewCase.Id}",
                 ["{type}"] = "Holding",
+                ["/council/edit/{id:guid?}"] = $"/council/edit/{council.Id}",
+                ["/council/{id:guid}/members/edit/{memberId:guid?}"] = $"/council/{council.Id}/members/edit/{councilMember.Id}",
+                ["/council/{id:guid}"] = $"/council/{council.Id}",
+                ["/council/meetings/edit/{id:guid?}"] = $"/council/meetings/edit/{meeting.Id}",
+                ["/council/meetings/{id:guid}"] = $"/council/meetings/{meeting.Id}",
+                ["/council/items/edit/{id:guid?}"] = $"/council/items/edit/{item.Id}",
+                ["/council/items/{id:guid}"] = $"/council/items/{item.Id}",
+                ["/council/toshin/edit/{id:guid?}"] = $"/council/toshin/edit/{toshin.Id}",
+                ["/council/toshin/{id:guid}"] = $"/council/toshin/{toshin.Id}",
+                ["/council/materials/{id:guid}"] = $"/council/materials/{material.Id}",
                 ["{sequence:long}"] = sequence.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 ["{code:int?}"] = "404",
                 ["{code}"] = tenant.Code,

@@ -48,7 +48,7 @@ public sealed partial class Browser : IDisposable
     }
 
     /// <summary>Uploads a file through a form page, with that page's antiforgery token.</summary>
-    public async Task<HttpResponseMessage> PostFileAsync(string pageUrl, string field, string fileName, byte[] content)
+    public async Task<HttpResponseMessage> PostFileAsync(string pageUrl, string field, string fileName, byte[] content, string? action = null)
     {
         var html = await (await Client.GetAsync(pageUrl)).Content.ReadAsStringAsync();
         var token = TokenPattern().Match(html);
@@ -58,7 +58,7 @@ public sealed partial class Browser : IDisposable
             { new StringContent(WebUtility.HtmlDecode(token.Groups[1].Value)), "__RequestVerificationToken" },
             { new ByteArrayContent(content), field, fileName },
         };
-        return await Client.PostAsync(pageUrl, form);
+        return await Client.PostAsync(action ?? pageUrl, form);
     }
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
