@@ -1,10 +1,11 @@
+using System.Text.RegularExpressions;
 using Mamori.Core.Features.Reports;
 using Mamori.Core.Japanese;
 
 namespace Mamori.Core.Features.Council;
 
 /// <summary>The council's official documents: 開催通知, 答申書 and the compiled written Q&amp;A (意見・質問と回答).</summary>
-public static class CouncilDocuments
+public static partial class CouncilDocuments
 {
     /// <summary>午前10時00分 / 午後2時00分, as notices print times.</summary>
     public static string FormatTime(TimeOnly time) =>
@@ -37,7 +38,8 @@ public static class CouncilDocuments
     public static PrintDocument Notice(MeetingView view)
     {
         var m = view.Meeting;
-        var name = $"{view.Council.Name}（{m.Title}）";
+        // "第3回（書面開催）" + council → "第3回守り区…審議会の書面開催について": the kind is said once, in the heading.
+        var name = $"{KindNote().Replace(m.Title, string.Empty).Trim()}{view.Council.Name}";
         var blocks = new List<PrintBlock>();
         if (m.NoticeNumber is { } number)
         {
@@ -145,4 +147,7 @@ public static class CouncilDocuments
         }
         return new PrintDocument($"{view.Council.Name} {view.Meeting.Title} ご意見・ご質問と回答", blocks);
     }
+
+    [GeneratedRegex(@"[（(](書面|書面開催|オンライン|オンライン開催|対面)[）)]")]
+    private static partial Regex KindNote();
 }
