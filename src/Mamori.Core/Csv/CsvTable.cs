@@ -36,7 +36,7 @@ public static class CsvReader
         using var buffer = new MemoryStream();
         stream.CopyTo(buffer);
         var bytes = buffer.ToArray();
-        var (text, encodingName) = Decode(bytes);
+        var (text, encodingName) = TextFiles.Decode(bytes);
 
         var config = new CsvConfiguration(CultureInfo.InvariantCulture)
         {
@@ -79,22 +79,6 @@ public static class CsvReader
             throw new CsvFormatException($"{fileName} にデータがありません。1 行目に見出し、2 行目からデータを入れてください。");
         }
         return new CsvTable(encodingName, headers, rows);
-    }
-
-    internal static (string Text, string EncodingName) Decode(byte[] bytes)
-    {
-        if (bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF)
-        {
-            return (Encoding.UTF8.GetString(bytes, 3, bytes.Length - 3), "UTF-8");
-        }
-        try
-        {
-            return (CsvEncodings.StrictUtf8.GetString(bytes), "UTF-8");
-        }
-        catch (DecoderFallbackException)
-        {
-            return (CsvEncodings.Cp932.GetString(bytes), "Shift_JIS");
-        }
     }
 }
 

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Mamori.Features.Accounts;
 using Mamori.Features.Audit;
+using Mamori.Features.Minutes;
 using Mamori.Features.Organization;
 
 namespace Mamori.Cli;
@@ -17,7 +18,7 @@ public static class CommandLine
     public static readonly Option<string?> Connection = new("--connection") { Description = "データベースの接続文字列", Recursive = true };
     public static readonly Option<bool> Json = new("--json") { Description = "結果を JSON で標準出力に出す", Recursive = true };
 
-    private static readonly HashSet<string> Commands = ["serve", "db", "admin", "municipality", "audit", "--help", "-h", "-?", "--version"];
+    private static readonly HashSet<string> Commands = ["serve", "db", "admin", "municipality", "audit", "minutes", "--help", "-h", "-?", "--version"];
 
     /// <summary>Whether the arguments name a command (otherwise they are web-host arguments).</summary>
     public static bool IsCommand(string[] args) => args.Length > 0 && Commands.Contains(args[0]);
@@ -66,6 +67,7 @@ public static class CommandLine
         root.Subcommands.Add(OrganizationCommands.Create());
         root.Subcommands.Add(AccountCommands.Create());
         root.Subcommands.Add(AuditCommands.Create());
+        root.Subcommands.Add(MinutesCommands.Create());
         return root;
     }
 }
