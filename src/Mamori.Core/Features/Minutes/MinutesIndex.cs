@@ -1,0 +1,431 @@
+using System.Globalization;
+using Lucene.Net.Analysis;
+using Lucene.Net.Analysis.Core;
+using Lucene.Net.Analysis.TokenAttributes;
+using Lucene.Net.Documents;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Store;
+using Lucene.Net.Util;
+using LuceneDirectory = Lucene.Net.Store.Directory;
+
+namespace Mamori.Core.Features.Minutes;
+
+/// <summary>One speaker turn (or note) as the search index holds it.</summary>
+public sealed record IndexedTurn(
+    Guid TurnId,
+    Guid MeetingId,
+    Guid CouncilId,
+    Guid MunicipalityId,
+    DateOnly HeldOn,
+    int Seq,
+    string Speaker,
+    SpeakerGroup Group,
+    IReadOnlyList<string> AgendaKeys,
+    string Text);
+
+/// <summary>A search: the words, and filters. The municipality is always a filter.</summary>
+public sealed record MinutesQuery(
+    Guid MunicipalityId,
+    string? Text,
+    IReadOnlyCollection<Guid>? CouncilIds = null,
+    string? Speaker = null,
+    SpeakerGroup? Group = null,
+    DateOnly? From = null,
+    DateOnly? To = null,
+    string? AgendaKey = null,
+    bool ByDate = false,
+    int Skip = 0,
+    int Take = 20);
+
+/// <summary>A piece of a snippet; <see cref="Hit"/> parts are what the query matched.</summary>
+public sealed record SnippetPart(string Text, bool Hit);
+
+public sealed record MinutesHit(Guid TurnId, Guid MeetingId, Guid CouncilId, DateOnly HeldOn, int Seq, string Speaker, IReadOnlyList<SnippetPart> Snippet)
+{
+    /// <summary>The snippet as plain text.</summary>
+    public string SnippetText => string.Concat(Snippet.Select(p => p.Text));
+}
+
+public sealed record MinutesSearchResult(int Total, IReadOnlyList<MinutesHit> Hits);
+
+/// <summary>
+/// The Lucene index of minutes turns, in a folder next to the database. Text is normalized by
+/// <see cref="MinutesNormalizer"/> and indexed twice: every character (field <c>u</c>) and every pair
+/// of neighbouring characters (field <c>b</c>), both with positions. A one-character word is a unigram
+/// term; a longer word is the phrase of its overlapping bigrams, which matches exactly the turns whose
+/// normalized text contains the word. Words are ANDed; <c>-word</c> excludes; <c>"…"</c> keeps spaces
+/// inside one word. Writers open the index only while they write, so the web app and the command line
+/// can share it; readers reopen when it has changed.
+/// </summary>
+public sealed class MinutesIndex : IDisposable
+{
+    private const LuceneVersion Version = LuceneVersion.LUCENE_48;
+    private readonly LuceneDirectory _directory;
+    private readonly SemaphoreSlim _write = new(1, 1);
+    private readonly System.Threading.Lock _readLock = new();
+    private SearcherManager? _searchers;
+
+    public MinutesIndex(LuceneDirectory directory) => _directory = directory;
+
+    /// <summary>The index in <c>{dataDirectory}/index/minutes</c>.</summary>
+    public static MinutesIndex Open(string dataDirectory)
+    {
+        var path = Path.Combine(dataDirectory, "index", "minutes");
+        System.IO.Directory.CreateDirectory(path);
+        return new MinutesIndex(FSDirectory.Open(path));
+    }
+
+    /// <summary>Replaces the turns of one meeting (an empty list removes the meeting).</summary>
+    public Task ReplaceMeetingAsync(Guid meetingId, IEnumerable<IndexedTurn> turns, CancellationToken ct = default) =>
+        WriteAsync(w =>
+        {
+            w.DeleteDocuments(new Term("meeting", meetingId.ToString("N")));
+            foreach (var turn in turns)
+            {
+                w.AddDocument(ToDocument(turn));
+            }
+        }, ct);
+
+    /// <summary>Rebuilds the index from every turn; returns the number indexed.</summary>
+    public async Task<int> RebuildAsync(IEnumerable<IndexedTurn> turns, CancellationToken ct = default)
+    {
+        var count = 0;
+        await WriteAsync(w =>
+        {
+            w.DeleteAll();
+            foreach (var turn in turns)
+            {
+                ct.ThrowIfCancellationRequested();
+                w.AddDocument(ToDocument(turn));
+                count++;
+            }
+        }, ct);
+        return count;
+    }
+
+    public MinutesSearchResult Search(MinutesQuery query)
+    {
+        var words = ParseWords(query.Text);
+        var searchers = Searchers();
+        if (searchers is null || words.Include.Count == 0 && words.Exclude.Count == 0)
+        {
+            return new MinutesSearchResult(0, []);
+        }
+        searchers.MaybeRefresh();
+        var searcher = searchers.Acquire();
+        try
+        {
+            return Search(searcher, query, words);
+        }
+        finally
+        {
+            searchers.Release(searcher);
+        }
+    }
+
+    private static MinutesSearchResult Search(IndexSearcher searcher, MinutesQuery query, (List<string> Include, List<string> Exclude) words)
+    {
+        var bq = new BooleanQuery();
+        foreach (var word in words.Include)
+        {
+            bq.Add(WordQuery(word), Occur.MUST);
+        }
+        if (words.Include.Count == 0)
+        {
+            bq.Add(new MatchAllDocsQuery(), Occur.MUST);
+        }
+        foreach (var word in words.Exclude)
+        {
+            bq.Add(WordQuery(word), Occur.MUST_NOT);
+        }
+        AddFilter(bq, new TermQuery(new Term("muni", query.MunicipalityId.ToString("N"))));
+        if (query.CouncilIds is { } councils)
+        {
+            var any = new BooleanQuery();
+            foreach (var id in councils)
+            {
+                any.Add(new TermQuery(new Term("council", id.ToString("N"))), Occur.SHOULD);
+            }
+            if (councils.Count == 0)
+            {
+                return new MinutesSearchResult(0, []);
+            }
+            AddFilter(bq, any);
+        }
+        if (MinutesNormalizer.Normalize(query.Speaker) is { Length: > 0 } speaker)
+        {
+            AddFilter(bq, new WildcardQuery(new Term("speaker", $"*{EscapeWildcard(speaker)}*")));
+        }
+        if (query.Group is { } group)
+        {
+            AddFilter(bq, new TermQuery(new Term("group", group.ToString())));
+        }
+        if (query.From is not null || query.To is not null)
+        {
+            AddFilter(bq, NumericRangeQuery.NewInt32Range("date", query.From is { } f ? DateKey(f) : null, query.To is { } t ? DateKey(t) : null, true, true));
+        }
+        if (!string.IsNullOrWhiteSpace(query.AgendaKey))
+        {
+            AddFilter(bq, new TermQuery(new Term("agenda", query.AgendaKey)));
+        }
+
+        var take = Math.Clamp(query.Take, 1, 1000);
+        var n = query.Skip + take;
+        var top = query.ByDate
+            ? searcher.Search(bq, null, n, new Sort(new SortField("date_dv", SortFieldType.INT64, true), new SortField("seq_dv", SortFieldType.INT64)))
+            : searcher.Search(bq, n);
+        var terms = words.Include.Select(MinutesNormalizer.Normalize).Where(w => w.Length > 0).ToList();
+        var hits = top.ScoreDocs.Skip(query.Skip).Select(sd =>
+        {
+            var doc = searcher.Doc(sd.Doc);
+            return new MinutesHit(
+                Guid.ParseExact(doc.Get("id"), "N"),
+                Guid.ParseExact(doc.Get("meeting"), "N"),
+                Guid.ParseExact(doc.Get("council"), "N"),
+                FromDateKey(doc.GetField("date").GetInt32Value()!.Value),
+                doc.GetField("seq").GetInt32Value()!.Value,
+                doc.Get("spk"),
+                Snippet(doc.Get("text"), terms));
+        }).ToList();
+        return new MinutesSearchResult(top.TotalHits, hits);
+    }
+
+    /// <summary>Every turn id the query matches, for checking the index against a scan.</summary>
+    public HashSet<Guid> MatchingIds(Guid municipalityId, string text)
+    {
+        var result = Search(new MinutesQuery(municipalityId, text, Take: 1));
+        var all = Search(new MinutesQuery(municipalityId, text, Take: Math.Max(1, result.Total)));
+        return all.Hits.Select(h => h.TurnId).ToHashSet();
+    }
+
+    /// <summary>Words of a query: whitespace separates, "…" groups, a leading - excludes.</summary>
+    public static (List<string> Include, List<string> Exclude) ParseWords(string? text)
+    {
+        var include = new List<string>();
+        var exclude = new List<string>();
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return (include, exclude);
+        }
+        var s = text.Replace('“', '"').Replace('”', '"').Replace('＂', '"').Replace('－', '-');
+        var i = 0;
+        while (i < s.Length)
+        {
+            if (char.IsWhiteSpace(s[i]))
+            {
+                i++;
+                continue;
+            }
+            var negate = false;
+            if (s[i] == '-' && i + 1 < s.Length && !char.IsWhiteSpace(s[i + 1]))
+            {
+                negate = true;
+                i++;
+            }
+            string word;
+            if (s[i] == '"')
+            {
+                var close = s.IndexOf('"', i + 1);
+                word = close < 0 ? s[(i + 1)..] : s[(i + 1)..close];
+                i = close < 0 ? s.Length : close + 1;
+            }
+            else
+            {
+                var end = i;
+                while (end < s.Length && !char.IsWhiteSpace(s[end]))
+                {
+                    end++;
+                }
+                word = s[i..end];
+                i = end;
+            }
+            if (MinutesNormalizer.Normalize(word).Length > 0)
+            {
+                (negate ? exclude : include).Add(word);
+            }
+        }
+        return (include, exclude);
+    }
+
+    public void Dispose()
+    {
+        lock (_readLock)
+        {
+            _searchers?.Dispose();
+            _searchers = null;
+        }
+        _write.Dispose();
+        _directory.Dispose();
+    }
+
+    private static Query WordQuery(string word)
+    {
+        var chars = MinutesNormalizer.Characters(MinutesNormalizer.Normalize(word));
+        if (chars.Count == 1)
+        {
+            return new TermQuery(new Term("u", chars[0]));
+        }
+        var bigrams = MinutesNormalizer.Bigrams(chars);
+        if (bigrams.Count == 1)
+        {
+            return new TermQuery(new Term("b", bigrams[0]));
+        }
+        var phrase = new PhraseQuery();
+        for (var p = 0; p < bigrams.Count; p++)
+        {
+            phrase.Add(new Term("b", bigrams[p]), p);
+        }
+        return phrase;
+    }
+
+    private static void AddFilter(BooleanQuery bq, Query filter) =>
+        bq.Add(new ConstantScoreQuery(filter) { Boost = 0 }, Occur.MUST);
+
+    private static string EscapeWildcard(string s) => s.Replace("\\", "\\\\").Replace("*", "\\*").Replace("?", "\\?");
+
+    private static Document ToDocument(IndexedTurn turn)
+    {
+        var chars = MinutesNormalizer.Characters(MinutesNormalizer.Normalize(turn.Text));
+        var doc = new Document
+        {
+            new StringField("id", turn.TurnId.ToString("N"), Field.Store.YES),
+            new StringField("meeting", turn.MeetingId.ToString("N"), Field.Store.YES),
+            new StringField("council", turn.CouncilId.ToString("N"), Field.Store.YES),
+            new StringField("muni", turn.MunicipalityId.ToString("N"), Field.Store.NO),
+            new Int32Field("date", DateKey(turn.HeldOn), Field.Store.YES),
+            new NumericDocValuesField("date_dv", DateKey(turn.HeldOn)),
+            new StoredField("seq", turn.Seq),
+            new NumericDocValuesField("seq_dv", turn.Seq),
+            new StringField("speaker", MinutesNormalizer.Normalize(turn.Speaker), Field.Store.NO),
+            new StoredField("spk", turn.Speaker),
+            new StringField("group", turn.Group.ToString(), Field.Store.NO),
+            new StoredField("text", turn.Text),
+            new Field("u", new ListTokenStream(chars), TextField.TYPE_NOT_STORED),
+            new Field("b", new ListTokenStream(MinutesNormalizer.Bigrams(chars)), TextField.TYPE_NOT_STORED),
+        };
+        foreach (var key in turn.AgendaKeys)
+        {
+            doc.Add(new StringField("agenda", key, Field.Store.NO));
+        }
+        return doc;
+    }
+
+    private static int DateKey(DateOnly d) => d.Year * 10000 + d.Month * 100 + d.Day;
+
+    private static DateOnly FromDateKey(int key) => new(key / 10000, key / 100 % 100, key % 100);
+
+    /// <summary>About 120 characters of the turn around its first hit, every hit marked.</summary>
+    internal static List<SnippetPart> Snippet(string text, IReadOnlyList<string> normalizedWords)
+    {
+        var (norm, source) = MinutesNormalizer.Map(text);
+        var marks = new bool[text.Length];
+        var first = -1;
+        foreach (var word in normalizedWords)
+        {
+            var at = norm.IndexOf(word, StringComparison.Ordinal);
+            while (at >= 0)
+            {
+                var from = source[at];
+                var endNorm = at + word.Length;
+                var to = endNorm < source.Length ? source[endNorm] : text.Length;
+                for (var k = from; k < to; k++)
+                {
+                    marks[k] = true;
+                }
+                first = first < 0 ? from : Math.Min(first, from);
+                at = norm.IndexOf(word, at + 1, StringComparison.Ordinal);
+            }
+        }
+        const int Width = 120;
+        var start = first < 0 ? 0 : Math.Max(0, first - 40);
+        var end = Math.Min(text.Length, start + Width);
+        var parts = new List<SnippetPart>();
+        if (start > 0)
+        {
+            parts.Add(new SnippetPart("…", false));
+        }
+        var k2 = start;
+        while (k2 < end)
+        {
+            var hit = marks[k2];
+            var j = k2;
+            while (j < end && marks[j] == hit)
+            {
+                j++;
+            }
+            parts.Add(new SnippetPart(text[k2..j].Replace('\n', ' '), hit));
+            k2 = j;
+        }
+        if (end < text.Length)
+        {
+            parts.Add(new SnippetPart("…", false));
+        }
+        return parts;
+    }
+
+    /// <summary>Searchers over the latest commit, shared and reference-counted; null before the first write.</summary>
+    private SearcherManager? Searchers()
+    {
+        lock (_readLock)
+        {
+            if (_searchers is null && DirectoryReader.IndexExists(_directory))
+            {
+                _searchers = new SearcherManager(_directory, null);
+            }
+            return _searchers;
+        }
+    }
+
+    private async Task WriteAsync(Action<IndexWriter> work, CancellationToken ct)
+    {
+        await _write.WaitAsync(ct);
+        try
+        {
+            var config = new IndexWriterConfig(Version, new KeywordAnalyzer())
+            {
+                OpenMode = OpenMode.CREATE_OR_APPEND,
+                WriteLockTimeout = 10_000,
+                RAMBufferSizeMB = 64,
+            };
+            using var writer = new IndexWriter(_directory, config);
+            work(writer);
+            writer.Commit();
+        }
+        finally
+        {
+            _write.Release();
+        }
+    }
+
+    /// <summary>A token stream over terms computed beforehand (positions one apart).</summary>
+    private sealed class ListTokenStream : TokenStream
+    {
+        private readonly IReadOnlyList<string> _terms;
+        private readonly ICharTermAttribute _term;
+        private int _next;
+
+        public ListTokenStream(IReadOnlyList<string> terms)
+        {
+            _terms = terms;
+            _term = AddAttribute<ICharTermAttribute>();
+        }
+
+        public override bool IncrementToken()
+        {
+            if (_next >= _terms.Count)
+            {
+                return false;
+            }
+            ClearAttributes();
+            _term.SetEmpty().Append(_terms[_next++]);
+            return true;
+        }
+
+        public override void Reset()
+        {
+            base.Reset();
+            _next = 0;
+        }
+    }
+}
