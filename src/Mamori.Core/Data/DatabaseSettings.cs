@@ -79,6 +79,8 @@ public static class DataServiceCollectionExtensions
         services.AddDataProtection()
             .SetApplicationName("Mamori")
             .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(settings.DataDirectory, "keys")));
+        // The minutes search index lives next to the database; writers open it only while they write.
+        services.AddSingleton(_ => Features.Minutes.MinutesIndex.Open(settings.DataDirectory));
         services.AddDbContext<AppDbContext>((sp, o) =>
         {
             settings.Configure(o);

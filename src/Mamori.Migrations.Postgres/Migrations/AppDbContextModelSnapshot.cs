@@ -511,14 +511,30 @@ namespace Mamori.Migrations.Postgres.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<string>("AbsenteesText")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("AttendeesText")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
                     b.Property<Guid>("CouncilId")
                         .HasColumnType("uuid");
 
                     b.Property<TimeOnly?>("EndsAt")
                         .HasColumnType("time without time zone");
 
+                    b.Property<string>("ExplainersText")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
                     b.Property<DateOnly>("HeldOn")
                         .HasColumnType("date");
+
+                    b.Property<string>("ImportedFrom")
+                        .HasMaxLength(260)
+                        .HasColumnType("character varying(260)");
 
                     b.Property<string>("Kind")
                         .IsRequired()
@@ -568,6 +584,10 @@ namespace Mamori.Migrations.Postgres.Migrations
 
                     b.Property<DateOnly?>("ResponseDeadline")
                         .HasColumnType("date");
+
+                    b.Property<string>("SecretariatText")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
 
                     b.Property<TimeOnly?>("StartsAt")
                         .HasColumnType("time without time zone");
@@ -666,6 +686,11 @@ namespace Mamori.Migrations.Postgres.Migrations
                     b.Property<Guid>("CouncilId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("Group")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
                     b.Property<bool>("IsNote")
                         .HasColumnType("boolean");
 
@@ -674,6 +699,10 @@ namespace Mamori.Migrations.Postgres.Migrations
 
                     b.Property<Guid>("MunicipalityId")
                         .HasColumnType("uuid");
+
+                    b.Property<string>("Role")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
 
                     b.Property<int>("Seq")
                         .HasColumnType("integer");

@@ -506,13 +506,29 @@ namespace Mamori.Migrations.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("AbsenteesText")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AttendeesText")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("CouncilId")
                         .HasColumnType("TEXT");
 
                     b.Property<TimeOnly?>("EndsAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ExplainersText")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly>("HeldOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ImportedFrom")
+                        .HasMaxLength(260)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Kind")
@@ -562,6 +578,10 @@ namespace Mamori.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<DateOnly?>("ResponseDeadline")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SecretariatText")
+                        .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
                     b.Property<TimeOnly?>("StartsAt")
@@ -661,6 +681,11 @@ namespace Mamori.Migrations.Sqlite.Migrations
                     b.Property<Guid>("CouncilId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Group")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("IsNote")
                         .HasColumnType("INTEGER");
 
@@ -668,6 +693,10 @@ namespace Mamori.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("MunicipalityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Role")
+                        .HasMaxLength(30)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Seq")

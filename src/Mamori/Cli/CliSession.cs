@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Mamori.Core.Data;
 using Mamori.Core.Features.Accounts;
+using Microsoft.EntityFrameworkCore;
 
 namespace Mamori.Cli;
 
@@ -48,6 +49,13 @@ public sealed class CliSession : IAsyncDisposable
     public IServiceProvider Services => _scope.ServiceProvider;
 
     public AppDbContext Db => Services.GetRequiredService<AppDbContext>();
+
+    /// <summary>The municipality of a 団体コード (full-width digits accepted), or null.</summary>
+    public Task<Core.Features.Organization.Municipality?> FindMunicipalityAsync(string code, CancellationToken ct)
+    {
+        var normalized = code.Normalize(System.Text.NormalizationForm.FormKC).Trim();
+        return Db.Municipalities.FirstOrDefaultAsync(m => m.Code == normalized, ct);
+    }
 
     /// <summary>The global options as configuration keys, for this process or the web host.</summary>
     public static IEnumerable<string> ConfigurationArguments(ParseResult parse)

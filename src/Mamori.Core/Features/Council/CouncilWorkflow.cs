@@ -1010,6 +1010,9 @@ public static class CouncilWorkflow
                 Speaker = turn.Speaker,
                 Text = turn.Text,
                 IsNote = turn.IsNote,
+                Role = turn.IsNote ? null : Minutes.MinutesParser.RoleOf(turn.Speaker),
+                Group = turn.IsNote ? Minutes.SpeakerGroup.Unknown
+                    : Minutes.MinutesParser.GroupOf(turn.Speaker, Minutes.MinutesParser.RoleOf(turn.Speaker), (meeting.SecretariatText ?? string.Empty).Replace(" ", string.Empty, StringComparison.Ordinal)),
             });
         }
         return await SaveAsync(db, meeting, ct);

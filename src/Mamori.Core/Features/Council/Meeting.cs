@@ -1,4 +1,5 @@
 using Mamori.Core.Data;
+using Mamori.Core.Features.Minutes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -118,6 +119,21 @@ public sealed class Meeting : IMunicipalityOwned, ICouncilOwned, IVersioned
 
     public bool MinutesPublished { get; set; }
 
+    /// <summary>出席者 as the minutes list them (for minutes imported from text; members with accounts are in <see cref="Attendance"/>).</summary>
+    public string? AttendeesText { get; set; }
+
+    /// <summary>欠席者 as the minutes list them.</summary>
+    public string? AbsenteesText { get; set; }
+
+    /// <summary>説明員 as the minutes list them.</summary>
+    public string? ExplainersText { get; set; }
+
+    /// <summary>事務局 as the minutes list them.</summary>
+    public string? SecretariatText { get; set; }
+
+    /// <summary>The file the minutes were imported from, when they were.</summary>
+    public string? ImportedFrom { get; set; }
+
     public Guid Version { get; set; } = Guid.NewGuid();
 }
 
@@ -173,6 +189,12 @@ public sealed class MinutesTurn : IMunicipalityOwned, ICouncilOwned
 
     /// <summary>A note that is not speech (（「異議なし」の声あり）).</summary>
     public bool IsNote { get; set; }
+
+    /// <summary>The speaker's title when it can be told (会長, 委員, 課長 …).</summary>
+    public string? Role { get; set; }
+
+    /// <summary>会長・委員・事務局・所管課, for the search filter.</summary>
+    public SpeakerGroup Group { get; set; }
 }
 
 /// <summary>A member's written question or opinion on an item of a meeting, and the office's answer.</summary>
@@ -214,6 +236,11 @@ internal sealed class MeetingConfiguration : IEntityTypeConfiguration<Meeting>
         b.Property(x => x.NoticeTo).HasMaxLength(100);
         b.Property(x => x.NoticeNote).HasMaxLength(1000);
         b.Property(x => x.MinutesConfirmedBy).HasMaxLength(200);
+        b.Property(x => x.AttendeesText).HasMaxLength(2000);
+        b.Property(x => x.AbsenteesText).HasMaxLength(2000);
+        b.Property(x => x.ExplainersText).HasMaxLength(2000);
+        b.Property(x => x.SecretariatText).HasMaxLength(2000);
+        b.Property(x => x.ImportedFrom).HasMaxLength(260);
         b.Property(x => x.Version).IsConcurrencyToken();
         b.HasOne<AdvisoryCouncil>().WithMany().HasForeignKey(x => x.CouncilId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Meeting>().WithMany().HasForeignKey(x => x.MinutesConfirmedAtId).OnDelete(DeleteBehavior.Restrict);
@@ -255,6 +282,8 @@ internal sealed class MinutesTurnConfiguration : IEntityTypeConfiguration<Minute
     {
         b.Property(x => x.Speaker).HasMaxLength(100);
         b.Property(x => x.Text).HasMaxLength(20000);
+        b.Property(x => x.Role).HasMaxLength(30);
+        b.Property(x => x.Group).HasConversion<string>().HasMaxLength(20);
         b.HasOne<Meeting>().WithMany().HasForeignKey(x => x.MeetingId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(x => new { x.MeetingId, x.Seq }).IsUnique();
     }

@@ -549,7 +549,8 @@ public static partial class MinutesParser
         return null;
     }
 
-    private static SpeakerGroup GroupOf(string speaker, string? role, string secretariat)
+    /// <summary>会長・委員・事務局・所管課 from the role, or from the 事務局 line of the header.</summary>
+    public static SpeakerGroup GroupOf(string speaker, string? role, string secretariat)
     {
         if (role is not null && ChairRoles.Contains(role))
         {

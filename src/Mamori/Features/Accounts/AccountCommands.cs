@@ -33,7 +33,7 @@ public static class AccountCommands
             {
                 return CliResult.Rejected($"--role の値「{parse.GetValue(role)}」は使えません。管理者・事務局・所管課・委員・セキュリティ担当・監査のいずれかを指定してください。");
             }
-            var m = await FindMunicipality(s, parse.GetValue(municipality)!, token);
+            var m = await s.FindMunicipalityAsync(parse.GetValue(municipality)!, token);
             if (m is null)
             {
                 return CliResult.Rejected($"団体コード {parse.GetValue(municipality)} の団体はありません。先に municipality create で登録してください。");
@@ -71,7 +71,7 @@ public static class AccountCommands
         var command = new Command("token", "API 用の個人アクセストークンを発行する") { municipality, user, days, name };
         command.SetAction((parse, ct) => CliSession.RunAsync(parse, async (s, token) =>
         {
-            var m = await FindMunicipality(s, parse.GetValue(municipality)!, token);
+            var m = await s.FindMunicipalityAsync(parse.GetValue(municipality)!, token);
             var userName = parse.GetValue(user)!;
             var account = m is null ? null : await s.Db.Users.FirstOrDefaultAsync(u => u.MunicipalityId == m.Id && u.UserName == userName, token);
             if (account is null)
@@ -92,9 +92,4 @@ public static class AccountCommands
         return command;
     }
 
-    private static Task<Municipality?> FindMunicipality(CliSession s, string code, CancellationToken ct)
-    {
-        var normalized = code.Normalize(System.Text.NormalizationForm.FormKC).Trim();
-        return s.Db.Municipalities.FirstOrDefaultAsync(m => m.Code == normalized, ct);
-    }
 }

@@ -14,6 +14,9 @@ public static class MinutesCommands
     {
         var minutes = new Command("minutes", "会議録の取込みと検索");
         minutes.Subcommands.Add(ParseCommand());
+        minutes.Subcommands.Add(ImportCommand());
+        minutes.Subcommands.Add(SearchCommand());
+        minutes.Subcommands.Add(ReindexCommand());
         return minutes;
     }
 
@@ -56,6 +59,91 @@ public static class MinutesCommands
             var text = $"{minutes.Title}\n{WarekiDate.FormatWithWeekday(minutes.HeldOn)} {minutes.StartTime:HH\\:mm}～{minutes.EndTime:HH\\:mm} {minutes.Place}\n"
                 + $"出席 {minutes.Attendees.Count}名、欠席 {minutes.Absentees.Count}名、議題 {minutes.Agenda.Count}件、発言 {minutes.Utterances.Count()}件";
             return CliResult.Ok(text, ToJson(minutes));
+        }, ct));
+        return command;
+    }
+
+    private static Command ImportCommand()
+    {
+        var file = new Argument<string>("FILE") { Description = "会議録のテキスト（UTF-8 または Shift_JIS）" };
+        var municipality = new Option<string>("--municipality") { Description = "団体コード", Required = true };
+        var command = new Command("import", "会議録を読み取って審議会の会議に保存し、検索できるようにする") { file, municipality };
+        command.SetAction((parse, ct) => CliSession.RunAsync(parse, async (s, token) =>
+        {
+            var m = await s.FindMunicipalityAsync(parse.GetValue(municipality)!, token);
+            if (m is null)
+            {
+                return CliResult.Rejected($"団体コード {parse.GetValue(municipality)} の団体はありません。");
+            }
+            var path = parse.GetValue(file)!;
+            var (minutes, error) = await ReadAsync(path, token);
+            if (minutes is null)
+            {
+                return CliResult.Rejected(error!);
+            }
+            var outcome = await MinutesImport.RunAsync(s.Db, m.Id, minutes, Path.GetFileName(path), token);
+            if (!outcome.Ok)
+            {
+                return CliResult.Rejected(outcome.Describe());
+            }
+            var imported = outcome.Value!;
+            await s.Services.GetRequiredService<MinutesIndex>().ReplaceMeetingAsync(imported.MeetingId, await MinutesIndexing.MeetingAsync(s.Db, imported.MeetingId, token), token);
+            return CliResult.Ok(
+                $"{minutes.Title}（{WarekiDate.Format(minutes.HeldOn)}）の会議録を取り込みました。発言 {imported.Utterances} 件、注記 {imported.Notes} 件。"
+                + (imported.NewCouncil ? $"審議会「{minutes.CouncilName}」を新しく登録しました。" : string.Empty),
+                new { meetingId = imported.MeetingId, utterances = imported.Utterances });
+        }, ct));
+        return command;
+    }
+
+    private static Command SearchCommand()
+    {
+        var query = new Argument<string>("QUERY") { Description = "検索語（空白で区切ると AND、\"…\" で語句、-語 で除外）" };
+        var municipality = new Option<string>("--municipality") { Description = "団体コード", Required = true };
+        var speaker = new Option<string?>("--speaker") { Description = "発言者（一部でよい。例：会長、伊藤）" };
+        var role = new Option<string?>("--role") { Description = "発言者の区分：会長・委員・事務局・所管課" };
+        var from = new Option<string?>("--from") { Description = "開催日の始め（和暦または西暦）" };
+        var to = new Option<string?>("--to") { Description = "開催日の終わり（和暦または西暦）" };
+        var agenda = new Option<string?>("--agenda") { Description = "議題の番号（例：諮問第76号、報告第361号）" };
+        var sort = new Option<string?>("--sort") { Description = "relevance（既定）または date（新しい順）" };
+        var limit = new Option<int>("--limit") { Description = "表示する件数（既定 20）", DefaultValueFactory = _ => 20 };
+        var command = new Command("search", "会議録を全文検索する") { query, municipality, speaker, role, from, to, agenda, sort, limit };
+        command.SetAction((parse, ct) => CliSession.RunAsync(parse, async (s, token) =>
+        {
+            var m = await s.FindMunicipalityAsync(parse.GetValue(municipality)!, token);
+            if (m is null)
+            {
+                return CliResult.Rejected($"団体コード {parse.GetValue(municipality)} の団体はありません。");
+            }
+            var filters = MinutesFilters.Read(parse.GetValue(speaker), parse.GetValue(role), parse.GetValue(from), parse.GetValue(to), parse.GetValue(agenda));
+            if (filters.Error is not null)
+            {
+                return CliResult.Rejected(filters.Error);
+            }
+            var result = s.Services.GetRequiredService<MinutesIndex>().Search(filters.ToQuery(m.Id, parse.GetValue(query), null,
+                string.Equals(parse.GetValue(sort), "date", StringComparison.OrdinalIgnoreCase), 0, parse.GetValue(limit)));
+            var lines = result.Hits.Select(h => $"{WarekiDate.Format(h.HeldOn)} {h.Speaker}：{h.SnippetText}");
+            return CliResult.Ok($"{result.Total} 件\n" + string.Join('\n', lines), new
+            {
+                total = result.Total,
+                hits = result.Hits.Select(h => new { meetingId = h.MeetingId, heldOn = h.HeldOn, speaker = h.Speaker, snippet = h.SnippetText, seq = h.Seq }),
+            });
+        }, ct));
+        return command;
+    }
+
+    private static Command ReindexCommand()
+    {
+        var command = new Command("reindex", "会議録の検索索引をデータベースから作り直す");
+        command.SetAction((parse, ct) => CliSession.RunAsync(parse, async (s, token) =>
+        {
+            var turns = new List<IndexedTurn>();
+            await foreach (var t in MinutesIndexing.AllAsync(s.Db, token))
+            {
+                turns.Add(t);
+            }
+            var count = await s.Services.GetRequiredService<MinutesIndex>().RebuildAsync(turns, token);
+            return CliResult.Ok($"会議録の検索索引を作り直しました（{count} 件）。", new { turns = count });
         }, ct));
         return command;
     }

@@ -1,6 +1,7 @@
 using Mamori.Core;
 using Mamori.Core.Data;
 using Mamori.Core.Features.Council;
+using Mamori.Core.Features.Minutes;
 using Mamori.Features.Shared;
 using Mamori.Hosting;
 using Microsoft.AspNetCore.Authorization;
@@ -14,7 +15,7 @@ namespace Mamori.Features.Council.Meetings;
 /// and the minutes. 事務局 records; a 委員 reads and sends their own questions and opinions by the deadline.
 /// </summary>
 [Authorize(Policy = Policies.CouncilRead)]
-public sealed class DetailModel(AppDbContext db, IAuthorizationService authz, TimeProvider clock) : MamoriPageModel
+public sealed class DetailModel(AppDbContext db, IAuthorizationService authz, TimeProvider clock, MinutesIndex index, ILogger<DetailModel> logger) : MamoriPageModel
 {
     public MeetingView View { get; private set; } = null!;
     public bool CanManage { get; private set; }
@@ -97,6 +98,17 @@ public sealed class DetailModel(AppDbContext db, IAuthorizationService authz, Ti
         DateOnly? on = string.IsNullOrWhiteSpace(ConfirmedOn) ? null : parsed;
         return await ManageAsync(id, () => CouncilWorkflow.ConfirmMinutesAsync(db, id, ConfirmedAtId, on, ct), m => $"会議録を確定しました（{m.MinutesConfirmedBy}）。", ct);
     }
+
+    public Task<IActionResult> OnPostDeleteImportedMinutesAsync(Guid id, CancellationToken ct) =>
+        ManageAsync(id, async () =>
+        {
+            var deleted = await MinutesImport.DeleteAsync(db, id, ct);
+            if (deleted.Ok)
+            {
+                await MinutesSearchSync.RefreshAsync(db, index, id, logger, ct);
+            }
+            return deleted;
+        }, _ => "取り込んだ会議録を削除しました。取り込み直すことができます。", ct);
 
     public Task<IActionResult> OnPostPublishMinutesAsync(Guid id, CancellationToken ct) =>
         ManageAsync(id, () => CouncilWorkflow.PublishMinutesAsync(db, id, Publish, ct), m => m.MinutesPublished ? "会議録を公開しました。" : "会議録の公開をやめました。", ct);

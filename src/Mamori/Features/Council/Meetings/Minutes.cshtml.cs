@@ -1,5 +1,6 @@
 using Mamori.Core.Data;
 using Mamori.Core.Features.Council;
+using Mamori.Core.Features.Minutes;
 using Mamori.Features.Shared;
 using Mamori.Hosting;
 using Microsoft.AspNetCore.Authorization;
@@ -9,7 +10,7 @@ namespace Mamori.Features.Council.Meetings;
 
 /// <summary>A meeting's minutes: speaker turns, read by everyone who may see the meeting, written by 事務局 until confirmed.</summary>
 [Authorize(Policy = Policies.CouncilRead)]
-public sealed class MinutesModel(AppDbContext db, IAuthorizationService authz) : MamoriPageModel
+public sealed class MinutesModel(AppDbContext db, IAuthorizationService authz, MinutesIndex index, ILogger<MinutesModel> logger) : MamoriPageModel
 {
     public MeetingView View { get; private set; } = null!;
     public bool CanEdit { get; private set; }
@@ -35,6 +36,7 @@ public sealed class MinutesModel(AppDbContext db, IAuthorizationService authz) :
         var outcome = await CouncilWorkflow.SaveMinutesAsync(db, id, MinutesText.Parse(Text), ct);
         if (outcome.Ok)
         {
+            await MinutesSearchSync.RefreshAsync(db, index, id, logger, ct);
             Flash("会議録を保存しました。");
             return Redirect($"/council/meetings/{id}/minutes");
         }
