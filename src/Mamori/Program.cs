@@ -1,6 +1,7 @@
 using Mamori.Cli;
 using Mamori.Features.Accounts;
 using Mamori.Features.Audit;
+using Mamori.Features.Minutes;
 using Mamori.Features.Organization;
 using Mamori.Features.Register;
 using Mamori.Features.Reviews;
@@ -36,6 +37,7 @@ public partial class Program
         api.MapOrganizationEndpoints();
         api.MapRegisterEndpoints();
         api.MapReviewEndpoints();
+        api.MapMinutesEndpoints();
         api.MapAuditEndpoints();
         return app;
     }

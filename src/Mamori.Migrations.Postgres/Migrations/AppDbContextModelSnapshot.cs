@@ -190,7 +190,7 @@ namespace Mamori.Migrations.Postgres.Migrations
                     b.Property<string>("Changes")
                         .IsRequired()
                         .HasMaxLength(4000)
-                        .HasColumnType("character varying(4000)");
+                        .HasColumnType("text");
 
                     b.Property<string>("EntityKey")
                         .IsRequired()

@@ -185,7 +185,7 @@ namespace Mamori.Migrations.Sqlite.Migrations
                     b.Property<string>("Changes")
                         .IsRequired()
                         .HasMaxLength(4000)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
                     b.Property<string>("EntityKey")
                         .IsRequired()

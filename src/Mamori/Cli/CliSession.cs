@@ -78,12 +78,21 @@ public sealed class CliSession : IAsyncDisposable
     /// Runs a command body. Expected refusals are returned as <see cref="CliResult"/>; configuration
     /// errors exit 1 with their message; anything else exits 3 without internals.
     /// </summary>
-    public static async Task<int> RunAsync(ParseResult parse, Func<CliSession, CancellationToken, Task<CliResult>> body, CancellationToken ct)
+    /// <remarks>
+    /// Commands that use the database apply pending migrations first, as the web app does at start-up
+    /// (<c>Database:MigrateOnStartup=false</c> turns this off), so a fresh data folder works with any command.
+    /// </remarks>
+    public static async Task<int> RunAsync(ParseResult parse, Func<CliSession, CancellationToken, Task<CliResult>> body, CancellationToken ct, bool usesDatabase = true)
     {
         CliSession? session = null;
         try
         {
             session = new CliSession(parse);
+            if (usesDatabase && session.Services.GetRequiredService<IConfiguration>().GetValue("Database:MigrateOnStartup", true)
+                && (await session.Db.Database.GetPendingMigrationsAsync(ct)).Any())
+            {
+                await session.Db.Database.MigrateAsync(ct);
+            }
             var result = await body(session, ct);
             if (result.ExitCode == ExitCodes.Success || result.Json is not null)
             {

@@ -21,7 +21,22 @@ public static class CommandLine
     private static readonly HashSet<string> Commands = ["serve", "db", "admin", "municipality", "audit", "minutes", "--help", "-h", "-?", "--version"];
 
     /// <summary>Whether the arguments name a command (otherwise they are web-host arguments).</summary>
-    public static bool IsCommand(string[] args) => args.Length > 0 && Commands.Contains(args[0]);
+    public static bool IsCommand(string[] args)
+    {
+        // Global options may come first: mamori --data ./other minutes search …
+        for (var i = 0; i < args.Length; i++)
+        {
+            if (args[i] is "--data" or "--db-provider" or "--connection")
+            {
+                i++;
+            }
+            else if (args[i] != "--json" && !(args[i].StartsWith("--", StringComparison.Ordinal) && args[i].Contains('=', StringComparison.Ordinal)))
+            {
+                return Commands.Contains(args[i]);
+            }
+        }
+        return false;
+    }
 
     public static async Task<int> RunAsync(string[] args)
     {

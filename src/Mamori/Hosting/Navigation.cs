@@ -17,6 +17,7 @@ public static class Navigation
         new("個人情報", "取扱事務", "/reviews/businesses", Policies.ReviewsRead),
         new("審議会", "審議会・会議", "/council", Policies.CouncilRead),
         new("審議会", "諮問・報告・答申", "/council/items", Policies.CouncilRead),
+        new("審議会", "会議録の検索", "/council/minutes/search", Policies.CouncilRead),
         new("組織", "団体", "/organization/municipality", Policies.Administer),
         new("組織", "部署", "/organization/departments", Policies.OrganizationRead),
         new("組織", "職員", "/organization/staff", Policies.OrganizationRead),

@@ -52,6 +52,8 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         b.Property(e => e.EntityKey).HasMaxLength(200);
         b.Property(e => e.PreviousHash).HasMaxLength(64);
         b.Property(e => e.Hash).HasMaxLength(64);
+        // Before→after of a whole row: minutes turns and JSON answers are far longer than the default 4000.
+        b.Property(e => e.Changes).HasColumnType("text");
         b.HasIndex(e => new { e.MunicipalityId, e.OccurredAt });
         b.HasIndex(e => new { e.EntityType, e.EntityKey });
     }

@@ -15,6 +15,9 @@ public sealed partial record MinutesFilters(string? Speaker, SpeakerGroup? Group
     /// <summary>The first error, for the command line.</summary>
     public string? Error => Errors.Count == 0 ? null : string.Join('\n', Errors.Values);
 
+    /// <summary>True when a filter narrows the turns (a council alone does not).</summary>
+    public bool HasFilter => ToQuery(Guid.Empty, null, null, false, 0, 1).HasFilter;
+
     public static IReadOnlyList<(SpeakerGroup Group, string Name)> Groups { get; } =
         [(SpeakerGroup.Chair, "会長"), (SpeakerGroup.Member, "委員"), (SpeakerGroup.Secretariat, "事務局"), (SpeakerGroup.Department, "所管課")];
 

@@ -15,11 +15,12 @@ public sealed record ImportedMinutes(Guid MeetingId, Guid CouncilId, int Utteran
 /// </summary>
 public static class MinutesImport
 {
-    public static async Task<Outcome<ImportedMinutes>> RunAsync(AppDbContext db, Guid municipalityId, ParsedMinutes minutes, string fileName, CancellationToken ct)
+    public static async Task<Outcome<ImportedMinutes>> RunAsync(AppDbContext db, Guid municipalityId, ParsedMinutes minutes, string fileName, CancellationToken ct,
+        Guid? councilId = null)
     {
         var errors = new FieldErrors();
         var councilName = minutes.CouncilName;
-        if (councilName.Length > 100)
+        if (councilId is null && councilName.Length > 100)
         {
             errors.Add("File", $"{fileName}：会議の名称が長すぎます（審議会の名称は100文字まで、今は{councilName.Length}文字）。");
         }
@@ -41,7 +42,13 @@ public static class MinutesImport
             return errors.Fail<ImportedMinutes>();
         }
 
-        var council = await db.Councils.FirstOrDefaultAsync(c => c.MunicipalityId == municipalityId && c.Name == councilName, ct);
+        var council = councilId is { } chosen
+            ? await db.Councils.FirstOrDefaultAsync(c => c.MunicipalityId == municipalityId && c.Id == chosen, ct)
+            : await db.Councils.FirstOrDefaultAsync(c => c.MunicipalityId == municipalityId && c.Name == councilName, ct);
+        if (councilId is not null && council is null)
+        {
+            return Outcome<ImportedMinutes>.Fail("CouncilId", "取込み先の審議会が見つかりません。一覧から選び直してください。");
+        }
         var newCouncil = council is null;
         council ??= db.Councils.Add(new AdvisoryCouncil { MunicipalityId = municipalityId, Name = councilName, IsPublic = false }).Entity;
 

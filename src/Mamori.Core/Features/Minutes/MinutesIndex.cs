@@ -36,7 +36,11 @@ public sealed record MinutesQuery(
     string? AgendaKey = null,
     bool ByDate = false,
     int Skip = 0,
-    int Take = 20);
+    int Take = 20)
+{
+    /// <summary>True when a filter narrows the turns, so a search without words lists them.</summary>
+    public bool HasFilter => !string.IsNullOrWhiteSpace(Speaker) || Group is not null || From is not null || To is not null || !string.IsNullOrWhiteSpace(AgendaKey);
+}
 
 /// <summary>A piece of a snippet; <see cref="Hit"/> parts are what the query matched.</summary>
 public sealed record SnippetPart(string Text, bool Hit);
@@ -108,7 +112,7 @@ public sealed class MinutesIndex : IDisposable
     {
         var words = ParseWords(query.Text);
         var searchers = Searchers();
-        if (searchers is null || words.Include.Count == 0 && words.Exclude.Count == 0)
+        if (searchers is null || words.Include.Count == 0 && words.Exclude.Count == 0 && !query.HasFilter)
         {
             return new MinutesSearchResult(0, []);
         }

@@ -1,0 +1,49 @@
+using Mamori.Core.Data;
+using Mamori.Core.Features.Minutes;
+using Mamori.Core.Japanese;
+using Mamori.Hosting;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Mamori.Features.Minutes;
+
+/// <summary>/api/v1/minutes: full-text search over the minutes, with the same scope as the search page.</summary>
+public static class MinutesEndpoints
+{
+    public sealed record HitResponse(Guid MeetingId, Guid CouncilId, string CouncilName, string MeetingTitle, DateOnly HeldOn, string HeldOnWareki,
+        int Seq, string Speaker, string Snippet, IReadOnlyList<SnippetPart> SnippetParts, string Url);
+
+    public sealed record SearchResponse(int Total, IReadOnlyList<HitResponse> Hits);
+
+    public static RouteGroupBuilder MapMinutesEndpoints(this RouteGroupBuilder api)
+    {
+        api.MapGet("/minutes/search", Search).RequireAuthorization(Policies.CouncilRead).WithTags("会議録").WithSummary("会議録の全文検索");
+        return api;
+    }
+
+    private static async Task<Results<Ok<SearchResponse>, ValidationProblem>> Search(string? q, Guid? council, string? speaker, string? role,
+        string? from, string? to, string? agenda, string? sort, int? skip, int? take, AppDbContext db, CurrentTenant tenant, MinutesIndex index,
+        CancellationToken ct)
+    {
+        var filters = MinutesFilters.Read(speaker, role, from, to, agenda);
+        var errors = filters.Errors.ToDictionary(e => char.ToLowerInvariant(e.Key[0]) + e.Key[1..], e => new[] { e.Value });
+        if (take is < 1 or > 100)
+        {
+            errors["take"] = ["take は 1 から 100 の間で指定してください。"];
+        }
+        if (sort is not (null or "" or "relevance" or "date"))
+        {
+            errors["sort"] = [$"sort「{sort}」は使えません。relevance（関連度順）または date（開催日の新しい順）を指定してください。"];
+        }
+        if (string.IsNullOrWhiteSpace(q) && !filters.HasFilter)
+        {
+            errors["q"] = ["検索語（q）か、発言者・区分・開催日・議題の絞り込みのどれかを指定してください。"];
+        }
+        if (errors.Count > 0)
+        {
+            return ApiResults.Invalid(errors);
+        }
+        var page = await MinutesSearching.RunAsync(db, tenant, index, filters, q, council, sort == "date", skip ?? 0, take ?? MinutesSearching.PageSize, ct);
+        return TypedResults.Ok(new SearchResponse(page.Total, page.Rows.Select(r => new HitResponse(r.Hit.MeetingId, r.Hit.CouncilId, r.CouncilName,
+            r.MeetingTitle, r.Hit.HeldOn, WarekiDate.Format(r.Hit.HeldOn), r.Hit.Seq, r.Hit.Speaker, r.Hit.SnippetText, r.Hit.Snippet, r.Url)).ToList()));
+    }
+}
