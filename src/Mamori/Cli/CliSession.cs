@@ -79,16 +79,17 @@ public sealed class CliSession : IAsyncDisposable
     /// errors exit 1 with their message; anything else exits 3 without internals.
     /// </summary>
     /// <remarks>
-    /// Commands that use the database apply pending migrations first, as the web app does at start-up
+    /// Unless <paramref name="migrateFirst"/> is false (commands that do not touch the database, and
+    /// <c>db migrate</c> itself), pending migrations are applied first, as the web app does at start-up
     /// (<c>Database:MigrateOnStartup=false</c> turns this off), so a fresh data folder works with any command.
     /// </remarks>
-    public static async Task<int> RunAsync(ParseResult parse, Func<CliSession, CancellationToken, Task<CliResult>> body, CancellationToken ct, bool usesDatabase = true)
+    public static async Task<int> RunAsync(ParseResult parse, Func<CliSession, CancellationToken, Task<CliResult>> body, CancellationToken ct, bool migrateFirst = true)
     {
         CliSession? session = null;
         try
         {
             session = new CliSession(parse);
-            if (usesDatabase && session.Services.GetRequiredService<IConfiguration>().GetValue("Database:MigrateOnStartup", true)
+            if (migrateFirst && session.Services.GetRequiredService<IConfiguration>().GetValue("Database:MigrateOnStartup", true)
                 && (await session.Db.Database.GetPendingMigrationsAsync(ct)).Any())
             {
                 await session.Db.Database.MigrateAsync(ct);

@@ -15,7 +15,7 @@ public static class DatabaseCommands
             await s.Db.Database.MigrateAsync(token);
             var text = pending.Count == 0 ? "適用するマイグレーションはありません。" : $"{pending.Count} 件のマイグレーションを適用しました：\n" + string.Join('\n', pending);
             return CliResult.Ok(text, new { applied = pending });
-        }, ct));
+        }, ct, migrateFirst: false));
         return new Command("db", "データベースの管理") { migrate };
     }
 }

@@ -59,7 +59,7 @@ public static class MinutesCommands
             var text = $"{minutes.Title}\n{WarekiDate.FormatWithWeekday(minutes.HeldOn)} {minutes.StartTime:HH\\:mm}～{minutes.EndTime:HH\\:mm} {minutes.Place}\n"
                 + $"出席 {minutes.Attendees.Count}名、欠席 {minutes.Absentees.Count}名、議題 {minutes.Agenda.Count}件、発言 {minutes.Utterances.Count()}件";
             return CliResult.Ok(text, ToJson(minutes));
-        }, ct, usesDatabase: false));
+        }, ct, migrateFirst: false));
         return command;
     }
 
