@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.Core;
 using Lucene.Net.Analysis.TokenAttributes;
@@ -68,7 +69,9 @@ public sealed class MinutesIndex : IDisposable
     private readonly LuceneDirectory _directory;
     private readonly SemaphoreSlim _write = new(1, 1);
     private readonly System.Threading.Lock _readLock = new();
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<Guid, Filter> _municipalityFilters = new();
     private SearcherManager? _searchers;
+    private long _lastRefreshCheck;
 
     public MinutesIndex(LuceneDirectory directory) => _directory = directory;
 
@@ -77,7 +80,7 @@ public sealed class MinutesIndex : IDisposable
     {
         var path = Path.Combine(dataDirectory, "index", "minutes");
         System.IO.Directory.CreateDirectory(path);
-        return new MinutesIndex(FSDirectory.Open(path));
+        return new MinutesIndex(new MMapDirectory(new DirectoryInfo(path)));
     }
 
     /// <summary>Replaces the turns of one meeting (an empty list removes the meeting).</summary>
@@ -104,6 +107,8 @@ public sealed class MinutesIndex : IDisposable
                 w.AddDocument(ToDocument(turn));
                 count++;
             }
+            // One segment: each query term is looked up once instead of once per segment.
+            w.ForceMerge(1);
         }, ct);
         return count;
     }
@@ -116,7 +121,13 @@ public sealed class MinutesIndex : IDisposable
         {
             return new MinutesSearchResult(0, []);
         }
-        searchers.MaybeRefresh();
+        // Another process (the command line) may have written: look at most once a second.
+        var now = Environment.TickCount64;
+        if (now - Interlocked.Read(ref _lastRefreshCheck) >= 1000)
+        {
+            Interlocked.Exchange(ref _lastRefreshCheck, now);
+            searchers.MaybeRefresh();
+        }
         var searcher = searchers.Acquire();
         try
         {
@@ -128,7 +139,7 @@ public sealed class MinutesIndex : IDisposable
         }
     }
 
-    private static MinutesSearchResult Search(IndexSearcher searcher, MinutesQuery query, (List<string> Include, List<string> Exclude) words)
+    private MinutesSearchResult Search(IndexSearcher searcher, MinutesQuery query, (List<string> Include, List<string> Exclude) words)
     {
         var bq = new BooleanQuery();
         foreach (var word in words.Include)
@@ -143,7 +154,9 @@ public sealed class MinutesIndex : IDisposable
         {
             bq.Add(WordQuery(word), Occur.MUST_NOT);
         }
-        AddFilter(bq, new TermQuery(new Term("muni", query.MunicipalityId.ToString("N"))));
+        // The municipality is a cached bit set per segment rather than a clause scored with every query.
+        var municipality = _municipalityFilters.GetOrAdd(query.MunicipalityId,
+            id => new CachingWrapperFilter(new QueryWrapperFilter(new TermQuery(new Term("muni", id.ToString("N"))))));
         if (query.CouncilIds is { } councils)
         {
             var any = new BooleanQuery();
@@ -177,20 +190,22 @@ public sealed class MinutesIndex : IDisposable
         var take = Math.Clamp(query.Take, 1, 1000);
         var n = query.Skip + take;
         var top = query.ByDate
-            ? searcher.Search(bq, null, n, new Sort(new SortField("date_dv", SortFieldType.INT64, true), new SortField("seq_dv", SortFieldType.INT64)))
-            : searcher.Search(bq, n);
+            ? searcher.Search(bq, municipality, n, new Sort(new SortField("date_dv", SortFieldType.INT64, true), new SortField("seq_dv", SortFieldType.INT64)))
+            : searcher.Search(bq, municipality, n);
         var terms = words.Include.Select(MinutesNormalizer.Normalize).Where(w => w.Length > 0).ToList();
+        // Hits are read from doc values: random access without decompressing stored-field blocks.
+        var leaves = searcher.IndexReader.Leaves;
+        var columns = new Dictionary<int, HitColumns>();
         var hits = top.ScoreDocs.Skip(query.Skip).Select(sd =>
         {
-            var doc = searcher.Doc(sd.Doc);
-            return new MinutesHit(
-                Guid.ParseExact(doc.Get("id"), "N"),
-                Guid.ParseExact(doc.Get("meeting"), "N"),
-                Guid.ParseExact(doc.Get("council"), "N"),
-                FromDateKey(doc.GetField("date").GetInt32Value()!.Value),
-                doc.GetField("seq").GetInt32Value()!.Value,
-                doc.Get("spk"),
-                Snippet(doc.Get("text"), terms));
+            var leaf = leaves[ReaderUtil.SubIndex(sd.Doc, leaves)];
+            if (!columns.TryGetValue(leaf.Ord, out var c))
+            {
+                c = columns[leaf.Ord] = new HitColumns(leaf.AtomicReader);
+            }
+            var doc = sd.Doc - leaf.DocBase;
+            return new MinutesHit(c.Guid(c.Id, doc), c.Guid(c.Meeting, doc), c.Guid(c.Council, doc), FromDateKey((int)c.Date.Get(doc)), (int)c.Seq.Get(doc),
+                c.Text(c.Speaker, doc), Snippet(c.Text(c.Body, doc), terms));
         }).ToList();
         return new MinutesSearchResult(top.TotalHits, hits);
     }
@@ -275,10 +290,16 @@ public sealed class MinutesIndex : IDisposable
         {
             return new TermQuery(new Term("b", bigrams[0]));
         }
+        // Every other bigram, and the last one, cover each character at its place: the same matches as all
+        // overlapping bigrams, with half the postings to read.
         var phrase = new PhraseQuery();
-        for (var p = 0; p < bigrams.Count; p++)
+        for (var p = 0; p < bigrams.Count; p += 2)
         {
             phrase.Add(new Term("b", bigrams[p]), p);
+        }
+        if (bigrams.Count % 2 == 0)
+        {
+            phrase.Add(new Term("b", bigrams[^1]), bigrams.Count - 1);
         }
         return phrase;
     }
@@ -293,18 +314,19 @@ public sealed class MinutesIndex : IDisposable
         var chars = MinutesNormalizer.Characters(MinutesNormalizer.Normalize(turn.Text));
         var doc = new Document
         {
-            new StringField("id", turn.TurnId.ToString("N"), Field.Store.YES),
-            new StringField("meeting", turn.MeetingId.ToString("N"), Field.Store.YES),
-            new StringField("council", turn.CouncilId.ToString("N"), Field.Store.YES),
+            new StringField("meeting", turn.MeetingId.ToString("N"), Field.Store.NO),
+            new StringField("council", turn.CouncilId.ToString("N"), Field.Store.NO),
             new StringField("muni", turn.MunicipalityId.ToString("N"), Field.Store.NO),
-            new Int32Field("date", DateKey(turn.HeldOn), Field.Store.YES),
+            new Int32Field("date", DateKey(turn.HeldOn), Field.Store.NO),
             new NumericDocValuesField("date_dv", DateKey(turn.HeldOn)),
-            new StoredField("seq", turn.Seq),
             new NumericDocValuesField("seq_dv", turn.Seq),
             new StringField("speaker", MinutesNormalizer.Normalize(turn.Speaker), Field.Store.NO),
-            new StoredField("spk", turn.Speaker),
             new StringField("group", turn.Group.ToString(), Field.Store.NO),
-            new StoredField("text", turn.Text),
+            new BinaryDocValuesField("id_dv", new BytesRef(turn.TurnId.ToByteArray())),
+            new BinaryDocValuesField("meeting_dv", new BytesRef(turn.MeetingId.ToByteArray())),
+            new BinaryDocValuesField("council_dv", new BytesRef(turn.CouncilId.ToByteArray())),
+            new BinaryDocValuesField("spk_dv", new BytesRef(Encoding.UTF8.GetBytes(turn.Speaker))),
+            new BinaryDocValuesField("text_dv", new BytesRef(Encoding.UTF8.GetBytes(turn.Text))),
             new Field("u", new ListTokenStream(chars), TextField.TYPE_NOT_STORED),
             new Field("b", new ListTokenStream(MinutesNormalizer.Bigrams(chars)), TextField.TYPE_NOT_STORED),
         };
@@ -392,13 +414,46 @@ public sealed class MinutesIndex : IDisposable
                 WriteLockTimeout = 10_000,
                 RAMBufferSizeMB = 64,
             };
-            using var writer = new IndexWriter(_directory, config);
-            work(writer);
-            writer.Commit();
+            using (var writer = new IndexWriter(_directory, config))
+            {
+                work(writer);
+                writer.Commit();
+            }
+            // This process sees its own writes at once.
+            lock (_readLock)
+            {
+                _searchers?.MaybeRefreshBlocking();
+            }
         }
         finally
         {
             _write.Release();
+        }
+    }
+
+    /// <summary>The doc-values columns of one index segment that make a hit.</summary>
+    private sealed class HitColumns(AtomicReader reader)
+    {
+        private readonly BytesRef _scratch = new();
+
+        public BinaryDocValues Id { get; } = reader.GetBinaryDocValues("id_dv");
+        public BinaryDocValues Meeting { get; } = reader.GetBinaryDocValues("meeting_dv");
+        public BinaryDocValues Council { get; } = reader.GetBinaryDocValues("council_dv");
+        public BinaryDocValues Speaker { get; } = reader.GetBinaryDocValues("spk_dv");
+        public BinaryDocValues Body { get; } = reader.GetBinaryDocValues("text_dv");
+        public NumericDocValues Date { get; } = reader.GetNumericDocValues("date_dv");
+        public NumericDocValues Seq { get; } = reader.GetNumericDocValues("seq_dv");
+
+        public Guid Guid(BinaryDocValues values, int doc)
+        {
+            values.Get(doc, _scratch);
+            return new Guid(_scratch.Bytes.AsSpan(_scratch.Offset, _scratch.Length));
+        }
+
+        public string Text(BinaryDocValues values, int doc)
+        {
+            values.Get(doc, _scratch);
+            return Encoding.UTF8.GetString(_scratch.Bytes, _scratch.Offset, _scratch.Length);
         }
     }
 

@@ -62,6 +62,23 @@ public static class MinutesNormalizer
             {
                 i += char.IsSurrogatePair(text, i) ? 2 : 1;
             }
+            if (i == start + 1 && Simple(text[start]) is var simple and not '\uFFFF')
+            {
+                // Most of a Japanese text (kana, CJK ideographs, ASCII, full-width ASCII) folds without ICU.
+                if (simple != '\0')
+                {
+                    if (Variants.TryGetValue(simple, out var variant))
+                    {
+                        sb.Append(variant);
+                    }
+                    else
+                    {
+                        sb.Append(simple);
+                    }
+                    source.Add(start);
+                }
+                continue;
+            }
             if (char.IsSurrogate(text[start]) && !char.IsSurrogatePair(text, start))
             {
                 // A lone surrogate (a broken paste) is kept as the replacement character, on both sides alike.
@@ -71,7 +88,7 @@ public static class MinutesNormalizer
                 continue;
             }
             var segment = text[start..i];
-            var folded = segment.Length == 1 && segment[0] < 0x80 ? segment : segment.Normalize(NormalizationForm.FormKC);
+            var folded = Nfkc(segment);
             foreach (var rune in folded.EnumerateRunes())
             {
                 if (Rune.IsWhiteSpace(rune))
@@ -110,6 +127,46 @@ public static class MinutesNormalizer
             list.Add(characters[k] + characters[k + 1]);
         }
         return list;
+    }
+
+    /// <summary>
+    /// The folded form of a character whose NFKC form is known without ICU: itself (lower-cased) for ASCII,
+    /// kana and unified ideographs, the ASCII character for full-width ASCII, '\0' for white space to drop,
+    /// and '\uFFFF' when ICU must decide.
+    /// </summary>
+    private static char Simple(char c)
+    {
+        if (c < 0x80)
+        {
+            return char.IsWhiteSpace(c) ? '\0' : c is >= 'A' and <= 'Z' ? (char)(c + 32) : c;
+        }
+        if (c is >= '\uFF01' and <= '\uFF5E')
+        {
+            var ascii = (char)(c - 0xFEE0);
+            return ascii is >= 'A' and <= 'Z' ? (char)(ascii + 32) : ascii;
+        }
+        if (c is '\u3000')
+        {
+            return '\0';
+        }
+        // Hiragana ぁ-ゖ, katakana ァ-ヺ and ・ー, CJK punctuation 、。「」『』, unified ideographs: NFKC leaves them as they are.
+        return c is (>= '\u3041' and <= '\u3096') or (>= '\u30A1' and <= '\u30FC') or (>= '\u3001' and <= '\u3002') or (>= '\u300C' and <= '\u300F')
+            or (>= '\u4E00' and <= '\u9FFF')
+            ? c
+            : '\uFFFF';
+    }
+
+    /// <summary>NFKC by ICU; a non-character (U+FFFE and the like, which ICU refuses) stays as it is.</summary>
+    private static string Nfkc(string segment)
+    {
+        try
+        {
+            return segment.Normalize(NormalizationForm.FormKC);
+        }
+        catch (ArgumentException)
+        {
+            return segment;
+        }
     }
 
     private static bool IsMark(string text, int index)

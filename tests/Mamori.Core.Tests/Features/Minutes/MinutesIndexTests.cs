@@ -66,6 +66,39 @@ public sealed class MinutesIndexTests
     }
 
     [Fact]
+    public void Normalizer_AgreesWithIcuNfkc_ForEveryCharacterOfTheBasicPlane()
+    {
+        // The fast path for kana, ideographs and ASCII must give what NFKC + lower case + variants gives.
+        var mismatches = new List<string>();
+        for (var c = 1; c < 0x10000; c++)
+        {
+            if (char.IsSurrogate((char)c))
+            {
+                continue;
+            }
+            var text = ((char)c).ToString();
+            string nfkc;
+            try
+            {
+                nfkc = text.Normalize(System.Text.NormalizationForm.FormKC);
+            }
+            catch (ArgumentException)
+            {
+                nfkc = text; // non-characters: kept as written
+            }
+            var expected = string.Concat(nfkc.EnumerateRunes()
+                .Where(r => !System.Text.Rune.IsWhiteSpace(r))
+                .Select(r => System.Text.Rune.ToLowerInvariant(r).ToString() switch { "髙" => "高", "﨑" or "嵜" => "崎", "德" => "徳", "邊" or "邉" => "辺", "齋" => "斎", var x => x }));
+            var actual = MinutesNormalizer.Normalize(text);
+            if (actual != expected && !(MinutesNormalizer.Normalize(expected) == actual))
+            {
+                mismatches.Add($"U+{c:X4}: {actual} ≠ {expected}");
+            }
+        }
+        Assert.True(mismatches.Count == 0, string.Join(", ", mismatches.Take(20)));
+    }
+
+    [Fact]
     public async Task Words_AreAnded_MinusExcludes_AndShortWordsWork()
     {
         var both = Turn("個人情報の委託について説明します。");

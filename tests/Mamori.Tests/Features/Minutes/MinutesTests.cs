@@ -17,7 +17,7 @@ namespace Mamori.Tests.Features.Minutes;
 public sealed partial class MinutesTests(AppFixture app)
 {
     /// <summary>Minutes in the ○ format with a keyed header, written for these tests.</summary>
-    private const string Fixture = """
+    public const string Fixture = """
         令和６年度第２回みはらし市個人情報保護審議会　会議録
 
         １　開催日時　令和６年８月２０日（火）　午後２時００分～午後３時３０分

@@ -1,0 +1,235 @@
+using System.Diagnostics;
+using System.Text;
+using Mamori.Core.Features.Minutes;
+
+// Minutes search on a generated corpus (issue: 200,000 speaker turns, about 40 million characters):
+// index build time and size, then p50/p95 latency per query class for the Lucene index (first page of
+// 20 hits with snippets and the total) and for a brute-force scan of the same normalized texts (the
+// set of matching turns). Baseline: p95 under 20 ms for every class, and at least 100x the scan.
+// Usage: dotnet run -c Release --project bench/Mamori.MinutesBench [-- turns [queriesPerClass]]
+var turnCount = args.Length > 0 && int.TryParse(args[0], out var t) ? t : 200_000;
+var perClass = args.Length > 1 && int.TryParse(args[1], out var q) ? q : 200;
+const double TargetP95Ms = 20;
+const double TargetSpeedup = 100;
+
+var corpus = MinutesCorpus.Generate(turnCount, seed: 20261122);
+var characters = corpus.Sum(x => (long)x.Text.Length);
+Console.WriteLine($"Generated {corpus.Count:N0} turns, {characters:N0} characters ({characters / (double)corpus.Count:F0} per turn), seed 20261122");
+
+var folder = Path.Combine(Path.GetTempPath(), "mamori-minutes-bench-" + Guid.NewGuid().ToString("N"));
+try
+{
+    using var index = MinutesIndex.Open(folder);
+    var build = Stopwatch.StartNew();
+    await index.RebuildAsync(corpus);
+    build.Stop();
+    var size = Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories).Sum(f => new FileInfo(f).Length);
+    Console.WriteLine($"Index build: {build.Elapsed.TotalSeconds:F1} s ({corpus.Count / build.Elapsed.TotalSeconds:N0} turns/s); size {size / 1024.0 / 1024.0:F1} MiB ({size / (double)characters:F2} bytes per character)");
+
+    var normalized = corpus.Select(x => MinutesNormalizer.Normalize(x.Text)).ToArray();
+    var random = new Random(7);
+    var classes = new (string Name, Func<string> Next)[]
+    {
+        ("1 character", () => Piece(1)),
+        ("2 characters", () => Piece(2)),
+        ("4 characters", () => Piece(4)),
+        ("phrase \"…\" (6-12 characters)", () => "\"" + Piece(random.Next(6, 13)) + "\""),
+        ("2 words AND (2 + 3 characters)", () => Piece(2) + " " + Piece(3)),
+    };
+
+    // Warm up the searcher and the JIT (tiered compilation) on every query class, as a running server is.
+    foreach (var (_, next) in classes)
+    {
+        for (var i = 0; i < 50; i++)
+        {
+            index.Search(new MinutesQuery(MinutesCorpus.Municipality, next()));
+        }
+    }
+    await Task.Delay(500);
+
+    Console.WriteLine();
+    Console.WriteLine($"{"query class",-32} {"hits (median)",13} {"index p50",10} {"index p95",10} {"scan p50",9} {"scan p95",9} {"speed-up p50",13} {"target",22}");
+    var allMet = true;
+    foreach (var (name, next) in classes)
+    {
+        var indexTimes = new List<double>();
+        var scanTimes = new List<double>();
+        var hitCounts = new List<int>();
+        for (var i = 0; i < perClass; i++)
+        {
+            var query = next();
+            var sw = Stopwatch.StartNew();
+            var result = index.Search(new MinutesQuery(MinutesCorpus.Municipality, query));
+            sw.Stop();
+            indexTimes.Add(sw.Elapsed.TotalMilliseconds);
+            hitCounts.Add(result.Total);
+
+            // The scan is timed on a subset: it is the same work for every query of a class.
+            if (i < Math.Max(10, perClass / 10))
+            {
+                var words = MinutesIndex.ParseWords(query).Include.Select(MinutesNormalizer.Normalize).ToArray();
+                sw.Restart();
+                var matches = 0;
+                foreach (var text in normalized)
+                {
+                    var all = true;
+                    foreach (var w in words)
+                    {
+                        if (!text.Contains(w, StringComparison.Ordinal))
+                        {
+                            all = false;
+                            break;
+                        }
+                    }
+                    if (all)
+                    {
+                        matches++;
+                    }
+                }
+                sw.Stop();
+                scanTimes.Add(sw.Elapsed.TotalMilliseconds);
+                if (matches != result.Total)
+                {
+                    throw new InvalidOperationException($"index and scan disagree on {query}: {result.Total} vs {matches}");
+                }
+            }
+        }
+        var (ip50, ip95) = Percentiles(indexTimes);
+        var (sp50, sp95) = Percentiles(scanTimes);
+        hitCounts.Sort();
+        var speedup = sp50 / ip50;
+        var met = ip95 < TargetP95Ms && speedup >= TargetSpeedup;
+        allMet &= met;
+        Console.WriteLine($"{name,-32} {hitCounts[hitCounts.Count / 2],13:N0} {ip50,8:F2}ms {ip95,8:F2}ms {sp50,7:F1}ms {sp95,7:F1}ms {speedup,12:N0}x {(met ? "met" : "NOT met"),6} (<{TargetP95Ms} ms, ≥{TargetSpeedup}x)");
+    }
+    Console.WriteLine();
+    Console.WriteLine(allMet ? "Every query class meets the target." : "Some query classes miss the target (see above).");
+
+    // A query is a piece of a random turn, so it always has hits, like what people look up.
+    string Piece(int length)
+    {
+        while (true)
+        {
+            var text = normalized[random.Next(normalized.Length)];
+            if (text.Length <= length)
+            {
+                continue;
+            }
+            var start = random.Next(text.Length - length);
+            var piece = text.Substring(start, length);
+            if (!piece.Any(char.IsWhiteSpace) && !piece.Contains('"'))
+            {
+                return piece;
+            }
+        }
+    }
+}
+finally
+{
+    Directory.Delete(folder, recursive: true);
+}
+
+static (double P50, double P95) Percentiles(List<double> times)
+{
+    times.Sort();
+    return (times[times.Count / 2], times[(int)Math.Min(times.Count - 1, Math.Ceiling(times.Count * 0.95) - 1)]);
+}
+
+/// <summary>
+/// Minutes-like turns with a fixed seed: sentences of kanji compounds drawn from a 30,000-word vocabulary
+/// with Zipf frequencies (as words are in real text), council vocabulary, hiragana particles and
+/// endings, and numbers, so characters, pairs and longer strings are as common or as rare as in minutes.
+/// </summary>
+internal static class MinutesCorpus
+{
+    public static readonly Guid Municipality = Guid.Parse("0199a000-0000-7000-8000-000000000001");
+
+    private static readonly string[] Council =
+    [
+        "個人情報", "特定個人情報", "保護評価", "審議会", "委員", "会長", "事務局", "諮問", "答申", "報告", "外部委託", "委託先", "再委託",
+        "契約書", "特記事項", "安全管理措置", "漏えい", "誤送付", "住民基本台帳", "国民健康保険", "介護保険", "児童手当", "生活保護",
+        "マイナンバーカード", "番号法", "システム", "クラウド", "ＬＧＷＡＮ", "インターネット", "アクセスログ", "監査", "研修", "職員",
+        "区民", "市民", "窓口", "申請書", "通知", "封入封緘", "防犯カメラ", "映像", "保存期間", "目的外利用", "外部提供", "本人同意",
+        "要配慮個人情報", "匿名加工情報", "開示請求", "訂正請求", "利用停止", "情報公開", "条例", "規則", "要綱", "資料", "評価書",
+        "しきい値判断", "全項目評価", "基礎項目評価", "リスク対策", "自己点検", "第三者点検", "パブリックコメント", "ＵＳＢメモリ",
+        "暗号化", "パスワード", "二要素認証", "サーバ室", "入退室管理", "委託業者", "指定管理者", "派遣労働者", "髙橋", "渡邊", "齋藤",
+    ];
+
+    private static readonly string[] Particles = ["の", "は", "を", "に", "が", "と", "で", "から", "まで", "について", "に関する", "及び", "又は", "における"];
+
+    private static readonly string[] Endings =
+    [
+        "です", "ます", "しました", "しております", "でしょうか", "と考えます", "をお願いします", "について伺います", "を確認しました",
+        "はどのように管理していますか", "を実施しています", "の見直しを行います", "を求めます", "に問題はありません", "を了承しました",
+    ];
+
+    private static readonly string[] Connectors = ["また、", "なお、", "次に、", "ただし、", "それでは、", "さらに、", "一方で、", "", "", ""];
+
+    private static readonly string[] Speakers = ["会長", "副会長", "伊藤委員", "佐藤委員", "鈴木委員", "区政情報課長", "情報政策課長", "事務局"];
+
+    public static List<IndexedTurn> Generate(int count, int seed)
+    {
+        var random = new Random(seed);
+        var kanji = Enumerable.Range(0, 2500).Select(_ => (char)(0x4E00 + random.Next(0x5000))).Distinct().ToArray();
+        var words = Enumerable.Range(0, 30_000).Select(_ =>
+        {
+            var length = random.Next(2, 5);
+            return new string(Enumerable.Range(0, length).Select(_ => kanji[(int)Math.Min(kanji.Length - 1, Math.Abs(Normal(random)) * 400)]).ToArray());
+        }).ToArray();
+        var cumulative = new double[words.Length];
+        var sum = 0.0;
+        for (var r = 0; r < words.Length; r++)
+        {
+            sum += 1.0 / (r + 1);
+            cumulative[r] = sum;
+        }
+        string Word()
+        {
+            var at = Array.BinarySearch(cumulative, random.NextDouble() * sum);
+            return words[at < 0 ? Math.Min(~at, words.Length - 1) : at];
+        }
+
+        var turns = new List<IndexedTurn>(count);
+        var councils = new[] { Guid.Parse("0199a000-0000-7000-8000-000000000002"), Guid.Parse("0199a000-0000-7000-8000-000000000003") };
+        var meeting = Guid.Empty;
+        var day = new DateOnly(2005, 4, 1);
+        var seq = 0;
+        var text = new StringBuilder();
+        for (var i = 0; i < count; i++)
+        {
+            if (i % 60 == 0)
+            {
+                meeting = new Guid(seed, (short)(i / 60 >> 16), (short)(i / 60), 0, 0, 0, 0, 0, 0, 0, 1);
+                day = day.AddDays(random.Next(1, 3));
+                seq = 0;
+            }
+            text.Clear();
+            var target = 140 + random.Next(120);
+            while (text.Length < target)
+            {
+                text.Append(Connectors[random.Next(Connectors.Length)]);
+                var phrases = random.Next(2, 5);
+                for (var p = 0; p < phrases; p++)
+                {
+                    text.Append(random.Next(6) == 0 ? Council[random.Next(Council.Length)] : Word());
+                    if (random.Next(8) == 0)
+                    {
+                        text.Append(random.Next(2) == 0 ? $"第{random.Next(1, 400)}号" : $"{random.Next(1, 13)}月{random.Next(1, 29)}日");
+                    }
+                    text.Append(p == phrases - 1 ? Endings[random.Next(Endings.Length)] : Particles[random.Next(Particles.Length)]);
+                }
+                text.Append('。');
+            }
+            var speaker = Speakers[random.Next(Speakers.Length)];
+            turns.Add(new IndexedTurn(
+                new Guid(seed, (short)(i >> 16), (short)i, 0, 0, 0, 0, 0, 0, 0, 2),
+                meeting, councils[i / 60 % 2], Municipality, day, ++seq, speaker,
+                speaker.EndsWith("委員", StringComparison.Ordinal) ? SpeakerGroup.Member : speaker.Contains('会', StringComparison.Ordinal) ? SpeakerGroup.Chair : SpeakerGroup.Secretariat,
+                [], text.ToString()));
+        }
+        return turns;
+    }
+
+    private static double Normal(Random random) =>
+        Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
+}
