@@ -1,5 +1,6 @@
 using Mamori.Cli;
 using Mamori.Features.Accounts;
+using Mamori.Features.Assessments;
 using Mamori.Features.Audit;
 using Mamori.Features.Minutes;
 using Mamori.Features.Organization;
@@ -38,6 +39,7 @@ public partial class Program
         api.MapRegisterEndpoints();
         api.MapReviewEndpoints();
         api.MapMinutesEndpoints();
+        api.MapAssessmentEndpoints();
         api.MapAuditEndpoints();
         return app;
     }

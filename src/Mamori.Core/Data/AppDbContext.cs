@@ -1,5 +1,6 @@
 using System.Linq.Expressions;
 using Mamori.Core.Features.Accounts;
+using Mamori.Core.Features.Assessments;
 using Mamori.Core.Features.Audit;
 using Mamori.Core.Features.Council;
 using Mamori.Core.Features.Files;
@@ -48,6 +49,11 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, CurrentTenant 
     public DbSet<Material> Materials => Set<Material>();
     public DbSet<WrittenOpinion> WrittenOpinions => Set<WrittenOpinion>();
     public DbSet<MinutesTurn> MinutesTurns => Set<MinutesTurn>();
+    public DbSet<AssessedBusiness> AssessedBusinesses => Set<AssessedBusiness>();
+    public DbSet<AssessedBusinessFile> AssessedBusinessFiles => Set<AssessedBusinessFile>();
+    public DbSet<Assessment> Assessments => Set<Assessment>();
+    public DbSet<AssessmentDocument> AssessmentDocuments => Set<AssessmentDocument>();
+    public DbSet<AssessmentChange> AssessmentChanges => Set<AssessmentChange>();
 
     /// <summary>The acting user and scope.</summary>
     public CurrentTenant Tenant => tenant;

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Mamori.Features.Accounts;
+using Mamori.Features.Assessments;
 using Mamori.Features.Audit;
 using Mamori.Features.Minutes;
 using Mamori.Features.Organization;
@@ -18,7 +19,7 @@ public static class CommandLine
     public static readonly Option<string?> Connection = new("--connection") { Description = "データベースの接続文字列", Recursive = true };
     public static readonly Option<bool> Json = new("--json") { Description = "結果を JSON で標準出力に出す", Recursive = true };
 
-    private static readonly HashSet<string> Commands = ["serve", "db", "admin", "municipality", "audit", "minutes", "--help", "-h", "-?", "--version"];
+    private static readonly HashSet<string> Commands = ["serve", "db", "admin", "municipality", "audit", "minutes", "pia", "--help", "-h", "-?", "--version"];
 
     /// <summary>Whether the arguments name a command (otherwise they are web-host arguments).</summary>
     public static bool IsCommand(string[] args)
@@ -83,6 +84,7 @@ public static class CommandLine
         root.Subcommands.Add(AccountCommands.Create());
         root.Subcommands.Add(AuditCommands.Create());
         root.Subcommands.Add(MinutesCommands.Create());
+        root.Subcommands.Add(AssessmentCommands.Create());
         return root;
     }
 }

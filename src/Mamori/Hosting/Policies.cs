@@ -54,6 +54,12 @@ public static class Policies
     /// <summary>A 委員 sending, changing or withdrawing their own written questions and opinions.</summary>
     public const string CouncilRespond = nameof(CouncilRespond);
 
+    /// <summary>Reading PIA businesses, evaluations and documents (所管課 its own).</summary>
+    public const string AssessmentsRead = nameof(AssessmentsRead);
+
+    /// <summary>Keeping PIA businesses, evaluation steps, 重要な変更 and document versions (所管課 its own).</summary>
+    public const string AssessmentsWrite = nameof(AssessmentsWrite);
+
     /// <summary>Reading the audit trail.</summary>
     public const string AuditRead = nameof(AuditRead);
 
@@ -75,6 +81,8 @@ public static class Policies
         [CouncilRead] = [UserRole.Admin, UserRole.Office, UserRole.Member, UserRole.Auditor],
         [CouncilManage] = [UserRole.Admin, UserRole.Office],
         [CouncilRespond] = [UserRole.Member],
+        [AssessmentsRead] = [UserRole.Admin, UserRole.Office, UserRole.Department, UserRole.Security, UserRole.Auditor],
+        [AssessmentsWrite] = [UserRole.Admin, UserRole.Office, UserRole.Department],
         [AuditRead] = [UserRole.Admin, UserRole.Auditor],
     };
 

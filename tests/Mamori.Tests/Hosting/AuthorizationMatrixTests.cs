@@ -33,6 +33,8 @@ public sealed class AuthorizationMatrixTests(AppFixture app)
     private static readonly UserRole[] ReviewManagers = [UserRole.Admin, UserRole.Office];
     private static readonly UserRole[] CouncilReaders = [UserRole.Admin, UserRole.Office, UserRole.Member, UserRole.Auditor];
     private static readonly UserRole[] CouncilManagers = [UserRole.Admin, UserRole.Office];
+    private static readonly UserRole[] AssessmentReaders = [UserRole.Admin, UserRole.Office, UserRole.Department, UserRole.Security, UserRole.Auditor];
+    private static readonly UserRole[] AssessmentWriters = [UserRole.Admin, UserRole.Office, UserRole.Department];
 
     /// <summary>"METHOD route" → roles allowed; null means anonymous access is allowed.</summary>
     private static readonly Dictionary<string, UserRole[]?> Rules = new()
@@ -153,6 +155,15 @@ public sealed class AuthorizationMatrixTests(AppFixture app)
         ["PAGE /public/{code}/council/meetings/{id:guid}"] = null,
         ["PAGE /public/{code}/council/toshin/{id:guid}"] = null,
         ["PAGE /public/{code}/council/materials/{id:guid}"] = null,
+        ["PAGE /assessments"] = AssessmentReaders,
+        ["PAGE /assessments/businesses/edit/{id:guid?}"] = AssessmentWriters,
+        ["PAGE /assessments/businesses/{id:guid}"] = AssessmentReaders,
+        ["PAGE /assessments/{id:guid}"] = AssessmentReaders,
+        ["PAGE /assessments/documents/{id:guid}"] = AssessmentReaders,
+        ["GET /api/v1/assessments/threshold"] = AssessmentReaders,
+        ["GET /api/v1/assessments/"] = AssessmentReaders,
+        ["PAGE /public/{code}/assessments"] = null,
+        ["PAGE /public/{code}/assessments/documents/{id:guid}"] = null,
     };
 
     [Fact]
@@ -342,6 +353,37 @@ public sealed class AuthorizationMatrixTests(AppFixture app)
             db.AddRange(business, round, template, reviewCase, council);
             db.AddRange(meeting, item, stored);
             db.AddRange(toshin, material, councilMember);
+            var piaBusiness = new Core.Features.Assessments.AssessedBusiness
+            {
+                MunicipalityId = tenant.MunicipalityId,
+                DepartmentId = tenant.OwnDepartmentId,
+                Name = "権限確認の評価対象事務",
+                SubjectCount = 340_000,
+                StaffHandlers = 10,
+            };
+            var assessment = new Core.Features.Assessments.Assessment
+            {
+                MunicipalityId = tenant.MunicipalityId,
+                DepartmentId = tenant.OwnDepartmentId,
+                BusinessId = piaBusiness.Id,
+                Level = Core.Features.Assessments.PiaLevel.Full,
+                StartedOn = new DateOnly(2024, 4, 1),
+            };
+            var piaFile = Core.Features.Files.StoredFile.From("%PDF-1.4"u8.ToArray());
+            piaFile.MunicipalityId = tenant.MunicipalityId;
+            var piaDocument = new Core.Features.Assessments.AssessmentDocument
+            {
+                MunicipalityId = tenant.MunicipalityId,
+                DepartmentId = tenant.OwnDepartmentId,
+                BusinessId = piaBusiness.Id,
+                AssessmentId = assessment.Id,
+                Number = 1,
+                FileName = "hyokasho.pdf",
+                ContentType = "application/pdf",
+                FileId = piaFile.Id,
+                IsPublished = true,
+            };
+            db.AddRange(piaBusiness, assessment, piaFile, piaDocument);
             db.SelfInspections.Add(new Core.Features.Reviews.SelfInspection
             {
                 MunicipalityId = tenant.MunicipalityId,
@@ -384,6 +426,10 @@ public sealed class AuthorizationMatrixTests(AppFixture app)
                 ["/council/toshin/edit/{id:guid?}"] = $"/council/toshin/edit/{toshin.Id}",
                 ["/council/toshin/{id:guid}"] = $"/council/toshin/{toshin.Id}",
                 ["/council/materials/{id:guid}"] = $"/council/materials/{material.Id}",
+                ["/assessments/businesses/edit/{id:guid?}"] = $"/assessments/businesses/edit/{piaBusiness.Id}",
+                ["/assessments/businesses/{id:guid}"] = $"/assessments/businesses/{piaBusiness.Id}",
+                ["/assessments/documents/{id:guid}"] = $"/assessments/documents/{piaDocument.Id}",
+                ["/assessments/{id:guid}"] = $"/assessments/{assessment.Id}",
                 ["{sequence:long}"] = sequence.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 ["{code:int?}"] = "404",
                 ["{code}"] = tenant.Code,

@@ -1,9 +1,11 @@
 using Mamori.Core.Data;
+using Mamori.Core.Features.Assessments;
 using Mamori.Core.Features.Council;
 using Mamori.Features.Shared;
 using Mamori.Hosting;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
 
 namespace Mamori.Features.Council.Items;
 
@@ -13,6 +15,10 @@ public sealed class DetailModel(AppDbContext db, IAuthorizationService authz, Ti
 {
     public ItemView View { get; private set; } = null!;
     public bool CanManage { get; private set; }
+
+    /// <summary>The PIA whose 第三者点検 this consultation is, and whether the reader may open it.</summary>
+    public (Guid Id, string Label)? Assessment { get; private set; }
+    public bool CanReadAssessments { get; private set; }
 
     [BindProperty] public IFormFile? Upload { get; set; }
     [BindProperty] public string? MaterialTitle { get; set; }
@@ -58,6 +64,12 @@ public sealed class DetailModel(AppDbContext db, IAuthorizationService authz, Ti
         }
         View = view;
         CanManage = await AllowedAsync(authz, Policies.CouncilManage);
+        CanReadAssessments = await AllowedAsync(authz, Policies.AssessmentsRead);
+        var pia = await (from a in db.Assessments.IgnoreQueryFilters([AppDbContext.DepartmentFilter]).AsNoTracking()
+                         join b in db.AssessedBusinesses.IgnoreQueryFilters([AppDbContext.DepartmentFilter]).AsNoTracking() on a.BusinessId equals b.Id
+                         where a.ConsultationItemId == id
+                         select new { a.Id, b.Name, a.Kind, a.Level }).FirstOrDefaultAsync(ct);
+        Assessment = pia is null ? null : (pia.Id, $"{pia.Name}　{pia.Kind.JapaneseName()}の評価（{pia.Level.JapaneseName()}）");
         SetTitle($"{view.Item.Label()} {view.Item.Title}", CouncilCrumbs.Top, CouncilCrumbs.Items);
         return true;
     }

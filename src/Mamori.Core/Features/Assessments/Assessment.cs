@@ -1,0 +1,239 @@
+using Mamori.Core.Data;
+using Mamori.Core.Features.Council;
+using Mamori.Core.Features.Files;
+using Mamori.Core.Features.Organization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Mamori.Core.Features.Assessments;
+
+/// <summary>Why an evaluation is carried out.</summary>
+public enum AssessmentKind
+{
+    /// <summary>新規 (before the business starts handling the files).</summary>
+    Initial,
+
+    /// <summary>再実施 (重要な変更, five years, a serious incident, a higher threshold).</summary>
+    Reevaluation,
+
+    /// <summary>定期的な見直し (the yearly self-review of the document).</summary>
+    PeriodicReview,
+}
+
+/// <summary>The steps of an evaluation, in order; which apply depends on the level and the kind.</summary>
+public enum AssessmentStep
+{
+    /// <summary>評価書作成 (見直しの実施 for a yearly review).</summary>
+    Draft,
+
+    /// <summary>庁内会議 (e.g. マイナンバー制度セキュリティ会議); 重点・全項目.</summary>
+    InternalMeeting,
+
+    /// <summary>住民意見募集 (30 days or more); 全項目.</summary>
+    PublicComment,
+
+    /// <summary>第三者点検 (a consultation to the council, closed by its 答申); 全項目.</summary>
+    ThirdPartyReview,
+
+    /// <summary>個人情報保護委員会へ提出.</summary>
+    Submission,
+
+    /// <summary>公表.</summary>
+    Publication,
+}
+
+/// <summary>
+/// 特定個人情報保護評価: one evaluation of a business (initial, re-evaluation or yearly review) at a
+/// level, with the dates of its steps. Its state is derived from those dates and the council's 答申.
+/// </summary>
+public sealed class Assessment : IMunicipalityOwned, IDepartmentOwned, IVersioned
+{
+    public Guid Id { get; init; } = Guid.CreateVersion7();
+    public Guid MunicipalityId { get; set; }
+    public Guid DepartmentId { get; set; }
+    public Guid BusinessId { get; set; }
+    public AssessmentKind Kind { get; set; }
+    public PiaLevel Level { get; set; }
+
+    /// <summary>Why it is carried out (e.g. 重要な変更（事前）：ガバメントクラウドへの移行).</summary>
+    public string? Trigger { get; set; }
+
+    public DateOnly StartedOn { get; set; }
+
+    public DateOnly? DraftDueOn { get; set; }
+    public DateOnly? DraftDoneOn { get; set; }
+
+    /// <summary>庁内会議の名称.</summary>
+    public string? MeetingName { get; set; }
+    public DateOnly? MeetingDueOn { get; set; }
+    public DateOnly? MeetingDoneOn { get; set; }
+
+    public DateOnly? CommentDueOn { get; set; }
+    public DateOnly? CommentStartOn { get; set; }
+    public DateOnly? CommentEndOn { get; set; }
+
+    /// <summary>寄せられた意見の件数 (recorded after the period ends).</summary>
+    public int? CommentOpinions { get; set; }
+
+    /// <summary>意見への対応.</summary>
+    public string? CommentResponses { get; set; }
+
+    public DateOnly? ReviewDueOn { get; set; }
+
+    /// <summary>The council consultation (諮問) of the 第三者点検; its 答申 closes the step.</summary>
+    public Guid? ConsultationItemId { get; set; }
+
+    public DateOnly? SubmissionDueOn { get; set; }
+    public DateOnly? SubmittedOn { get; set; }
+
+    public DateOnly? PublicationDueOn { get; set; }
+    public DateOnly? PublishedOn { get; set; }
+    public string? PublishedUrl { get; set; }
+
+    /// <summary>見直しの結果 (a yearly review).</summary>
+    public string? ReviewNote { get; set; }
+
+    public Guid Version { get; set; } = Guid.NewGuid();
+
+    /// <summary>The steps that apply, in order.</summary>
+    public IReadOnlyList<AssessmentStep> Steps => Kind == AssessmentKind.PeriodicReview
+        ? [AssessmentStep.Draft]
+        : Level switch
+        {
+            PiaLevel.Full => [AssessmentStep.Draft, AssessmentStep.InternalMeeting, AssessmentStep.PublicComment, AssessmentStep.ThirdPartyReview,
+                AssessmentStep.Submission, AssessmentStep.Publication],
+            PiaLevel.Focused => [AssessmentStep.Draft, AssessmentStep.InternalMeeting, AssessmentStep.Submission, AssessmentStep.Publication],
+            _ => [AssessmentStep.Draft, AssessmentStep.Submission, AssessmentStep.Publication],
+        };
+
+    /// <summary>
+    /// The date an evaluation counts from: its publication (the five years run from 公表, 指針 第6の2), or the
+    /// review date of a yearly review. Empty while it is under way.
+    /// </summary>
+    public DateOnly? CompletedOn => Kind == AssessmentKind.PeriodicReview ? DraftDoneOn : PublishedOn;
+}
+
+/// <summary>A version of the evaluation document (評価書), kept as the uploaded PDF or Word file.</summary>
+public sealed class AssessmentDocument : IMunicipalityOwned, IDepartmentOwned
+{
+    public Guid Id { get; init; } = Guid.CreateVersion7();
+    public Guid MunicipalityId { get; set; }
+    public Guid DepartmentId { get; set; }
+    public Guid BusinessId { get; set; }
+    public Guid AssessmentId { get; set; }
+
+    /// <summary>第N版, counted per business.</summary>
+    public int Number { get; set; }
+
+    /// <summary>The sections of the document, one per line (Ⅰ 基本情報, Ⅱ 特定個人情報ファイルの概要 …).</summary>
+    public string Sections { get; set; } = string.Empty;
+
+    /// <summary>What changed from the previous version.</summary>
+    public string? Note { get; set; }
+
+    public required string FileName { get; set; }
+    public required string ContentType { get; set; }
+    public long Size { get; set; }
+    public Guid FileId { get; set; }
+
+    /// <summary>The version on the municipality's public page (one per business).</summary>
+    public bool IsPublished { get; set; }
+
+    public DateTime UploadedAt { get; set; }
+    public string? UploadedBy { get; set; }
+
+    public IReadOnlyList<string> SectionList => AssessmentText.Lines(Sections);
+}
+
+/// <summary>Whether a change of the document must be evaluated before it is made.</summary>
+public enum ChangeTiming
+{
+    /// <summary>事前: a 重要な変更; the evaluation is carried out again before the change.</summary>
+    Prior,
+
+    /// <summary>事後: reported (the document revised and submitted) after the change.</summary>
+    Posterior,
+}
+
+/// <summary>One changed section of a 重要な変更 and its timing.</summary>
+public sealed record ChangedSection(string Section, ChangeTiming Timing);
+
+/// <summary>
+/// A change to a business's handling of specific personal information (e.g. ガバメントクラウドへの移行): the
+/// sections of the evaluation document it changes, each 事前 or 事後. A 事前 section re-opens an evaluation.
+/// </summary>
+public sealed class AssessmentChange : IMunicipalityOwned, IDepartmentOwned
+{
+    public Guid Id { get; init; } = Guid.CreateVersion7();
+    public Guid MunicipalityId { get; set; }
+    public Guid DepartmentId { get; set; }
+    public Guid BusinessId { get; set; }
+
+    /// <summary>変更予定日.</summary>
+    public DateOnly PlannedOn { get; set; }
+
+    public required string Summary { get; set; }
+
+    /// <summary>The changed sections, one per line as "section：事前" or "section：事後".</summary>
+    public string Sections { get; set; } = string.Empty;
+
+    /// <summary>The evaluation it opened or joined (事前 changes).</summary>
+    public Guid? AssessmentId { get; set; }
+
+    public DateTime RecordedAt { get; set; }
+    public string? RecordedBy { get; set; }
+
+    public IReadOnlyList<ChangedSection> SectionList => AssessmentText.ParseChanges(Sections).Value ?? [];
+
+    public bool IsPrior => SectionList.Any(s => s.Timing == ChangeTiming.Prior);
+}
+
+internal sealed class AssessmentConfiguration : IEntityTypeConfiguration<Assessment>
+{
+    public void Configure(EntityTypeBuilder<Assessment> b)
+    {
+        b.Property(x => x.Kind).HasConversion<string>().HasMaxLength(20);
+        b.Property(x => x.Level).HasConversion<string>().HasMaxLength(20);
+        b.Property(x => x.Trigger).HasMaxLength(500);
+        b.Property(x => x.MeetingName).HasMaxLength(200);
+        b.Property(x => x.CommentResponses).HasMaxLength(4000);
+        b.Property(x => x.PublishedUrl).HasMaxLength(500);
+        b.Property(x => x.ReviewNote).HasMaxLength(2000);
+        b.Property(x => x.Version).IsConcurrencyToken();
+        b.Ignore(x => x.Steps);
+        b.Ignore(x => x.CompletedOn);
+        b.HasOne<AssessedBusiness>().WithMany().HasForeignKey(x => x.BusinessId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Department>().WithMany().HasForeignKey(x => x.DepartmentId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<AgendaItem>().WithMany().HasForeignKey(x => x.ConsultationItemId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(x => x.ConsultationItemId).IsUnique();
+    }
+}
+
+internal sealed class AssessmentDocumentConfiguration : IEntityTypeConfiguration<AssessmentDocument>
+{
+    public void Configure(EntityTypeBuilder<AssessmentDocument> b)
+    {
+        b.Property(x => x.FileName).HasMaxLength(255);
+        b.Property(x => x.ContentType).HasMaxLength(100);
+        b.Property(x => x.Note).HasMaxLength(2000);
+        b.Property(x => x.UploadedBy).HasMaxLength(200);
+        b.Ignore(x => x.SectionList);
+        b.HasOne<AssessedBusiness>().WithMany().HasForeignKey(x => x.BusinessId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Assessment>().WithMany().HasForeignKey(x => x.AssessmentId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<StoredFile>().WithMany().HasForeignKey(x => x.FileId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(x => new { x.BusinessId, x.Number }).IsUnique();
+    }
+}
+
+internal sealed class AssessmentChangeConfiguration : IEntityTypeConfiguration<AssessmentChange>
+{
+    public void Configure(EntityTypeBuilder<AssessmentChange> b)
+    {
+        b.Property(x => x.Summary).HasMaxLength(500);
+        b.Property(x => x.RecordedBy).HasMaxLength(200);
+        b.Ignore(x => x.SectionList);
+        b.Ignore(x => x.IsPrior);
+        b.HasOne<AssessedBusiness>().WithMany().HasForeignKey(x => x.BusinessId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Assessment>().WithMany().HasForeignKey(x => x.AssessmentId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
