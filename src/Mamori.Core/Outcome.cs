@@ -58,3 +58,22 @@ public sealed class FieldErrors
 
     public Outcome<T> Fail<T>() => Outcome<T>.Fail(ToDictionary());
 }
+
+/// <summary>Saving a record people edit: a concurrent edit becomes a message, not an exception.</summary>
+public static class OptimisticSave
+{
+    public const string ConflictMessage = "他の人が先に変更しました。画面を開き直して、最新の内容を確認してから入力してください。";
+
+    public static async Task<Outcome<T>> SaveAsync<T>(Microsoft.EntityFrameworkCore.DbContext db, T value, CancellationToken ct)
+    {
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return Outcome<T>.Success(value);
+        }
+        catch (Microsoft.EntityFrameworkCore.DbUpdateConcurrencyException)
+        {
+            return Outcome<T>.Fail("", ConflictMessage);
+        }
+    }
+}

@@ -614,16 +614,5 @@ public static class AssessmentWorkflow
 
     private static string? Optional(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
-    private static async Task<Outcome<T>> SaveAsync<T>(AppDbContext db, T value, CancellationToken ct)
-    {
-        try
-        {
-            await db.SaveChangesAsync(ct);
-            return Outcome<T>.Success(value);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return Outcome<T>.Fail("", "他の人が先に変更しました。画面を開き直して、最新の内容を確認してから入力してください。");
-        }
-    }
+    private static Task<Outcome<T>> SaveAsync<T>(AppDbContext db, T value, CancellationToken ct) => OptimisticSave.SaveAsync(db, value, ct);
 }

@@ -112,18 +112,7 @@ public static class CouncilWorkflow
     }
 
     /// <summary>Saves, turning a concurrent edit into a message that says what to do.</summary>
-    private static async Task<Outcome<T>> SaveAsync<T>(AppDbContext db, T value, CancellationToken ct)
-    {
-        try
-        {
-            await db.SaveChangesAsync(ct);
-            return Outcome<T>.Success(value);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return Outcome<T>.Fail("", "他の人が先に変更しました。画面を開き直して、最新の内容を確認してから入力してください。");
-        }
-    }
+    private static Task<Outcome<T>> SaveAsync<T>(AppDbContext db, T value, CancellationToken ct) => OptimisticSave.SaveAsync(db, value, ct);
 
     public static async Task<Outcome<CouncilMember>> SaveMemberAsync(AppDbContext db, Guid councilId, Guid? id, MemberInput input, CancellationToken ct)
     {
