@@ -89,10 +89,9 @@ public sealed class CliSession : IAsyncDisposable
         try
         {
             session = new CliSession(parse);
-            if (migrateFirst && session.Services.GetRequiredService<IConfiguration>().GetValue("Database:MigrateOnStartup", true)
-                && (await session.Db.Database.GetPendingMigrationsAsync(ct)).Any())
+            if (migrateFirst && session.Services.GetRequiredService<IConfiguration>().GetValue("Database:MigrateOnStartup", true))
             {
-                await session.Db.Database.MigrateAsync(ct);
+                await session.Db.Database.ApplyPendingAsync(ct);
             }
             var result = await body(session, ct);
             if (result.ExitCode == ExitCodes.Success || result.Json is not null)

@@ -19,7 +19,9 @@ public static class CommandLine
     public static readonly Option<string?> Connection = new("--connection") { Description = "データベースの接続文字列", Recursive = true };
     public static readonly Option<bool> Json = new("--json") { Description = "結果を JSON で標準出力に出す", Recursive = true };
 
-    private static readonly HashSet<string> Commands = ["serve", "db", "admin", "municipality", "audit", "minutes", "pia", "--help", "-h", "-?", "--version"];
+    /// <summary>The command names (from the commands themselves, so a new one cannot be forgotten) and help/version.</summary>
+    private static readonly Lazy<HashSet<string>> Commands = new(() =>
+        [.. Build().Subcommands.Select(c => c.Name), "--help", "-h", "-?", "--version"]);
 
     /// <summary>Whether the arguments name a command (otherwise they are web-host arguments).</summary>
     public static bool IsCommand(string[] args)
@@ -33,7 +35,7 @@ public static class CommandLine
             }
             else if (args[i] != "--json" && !(args[i].StartsWith("--", StringComparison.Ordinal) && args[i].Contains('=', StringComparison.Ordinal)))
             {
-                return Commands.Contains(args[i]);
+                return Commands.Value.Contains(args[i]);
             }
         }
         return false;

@@ -15,11 +15,10 @@ public sealed partial class DatabaseMigrator(IServiceProvider services, IConfigu
         await using var scope = services.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<CurrentTenant>().SetSystem("起動時の移行");
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
-        if (pending.Count > 0)
+        var applied = await db.Database.ApplyPendingAsync(cancellationToken);
+        if (applied.Count > 0)
         {
-            await db.Database.MigrateAsync(cancellationToken);
-            LogApplied(logger, pending.Count);
+            LogApplied(logger, applied.Count);
         }
     }
 

@@ -156,6 +156,7 @@ public sealed class AuthorizationMatrixTests(AppFixture app)
         ["PAGE /public/{code}/council/toshin/{id:guid}"] = null,
         ["PAGE /public/{code}/council/materials/{id:guid}"] = null,
         ["PAGE /assessments"] = AssessmentReaders,
+        ["PAGE /assessments/export"] = AssessmentReaders,
         ["PAGE /assessments/businesses/edit/{id:guid?}"] = AssessmentWriters,
         ["PAGE /assessments/businesses/{id:guid}"] = AssessmentReaders,
         ["PAGE /assessments/{id:guid}"] = AssessmentReaders,

@@ -50,8 +50,11 @@ public sealed class AssessedBusiness : IMunicipalityOwned, IDepartmentOwned, IVe
     public int Handlers => StaffHandlers + ContractorHandlers;
 
     /// <summary>Whether a serious incident falls within the year before <paramref name="today"/>.</summary>
-    public bool HasRecentSeriousIncident(DateOnly today) =>
-        SeriousIncidentOn is { } on && on <= today && on > today.AddYears(-1);
+    public bool HasRecentSeriousIncident(DateOnly today) => IsWithinTheYear(SeriousIncidentOn, today);
+
+    /// <summary>しきい値判断 counts a serious incident for one year from the day it occurred.</summary>
+    public static bool IsWithinTheYear(DateOnly? incidentOn, DateOnly today) =>
+        incidentOn is { } on && on <= today && on > today.AddYears(-1);
 
     /// <summary>しきい値判断 on <paramref name="today"/>.</summary>
     public ThresholdJudgment Judge(DateOnly today) => PiaThreshold.Judge(SubjectCount, Handlers, HasRecentSeriousIncident(today));

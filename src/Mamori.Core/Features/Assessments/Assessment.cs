@@ -184,8 +184,6 @@ public sealed class AssessmentChange : IMunicipalityOwned, IDepartmentOwned
     public string? RecordedBy { get; set; }
 
     public IReadOnlyList<ChangedSection> SectionList => AssessmentText.ParseChanges(Sections).Value ?? [];
-
-    public bool IsPrior => SectionList.Any(s => s.Timing == ChangeTiming.Prior);
 }
 
 internal sealed class AssessmentConfiguration : IEntityTypeConfiguration<Assessment>
@@ -232,7 +230,6 @@ internal sealed class AssessmentChangeConfiguration : IEntityTypeConfiguration<A
         b.Property(x => x.Summary).HasMaxLength(500);
         b.Property(x => x.RecordedBy).HasMaxLength(200);
         b.Ignore(x => x.SectionList);
-        b.Ignore(x => x.IsPrior);
         b.HasOne<AssessedBusiness>().WithMany().HasForeignKey(x => x.BusinessId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Assessment>().WithMany().HasForeignKey(x => x.AssessmentId).OnDelete(DeleteBehavior.Restrict);
     }

@@ -3,6 +3,7 @@ using Mamori.Core.Features.Council;
 using Mamori.Core.Features.Files;
 using Mamori.Core.Japanese;
 using Microsoft.EntityFrameworkCore;
+using static Mamori.Core.InputText;
 
 namespace Mamori.Core.Features.Assessments;
 
@@ -88,7 +89,7 @@ public static class AssessmentWorkflow
         }
 
         var required = PiaThreshold.Judge(input.SubjectCount!.Value, input.StaffHandlers!.Value + (input.ContractorHandlers ?? 0),
-            input.SeriousIncidentOn is { } inc && inc > today.AddYears(-1));
+            AssessedBusiness.IsWithinTheYear(input.SeriousIncidentOn, today));
         if (input.ChosenLevel is { } chosen && chosen < required.Level)
         {
             return Outcome<AssessedBusiness>.Fail("ChosenLevel",
@@ -345,8 +346,8 @@ public static class AssessmentWorkflow
         }
         if (errors.Any)
         {
-            db.Entry(a).State = EntityState.Unchanged;
-            await db.Entry(a).ReloadAsync(ct);
+            // Nothing is saved: the record was changed in memory only while it was checked.
+            db.Entry(a).State = EntityState.Detached;
             return errors.Fail<Assessment>();
         }
         return await SaveAsync(db, a, ct);
@@ -521,7 +522,8 @@ public static class AssessmentWorkflow
                     DepartmentId = business.DepartmentId,
                     BusinessId = business.Id,
                     Kind = evaluations.Any(e => e.CompletedOn is not null && e.Kind != AssessmentKind.PeriodicReview) ? AssessmentKind.Reevaluation : AssessmentKind.Initial,
-                    Level = business.EffectiveLevel(today) is var level && level == PiaLevel.None ? PiaLevel.Basic : level,
+                    // A business below the threshold that records a 重要な変更 is evaluated at least at the basic level.
+                    Level = (PiaLevel)Math.Max((int)business.EffectiveLevel(today), (int)PiaLevel.Basic),
                     Trigger = $"重要な変更（事前）：{change.Summary}",
                     StartedOn = today,
                 };
@@ -611,8 +613,6 @@ public static class AssessmentWorkflow
         var after = current.SectionList;
         return (after.Except(before).ToList(), before.Except(after).ToList());
     }
-
-    private static string? Optional(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
     private static Task<Outcome<T>> SaveAsync<T>(AppDbContext db, T value, CancellationToken ct) => OptimisticSave.SaveAsync(db, value, ct);
 }

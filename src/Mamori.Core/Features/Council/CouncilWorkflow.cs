@@ -3,6 +3,7 @@ using Mamori.Core.Features.Accounts;
 using Mamori.Core.Features.Files;
 using Mamori.Core.Japanese;
 using Microsoft.EntityFrameworkCore;
+using static Mamori.Core.InputText;
 
 namespace Mamori.Core.Features.Council;
 
@@ -44,8 +45,6 @@ public static class CouncilWorkflow
     private const string CouncilNotFound = "審議会が見つかりません。";
     private const string MeetingNotFound = "会議が見つかりません。";
     private const string ItemNotFound = "議題が見つかりません。";
-
-    private static string? Optional(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 
     // ---- councils and members ---------------------------------------------------------------------
 

@@ -159,14 +159,14 @@ public sealed class MinutesIndex : IDisposable
             id => new CachingWrapperFilter(new QueryWrapperFilter(new TermQuery(new Term("muni", id.ToString("N"))))));
         if (query.CouncilIds is { } councils)
         {
+            if (councils.Count == 0)
+            {
+                return new MinutesSearchResult(0, []);
+            }
             var any = new BooleanQuery();
             foreach (var id in councils)
             {
                 any.Add(new TermQuery(new Term("council", id.ToString("N"))), Occur.SHOULD);
-            }
-            if (councils.Count == 0)
-            {
-                return new MinutesSearchResult(0, []);
             }
             AddFilter(bq, any);
         }

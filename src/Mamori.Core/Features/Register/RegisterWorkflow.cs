@@ -2,6 +2,7 @@ using Mamori.Core.Data;
 using Mamori.Core.Features.Organization;
 using Mamori.Core.Japanese;
 using Microsoft.EntityFrameworkCore;
+using static Mamori.Core.InputText;
 
 namespace Mamori.Core.Features.Register;
 
@@ -173,7 +174,6 @@ public static class RegisterWorkflow
 
     internal static void Apply(PersonalInfoFile file, RegisterInput input)
     {
-        static string? Optional(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
         static string Joined(string? s) => string.Join('\n', RegisterContent.Lines(s));
         file.FileNumber = NormalizeFileNumber(input.FileNumber);
         file.Name = input.Name!.Trim();

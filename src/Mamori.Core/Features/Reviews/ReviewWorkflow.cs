@@ -1,6 +1,7 @@
 using Mamori.Core.Data;
 using Mamori.Core.Features.Register;
 using Microsoft.EntityFrameworkCore;
+using static Mamori.Core.InputText;
 
 namespace Mamori.Core.Features.Reviews;
 
@@ -32,8 +33,6 @@ public sealed record ResultInput(ReviewResult? Result, string? ResultText, strin
 public static class ReviewWorkflow
 {
     private const string CaseNotFound = "案件が見つかりません。";
-
-    private static string? Optional(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 
     public static async Task<Outcome<Business>> SaveBusinessAsync(AppDbContext db, Guid? id, BusinessInput input, CancellationToken ct)
     {

@@ -82,7 +82,7 @@ public sealed class BusinessModel(AppDbContext db, TimeProvider clock, IAuthoriz
             var outcome = await AssessmentWorkflow.RecordChangeAsync(db, id, new ChangeInput(planned, Change.Summary, Change.Sections), clock, ct);
             if (outcome.Ok)
             {
-                Flash(outcome.Value!.AssessmentId is { } opened
+                Flash(outcome.Value!.AssessmentId is not null
                     ? "重要な変更を記録しました。事前の項目があるため、変更の前に評価を再実施します。"
                     : "変更を記録しました（事後の項目のみのため、変更後に評価書を修正して提出します）。");
                 return Redirect(outcome.Value.AssessmentId is { } a ? $"/assessments/{a}" : $"/assessments/businesses/{id}");

@@ -36,6 +36,13 @@ public sealed class DetailModel(AppDbContext db, TimeProvider clock, IAuthorizat
     [BindProperty]
     public StepForm Input { get; set; } = new();
 
+    /// <summary>The upload form's fields, kept when the upload is refused.</summary>
+    [BindProperty]
+    public string? Sections { get; set; }
+
+    [BindProperty]
+    public string? Note { get; set; }
+
     public Assessment Assessment { get; private set; } = null!;
     public AssessedBusiness Business { get; private set; } = null!;
     public IReadOnlyList<StepView> Steps { get; private set; } = [];
@@ -95,30 +102,23 @@ public sealed class DetailModel(AppDbContext db, TimeProvider clock, IAuthorizat
         return await LoadAsync(id, ct) ? Page() : NotFound();
     }
 
-    public async Task<IActionResult> OnPostUploadAsync(Guid id, IFormFile? file, string? sections, string? note, CancellationToken ct)
+    public async Task<IActionResult> OnPostUploadAsync(Guid id, IFormFile? file, CancellationToken ct)
     {
         if (!await AllowedAsync(authz, Policies.AssessmentsWrite))
         {
             return Forbid();
         }
-        var content = Array.Empty<byte>();
-        if (file is not null && file.Length <= Core.Features.Files.UploadRules.MaxBytes)
-        {
-            using var buffer = new MemoryStream();
-            await file.CopyToAsync(buffer, ct);
-            content = buffer.ToArray();
-        }
-        else if (file is not null)
-        {
-            content = new byte[Core.Features.Files.UploadRules.MaxBytes + 1];
-        }
-        var outcome = await AssessmentWorkflow.AddDocumentAsync(db, id, sections, note, file?.FileName, content, clock, ct);
+        var (content, tooLarge) = await Uploads.ReadAsync(file, Core.Features.Files.UploadRules.MaxBytes, ct);
+        var outcome = tooLarge is not null
+            ? Core.Outcome<AssessmentDocument>.Fail("File", tooLarge)
+            : await AssessmentWorkflow.AddDocumentAsync(db, id, Sections, Note, file?.FileName, content, clock, ct);
         if (outcome.Ok)
         {
             Flash($"評価書 第{outcome.Value!.Number}版（{outcome.Value.FileName}）を登録しました。");
             return Redirect($"/assessments/{id}#documents");
         }
         AddErrors(outcome, "");
+        db.ChangeTracker.Clear();
         return await LoadAsync(id, ct) ? Page() : NotFound();
     }
 

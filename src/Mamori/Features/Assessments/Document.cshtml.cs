@@ -1,5 +1,4 @@
 using Mamori.Core.Data;
-using Mamori.Features.Council;
 using Mamori.Features.Shared;
 using Mamori.Hosting;
 using Microsoft.AspNetCore.Authorization;
@@ -15,6 +14,6 @@ public sealed class DocumentModel(AppDbContext db) : MamoriPageModel
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
         var d = await db.AssessmentDocuments.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct);
-        return d is null ? NotFound() : await MaterialDownload.ServeFileAsync(this, db, d.FileId, d.ContentType, d.FileName, ct);
+        return d is null ? NotFound() : await Uploads.ServeAsync(this, db, d.FileId, d.ContentType, d.FileName, ct);
     }
 }

@@ -28,15 +28,6 @@ public static class MaterialDownload
         {
             return page.NotFound();
         }
-        return await ServeFileAsync(page, db, material.FileId, material.ContentType, material.FileName, ct);
-    }
-
-    /// <summary>Sends a stored file as an attachment (never inline), not kept in shared caches.</summary>
-    public static async Task<IActionResult> ServeFileAsync(Microsoft.AspNetCore.Mvc.RazorPages.PageModel page, AppDbContext db, Guid fileId, string contentType,
-        string fileName, CancellationToken ct)
-    {
-        var content = await db.StoredFiles.AsNoTracking().Where(f => f.Id == fileId).Select(f => f.Content).FirstAsync(ct);
-        page.Response.Headers.CacheControl = "private, no-store";
-        return page.File(content, contentType, fileName);
+        return await Uploads.ServeAsync(page, db, material.FileId, material.ContentType, material.FileName, ct);
     }
 }

@@ -48,14 +48,12 @@ public sealed class ImportModel(AppDbContext db, CurrentTenant tenant, MinutesIn
             return Page();
         }
         FileName = Path.GetFileName(Upload.FileName);
-        if (Upload.Length > MaxBytes)
+        var (bytes, tooLarge) = await Uploads.ReadAsync(Upload, MaxBytes, ct);
+        if (tooLarge is not null)
         {
-            ModelState.AddModelError(nameof(Upload), $"{FileName}：ファイルが大きすぎます（5MBまで）。会議1回分の会議録ごとに取り込んでください。");
+            ModelState.AddModelError(nameof(Upload), $"{tooLarge}会議1回分の会議録ごとに取り込んでください。");
             return Page();
         }
-        using var buffer = new MemoryStream();
-        await Upload.CopyToAsync(buffer, ct);
-        var bytes = buffer.ToArray();
         if (Array.IndexOf(bytes, (byte)0) >= 0)
         {
             ModelState.AddModelError(nameof(Upload), $"{FileName}：テキストファイルではありません。PDF からテキストを取り出した .txt ファイルを選んでください。");

@@ -162,6 +162,15 @@ public sealed class AssessmentTests(AppFixture app)
         var publicDownload = await anonymous.GetAsync($"/public/{tenant.Code}/assessments/documents/{document.Id}");
         Assert.Equal("attachment", publicDownload.Content.Headers.ContentDisposition?.DispositionType);
 
+        // The dashboard as CSV for the office's own lists (Excel opens the UTF-8 BOM and Shift_JIS alike).
+        var csv = await office.GetAsync("/assessments/export?encoding=sjis");
+        Assert.Equal("shift_jis", csv.Content.Headers.ContentType?.CharSet);
+        var csvText = Core.Csv.CsvEncodings.Cp932.GetString(await csv.Content.ReadAsByteArrayAsync());
+        Assert.StartsWith("事務,所管課,対象人数,取扱者数,しきい値判断,評価の種類", csvText, StringComparison.Ordinal);
+        Assert.Contains("住民基本台帳に関する事務", csvText);
+        Assert.Contains("340000", csvText);
+        Assert.Contains("対象人数 34万人（30万人以上）のため全項目評価", csvText);
+
         // Every change is in the audit trail.
         var audited = await factory.AsSystemAsync((_, db) => db.AuditEntries.Where(e => e.MunicipalityId == tenant.MunicipalityId).Select(e => e.EntityType).Distinct().ToListAsync());
         Assert.Contains(nameof(Assessment), audited);

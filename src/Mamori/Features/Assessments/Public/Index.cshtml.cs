@@ -38,18 +38,3 @@ public sealed class IndexModel(AppDbContext db) : MamoriPageModel
         return Page();
     }
 }
-
-/// <summary>Downloads a published evaluation document.</summary>
-[AllowAnonymous]
-public sealed class DocumentModel(AppDbContext db) : MamoriPageModel
-{
-    public async Task<IActionResult> OnGetAsync(string code, Guid id, CancellationToken ct)
-    {
-        if (await PublicMunicipality.EnterAsync(db, code, ct) is null)
-        {
-            return NotFound();
-        }
-        var d = await db.AssessmentDocuments.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id && x.IsPublished, ct);
-        return d is null ? NotFound() : await Council.MaterialDownload.ServeFileAsync(this, db, d.FileId, d.ContentType, d.FileName, ct);
-    }
-}

@@ -32,16 +32,10 @@ public sealed class DetailModel(AppDbContext db, IAuthorizationService authz, Ti
         {
             return Forbid();
         }
-        byte[] content = [];
-        if (Upload is not null && Upload.Length <= Core.Features.Files.UploadRules.MaxBytes)
+        var (content, tooLarge) = await Uploads.ReadAsync(Upload, Core.Features.Files.UploadRules.MaxBytes, ct);
+        if (tooLarge is not null)
         {
-            using var buffer = new MemoryStream();
-            await Upload.CopyToAsync(buffer, ct);
-            content = buffer.ToArray();
-        }
-        else if (Upload is not null)
-        {
-            ModelState.AddModelError("File", $"「{Upload.FileName}」は20MBを超えています。20MB以下のファイルにしてください。");
+            ModelState.AddModelError("File", tooLarge);
             return await LoadAsync(id, ct) ? Page() : NotFound();
         }
         var outcome = await CouncilWorkflow.AddMaterialAsync(db, null, id, MaterialTitle, Upload?.FileName, content, IsPublic, clock, ct);

@@ -65,16 +65,10 @@ public sealed class DetailModel(AppDbContext db, IAuthorizationService authz, Ti
 
     public async Task<IActionResult> OnPostUploadAsync(Guid id, CancellationToken ct)
     {
-        byte[] content = [];
-        if (Upload is not null)
+        var (content, tooLarge) = await Uploads.ReadAsync(Upload, Core.Features.Files.UploadRules.MaxBytes, ct);
+        if (tooLarge is not null)
         {
-            if (Upload.Length > Core.Features.Files.UploadRules.MaxBytes)
-            {
-                return await ShowAsync(id, Outcome<Material>.Fail("File", $"「{Upload.FileName}」は20MBを超えています。20MB以下のファイルにしてください。"), ct);
-            }
-            using var buffer = new MemoryStream();
-            await Upload.CopyToAsync(buffer, ct);
-            content = buffer.ToArray();
+            return await ShowAsync(id, Outcome<Material>.Fail("File", tooLarge), ct);
         }
         return await ManageAsync(id, () => CouncilWorkflow.AddMaterialAsync(db, id, ItemId, MaterialTitle, Upload?.FileName, content, IsPublic, clock, ct),
             m => $"資料「{m.Title}」を登録しました。", ct);
