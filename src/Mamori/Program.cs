@@ -6,6 +6,7 @@ using Mamori.Features.Minutes;
 using Mamori.Features.Organization;
 using Mamori.Features.Register;
 using Mamori.Features.Reviews;
+using Mamori.Features.Security;
 using Mamori.Hosting;
 
 return CommandLine.IsCommand(args) ? await CommandLine.RunAsync(args) : await Program.ServeAsync(args);
@@ -40,6 +41,7 @@ public partial class Program
         api.MapReviewEndpoints();
         api.MapMinutesEndpoints();
         api.MapAssessmentEndpoints();
+        api.MapSecurityEndpoints();
         api.MapAuditEndpoints();
         return app;
     }

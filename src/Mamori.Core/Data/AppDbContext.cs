@@ -7,6 +7,7 @@ using Mamori.Core.Features.Files;
 using Mamori.Core.Features.Organization;
 using Mamori.Core.Features.Register;
 using Mamori.Core.Features.Reviews;
+using Mamori.Core.Features.Security;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
@@ -54,6 +55,18 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, CurrentTenant 
     public DbSet<Assessment> Assessments => Set<Assessment>();
     public DbSet<AssessmentDocument> AssessmentDocuments => Set<AssessmentDocument>();
     public DbSet<AssessmentChange> AssessmentChanges => Set<AssessmentChange>();
+    public DbSet<ChecklistTemplate> ChecklistTemplates => Set<ChecklistTemplate>();
+    public DbSet<ChecklistAssessment> ChecklistAssessments => Set<ChecklistAssessment>();
+    public DbSet<ChecklistAnswer> ChecklistAnswers => Set<ChecklistAnswer>();
+    public DbSet<SelfCheckCampaign> SelfCheckCampaigns => Set<SelfCheckCampaign>();
+    public DbSet<SelfCheckQuestionSet> SelfCheckQuestionSets => Set<SelfCheckQuestionSet>();
+    public DbSet<SelfCheckResponse> SelfCheckResponses => Set<SelfCheckResponse>();
+    public DbSet<SelfCheckReflection> SelfCheckReflections => Set<SelfCheckReflection>();
+    public DbSet<Drill> Drills => Set<Drill>();
+    public DbSet<RoomEntry> RoomEntries => Set<RoomEntry>();
+    public DbSet<RoomReason> RoomReasons => Set<RoomReason>();
+    public DbSet<Terminal> Terminals => Set<Terminal>();
+    public DbSet<TerminalAudit> TerminalAudits => Set<TerminalAudit>();
 
     /// <summary>The acting user and scope.</summary>
     public CurrentTenant Tenant => tenant;

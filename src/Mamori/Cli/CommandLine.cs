@@ -5,6 +5,7 @@ using Mamori.Features.Assessments;
 using Mamori.Features.Audit;
 using Mamori.Features.Minutes;
 using Mamori.Features.Organization;
+using Mamori.Features.Security;
 
 namespace Mamori.Cli;
 
@@ -87,6 +88,7 @@ public static class CommandLine
         root.Subcommands.Add(AuditCommands.Create());
         root.Subcommands.Add(MinutesCommands.Create());
         root.Subcommands.Add(AssessmentCommands.Create());
+        root.Subcommands.Add(SecurityCommands.Create());
         return root;
     }
 }

@@ -60,6 +60,18 @@ public static class Policies
     /// <summary>Keeping PIA businesses, evaluation steps, 重要な変更 and document versions (所管課 its own).</summary>
     public const string AssessmentsWrite = nameof(AssessmentsWrite);
 
+    /// <summary>Reading checklists, assessments, the server-room log, terminals, drills and the yearly security report.</summary>
+    public const string SecurityRead = nameof(SecurityRead);
+
+    /// <summary>セキュリティ担当's work: templates, assessments and plans, room entries, terminals and audits, drills, campaigns.</summary>
+    public const string SecurityWrite = nameof(SecurityWrite);
+
+    /// <summary>Answering a staff self-check campaign (an account linked to a member of staff).</summary>
+    public const string SelfCheckAnswer = nameof(SelfCheckAnswer);
+
+    /// <summary>Reading a campaign's completion and results, and writing a department's 振り返り (所管課 its own department).</summary>
+    public const string SelfCheckReflect = nameof(SelfCheckReflect);
+
     /// <summary>Reading the audit trail.</summary>
     public const string AuditRead = nameof(AuditRead);
 
@@ -83,6 +95,10 @@ public static class Policies
         [CouncilRespond] = [UserRole.Member],
         [AssessmentsRead] = [UserRole.Admin, UserRole.Office, UserRole.Department, UserRole.Security, UserRole.Auditor],
         [AssessmentsWrite] = [UserRole.Admin, UserRole.Office, UserRole.Department],
+        [SecurityRead] = [UserRole.Admin, UserRole.Office, UserRole.Security, UserRole.Auditor],
+        [SecurityWrite] = [UserRole.Admin, UserRole.Security],
+        [SelfCheckAnswer] = [UserRole.Admin, UserRole.Office, UserRole.Department, UserRole.Security, UserRole.Auditor],
+        [SelfCheckReflect] = [UserRole.Admin, UserRole.Office, UserRole.Department, UserRole.Security, UserRole.Auditor],
         [AuditRead] = [UserRole.Admin, UserRole.Auditor],
     };
 

@@ -35,6 +35,9 @@ public sealed class AuthorizationMatrixTests(AppFixture app)
     private static readonly UserRole[] CouncilManagers = [UserRole.Admin, UserRole.Office];
     private static readonly UserRole[] AssessmentReaders = [UserRole.Admin, UserRole.Office, UserRole.Department, UserRole.Security, UserRole.Auditor];
     private static readonly UserRole[] AssessmentWriters = [UserRole.Admin, UserRole.Office, UserRole.Department];
+    private static readonly UserRole[] SecurityReaders = [UserRole.Admin, UserRole.Office, UserRole.Security, UserRole.Auditor];
+    private static readonly UserRole[] SecurityWriters = [UserRole.Admin, UserRole.Security];
+    private static readonly UserRole[] SelfCheckers = [UserRole.Admin, UserRole.Office, UserRole.Department, UserRole.Security, UserRole.Auditor];
 
     /// <summary>"METHOD route" → roles allowed; null means anonymous access is allowed.</summary>
     private static readonly Dictionary<string, UserRole[]?> Rules = new()
@@ -165,6 +168,28 @@ public sealed class AuthorizationMatrixTests(AppFixture app)
         ["GET /api/v1/assessments/"] = AssessmentReaders,
         ["PAGE /public/{code}/assessments"] = null,
         ["PAGE /public/{code}/assessments/documents/{id:guid}"] = null,
+        ["PAGE /security"] = SecurityReaders,
+        ["PAGE /security/templates"] = SecurityReaders,
+        ["PAGE /security/templates/{id:guid}"] = SecurityReaders,
+        ["PAGE /security/assessments/{id:guid}"] = SecurityReaders,
+        ["PAGE /security/assessments/{id:guid}/print"] = SecurityReaders,
+        ["PAGE /security/drills"] = SecurityReaders,
+        ["PAGE /security/drills/edit/{id:guid?}"] = SecurityWriters,
+        ["PAGE /security/terminals"] = SecurityReaders,
+        ["PAGE /security/terminals/edit/{id:guid?}"] = SecurityWriters,
+        ["PAGE /security/terminals/{id:guid}"] = SecurityReaders,
+        ["PAGE /security/room"] = SecurityReaders,
+        ["PAGE /security/room/edit/{id:guid?}"] = SecurityWriters,
+        ["PAGE /security/room/import"] = SecurityWriters,
+        ["PAGE /security/room/reasons"] = SecurityWriters,
+        ["PAGE /security/room/report"] = SecurityReaders,
+        ["PAGE /security/report"] = SecurityReaders,
+        ["PAGE /security/self-checks"] = SelfCheckers,
+        ["PAGE /security/self-checks/edit/{id:guid?}"] = SecurityWriters,
+        ["PAGE /security/self-checks/{id:guid}"] = SelfCheckers,
+        ["PAGE /security/self-checks/{id:guid}/answer"] = SelfCheckers,
+        ["GET /api/v1/security/room-access/report"] = SecurityReaders,
+        ["GET /api/v1/security/assessments/{id:guid}/score"] = SecurityReaders,
     };
 
     [Fact]
@@ -385,6 +410,28 @@ public sealed class AuthorizationMatrixTests(AppFixture app)
                 IsPublished = true,
             };
             db.AddRange(piaBusiness, assessment, piaFile, piaDocument);
+            var checklist = new Core.Features.Security.ChecklistTemplate { MunicipalityId = tenant.MunicipalityId, Name = "住基ネット調査表" };
+            checklist.SetItems(Core.Features.Security.ChecklistTemplate.DefaultItems);
+            checklist.SetScale(Core.Features.Security.ChecklistTemplate.DefaultScale);
+            var checkAssessment = new Core.Features.Security.ChecklistAssessment { MunicipalityId = tenant.MunicipalityId, TemplateId = checklist.Id, FiscalYear = 2024 };
+            var drill = new Core.Features.Security.Drill { MunicipalityId = tenant.MunicipalityId, Title = "訓練", TargetGroup = "職員", Content = "内容", HeldOn = new DateOnly(2024, 11, 1) };
+            var terminal = new Core.Features.Security.Terminal { MunicipalityId = tenant.MunicipalityId, Code = "T-001", Place = "窓口", Manager = "責任者" };
+            var roomEntry = new Core.Features.Security.RoomEntry
+            {
+                MunicipalityId = tenant.MunicipalityId,
+                EnteredAt = DateTime.UtcNow,
+                Kind = Core.Features.Security.RoomEntryKind.Vendor,
+                Organization = "保守会社",
+                Reason = "点検",
+            };
+            var campaign = new Core.Features.Security.SelfCheckCampaign
+            {
+                MunicipalityId = tenant.MunicipalityId,
+                Title = "セルフチェック",
+                StartOn = new DateOnly(2024, 1, 1),
+                EndOn = new DateOnly(2099, 12, 31),
+            };
+            db.AddRange(checklist, checkAssessment, drill, terminal, roomEntry, campaign);
             db.SelfInspections.Add(new Core.Features.Reviews.SelfInspection
             {
                 MunicipalityId = tenant.MunicipalityId,
@@ -431,6 +478,15 @@ public sealed class AuthorizationMatrixTests(AppFixture app)
                 ["/assessments/businesses/{id:guid}"] = $"/assessments/businesses/{piaBusiness.Id}",
                 ["/assessments/documents/{id:guid}"] = $"/assessments/documents/{piaDocument.Id}",
                 ["/assessments/{id:guid}"] = $"/assessments/{assessment.Id}",
+                ["/security/templates/{id:guid}"] = $"/security/templates/{checklist.Id}",
+                ["/security/assessments/{id:guid}"] = $"/security/assessments/{checkAssessment.Id}",
+                ["/security/drills/edit/{id:guid?}"] = $"/security/drills/edit/{drill.Id}",
+                ["/security/terminals/edit/{id:guid?}"] = $"/security/terminals/edit/{terminal.Id}",
+                ["/security/terminals/{id:guid}"] = $"/security/terminals/{terminal.Id}",
+                ["/security/room/edit/{id:guid?}"] = $"/security/room/edit/{roomEntry.Id}",
+                ["/security/self-checks/edit/{id:guid?}"] = $"/security/self-checks/edit/{campaign.Id}",
+                ["/security/self-checks/{id:guid}"] = $"/security/self-checks/{campaign.Id}",
+                ["/api/v1/security/assessments/{id:guid}"] = $"/api/v1/security/assessments/{checkAssessment.Id}",
                 ["{sequence:long}"] = sequence.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 ["{code:int?}"] = "404",
                 ["{code}"] = tenant.Code,

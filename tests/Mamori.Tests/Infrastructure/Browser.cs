@@ -48,7 +48,8 @@ public sealed partial class Browser : IDisposable
     }
 
     /// <summary>Uploads a file through a form page, with that page's antiforgery token.</summary>
-    public async Task<HttpResponseMessage> PostFileAsync(string pageUrl, string field, string fileName, byte[] content, string? action = null)
+    public async Task<HttpResponseMessage> PostFileAsync(string pageUrl, string field, string fileName, byte[] content, string? action = null,
+        IReadOnlyDictionary<string, string>? fields = null)
     {
         var html = await (await Client.GetAsync(pageUrl)).Content.ReadAsStringAsync();
         var token = TokenPattern().Match(html);
@@ -58,6 +59,10 @@ public sealed partial class Browser : IDisposable
             { new StringContent(WebUtility.HtmlDecode(token.Groups[1].Value)), "__RequestVerificationToken" },
             { new ByteArrayContent(content), field, fileName },
         };
+        foreach (var (name, value) in fields ?? new Dictionary<string, string>())
+        {
+            form.Add(new StringContent(value), name);
+        }
         return await Client.PostAsync(action ?? pageUrl, form);
     }
 

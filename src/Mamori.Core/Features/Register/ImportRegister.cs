@@ -3,12 +3,8 @@ using Mamori.Core.Data;
 using Mamori.Core.Features.Organization;
 using Mamori.Core.Japanese;
 using Microsoft.EntityFrameworkCore;
-using MiniExcelLibs;
 
 namespace Mamori.Core.Features.Register;
-
-/// <summary>One problem in an import file: the row as a spreadsheet numbers it, the column header, what to fix.</summary>
-public sealed record ImportProblem(int Row, string Column, string Message);
 
 /// <summary>What an import did, or the problems that stopped it (then nothing was written).</summary>
 public sealed record ImportResult(int Created, int Updated, int Unchanged, IReadOnlyList<ImportProblem> Problems)
@@ -39,46 +35,6 @@ public static class ImportRegister
         ["Remarks"] = "備考",
         ["RegularRecipients"] = "経常的提供先",
         ["OrdinanceSensitive"] = "条例要配慮個人情報",
-    };
-
-    /// <summary>Reads the file into a table; .xlsx is recognized by its content, not only its name.</summary>
-    public static CsvTable ReadTable(Stream stream, string fileName)
-    {
-        using var buffer = new MemoryStream();
-        stream.CopyTo(buffer);
-        var bytes = buffer.ToArray();
-        var isXlsx = bytes.Length > 4 && bytes[0] == (byte)'P' && bytes[1] == (byte)'K';
-        if (!isXlsx)
-        {
-            return CsvReader.Read(new MemoryStream(bytes), fileName);
-        }
-        try
-        {
-            var rows = new MemoryStream(bytes).Query(useHeaderRow: false).Cast<IDictionary<string, object?>>().ToList();
-            if (rows.Count == 0)
-            {
-                throw new CsvFormatException($"{fileName} にデータがありません。1 行目に見出し、2 行目からデータを入れてください。");
-            }
-            var keys = rows[0].Keys.ToList();
-            var headers = keys.Select(k => Cell(rows[0][k])).ToList();
-            var data = rows.Skip(1)
-                .Select((r, i) => new CsvRow(i + 2, keys.Select(k => Cell(r.TryGetValue(k, out var v) ? v : null)).ToList()))
-                .Where(r => r.Cells.Any(c => c.Length > 0))
-                .ToList();
-            return new CsvTable("Excel", headers, data);
-        }
-        catch (Exception ex) when (ex is not CsvFormatException)
-        {
-            throw new CsvFormatException($"{fileName} を Excel ファイルとして読めませんでした。.xlsx 形式で保存し直すか、CSV で取り込んでください。");
-        }
-    }
-
-    private static string Cell(object? value) => value switch
-    {
-        null => string.Empty,
-        double d => d.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        DateTime dt => dt.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
-        _ => value.ToString()?.Trim() ?? string.Empty,
     };
 
     public static async Task<ImportResult> RunAsync(AppDbContext db, CsvTable table, CancellationToken ct)

@@ -21,6 +21,19 @@ public sealed record PrintLine(string Text, LineAlign Align = LineAlign.Left, bo
 /// <summary>A table with a header row.</summary>
 public sealed record PrintTable(IReadOnlyList<string> Headers, IReadOnlyList<IReadOnlyList<string>> Rows, IReadOnlyList<int>? WidthsPercent = null) : PrintBlock;
 
+/// <summary>One series of a bar chart (職員, ベンダー等 …), a value per category.</summary>
+public sealed record ChartSeries(string Name, IReadOnlyList<int> Values);
+
+/// <summary>
+/// A stacked bar chart of counts (drawn as SVG on the page). Word gets its caption only: the figures are in
+/// the table next to it, and the office pastes a chart of its own style when it edits the document.
+/// </summary>
+public sealed record PrintBarChart(string Caption, IReadOnlyList<string> Categories, IReadOnlyList<ChartSeries> Series) : PrintBlock
+{
+    /// <summary>The tallest stacked bar.</summary>
+    public int Max => Categories.Count == 0 ? 0 : Enumerable.Range(0, Categories.Count).Max(i => Series.Sum(s => s.Values.ElementAtOrDefault(i)));
+}
+
 /// <summary>
 /// One official document (通知, 答申書, Q&amp;A 一覧) as content, rendered both as the A4 print page and as a
 /// .docx the office edits further — the two never drift apart because they are made from the same blocks.
@@ -43,6 +56,7 @@ public sealed record PrintDocument(string Title, IReadOnlyList<PrintBlock> Block
                 {
                     PrintLine line => Paragraph(line),
                     PrintTable table => Table(table),
+                    PrintBarChart chart => Paragraph(new PrintLine($"（図）{chart.Caption}", LineAlign.Center)),
                     _ => throw new InvalidOperationException(block.GetType().Name),
                 });
                 if (block is PrintTable)

@@ -35,7 +35,7 @@ public sealed class ImportModel(AppDbContext db) : MamoriPageModel
         try
         {
             await using var stream = Upload.OpenReadStream();
-            var table = ImportRegister.ReadTable(stream, FileName);
+            var table = TableFile.Read(stream, FileName);
             result = await ImportRegister.RunAsync(db, table, ct);
         }
         catch (CsvFormatException ex)

@@ -1,0 +1,89 @@
+using Mamori.Core.Data;
+using Mamori.Core.Features.Organization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Mamori.Core.Features.Security;
+
+/// <summary>
+/// 点検（調査表への回答）: one template answered for one fiscal year by one unit — the municipality as a whole
+/// (<see cref="DepartmentId"/> null) or one department. Closed once every item is answered and every item
+/// below the top answer has an improvement plan; a closed assessment is the figure that is reported.
+/// </summary>
+public sealed class ChecklistAssessment : IMunicipalityOwned, IVersioned
+{
+    public Guid Id { get; init; } = Guid.CreateVersion7();
+    public Guid MunicipalityId { get; set; }
+    public Guid TemplateId { get; set; }
+
+    /// <summary>年度 (the year it starts in).</summary>
+    public int FiscalYear { get; set; }
+
+    /// <summary>The department assessed, or null for the municipality as a whole (団体全体).</summary>
+    public Guid? DepartmentId { get; set; }
+
+    /// <summary>調査基準日 or the date the answers were given.</summary>
+    public DateOnly? AnsweredOn { get; set; }
+
+    public DateTime? ClosedAt { get; set; }
+    public string? ClosedBy { get; set; }
+    public Guid Version { get; set; } = Guid.NewGuid();
+
+    public List<ChecklistAnswer> Answers { get; init; } = [];
+
+    public bool IsClosed => ClosedAt is not null;
+
+    /// <summary>Item number → value, for scoring.</summary>
+    public IReadOnlyDictionary<string, int?> Values => Answers.ToDictionary(a => a.ItemNumber, a => a.Value, StringComparer.Ordinal);
+}
+
+/// <summary>The answer to one item, its 回答の根拠, and the 改善計画 an answer below the top value needs.</summary>
+public sealed class ChecklistAnswer : IMunicipalityOwned
+{
+    public Guid Id { get; init; } = Guid.CreateVersion7();
+    public Guid MunicipalityId { get; set; }
+    public Guid AssessmentId { get; set; }
+    public required string ItemNumber { get; init; }
+
+    /// <summary>The scale value; null while unanswered.</summary>
+    public int? Value { get; set; }
+
+    /// <summary>回答の根拠.</summary>
+    public string? Evidence { get; set; }
+
+    /// <summary>改善計画: the measure.</summary>
+    public string? PlanMeasure { get; set; }
+
+    /// <summary>改善計画: who carries it out (課・担当).</summary>
+    public string? PlanOwner { get; set; }
+
+    /// <summary>改善計画: by when.</summary>
+    public DateOnly? PlanDueOn { get; set; }
+
+    public bool HasPlan => !string.IsNullOrWhiteSpace(PlanMeasure) && !string.IsNullOrWhiteSpace(PlanOwner) && PlanDueOn is not null;
+}
+
+internal sealed class ChecklistAssessmentConfiguration : IEntityTypeConfiguration<ChecklistAssessment>
+{
+    public void Configure(EntityTypeBuilder<ChecklistAssessment> b)
+    {
+        b.Property(x => x.ClosedBy).HasMaxLength(200);
+        b.Property(x => x.Version).IsConcurrencyToken();
+        b.Ignore(x => x.Values);
+        b.HasOne<Municipality>().WithMany().HasForeignKey(x => x.MunicipalityId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<ChecklistTemplate>().WithMany().HasForeignKey(x => x.TemplateId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Department>().WithMany().HasForeignKey(x => x.DepartmentId).OnDelete(DeleteBehavior.Restrict);
+        b.HasMany(x => x.Answers).WithOne().HasForeignKey(a => a.AssessmentId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(x => new { x.MunicipalityId, x.TemplateId, x.FiscalYear, x.DepartmentId });
+    }
+}
+
+internal sealed class ChecklistAnswerConfiguration : IEntityTypeConfiguration<ChecklistAnswer>
+{
+    public void Configure(EntityTypeBuilder<ChecklistAnswer> b)
+    {
+        b.Property(x => x.ItemNumber).HasMaxLength(40);
+        b.Property(x => x.PlanOwner).HasMaxLength(200);
+        b.HasIndex(x => new { x.AssessmentId, x.ItemNumber }).IsUnique();
+    }
+}

@@ -1,0 +1,212 @@
+using System.Globalization;
+using Mamori.Core.Data;
+using Mamori.Core.Features.Reports;
+using Mamori.Core.Japanese;
+using Microsoft.EntityFrameworkCore;
+using MiniExcelLibs;
+
+namespace Mamori.Core.Features.Security;
+
+/// <summary>A checklist's 今回 / 前回 for the report: scores overall and per category, and the published items that changed.</summary>
+public sealed record ChecklistSummary(string TemplateName, int FiscalYear, bool Closed, ChecklistScores Current, int? PreviousYear, ChecklistScores? Previous,
+    IReadOnlyList<ItemComparison> ChangedItems, int UnpublishedItems, IReadOnlyList<ScaleOption> Scale);
+
+/// <summary>
+/// 住基ネットに係るセキュリティ対策の実施状況 (the yearly report to the council): the checklist score 今回 / 前回,
+/// the server-room table by month and by year with the reasons, and the drills of the fiscal year.
+/// </summary>
+public sealed record SecurityYearReport(FiscalYear Year, string Municipality, IReadOnlyList<ChecklistSummary> Checklists, FiscalYearTable Room,
+    IReadOnlyList<FiscalYearTable> Years, IReadOnlyList<ReasonCount> Reasons, IReadOnlyList<Drill> Drills)
+{
+    /// <summary>How many fiscal years the multi-year table covers (平成29年度 … 令和4年度 in the reports municipalities publish).</summary>
+    public const int YearsShown = 6;
+
+    public string Title => $"{Year.ToWareki()} 住民基本台帳ネットワークシステムに係るセキュリティ対策の実施状況";
+
+    public static async Task<SecurityYearReport> BuildAsync(AppDbContext db, Guid municipalityId, FiscalYear year, CancellationToken ct)
+    {
+        var municipality = await db.Municipalities.AsNoTracking().IgnoreQueryFilters().Where(m => m.Id == municipalityId).Select(m => m.Name).FirstAsync(ct);
+        var templates = await db.ChecklistTemplates.AsNoTracking().IgnoreQueryFilters().Where(t => t.MunicipalityId == municipalityId).ToListAsync(ct);
+        var assessments = await db.ChecklistAssessments.AsNoTracking().IgnoreQueryFilters().Include(a => a.Answers)
+            .Where(a => a.MunicipalityId == municipalityId && a.DepartmentId == null && a.FiscalYear <= year.StartYear).ToListAsync(ct);
+        var summaries = new List<ChecklistSummary>();
+        foreach (var current in assessments.Where(a => a.FiscalYear == year.StartYear))
+        {
+            var template = templates.First(t => t.Id == current.TemplateId);
+            var sameName = templates.Where(t => t.Name == template.Name).Select(t => t.Id).ToHashSet();
+            var previous = assessments.Where(a => sameName.Contains(a.TemplateId) && a.FiscalYear < current.FiscalYear)
+                .OrderByDescending(a => a.FiscalYear).ThenByDescending(a => a.IsClosed).FirstOrDefault();
+            var items = template.Items;
+            var comparison = Security.Checklists.Compare(items, current.Values, previous?.Values);
+            summaries.Add(new ChecklistSummary(template.Name, current.FiscalYear, current.IsClosed, ChecklistScore.Compute(items, current.Values),
+                previous?.FiscalYear, previous is null ? null : ChecklistScore.Compute(items, previous.Values),
+                comparison.Where(c => !c.Item.NeverPublished && c.Change is ItemChange.Better or ItemChange.Worse).ToList(),
+                items.Count(i => i.NeverPublished), template.Scale));
+        }
+        var first = new FiscalYear(year.StartYear - YearsShown + 1);
+        var years = await RoomAccess.YearsAsync(db, municipalityId, first, year, ct);
+        var reasons = await RoomAccess.ReasonsAsync(db, municipalityId, year, ct);
+        var drills = await db.Drills.AsNoTracking().IgnoreQueryFilters()
+            .Where(d => d.MunicipalityId == municipalityId && d.HeldOn >= year.Start && d.HeldOn <= year.End).OrderBy(d => d.HeldOn).ToListAsync(ct);
+        return new SecurityYearReport(year, municipality, summaries.OrderBy(s => s.TemplateName, StringComparer.Ordinal).ToList(), years[^1], years, reasons, drills);
+    }
+
+    private static string N(int n) => n.ToString("N0", CultureInfo.InvariantCulture);
+
+    /// <summary>4月 … 3月.</summary>
+    public static IReadOnlyList<string> MonthHeaders(FiscalYearTable table) => table.Months.Select(m => $"{m.Month.Month}月").ToList();
+
+    /// <summary>The rows 職員 / ベンダー等 / 月計 of a month table, with the year's total last.</summary>
+    public static IReadOnlyList<IReadOnlyList<string>> MonthRows(FiscalYearTable t) =>
+    [
+        ["職員", .. t.Months.Select(m => N(m.Staff)), N(t.Staff)],
+        ["ベンダー等", .. t.Months.Select(m => N(m.Vendor)), N(t.Vendor)],
+        ["月計", .. t.Months.Select(m => N(m.Total)), N(t.Total)],
+    ];
+
+    /// <summary>The rows 職員 / ベンダー等 / 計 of the multi-year table.</summary>
+    public static IReadOnlyList<IReadOnlyList<string>> YearRows(IReadOnlyList<FiscalYearTable> years) =>
+    [
+        ["職員", .. years.Select(y => N(y.Staff))],
+        ["ベンダー等", .. years.Select(y => N(y.Vendor))],
+        ["計", .. years.Select(y => N(y.Total))],
+    ];
+
+    /// <summary>"ログチェック（31件）、NW作業（12件）" per category.</summary>
+    public static string ReasonList(IEnumerable<ReasonCount> reasons, RoomEntryKind kind)
+    {
+        var list = reasons.Where(r => r.Kind == kind).Select(r => $"{r.Reason}（{N(r.Count)}件）").ToList();
+        return list.Count == 0 ? "なし" : string.Join("、", list);
+    }
+
+    /// <summary>The report as blocks: the A4 print page and the .docx are made from the same content.</summary>
+    public PrintDocument ToDocument()
+    {
+        var blocks = new List<PrintBlock>
+        {
+            new PrintLine(Title, LineAlign.Center, Bold: true, Large: true),
+            new PrintLine(Municipality, LineAlign.Right),
+            new PrintLine(""),
+            new PrintLine("１　住基ネット調査表による点検結果", Bold: true),
+        };
+        if (Checklists.Count == 0)
+        {
+            blocks.Add(new PrintLine($"{Year.ToWareki()}の団体全体の点検は登録されていません。", Indent: 1));
+        }
+        foreach (var c in Checklists)
+        {
+            var now = Year.ToWareki();
+            var before = c.PreviousYear is { } p ? new FiscalYear(p).ToWareki() : "前回";
+            blocks.Add(new PrintLine($"{c.TemplateName}（評点は「該当しない」を除く回答の平均。満点 {TopText(c)}）" + (c.Closed ? "" : "　※点検中"), Indent: 1));
+            var rows = c.Current.Categories.Select(cat =>
+            {
+                var prev = c.Previous?.Categories.FirstOrDefault(x => x.Category == cat.Category)?.Score;
+                return (IReadOnlyList<string>)[cat.Category, ChecklistScores.Format(cat.Score), ChecklistScores.Format(prev), Difference(cat.Score, prev)];
+            }).ToList();
+            rows.Add(["全体", ChecklistScores.Format(c.Current.Score), ChecklistScores.Format(c.Previous?.Score), Difference(c.Current.Score, c.Previous?.Score)]);
+            blocks.Add(new PrintTable(["分類", $"今回（{now}）", $"前回（{before}）", "増減"], rows, [46, 18, 18, 18]));
+            if (c.ChangedItems.Count > 0)
+            {
+                blocks.Add(new PrintLine("前回から回答が変わった項目", Indent: 1));
+                blocks.Add(new PrintTable(["番号", "項目", "前回", "今回", "変化"],
+                    c.ChangedItems.Select(i => (IReadOnlyList<string>)[i.Item.Number, i.Item.Text, Security.Checklists.Label(c.Scale, i.Previous), Security.Checklists.Label(c.Scale, i.Current), i.Change.JapaneseName()]).ToList(),
+                    [8, 50, 15, 15, 12]));
+            }
+            if (c.UnpublishedItems > 0)
+            {
+                blocks.Add(new PrintLine($"※ 非公表の{c.UnpublishedItems}項目は評点に含め、項目の一覧には掲載していません。", Indent: 1));
+            }
+        }
+        blocks.Add(new PrintLine(""));
+        blocks.Add(new PrintLine("２　CSルームの入退室状況", Bold: true));
+        blocks.Add(new PrintLine($"（1）{Year.ToWareki()} 月別入室件数", Indent: 1));
+        blocks.Add(new PrintTable(["区分", .. MonthHeaders(Room), "合計"], MonthRows(Room)));
+        blocks.Add(new PrintBarChart($"{Year.ToWareki()} 月別入室件数", MonthHeaders(Room),
+            [new ChartSeries("職員", Room.Months.Select(m => m.Staff).ToList()), new ChartSeries("ベンダー等", Room.Months.Select(m => m.Vendor).ToList())]));
+        blocks.Add(new PrintLine($"（2）年度別入室件数（{Years[0].Year.ToWareki()}～{Year.ToWareki()}）", Indent: 1));
+        blocks.Add(new PrintTable(["区分", .. Years.Select(y => y.Year.ToWareki())], YearRows(Years)));
+        blocks.Add(new PrintLine($"（3）{Year.ToWareki()} 主な入室理由", Indent: 1));
+        blocks.Add(new PrintTable(["区分", "入室理由（件数）"],
+            [["職員", ReasonList(Reasons, RoomEntryKind.Staff)], ["ベンダー等", ReasonList(Reasons, RoomEntryKind.Vendor)]], [16, 84]));
+        blocks.Add(new PrintLine(""));
+        blocks.Add(new PrintLine("３　訓練の実施状況", Bold: true));
+        if (Drills.Count == 0)
+        {
+            blocks.Add(new PrintLine($"{Year.ToWareki()}に実施した訓練は登録されていません。", Indent: 1));
+        }
+        else
+        {
+            blocks.Add(new PrintTable(["種類", "実施日", "対象", "内容", "参加者", "所見・課題"],
+                Drills.Select(d => (IReadOnlyList<string>)[d.Kind.JapaneseName(), Security.Drills.Dates(d), d.TargetGroup, d.Content,
+                    string.Join("　", new[] { d.Participants, d.ParticipantCount is { } n ? $"{N(n)}名" : null }.Where(x => x is not null)), d.Findings ?? "特になし"]).ToList(),
+                [12, 14, 14, 26, 14, 20]));
+        }
+        return new PrintDocument(Title, blocks);
+    }
+
+    private static string TopText(ChecklistSummary c) => Security.Checklists.Top(c.Scale).ToString("0.00", CultureInfo.InvariantCulture);
+
+    private static string Difference(decimal? now, decimal? before) =>
+        now is { } a && before is { } b ? (a - b) switch { > 0 => "+" + (a - b).ToString("0.00", CultureInfo.InvariantCulture), < 0 => "△" + (b - a).ToString("0.00", CultureInfo.InvariantCulture), _ => "±0.00" } : "－";
+
+    /// <summary>The report as a workbook: one sheet per part, figures as numbers.</summary>
+    public byte[] ToXlsx()
+    {
+        var scores = Checklists.SelectMany(c => c.Current.Categories.Select(cat => new Dictionary<string, object?>(StringComparer.Ordinal)
+        {
+            ["調査表"] = c.TemplateName,
+            ["分類"] = cat.Category,
+            ["今回"] = cat.Score,
+            ["前回"] = c.Previous?.Categories.FirstOrDefault(x => x.Category == cat.Category)?.Score,
+        }).Append(new Dictionary<string, object?>(StringComparer.Ordinal)
+        {
+            ["調査表"] = c.TemplateName,
+            ["分類"] = "全体",
+            ["今回"] = c.Current.Score,
+            ["前回"] = c.Previous?.Score,
+        })).ToList();
+        var months = new[] { ("職員", (Func<MonthCount, int>)(m => m.Staff)), ("ベンダー等", m => m.Vendor), ("月計", m => m.Total) }.Select(r =>
+        {
+            var row = new Dictionary<string, object?>(StringComparer.Ordinal) { ["区分"] = r.Item1 };
+            foreach (var m in Room.Months)
+            {
+                row[$"{m.Month.Month}月"] = r.Item2(m);
+            }
+            row["合計"] = Room.Months.Sum(r.Item2);
+            return row;
+        }).ToList();
+        var years = new[] { ("職員", (Func<FiscalYearTable, int>)(y => y.Staff)), ("ベンダー等", y => y.Vendor), ("計", y => y.Total) }.Select(r =>
+        {
+            var row = new Dictionary<string, object?>(StringComparer.Ordinal) { ["区分"] = r.Item1 };
+            foreach (var y in Years)
+            {
+                row[y.Year.ToWareki()] = r.Item2(y);
+            }
+            return row;
+        }).ToList();
+        var sheets = new Dictionary<string, object>
+        {
+            ["点検結果"] = scores.Count > 0 ? scores : [new Dictionary<string, object?> { ["調査表"] = null }],
+            ["入退室（月別）"] = months,
+            ["入退室（年度別）"] = years,
+            ["入室理由"] = Reasons.Count > 0
+                ? Reasons.Select(r => new Dictionary<string, object?>(StringComparer.Ordinal) { ["区分"] = r.Kind.JapaneseName(), ["入室理由"] = r.Reason, ["件数"] = r.Count }).ToList()
+                : [new Dictionary<string, object?> { ["区分"] = null }],
+            ["訓練"] = Drills.Count > 0
+                ? Drills.Select(d => new Dictionary<string, object?>(StringComparer.Ordinal)
+                {
+                    ["種類"] = d.Kind.JapaneseName(),
+                    ["実施日"] = Security.Drills.Dates(d),
+                    ["対象"] = d.TargetGroup,
+                    ["内容"] = d.Content,
+                    ["参加者"] = d.Participants,
+                    ["参加人数"] = d.ParticipantCount,
+                    ["所見・課題"] = d.Findings,
+                }).ToList()
+                : [new Dictionary<string, object?> { ["種類"] = null }],
+        };
+        using var stream = new MemoryStream();
+        stream.SaveAs(sheets);
+        return stream.ToArray();
+    }
+}

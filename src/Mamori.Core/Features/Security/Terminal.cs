@@ -1,0 +1,218 @@
+using Mamori.Core.Data;
+using Mamori.Core.Features.Organization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using static Mamori.Core.InputText;
+
+namespace Mamori.Core.Features.Security;
+
+/// <summary>
+/// 統合端末: a terminal of the resident-registry network — where it stands, who answers for it
+/// (端末機管理責任者 and 補助者), when it was installed and when its wire lock (盗難防止) was last checked.
+/// </summary>
+public sealed class Terminal : IMunicipalityOwned, IVersioned
+{
+    public Guid Id { get; init; } = Guid.CreateVersion7();
+    public Guid MunicipalityId { get; set; }
+
+    /// <summary>端末番号.</summary>
+    public required string Code { get; set; }
+
+    /// <summary>設置場所.</summary>
+    public required string Place { get; set; }
+
+    /// <summary>設置課.</summary>
+    public Guid? DepartmentId { get; set; }
+
+    /// <summary>端末機管理責任者.</summary>
+    public required string Manager { get; set; }
+
+    /// <summary>補助者.</summary>
+    public string? Assistant { get; set; }
+
+    public DateOnly? InstalledOn { get; set; }
+
+    /// <summary>ワイヤーロック（盗難防止措置）を確認した日.</summary>
+    public DateOnly? WireLockCheckedOn { get; set; }
+
+    /// <summary>撤去日; a removed terminal stays on record.</summary>
+    public DateOnly? RemovedOn { get; set; }
+
+    public string? Note { get; set; }
+    public Guid Version { get; set; } = Guid.NewGuid();
+    public List<TerminalAudit> Audits { get; init; } = [];
+}
+
+/// <summary>
+/// 端末の定期監査: a visit to the terminal with what was found (責任者を答えられない, ワイヤーロック未固定 …).
+/// Findings are kept one per line so that the findings register can take them over.
+/// </summary>
+public sealed class TerminalAudit : IMunicipalityOwned
+{
+    public Guid Id { get; init; } = Guid.CreateVersion7();
+    public Guid MunicipalityId { get; set; }
+    public Guid TerminalId { get; set; }
+    public DateOnly AuditedOn { get; set; }
+
+    /// <summary>監査者.</summary>
+    public required string Auditor { get; set; }
+
+    /// <summary>指摘事項, one per line; empty when nothing was found.</summary>
+    public string? Findings { get; set; }
+
+    /// <summary>Whether the wire lock was found fixed on the day.</summary>
+    public bool WireLockOk { get; set; }
+
+    public IReadOnlyList<string> FindingLines => (Findings ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+}
+
+/// <summary>A terminal as typed on the form.</summary>
+public sealed record TerminalInput(string? Code, string? Place, Guid? DepartmentId, string? Manager, string? Assistant, DateOnly? InstalledOn,
+    DateOnly? WireLockCheckedOn, DateOnly? RemovedOn, string? Note);
+
+public static class Terminals
+{
+    /// <summary>The findings auditors record most often, offered as check boxes.</summary>
+    public static IReadOnlyList<string> CommonFindings { get; } =
+    [
+        "端末機管理責任者を答えられない",
+        "ワイヤーロック未固定",
+        "操作者用IC カードの放置",
+        "離席時の画面ロック未実施",
+        "端末の設置場所が届出と異なる",
+    ];
+
+    public static async Task<Outcome<Terminal>> SaveAsync(AppDbContext db, Guid municipalityId, Guid? id, TerminalInput input, Guid? version, CancellationToken ct)
+    {
+        var errors = new FieldErrors();
+        if (errors.Required("Code", input.Code, "端末番号"))
+        {
+            errors.MaxLength("Code", input.Code, 40, "端末番号");
+        }
+        if (errors.Required("Place", input.Place, "設置場所"))
+        {
+            errors.MaxLength("Place", input.Place, 200, "設置場所");
+        }
+        if (errors.Required("Manager", input.Manager, "端末機管理責任者"))
+        {
+            errors.MaxLength("Manager", input.Manager, 200, "端末機管理責任者");
+        }
+        errors.MaxLength("Assistant", input.Assistant, 200, "補助者");
+        errors.MaxLength("Note", input.Note, 4000, "備考");
+        if (input.DepartmentId is { } d && !await db.Departments.AnyAsync(x => x.Id == d, ct))
+        {
+            errors.Add("DepartmentId", "設置課が見つかりません。");
+        }
+        var code = input.Code?.Trim();
+        if (code is { Length: > 0 } && await db.Terminals.AnyAsync(t => t.Code == code && t.Id != id, ct))
+        {
+            errors.Add("Code", $"端末番号 {code} はすでに登録されています。");
+        }
+        if (errors.Any)
+        {
+            return errors.Fail<Terminal>();
+        }
+        Terminal terminal;
+        if (id is { } existing)
+        {
+            var found = await db.Terminals.FirstOrDefaultAsync(t => t.Id == existing, ct);
+            if (found is null)
+            {
+                return Outcome<Terminal>.Fail("", "端末が見つかりません。");
+            }
+            if (version is { } v && v != found.Version)
+            {
+                return Outcome<Terminal>.Fail("", OptimisticSave.ConflictMessage);
+            }
+            terminal = found;
+            terminal.Code = code!;
+            terminal.Place = input.Place!.Trim();
+            terminal.Manager = input.Manager!.Trim();
+        }
+        else
+        {
+            terminal = new Terminal { MunicipalityId = municipalityId, Code = code!, Place = input.Place!.Trim(), Manager = input.Manager!.Trim() };
+            db.Terminals.Add(terminal);
+        }
+        terminal.DepartmentId = input.DepartmentId;
+        terminal.Assistant = Optional(input.Assistant);
+        terminal.InstalledOn = input.InstalledOn;
+        terminal.WireLockCheckedOn = input.WireLockCheckedOn;
+        terminal.RemovedOn = input.RemovedOn;
+        terminal.Note = Optional(input.Note);
+        return await OptimisticSave.SaveAsync(db, terminal, ct);
+    }
+
+    /// <summary>Records a periodic audit; a wire lock found fixed moves the terminal's checked date forward.</summary>
+    public static async Task<Outcome<TerminalAudit>> AuditAsync(AppDbContext db, Guid terminalId, DateOnly? auditedOn, string? auditor,
+        IEnumerable<string> findings, string? otherFindings, bool wireLockOk, CancellationToken ct)
+    {
+        var terminal = await db.Terminals.FirstOrDefaultAsync(t => t.Id == terminalId, ct);
+        if (terminal is null)
+        {
+            return Outcome<TerminalAudit>.Fail("", "端末が見つかりません。");
+        }
+        var errors = new FieldErrors();
+        if (auditedOn is null)
+        {
+            errors.Add("AuditedOn", "監査日を入力してください。");
+        }
+        if (errors.Required("Auditor", auditor, "監査者"))
+        {
+            errors.MaxLength("Auditor", auditor, 200, "監査者");
+        }
+        errors.MaxLength("OtherFindings", otherFindings, 4000, "その他の指摘事項");
+        var lines = findings.Select(f => f.Trim()).Where(f => f.Length > 0)
+            .Concat((otherFindings ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            .Distinct(StringComparer.Ordinal).ToList();
+        if (wireLockOk && lines.Contains("ワイヤーロック未固定"))
+        {
+            errors.Add("WireLockOk", "「ワイヤーロック固定を確認した」と「ワイヤーロック未固定」が両方選ばれています。どちらかにしてください。");
+        }
+        if (errors.Any)
+        {
+            return errors.Fail<TerminalAudit>();
+        }
+        var audit = new TerminalAudit
+        {
+            MunicipalityId = terminal.MunicipalityId,
+            TerminalId = terminal.Id,
+            AuditedOn = auditedOn!.Value,
+            Auditor = auditor!.Trim(),
+            Findings = lines.Count == 0 ? null : string.Join('\n', lines),
+            WireLockOk = wireLockOk,
+        };
+        db.TerminalAudits.Add(audit);
+        if (wireLockOk && (terminal.WireLockCheckedOn is null || terminal.WireLockCheckedOn < audit.AuditedOn))
+        {
+            terminal.WireLockCheckedOn = audit.AuditedOn;
+        }
+        await db.SaveChangesAsync(ct);
+        return Outcome<TerminalAudit>.Success(audit);
+    }
+}
+
+internal sealed class TerminalConfiguration : IEntityTypeConfiguration<Terminal>
+{
+    public void Configure(EntityTypeBuilder<Terminal> b)
+    {
+        b.Property(x => x.Code).HasMaxLength(40);
+        b.Property(x => x.Place).HasMaxLength(200);
+        b.Property(x => x.Manager).HasMaxLength(200);
+        b.Property(x => x.Assistant).HasMaxLength(200);
+        b.Property(x => x.Version).IsConcurrencyToken();
+        b.HasOne<Municipality>().WithMany().HasForeignKey(x => x.MunicipalityId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Department>().WithMany().HasForeignKey(x => x.DepartmentId).OnDelete(DeleteBehavior.Restrict);
+        b.HasMany(x => x.Audits).WithOne().HasForeignKey(a => a.TerminalId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(x => new { x.MunicipalityId, x.Code }).IsUnique();
+    }
+}
+
+internal sealed class TerminalAuditConfiguration : IEntityTypeConfiguration<TerminalAudit>
+{
+    public void Configure(EntityTypeBuilder<TerminalAudit> b)
+    {
+        b.Property(x => x.Auditor).HasMaxLength(200);
+        b.Ignore(x => x.FindingLines);
+    }
+}

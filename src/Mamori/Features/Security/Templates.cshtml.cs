@@ -1,0 +1,154 @@
+using Mamori.Core.Csv;
+using Mamori.Core.Data;
+using Mamori.Core.Features.Security;
+using Mamori.Features.Shared;
+using Mamori.Hosting;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace Mamori.Features.Security;
+
+/// <summary>点検表のひな形: the list, a template from the standard categories, and import from CSV / .xlsx.</summary>
+[Authorize(Policy = Policies.SecurityRead)]
+public sealed class TemplatesModel(AppDbContext db, TimeProvider clock, IAuthorizationService authz) : MamoriPageModel
+{
+    public sealed class InputModel
+    {
+        public string? Name { get; set; }
+        public string? Scale { get; set; } = Checklists.FormatScale(ChecklistTemplate.DefaultScale);
+    }
+
+    public sealed record Row(ChecklistTemplate Template, int Items, int Categories, int Assessments);
+
+    [BindProperty] public InputModel Input { get; set; } = new();
+    [BindProperty] public IFormFile? Upload { get; set; }
+    public List<Row> Rows { get; private set; } = [];
+    public IReadOnlyList<ImportProblem> Problems { get; private set; } = [];
+    public string FileName { get; private set; } = "";
+    public bool CanWrite { get; private set; }
+
+    public Task OnGetAsync(CancellationToken ct) => LoadAsync(ct);
+
+    public async Task<IActionResult> OnPostStandardAsync(CancellationToken ct)
+    {
+        if (!await AllowedAsync(authz, Policies.SecurityWrite))
+        {
+            return Forbid();
+        }
+        var name = string.IsNullOrWhiteSpace(Input.Name) ? "住基ネット調査表" : Input.Name;
+        var outcome = await Checklists.SaveTemplateAsync(db, db.Tenant.MunicipalityId!.Value, null, name, ChecklistTemplate.DefaultItems,
+            ChecklistTemplate.DefaultScale, clock, ct);
+        if (!outcome.Ok)
+        {
+            AddErrors(outcome);
+            await LoadAsync(ct);
+            return Page();
+        }
+        Flash($"「{outcome.Value!.Name}」を標準の分類と項目で作成しました。項目は Excel に書き出して直し、取り込み直せます。");
+        return Redirect($"/security/templates/{outcome.Value.Id}");
+    }
+
+    public async Task<IActionResult> OnPostImportAsync(CancellationToken ct)
+    {
+        if (!await AllowedAsync(authz, Policies.SecurityWrite))
+        {
+            return Forbid();
+        }
+        var result = await TemplateImport.RunAsync(this, db, null, Input.Name, Input.Scale, Upload, clock, ct);
+        if (result is null)
+        {
+            FileName = Upload is null ? "" : Path.GetFileName(Upload.FileName);
+            Problems = TemplateImport.LastProblems(HttpContext);
+            await LoadAsync(ct);
+            return Page();
+        }
+        Flash($"「{result.Name}」を取り込みました（{result.Items.Count}項目）。");
+        return Redirect($"/security/templates/{result.Id}");
+    }
+
+    private async Task LoadAsync(CancellationToken ct)
+    {
+        SetTitle("点検表のひな形", SecurityPages.Root);
+        CanWrite = await AllowedAsync(authz, Policies.SecurityWrite);
+        var templates = await db.ChecklistTemplates.AsNoTracking().OrderBy(t => t.Name).ThenByDescending(t => t.CreatedAt).ToListAsync(ct);
+        var used = await db.ChecklistAssessments.AsNoTracking().GroupBy(a => a.TemplateId).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
+        Rows = templates.Select(t => new Row(t, t.Items.Count, t.Items.Select(i => i.Category).Distinct().Count(),
+            used.FirstOrDefault(u => u.Key == t.Id)?.Count ?? 0)).ToList();
+    }
+}
+
+/// <summary>Reading a template upload for the list and detail pages: the items file, the scale (form or workbook sheet), all or nothing.</summary>
+internal static class TemplateImport
+{
+    private const string ProblemsKey = "TemplateImport.Problems";
+
+    public static IReadOnlyList<ImportProblem> LastProblems(HttpContext http) =>
+        http.Items.TryGetValue(ProblemsKey, out var p) && p is IReadOnlyList<ImportProblem> list ? list : [];
+
+    /// <summary>Imports and saves; on failure the messages are in ModelState or <see cref="LastProblems"/> and null is returned.</summary>
+    public static async Task<ChecklistTemplate?> RunAsync(MamoriPageModel page, AppDbContext db, Guid? id, string? name, string? scaleText, IFormFile? upload,
+        TimeProvider clock, CancellationToken ct)
+    {
+        var (bytes, tooLarge) = await Uploads.ReadAsync(upload, 5 * 1024 * 1024, ct);
+        if (tooLarge is not null || bytes.Length == 0)
+        {
+            page.ModelState.AddModelError("Upload", tooLarge ?? "取り込むファイル（.csv または .xlsx）を選んでください。");
+            return null;
+        }
+        var fileName = Path.GetFileName(upload!.FileName);
+        var scale = Checklists.ParseScale(scaleText);
+        List<ChecklistItem> items;
+        var problems = new List<ImportProblem>();
+        try
+        {
+            var table = TableFile.Read(new MemoryStream(bytes), fileName, TableFile.IsXlsx(bytes) ? SheetOf(bytes, fileName) : null);
+            (items, var itemProblems) = Checklists.ReadItems(table);
+            problems.AddRange(itemProblems);
+            if (TableFile.IsXlsx(bytes))
+            {
+                var (sheetScale, scaleProblems) = Checklists.ReadScaleSheet(bytes, fileName);
+                problems.AddRange(scaleProblems);
+                if (sheetScale is not null)
+                {
+                    scale = Core.Outcome<List<ScaleOption>>.Success(sheetScale);
+                }
+            }
+        }
+        catch (CsvFormatException ex)
+        {
+            page.ModelState.AddModelError("Upload", ex.Message);
+            return null;
+        }
+        if (problems.Count > 0)
+        {
+            page.HttpContext.Items[ProblemsKey] = problems;
+            return null;
+        }
+        if (!scale.Ok)
+        {
+            foreach (var m in scale.Errors.SelectMany(e => e.Value))
+            {
+                page.ModelState.AddModelError("Input.Scale", m);
+            }
+            return null;
+        }
+        var outcome = await Checklists.SaveTemplateAsync(db, db.Tenant.MunicipalityId!.Value, id, name, items, scale.Value!, clock, ct);
+        if (!outcome.Ok)
+        {
+            foreach (var (field, messages) in outcome.Errors)
+            {
+                foreach (var m in messages)
+                {
+                    page.ModelState.AddModelError(field == "Upload" ? "Upload" : field.Length == 0 ? "" : "Input." + field, m);
+                }
+            }
+            return null;
+        }
+        return outcome.Value;
+    }
+
+    /// <summary>The 項目 sheet when the workbook has one (as exported), otherwise the first sheet.</summary>
+    private static string? SheetOf(byte[] bytes, string fileName) =>
+        TableFile.ReadSheet(bytes, fileName, Checklists.ItemsSheet) is null ? null : Checklists.ItemsSheet;
+}
