@@ -109,14 +109,10 @@ public static class Drills
         Drill drill;
         if (id is { } existing)
         {
-            var found = await db.Drills.FirstOrDefaultAsync(d => d.Id == existing, ct);
+            var (found, failure) = await OptimisticSave.LoadAsync(db.Drills, existing, version, "訓練の記録が見つかりません。", ct);
             if (found is null)
             {
-                return Outcome<Drill>.Fail("", "訓練の記録が見つかりません。");
-            }
-            if (version is { } v && v != found.Version)
-            {
-                return Outcome<Drill>.Fail("", OptimisticSave.ConflictMessage);
+                return failure!;
             }
             drill = found;
             drill.Title = input.Title!.Trim();

@@ -13,7 +13,7 @@ namespace Mamori.Core.Features.Security;
 public sealed record RoomEntryInput(DateTime? EnteredJst, DateTime? ExitedJst, RoomEntryKind? Kind, string? Organization, string? Name, string? Reason);
 
 /// <summary>What an import did, or the problems that stopped it (then nothing was written).</summary>
-public sealed record RoomImportResult(int Imported, int AlreadyRegistered, IReadOnlyList<ImportProblem> Problems)
+public sealed record RoomImportResult(int Imported, int AlreadyRegistered, IReadOnlyList<ImportProblem> Problems, FiscalYear? LatestYear = null)
 {
     public bool Ok => Problems.Count == 0;
 }
@@ -132,14 +132,10 @@ public static partial class RoomAccess
         RoomEntry entry;
         if (id is { } existing)
         {
-            var found = await db.RoomEntries.FirstOrDefaultAsync(e => e.Id == existing, ct);
+            var (found, failure) = await OptimisticSave.LoadAsync(db.RoomEntries, existing, version, "入退室の記録が見つかりません。", ct);
             if (found is null)
             {
-                return Outcome<RoomEntry>.Fail("", "入退室の記録が見つかりません。");
-            }
-            if (version is { } v && v != found.Version)
-            {
-                return Outcome<RoomEntry>.Fail("", OptimisticSave.ConflictMessage);
+                return failure!;
             }
             entry = found;
             entry.Organization = input.Organization!.Trim();
@@ -285,7 +281,7 @@ public static partial class RoomAccess
             imported++;
         }
         await db.SaveChangesAsync(ct);
-        return new RoomImportResult(imported, skipped, []);
+        return new RoomImportResult(imported, skipped, [], FiscalYear.Of(DateOnly.FromDateTime(entries.Max(e => e.EnteredJst!.Value))));
     }
 
     private static string Key(DateTime entered, DateTime? exited, RoomEntryKind kind, string organization, string? name, string reason) =>

@@ -96,7 +96,7 @@ public sealed record SecurityYearReport(FiscalYear Year, string Municipality, IR
         foreach (var c in Checklists)
         {
             var now = Year.ToWareki();
-            var before = c.PreviousYear is { } p ? new FiscalYear(p).ToWareki() : "前回";
+            var before = c.PreviousYear is { } p ? $"前回（{new FiscalYear(p).ToWareki()}）" : "前回";
             blocks.Add(new PrintLine($"{c.TemplateName}（評点は「該当しない」を除く回答の平均。満点 {TopText(c)}）" + (c.Closed ? "" : "　※点検中"), Indent: 1));
             var rows = c.Current.Categories.Select(cat =>
             {
@@ -104,7 +104,7 @@ public sealed record SecurityYearReport(FiscalYear Year, string Municipality, IR
                 return (IReadOnlyList<string>)[cat.Category, ChecklistScores.Format(cat.Score), ChecklistScores.Format(prev), Difference(cat.Score, prev)];
             }).ToList();
             rows.Add(["全体", ChecklistScores.Format(c.Current.Score), ChecklistScores.Format(c.Previous?.Score), Difference(c.Current.Score, c.Previous?.Score)]);
-            blocks.Add(new PrintTable(["分類", $"今回（{now}）", $"前回（{before}）", "増減"], rows, [46, 18, 18, 18]));
+            blocks.Add(new PrintTable(["分類", $"今回（{now}）", before, "増減"], rows, [46, 18, 18, 18]));
             if (c.ChangedItems.Count > 0)
             {
                 blocks.Add(new PrintLine("前回から回答が変わった項目", Indent: 1));
@@ -120,7 +120,7 @@ public sealed record SecurityYearReport(FiscalYear Year, string Municipality, IR
         blocks.Add(new PrintLine(""));
         blocks.Add(new PrintLine("２　CSルームの入退室状況", Bold: true));
         blocks.Add(new PrintLine($"（1）{Year.ToWareki()} 月別入室件数", Indent: 1));
-        blocks.Add(new PrintTable(["区分", .. MonthHeaders(Room), "合計"], MonthRows(Room)));
+        blocks.Add(new PrintTable(["区分", .. MonthHeaders(Room), "合計"], MonthRows(Room), [13, .. Enumerable.Repeat(6, 12), 15]));
         blocks.Add(new PrintBarChart($"{Year.ToWareki()} 月別入室件数", MonthHeaders(Room),
             [new ChartSeries("職員", Room.Months.Select(m => m.Staff).ToList()), new ChartSeries("ベンダー等", Room.Months.Select(m => m.Vendor).ToList())]));
         blocks.Add(new PrintLine($"（2）年度別入室件数（{Years[0].Year.ToWareki()}～{Year.ToWareki()}）", Indent: 1));
@@ -136,10 +136,10 @@ public sealed record SecurityYearReport(FiscalYear Year, string Municipality, IR
         }
         else
         {
-            blocks.Add(new PrintTable(["種類", "実施日", "対象", "内容", "参加者", "所見・課題"],
-                Drills.Select(d => (IReadOnlyList<string>)[d.Kind.JapaneseName(), Security.Drills.Dates(d), d.TargetGroup, d.Content,
+            blocks.Add(new PrintTable(["訓練（種類）", "実施日", "対象", "内容", "参加者", "所見・課題"],
+                Drills.Select(d => (IReadOnlyList<string>)[$"{d.Title}\n（{d.Kind.JapaneseName()}）", Security.Drills.Dates(d), d.TargetGroup, d.Content,
                     string.Join("　", new[] { d.Participants, d.ParticipantCount is { } n ? $"{N(n)}名" : null }.Where(x => x is not null)), d.Findings ?? "特になし"]).ToList(),
-                [12, 14, 14, 26, 14, 20]));
+                [18, 13, 16, 25, 10, 18]));
         }
         return new PrintDocument(Title, blocks);
     }
@@ -195,6 +195,7 @@ public sealed record SecurityYearReport(FiscalYear Year, string Municipality, IR
             ["訓練"] = Drills.Count > 0
                 ? Drills.Select(d => new Dictionary<string, object?>(StringComparer.Ordinal)
                 {
+                    ["訓練名"] = d.Title,
                     ["種類"] = d.Kind.JapaneseName(),
                     ["実施日"] = Security.Drills.Dates(d),
                     ["対象"] = d.TargetGroup,

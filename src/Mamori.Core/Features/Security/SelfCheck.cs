@@ -181,14 +181,10 @@ public static class StaffSelfChecks
         SelfCheckCampaign campaign;
         if (id is { } existing)
         {
-            var found = await db.SelfCheckCampaigns.FirstOrDefaultAsync(c => c.Id == existing, ct);
+            var (found, failure) = await OptimisticSave.LoadAsync(db.SelfCheckCampaigns, existing, version, "セルフチェックが見つかりません。", ct);
             if (found is null)
             {
-                return Outcome<SelfCheckCampaign>.Fail("", "セルフチェックが見つかりません。");
-            }
-            if (version is { } v && v != found.Version)
-            {
-                return Outcome<SelfCheckCampaign>.Fail("", OptimisticSave.ConflictMessage);
+                return failure!;
             }
             campaign = found;
             campaign.Title = title!.Trim();

@@ -115,14 +115,10 @@ public static class Terminals
         Terminal terminal;
         if (id is { } existing)
         {
-            var found = await db.Terminals.FirstOrDefaultAsync(t => t.Id == existing, ct);
+            var (found, failure) = await OptimisticSave.LoadAsync(db.Terminals, existing, version, "端末が見つかりません。", ct);
             if (found is null)
             {
-                return Outcome<Terminal>.Fail("", "端末が見つかりません。");
-            }
-            if (version is { } v && v != found.Version)
-            {
-                return Outcome<Terminal>.Fail("", OptimisticSave.ConflictMessage);
+                return failure!;
             }
             terminal = found;
             terminal.Code = code!;

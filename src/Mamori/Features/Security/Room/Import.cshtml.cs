@@ -47,6 +47,6 @@ public sealed class ImportModel(AppDbContext db, TimeProvider clock) : MamoriPag
             return Page();
         }
         Flash($"{FileName} を取り込みました（{result.Imported} 件" + (result.AlreadyRegistered > 0 ? $"。登録済みの {result.AlreadyRegistered} 件は重ねて登録していません" : "") + "）。");
-        return Redirect("/security/room/report");
+        return Redirect($"/security/room/report?fy={result.LatestYear?.StartYear}");
     }
 }
