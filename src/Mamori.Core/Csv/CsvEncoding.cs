@@ -29,6 +29,9 @@ public static class CsvEncodings
     /// <summary>The writer encoding for <paramref name="encoding"/>.</summary>
     public static Encoding For(CsvEncoding encoding) => encoding == CsvEncoding.Cp932 ? Cp932 : Utf8WithBom;
 
+    /// <summary>The Content-Type of a CSV download in <paramref name="encoding"/>.</summary>
+    public static string ContentType(CsvEncoding encoding) => encoding == CsvEncoding.Cp932 ? "text/csv; charset=shift_jis" : "text/csv; charset=utf-8";
+
     /// <summary>Parses the query-string form (utf8 / sjis / cp932 / shift_jis); unknown means UTF-8.</summary>
     public static CsvEncoding FromName(string? name) =>
         name?.Trim().ToLowerInvariant() is "sjis" or "cp932" or "shift_jis" or "shift-jis" ? CsvEncoding.Cp932 : CsvEncoding.Utf8Bom;

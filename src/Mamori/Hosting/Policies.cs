@@ -69,7 +69,10 @@ public static class Policies
     /// <summary>Answering a staff self-check campaign (an account linked to a member of staff).</summary>
     public const string SelfCheckAnswer = nameof(SelfCheckAnswer);
 
-    /// <summary>Reading a campaign's completion and results, and writing a department's 振り返り (所管課 its own department).</summary>
+    /// <summary>Reading a campaign's completion and results (所管課 its own department).</summary>
+    public const string SelfCheckResults = nameof(SelfCheckResults);
+
+    /// <summary>Writing a department's 振り返り (所管課 its own department); 監査 and 事務局 only read.</summary>
     public const string SelfCheckReflect = nameof(SelfCheckReflect);
 
     /// <summary>Reading the audit trail.</summary>
@@ -98,7 +101,8 @@ public static class Policies
         [SecurityRead] = [UserRole.Admin, UserRole.Office, UserRole.Security, UserRole.Auditor],
         [SecurityWrite] = [UserRole.Admin, UserRole.Security],
         [SelfCheckAnswer] = [UserRole.Admin, UserRole.Office, UserRole.Department, UserRole.Security, UserRole.Auditor],
-        [SelfCheckReflect] = [UserRole.Admin, UserRole.Office, UserRole.Department, UserRole.Security, UserRole.Auditor],
+        [SelfCheckResults] = [UserRole.Admin, UserRole.Office, UserRole.Department, UserRole.Security, UserRole.Auditor],
+        [SelfCheckReflect] = [UserRole.Admin, UserRole.Department, UserRole.Security],
         [AuditRead] = [UserRole.Admin, UserRole.Auditor],
     };
 

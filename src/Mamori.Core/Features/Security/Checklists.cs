@@ -376,8 +376,13 @@ public static class Checklists
         var earlier = await db.ChecklistAssessments.AsNoTracking().Include(a => a.Answers)
             .Where(a => templateIds.Contains(a.TemplateId) && a.DepartmentId == current.DepartmentId && a.FiscalYear < current.FiscalYear)
             .ToListAsync(ct);
-        return earlier.OrderByDescending(a => a.FiscalYear).ThenByDescending(a => a.IsClosed).FirstOrDefault();
+        return Previous(current, earlier, templateIds);
     }
+
+    /// <summary>前回 among <paramref name="candidates"/> (assessments of templates in <paramref name="series"/>); see <see cref="PreviousAsync"/>.</summary>
+    public static ChecklistAssessment? Previous(ChecklistAssessment current, IEnumerable<ChecklistAssessment> candidates, ICollection<Guid> series) =>
+        candidates.Where(a => series.Contains(a.TemplateId) && a.DepartmentId == current.DepartmentId && a.FiscalYear < current.FiscalYear)
+            .OrderByDescending(a => a.FiscalYear).ThenByDescending(a => a.IsClosed).FirstOrDefault();
 
     /// <summary>今回 / 前回 item by item (items matched by number).</summary>
     public static List<ItemComparison> Compare(IReadOnlyList<ChecklistItem> items, IReadOnlyDictionary<string, int?> current, IReadOnlyDictionary<string, int?>? previous) =>

@@ -38,6 +38,12 @@ public sealed record FiscalYearTable(FiscalYear Year, IReadOnlyList<MonthCount> 
 /// <summary>One 入室理由 of a category and how often it was given.</summary>
 public sealed record ReasonCount(RoomEntryKind Kind, string Reason, int Count);
 
+/// <summary>The fiscal-year tables of several years (the last is the year reported) and that year's reasons.</summary>
+public sealed record RoomSummary(IReadOnlyList<FiscalYearTable> Years, IReadOnlyList<ReasonCount> Reasons)
+{
+    public FiscalYearTable Year => Years[^1];
+}
+
 /// <summary>CSルーム入退室: parsing dates and times, the form, CSV import, and the tables of the yearly report.</summary>
 public static partial class RoomAccess
 {
@@ -85,6 +91,13 @@ public static partial class RoomAccess
 
     [GeneratedRegex(@"^(?<date>.*?\d日?)[\sT]*(?<h>\d{1,2})[:時](?<min>\d{1,2})分?(?::(?<s>\d{1,2})(?:\.\d+)?)?(?:Z|\+09:?00)?$")]
     private static partial Regex DateTimePattern();
+
+    /// <summary>A stored time as the entry log writes it: 2022/04/05 10:12 (JST), which <see cref="TryParseDateTime"/> reads back.</summary>
+    public static string FormatJst(DateTime utc) => JapanTime.FromUtc(utc).ToString("yyyy/MM/dd HH:mm", CultureInfo.InvariantCulture);
+
+    /// <summary>Entries as CSV rows in the import layout (<see cref="Headers"/>), so that an export can be imported again.</summary>
+    public static IEnumerable<string?[]> CsvRows(IEnumerable<RoomEntry> entries) =>
+        entries.Select(e => new[] { FormatJst(e.EnteredAt), e.ExitedAt is { } x ? FormatJst(x) : null, e.Kind.JapaneseName(), e.Organization, e.Name, e.Reason });
 
     /// <summary>Checks one entry; messages are keyed by the form field (and the import column).</summary>
     public static FieldErrors Validate(RoomEntryInput input)
@@ -325,20 +338,24 @@ public static partial class RoomAccess
     public static async Task<FiscalYearTable> FiscalYearAsync(AppDbContext db, Guid municipalityId, FiscalYear year, CancellationToken ct) =>
         Tabulate(year, (await EntriesAsync(db, municipalityId, year, year, ct)).Select(e => (e.EnteredJst, e.Kind)));
 
-    /// <summary>The table of each fiscal year from <paramref name="from"/> to <paramref name="to"/> (e.g. 平成29年度 … 令和4年度).</summary>
-    public static async Task<List<FiscalYearTable>> YearsAsync(AppDbContext db, Guid municipalityId, FiscalYear from, FiscalYear to, CancellationToken ct)
+    /// <summary>
+    /// The server-room part of the yearly report from one read of the entries: the table of each of the
+    /// <paramref name="yearsShown"/> fiscal years up to <paramref name="year"/> (平成29年度 … 令和4年度) and the
+    /// distinct 入室理由 of each category in <paramref name="year"/>, most frequent first.
+    /// </summary>
+    public static async Task<RoomSummary> SummaryAsync(AppDbContext db, Guid municipalityId, FiscalYear year, int yearsShown, CancellationToken ct)
     {
-        var entries = (await EntriesAsync(db, municipalityId, from, to, ct)).Select(e => (e.EnteredJst, e.Kind)).ToList();
-        return Enumerable.Range(from.StartYear, to.StartYear - from.StartYear + 1).Select(y => Tabulate(new FiscalYear(y), entries)).ToList();
-    }
-
-    /// <summary>The distinct 入室理由 of each category in a fiscal year, most frequent first.</summary>
-    public static async Task<List<ReasonCount>> ReasonsAsync(AppDbContext db, Guid municipalityId, FiscalYear year, CancellationToken ct) =>
-        (await EntriesAsync(db, municipalityId, year, year, ct))
+        var from = new FiscalYear(year.StartYear - yearsShown + 1);
+        var entries = await EntriesAsync(db, municipalityId, from, year, ct);
+        var years = Enumerable.Range(from.StartYear, yearsShown)
+            .Select(y => Tabulate(new FiscalYear(y), entries.Select(e => (e.EnteredJst, e.Kind)))).ToList();
+        var reasons = entries.Where(e => year.Contains(e.EnteredOn))
             .GroupBy(e => (e.Kind, e.Reason))
             .Select(g => new ReasonCount(g.Key.Kind, g.Key.Reason, g.Count()))
             .OrderBy(r => r.Kind).ThenByDescending(r => r.Count).ThenBy(r => r.Reason, StringComparer.Ordinal)
             .ToList();
+        return new RoomSummary(years, reasons);
+    }
 
     /// <summary>The fiscal years that have entries, newest first (for the year picker).</summary>
     public static async Task<List<FiscalYear>> YearsWithEntriesAsync(AppDbContext db, CancellationToken ct)

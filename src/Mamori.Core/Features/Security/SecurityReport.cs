@@ -15,9 +15,13 @@ public sealed record ChecklistSummary(string TemplateName, int FiscalYear, bool 
 /// 住基ネットに係るセキュリティ対策の実施状況 (the yearly report to the council): the checklist score 今回 / 前回,
 /// the server-room table by month and by year with the reasons, and the drills of the fiscal year.
 /// </summary>
-public sealed record SecurityYearReport(FiscalYear Year, string Municipality, IReadOnlyList<ChecklistSummary> Checklists, FiscalYearTable Room,
-    IReadOnlyList<FiscalYearTable> Years, IReadOnlyList<ReasonCount> Reasons, IReadOnlyList<Drill> Drills)
+public sealed record SecurityYearReport(FiscalYear Year, string Municipality, IReadOnlyList<ChecklistSummary> Checklists, RoomSummary Entries,
+    IReadOnlyList<Drill> Drills)
 {
+    public FiscalYearTable Room => Entries.Year;
+    public IReadOnlyList<FiscalYearTable> Years => Entries.Years;
+    public IReadOnlyList<ReasonCount> Reasons => Entries.Reasons;
+
     /// <summary>How many fiscal years the multi-year table covers (平成29年度 … 令和4年度 in the reports municipalities publish).</summary>
     public const int YearsShown = 6;
 
@@ -34,8 +38,7 @@ public sealed record SecurityYearReport(FiscalYear Year, string Municipality, IR
         {
             var template = templates.First(t => t.Id == current.TemplateId);
             var sameName = templates.Where(t => t.Name == template.Name).Select(t => t.Id).ToHashSet();
-            var previous = assessments.Where(a => sameName.Contains(a.TemplateId) && a.FiscalYear < current.FiscalYear)
-                .OrderByDescending(a => a.FiscalYear).ThenByDescending(a => a.IsClosed).FirstOrDefault();
+            var previous = Security.Checklists.Previous(current, assessments, sameName);
             var items = template.Items;
             var comparison = Security.Checklists.Compare(items, current.Values, previous?.Values);
             summaries.Add(new ChecklistSummary(template.Name, current.FiscalYear, current.IsClosed, ChecklistScore.Compute(items, current.Values),
@@ -43,12 +46,10 @@ public sealed record SecurityYearReport(FiscalYear Year, string Municipality, IR
                 comparison.Where(c => !c.Item.NeverPublished && c.Change is ItemChange.Better or ItemChange.Worse).ToList(),
                 items.Count(i => i.NeverPublished), template.Scale));
         }
-        var first = new FiscalYear(year.StartYear - YearsShown + 1);
-        var years = await RoomAccess.YearsAsync(db, municipalityId, first, year, ct);
-        var reasons = await RoomAccess.ReasonsAsync(db, municipalityId, year, ct);
+        var entries = await RoomAccess.SummaryAsync(db, municipalityId, year, YearsShown, ct);
         var drills = await db.Drills.AsNoTracking().IgnoreQueryFilters()
             .Where(d => d.MunicipalityId == municipalityId && d.HeldOn >= year.Start && d.HeldOn <= year.End).OrderBy(d => d.HeldOn).ToListAsync(ct);
-        return new SecurityYearReport(year, municipality, summaries.OrderBy(s => s.TemplateName, StringComparer.Ordinal).ToList(), years[^1], years, reasons, drills);
+        return new SecurityYearReport(year, municipality, summaries.OrderBy(s => s.TemplateName, StringComparer.Ordinal).ToList(), entries, drills);
     }
 
     private static string N(int n) => n.ToString("N0", CultureInfo.InvariantCulture);
@@ -56,21 +57,57 @@ public sealed record SecurityYearReport(FiscalYear Year, string Municipality, IR
     /// <summary>4月 … 3月.</summary>
     public static IReadOnlyList<string> MonthHeaders(FiscalYearTable table) => table.Months.Select(m => $"{m.Month.Month}月").ToList();
 
-    /// <summary>The rows 職員 / ベンダー等 / 月計 of a month table, with the year's total last.</summary>
-    public static IReadOnlyList<IReadOnlyList<string>> MonthRows(FiscalYearTable t) =>
-    [
-        ["職員", .. t.Months.Select(m => N(m.Staff)), N(t.Staff)],
-        ["ベンダー等", .. t.Months.Select(m => N(m.Vendor)), N(t.Vendor)],
-        ["月計", .. t.Months.Select(m => N(m.Total)), N(t.Total)],
-    ];
+    /// <summary>The rows of a month table: 職員 / ベンダー等 / 月計.</summary>
+    private static readonly (string Label, Func<MonthCount, int> Of)[] MonthLines = [("職員", m => m.Staff), ("ベンダー等", m => m.Vendor), ("月計", m => m.Total)];
+
+    /// <summary>The rows of the multi-year table: 職員 / ベンダー等 / 計.</summary>
+    private static readonly (string Label, Func<FiscalYearTable, int> Of)[] YearLines = [("職員", y => y.Staff), ("ベンダー等", y => y.Vendor), ("計", y => y.Total)];
+
+    /// <summary>
+    /// The rows 職員 / ベンダー等 / 月計 of a month table, with the year's total last; figures with thousands
+    /// separators for print, plain for CSV (so that a spreadsheet reads them as numbers).
+    /// </summary>
+    public static IReadOnlyList<IReadOnlyList<string>> MonthRows(FiscalYearTable t, bool separators = true)
+    {
+        string F(int n) => separators ? N(n) : n.ToString(CultureInfo.InvariantCulture);
+        return MonthLines.Select(l => (IReadOnlyList<string>)[l.Label, .. t.Months.Select(m => F(l.Of(m))), F(t.Months.Sum(l.Of))]).ToList();
+    }
 
     /// <summary>The rows 職員 / ベンダー等 / 計 of the multi-year table.</summary>
     public static IReadOnlyList<IReadOnlyList<string>> YearRows(IReadOnlyList<FiscalYearTable> years) =>
-    [
-        ["職員", .. years.Select(y => N(y.Staff))],
-        ["ベンダー等", .. years.Select(y => N(y.Vendor))],
-        ["計", .. years.Select(y => N(y.Total))],
-    ];
+        YearLines.Select(l => (IReadOnlyList<string>)[l.Label, .. years.Select(y => N(l.Of(y)))]).ToList();
+
+    /// <summary>The server-room sheets of a workbook (月別, 年度別, 入室理由), figures as numbers.</summary>
+    public static Dictionary<string, object> RoomSheets(RoomSummary room)
+    {
+        var months = MonthLines.Select(l =>
+        {
+            var row = new Dictionary<string, object?>(StringComparer.Ordinal) { ["区分"] = l.Label };
+            foreach (var m in room.Year.Months)
+            {
+                row[$"{m.Month.Month}月"] = l.Of(m);
+            }
+            row["合計"] = room.Year.Months.Sum(l.Of);
+            return row;
+        }).ToList();
+        var years = YearLines.Select(l =>
+        {
+            var row = new Dictionary<string, object?>(StringComparer.Ordinal) { ["区分"] = l.Label };
+            foreach (var y in room.Years)
+            {
+                row[y.Year.ToWareki()] = l.Of(y);
+            }
+            return row;
+        }).ToList();
+        return new Dictionary<string, object>
+        {
+            ["入退室（月別）"] = months,
+            ["入退室（年度別）"] = years,
+            ["入室理由"] = room.Reasons.Count > 0
+                ? room.Reasons.Select(r => new Dictionary<string, object?>(StringComparer.Ordinal) { ["区分"] = r.Kind.JapaneseName(), ["入室理由"] = r.Reason, ["件数"] = r.Count }).ToList()
+                : [new Dictionary<string, object?> { ["区分"] = null }],
+        };
+    }
 
     /// <summary>"ログチェック（31件）、NW作業（12件）" per category.</summary>
     public static string ReasonList(IEnumerable<ReasonCount> reasons, RoomEntryKind kind)
@@ -165,34 +202,12 @@ public sealed record SecurityYearReport(FiscalYear Year, string Municipality, IR
             ["今回"] = c.Current.Score,
             ["前回"] = c.Previous?.Score,
         })).ToList();
-        var months = new[] { ("職員", (Func<MonthCount, int>)(m => m.Staff)), ("ベンダー等", m => m.Vendor), ("月計", m => m.Total) }.Select(r =>
+        var sheets = new Dictionary<string, object> { ["点検結果"] = scores.Count > 0 ? scores : [new Dictionary<string, object?> { ["調査表"] = null }] };
+        foreach (var (name, sheet) in RoomSheets(Entries))
         {
-            var row = new Dictionary<string, object?>(StringComparer.Ordinal) { ["区分"] = r.Item1 };
-            foreach (var m in Room.Months)
-            {
-                row[$"{m.Month.Month}月"] = r.Item2(m);
-            }
-            row["合計"] = Room.Months.Sum(r.Item2);
-            return row;
-        }).ToList();
-        var years = new[] { ("職員", (Func<FiscalYearTable, int>)(y => y.Staff)), ("ベンダー等", y => y.Vendor), ("計", y => y.Total) }.Select(r =>
-        {
-            var row = new Dictionary<string, object?>(StringComparer.Ordinal) { ["区分"] = r.Item1 };
-            foreach (var y in Years)
-            {
-                row[y.Year.ToWareki()] = r.Item2(y);
-            }
-            return row;
-        }).ToList();
-        var sheets = new Dictionary<string, object>
-        {
-            ["点検結果"] = scores.Count > 0 ? scores : [new Dictionary<string, object?> { ["調査表"] = null }],
-            ["入退室（月別）"] = months,
-            ["入退室（年度別）"] = years,
-            ["入室理由"] = Reasons.Count > 0
-                ? Reasons.Select(r => new Dictionary<string, object?>(StringComparer.Ordinal) { ["区分"] = r.Kind.JapaneseName(), ["入室理由"] = r.Reason, ["件数"] = r.Count }).ToList()
-                : [new Dictionary<string, object?> { ["区分"] = null }],
-            ["訓練"] = Drills.Count > 0
+            sheets[name] = sheet;
+        }
+        sheets["訓練"] = Drills.Count > 0
                 ? Drills.Select(d => new Dictionary<string, object?>(StringComparer.Ordinal)
                 {
                     ["訓練名"] = d.Title,
@@ -204,8 +219,7 @@ public sealed record SecurityYearReport(FiscalYear Year, string Municipality, IR
                     ["参加人数"] = d.ParticipantCount,
                     ["所見・課題"] = d.Findings,
                 }).ToList()
-                : [new Dictionary<string, object?> { ["種類"] = null }],
-        };
+                : [new Dictionary<string, object?> { ["種類"] = null }];
         using var stream = new MemoryStream();
         stream.SaveAs(sheets);
         return stream.ToArray();

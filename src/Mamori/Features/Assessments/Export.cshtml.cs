@@ -27,7 +27,6 @@ public sealed class ExportModel(AppDbContext db, TimeProvider clock) : PageModel
                 r.Position.Last?.Kind.JapaneseName(), r.Position.Last?.CompletedOn is { } on ? WarekiDate.Format(on) : null,
                 r.Position.Next?.What, r.Position.Next is { } n ? WarekiDate.Format(n.DueOn) : null, r.Position.Next?.State.JapaneseName(),
             }));
-        var charset = csvEncoding == CsvEncoding.Cp932 ? "shift_jis" : "utf-8";
-        return File(bytes, $"text/csv; charset={charset}", $"特定個人情報保護評価_{today:yyyyMMdd}.csv");
+        return File(bytes, CsvEncodings.ContentType(csvEncoding), $"特定個人情報保護評価_{today:yyyyMMdd}.csv");
     }
 }

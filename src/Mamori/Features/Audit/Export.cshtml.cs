@@ -26,7 +26,7 @@ public sealed class ExportModel(AppDbContext db, TimeProvider clock) : PageModel
                 e.Sequence.ToString(System.Globalization.CultureInfo.InvariantCulture), JapanTime.FromUtc(e.OccurredAt).ToString("yyyy/MM/dd HH:mm:ss"),
                 e.ActorName, e.Action.JapaneseName(), AuditLabels.EntityName(e.EntityType), e.EntityKey, e.Changes, e.Hash,
             }));
-        return File(bytes, csvEncoding == CsvEncoding.Cp932 ? "text/csv; charset=shift_jis" : "text/csv; charset=utf-8",
+        return File(bytes, CsvEncodings.ContentType(csvEncoding),
             $"監査ログ_{JapanTime.Today(clock):yyyyMMdd}.csv");
     }
 }

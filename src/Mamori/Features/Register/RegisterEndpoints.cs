@@ -155,7 +155,7 @@ public static class RegisterEndpoints
         var published = await RegisterQueries.PublishedAsync(db, null, ct);
         var csvEncoding = CsvEncodings.FromName(encoding);
         var bytes = CsvWriter.ToBytes(csvEncoding, RegisterCsv.Headers, published.Select(p => RegisterCsv.Row(p.Content, p.RevisedOn)));
-        return TypedResults.File(bytes, csvEncoding == CsvEncoding.Cp932 ? "text/csv; charset=shift_jis" : "text/csv; charset=utf-8",
+        return TypedResults.File(bytes, CsvEncodings.ContentType(csvEncoding),
             $"個人情報ファイル簿_{JapanTime.Today(clock):yyyyMMdd}.csv");
     }
 }

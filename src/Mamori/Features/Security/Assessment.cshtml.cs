@@ -4,7 +4,6 @@ using Mamori.Features.Shared;
 using Mamori.Hosting;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Mamori.Features.Security;
 
@@ -88,7 +87,7 @@ public sealed class AssessmentModel(AppDbContext db, TimeProvider clock, IAuthor
         var outcome = await Checklists.CloseAsync(db, id, clock, ct);
         if (!outcome.Ok)
         {
-            return await OnGetAsync(id, ct) is PageResult page ? WithErrors(outcome, page) : NotFound();
+            return await RefusedAsync(id, outcome, ct);
         }
         Flash("点検を完了しました。評点は年次報告に使われます。");
         return Redirect($"/security/assessments/{id}");
@@ -103,16 +102,18 @@ public sealed class AssessmentModel(AppDbContext db, TimeProvider clock, IAuthor
         var outcome = await Checklists.ReopenAsync(db, id, ct);
         if (!outcome.Ok)
         {
-            return await OnGetAsync(id, ct) is PageResult page ? WithErrors(outcome, page) : NotFound();
+            return await RefusedAsync(id, outcome, ct);
         }
         Flash("完了を取り消しました。回答を直したら、もう一度「完了にする」を押してください。");
         return Redirect($"/security/assessments/{id}");
     }
 
-    private PageResult WithErrors<T>(Core.Outcome<T> outcome, PageResult page)
+    /// <summary>The page as stored, with the reasons a close or reopen was refused.</summary>
+    private async Task<IActionResult> RefusedAsync<T>(Guid id, Core.Outcome<T> outcome, CancellationToken ct)
     {
+        var result = await OnGetAsync(id, ct);
         AddErrors(outcome, "");
-        return page;
+        return result;
     }
 
     private async Task<bool> LoadAsync(Guid id, CancellationToken ct)

@@ -15,6 +15,10 @@ public static class SecurityPages
         return Enumerable.Range(current.StartYear - 6, 8).Reverse().Select(y => new FiscalYear(y)).ToList();
     }
 
+    /// <summary>The years offered on the server-room pages: those with entries and the recent ones, newest first.</summary>
+    public static async Task<IReadOnlyList<FiscalYear>> RoomYearsAsync(Core.Data.AppDbContext db, TimeProvider clock, CancellationToken ct) =>
+        (await Core.Features.Security.RoomAccess.YearsWithEntriesAsync(db, ct)).Union(FiscalYears(clock)).OrderByDescending(y => y.StartYear).ToList();
+
     /// <summary>The fiscal year asked for, or the current one.</summary>
     public static FiscalYear Chosen(int? fy, TimeProvider clock) =>
         fy is >= 1989 and <= 2200 ? new FiscalYear(fy.Value) : FiscalYear.Of(JapanTime.Today(clock));

@@ -25,6 +25,7 @@ public sealed class TemplateModel(AppDbContext db, TimeProvider clock, IAuthoriz
     public int Assessments { get; private set; }
     public bool CanWrite { get; private set; }
     public IReadOnlyList<ImportProblem> Problems { get; private set; } = [];
+    public string FileName { get; private set; } = "";
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
@@ -43,7 +44,7 @@ public sealed class TemplateModel(AppDbContext db, TimeProvider clock, IAuthoriz
             return NotFound();
         }
         var enc = CsvEncodings.FromName(encoding);
-        return File(Checklists.TemplateCsv(Template, enc), enc == CsvEncoding.Cp932 ? "text/csv; charset=shift_jis" : "text/csv; charset=utf-8", $"{Template.Name}.csv");
+        return File(Checklists.TemplateCsv(Template, enc), CsvEncodings.ContentType(enc), $"{Template.Name}.csv");
     }
 
     public async Task<IActionResult> OnGetXlsxAsync(Guid id, CancellationToken ct)
@@ -65,10 +66,10 @@ public sealed class TemplateModel(AppDbContext db, TimeProvider clock, IAuthoriz
         {
             return NotFound();
         }
-        var saved = await TemplateImport.RunAsync(this, db, id, Input.Name, Input.Scale, Upload, clock, ct);
-        if (saved is null)
+        var upload = await TemplateImport.RunAsync(this, db, id, Input.Name, Input.Scale, Upload, clock, ct);
+        if (upload.Saved is not { } saved)
         {
-            Problems = TemplateImport.LastProblems(HttpContext);
+            (FileName, Problems) = (upload.FileName, upload.Problems);
             return Page();
         }
         Flash($"「{saved.Name}」の項目を差し替えました（{saved.Items.Count}項目）。");

@@ -55,16 +55,15 @@ public sealed class TemplatesModel(AppDbContext db, TimeProvider clock, IAuthori
         {
             return Forbid();
         }
-        var result = await TemplateImport.RunAsync(this, db, null, Input.Name, Input.Scale, Upload, clock, ct);
-        if (result is null)
+        var upload = await TemplateImport.RunAsync(this, db, null, Input.Name, Input.Scale, Upload, clock, ct);
+        if (upload.Saved is not { } saved)
         {
-            FileName = Upload is null ? "" : Path.GetFileName(Upload.FileName);
-            Problems = TemplateImport.LastProblems(HttpContext);
+            (FileName, Problems) = (upload.FileName, upload.Problems);
             await LoadAsync(ct);
             return Page();
         }
-        Flash($"「{result.Name}」を取り込みました（{result.Items.Count}項目）。");
-        return Redirect($"/security/templates/{result.Id}");
+        Flash($"「{saved.Name}」を取り込みました（{saved.Items.Count}項目）。");
+        return Redirect($"/security/templates/{saved.Id}");
     }
 
     private async Task LoadAsync(CancellationToken ct)
@@ -78,34 +77,36 @@ public sealed class TemplatesModel(AppDbContext db, TimeProvider clock, IAuthori
     }
 }
 
+/// <summary>What a template upload came to: the saved template, or the file's problems (ModelState holds the rest).</summary>
+internal sealed record TemplateUpload(ChecklistTemplate? Saved, string FileName, IReadOnlyList<ImportProblem> Problems);
+
 /// <summary>Reading a template upload for the list and detail pages: the items file, the scale (form or workbook sheet), all or nothing.</summary>
 internal static class TemplateImport
 {
-    private const string ProblemsKey = "TemplateImport.Problems";
-
-    public static IReadOnlyList<ImportProblem> LastProblems(HttpContext http) =>
-        http.Items.TryGetValue(ProblemsKey, out var p) && p is IReadOnlyList<ImportProblem> list ? list : [];
-
-    /// <summary>Imports and saves; on failure the messages are in ModelState or <see cref="LastProblems"/> and null is returned.</summary>
-    public static async Task<ChecklistTemplate?> RunAsync(MamoriPageModel page, AppDbContext db, Guid? id, string? name, string? scaleText, IFormFile? upload,
+    /// <summary>Imports and saves; when nothing was saved the messages are in ModelState or in the problems.</summary>
+    public static async Task<TemplateUpload> RunAsync(MamoriPageModel page, AppDbContext db, Guid? id, string? name, string? scaleText, IFormFile? upload,
         TimeProvider clock, CancellationToken ct)
     {
         var (bytes, tooLarge) = await Uploads.ReadAsync(upload, 5 * 1024 * 1024, ct);
+        var fileName = upload is null ? "" : Path.GetFileName(upload.FileName);
+        var nothing = new TemplateUpload(null, fileName, []);
         if (tooLarge is not null || bytes.Length == 0)
         {
             page.ModelState.AddModelError("Upload", tooLarge ?? "取り込むファイル（.csv または .xlsx）を選んでください。");
-            return null;
+            return nothing;
         }
-        var fileName = Path.GetFileName(upload!.FileName);
+        var isXlsx = TableFile.IsXlsx(bytes);
         var scale = Checklists.ParseScale(scaleText);
         List<ChecklistItem> items;
         var problems = new List<ImportProblem>();
         try
         {
-            var table = TableFile.Read(new MemoryStream(bytes), fileName, TableFile.IsXlsx(bytes) ? SheetOf(bytes, fileName) : null);
+            // A workbook as exported has the items on 項目 and the scale on 回答の選択肢; any other workbook is read from its first sheet.
+            var table = isXlsx ? TableFile.ReadSheet(bytes, fileName, Checklists.ItemsSheet) ?? TableFile.ReadSheet(bytes, fileName, null)!
+                : TableFile.Read(new MemoryStream(bytes), fileName);
             (items, var itemProblems) = Checklists.ReadItems(table);
             problems.AddRange(itemProblems);
-            if (TableFile.IsXlsx(bytes))
+            if (isXlsx)
             {
                 var (sheetScale, scaleProblems) = Checklists.ReadScaleSheet(bytes, fileName);
                 problems.AddRange(scaleProblems);
@@ -118,12 +119,11 @@ internal static class TemplateImport
         catch (CsvFormatException ex)
         {
             page.ModelState.AddModelError("Upload", ex.Message);
-            return null;
+            return nothing;
         }
         if (problems.Count > 0)
         {
-            page.HttpContext.Items[ProblemsKey] = problems;
-            return null;
+            return nothing with { Problems = problems };
         }
         if (!scale.Ok)
         {
@@ -131,7 +131,7 @@ internal static class TemplateImport
             {
                 page.ModelState.AddModelError("Input.Scale", m);
             }
-            return null;
+            return nothing;
         }
         var outcome = await Checklists.SaveTemplateAsync(db, db.Tenant.MunicipalityId!.Value, id, name, items, scale.Value!, clock, ct);
         if (!outcome.Ok)
@@ -140,15 +140,11 @@ internal static class TemplateImport
             {
                 foreach (var m in messages)
                 {
-                    page.ModelState.AddModelError(field == "Upload" ? "Upload" : field.Length == 0 ? "" : "Input." + field, m);
+                    page.ModelState.AddModelError(field is "Upload" or "" ? field : "Input." + field, m);
                 }
             }
-            return null;
+            return nothing;
         }
-        return outcome.Value;
+        return nothing with { Saved = outcome.Value };
     }
-
-    /// <summary>The 項目 sheet when the workbook has one (as exported), otherwise the first sheet.</summary>
-    private static string? SheetOf(byte[] bytes, string fileName) =>
-        TableFile.ReadSheet(bytes, fileName, Checklists.ItemsSheet) is null ? null : Checklists.ItemsSheet;
 }

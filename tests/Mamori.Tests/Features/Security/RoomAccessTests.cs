@@ -158,6 +158,12 @@ public sealed class RoomAccessTests(AppFixture app)
         Assert.Contains("職員の氏名を入力してください", WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync()));
         Assert.Equal(1, (await ReportAsync(security, 2022)).Total);
 
+        // The entry log downloads in the import layout, so it can be imported again.
+        var log = await security.GetAsync("/security/room?handler=Csv&fy=2021");
+        Assert.Equal("text/csv; charset=utf-8", log.Content.Headers.ContentType?.ToString());
+        var logText = Encoding.UTF8.GetString(await log.Content.ReadAsByteArrayAsync()).TrimStart('\uFEFF');
+        Assert.StartsWith("入室日時,退室日時,区分,所属・会社名,氏名,入室理由\r\n2022/03/31 23:50,,職員,情報管理課,佐藤 花子,点検", logText);
+
         // Another municipality sees none of it.
         var other = await TestTenant.CreateAsync(factory);
         using var otherSecurity = await Browser.SignInAsync(factory, other, UserRole.Security);

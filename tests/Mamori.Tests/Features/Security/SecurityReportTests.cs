@@ -133,6 +133,13 @@ public sealed class SecurityReportTests(AppFixture app)
             $"/security/self-checks/{campaign.Id}?handler=Reflect");
         var own = WebUtility.HtmlDecode(await department.GetPageAsync($"/security/self-checks/{campaign.Id}"));
         Assert.Contains("不審メールの連絡先を課内で周知する", own);
+        // 監査 reads the results but does not write a department's 振り返り.
+        using var auditor = await Browser.SignInAsync(factory, tenant, UserRole.Auditor);
+        Assert.DoesNotContain("振り返りを保存する", await auditor.GetPageAsync($"/security/self-checks/{campaign.Id}"));
+        var refused = await auditor.PostFormAsync($"/security/self-checks/{campaign.Id}", new() { ["Reflection.Note"] = "x" },
+            $"/security/self-checks/{campaign.Id}?handler=Reflect");
+        Assert.Contains("/account/denied", refused.Headers.Location?.OriginalString ?? "");
+
         // 所管課 sees its own department and the total; セキュリティ担当 sees both departments.
         static int Rates(string html) => System.Text.RegularExpressions.Regex.Count(html, @"<td class=""num"">\d+\.\d%</td>");
         Assert.Equal(2, Rates(own));

@@ -25,7 +25,6 @@ public sealed class ExportModel(AppDbContext db, TimeProvider clock) : PageModel
                 r.EmployeeNumber, r.Name, r.NameKana, r.Department, r.Status.JapaneseName(),
                 r.StartDate?.ToString("yyyy/MM/dd"), r.EndDate?.ToString("yyyy/MM/dd"),
             }));
-        var charset = csvEncoding == CsvEncoding.Cp932 ? "shift_jis" : "utf-8";
-        return File(bytes, $"text/csv; charset={charset}", $"職員一覧_{today:yyyyMMdd}.csv");
+        return File(bytes, CsvEncodings.ContentType(csvEncoding), $"職員一覧_{today:yyyyMMdd}.csv");
     }
 }

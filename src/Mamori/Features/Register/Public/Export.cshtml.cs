@@ -27,6 +27,6 @@ public sealed class ExportModel(AppDbContext db, TimeProvider clock) : PageModel
         }
         var csvEncoding = CsvEncodings.FromName(encoding);
         return File(CsvWriter.ToBytes(csvEncoding, RegisterCsv.Headers, rows),
-            csvEncoding == CsvEncoding.Cp932 ? "text/csv; charset=shift_jis" : "text/csv; charset=utf-8", name + ".csv");
+            CsvEncodings.ContentType(csvEncoding), name + ".csv");
     }
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Mamori.Core.Data;
 using Mamori.Core.Features.Security;
 using Mamori.Core.Japanese;
@@ -40,8 +39,8 @@ public sealed class EditModel(AppDbContext db, TimeProvider clock) : MamoriPageM
             }
             Input = new InputModel
             {
-                EnteredAt = Format(e.EnteredAt),
-                ExitedAt = e.ExitedAt is { } x ? Format(x) : null,
+                EnteredAt = RoomAccess.FormatJst(e.EnteredAt),
+                ExitedAt = e.ExitedAt is { } x ? RoomAccess.FormatJst(x) : null,
                 Kind = e.Kind,
                 Organization = e.Organization,
                 Name = e.Name,
@@ -51,12 +50,10 @@ public sealed class EditModel(AppDbContext db, TimeProvider clock) : MamoriPageM
         }
         else
         {
-            Input.EnteredAt = JapanTime.FromUtc(clock.GetUtcNow().UtcDateTime).ToString("yyyy/MM/dd HH:mm", CultureInfo.InvariantCulture);
+            Input.EnteredAt = RoomAccess.FormatJst(clock.GetUtcNow().UtcDateTime);
         }
         return await PrepareAsync(id, ct);
     }
-
-    private static string Format(DateTime utc) => JapanTime.FromUtc(utc).ToString("yyyy/MM/dd HH:mm", CultureInfo.InvariantCulture);
 
     public async Task<IActionResult> OnPostAsync(Guid? id, CancellationToken ct)
     {

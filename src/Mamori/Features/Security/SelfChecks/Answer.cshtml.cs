@@ -23,7 +23,7 @@ public sealed class AnswerModel(AppDbContext db, TimeProvider clock) : MamoriPag
     public SelfCheckQuestionSet? Chosen { get; private set; }
     public bool Open { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(Guid id, Guid? set, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(Guid id, Guid? set, bool choose, CancellationToken ct)
     {
         if (!await LoadAsync(id, ct))
         {
@@ -33,7 +33,8 @@ public sealed class AnswerModel(AppDbContext db, TimeProvider clock) : MamoriPag
         {
             var previous = await db.SelfCheckResponses.AsNoTracking().IgnoreQueryFilters([AppDbContext.DepartmentFilter])
                 .FirstOrDefaultAsync(r => r.CampaignId == id && r.StaffId == Staff.Id, ct);
-            SetId = set ?? previous?.QuestionSetId ?? (Sets.Count == 1 ? Sets[0].Id : null);
+            // ?choose=true shows the choice of 区分 again, even to someone who has answered.
+            SetId = choose ? null : set ?? previous?.QuestionSetId ?? (Sets.Count == 1 ? Sets[0].Id : null);
             if (previous is not null && previous.QuestionSetId == SetId)
             {
                 Answers = previous.Answers.ToDictionary(a => a.Key, a => (string?)a.Value);

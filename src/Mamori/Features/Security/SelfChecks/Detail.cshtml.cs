@@ -13,7 +13,7 @@ namespace Mamori.Features.Security.SelfChecks;
 /// One campaign: completion per department, results per question, the departments' 振り返り, and (セキュリティ担当)
 /// the question sets. A 所管課 user sees and writes its own department only.
 /// </summary>
-[Authorize(Policy = Policies.SelfCheckReflect)]
+[Authorize(Policy = Policies.SelfCheckResults)]
 public sealed class DetailModel(AppDbContext db, TimeProvider clock, IAuthorizationService authz) : MamoriPageModel
 {
     public sealed class SetInput
@@ -38,6 +38,7 @@ public sealed class DetailModel(AppDbContext db, TimeProvider clock, IAuthorizat
     public List<DepartmentNode> Departments { get; private set; } = [];
     public Dictionary<Guid, string> Labels { get; private set; } = [];
     public bool CanManage { get; private set; }
+    public bool CanReflect { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
@@ -55,7 +56,8 @@ public sealed class DetailModel(AppDbContext db, TimeProvider clock, IAuthorizat
         var outcome = await StaffSelfChecks.SaveSetAsync(db, id, Set.SetId, Set.Name, Set.DepartmentId, Set.Questions, ct);
         if (!outcome.Ok)
         {
-            AddErrors(outcome, "Set");
+            // Messages about an existing set belong to its own form, not to the fields of the one that adds a set.
+            AddErrors(outcome, Set.SetId is null ? "Set" : "");
             return await LoadAsync(id, ct) ? Page() : NotFound();
         }
         Flash($"質問セット「{outcome.Value!.Name}」を保存しました。");
@@ -64,6 +66,10 @@ public sealed class DetailModel(AppDbContext db, TimeProvider clock, IAuthorizat
 
     public async Task<IActionResult> OnPostReflectAsync(Guid id, CancellationToken ct)
     {
+        if (!await AllowedAsync(authz, Policies.SelfCheckReflect))
+        {
+            return Forbid();
+        }
         var department = db.Tenant.RestrictToDepartment ? db.Tenant.DepartmentId : Reflection.DepartmentId;
         if (department is null)
         {
@@ -89,6 +95,7 @@ public sealed class DetailModel(AppDbContext db, TimeProvider clock, IAuthorizat
         }
         Campaign = campaign;
         CanManage = await AllowedAsync(authz, Policies.SecurityWrite);
+        CanReflect = await AllowedAsync(authz, Policies.SelfCheckReflect);
         Progress = await StaffSelfChecks.ProgressAsync(db, id, ct);
         Results = await StaffSelfChecks.ResultsAsync(db, id, ct);
         Departments = await DepartmentTree.LoadAsync(db, ct);

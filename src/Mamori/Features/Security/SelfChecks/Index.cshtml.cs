@@ -25,7 +25,7 @@ public sealed class IndexModel(AppDbContext db, TimeProvider clock, IAuthorizati
         SetTitle("職員セルフチェック");
         Today = JapanTime.Today(clock);
         CanManage = await AllowedAsync(authz, Policies.SecurityWrite);
-        CanSeeResults = await AllowedAsync(authz, Policies.SelfCheckReflect);
+        CanSeeResults = await AllowedAsync(authz, Policies.SelfCheckResults);
         var staff = await CurrentStaff.FindAsync(db, ct);
         HasStaff = staff is not null;
         var answered = staff is null ? [] : await db.SelfCheckResponses.AsNoTracking().IgnoreQueryFilters([AppDbContext.DepartmentFilter])
