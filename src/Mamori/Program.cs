@@ -2,6 +2,7 @@ using Mamori.Cli;
 using Mamori.Features.Accounts;
 using Mamori.Features.Assessments;
 using Mamori.Features.Audit;
+using Mamori.Features.Findings;
 using Mamori.Features.Minutes;
 using Mamori.Features.Organization;
 using Mamori.Features.Register;
@@ -42,6 +43,7 @@ public partial class Program
         api.MapMinutesEndpoints();
         api.MapAssessmentEndpoints();
         api.MapSecurityEndpoints();
+        api.MapFindingsEndpoints();
         api.MapAuditEndpoints();
         return app;
     }

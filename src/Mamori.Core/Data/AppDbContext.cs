@@ -4,6 +4,7 @@ using Mamori.Core.Features.Assessments;
 using Mamori.Core.Features.Audit;
 using Mamori.Core.Features.Council;
 using Mamori.Core.Features.Files;
+using Mamori.Core.Features.Findings;
 using Mamori.Core.Features.Organization;
 using Mamori.Core.Features.Register;
 using Mamori.Core.Features.Reviews;
@@ -67,6 +68,13 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, CurrentTenant 
     public DbSet<RoomReason> RoomReasons => Set<RoomReason>();
     public DbSet<Terminal> Terminals => Set<Terminal>();
     public DbSet<TerminalAudit> TerminalAudits => Set<TerminalAudit>();
+    public DbSet<Inspection> Inspections => Set<Inspection>();
+    public DbSet<InspectionDepartment> InspectionDepartments => Set<InspectionDepartment>();
+    public DbSet<Finding> Findings => Set<Finding>();
+    public DbSet<FindingEvidence> FindingEvidence => Set<FindingEvidence>();
+    public DbSet<RecurringTask> RecurringTasks => Set<RecurringTask>();
+    public DbSet<TaskCompletion> TaskCompletions => Set<TaskCompletion>();
+    public DbSet<Incident> Incidents => Set<Incident>();
 
     /// <summary>The acting user and scope.</summary>
     public CurrentTenant Tenant => tenant;

@@ -3,6 +3,7 @@ using System.Globalization;
 using Mamori.Features.Accounts;
 using Mamori.Features.Assessments;
 using Mamori.Features.Audit;
+using Mamori.Features.Findings;
 using Mamori.Features.Minutes;
 using Mamori.Features.Organization;
 using Mamori.Features.Security;
@@ -89,6 +90,7 @@ public static class CommandLine
         root.Subcommands.Add(MinutesCommands.Create());
         root.Subcommands.Add(AssessmentCommands.Create());
         root.Subcommands.Add(SecurityCommands.Create());
+        root.Subcommands.Add(FindingsCommands.Create());
         return root;
     }
 }

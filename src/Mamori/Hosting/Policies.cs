@@ -75,6 +75,24 @@ public static class Policies
     /// <summary>Writing a department's 振り返り (所管課 its own department); 監査 and 事務局 only read.</summary>
     public const string SelfCheckReflect = nameof(SelfCheckReflect);
 
+    /// <summary>Reading inspections, findings, recurring tasks and their evidence (所管課 its own department).</summary>
+    public const string FindingsRead = nameof(FindingsRead);
+
+    /// <summary>事務局's part: inspections, entering findings, due dates and the closing check.</summary>
+    public const string FindingsManage = nameof(FindingsManage);
+
+    /// <summary>Answering a finding: countermeasure, progress, evidence, recurring tasks (所管課 its own department).</summary>
+    public const string FindingsRespond = nameof(FindingsRespond);
+
+    /// <summary>An inspection's whole table (print, Word, Excel): those who see every department's findings.</summary>
+    public const string FindingsReport = nameof(FindingsReport);
+
+    /// <summary>Reading incidents and their reporting deadlines (所管課 its own department).</summary>
+    public const string IncidentsRead = nameof(IncidentsRead);
+
+    /// <summary>Recording incidents and their reports (所管課 its own department; 重大事故 is the office's judgment).</summary>
+    public const string IncidentsWrite = nameof(IncidentsWrite);
+
     /// <summary>Reading the audit trail.</summary>
     public const string AuditRead = nameof(AuditRead);
 
@@ -103,6 +121,12 @@ public static class Policies
         [SelfCheckAnswer] = [UserRole.Admin, UserRole.Office, UserRole.Department, UserRole.Security, UserRole.Auditor],
         [SelfCheckResults] = [UserRole.Admin, UserRole.Office, UserRole.Department, UserRole.Security, UserRole.Auditor],
         [SelfCheckReflect] = [UserRole.Admin, UserRole.Department, UserRole.Security],
+        [FindingsRead] = [UserRole.Admin, UserRole.Office, UserRole.Department, UserRole.Security, UserRole.Auditor],
+        [FindingsManage] = [UserRole.Admin, UserRole.Office],
+        [FindingsReport] = [UserRole.Admin, UserRole.Office, UserRole.Security, UserRole.Auditor],
+        [FindingsRespond] = [UserRole.Admin, UserRole.Office, UserRole.Department],
+        [IncidentsRead] = [UserRole.Admin, UserRole.Office, UserRole.Department, UserRole.Security, UserRole.Auditor],
+        [IncidentsWrite] = [UserRole.Admin, UserRole.Office, UserRole.Department],
         [AuditRead] = [UserRole.Admin, UserRole.Auditor],
     };
 

@@ -37,6 +37,11 @@ public sealed class AuthorizationMatrixTests(AppFixture app)
     private static readonly UserRole[] AssessmentWriters = [UserRole.Admin, UserRole.Office, UserRole.Department];
     private static readonly UserRole[] SecurityReaders = [UserRole.Admin, UserRole.Office, UserRole.Security, UserRole.Auditor];
     private static readonly UserRole[] SecurityWriters = [UserRole.Admin, UserRole.Security];
+    private static readonly UserRole[] FindingReaders = [UserRole.Admin, UserRole.Office, UserRole.Department, UserRole.Security, UserRole.Auditor];
+    private static readonly UserRole[] FindingManagers = [UserRole.Admin, UserRole.Office];
+    private static readonly UserRole[] FindingResponders = [UserRole.Admin, UserRole.Office, UserRole.Department];
+    private static readonly UserRole[] FindingReporters = [UserRole.Admin, UserRole.Office, UserRole.Security, UserRole.Auditor];
+    private static readonly UserRole[] IncidentWriters = [UserRole.Admin, UserRole.Office, UserRole.Department];
     private static readonly UserRole[] SelfCheckers = [UserRole.Admin, UserRole.Office, UserRole.Department, UserRole.Security, UserRole.Auditor];
 
     /// <summary>"METHOD route" → roles allowed; null means anonymous access is allowed.</summary>
@@ -189,6 +194,22 @@ public sealed class AuthorizationMatrixTests(AppFixture app)
         ["PAGE /security/self-checks/{id:guid}"] = SelfCheckers,
         ["PAGE /security/self-checks/{id:guid}/answer"] = SelfCheckers,
         ["GET /api/v1/security/room-access/report"] = SecurityReaders,
+        ["PAGE /findings"] = FindingReaders,
+        ["PAGE /findings/inspections"] = FindingReaders,
+        ["PAGE /findings/inspections/edit/{id:guid?}"] = FindingManagers,
+        ["PAGE /findings/inspections/{id:guid}"] = FindingReaders,
+        ["PAGE /findings/inspections/{id:guid}/table"] = FindingReporters,
+        ["PAGE /findings/edit/{id:guid?}"] = FindingManagers,
+        ["PAGE /findings/{id:guid}"] = FindingReaders,
+        ["PAGE /findings/evidence/{id:guid}"] = FindingReaders,
+        ["PAGE /findings/tasks"] = FindingReaders,
+        ["PAGE /findings/tasks/edit/{id:guid?}"] = FindingResponders,
+        ["PAGE /findings/tasks/{id:guid}"] = FindingReaders,
+        ["PAGE /incidents"] = FindingReaders,
+        ["PAGE /incidents/edit/{id:guid?}"] = IncidentWriters,
+        ["PAGE /incidents/{id:guid}"] = FindingReaders,
+        ["GET /api/v1/findings"] = FindingReaders,
+        ["GET /api/v1/findings/due"] = FindingReaders,
         ["GET /api/v1/security/assessments/{id:guid}/score"] = SecurityReaders,
     };
 
@@ -432,6 +453,45 @@ public sealed class AuthorizationMatrixTests(AppFixture app)
                 EndOn = new DateOnly(2099, 12, 31),
             };
             db.AddRange(checklist, checkAssessment, drill, terminal, roomEntry, campaign);
+            var inspection = new Core.Features.Findings.Inspection { MunicipalityId = tenant.MunicipalityId, Title = "実地調査", StartOn = new DateOnly(2023, 7, 31) };
+            var finding = new Core.Features.Findings.Finding
+            {
+                MunicipalityId = tenant.MunicipalityId,
+                InspectionId = inspection.Id,
+                DepartmentId = tenant.OwnDepartmentId,
+                Number = 1,
+                Heading = "個人情報ファイル簿",
+                Text = "公表していなかった。",
+            };
+            var evidenceFile = Core.Features.Files.StoredFile.From("%PDF-1.4"u8.ToArray());
+            evidenceFile.MunicipalityId = tenant.MunicipalityId;
+            var evidence = new Core.Features.Findings.FindingEvidence
+            {
+                MunicipalityId = tenant.MunicipalityId,
+                DepartmentId = tenant.OwnDepartmentId,
+                FindingId = finding.Id,
+                Title = "証跡",
+                FileName = "shoseki.pdf",
+                ContentType = "application/pdf",
+                FileId = evidenceFile.Id,
+            };
+            var task = new Core.Features.Findings.RecurringTask
+            {
+                MunicipalityId = tenant.MunicipalityId,
+                DepartmentId = tenant.OwnDepartmentId,
+                Title = "ログ分析",
+                FirstDueOn = new DateOnly(2024, 1, 31),
+            };
+            var incident = new Core.Features.Findings.Incident
+            {
+                MunicipalityId = tenant.MunicipalityId,
+                DepartmentId = tenant.OwnDepartmentId,
+                Number = 1,
+                Title = "誤送付",
+                Summary = "通知書を誤送付した。",
+                LearnedOn = new DateOnly(2024, 5, 1),
+            };
+            db.AddRange(inspection, finding, evidenceFile, evidence, task, incident);
             db.SelfInspections.Add(new Core.Features.Reviews.SelfInspection
             {
                 MunicipalityId = tenant.MunicipalityId,
@@ -487,6 +547,15 @@ public sealed class AuthorizationMatrixTests(AppFixture app)
                 ["/security/self-checks/edit/{id:guid?}"] = $"/security/self-checks/edit/{campaign.Id}",
                 ["/security/self-checks/{id:guid}"] = $"/security/self-checks/{campaign.Id}",
                 ["/api/v1/security/assessments/{id:guid}"] = $"/api/v1/security/assessments/{checkAssessment.Id}",
+                ["/findings/inspections/edit/{id:guid?}"] = $"/findings/inspections/edit/{inspection.Id}",
+                ["/findings/inspections/{id:guid}"] = $"/findings/inspections/{inspection.Id}",
+                ["/findings/edit/{id:guid?}"] = $"/findings/edit/{finding.Id}",
+                ["/findings/{id:guid}"] = $"/findings/{finding.Id}",
+                ["/findings/evidence/{id:guid}"] = $"/findings/evidence/{evidence.Id}",
+                ["/findings/tasks/edit/{id:guid?}"] = $"/findings/tasks/edit/{task.Id}",
+                ["/findings/tasks/{id:guid}"] = $"/findings/tasks/{task.Id}",
+                ["/incidents/edit/{id:guid?}"] = $"/incidents/edit/{incident.Id}",
+                ["/incidents/{id:guid}"] = $"/incidents/{incident.Id}",
                 ["{sequence:long}"] = sequence.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 ["{code:int?}"] = "404",
                 ["{code}"] = tenant.Code,

@@ -88,8 +88,15 @@ public static class AssessmentWorkflow
             return errors.Fail<AssessedBusiness>();
         }
 
+        // A new business inherits the organization's 重大事故 of the past year from the incident register.
+        var seriousOn = input.SeriousIncidentOn;
+        var seriousNote = input.SeriousIncidentNote;
+        if (id is null && seriousOn is null && await Findings.Incidents.RecentSeriousAsync(db, today, ct) is { } recent)
+        {
+            (seriousOn, seriousNote) = recent;
+        }
         var required = PiaThreshold.Judge(input.SubjectCount!.Value, input.StaffHandlers!.Value + (input.ContractorHandlers ?? 0),
-            AssessedBusiness.IsWithinTheYear(input.SeriousIncidentOn, today));
+            AssessedBusiness.IsWithinTheYear(seriousOn, today));
         if (input.ChosenLevel is { } chosen && chosen < required.Level)
         {
             return Outcome<AssessedBusiness>.Fail("ChosenLevel",
@@ -120,8 +127,8 @@ public static class AssessmentWorkflow
         business.SubjectCount = input.SubjectCount!.Value;
         business.StaffHandlers = input.StaffHandlers!.Value;
         business.ContractorHandlers = input.ContractorHandlers ?? 0;
-        business.SeriousIncidentOn = input.SeriousIncidentOn;
-        business.SeriousIncidentNote = input.SeriousIncidentOn is null ? null : Optional(input.SeriousIncidentNote);
+        business.SeriousIncidentOn = seriousOn;
+        business.SeriousIncidentNote = seriousOn is null ? null : Optional(seriousNote);
         business.ChosenLevel = input.ChosenLevel is { } c && c > required.Level ? c : null;
         business.Files.RemoveAll(f => !fileIds.Contains(f.FileId));
         foreach (var fileId in fileIds.Where(f => business.Files.All(x => x.FileId != f)))

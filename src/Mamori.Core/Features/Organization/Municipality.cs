@@ -21,6 +21,12 @@ public sealed class Municipality
     /// (e.g. 国籍, 性的マイノリティ, DV), one per line. Register entries may only name these.
     /// </summary>
     public string OrdinanceSensitiveCategories { get; set; } = string.Empty;
+
+    /// <summary>速報の期限: open days after the 認知日 of an incident (the PPC's "3–5 days"; 3 by default).</summary>
+    public int IncidentPreliminaryDays { get; set; } = Findings.IncidentDeadlines.DefaultPreliminaryDays;
+
+    /// <summary>An incident is reportable when more people than this are affected (行政機関等: 100).</summary>
+    public int IncidentPeopleThreshold { get; set; } = Findings.IncidentReporting.DefaultPeopleThreshold;
 }
 
 internal sealed class MunicipalityConfiguration : IEntityTypeConfiguration<Municipality>
@@ -30,5 +36,7 @@ internal sealed class MunicipalityConfiguration : IEntityTypeConfiguration<Munic
         b.Property(m => m.Code).HasMaxLength(6);
         b.Property(m => m.Name).HasMaxLength(100);
         b.HasIndex(m => m.Code).IsUnique();
+        b.Property(m => m.IncidentPreliminaryDays).HasDefaultValue(Findings.IncidentDeadlines.DefaultPreliminaryDays);
+        b.Property(m => m.IncidentPeopleThreshold).HasDefaultValue(Findings.IncidentReporting.DefaultPeopleThreshold);
     }
 }

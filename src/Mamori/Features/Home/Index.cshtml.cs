@@ -13,7 +13,7 @@ namespace Mamori.Features.Home;
 [Authorize(Policy = Policies.SignedIn)]
 public sealed class HomeModel(AppDbContext db, IAuthorizationService authz, TimeProvider clock) : MamoriPageModel
 {
-    public sealed record Card(string Title, string Url, string Summary);
+    public sealed record Card(string Title, string Url, string Summary, bool Alert = false);
 
     public string MunicipalityName { get; private set; } = string.Empty;
     public List<Card> Cards { get; } = [];
@@ -45,6 +45,26 @@ public sealed class HomeModel(AppDbContext db, IAuthorizationService authz, Time
             Cards.Add(new("審議会", "/council", User.Role() == UserRole.Member
                 ? $"予定の会議 {upcoming} 件"
                 : $"予定の会議 {upcoming} 件・回答していない委員の質問・意見 {unanswered} 件"));
+        }
+        if (await Allowed(Policies.FindingsRead) || await Allowed(Policies.IncidentsRead))
+        {
+            var today = Core.Japanese.JapanTime.Today(clock);
+            var overview = await Core.Features.Findings.FindingsOverview.BuildAsync(db, db.Tenant.MunicipalityId!.Value, today, ct);
+            if (await Allowed(Policies.IncidentsRead))
+            {
+                var late = overview.IncidentDuties.Count(d => d.IsOverdue(today));
+                var soon = overview.IncidentDuties.Count(d => !d.IsOverdue(today) && d.DueOn is { } due && due.DayNumber - today.DayNumber <= 3);
+                Cards.Add(new("漏えい等事案", "/incidents", overview.IncidentDuties.Count == 0
+                    ? "未了の報告・本人通知はありません。"
+                    : $"未了の報告・本人通知 {overview.IncidentDuties.Count} 件（期限超過 {late} 件・3日以内 {soon} 件）", late + soon > 0));
+            }
+            if (await Allowed(Policies.FindingsRead))
+            {
+                var missed = overview.MissedTasks.Count;
+                Cards.Add(new("指摘事項", "/findings",
+                    $"期限超過 {overview.OverdueFindings.Count} 件・事務局の確認待ち {overview.AwaitingCheck} 件・未実施の定期的な取組 {missed} 回",
+                    overview.OverdueFindings.Count + missed > 0));
+            }
         }
         if (await Allowed(Policies.OrganizationRead))
         {

@@ -227,7 +227,7 @@ public sealed class RegisterWorkflowTests(AppFixture app)
             }), HttpStatusCode.BadRequest);
         Assert.Contains("まだ設定されていません", before.ToString());
 
-        var saved = await admin.PostFormAsync("/organization/municipality", new() { ["Name"] = "条例市", ["OrdinanceSensitiveCategories"] = "国籍\n性的マイノリティ\nDV等の被害\n国籍" });
+        var saved = await admin.PostFormAsync("/organization/municipality", new() { ["Name"] = "条例市", ["OrdinanceSensitiveCategories"] = "国籍\n性的マイノリティ\nDV等の被害\n国籍", ["IncidentPreliminaryDays"] = "3", ["IncidentPeopleThreshold"] = "100" });
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
 
         object Body(string number, string category) => new

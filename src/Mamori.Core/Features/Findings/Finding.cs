@@ -1,0 +1,257 @@
+using Mamori.Core.Data;
+using Mamori.Core.Features.Files;
+using Mamori.Core.Features.Organization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Mamori.Core.Features.Findings;
+
+/// <summary>Who found it: the kind of inspection a finding comes from.</summary>
+public enum FindingSource
+{
+    /// <summary>個人情報保護委員会 実地調査・立入検査.</summary>
+    Commission,
+
+    /// <summary>内部監査.</summary>
+    InternalAudit,
+
+    /// <summary>住基ネット監査.</summary>
+    ResidentNetworkAudit,
+
+    /// <summary>部会審査.</summary>
+    Review,
+
+    /// <summary>端末監査.</summary>
+    TerminalAudit,
+
+    /// <summary>その他.</summary>
+    Other,
+}
+
+/// <summary>The law a finding cites; the printed table is grouped by it (1 個人情報保護法, 2 番号法 …).</summary>
+public enum FindingLaw
+{
+    /// <summary>個人情報保護法.</summary>
+    PersonalInformation,
+
+    /// <summary>番号法.</summary>
+    MyNumber,
+
+    /// <summary>住民基本台帳法.</summary>
+    ResidentRegistry,
+
+    /// <summary>条例.</summary>
+    Ordinance,
+
+    /// <summary>その他.</summary>
+    Other,
+}
+
+/// <summary>未着手 → 対応中 → 対応済 (the department) → 確認済 (the office's follow-up check).</summary>
+public enum FindingStatus
+{
+    NotStarted,
+    InProgress,
+    Done,
+    Confirmed,
+}
+
+/// <summary>
+/// 検査・監査: one inspection — a PPC 実地調査, an internal audit, a review — with its dates, the departments
+/// it looked at and its findings. The unit the office reports to the council ("改善指導の内容 | 区の対応").
+/// </summary>
+public sealed class Inspection : IMunicipalityOwned, IVersioned
+{
+    public Guid Id { get; init; } = Guid.CreateVersion7();
+    public Guid MunicipalityId { get; set; }
+    public FindingSource Source { get; set; }
+
+    /// <summary>名称, e.g. 個人情報保護委員会による実地調査（令和5年度）.</summary>
+    public required string Title { get; set; }
+
+    /// <summary>検査機関・監査人 (e.g. 個人情報保護委員会事務局).</summary>
+    public string? Inspector { get; set; }
+
+    /// <summary>実施期間の初日.</summary>
+    public DateOnly StartOn { get; set; }
+
+    /// <summary>実施期間の最終日 (the first day when it lasted one day).</summary>
+    public DateOnly? EndOn { get; set; }
+
+    /// <summary>講評 and other notes (the inspector's overall comment, when the results were published).</summary>
+    public string? Note { get; set; }
+
+    public Guid Version { get; set; } = Guid.NewGuid();
+    public List<InspectionDepartment> Departments { get; init; } = [];
+}
+
+/// <summary>A department an inspection looked at, with what was looked at there.</summary>
+public sealed class InspectionDepartment : IMunicipalityOwned
+{
+    public Guid Id { get; init; } = Guid.CreateVersion7();
+    public Guid MunicipalityId { get; set; }
+    public Guid InspectionId { get; set; }
+    public Guid DepartmentId { get; set; }
+}
+
+/// <summary>
+/// 指摘事項: what an inspection found, the provision it cites, the department that answers for it, the
+/// countermeasure (区の対応), the due date, the status and the office's closing check.
+/// </summary>
+public sealed class Finding : IMunicipalityOwned, IDepartmentOwned, IVersioned
+{
+    public Guid Id { get; init; } = Guid.CreateVersion7();
+    public Guid MunicipalityId { get; set; }
+    public Guid InspectionId { get; set; }
+
+    /// <summary>対応課: the department that answers for the finding.</summary>
+    public Guid DepartmentId { get; set; }
+
+    public FindingLaw Law { get; set; }
+
+    /// <summary>The number within the inspection and law: (1), (2) ….</summary>
+    public int Number { get; set; }
+
+    /// <summary>項目, e.g. 個人情報ファイル簿, アカウント及びアクセス権の管理.</summary>
+    public required string Heading { get; set; }
+
+    /// <summary>根拠 (the provision or guideline cited), e.g. 事務対応ガイド4-8-5(1).</summary>
+    public string? Provision { get; set; }
+
+    /// <summary>改善指導の内容.</summary>
+    public required string Text { get; set; }
+
+    /// <summary>区の対応（改善策）.</summary>
+    public string? Countermeasure { get; set; }
+
+    /// <summary>担当者 (a name or a post).</summary>
+    public string? Owner { get; set; }
+
+    /// <summary>対応期限.</summary>
+    public DateOnly? DueOn { get; set; }
+
+    public FindingStatus Status { get; set; }
+
+    /// <summary>対応完了日, entered when the department marks it 対応済.</summary>
+    public DateOnly? DoneOn { get; set; }
+
+    /// <summary>確認日: the office's follow-up check that closed it.</summary>
+    public DateOnly? CheckedOn { get; set; }
+
+    public string? CheckedBy { get; set; }
+
+    /// <summary>確認の内容, or why the response was sent back.</summary>
+    public string? CheckNote { get; set; }
+
+    /// <summary>The incident (漏えい等事案) the finding arose from, if any.</summary>
+    public Guid? IncidentId { get; set; }
+
+    public Guid Version { get; set; } = Guid.NewGuid();
+
+    /// <summary>Still open and past its due date on <paramref name="today"/>.</summary>
+    public bool IsOverdue(DateOnly today) => DueOn is { } due && due < today && Status is FindingStatus.NotStarted or FindingStatus.InProgress;
+}
+
+/// <summary>証跡: a file showing a countermeasure was carried out (the signed 覚書, the revised form …).</summary>
+public sealed class FindingEvidence : IMunicipalityOwned, IDepartmentOwned
+{
+    public Guid Id { get; init; } = Guid.CreateVersion7();
+    public Guid MunicipalityId { get; set; }
+    public Guid DepartmentId { get; set; }
+    public Guid FindingId { get; set; }
+    public required string Title { get; set; }
+    public required string FileName { get; set; }
+    public required string ContentType { get; set; }
+    public long Size { get; set; }
+    public Guid FileId { get; set; }
+    public DateTime UploadedAt { get; set; }
+    public string? UploadedBy { get; set; }
+}
+
+public static class FindingNames
+{
+    public static string JapaneseName(this FindingSource source) => source switch
+    {
+        FindingSource.Commission => "個人情報保護委員会 実地調査・立入検査",
+        FindingSource.InternalAudit => "内部監査",
+        FindingSource.ResidentNetworkAudit => "住基ネット監査",
+        FindingSource.Review => "部会審査",
+        FindingSource.TerminalAudit => "端末監査",
+        _ => "その他",
+    };
+
+    public static string JapaneseName(this FindingLaw law) => law switch
+    {
+        FindingLaw.PersonalInformation => "個人情報保護法",
+        FindingLaw.MyNumber => "番号法",
+        FindingLaw.ResidentRegistry => "住民基本台帳法",
+        FindingLaw.Ordinance => "条例",
+        _ => "その他",
+    };
+
+    public static string JapaneseName(this FindingStatus status) => status switch
+    {
+        FindingStatus.NotStarted => "未着手",
+        FindingStatus.InProgress => "対応中",
+        FindingStatus.Done => "対応済",
+        _ => "確認済",
+    };
+
+    /// <summary>"(1)" with full-width parentheses as in the office's tables: （1）.</summary>
+    public static string NumberLabel(int number) => $"（{number}）";
+}
+
+internal sealed class InspectionConfiguration : IEntityTypeConfiguration<Inspection>
+{
+    public void Configure(EntityTypeBuilder<Inspection> b)
+    {
+        b.Property(x => x.Source).HasConversion<string>().HasMaxLength(30);
+        b.Property(x => x.Title).HasMaxLength(200);
+        b.Property(x => x.Inspector).HasMaxLength(200);
+        b.Property(x => x.Version).IsConcurrencyToken();
+        b.HasOne<Municipality>().WithMany().HasForeignKey(x => x.MunicipalityId).OnDelete(DeleteBehavior.Restrict);
+        b.HasMany(x => x.Departments).WithOne().HasForeignKey(d => d.InspectionId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class InspectionDepartmentConfiguration : IEntityTypeConfiguration<InspectionDepartment>
+{
+    public void Configure(EntityTypeBuilder<InspectionDepartment> b)
+    {
+        b.HasOne<Department>().WithMany().HasForeignKey(x => x.DepartmentId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(x => new { x.InspectionId, x.DepartmentId }).IsUnique();
+    }
+}
+
+internal sealed class FindingConfiguration : IEntityTypeConfiguration<Finding>
+{
+    public void Configure(EntityTypeBuilder<Finding> b)
+    {
+        b.Property(x => x.Law).HasConversion<string>().HasMaxLength(30);
+        b.Property(x => x.Status).HasConversion<string>().HasMaxLength(20);
+        b.Property(x => x.Heading).HasMaxLength(200);
+        b.Property(x => x.Provision).HasMaxLength(300);
+        b.Property(x => x.Owner).HasMaxLength(200);
+        b.Property(x => x.CheckedBy).HasMaxLength(200);
+        b.Property(x => x.Version).IsConcurrencyToken();
+        b.HasOne<Inspection>().WithMany().HasForeignKey(x => x.InspectionId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Department>().WithMany().HasForeignKey(x => x.DepartmentId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Incident>().WithMany().HasForeignKey(x => x.IncidentId).OnDelete(DeleteBehavior.SetNull);
+        // The numbering guarantee: two findings of one inspection and law never share a number.
+        b.HasIndex(x => new { x.InspectionId, x.Law, x.Number }).IsUnique();
+        b.HasIndex(x => new { x.MunicipalityId, x.Status, x.DueOn });
+    }
+}
+
+internal sealed class FindingEvidenceConfiguration : IEntityTypeConfiguration<FindingEvidence>
+{
+    public void Configure(EntityTypeBuilder<FindingEvidence> b)
+    {
+        b.Property(x => x.Title).HasMaxLength(200);
+        b.Property(x => x.FileName).HasMaxLength(255);
+        b.Property(x => x.ContentType).HasMaxLength(100);
+        b.Property(x => x.UploadedBy).HasMaxLength(200);
+        b.HasOne<Finding>().WithMany().HasForeignKey(x => x.FindingId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<StoredFile>().WithMany().HasForeignKey(x => x.FileId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

@@ -1,0 +1,381 @@
+using Mamori.Core.Data;
+using Mamori.Core.Features.Files;
+using Mamori.Core.Japanese;
+using Microsoft.EntityFrameworkCore;
+using static Mamori.Core.InputText;
+
+namespace Mamori.Core.Features.Findings;
+
+/// <summary>An inspection as typed on the form.</summary>
+public sealed record InspectionInput(FindingSource Source, string? Title, string? Inspector, DateOnly? StartOn, DateOnly? EndOn, string? Note,
+    IReadOnlyList<Guid> DepartmentIds);
+
+/// <summary>A finding as the office enters it.</summary>
+public sealed record FindingInput(FindingLaw Law, int? Number, string? Heading, string? Provision, string? Text, Guid? DepartmentId,
+    DateOnly? DueOn, string? Countermeasure, Guid? IncidentId);
+
+/// <summary>The department's response: countermeasure, owner, progress.</summary>
+public sealed record FindingResponse(string? Countermeasure, string? Owner, FindingStatus Status, DateOnly? DoneOn);
+
+/// <summary>Inspections, their findings, the departments' responses and the office's closing check.</summary>
+public static class FindingWorkflow
+{
+    public const string InspectionNotFound = "検査・監査が見つかりません。";
+    public const string FindingNotFound = "指摘事項が見つかりません。";
+
+    public static async Task<Outcome<Inspection>> SaveInspectionAsync(AppDbContext db, Guid municipalityId, Guid? id, InspectionInput input, Guid? version, CancellationToken ct)
+    {
+        var errors = new FieldErrors();
+        if (errors.Required("Title", input.Title, "名称"))
+        {
+            errors.MaxLength("Title", input.Title, 200, "名称");
+        }
+        errors.MaxLength("Inspector", input.Inspector, 200, "検査機関・監査人");
+        errors.MaxLength("Note", input.Note, 4000, "講評・備考");
+        if (input.StartOn is null)
+        {
+            errors.Add("StartOn", "実施期間の初日を入力してください。");
+        }
+        else if (input.EndOn is { } end && end < input.StartOn)
+        {
+            errors.Add("EndOn", "実施期間の最終日が初日より前になっています。");
+        }
+        var departments = input.DepartmentIds.Distinct().ToList();
+        if (departments.Count > 0 && await db.Departments.CountAsync(d => departments.Contains(d.Id), ct) != departments.Count)
+        {
+            errors.Add("DepartmentIds", "対象部署が見つかりません。部署一覧から選び直してください。");
+        }
+        if (errors.Any)
+        {
+            return errors.Fail<Inspection>();
+        }
+        Inspection inspection;
+        if (id is { } existing)
+        {
+            var (found, failure) = await OptimisticSave.LoadAsync(db.Inspections.Include(i => i.Departments), existing, version, InspectionNotFound, ct);
+            if (found is null)
+            {
+                return failure!;
+            }
+            inspection = found;
+            inspection.Title = input.Title!.Trim();
+        }
+        else
+        {
+            inspection = new Inspection { MunicipalityId = municipalityId, Title = input.Title!.Trim() };
+            db.Inspections.Add(inspection);
+        }
+        inspection.Source = input.Source;
+        inspection.Inspector = Optional(input.Inspector);
+        inspection.StartOn = input.StartOn!.Value;
+        inspection.EndOn = input.EndOn == input.StartOn ? null : input.EndOn;
+        inspection.Note = Optional(input.Note);
+        foreach (var gone in inspection.Departments.Where(d => !departments.Contains(d.DepartmentId)).ToList())
+        {
+            inspection.Departments.Remove(gone);
+        }
+        foreach (var added in departments.Where(d => inspection.Departments.All(x => x.DepartmentId != d)))
+        {
+            inspection.Departments.Add(new InspectionDepartment { MunicipalityId = inspection.MunicipalityId, InspectionId = inspection.Id, DepartmentId = added });
+        }
+        return await OptimisticSave.SaveAsync(db, inspection, ct);
+    }
+
+    /// <summary>Deletes an inspection that has no findings yet (one entered by mistake).</summary>
+    public static async Task<Outcome<Inspection>> DeleteInspectionAsync(AppDbContext db, Guid id, CancellationToken ct)
+    {
+        var inspection = await db.Inspections.Include(i => i.Departments).FirstOrDefaultAsync(i => i.Id == id, ct);
+        if (inspection is null)
+        {
+            return Outcome<Inspection>.Fail("", InspectionNotFound);
+        }
+        if (await db.Findings.IgnoreQueryFilters([AppDbContext.DepartmentFilter]).AnyAsync(f => f.InspectionId == id, ct))
+        {
+            return Outcome<Inspection>.Fail("", "指摘事項のある検査・監査は削除できません。先に指摘事項を削除してください。");
+        }
+        db.Inspections.Remove(inspection);
+        await db.SaveChangesAsync(ct);
+        return Outcome<Inspection>.Success(inspection);
+    }
+
+    /// <summary>Enters or corrects a finding (事務局). A blank number takes the next one of its law.</summary>
+    public static async Task<Outcome<Finding>> SaveFindingAsync(AppDbContext db, Guid inspectionId, Guid? id, FindingInput input, Guid? version, CancellationToken ct)
+    {
+        var inspection = await db.Inspections.AsNoTracking().FirstOrDefaultAsync(i => i.Id == inspectionId, ct);
+        if (inspection is null)
+        {
+            return Outcome<Finding>.Fail("", InspectionNotFound);
+        }
+        var errors = new FieldErrors();
+        if (errors.Required("Heading", input.Heading, "項目"))
+        {
+            errors.MaxLength("Heading", input.Heading, 200, "項目");
+        }
+        errors.MaxLength("Provision", input.Provision, 300, "根拠");
+        if (errors.Required("Text", input.Text, "指摘の内容"))
+        {
+            errors.MaxLength("Text", input.Text, 4000, "指摘の内容");
+        }
+        errors.MaxLength("Countermeasure", input.Countermeasure, 4000, "区の対応（改善策）");
+        if (input.DepartmentId is null)
+        {
+            errors.Add("DepartmentId", "対応課を選んでください。");
+        }
+        else if (!await db.Departments.AnyAsync(d => d.Id == input.DepartmentId, ct))
+        {
+            errors.Add("DepartmentId", "対応課が見つかりません。部署一覧から選び直してください。");
+        }
+        if (input.Number is < 1 or > 999)
+        {
+            errors.Add("Number", "番号は1から999までの数字で入力してください（空欄なら次の番号になります）。");
+        }
+        if (input.IncidentId is { } incidentId && !await db.Incidents.IgnoreQueryFilters([AppDbContext.DepartmentFilter]).AnyAsync(i => i.Id == incidentId, ct))
+        {
+            errors.Add("IncidentId", "関連する漏えい等事案が見つかりません。");
+        }
+        var numbers = db.Findings.IgnoreQueryFilters([AppDbContext.DepartmentFilter]).Where(f => f.InspectionId == inspectionId && f.Law == input.Law && f.Id != id);
+        if (input.Number is { } wanted && await numbers.AnyAsync(f => f.Number == wanted, ct))
+        {
+            errors.Add("Number", $"{input.Law.JapaneseName()}の{FindingNames.NumberLabel(wanted)}はすでにあります。別の番号にするか、空欄にしてください。");
+        }
+        if (errors.Any)
+        {
+            return errors.Fail<Finding>();
+        }
+        Finding finding;
+        if (id is { } existing)
+        {
+            var (found, failure) = await OptimisticSave.LoadAsync(db.Findings.Where(f => f.InspectionId == inspectionId), existing, version, FindingNotFound, ct);
+            if (found is null)
+            {
+                return failure!;
+            }
+            finding = found;
+            if (finding.Status == FindingStatus.Confirmed)
+            {
+                return Outcome<Finding>.Fail("", "確認済みの指摘事項は直せません。直すときは、先に確認を取り消してください。");
+            }
+            finding.Heading = input.Heading!.Trim();
+            finding.Text = input.Text!.Trim();
+        }
+        else
+        {
+            finding = new Finding { MunicipalityId = inspection.MunicipalityId, InspectionId = inspectionId, Heading = input.Heading!.Trim(), Text = input.Text!.Trim() };
+            db.Findings.Add(finding);
+        }
+        if (input.Number is { } n)
+        {
+            finding.Number = n;
+        }
+        else if (id is null || finding.Law != input.Law)
+        {
+            finding.Number = (await numbers.MaxAsync(f => (int?)f.Number, ct) ?? 0) + 1;
+        }
+        finding.Law = input.Law;
+        finding.Provision = Optional(input.Provision);
+        finding.DepartmentId = input.DepartmentId!.Value;
+        finding.DueOn = input.DueOn;
+        finding.IncidentId = input.IncidentId;
+        if (Optional(input.Countermeasure) is { } measure)
+        {
+            finding.Countermeasure = measure;
+        }
+        return await OptimisticSave.SaveAsync(db, finding, ct);
+    }
+
+    /// <summary>Deletes a finding entered by mistake (事務局); a confirmed one stays.</summary>
+    public static async Task<Outcome<Finding>> DeleteFindingAsync(AppDbContext db, Guid id, CancellationToken ct)
+    {
+        var finding = await db.Findings.FirstOrDefaultAsync(f => f.Id == id, ct);
+        if (finding is null)
+        {
+            return Outcome<Finding>.Fail("", FindingNotFound);
+        }
+        if (finding.Status == FindingStatus.Confirmed)
+        {
+            return Outcome<Finding>.Fail("", "確認済みの指摘事項は削除できません。");
+        }
+        var evidence = await db.FindingEvidence.Where(e => e.FindingId == id).ToListAsync(ct);
+        var fileIds = evidence.Select(e => e.FileId).ToList();
+        db.StoredFiles.RemoveRange(await db.StoredFiles.Where(f => fileIds.Contains(f.Id)).ToListAsync(ct));
+        db.FindingEvidence.RemoveRange(evidence);
+        db.Findings.Remove(finding);
+        await db.SaveChangesAsync(ct);
+        return Outcome<Finding>.Success(finding);
+    }
+
+    /// <summary>
+    /// The department's response: the countermeasure, the owner and the progress up to 対応済. 確認済 is the office's
+    /// check (<see cref="CheckAsync"/>), so it cannot be chosen here.
+    /// </summary>
+    public static async Task<Outcome<Finding>> RespondAsync(AppDbContext db, Guid id, FindingResponse input, Guid? version, TimeProvider clock, CancellationToken ct)
+    {
+        var (finding, failure) = await OptimisticSave.LoadAsync(db.Findings, id, version, FindingNotFound, ct);
+        if (finding is null)
+        {
+            return failure!;
+        }
+        if (finding.Status == FindingStatus.Confirmed)
+        {
+            return Outcome<Finding>.Fail("", "事務局の確認が済んだ指摘事項です。変更が必要なときは事務局に確認の取消しを依頼してください。");
+        }
+        var errors = new FieldErrors();
+        errors.MaxLength("Countermeasure", input.Countermeasure, 4000, "区の対応（改善策）");
+        errors.MaxLength("Owner", input.Owner, 200, "担当者");
+        var today = JapanTime.Today(clock);
+        switch (input.Status)
+        {
+            case FindingStatus.Confirmed:
+                errors.Add("Status", "「確認済」は事務局が確認したときに付きます。対応が終わったら「対応済」を選んでください。");
+                break;
+            case FindingStatus.Done:
+                if (string.IsNullOrWhiteSpace(input.Countermeasure))
+                {
+                    errors.Add("Countermeasure", "対応済にするには、区の対応（改善策）を入力してください。");
+                }
+                if (input.DoneOn is null)
+                {
+                    errors.Add("DoneOn", "対応済にするには、対応完了日を入力してください。");
+                }
+                else if (input.DoneOn > today)
+                {
+                    errors.Add("DoneOn", "対応完了日に未来の日付は入力できません。");
+                }
+                break;
+            default:
+                break;
+        }
+        if (errors.Any)
+        {
+            return errors.Fail<Finding>();
+        }
+        finding.Countermeasure = Optional(input.Countermeasure);
+        finding.Owner = Optional(input.Owner);
+        finding.Status = input.Status;
+        finding.DoneOn = input.Status == FindingStatus.Done ? input.DoneOn : null;
+        return await OptimisticSave.SaveAsync(db, finding, ct);
+    }
+
+    /// <summary>
+    /// The office's follow-up check: confirms a response marked 対応済 (確認済, with what was checked), or sends it
+    /// back to 対応中 with the reason. A confirmed finding can be reopened the same way.
+    /// </summary>
+    public static async Task<Outcome<Finding>> CheckAsync(AppDbContext db, Guid id, bool confirm, DateOnly? checkedOn, string? note, Guid? version, TimeProvider clock, CancellationToken ct)
+    {
+        var (finding, failure) = await OptimisticSave.LoadAsync(db.Findings, id, version, FindingNotFound, ct);
+        if (finding is null)
+        {
+            return failure!;
+        }
+        var errors = new FieldErrors();
+        if (errors.Required("CheckNote", note, confirm ? "確認の内容" : "差戻し・取消しの理由"))
+        {
+            errors.MaxLength("CheckNote", note, 2000, "確認の内容");
+        }
+        if (confirm)
+        {
+            if (finding.Status != FindingStatus.Done)
+            {
+                errors.Add("", "対応済になった指摘事項だけを確認できます。対応課が対応完了日を入力するまでお待ちください。");
+            }
+            if (checkedOn is null)
+            {
+                errors.Add("CheckedOn", "確認日を入力してください。");
+            }
+            else if (checkedOn > JapanTime.Today(clock))
+            {
+                errors.Add("CheckedOn", "確認日に未来の日付は入力できません。");
+            }
+            else if (finding.DoneOn is { } done && checkedOn < done)
+            {
+                errors.Add("CheckedOn", $"確認日が対応完了日（{WarekiDate.Format(done)}）より前になっています。");
+            }
+        }
+        else if (finding.Status is not (FindingStatus.Done or FindingStatus.Confirmed))
+        {
+            errors.Add("", "差戻し・取消しができるのは、対応済または確認済の指摘事項です。");
+        }
+        if (errors.Any)
+        {
+            return errors.Fail<Finding>();
+        }
+        finding.CheckNote = note!.Trim();
+        if (confirm)
+        {
+            finding.Status = FindingStatus.Confirmed;
+            finding.CheckedOn = checkedOn;
+            finding.CheckedBy = db.Tenant.ActorName;
+        }
+        else
+        {
+            finding.Status = FindingStatus.InProgress;
+            finding.CheckedOn = null;
+            finding.CheckedBy = db.Tenant.ActorName;
+        }
+        return await OptimisticSave.SaveAsync(db, finding, ct);
+    }
+
+    /// <summary>Adds an evidence file to a finding (the department or the office); refused once the finding is confirmed.</summary>
+    public static async Task<Outcome<FindingEvidence>> AddEvidenceAsync(AppDbContext db, Guid findingId, string? title, string? fileName, byte[] content,
+        TimeProvider clock, CancellationToken ct)
+    {
+        var finding = await db.Findings.AsNoTracking().FirstOrDefaultAsync(f => f.Id == findingId, ct);
+        if (finding is null)
+        {
+            return Outcome<FindingEvidence>.Fail("", FindingNotFound);
+        }
+        if (finding.Status == FindingStatus.Confirmed)
+        {
+            return Outcome<FindingEvidence>.Fail("", "確認済みの指摘事項には証跡を追加できません。");
+        }
+        var upload = UploadRules.Check(fileName, content);
+        if (!upload.Ok)
+        {
+            return Outcome<FindingEvidence>.Fail(upload.Errors);
+        }
+        var label = Optional(title) ?? Path.GetFileNameWithoutExtension(upload.Value!.FileName);
+        if (label.Length > 200)
+        {
+            return Outcome<FindingEvidence>.Fail("Title", "証跡の名称は200文字以内で入力してください。");
+        }
+        var file = StoredFile.From(upload.Value!.Content);
+        file.MunicipalityId = finding.MunicipalityId;
+        db.StoredFiles.Add(file);
+        var evidence = new FindingEvidence
+        {
+            MunicipalityId = finding.MunicipalityId,
+            DepartmentId = finding.DepartmentId,
+            FindingId = finding.Id,
+            Title = label,
+            FileName = upload.Value.FileName,
+            ContentType = upload.Value.ContentType,
+            Size = file.Size,
+            FileId = file.Id,
+            UploadedAt = clock.GetUtcNow().UtcDateTime,
+            UploadedBy = db.Tenant.ActorName,
+        };
+        db.FindingEvidence.Add(evidence);
+        await db.SaveChangesAsync(ct);
+        return Outcome<FindingEvidence>.Success(evidence);
+    }
+
+    public static async Task<Outcome<FindingEvidence>> DeleteEvidenceAsync(AppDbContext db, Guid evidenceId, CancellationToken ct)
+    {
+        var evidence = await db.FindingEvidence.FirstOrDefaultAsync(e => e.Id == evidenceId, ct);
+        if (evidence is null)
+        {
+            return Outcome<FindingEvidence>.Fail("", "証跡が見つかりません。");
+        }
+        if (await db.Findings.AnyAsync(f => f.Id == evidence.FindingId && f.Status == FindingStatus.Confirmed, ct))
+        {
+            return Outcome<FindingEvidence>.Fail("", "確認済みの指摘事項の証跡は削除できません。");
+        }
+        db.FindingEvidence.Remove(evidence);
+        if (await db.StoredFiles.FirstOrDefaultAsync(f => f.Id == evidence.FileId, ct) is { } file)
+        {
+            db.StoredFiles.Remove(file);
+        }
+        await db.SaveChangesAsync(ct);
+        return Outcome<FindingEvidence>.Success(evidence);
+    }
+}
