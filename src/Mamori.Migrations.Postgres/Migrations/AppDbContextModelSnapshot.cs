@@ -1451,6 +1451,9 @@ namespace Mamori.Migrations.Postgres.Migrations
                     b.Property<DateOnly>("StartOn")
                         .HasColumnType("date");
 
+                    b.Property<Guid?>("TerminalAuditId")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -1463,6 +1466,9 @@ namespace Mamori.Migrations.Postgres.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("MunicipalityId");
+
+                    b.HasIndex("TerminalAuditId")
+                        .IsUnique();
 
                     b.ToTable("Inspections");
                 });
@@ -3187,6 +3193,11 @@ namespace Mamori.Migrations.Postgres.Migrations
                         .HasForeignKey("MunicipalityId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("Mamori.Core.Features.Security.TerminalAudit", null)
+                        .WithMany()
+                        .HasForeignKey("TerminalAuditId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Mamori.Core.Features.Findings.InspectionDepartment", b =>

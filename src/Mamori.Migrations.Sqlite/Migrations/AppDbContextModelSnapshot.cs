@@ -1446,6 +1446,9 @@ namespace Mamori.Migrations.Sqlite.Migrations
                     b.Property<DateOnly>("StartOn")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("TerminalAuditId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -1458,6 +1461,9 @@ namespace Mamori.Migrations.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("MunicipalityId");
+
+                    b.HasIndex("TerminalAuditId")
+                        .IsUnique();
 
                     b.ToTable("Inspections");
                 });
@@ -3180,6 +3186,11 @@ namespace Mamori.Migrations.Sqlite.Migrations
                         .HasForeignKey("MunicipalityId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("Mamori.Core.Features.Security.TerminalAudit", null)
+                        .WithMany()
+                        .HasForeignKey("TerminalAuditId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Mamori.Core.Features.Findings.InspectionDepartment", b =>

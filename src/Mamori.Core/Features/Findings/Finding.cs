@@ -81,6 +81,9 @@ public sealed class Inspection : IMunicipalityOwned, IVersioned
     /// <summary>講評 and other notes (the inspector's overall comment, when the results were published).</summary>
     public string? Note { get; set; }
 
+    /// <summary>The terminal audit (端末監査) whose findings were taken over, if that is where it came from.</summary>
+    public Guid? TerminalAuditId { get; set; }
+
     public Guid Version { get; set; } = Guid.NewGuid();
     public List<InspectionDepartment> Departments { get; init; } = [];
 }
@@ -211,6 +214,8 @@ internal sealed class InspectionConfiguration : IEntityTypeConfiguration<Inspect
         b.Property(x => x.Version).IsConcurrencyToken();
         b.HasOne<Municipality>().WithMany().HasForeignKey(x => x.MunicipalityId).OnDelete(DeleteBehavior.Restrict);
         b.HasMany(x => x.Departments).WithOne().HasForeignKey(d => d.InspectionId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<Security.TerminalAudit>().WithMany().HasForeignKey(x => x.TerminalAuditId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(x => x.TerminalAuditId).IsUnique();
     }
 }
 

@@ -81,6 +81,61 @@ public static class FindingWorkflow
         return await OptimisticSave.SaveAsync(db, inspection, ct);
     }
 
+    /// <summary>
+    /// Takes the findings of a terminal audit (one per line) into the register: an inspection of source 端末監査 for the
+    /// audit, and a finding per line for the terminal's department under 住民基本台帳法, due a month after the audit.
+    /// Done once per audit.
+    /// </summary>
+    public static async Task<Outcome<Inspection>> FromTerminalAuditAsync(AppDbContext db, Guid auditId, CancellationToken ct)
+    {
+        var audit = await db.TerminalAudits.AsNoTracking().FirstOrDefaultAsync(a => a.Id == auditId, ct);
+        var terminal = audit is null ? null : await db.Terminals.AsNoTracking().FirstOrDefaultAsync(t => t.Id == audit.TerminalId, ct);
+        if (audit is null || terminal is null)
+        {
+            return Outcome<Inspection>.Fail("", "端末の監査の記録が見つかりません。");
+        }
+        if (audit.FindingLines.Count == 0)
+        {
+            return Outcome<Inspection>.Fail("", "この監査には指摘事項がありません。");
+        }
+        if (terminal.DepartmentId is not { } department)
+        {
+            return Outcome<Inspection>.Fail("", $"端末 {terminal.Code} の設置課が登録されていません。対応課を決めるため、先に端末の設置課を登録してください。");
+        }
+        if (await db.Inspections.AnyAsync(i => i.TerminalAuditId == auditId, ct))
+        {
+            return Outcome<Inspection>.Fail("", "この監査の指摘事項は登録済みです。");
+        }
+        var inspection = new Inspection
+        {
+            MunicipalityId = audit.MunicipalityId,
+            Source = FindingSource.TerminalAudit,
+            Title = $"統合端末 {terminal.Code} の定期監査",
+            Inspector = audit.Auditor,
+            StartOn = audit.AuditedOn,
+            TerminalAuditId = audit.Id,
+        };
+        inspection.Departments.Add(new InspectionDepartment { MunicipalityId = audit.MunicipalityId, InspectionId = inspection.Id, DepartmentId = department });
+        db.Inspections.Add(inspection);
+        var number = 0;
+        foreach (var line in audit.FindingLines)
+        {
+            db.Findings.Add(new Finding
+            {
+                MunicipalityId = audit.MunicipalityId,
+                InspectionId = inspection.Id,
+                DepartmentId = department,
+                Law = FindingLaw.ResidentRegistry,
+                Number = ++number,
+                Heading = line.Length > 200 ? line[..200] : line,
+                Text = $"統合端末 {terminal.Code}（{terminal.Place}）の定期監査で「{line}」が認められた。",
+                DueOn = audit.AuditedOn.AddMonths(1),
+            });
+        }
+        await db.SaveChangesAsync(ct);
+        return Outcome<Inspection>.Success(inspection);
+    }
+
     /// <summary>Deletes an inspection that has no findings yet (one entered by mistake).</summary>
     public static async Task<Outcome<Inspection>> DeleteInspectionAsync(AppDbContext db, Guid id, CancellationToken ct)
     {

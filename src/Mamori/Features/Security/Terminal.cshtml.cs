@@ -28,6 +28,12 @@ public sealed class TerminalModel(AppDbContext db, TimeProvider clock, IAuthoriz
     public string Department { get; private set; } = "";
     public bool CanWrite { get; private set; }
 
+    /// <summary>Whether the user may take an audit's findings into the findings register (事務局).</summary>
+    public bool CanRegisterFindings { get; private set; }
+
+    /// <summary>Audit → the inspection its findings were taken into.</summary>
+    public Dictionary<Guid, Guid> TakenOver { get; private set; } = [];
+
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
         Input.AuditedOn = WarekiDate.Format(JapanTime.Today(clock));
@@ -56,6 +62,27 @@ public sealed class TerminalModel(AppDbContext db, TimeProvider clock, IAuthoriz
         return await LoadAsync(id, ct) ? Page() : NotFound();
     }
 
+    /// <summary>Takes an audit's findings into the findings register, where the department answers them.</summary>
+    public async Task<IActionResult> OnPostFindingsAsync(Guid id, Guid auditId, CancellationToken ct)
+    {
+        if (!await AllowedAsync(authz, Policies.FindingsManage))
+        {
+            return Forbid();
+        }
+        if (!await db.TerminalAudits.AnyAsync(a => a.Id == auditId && a.TerminalId == id, ct))
+        {
+            return NotFound();
+        }
+        var outcome = await Core.Features.Findings.FindingWorkflow.FromTerminalAuditAsync(db, auditId, ct);
+        if (!outcome.Ok)
+        {
+            Flash(outcome.Describe(), error: true);
+            return Redirect($"/security/terminals/{id}");
+        }
+        Flash("監査の指摘を指摘事項に登録しました。対応課と期限を確認してください。");
+        return Redirect($"/findings/inspections/{outcome.Value!.Id}");
+    }
+
     private async Task<bool> LoadAsync(Guid id, CancellationToken ct)
     {
         var terminal = await db.Terminals.AsNoTracking().Include(t => t.Audits).FirstOrDefaultAsync(t => t.Id == id, ct);
@@ -66,6 +93,10 @@ public sealed class TerminalModel(AppDbContext db, TimeProvider clock, IAuthoriz
         Terminal = terminal;
         Department = terminal.DepartmentId is { } d ? (await DepartmentTree.LabelsAsync(db, ct)).GetValueOrDefault(d, "") : "";
         CanWrite = await AllowedAsync(authz, Policies.SecurityWrite);
+        CanRegisterFindings = await AllowedAsync(authz, Policies.FindingsManage);
+        var auditIds = terminal.Audits.Select(a => (Guid?)a.Id).ToList();
+        TakenOver = await db.Inspections.AsNoTracking().Where(i => auditIds.Contains(i.TerminalAuditId))
+            .ToDictionaryAsync(i => i.TerminalAuditId!.Value, i => i.Id, ct);
         SetTitle($"統合端末 {terminal.Code}", SecurityPages.Root, new Crumb("統合端末", "/security/terminals"));
         return true;
     }

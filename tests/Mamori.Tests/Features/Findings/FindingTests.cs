@@ -271,4 +271,51 @@ public sealed class FindingTests(AppFixture app)
         using var other = await Browser.SignInAsync(factory, tenant, UserRole.Auditor);
         Assert.Contains("特定個人情報を扱うシステムのログ分析", await other.GetPageAsync("/findings/tasks"));
     }
+
+    [Theory]
+    [MemberData(nameof(TestDatabases.All), MemberType = typeof(TestDatabases))]
+    public async Task TerminalAudit_FindingsAreTakenOverOnce_ForTheTerminalsDepartment(DatabaseProvider provider)
+    {
+        var factory = await app.GetAsync(provider);
+        var tenant = await TestTenant.CreateAsync(factory);
+        var (terminal, audit, loose, looseAudit) = await factory.AsSystemAsync(async (_, db) =>
+        {
+            var t = new Core.Features.Security.Terminal { MunicipalityId = tenant.MunicipalityId, Code = "T-07", Place = "戸籍住民課窓口", Manager = "課長", DepartmentId = tenant.OwnDepartmentId };
+            var a = new Core.Features.Security.TerminalAudit
+            {
+                MunicipalityId = tenant.MunicipalityId,
+                TerminalId = t.Id,
+                AuditedOn = new DateOnly(2026, 10, 1),
+                Auditor = "情報管理課",
+                Findings = "ワイヤーロック未固定\n離席時の画面ロック未実施",
+            };
+            var u = new Core.Features.Security.Terminal { MunicipalityId = tenant.MunicipalityId, Code = "T-08", Place = "倉庫", Manager = "課長" };
+            var ua = new Core.Features.Security.TerminalAudit { MunicipalityId = tenant.MunicipalityId, TerminalId = u.Id, AuditedOn = new DateOnly(2026, 10, 1), Auditor = "情報管理課", Findings = "ワイヤーロック未固定" };
+            db.AddRange(t, a, u, ua);
+            await db.SaveChangesAsync();
+            return (t.Id, a.Id, u.Id, ua.Id);
+        });
+        using var office = await Browser.SignInAsync(factory, tenant, UserRole.Office);
+        var page = $"/security/terminals/{terminal}";
+        var inspection = await PostAsync(office, page, [], $"{page}?handler=Findings&auditId={audit}");
+        var detail = WebUtility.HtmlDecode(await office.GetPageAsync($"/findings/inspections/{inspection}"));
+        Assert.Contains("端末監査", detail);
+        Assert.Contains("ワイヤーロック未固定", detail);
+        Assert.Contains("離席時の画面ロック未実施", detail);
+        Assert.Contains("指摘事項として対応中", WebUtility.HtmlDecode(await office.GetPageAsync(page)));
+
+        var again = await office.PostFormAsync(page, [], $"{page}?handler=Findings&auditId={audit}");
+        Assert.Equal(HttpStatusCode.Redirect, again.StatusCode);
+        Assert.Equal(1, await factory.AsSystemAsync((_, db) => db.Inspections.CountAsync(i => i.TerminalAuditId == audit)));
+
+        var refused = await office.PostFormAsync($"/security/terminals/{loose}", [], $"/security/terminals/{loose}?handler=Findings&auditId={looseAudit}");
+        Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
+        Assert.Contains("設置課が登録されていません", WebUtility.HtmlDecode(await office.GetPageAsync($"/security/terminals/{loose}")));
+
+        using var department = await Browser.SignInAsync(factory, tenant, UserRole.Department);
+        Assert.Contains("離席時の画面ロック未実施", WebUtility.HtmlDecode(await department.GetPageAsync("/findings")));
+        using var security = await Browser.SignInAsync(factory, tenant, UserRole.Security);
+        var denied = await security.PostFormAsync(page, [], $"{page}?handler=Findings&auditId={audit}");
+        Assert.Contains("/account/denied", denied.Headers.Location?.OriginalString ?? "");
+    }
 }

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Mamori.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261123120311_Findings")]
+    [Migration("20261123122604_Findings")]
     partial class Findings
     {
         /// <inheritdoc />
@@ -1454,6 +1454,9 @@ namespace Mamori.Migrations.Postgres.Migrations
                     b.Property<DateOnly>("StartOn")
                         .HasColumnType("date");
 
+                    b.Property<Guid?>("TerminalAuditId")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -1466,6 +1469,9 @@ namespace Mamori.Migrations.Postgres.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("MunicipalityId");
+
+                    b.HasIndex("TerminalAuditId")
+                        .IsUnique();
 
                     b.ToTable("Inspections");
                 });
@@ -3190,6 +3196,11 @@ namespace Mamori.Migrations.Postgres.Migrations
                         .HasForeignKey("MunicipalityId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("Mamori.Core.Features.Security.TerminalAudit", null)
+                        .WithMany()
+                        .HasForeignKey("TerminalAuditId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Mamori.Core.Features.Findings.InspectionDepartment", b =>

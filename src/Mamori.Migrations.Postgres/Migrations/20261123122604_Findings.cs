@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Mamori.Migrations.Sqlite.Migrations
+namespace Mamori.Migrations.Postgres.Migrations
 {
     /// <inheritdoc />
     public partial class Findings : Migration
@@ -14,14 +14,14 @@ namespace Mamori.Migrations.Sqlite.Migrations
             migrationBuilder.AddColumn<int>(
                 name: "IncidentPeopleThreshold",
                 table: "Municipalities",
-                type: "INTEGER",
+                type: "integer",
                 nullable: false,
                 defaultValue: 100);
 
             migrationBuilder.AddColumn<int>(
                 name: "IncidentPreliminaryDays",
                 table: "Municipalities",
-                type: "INTEGER",
+                type: "integer",
                 nullable: false,
                 defaultValue: 3);
 
@@ -29,37 +29,37 @@ namespace Mamori.Migrations.Sqlite.Migrations
                 name: "Incidents",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    MunicipalityId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    DepartmentId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Number = table.Column<int>(type: "INTEGER", nullable: false),
-                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    IsSuspected = table.Column<bool>(type: "INTEGER", nullable: false),
-                    OccurredOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    LearnedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    Summary = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
-                    DataItems = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    AffectedCount = table.Column<int>(type: "INTEGER", nullable: true),
-                    HasSensitive = table.Column<bool>(type: "INTEGER", nullable: false),
-                    HasOrdinanceSensitive = table.Column<bool>(type: "INTEGER", nullable: false),
-                    PropertyDamageRisk = table.Column<bool>(type: "INTEGER", nullable: false),
-                    Unauthorized = table.Column<bool>(type: "INTEGER", nullable: false),
-                    HasSpecific = table.Column<bool>(type: "INTEGER", nullable: false),
-                    InNumberSystem = table.Column<bool>(type: "INTEGER", nullable: false),
-                    PublicExposure = table.Column<bool>(type: "INTEGER", nullable: false),
-                    ReportVoluntarily = table.Column<bool>(type: "INTEGER", nullable: false),
-                    IsSerious = table.Column<bool>(type: "INTEGER", nullable: false),
-                    PreliminaryDueOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    PreliminaryReportedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    FinalDueOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    FinalReportedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    NotifiedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    NotificationNote = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    RootCause = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
-                    Measures = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
-                    ClosedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    MunicipalityId = table.Column<Guid>(type: "uuid", nullable: false),
+                    DepartmentId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Number = table.Column<int>(type: "integer", nullable: false),
+                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    IsSuspected = table.Column<bool>(type: "boolean", nullable: false),
+                    OccurredOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    LearnedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    Summary = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    DataItems = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    AffectedCount = table.Column<int>(type: "integer", nullable: true),
+                    HasSensitive = table.Column<bool>(type: "boolean", nullable: false),
+                    HasOrdinanceSensitive = table.Column<bool>(type: "boolean", nullable: false),
+                    PropertyDamageRisk = table.Column<bool>(type: "boolean", nullable: false),
+                    Unauthorized = table.Column<bool>(type: "boolean", nullable: false),
+                    HasSpecific = table.Column<bool>(type: "boolean", nullable: false),
+                    InNumberSystem = table.Column<bool>(type: "boolean", nullable: false),
+                    PublicExposure = table.Column<bool>(type: "boolean", nullable: false),
+                    ReportVoluntarily = table.Column<bool>(type: "boolean", nullable: false),
+                    IsSerious = table.Column<bool>(type: "boolean", nullable: false),
+                    PreliminaryDueOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    PreliminaryReportedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    FinalDueOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    FinalReportedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    NotifiedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    NotificationNote = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    RootCause = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    Measures = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    ClosedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    Version = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -82,15 +82,16 @@ namespace Mamori.Migrations.Sqlite.Migrations
                 name: "Inspections",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    MunicipalityId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Source = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
-                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Inspector = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    StartOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    EndOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    Note = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
-                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    MunicipalityId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Source = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Inspector = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    StartOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    EndOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    Note = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    TerminalAuditId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Version = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -101,31 +102,37 @@ namespace Mamori.Migrations.Sqlite.Migrations
                         principalTable: "Municipalities",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Inspections_TerminalAudits_TerminalAuditId",
+                        column: x => x.TerminalAuditId,
+                        principalTable: "TerminalAudits",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
                 });
 
             migrationBuilder.CreateTable(
                 name: "Findings",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    MunicipalityId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    InspectionId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    DepartmentId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Law = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
-                    Number = table.Column<int>(type: "INTEGER", nullable: false),
-                    Heading = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Provision = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
-                    Text = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
-                    Countermeasure = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
-                    Owner = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    DueOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    DoneOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    CheckedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    CheckedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    CheckNote = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
-                    IncidentId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    MunicipalityId = table.Column<Guid>(type: "uuid", nullable: false),
+                    InspectionId = table.Column<Guid>(type: "uuid", nullable: false),
+                    DepartmentId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Law = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    Number = table.Column<int>(type: "integer", nullable: false),
+                    Heading = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Provision = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    Text = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    Countermeasure = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    Owner = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    DueOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    DoneOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    CheckedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    CheckedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    CheckNote = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    IncidentId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Version = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -154,10 +161,10 @@ namespace Mamori.Migrations.Sqlite.Migrations
                 name: "InspectionDepartments",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    MunicipalityId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    InspectionId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    DepartmentId = table.Column<Guid>(type: "TEXT", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    MunicipalityId = table.Column<Guid>(type: "uuid", nullable: false),
+                    InspectionId = table.Column<Guid>(type: "uuid", nullable: false),
+                    DepartmentId = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -180,17 +187,17 @@ namespace Mamori.Migrations.Sqlite.Migrations
                 name: "FindingEvidence",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    MunicipalityId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    DepartmentId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    FindingId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    FileName = table.Column<string>(type: "TEXT", maxLength: 255, nullable: false),
-                    ContentType = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    Size = table.Column<long>(type: "INTEGER", nullable: false),
-                    FileId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    UploadedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    UploadedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    MunicipalityId = table.Column<Guid>(type: "uuid", nullable: false),
+                    DepartmentId = table.Column<Guid>(type: "uuid", nullable: false),
+                    FindingId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    FileName = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: false),
+                    ContentType = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Size = table.Column<long>(type: "bigint", nullable: false),
+                    FileId = table.Column<Guid>(type: "uuid", nullable: false),
+                    UploadedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UploadedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -213,16 +220,16 @@ namespace Mamori.Migrations.Sqlite.Migrations
                 name: "RecurringTasks",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    MunicipalityId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    DepartmentId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    FindingId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    Title = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
-                    Frequency = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    FirstDueOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    EndOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    Note = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
-                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    MunicipalityId = table.Column<Guid>(type: "uuid", nullable: false),
+                    DepartmentId = table.Column<Guid>(type: "uuid", nullable: false),
+                    FindingId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Title = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    Frequency = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    FirstDueOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    EndOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    Note = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    Version = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -251,14 +258,14 @@ namespace Mamori.Migrations.Sqlite.Migrations
                 name: "TaskCompletions",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    MunicipalityId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    DepartmentId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    TaskId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    DueOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    DoneOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    Note = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
-                    RecordedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    MunicipalityId = table.Column<Guid>(type: "uuid", nullable: false),
+                    DepartmentId = table.Column<Guid>(type: "uuid", nullable: false),
+                    TaskId = table.Column<Guid>(type: "uuid", nullable: false),
+                    DueOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    DoneOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    Note = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    RecordedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -328,6 +335,12 @@ namespace Mamori.Migrations.Sqlite.Migrations
                 name: "IX_Inspections_MunicipalityId",
                 table: "Inspections",
                 column: "MunicipalityId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Inspections_TerminalAuditId",
+                table: "Inspections",
+                column: "TerminalAuditId",
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_RecurringTasks_DepartmentId",

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Mamori.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261123120256_Findings")]
+    [Migration("20261123122524_Findings")]
     partial class Findings
     {
         /// <inheritdoc />
@@ -1449,6 +1449,9 @@ namespace Mamori.Migrations.Sqlite.Migrations
                     b.Property<DateOnly>("StartOn")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("TerminalAuditId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -1461,6 +1464,9 @@ namespace Mamori.Migrations.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("MunicipalityId");
+
+                    b.HasIndex("TerminalAuditId")
+                        .IsUnique();
 
                     b.ToTable("Inspections");
                 });
@@ -3183,6 +3189,11 @@ namespace Mamori.Migrations.Sqlite.Migrations
                         .HasForeignKey("MunicipalityId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("Mamori.Core.Features.Security.TerminalAudit", null)
+                        .WithMany()
+                        .HasForeignKey("TerminalAuditId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Mamori.Core.Features.Findings.InspectionDepartment", b =>
