@@ -132,6 +132,12 @@ public sealed partial class FindingsFlowTests
         await Assertions.Expect(page.Locator("#reportable")).ToContainTextAsync("要配慮個人情報を含む");
         await Assertions.Expect(page.Locator("#duties tbody tr")).ToHaveCountAsync(3);
         await s.ScreenshotAsync("63-incident-detail");
+        await page.GetByRole(AriaRole.Link, new() { Name = "報告用に印刷する（Word）" }).ClickAsync();
+        await Assertions.Expect(page.Locator("article.document")).ToContainTextAsync("報告の対象（要配慮個人情報を含む）");
+        await page.EmulateMediaAsync(new PageEmulateMediaOptions { Media = Media.Print });
+        var pdf = await page.PdfAsync(new PagePdfOptions { Format = "A4", Path = Path.Combine(BrowserSession.ArtifactsDirectory, "incident.pdf") });
+        Assert.True(pdf.Length > 10_000);
+        await page.EmulateMediaAsync(new PageEmulateMediaOptions { Media = Media.Screen });
         await page.GotoAsync(s.BaseUrl + "/");
         await Assertions.Expect(page.Locator(".card.alert")).ToContainTextAsync("未了の報告・本人通知 3 件");
         await s.ScreenshotAsync("64-home-incident-alert");

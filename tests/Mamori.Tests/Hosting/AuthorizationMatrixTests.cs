@@ -208,6 +208,7 @@ public sealed class AuthorizationMatrixTests(AppFixture app)
         ["PAGE /incidents"] = FindingReaders,
         ["PAGE /incidents/edit/{id:guid?}"] = IncidentWriters,
         ["PAGE /incidents/{id:guid}"] = FindingReaders,
+        ["PAGE /incidents/{id:guid}/print"] = FindingReaders,
         ["GET /api/v1/findings"] = FindingReaders,
         ["GET /api/v1/findings/due"] = FindingReaders,
         ["GET /api/v1/security/assessments/{id:guid}/score"] = SecurityReaders,

@@ -1,3 +1,4 @@
+using Mamori.Core.Csv;
 using Mamori.Core.Data;
 using Mamori.Core.Features.Findings;
 using Mamori.Core.Features.Organization;
@@ -30,7 +31,34 @@ public sealed class IndexModel(AppDbContext db, TimeProvider clock, IAuthorizati
     public DateOnly Today { get; private set; }
     public bool CanManage { get; private set; }
 
-    public async Task OnGetAsync(CancellationToken ct)
+    /// <summary>The current filters as a query string, so that the CSV holds what the page shows.</summary>
+    public string Query => string.Join("&", new[]
+    {
+        Status is { } s ? $"Status={s}" : null,
+        Department is { } d ? $"Department={d}" : null,
+        Source is { } src ? $"Source={src}" : null,
+        Overdue ? "Overdue=true" : null,
+    }.Where(x => x is not null));
+
+    public Task OnGetAsync(CancellationToken ct) => LoadAsync(ct);
+
+    /// <summary>The list as filtered, as CSV (UTF-8 with BOM, or Shift_JIS for older Excel).</summary>
+    public async Task<IActionResult> OnGetCsvAsync(string? encoding, CancellationToken ct)
+    {
+        await LoadAsync(ct);
+        static string? D(DateOnly? d) => d is { } x ? WarekiDate.Format(x) : null;
+        var enc = CsvEncodings.FromName(encoding);
+        var rows = Rows.Select(r => new[]
+        {
+            r.Inspection.Title, r.Inspection.Source.JapaneseName(), r.Finding.Law.JapaneseName(), r.Finding.Number.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            r.Finding.Heading, r.Finding.Text, r.Finding.Provision, r.Department, D(r.Finding.DueOn), r.Finding.Status.JapaneseName(),
+            r.Finding.IsOverdue(Today) ? "期限超過" : null, r.Finding.Countermeasure, r.Finding.Owner, D(r.Finding.DoneOn), D(r.Finding.CheckedOn),
+        });
+        return File(CsvWriter.ToBytes(enc, ["検査・監査", "指摘元", "法令", "番号", "項目", "改善指導の内容", "根拠", "対応課", "対応期限", "状況", "期限超過", "対応（改善策）",
+            "担当者", "対応完了日", "確認日"], rows), CsvEncodings.ContentType(enc), "指摘事項.csv");
+    }
+
+    private async Task LoadAsync(CancellationToken ct)
     {
         Today = JapanTime.Today(clock);
         CanManage = await AllowedAsync(authz, Policies.FindingsManage);

@@ -29,7 +29,8 @@ public sealed class InspectionModel(AppDbContext db, TimeProvider clock, IAuthor
             return NotFound();
         }
         Inspection = inspection;
-        Findings = await db.Findings.AsNoTracking().Where(f => f.InspectionId == id).OrderBy(f => f.Law).ThenBy(f => f.Number).ToListAsync(ct);
+        // Law is stored by name; the table order is the enum's (個人情報保護法 first), so sort after loading.
+        Findings = (await db.Findings.AsNoTracking().Where(f => f.InspectionId == id).ToListAsync(ct)).OrderBy(f => f.Law).ThenBy(f => f.Number).ToList();
         if (db.Tenant.RestrictToDepartment && Findings.Count == 0)
         {
             return NotFound();

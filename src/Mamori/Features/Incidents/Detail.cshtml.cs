@@ -92,7 +92,7 @@ public sealed class DetailModel(AppDbContext db, TimeProvider clock, IAuthorizat
         var settings = await Core.Features.Findings.Incidents.SettingsAsync(db, incident.MunicipalityId, ct);
         Reasons = IncidentReporting.Reasons(incident, settings.PeopleThreshold);
         Duties = IncidentDeadlines.Duties(incident);
-        Findings = (await db.Findings.AsNoTracking().Where(f => f.IncidentId == id).OrderBy(f => f.Law).ThenBy(f => f.Number).ToListAsync(ct))
+        Findings = (await db.Findings.AsNoTracking().Where(f => f.IncidentId == id).ToListAsync(ct)).OrderBy(f => f.Law).ThenBy(f => f.Number)
             .Select(f => new LinkedFinding(f.Id, $"{f.Law.JapaneseName()}{FindingNames.NumberLabel(f.Number)} {f.Heading}", f.Status)).ToList();
         CanWrite = await AllowedAsync(authz, Policies.IncidentsWrite);
         SetTitle($"第{incident.Number}号 {incident.Title}", IncidentsPages.Root);

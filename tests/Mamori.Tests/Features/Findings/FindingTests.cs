@@ -86,6 +86,10 @@ public sealed class FindingTests(AppFixture app)
         Assert.Contains("期限超過", list);
         Assert.DoesNotContain("ログの分析", list);
         Assert.Equal(HttpStatusCode.NotFound, (await department.GetAsync($"/findings/{other}")).StatusCode);
+        var csv = System.Text.Encoding.UTF8.GetString(await department.Client.GetByteArrayAsync("/findings?handler=Csv&Overdue=true"));
+        Assert.Contains("アカウント及びアクセス権の管理", csv);
+        Assert.Contains("期限超過", csv);
+        Assert.DoesNotContain("ログの分析", csv);
         Assert.Contains("期限超過 1 件", WebUtility.HtmlDecode(await department.GetPageAsync("/")));
         Assert.Equal(HttpStatusCode.Redirect, (await department.GetAsync($"/findings/inspections/{inspection}/table")).StatusCode);
 
@@ -187,6 +191,14 @@ public sealed class FindingTests(AppFixture app)
         var duties = due.GetProperty("incidentDuties").EnumerateArray().Select(d => d.GetProperty("duty").GetString()).ToList();
         Assert.Equal(["速報", "確報", "本人への通知"], duties);
         Assert.True(due.GetProperty("incidentDuties")[0].GetProperty("overdue").GetBoolean());
+
+        var register = System.Text.Encoding.UTF8.GetString(await department.Client.GetByteArrayAsync("/incidents?handler=Csv"));
+        Assert.Contains("第1号,健診結果の誤送付", register);
+        Assert.Contains("要配慮個人情報を含む,令和8年9月28日,,令和8年10月19日", register);
+
+        var print = WebUtility.HtmlDecode(await department.GetPageAsync($"/incidents/{id}/print"));
+        Assert.Contains("個人情報の漏えい等事案について（第1号）", print);
+        Assert.Contains("報告の対象（要配慮個人情報を含む）", print);
 
         var cli = await CliProcess.RunAsync(["findings", "due", "--municipality", tenant.Code, "--json", .. factory.CliDatabaseArguments]);
         Assert.Equal(0, cli.ExitCode);
