@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The one test command: installs what the tests need when it is missing (PostgreSQL, Chromium,
-# Japanese fonts), starts PostgreSQL on loopback, then runs the format check, the build with
+# Japanese fonts, poppler's pdftotext for reading printed PDFs), starts PostgreSQL on loopback, then runs the format check, the build with
 # warnings as errors, and every test on SQLite, PostgreSQL and in headless Chromium.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -12,6 +12,7 @@ missing=()
 command -v pg_ctlcluster >/dev/null 2>&1 || missing+=(postgresql)
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 fc-list 2>/dev/null | grep -qi "Noto Sans CJK" || missing+=(fonts-noto-cjk)
+command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "==> Installing ${missing[*]}"
   as_root apt-get update -qq

@@ -8,6 +8,7 @@ using Mamori.Features.Organization;
 using Mamori.Features.Register;
 using Mamori.Features.Reviews;
 using Mamori.Features.Security;
+using Mamori.Features.Statistics;
 using Mamori.Hosting;
 
 return CommandLine.IsCommand(args) ? await CommandLine.RunAsync(args) : await Program.ServeAsync(args);
@@ -44,6 +45,7 @@ public partial class Program
         api.MapAssessmentEndpoints();
         api.MapSecurityEndpoints();
         api.MapFindingsEndpoints();
+        api.MapStatisticsEndpoints();
         api.MapAuditEndpoints();
         return app;
     }

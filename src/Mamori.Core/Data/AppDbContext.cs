@@ -9,6 +9,7 @@ using Mamori.Core.Features.Organization;
 using Mamori.Core.Features.Register;
 using Mamori.Core.Features.Reviews;
 using Mamori.Core.Features.Security;
+using Mamori.Core.Features.Statistics;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
@@ -75,6 +76,8 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, CurrentTenant 
     public DbSet<RecurringTask> RecurringTasks => Set<RecurringTask>();
     public DbSet<TaskCompletion> TaskCompletions => Set<TaskCompletion>();
     public DbSet<Incident> Incidents => Set<Incident>();
+    public DbSet<StatRow> StatRows => Set<StatRow>();
+    public DbSet<StatDatasetSetting> StatDatasetSettings => Set<StatDatasetSetting>();
 
     /// <summary>The acting user and scope.</summary>
     public CurrentTenant Tenant => tenant;

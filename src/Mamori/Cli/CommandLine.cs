@@ -7,6 +7,7 @@ using Mamori.Features.Findings;
 using Mamori.Features.Minutes;
 using Mamori.Features.Organization;
 using Mamori.Features.Security;
+using Mamori.Features.Statistics;
 
 namespace Mamori.Cli;
 
@@ -91,6 +92,7 @@ public static class CommandLine
         root.Subcommands.Add(AssessmentCommands.Create());
         root.Subcommands.Add(SecurityCommands.Create());
         root.Subcommands.Add(FindingsCommands.Create());
+        root.Subcommands.Add(StatisticsCommands.Create());
         return root;
     }
 }

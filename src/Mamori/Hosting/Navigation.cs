@@ -25,6 +25,8 @@ public static class Navigation
         new("指摘・事故", "指摘事項", "/findings", Policies.FindingsRead),
         new("指摘・事故", "定期的な取組", "/findings/tasks", Policies.FindingsRead),
         new("指摘・事故", "漏えい等事案", "/incidents", Policies.IncidentsRead),
+        new("統計・帳票", "統計", "/statistics", Policies.StatisticsRead),
+        new("統計・帳票", "年次報告（住基ネット）", "/security/report", Policies.SecurityRead),
         new("組織", "団体", "/organization/municipality", Policies.Administer),
         new("組織", "部署", "/organization/departments", Policies.OrganizationRead),
         new("組織", "職員", "/organization/staff", Policies.OrganizationRead),

@@ -93,6 +93,12 @@ public static class Policies
     /// <summary>Recording incidents and their reports (所管課 its own department; 重大事故 is the office's judgment).</summary>
     public const string IncidentsWrite = nameof(IncidentsWrite);
 
+    /// <summary>Reading the statistics tables and charts (every department: the figures are the municipality's, not a department's).</summary>
+    public const string StatisticsRead = nameof(StatisticsRead);
+
+    /// <summary>Importing and removing statistics tables and choosing which are public.</summary>
+    public const string StatisticsWrite = nameof(StatisticsWrite);
+
     /// <summary>Reading the audit trail.</summary>
     public const string AuditRead = nameof(AuditRead);
 
@@ -127,6 +133,8 @@ public static class Policies
         [FindingsRespond] = [UserRole.Admin, UserRole.Office, UserRole.Department],
         [IncidentsRead] = [UserRole.Admin, UserRole.Office, UserRole.Department, UserRole.Security, UserRole.Auditor],
         [IncidentsWrite] = [UserRole.Admin, UserRole.Office, UserRole.Department],
+        [StatisticsRead] = [UserRole.Admin, UserRole.Office, UserRole.Department, UserRole.Security, UserRole.Auditor],
+        [StatisticsWrite] = [UserRole.Admin, UserRole.Office, UserRole.Security],
         [AuditRead] = [UserRole.Admin, UserRole.Auditor],
     };
 

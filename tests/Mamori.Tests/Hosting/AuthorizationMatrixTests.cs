@@ -42,6 +42,8 @@ public sealed class AuthorizationMatrixTests(AppFixture app)
     private static readonly UserRole[] FindingResponders = [UserRole.Admin, UserRole.Office, UserRole.Department];
     private static readonly UserRole[] FindingReporters = [UserRole.Admin, UserRole.Office, UserRole.Security, UserRole.Auditor];
     private static readonly UserRole[] IncidentWriters = [UserRole.Admin, UserRole.Office, UserRole.Department];
+    private static readonly UserRole[] StatisticsReaders = [UserRole.Admin, UserRole.Office, UserRole.Department, UserRole.Security, UserRole.Auditor];
+    private static readonly UserRole[] StatisticsWriters = [UserRole.Admin, UserRole.Office, UserRole.Security];
     private static readonly UserRole[] SelfCheckers = [UserRole.Admin, UserRole.Office, UserRole.Department, UserRole.Security, UserRole.Auditor];
 
     /// <summary>"METHOD route" → roles allowed; null means anonymous access is allowed.</summary>
@@ -212,6 +214,12 @@ public sealed class AuthorizationMatrixTests(AppFixture app)
         ["GET /api/v1/findings"] = FindingReaders,
         ["GET /api/v1/findings/due"] = FindingReaders,
         ["GET /api/v1/security/assessments/{id:guid}/score"] = SecurityReaders,
+        ["PAGE /statistics"] = StatisticsReaders,
+        ["PAGE /statistics/{dataset}"] = StatisticsReaders,
+        ["PAGE /statistics/{dataset}/import"] = StatisticsWriters,
+        ["PAGE /public/{code}/statistics"] = null,
+        ["PAGE /public/{code}/statistics/{dataset}"] = null,
+        ["GET /api/v1/statistics/{dataset}"] = StatisticsReaders,
     };
 
     [Fact]
@@ -560,6 +568,7 @@ public sealed class AuthorizationMatrixTests(AppFixture app)
                 ["{sequence:long}"] = sequence.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 ["{code:int?}"] = "404",
                 ["{code}"] = tenant.Code,
+                ["{dataset}"] = "mynumber-cards",
             };
         });
 }

@@ -34,6 +34,22 @@ public sealed record PrintBarChart(string Caption, IReadOnlyList<string> Categor
     public int Max => Categories.Count == 0 ? 0 : Enumerable.Range(0, Categories.Count).Max(i => Series.Sum(s => s.Values.ElementAtOrDefault(i)));
 }
 
+/// <summary>One series of a rate chart (申請率, 交付率): a percentage per category.</summary>
+public sealed record RateSeries(string Name, IReadOnlyList<decimal> Values);
+
+/// <summary>
+/// Horizontal bars of percentages, one group per category (a municipality), the highlighted categories (the own
+/// municipality) marked. Like <see cref="PrintBarChart"/>, Word gets the caption only.
+/// </summary>
+public sealed record PrintRateChart(string Caption, IReadOnlyList<string> Categories, IReadOnlyList<RateSeries> Series, IReadOnlyList<int> Highlighted) : PrintBlock
+{
+    /// <summary>The right end of the axis: 100 %, or the next ten above a larger figure.</summary>
+    public decimal AxisMax => Math.Max(100m, Math.Ceiling(Series.SelectMany(s => s.Values).DefaultIfEmpty(0m).Max() / 10m) * 10m);
+}
+
+/// <summary>A page break: the next block starts a new A4 page (print and Word).</summary>
+public sealed record PrintPageBreak : PrintBlock;
+
 /// <summary>
 /// One official document (通知, 答申書, Q&amp;A 一覧) as content, rendered both as the A4 print page and as a
 /// .docx the office edits further — the two never drift apart because they are made from the same blocks.
@@ -57,6 +73,8 @@ public sealed record PrintDocument(string Title, IReadOnlyList<PrintBlock> Block
                     PrintLine line => Paragraph(line),
                     PrintTable table => Table(table),
                     PrintBarChart chart => Paragraph(new PrintLine($"（図）{chart.Caption}", LineAlign.Center)),
+                    PrintRateChart chart => Paragraph(new PrintLine($"（図）{chart.Caption}", LineAlign.Center)),
+                    PrintPageBreak => new Paragraph(new Run(new Break { Type = BreakValues.Page })),
                     _ => throw new InvalidOperationException(block.GetType().Name),
                 });
                 if (block is PrintTable)

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Mamori.Core.Data;
 using Mamori.Core.Features.Reports;
+using Mamori.Core.Features.Statistics;
 using Mamori.Core.Japanese;
 using Microsoft.EntityFrameworkCore;
 using MiniExcelLibs;
@@ -16,7 +17,7 @@ public sealed record ChecklistSummary(string TemplateName, int FiscalYear, bool 
 /// the server-room table by month and by year with the reasons, and the drills of the fiscal year.
 /// </summary>
 public sealed record SecurityYearReport(FiscalYear Year, string Municipality, IReadOnlyList<ChecklistSummary> Checklists, RoomSummary Entries,
-    IReadOnlyList<Drill> Drills)
+    IReadOnlyList<Drill> Drills, StatReport Cards, StatReport Convenience, StatReport ResidentNetwork)
 {
     public FiscalYearTable Room => Entries.Year;
     public IReadOnlyList<FiscalYearTable> Years => Entries.Years;
@@ -26,6 +27,16 @@ public sealed record SecurityYearReport(FiscalYear Year, string Municipality, IR
     public const int YearsShown = 6;
 
     public string Title => $"{Year.ToWareki()} 住民基本台帳ネットワークシステムに係るセキュリティ対策の実施状況";
+
+    /// <summary>The sections, in order: the cover's 目次 and the headings of the pages are the same text.</summary>
+    public static IReadOnlyList<string> Sections { get; } =
+    [
+        "１　住基ネット調査表による点検結果",
+        "２　CSルームの入退室状況",
+        "３　訓練の実施状況",
+        "４　マイナンバーカードの交付状況",
+        "５　コンビニ交付・住基ネットの利用実績",
+    ];
 
     public static async Task<SecurityYearReport> BuildAsync(AppDbContext db, Guid municipalityId, FiscalYear year, CancellationToken ct)
     {
@@ -49,7 +60,11 @@ public sealed record SecurityYearReport(FiscalYear Year, string Municipality, IR
         var entries = await RoomAccess.SummaryAsync(db, municipalityId, year, YearsShown, ct);
         var drills = await db.Drills.AsNoTracking().IgnoreQueryFilters()
             .Where(d => d.MunicipalityId == municipalityId && d.HeldOn >= year.Start && d.HeldOn <= year.End).OrderBy(d => d.HeldOn).ToListAsync(ct);
-        return new SecurityYearReport(year, municipality, summaries.OrderBy(s => s.TemplateName, StringComparer.Ordinal).ToList(), entries, drills);
+        var cards = await StatisticsTables.ForFiscalYearAsync(db, municipalityId, Datasets.MyNumberCards, year, YearsShown, ct);
+        var convenience = await StatisticsTables.ForFiscalYearAsync(db, municipalityId, Datasets.Convenience, year, YearsShown, ct);
+        var network = await StatisticsTables.ForFiscalYearAsync(db, municipalityId, Datasets.ResidentNetwork, year, YearsShown, ct);
+        return new SecurityYearReport(year, municipality, summaries.OrderBy(s => s.TemplateName, StringComparer.Ordinal).ToList(), entries, drills,
+            cards, convenience, network);
     }
 
     private static string N(int n) => n.ToString("N0", CultureInfo.InvariantCulture);
@@ -119,19 +134,28 @@ public sealed record SecurityYearReport(FiscalYear Year, string Municipality, IR
     /// <summary>The report as blocks: the A4 print page and the .docx are made from the same content.</summary>
     public PrintDocument ToDocument()
     {
-        var blocks = new List<PrintBlock>
-        {
-            new PrintLine(Title, LineAlign.Center, Bold: true, Large: true),
-            new PrintLine(Municipality, LineAlign.Right),
-            new PrintLine(""),
-            new PrintLine("１　住基ネット調査表による点検結果", Bold: true),
-        };
+        var blocks = new List<PrintBlock>();
+        // 表紙 and 目次, then each section on a page of its own.
+        blocks.AddRange(Enumerable.Repeat(new PrintLine(""), 8));
+        blocks.Add(new PrintLine(Year.ToWareki(), LineAlign.Center, Bold: true, Large: true));
+        blocks.Add(new PrintLine("住民基本台帳ネットワークシステムに係る", LineAlign.Center, Bold: true, Large: true));
+        blocks.Add(new PrintLine("セキュリティ対策の実施状況", LineAlign.Center, Bold: true, Large: true));
+        blocks.AddRange(Enumerable.Repeat(new PrintLine(""), 10));
+        blocks.Add(new PrintLine(Municipality, LineAlign.Center, Large: true));
+        blocks.Add(new PrintPageBreak());
+        blocks.Add(new PrintLine("目　次", LineAlign.Center, Bold: true, Large: true));
+        blocks.Add(new PrintLine(""));
+        blocks.AddRange(Sections.Select(section => new PrintLine(section, Indent: 2)));
+        blocks.Add(new PrintPageBreak());
+        blocks.Add(new PrintLine(Sections[0], Bold: true));
         if (Checklists.Count == 0)
         {
             blocks.Add(new PrintLine($"{Year.ToWareki()}の団体全体の点検は登録されていません。", Indent: 1));
         }
         foreach (var c in Checklists)
         {
+            blocks.Add(new PrintLine($"回答の基準（{c.TemplateName}）", Indent: 1));
+            blocks.Add(new PrintTable(["点数", "回答"], c.Scale.OrderByDescending(o => o.Value).Select(o => (IReadOnlyList<string>)[o.Value.ToString(CultureInfo.InvariantCulture), o.Label]).ToList(), [15, 85]));
             var now = Year.ToWareki();
             var before = c.PreviousYear is { } p ? $"前回（{new FiscalYear(p).ToWareki()}）" : "前回";
             blocks.Add(new PrintLine($"{c.TemplateName}（評点は「該当しない」を除く回答の平均。満点 {TopText(c)}）" + (c.Closed ? "" : "　※点検中"), Indent: 1));
@@ -154,8 +178,8 @@ public sealed record SecurityYearReport(FiscalYear Year, string Municipality, IR
                 blocks.Add(new PrintLine($"※ 非公表の{c.UnpublishedItems}項目は評点に含め、項目の一覧には掲載していません。", Indent: 1));
             }
         }
-        blocks.Add(new PrintLine(""));
-        blocks.Add(new PrintLine("２　CSルームの入退室状況", Bold: true));
+        blocks.Add(new PrintPageBreak());
+        blocks.Add(new PrintLine(Sections[1], Bold: true));
         blocks.Add(new PrintLine($"（1）{Year.ToWareki()} 月別入室件数", Indent: 1));
         blocks.Add(new PrintTable(["区分", .. MonthHeaders(Room), "合計"], MonthRows(Room), [13, .. Enumerable.Repeat(6, 12), 15]));
         blocks.Add(new PrintBarChart($"{Year.ToWareki()} 月別入室件数", MonthHeaders(Room),
@@ -165,8 +189,8 @@ public sealed record SecurityYearReport(FiscalYear Year, string Municipality, IR
         blocks.Add(new PrintLine($"（3）{Year.ToWareki()} 主な入室理由", Indent: 1));
         blocks.Add(new PrintTable(["区分", "入室理由（件数）"],
             [["職員", ReasonList(Reasons, RoomEntryKind.Staff)], ["ベンダー等", ReasonList(Reasons, RoomEntryKind.Vendor)]], [16, 84]));
-        blocks.Add(new PrintLine(""));
-        blocks.Add(new PrintLine("３　訓練の実施状況", Bold: true));
+        blocks.Add(new PrintPageBreak());
+        blocks.Add(new PrintLine(Sections[2], Bold: true));
         if (Drills.Count == 0)
         {
             blocks.Add(new PrintLine($"{Year.ToWareki()}に実施した訓練は登録されていません。", Indent: 1));
@@ -178,7 +202,39 @@ public sealed record SecurityYearReport(FiscalYear Year, string Municipality, IR
                     string.Join("　", new[] { d.Participants, d.ParticipantCount is { } n ? $"{N(n)}名" : null }.Where(x => x is not null)), d.Findings ?? "特になし"]).ToList(),
                 [18, 13, 16, 25, 10, 18]));
         }
+        blocks.Add(new PrintPageBreak());
+        blocks.Add(new PrintLine(Sections[3], Bold: true));
+        if (Cards.Rows.Count == 0)
+        {
+            blocks.Add(new PrintLine($"{Year.ToWareki()}末までの交付状況は登録されていません。", Indent: 1));
+        }
+        else
+        {
+            blocks.Add(new PrintLine($"{Cards.PeriodLabel}（申請率・交付率は人口に対する割合。小数第1位で四捨五入）", Indent: 1));
+            blocks.Add(StatTable(Cards));
+            blocks.Add(Cards.ToChart());
+        }
+        blocks.Add(new PrintPageBreak());
+        blocks.Add(new PrintLine(Sections[4], Bold: true));
+        foreach (var (number, report) in new[] { ("（1）", Convenience), ("（2）", ResidentNetwork) })
+        {
+            blocks.Add(new PrintLine($"{number}{report.Definition.Name}（件）", Indent: 1));
+            if (report.Rows.Count == 0)
+            {
+                blocks.Add(new PrintLine($"{Year.ToWareki()}までの件数は登録されていません。", Indent: 2));
+                continue;
+            }
+            blocks.Add(StatTable(report));
+        }
         return new PrintDocument(Title, blocks);
+    }
+
+    /// <summary>A statistics table as the report prints it: figures with separators, rates with one decimal, the own row marked.</summary>
+    private static PrintTable StatTable(StatReport report)
+    {
+        var (headers, cells) = report.ToCells();
+        var rows = cells.Select((c, i) => report.Rows[i].IsOwn ? (IReadOnlyList<string>)[$"{c[0]}（本団体）", .. c.Skip(1)] : c).ToList();
+        return new PrintTable(headers, rows);
     }
 
     private static string TopText(ChecklistSummary c) => Security.Checklists.Top(c.Scale).ToString("0.00", CultureInfo.InvariantCulture);
@@ -220,6 +276,9 @@ public sealed record SecurityYearReport(FiscalYear Year, string Municipality, IR
                     ["所見・課題"] = d.Findings,
                 }).ToList()
                 : [new Dictionary<string, object?> { ["種類"] = null }];
+        sheets["マイナンバーカード"] = Cards.ToSheet();
+        sheets["コンビニ交付"] = Convenience.ToSheet();
+        sheets["住基ネット実績"] = ResidentNetwork.ToSheet();
         using var stream = new MemoryStream();
         stream.SaveAs(sheets);
         return stream.ToArray();

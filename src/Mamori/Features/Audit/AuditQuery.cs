@@ -85,6 +85,8 @@ public static class AuditLabels
         "RecurringTask" => "定期的な取組",
         "TaskCompletion" => "定期的な取組の実施記録",
         "Incident" => "漏えい等事案",
+        "StatRow" => "統計の行",
+        "StatDatasetSetting" => "統計の公開設定",
         "IdentityUserToken`1" or "IdentityUserToken" => "認証情報",
         "IdentityUserClaim`1" => "アカウントの属性",
         "IdentityUserLogin`1" => "外部ログイン",
@@ -263,6 +265,10 @@ public static class AuditLabels
         ["ClosedOn"] = "対応完了日",
         ["IncidentPreliminaryDays"] = "速報の期限（開庁日数）",
         ["IncidentPeopleThreshold"] = "報告対象となる本人の数",
+        ["Dataset"] = "データセット",
+        ["Period"] = "基準日・年度",
+        ["ValuesJson"] = "数値",
+        ["IsPublic"] = "公開",
     };
 
     /// <summary>The Japanese name of a recorded field; 名称 depends on what it names.</summary>
@@ -274,6 +280,7 @@ public static class AuditLabels
         "Title" when entityType == "Incident" => "件名",
         "Title" when entityType == "RecurringTask" => "取組の内容",
         "Kind" when entityType == "Incident" => "区分",
+        "Label" when entityType == "StatRow" => "団体・年度",
         "Text" when entityType == "Finding" => "改善指導の内容",
         "DoneOn" when entityType == "Finding" => "対応完了日",
         "DoneOn" when entityType == "TaskCompletion" => "実施日",
@@ -300,5 +307,6 @@ public static class AuditLabels
         ["Municipality", "Department", "Staff", "AbsencePeriod", "AppUser", "PersonalAccessToken", "PersonalInfoFile", "PersonalInfoFileVersion",
          "Business", "InspectionTemplate", "ReviewRound", "ReviewCase", "SelfInspection", "CaseEntry",
          "ChecklistTemplate", "ChecklistAssessment", "ChecklistAnswer", "SelfCheckCampaign", "SelfCheckResponse", "Drill", "RoomEntry", "Terminal", "TerminalAudit",
-         "Inspection", "Finding", "FindingEvidence", "RecurringTask", "TaskCompletion", "Incident"];
+         "Inspection", "Finding", "FindingEvidence", "RecurringTask", "TaskCompletion", "Incident",
+         "StatRow", "StatDatasetSetting"];
 }

@@ -4,6 +4,7 @@ using Mamori.Core.Data;
 using Mamori.Core.Features.Accounts;
 using Mamori.Core.Features.Organization;
 using Mamori.Core.Features.Security;
+using Mamori.Core.Features.Statistics;
 using Mamori.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using static Mamori.Tests.Features.Council.CouncilPages;
@@ -50,6 +51,28 @@ public sealed class SecurityReportTests(AppFixture app)
                 ParticipantCount = 12,
                 Findings = "夜間の連絡先が古かった",
             });
+            // Card figures on two reference dates (only the one within 令和4年度 is reported) and six years of counts.
+            StatRow Card(string period, string name, long population, long applications, long issued) => new()
+            {
+                MunicipalityId = tenant.MunicipalityId,
+                Dataset = "mynumber-cards",
+                Period = period,
+                Label = name,
+                ValuesJson = $"{{\"population\":{population},\"applications\":{applications},\"issued\":{issued}}}",
+            };
+            db.StatRows.AddRange(Card("2022-10-31", "テスト市", 16, 1, 8), Card("2022-10-31", "隣の市", 3, 2, 1), Card("2023-10-31", "テスト市", 10, 9, 9));
+            foreach (var year in Enumerable.Range(2016, 7))
+            {
+                db.StatRows.Add(new StatRow
+                {
+                    MunicipalityId = tenant.MunicipalityId,
+                    Dataset = "convenience",
+                    Period = year.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    Label = new Mamori.Core.Japanese.FiscalYear(year).ToWareki(),
+                    SortOrder = year,
+                    ValuesJson = $"{{\"residentRecord\":{year},\"sealRegistration\":1000,\"taxCertificate\":1}}",
+                });
+            }
             await db.SaveChangesAsync();
             return 0;
         });
@@ -69,6 +92,20 @@ public sealed class SecurityReportTests(AppFixture app)
         Assert.Contains("住基ネット緊急時対応訓練", page);
         Assert.Contains("夜間の連絡先が古かった", page);
         Assert.Contains("<svg", page);
+        // Cover and 目次, a page per section.
+        Assert.Contains("目　次", page);
+        Assert.Equal(6, System.Text.RegularExpressions.Regex.Count(page, "class=\"page-break\""));
+        Assert.Contains("<td class=\"pre num\">3</td><td class=\"pre\">運用している</td>", page); // the answer scale
+        // 令和4年10月31日 (not 令和5年), rates half up: 1 of 16 = 6.25 → 6.3, 8 of 16 = 50.0, 2 of 3 = 66.7.
+        Assert.Contains("令和4年10月31日現在", page);
+        Assert.DoesNotContain("令和5年10月31日", page);
+        Assert.Contains("<td class=\"pre\">テスト市（本団体）</td><td class=\"pre num\">16</td><td class=\"pre num\">1</td><td class=\"pre num\">8</td><td class=\"pre num\">6.3</td><td class=\"pre num\">50.0</td>", page);
+        Assert.Contains("<td class=\"pre num\">66.7</td>", page);
+        // Convenience counts for the six years up to 令和4年度: 平成29年度 (2017) … 令和4年度, with totals.
+        Assert.Contains("<td class=\"pre\">令和4年度</td><td class=\"pre num\">2,022</td><td class=\"pre num\">1,000</td><td class=\"pre num\">1</td><td class=\"pre num\">3,023</td>", page);
+        Assert.Contains("<td class=\"pre\">平成29年度</td>", page);
+        Assert.DoesNotContain("<td class=\"pre\">平成28年度</td>", page);
+        Assert.Contains("までの件数は登録されていません", page); // 住基ネット実績 not entered
 
         var docx = await security.GetAsync("/security/report?handler=Docx&fy=2022");
         Assert.Equal(HttpStatusCode.OK, docx.StatusCode);
@@ -77,12 +114,19 @@ public sealed class SecurityReportTests(AppFixture app)
             var xml = await new StreamReader(zip.GetEntry("word/document.xml")!.Open()).ReadToEndAsync();
             Assert.Contains("セキュリティ対策の実施状況", xml);
             Assert.Contains("2.80", xml);
+            Assert.Contains("目　次", xml);
+            Assert.Contains("テスト市（本団体）", xml);
+            Assert.Equal(6, System.Text.RegularExpressions.Regex.Count(xml, "w:type=\"page\""));
         }
         var xlsx = await security.GetAsync("/security/report?handler=Xlsx&fy=2022");
         using (var zip = new ZipArchive(await xlsx.Content.ReadAsStreamAsync()))
         {
-            Assert.Equal(5, zip.Entries.Count(e => e.FullName.StartsWith("xl/worksheets/sheet", StringComparison.Ordinal)));
+            Assert.Equal(8, zip.Entries.Count(e => e.FullName.StartsWith("xl/worksheets/sheet", StringComparison.Ordinal)));
         }
+        var cards = MiniExcelLibs.MiniExcel.Query(await (await security.GetAsync("/security/report?handler=Xlsx&fy=2022")).Content.ReadAsStreamAsync(),
+            useHeaderRow: true, sheetName: "マイナンバーカード").Cast<IDictionary<string, object>>().ToList();
+        Assert.Equal(["テスト市", "隣の市"], cards.Select(r => (string)r["団体"]));
+        Assert.Equal(6.3, Convert.ToDouble(cards[0]["申請率（%）"], System.Globalization.CultureInfo.InvariantCulture));
     }
 
     [Theory]
