@@ -48,7 +48,7 @@ dotnet build Mamori.slnx -c Release -warnaserror -nologo -v quiet
 echo "==> Tests"
 status=0
 results=$(mktemp -d)
-for project in tests/Mamori.Core.Tests tests/Mamori.Tests tests/Mamori.BrowserTests; do
+for project in tests/Mamori.Core.Tests tests/Mamori.AccessMonitoring.Tests tests/Mamori.Tests tests/Mamori.BrowserTests; do
   name=$(basename "$project")
   echo "--> $name"
   if ! timeout 1200 dotnet test "$project" -c Release --no-build --nologo 2>&1 | tee "$results/$name.log"; then

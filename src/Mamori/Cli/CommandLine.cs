@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Mamori.Features.AccessMonitoring;
 using Mamori.Features.Accounts;
 using Mamori.Features.Assessments;
 using Mamori.Features.Audit;
@@ -93,6 +94,7 @@ public static class CommandLine
         root.Subcommands.Add(SecurityCommands.Create());
         root.Subcommands.Add(FindingsCommands.Create());
         root.Subcommands.Add(StatisticsCommands.Create());
+        root.Subcommands.Add(LogsCommands.Create());
         return root;
     }
 }

@@ -20,6 +20,20 @@ public sealed class JapaneseCalendarTests
         Assert.Equal("国民の休日", JapaneseCalendar.HolidayName(D(2026, 9, 22)));
     }
 
+    /// <summary>内閣府「国民の祝日について」(昭和23年〜令和8年 祝日一覧) for 2020–2025, 振替休日 and the Olympic moves included.</summary>
+    [Theory]
+    [InlineData(2020, "1/1 1/13 2/11 2/23 2/24 3/20 4/29 5/3 5/4 5/5 5/6 7/23 7/24 8/10 9/21 9/22 11/3 11/23")]
+    [InlineData(2021, "1/1 1/11 2/11 2/23 3/20 4/29 5/3 5/4 5/5 7/22 7/23 8/8 8/9 9/20 9/23 11/3 11/23")]
+    [InlineData(2022, "1/1 1/10 2/11 2/23 3/21 4/29 5/3 5/4 5/5 7/18 8/11 9/19 9/23 10/10 11/3 11/23")]
+    [InlineData(2023, "1/1 1/2 1/9 2/11 2/23 3/21 4/29 5/3 5/4 5/5 7/17 8/11 9/18 9/23 10/9 11/3 11/23")]
+    [InlineData(2024, "1/1 1/8 2/11 2/12 2/23 3/20 4/29 5/3 5/4 5/5 5/6 7/15 8/11 8/12 9/16 9/22 9/23 10/14 11/3 11/4 11/23")]
+    [InlineData(2025, "1/1 1/13 2/11 2/23 2/24 3/20 4/29 5/3 5/4 5/5 5/6 7/21 8/11 9/15 9/23 10/13 11/3 11/23 11/24")]
+    public void Holidays_2020To2025_MatchTheCabinetOfficeList(int year, string days)
+    {
+        var expected = days.Split(' ').Select(d => d.Split('/')).Select(p => D(year, int.Parse(p[0], System.Globalization.CultureInfo.InvariantCulture), int.Parse(p[1], System.Globalization.CultureInfo.InvariantCulture)));
+        Assert.Equal(expected, JapaneseCalendar.Holidays(year).Keys.Order());
+    }
+
     [Theory]
     [InlineData(2024, 3, 20, "春分の日")]
     [InlineData(2024, 9, 23, "振替休日")]

@@ -1,0 +1,261 @@
+using System.Globalization;
+using DuckDB.NET.Data;
+
+namespace Mamori.AccessMonitoring;
+
+/// <summary>
+/// Runs the rule pack over access logs with DuckDB: reads the inputs (UTF-8 or CP932), refuses the first
+/// unreadable row with its file, line and column before anything is analysed, builds the <c>access</c> view
+/// (each access with the user's master data, the resident's flags and whether a case explains it), runs every
+/// rule, and keeps one alert per user, rule and day that the allowlist does not suppress.
+/// </summary>
+public static class LogAnalyzer
+{
+    private static readonly string[] SeverityOrder = ["low", "medium", "high", "critical"];
+
+    public static AnalysisResult Analyze(LogInputs inputs, MonitoringSettings settings, RulePack? pack = null)
+    {
+        pack ??= RulePack.Default;
+        var temporary = new List<string>();
+        try
+        {
+            using var db = new DuckDBConnection("DataSource=:memory:");
+            db.Open();
+            LoadLog(db, inputs.Logs.Select(f => (f, TextFiles.AsUtf8(f, temporary))).ToList());
+            LoadMasters(db, inputs, temporary, settings);
+            BuildViews(db);
+            var rows = Scalar<long>(db, "SELECT count(*) FROM log");
+            var alerts = new List<Alert>();
+            foreach (var rule in pack.Rules)
+            {
+                alerts.AddRange(Run(db, rule, RulePack.Compile(rule, settings)));
+            }
+            return new AnalysisResult(rows, alerts
+                .Where(a => !settings.Allowlist.Any(e => e.Rule == a.Rule && e.UserId == a.UserId && (e.ResidentId is null || e.ResidentId == a.ResidentId) && a.Day <= e.Expires))
+                .OrderBy(a => a.Day).ThenBy(a => a.Rule, StringComparer.Ordinal).ThenBy(a => a.UserId, StringComparer.Ordinal).ToList());
+        }
+        finally
+        {
+            foreach (var file in temporary)
+            {
+                File.Delete(file);
+            }
+        }
+    }
+
+    private static List<Alert> Run(DuckDBConnection db, Rule rule, string sql)
+    {
+        var hasSeverity = rule.Id == "R13";
+        var query = $"""
+            WITH fired AS ({sql})
+            SELECT user_id, day, min(resident_id) AS resident_id, CAST(sum(n) AS BIGINT) AS n, {(hasSeverity ? "max(CASE severity WHEN 'critical' THEN 4 WHEN 'high' THEN 3 WHEN 'medium' THEN 2 ELSE 1 END)" : "0")} AS rank
+            FROM fired GROUP BY user_id, day ORDER BY day, user_id
+            """;
+        using var cmd = db.CreateCommand();
+        cmd.CommandText = query;
+        using var reader = cmd.ExecuteReader();
+        var list = new List<Alert>();
+        while (reader.Read())
+        {
+            var rank = Convert.ToInt32(reader.GetValue(4), CultureInfo.InvariantCulture);
+            list.Add(new Alert(rule.Id, reader.GetString(0), DateOnly.FromDateTime(reader.GetDateTime(1)), reader.IsDBNull(2) ? null : reader.GetString(2),
+                rank == 0 ? rule.Severity : SeverityOrder[rank - 1], Convert.ToInt64(reader.GetValue(3), CultureInfo.InvariantCulture)));
+        }
+        return list;
+    }
+
+    private static string Quote(string path) => "'" + path.Replace("'", "''", StringComparison.Ordinal) + "'";
+
+    private static string Csv(string path) => $"read_csv({Quote(path)}, header = true, all_varchar = true, delim = ',', quote = '\"', escape = '\"')";
+
+    /// <summary>The header of a file, checked against the columns the engine needs.</summary>
+    private static HashSet<string> Header(DuckDBConnection db, string original, string utf8, IEnumerable<string> required)
+    {
+        var columns = new HashSet<string>(StringComparer.Ordinal);
+        using (var cmd = db.CreateCommand())
+        {
+            cmd.CommandText = $"DESCRIBE SELECT * FROM {Csv(utf8)}";
+            using var reader = cmd.ExecuteReader();
+            while (reader.Read())
+            {
+                columns.Add(reader.GetString(0).Trim().TrimStart('\uFEFF'));
+            }
+        }
+        foreach (var column in required.Where(c => !columns.Contains(c)))
+        {
+            throw new LogInputException(original, 1, column, $"列「{column}」がありません。1行目に {string.Join(",", required)} の見出しを置いてください。");
+        }
+        return columns;
+    }
+
+    private static void LoadLog(DuckDBConnection db, IReadOnlyList<(string Original, string Utf8)> files)
+    {
+        Execute(db, "CREATE TABLE log (ts TIMESTAMP, user_id VARCHAR, terminal_id VARCHAR, terminal_dept VARCHAR, business_code VARCHAR, op VARCHAR, resident_id VARCHAR, result_count BIGINT, search_method VARCHAR)");
+        foreach (var (original, utf8) in files)
+        {
+            Header(db, original, utf8, Layout.Log);
+            // The first unreadable row stops the run, with its line; rows are numbered in file order (header = line 1).
+            var problem = First(db, $"""
+                WITH raw AS (SELECT row_number() OVER () + 1 AS line, * FROM {Csv(utf8).Replace("escape = '\"')", "escape = '\"', parallel = false)", StringComparison.Ordinal)})
+                SELECT line, CASE
+                    WHEN try_strptime(ts, '%Y-%m-%d %H:%M:%S') IS NULL THEN 'ts'
+                    WHEN coalesce(trim(user_id), '') = '' THEN 'user_id'
+                    WHEN op IS NULL OR op NOT IN ('SEARCH', 'VIEW', 'UPDATE', 'PRINT', 'EXPORT') THEN 'op'
+                    WHEN coalesce(result_count, '') <> '' AND try_cast(result_count AS BIGINT) IS NULL THEN 'result_count'
+                    WHEN coalesce(search_method, '') NOT IN ('', 'NAME', 'ID', 'ADDRESS') THEN 'search_method'
+                    END AS problem_column,
+                    CASE WHEN try_strptime(ts, '%Y-%m-%d %H:%M:%S') IS NULL THEN coalesce(ts, '')
+                         WHEN coalesce(trim(user_id), '') = '' THEN ''
+                         WHEN op IS NULL OR op NOT IN ('SEARCH', 'VIEW', 'UPDATE', 'PRINT', 'EXPORT') THEN coalesce(op, '')
+                         WHEN coalesce(result_count, '') <> '' AND try_cast(result_count AS BIGINT) IS NULL THEN result_count
+                         ELSE coalesce(search_method, '') END AS value
+                FROM raw WHERE problem_column IS NOT NULL ORDER BY line LIMIT 1
+                """);
+            if (problem is { } p)
+            {
+                var (column, value) = (p.Column, p.Value);
+                throw new LogInputException(original, p.Line, column, column switch
+                {
+                    "ts" => $"「{value}」は日時として読めません。2024-04-01 08:30:00 の形にしてください。",
+                    "user_id" => "user_id が空欄です。",
+                    "op" => $"「{value}」は操作として読めません。SEARCH, VIEW, UPDATE, PRINT, EXPORT のどれかにしてください。",
+                    "result_count" => $"「{value}」は件数として読めません。",
+                    _ => $"「{value}」は検索方法として読めません。NAME, ID, ADDRESS または空欄にしてください。",
+                });
+            }
+            Execute(db, $"""
+                INSERT INTO log SELECT strptime(ts, '%Y-%m-%d %H:%M:%S'), trim(user_id), terminal_id, terminal_dept, business_code, op,
+                    nullif(trim(resident_id), ''), try_cast(nullif(result_count, '') AS BIGINT), nullif(search_method, '')
+                FROM {Csv(utf8)}
+                """);
+        }
+    }
+
+    private static void LoadMasters(DuckDBConnection db, LogInputs inputs, List<string> temporary, MonitoringSettings settings)
+    {
+        var staff = TextFiles.AsUtf8(inputs.Staff, temporary);
+        var staffColumns = Header(db, inputs.Staff, staff, Layout.Staff);
+        CheckDates(db, inputs.Staff, staff, ["start_date", "end_date", .. staffColumns.Contains("last_active") ? ["last_active"] : Array.Empty<string>()]);
+        Execute(db, $"""
+            CREATE TABLE staff AS SELECT trim(user_id) AS user_id, nullif(trim(resident_id), '') AS resident_id, nullif(trim(household_id), '') AS household_id,
+                nullif(trim(surname_kana), '') AS surname_kana, dept, role, try_cast(nullif(start_date, '') AS DATE) AS start_date,
+                try_cast(nullif(end_date, '') AS DATE) AS end_date, coalesce(leave, '') AS leave,
+                {(staffColumns.Contains("last_active") ? "try_cast(nullif(last_active, '') AS DATE)" : "CAST(NULL AS DATE)")} AS last_active
+            FROM {Csv(staff)}
+            """);
+        var leaveProblem = First(db, """
+            WITH periods AS (SELECT user_id, trim(unnest(string_split(leave, ';'))) AS period FROM staff WHERE leave <> '')
+            SELECT 0 AS line, 'leave' AS problem_column, period AS value FROM periods
+            WHERE period <> '' AND (try_cast(split_part(period, '/', 1) AS DATE) IS NULL OR try_cast(split_part(period, '/', 2) AS DATE) IS NULL) LIMIT 1
+            """);
+        if (leaveProblem is { } lp)
+        {
+            throw new LogInputException(inputs.Staff, 0, "leave", $"「{lp.Value}」は期間として読めません。2024-04-01/2024-06-30 の形で、複数は ; で区切ってください。");
+        }
+        Execute(db, """
+            CREATE TABLE staff_leave AS
+            SELECT user_id, CAST(split_part(period, '/', 1) AS DATE) AS from_day, CAST(split_part(period, '/', 2) AS DATE) AS to_day
+            FROM (SELECT user_id, trim(unnest(string_split(leave, ';'))) AS period FROM staff WHERE leave <> '') WHERE period <> ''
+            """);
+
+        var residents = TextFiles.AsUtf8(inputs.Residents, temporary);
+        Header(db, inputs.Residents, residents, Layout.Residents);
+        Execute(db, $"""
+            CREATE TABLE residents AS SELECT trim(resident_id) AS resident_id, nullif(trim(household_id), '') AS household_id, nullif(trim(surname_kana), '') AS surname_kana,
+                coalesce(trim(protected), '0') = '1' AS protected, coalesce(trim(watch), '0') = '1' AS watch, coalesce(trim(is_staff), '0') = '1' AS is_staff
+            FROM {Csv(residents)}
+            """);
+
+        var cases = TextFiles.AsUtf8(inputs.Cases, temporary);
+        Header(db, inputs.Cases, cases, Layout.Cases);
+        CheckDates(db, inputs.Cases, cases, ["opened", "closed"]);
+        Execute(db, $"""
+            CREATE TABLE cases AS SELECT trim(resident_id) AS resident_id, dept, CAST(opened AS DATE) AS opened, try_cast(nullif(closed, '') AS DATE) AS closed
+            FROM {Csv(cases)}
+            """);
+
+        var roles = TextFiles.AsUtf8(inputs.Roles, temporary);
+        Header(db, inputs.Roles, roles, Layout.Roles);
+        Execute(db, $"CREATE TABLE role_roaming AS SELECT role, coalesce(trim(roaming), '0') = '1' AS roaming FROM {Csv(roles)}");
+        Execute(db, $"CREATE TABLE role_business AS SELECT DISTINCT role, trim(unnest(string_split(business_codes, ';'))) AS business_code FROM {Csv(roles)}");
+
+        Execute(db, "CREATE TABLE holidays (day DATE)");
+        using var appender = db.CreateAppender("holidays");
+        foreach (var day in settings.Holidays.Distinct())
+        {
+            appender.CreateRow().AppendValue(day.ToDateTime(TimeOnly.MinValue)).EndRow();
+        }
+    }
+
+    /// <summary>Refuses the first date column value that is not yyyy-MM-dd (blank is allowed except for opened).</summary>
+    private static void CheckDates(DuckDBConnection db, string original, string utf8, IReadOnlyList<string> columns)
+    {
+        foreach (var column in columns)
+        {
+            var required = column == "opened";
+            var problem = First(db, $"""
+                WITH raw AS (SELECT row_number() OVER () + 1 AS line, "{column}" AS v FROM {Csv(utf8).Replace("escape = '\"')", "escape = '\"', parallel = false)", StringComparison.Ordinal)})
+                SELECT line, '{column}' AS problem_column, coalesce(v, '') AS value FROM raw
+                WHERE {(required ? "coalesce(v, '') = '' OR " : "")}(coalesce(v, '') <> '' AND try_cast(v AS DATE) IS NULL) ORDER BY line LIMIT 1
+                """);
+            if (problem is { } p)
+            {
+                throw new LogInputException(original, p.Line, column, p.Value.Length == 0 ? $"{column} が空欄です。" : $"「{p.Value}」は日付として読めません。2024-04-01 の形にしてください。");
+            }
+        }
+    }
+
+    private static void BuildViews(DuckDBConnection db)
+    {
+        Execute(db, """
+            CREATE TABLE days AS
+            SELECT CAST(g.d AS DATE) AS day,
+                   (isodow(g.d) >= 6 OR (month(g.d) = 12 AND day(g.d) >= 29) OR (month(g.d) = 1 AND day(g.d) <= 3) OR h.day IS NOT NULL) AS off
+            FROM generate_series(
+                    CAST((SELECT coalesce(min(ts), TIMESTAMP '2000-01-01') FROM log) AS DATE) - INTERVAL 60 DAY,
+                    CAST((SELECT coalesce(max(ts), TIMESTAMP '2000-01-01') FROM log) AS DATE) + INTERVAL 1 DAY,
+                    INTERVAL 1 DAY) AS g(d)
+            LEFT JOIN holidays h ON h.day = CAST(g.d AS DATE)
+            """);
+        Execute(db, """
+            CREATE TABLE access AS
+            SELECT l.*, CAST(l.ts AS DATE) AS day, s.user_id IS NOT NULL AS known, s.dept AS user_dept, s.role,
+                   s.resident_id AS own_resident, s.household_id AS own_household, s.surname_kana AS own_surname,
+                   r.household_id AS res_household, r.surname_kana AS res_surname,
+                   coalesce(r.protected, FALSE) AS res_protected, coalesce(r.watch, FALSE) AS res_watch,
+                   coalesce(r.is_staff, FALSE) OR l.resident_id IN (SELECT resident_id FROM staff WHERE resident_id IS NOT NULL) AS res_is_staff,
+                   l.resident_id IS NOT NULL AND EXISTS (
+                       SELECT 1 FROM cases c
+                       WHERE c.resident_id = l.resident_id AND c.dept = s.dept
+                         AND c.opened <= CAST(l.ts AS DATE) + INTERVAL 7 DAY
+                         AND (c.closed IS NULL OR c.closed >= CAST(l.ts AS DATE) - INTERVAL 30 DAY)) AS explained
+            FROM log l
+            LEFT JOIN staff s ON s.user_id = l.user_id
+            LEFT JOIN residents r ON r.resident_id = l.resident_id
+            """);
+    }
+
+    private sealed record Problem(long Line, string Column, string Value);
+
+    private static Problem? First(DuckDBConnection db, string sql)
+    {
+        using var cmd = db.CreateCommand();
+        cmd.CommandText = sql;
+        using var reader = cmd.ExecuteReader();
+        return reader.Read() ? new Problem(Convert.ToInt64(reader.GetValue(0), CultureInfo.InvariantCulture), reader.GetString(1), reader.GetString(2)) : null;
+    }
+
+    private static T Scalar<T>(DuckDBConnection db, string sql)
+    {
+        using var cmd = db.CreateCommand();
+        cmd.CommandText = sql;
+        return (T)Convert.ChangeType(cmd.ExecuteScalar()!, typeof(T), CultureInfo.InvariantCulture);
+    }
+
+    private static void Execute(DuckDBConnection db, string sql)
+    {
+        using var cmd = db.CreateCommand();
+        cmd.CommandText = sql;
+        cmd.ExecuteNonQuery();
+    }
+}

@@ -1,0 +1,246 @@
+using System.Globalization;
+using System.Text;
+
+namespace Mamori.AccessMonitoring;
+
+/// <summary>A violation the generator planted: the alert the rule pack must raise for it.</summary>
+public sealed record PlantedViolation(string Rule, string UserId, DateOnly Day);
+
+/// <summary>The files a generated log consists of, and what was planted in it.</summary>
+public sealed record GeneratedLog(IReadOnlyList<string> Files, LogInputs Inputs, long Rows, IReadOnlyList<PlantedViolation> Planted);
+
+/// <summary>
+/// Writes a realistic synthetic access log with its masters, for tests, demos and benchmarks: departments with
+/// their roles and business codes, staff working 08:30–17:15 on open days at their own department's terminals,
+/// and residents whose cases in the department explain the background accesses. With <c>plant</c>, each rule of
+/// the v1 pack gets violations by users of their own (p01 … p17), so a correct engine raises exactly those alerts.
+/// The same seed gives the same files.
+/// </summary>
+public static class LogGenerator
+{
+    private sealed record Department(string Name, string Role, string[] Codes);
+
+    private static readonly Department[] Departments =
+    [
+        new("戸籍住民課", "CLERK", ["JUKI", "KOSEKI"]),
+        new("税務課", "TAX", ["ZEI"]),
+        new("保険年金課", "INSURANCE", ["KOKUHO", "NENKIN"]),
+        new("福祉課", "WELFARE", ["FUKUSHI"]),
+        new("人事課", "HR", ["JINJI", "KYUYO"]),
+    ];
+
+    /// <summary>Accesses per user and open day in the background (few enough residents that no volume rule fires).</summary>
+    private const int AccessesPerUserDay = 40;
+
+    private const int ResidentsPerUserDay = 20;
+
+    public static GeneratedLog Generate(long rows, int seed, string outDir, Func<DateOnly, bool> isClosedDay, bool plant = true, DateOnly? start = null)
+    {
+        Directory.CreateDirectory(outDir);
+        var random = new Random(seed);
+        var first = start ?? new DateOnly(2024, 4, 1);
+        var users = (int)Math.Clamp(rows / (AccessesPerUserDay * 20), 10, 2000);
+        var openDays = new List<DateOnly>();
+        for (var d = first; openDays.Count * (long)users * AccessesPerUserDay < rows; d = d.AddDays(1))
+        {
+            if (!isClosedDay(d))
+            {
+                openDays.Add(d);
+            }
+        }
+        if (openDays.Count == 0)
+        {
+            openDays.Add(first);
+        }
+
+        // Staff: background users spread over the departments; planted users p01…p15 in 戸籍住民課.
+        var staff = new List<(string Id, Department Dept, string Resident, string Household, string Surname)>();
+        for (var i = 0; i < users; i++)
+        {
+            staff.Add(($"u{i + 1:0000}", Departments[i % Departments.Length], $"S{i + 1:0000}", $"HS{i + 1:0000}", $"シヨクイン{i + 1}"));
+        }
+        var planted = new List<PlantedViolation>();
+        var plantUsers = Enumerable.Range(1, 17).Select(i => ($"p{i:00}", Departments[0], $"SP{i:00}", $"HSP{i:00}", $"ウエキ{i}")).ToList();
+        if (plant)
+        {
+            staff.AddRange(plantUsers);
+        }
+
+        // Residents: each department has its own caseload, opened before the log starts and still open.
+        var perDepartment = Math.Max(300, users * 10);
+        var residents = new StringBuilder("resident_id,household_id,surname_kana,protected,watch,is_staff\n");
+        var cases = new StringBuilder("resident_id,dept,opened,closed\n");
+        var caseload = Departments.ToDictionary(d => d.Name, _ => new List<string>());
+        for (var d = 0; d < Departments.Length; d++)
+        {
+            for (var i = 0; i < perDepartment; i++)
+            {
+                var id = $"J{d}{i:000000}";
+                residents.Append(CultureInfo.InvariantCulture, $"{id},H{d}{i:000000},ジュウミン{i % 997},0,0,0\n");
+                cases.Append(CultureInfo.InvariantCulture, $"{id},{Departments[d].Name},{first.AddDays(-60):yyyy-MM-dd},\n");
+                caseload[Departments[d].Name].Add(id);
+            }
+        }
+        foreach (var s in staff)
+        {
+            residents.Append(CultureInfo.InvariantCulture, $"{s.Resident},{s.Household},{s.Surname},0,0,1\n");
+        }
+        // Residents without a case, for the planted unexplained accesses.
+        for (var i = 0; i < 20; i++)
+        {
+            residents.Append(CultureInfo.InvariantCulture, $"X{i:000},HX{i:000},ホカ{i},0,0,0\n");
+        }
+        residents.Append("V001,HV001,ホゴ,1,0,0\n");
+        residents.Append("HSP02M,HSP02,ウエキ2,0,0,0\n"); // p02's household member
+        residents.Append("SAME03,HSAME03,ウエキ3,0,0,0\n"); // same surname as p03, another household
+
+        var logPath = Path.Combine(outDir, "log.csv");
+        long written = 0;
+        using (var log = new StreamWriter(logPath, false, new UTF8Encoding(false), 1 << 20))
+        {
+            log.Write("ts,user_id,terminal_id,terminal_dept,business_code,op,resident_id,result_count,search_method\n");
+            void Write(DateTime at, string user, string terminal, string dept, string code, string op, string resident, int? results = null, string method = "")
+            {
+                log.Write(at.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture));
+                log.Write(',');
+                log.Write(user);
+                log.Write(',');
+                log.Write(terminal);
+                log.Write(',');
+                log.Write(dept);
+                log.Write(',');
+                log.Write(code);
+                log.Write(',');
+                log.Write(op);
+                log.Write(',');
+                log.Write(resident);
+                log.Write(',');
+                if (results is { } r)
+                {
+                    log.Write(r.ToString(CultureInfo.InvariantCulture));
+                }
+                log.Write(',');
+                log.Write(method);
+                log.Write('\n');
+                written++;
+            }
+            var pool = new string[ResidentsPerUserDay];
+            foreach (var day in openDays)
+            {
+                for (var u = 0; u < users && written < rows; u++)
+                {
+                    var s = staff[u];
+                    var load = caseload[s.Dept.Name];
+                    for (var k = 0; k < pool.Length; k++)
+                    {
+                        pool[k] = load[random.Next(load.Count)];
+                    }
+                    // 08:30 … 17:15, in time order.
+                    var seconds = Enumerable.Range(0, AccessesPerUserDay).Select(_ => random.Next(8 * 3600 + 1800, 17 * 3600 + 900)).Order().ToArray();
+                    for (var a = 0; a < AccessesPerUserDay && written < rows; a++)
+                    {
+                        var at = day.ToDateTime(TimeOnly.MinValue).AddSeconds(seconds[a]);
+                        var code = s.Dept.Codes[random.Next(s.Dept.Codes.Length)];
+                        var roll = random.Next(100);
+                        if (roll < 15)
+                        {
+                            Write(at, s.Id, "T" + s.Id, s.Dept.Name, code, "SEARCH", "", random.Next(1, 20), random.Next(2) == 0 ? "ID" : "ADDRESS");
+                        }
+                        else
+                        {
+                            var op = roll < 90 ? "VIEW" : roll < 96 ? "UPDATE" : "PRINT";
+                            Write(at, s.Id, "T" + s.Id, s.Dept.Name, code, op, pool[random.Next(pool.Length)], op == "PRINT" ? random.Next(1, 5) : null);
+                        }
+                    }
+                }
+            }
+            if (plant)
+            {
+                Plant(Write, openDays, caseload[Departments[0].Name], planted);
+            }
+        }
+
+        var staffPath = Path.Combine(outDir, "staff.csv");
+        var staffText = new StringBuilder("user_id,resident_id,household_id,surname_kana,dept,role,start_date,end_date,leave,last_active\n");
+        foreach (var s in staff)
+        {
+            var middle = openDays[openDays.Count / 2];
+            var (end, leave, lastActive) = s.Id switch
+            {
+                "p13" => (openDays[0].AddDays(-1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), "", ""),
+                "p16" => ("", $"{middle.AddDays(-2):yyyy-MM-dd}/{middle.AddDays(2):yyyy-MM-dd}", ""),
+                "p17" => ("", "", $"{middle.AddDays(-120):yyyy-MM-dd}"),
+                _ => ("", "", ""),
+            };
+            staffText.Append(CultureInfo.InvariantCulture, $"{s.Id},{s.Resident},{s.Household},{s.Surname},{s.Dept.Name},{s.Dept.Role},2010-04-01,{end},{leave},{lastActive}\n");
+        }
+        File.WriteAllText(staffPath, staffText.ToString(), new UTF8Encoding(false));
+        var residentsPath = Path.Combine(outDir, "residents.csv");
+        File.WriteAllText(residentsPath, residents.ToString(), new UTF8Encoding(false));
+        var casesPath = Path.Combine(outDir, "cases.csv");
+        File.WriteAllText(casesPath, cases.ToString(), new UTF8Encoding(false));
+        var rolesPath = Path.Combine(outDir, "roles.csv");
+        File.WriteAllText(rolesPath, "role,business_codes,roaming\n" + string.Concat(Departments.Select(d => $"{d.Role},{string.Join(';', d.Codes)},{(d.Role == "HR" ? 1 : 0)}\n")), new UTF8Encoding(false));
+        var plantedPath = Path.Combine(outDir, "planted.csv");
+        File.WriteAllText(plantedPath, "rule,user_id,day\n" + string.Concat(planted.Select(p => $"{p.Rule},{p.UserId},{p.Day:yyyy-MM-dd}\n")), new UTF8Encoding(false));
+        return new GeneratedLog([logPath, staffPath, residentsPath, casesPath, rolesPath, plantedPath],
+            new LogInputs([logPath], staffPath, residentsPath, casesPath, rolesPath), written, planted);
+    }
+
+    /// <summary>One violation per rule (three kinds for R13), by users p01…p17 of 戸籍住民課 (terminal T-pNN), each raising its own rule only.</summary>
+    private static void Plant(Action<DateTime, string, string, string, string, string, string, int?, string> write, List<DateOnly> openDays, List<string> explained, List<PlantedViolation> planted)
+    {
+        const string Dept = "戸籍住民課";
+        var day = openDays[openDays.Count / 2];
+        DateTime At(int hour, int minute, int second = 0) => day.ToDateTime(new TimeOnly(hour, minute, second));
+        void W(string user, DateTime at, string resident, string op = "VIEW", int? results = null, string method = "", string code = "JUKI", string? terminal = null) =>
+            write(at, user, terminal ?? "T-" + user, Dept, code, op, resident, results, method);
+        void Mark(string rule, string user, DateOnly on) => planted.Add(new PlantedViolation(rule, user, on));
+
+        W("p01", At(10, 0), "SP01"); Mark("R01", "p01", day);
+        W("p02", At(10, 0), "HSP02M"); Mark("R02", "p02", day);
+        W("p03", At(10, 0), "SAME03"); Mark("R03", "p03", day);
+        W("p04", At(10, 0), "S0001"); Mark("R04", "p04", day);
+        W("p05", At(10, 0), "V001"); Mark("R05", "p05", day);
+        for (var i = 0; i < 5; i++)
+        {
+            W("p06", At(10, i * 10), $"X{i:000}");
+        }
+        Mark("R06", "p06", day);
+        W("p07", At(10, 0), explained[0], code: "ZEI"); Mark("R07", "p07", day);
+        W("p08", At(20, 15), explained[1]); Mark("R08", "p08", day);
+        for (var i = 0; i < 60; i++)
+        {
+            W("p09", At(9 + i / 8, i % 8 * 7), explained[100 + i]);
+        }
+        Mark("R09", "p09", day);
+        for (var i = 0; i < 30; i++)
+        {
+            W("p10", At(14, i / 4, i % 4 * 15), explained[200 + i]);
+        }
+        Mark("R10", "p10", day);
+        var repeatDays = openDays.Where(d => d <= day).TakeLast(3).ToList();
+        if (repeatDays.Count == 3 && repeatDays[0].AddDays(29) >= repeatDays[2])
+        {
+            foreach (var d in repeatDays)
+            {
+                write(d.ToDateTime(new TimeOnly(11, 0)), "p11", "T-p11", Dept, "JUKI", "VIEW", "X010", null, "");
+            }
+            Mark("R11", "p11", repeatDays[2]);
+        }
+        for (var i = 0; i < 3; i++)
+        {
+            W("p12", At(13 + i, 0), "", "SEARCH", 3, "NAME");
+            W("p12", At(13 + i, 2), $"X{11 + i:000}");
+        }
+        Mark("R12", "p12", day);
+        W("p13", At(10, 0), explained[2]); Mark("R13", "p13", day);
+        // p16 works during leave; p17 comes back after 120 idle days.
+        W("p16", At(10, 0), explained[3]); Mark("R13", "p16", day);
+        W("p17", At(10, 30), explained[4]); Mark("R13", "p17", day);
+        W("p14", At(10, 0), explained[5], terminal: "T-p14a");
+        W("p14", At(10, 4), explained[6], terminal: "T-p14b");
+        Mark("R14", "p14", day);
+        W("p15", At(10, 0), "", "PRINT", 150); Mark("R15", "p15", day);
+    }
+}

@@ -1,0 +1,73 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using System.Text.RegularExpressions;
+
+namespace Mamori.AccessMonitoring;
+
+/// <summary>
+/// One rule of the pack as data: its id (R01), name (SELF_ACCESS), Japanese title, severity, parameters with their
+/// defaults, and the query it compiles to. The query reads the engine's views (<c>access</c>, <c>days</c>,
+/// <c>staff</c>, <c>staff_leave</c>, <c>role_business</c>, <c>role_roaming</c>) and returns
+/// <c>user_id, day, resident_id, n</c> (and <c>severity</c> when it varies by row).
+/// </summary>
+public sealed record Rule(
+    [property: JsonPropertyName("id")] string Id,
+    [property: JsonPropertyName("name")] string Name,
+    [property: JsonPropertyName("title")] string Title,
+    [property: JsonPropertyName("severity")] string Severity,
+    [property: JsonPropertyName("parameters")] Dictionary<string, JsonElement> Parameters,
+    [property: JsonPropertyName("sql")] string Sql);
+
+/// <summary>The rule pack (v1: R01–R15, shipped as <c>Rules/rules-v1.json</c>) and its compilation to SQL.</summary>
+public sealed partial class RulePack(IReadOnlyList<Rule> rules)
+{
+    public IReadOnlyList<Rule> Rules { get; } = rules;
+
+    /// <summary>The pack shipped with Mamori.</summary>
+    public static RulePack Default { get; } = Load(typeof(RulePack).Assembly.GetManifestResourceStream("Mamori.AccessMonitoring.rules-v1.json")!);
+
+    public static RulePack Load(Stream json) => new(JsonSerializer.Deserialize<List<Rule>>(json) ?? []);
+
+    /// <summary>
+    /// The rule's query with its parameters (overrides first, then the rule's defaults) and the settings
+    /// (exempt business codes, departments allowed protected records) written in as SQL literals.
+    /// </summary>
+    public static string Compile(Rule rule, MonitoringSettings settings)
+    {
+        var values = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["exempt_business_codes"] = List(settings.ExemptBusinessCodes),
+            ["protected_departments"] = List(settings.ProtectedDepartments),
+            ["has_protected_departments"] = settings.ProtectedDepartments.Count > 0 ? "TRUE" : "FALSE",
+        };
+        foreach (var (name, value) in rule.Parameters)
+        {
+            values[name] = Literal(value);
+        }
+        if (settings.Parameters.TryGetValue(rule.Id, out var overrides))
+        {
+            foreach (var (name, value) in overrides)
+            {
+                values[name] = value.ToString(CultureInfo.InvariantCulture);
+            }
+        }
+        return Placeholder().Replace(rule.Sql, m => values.TryGetValue(m.Groups[1].Value, out var v)
+            ? v
+            : throw new InvalidOperationException($"{rule.Id}: パラメーター {m.Groups[1].Value} がありません。"));
+    }
+
+    private static string Literal(JsonElement value) => value.ValueKind switch
+    {
+        JsonValueKind.Number => value.GetRawText(),
+        JsonValueKind.String => value.GetString()!.Replace("'", "''", StringComparison.Ordinal),
+        _ => throw new InvalidOperationException($"パラメーターの値 {value} は数か文字列にしてください。"),
+    };
+
+    /// <summary>A SQL list of string literals; an empty list is the empty string, which no code or department equals.</summary>
+    private static string List(IReadOnlyCollection<string> items) =>
+        items.Count == 0 ? "''" : string.Join(", ", items.Select(i => "'" + i.Replace("'", "''", StringComparison.Ordinal) + "'"));
+
+    [GeneratedRegex(@"\{([a-z_]+)\}")]
+    private static partial Regex Placeholder();
+}
