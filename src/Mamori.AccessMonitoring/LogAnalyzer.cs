@@ -13,26 +13,17 @@ public static class LogAnalyzer
 {
     private static readonly string[] SeverityOrder = ["low", "medium", "high", "critical"];
 
+    /// <summary>Analyses log CSV files as they are (resident ids as written in the files).</summary>
     public static AnalysisResult Analyze(LogInputs inputs, MonitoringSettings settings, RulePack? pack = null)
     {
-        pack ??= RulePack.Default;
         var temporary = new List<string>();
         try
         {
             using var db = new DuckDBConnection("DataSource=:memory:");
             db.Open();
             LoadLog(db, inputs.Logs.Select(f => (f, TextFiles.AsUtf8(f, temporary))).ToList());
-            LoadMasters(db, inputs, temporary, settings);
-            BuildViews(db);
-            var rows = Scalar<long>(db, "SELECT count(*) FROM log");
-            var alerts = new List<Alert>();
-            foreach (var rule in pack.Rules)
-            {
-                alerts.AddRange(Run(db, rule, RulePack.Compile(rule, settings)));
-            }
-            return new AnalysisResult(rows, alerts
-                .Where(a => !settings.Allowlist.Any(e => e.Rule == a.Rule && e.UserId == a.UserId && (e.ResidentId is null || e.ResidentId == a.ResidentId) && a.Day <= e.Expires))
-                .OrderBy(a => a.Day).ThenBy(a => a.Rule, StringComparer.Ordinal).ThenBy(a => a.UserId, StringComparer.Ordinal).ToList());
+            LoadMasters(db, inputs, temporary, settings, id => $"nullif(trim({id}), '')");
+            return RunPack(db, settings, pack ?? RulePack.Default);
         }
         finally
         {
@@ -42,6 +33,48 @@ public static class LogAnalyzer
             }
         }
     }
+
+    /// <summary>
+    /// Analyses the stored rows of a period; the masters' resident ids are pseudonymised as the store's are, so
+    /// alerts carry pseudonyms (the investigation search pseudonymises what it is asked the same way).
+    /// </summary>
+    public static AnalysisResult AnalyzeStored(LogStore store, DateOnly from, DateOnly to, LogInputs masters, MonitoringSettings settings, RulePack? pack = null)
+    {
+        var temporary = new List<string>();
+        try
+        {
+            using var db = new DuckDBConnection("DataSource=:memory:");
+            db.Open();
+            CreateLogTable(db, "log_empty");
+            Execute(db, $"CREATE TABLE log AS SELECT * FROM {store.Source(from, to)}");
+            LoadMasters(db, masters, temporary, settings, store.PseudonymSql);
+            return RunPack(db, settings, pack ?? RulePack.Default);
+        }
+        finally
+        {
+            foreach (var file in temporary)
+            {
+                File.Delete(file);
+            }
+        }
+    }
+
+    private static AnalysisResult RunPack(DuckDBConnection db, MonitoringSettings settings, RulePack pack)
+    {
+        BuildViews(db);
+        var rows = Scalar<long>(db, "SELECT count(*) FROM log");
+        var alerts = new List<Alert>();
+        foreach (var rule in pack.Rules)
+        {
+            alerts.AddRange(Run(db, rule, RulePack.Compile(rule, settings)));
+        }
+        return new AnalysisResult(rows, alerts
+            .Where(a => !settings.Allowlist.Any(e => e.Rule == a.Rule && e.UserId == a.UserId && (e.ResidentId is null || e.ResidentId == a.ResidentId) && a.Day <= e.Expires))
+            .OrderBy(a => a.Day).ThenBy(a => a.Rule, StringComparer.Ordinal).ThenBy(a => a.UserId, StringComparer.Ordinal).ToList());
+    }
+
+    private static void CreateLogTable(DuckDBConnection db, string name) =>
+        Execute(db, $"CREATE TABLE {name} (ts TIMESTAMP, user_id VARCHAR, terminal_id VARCHAR, terminal_dept VARCHAR, business_code VARCHAR, op VARCHAR, resident_id VARCHAR, result_count BIGINT, search_method VARCHAR)");
 
     private static List<Alert> Run(DuckDBConnection db, Rule rule, string sql)
     {
@@ -88,9 +121,10 @@ public static class LogAnalyzer
         return columns;
     }
 
-    private static void LoadLog(DuckDBConnection db, IReadOnlyList<(string Original, string Utf8)> files)
+    /// <summary>Reads log files into the table <c>log</c>, refusing the first unreadable row.</summary>
+    internal static void LoadLog(DuckDBConnection db, IReadOnlyList<(string Original, string Utf8)> files)
     {
-        Execute(db, "CREATE TABLE log (ts TIMESTAMP, user_id VARCHAR, terminal_id VARCHAR, terminal_dept VARCHAR, business_code VARCHAR, op VARCHAR, resident_id VARCHAR, result_count BIGINT, search_method VARCHAR)");
+        CreateLogTable(db, "log");
         foreach (var (original, utf8) in files)
         {
             Header(db, original, utf8, Layout.Log);
@@ -131,13 +165,13 @@ public static class LogAnalyzer
         }
     }
 
-    private static void LoadMasters(DuckDBConnection db, LogInputs inputs, List<string> temporary, MonitoringSettings settings)
+    private static void LoadMasters(DuckDBConnection db, LogInputs inputs, List<string> temporary, MonitoringSettings settings, Func<string, string> residentId)
     {
         var staff = TextFiles.AsUtf8(inputs.Staff, temporary);
         var staffColumns = Header(db, inputs.Staff, staff, Layout.Staff);
         CheckDates(db, inputs.Staff, staff, ["start_date", "end_date", .. staffColumns.Contains("last_active") ? ["last_active"] : Array.Empty<string>()]);
         Execute(db, $"""
-            CREATE TABLE staff AS SELECT trim(user_id) AS user_id, nullif(trim(resident_id), '') AS resident_id, nullif(trim(household_id), '') AS household_id,
+            CREATE TABLE staff AS SELECT trim(user_id) AS user_id, {residentId("resident_id")} AS resident_id, nullif(trim(household_id), '') AS household_id,
                 nullif(trim(surname_kana), '') AS surname_kana, dept, role, try_cast(nullif(start_date, '') AS DATE) AS start_date,
                 try_cast(nullif(end_date, '') AS DATE) AS end_date, coalesce(leave, '') AS leave,
                 {(staffColumns.Contains("last_active") ? "try_cast(nullif(last_active, '') AS DATE)" : "CAST(NULL AS DATE)")} AS last_active
@@ -161,7 +195,7 @@ public static class LogAnalyzer
         var residents = TextFiles.AsUtf8(inputs.Residents, temporary);
         Header(db, inputs.Residents, residents, Layout.Residents);
         Execute(db, $"""
-            CREATE TABLE residents AS SELECT trim(resident_id) AS resident_id, nullif(trim(household_id), '') AS household_id, nullif(trim(surname_kana), '') AS surname_kana,
+            CREATE TABLE residents AS SELECT {residentId("resident_id")} AS resident_id, nullif(trim(household_id), '') AS household_id, nullif(trim(surname_kana), '') AS surname_kana,
                 coalesce(trim(protected), '0') = '1' AS protected, coalesce(trim(watch), '0') = '1' AS watch, coalesce(trim(is_staff), '0') = '1' AS is_staff
             FROM {Csv(residents)}
             """);
@@ -170,7 +204,7 @@ public static class LogAnalyzer
         Header(db, inputs.Cases, cases, Layout.Cases);
         CheckDates(db, inputs.Cases, cases, ["opened", "closed"]);
         Execute(db, $"""
-            CREATE TABLE cases AS SELECT trim(resident_id) AS resident_id, dept, CAST(opened AS DATE) AS opened, try_cast(nullif(closed, '') AS DATE) AS closed
+            CREATE TABLE cases AS SELECT {residentId("resident_id")} AS resident_id, dept, CAST(opened AS DATE) AS opened, try_cast(nullif(closed, '') AS DATE) AS closed
             FROM {Csv(cases)}
             """);
 
@@ -245,14 +279,14 @@ public static class LogAnalyzer
         return reader.Read() ? new Problem(Convert.ToInt64(reader.GetValue(0), CultureInfo.InvariantCulture), reader.GetString(1), reader.GetString(2)) : null;
     }
 
-    private static T Scalar<T>(DuckDBConnection db, string sql)
+    internal static T Scalar<T>(DuckDBConnection db, string sql)
     {
         using var cmd = db.CreateCommand();
         cmd.CommandText = sql;
         return (T)Convert.ChangeType(cmd.ExecuteScalar()!, typeof(T), CultureInfo.InvariantCulture);
     }
 
-    private static void Execute(DuckDBConnection db, string sql)
+    internal static void Execute(DuckDBConnection db, string sql)
     {
         using var cmd = db.CreateCommand();
         cmd.CommandText = sql;

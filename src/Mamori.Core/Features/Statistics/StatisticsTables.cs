@@ -271,7 +271,9 @@ public static partial class StatisticsTables
         var chosen = definition.PeriodKind == PeriodKind.FiscalYear ? null : periods.Contains(period ?? "") ? period : periods.FirstOrDefault();
         var rows = await (chosen is null ? all : all.Where(r => r.Period == chosen)).ToListAsync(ct);
         var name = await db.Municipalities.IgnoreQueryFilters().Where(m => m.Id == municipalityId).Select(m => m.Name).FirstAsync(ct);
-        var ordered = definition.PeriodKind == PeriodKind.FiscalYear ? rows.OrderBy(r => r.Period) : rows.OrderBy(r => r.SortOrder);
+        var ordered = definition.PeriodKind == PeriodKind.FiscalYear
+            ? rows.OrderBy(r => r.Period, StringComparer.Ordinal)
+            : rows.OrderBy(r => r.SortOrder).ThenBy(r => r.Label, StringComparer.Ordinal);
         return new StatReport(definition, chosen, periods,
             ordered.Select(r => new StatReportRow(r.Period, r.Label, definition.IsOwn(r.Label, name), r.Values, definition.Compute(r.Values))).ToList());
     }

@@ -52,15 +52,16 @@ public sealed class SecurityReportTests(AppFixture app)
                 Findings = "夜間の連絡先が古かった",
             });
             // Card figures on two reference dates (only the one within 令和4年度 is reported) and six years of counts.
-            StatRow Card(string period, string name, long population, long applications, long issued) => new()
+            StatRow Card(string period, string name, long population, long applications, long issued, int order) => new()
             {
                 MunicipalityId = tenant.MunicipalityId,
                 Dataset = "mynumber-cards",
                 Period = period,
                 Label = name,
+                SortOrder = order,
                 ValuesJson = $"{{\"population\":{population},\"applications\":{applications},\"issued\":{issued}}}",
             };
-            db.StatRows.AddRange(Card("2022-10-31", "テスト市", 16, 1, 8), Card("2022-10-31", "隣の市", 3, 2, 1), Card("2023-10-31", "テスト市", 10, 9, 9));
+            db.StatRows.AddRange(Card("2022-10-31", "テスト市", 16, 1, 8, 0), Card("2022-10-31", "隣の市", 3, 2, 1, 1), Card("2023-10-31", "テスト市", 10, 9, 9, 0));
             foreach (var year in Enumerable.Range(2016, 7))
             {
                 db.StatRows.Add(new StatRow

@@ -1,0 +1,167 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using DuckDB.NET.Data;
+
+namespace Mamori.AccessMonitoring;
+
+/// <summary>One stored access, as the investigation search lists it.</summary>
+public sealed record AccessRow(DateTime At, string UserId, string? TerminalId, string? TerminalDept, string? BusinessCode, string Operation, string? ResidentId, long? ResultCount, string? SearchMethod);
+
+/// <summary>What an ingest did: the rows stored and the months they fell in, or that the file was stored before.</summary>
+public sealed record IngestResult(string File, long Rows, IReadOnlyList<string> Months, bool AlreadyIngested);
+
+/// <summary>
+/// The access logs kept as Parquet (zstd), partitioned by month under <c>{root}/log/month=yyyy-MM/</c>. Resident
+/// ids are pseudonymised with HMAC-SHA-256 under the configured key (computed by DuckDB in SQL, the same value
+/// .NET's <see cref="HMACSHA256"/> gives), unless the store is created without a key. Ingest is idempotent: a file
+/// is recognised by the SHA-256 of its bytes, and its Parquet files carry that hash in their names, so storing it
+/// again adds nothing. A file with an unreadable row is refused before anything is written.
+/// </summary>
+public sealed class LogStore
+{
+    private readonly byte[]? _key;
+
+    public LogStore(string root, byte[]? pseudonymKey)
+    {
+        Root = root;
+        _key = pseudonymKey is null ? null : pseudonymKey.Length > 64 ? SHA256.HashData(pseudonymKey) : pseudonymKey;
+        Directory.CreateDirectory(LogDirectory);
+        Directory.CreateDirectory(ManifestDirectory);
+    }
+
+    public string Root { get; }
+
+    private string LogDirectory => Path.Combine(Root, "log");
+
+    private string ManifestDirectory => Path.Combine(Root, "ingested");
+
+    /// <summary>Whether resident ids are stored pseudonymised.</summary>
+    public bool Pseudonymised => _key is not null;
+
+    /// <summary>The pseudonym of a resident id, as stored (for the investigation search and the masters).</summary>
+    public string Pseudonym(string residentId) =>
+        _key is null ? residentId : Convert.ToHexStringLower(HMACSHA256.HashData(_key, System.Text.Encoding.UTF8.GetBytes(residentId)));
+
+    /// <summary>
+    /// The SQL that pseudonymises <paramref name="expression"/> (a VARCHAR): HMAC(K, m) = H((K⊕opad) ‖ H((K⊕ipad) ‖ m)),
+    /// with the padded key blocks written in as blobs. NULL and empty stay NULL.
+    /// </summary>
+    public string PseudonymSql(string expression)
+    {
+        if (_key is null)
+        {
+            return $"nullif(trim({expression}), '')";
+        }
+        var block = new byte[64];
+        _key.CopyTo(block, 0);
+        var inner = Convert.ToHexString(block.Select(b => (byte)(b ^ 0x36)).ToArray());
+        var outer = Convert.ToHexString(block.Select(b => (byte)(b ^ 0x5c)).ToArray());
+        return $"CASE WHEN nullif(trim({expression}), '') IS NULL THEN NULL ELSE sha256(unhex('{outer}') || unhex(sha256(unhex('{inner}') || encode(trim({expression}))))) END";
+    }
+
+    /// <summary>The stored months, oldest first.</summary>
+    public IReadOnlyList<string> Months() =>
+        Directory.EnumerateDirectories(LogDirectory, "month=*").Select(d => Path.GetFileName(d)["month=".Length..]).Order(StringComparer.Ordinal).ToList();
+
+    /// <summary>The SQL source of the stored rows between two days (inclusive).</summary>
+    public string Source(DateOnly from, DateOnly to)
+    {
+        var months = Months().Where(m => string.CompareOrdinal(m, from.ToString("yyyy-MM", CultureInfo.InvariantCulture)) >= 0
+                                         && string.CompareOrdinal(m, to.ToString("yyyy-MM", CultureInfo.InvariantCulture)) <= 0).ToList();
+        if (months.Count == 0)
+        {
+            return "(SELECT * FROM log_empty)";
+        }
+        var files = string.Join(", ", months.Select(m => "'" + Path.Combine(LogDirectory, $"month={m}", "*.parquet").Replace("'", "''", StringComparison.Ordinal) + "'"));
+        return $"(SELECT ts, user_id, terminal_id, terminal_dept, business_code, op, resident_id, result_count, search_method FROM read_parquet([{files}]) "
+            + $"WHERE ts >= TIMESTAMP '{from:yyyy-MM-dd} 00:00:00' AND ts < TIMESTAMP '{to.AddDays(1):yyyy-MM-dd} 00:00:00')";
+    }
+
+    /// <summary>
+    /// The investigation search: every stored access to one resident (the id as the office knows it; it is
+    /// pseudonymised the same way) or by one user, in a period, in time order, at most <paramref name="limit"/> rows.
+    /// </summary>
+    public IReadOnlyList<AccessRow> Search(string? residentId, string? userId, DateOnly from, DateOnly to, int limit = 10_000)
+    {
+        if (string.IsNullOrWhiteSpace(residentId) && string.IsNullOrWhiteSpace(userId))
+        {
+            throw new ArgumentException("住民か職員のどちらかを指定してください。");
+        }
+        using var db = new DuckDBConnection("DataSource=:memory:");
+        db.Open();
+        LogAnalyzer.Execute(db, "CREATE TABLE log_empty (ts TIMESTAMP, user_id VARCHAR, terminal_id VARCHAR, terminal_dept VARCHAR, business_code VARCHAR, op VARCHAR, resident_id VARCHAR, result_count BIGINT, search_method VARCHAR)");
+        using var cmd = db.CreateCommand();
+        cmd.CommandText = $"SELECT ts, user_id, terminal_id, terminal_dept, business_code, op, resident_id, result_count, search_method FROM {Source(from, to)} "
+            + "WHERE (CAST($resident AS VARCHAR) IS NULL OR resident_id = CAST($resident AS VARCHAR)) AND (CAST($user AS VARCHAR) IS NULL OR user_id = CAST($user AS VARCHAR)) ORDER BY ts, user_id LIMIT " + limit.ToString(CultureInfo.InvariantCulture);
+        cmd.Parameters.Add(new DuckDBParameter("resident", string.IsNullOrWhiteSpace(residentId) ? null : Pseudonym(residentId.Trim())));
+        cmd.Parameters.Add(new DuckDBParameter("user", string.IsNullOrWhiteSpace(userId) ? null : userId.Trim()));
+        using var reader = cmd.ExecuteReader();
+        var rows = new List<AccessRow>();
+        string? Text(int i) => reader.IsDBNull(i) ? null : reader.GetString(i);
+        while (reader.Read())
+        {
+            rows.Add(new AccessRow(reader.GetDateTime(0), reader.GetString(1), Text(2), Text(3), Text(4), reader.GetString(5), Text(6),
+                reader.IsDBNull(7) ? null : reader.GetInt64(7), Text(8)));
+        }
+        return rows;
+    }
+
+    /// <summary>Stores a log file (UTF-8 or CP932) as monthly Parquet, all or nothing; a file stored before is skipped.</summary>
+    public IngestResult Ingest(string file)
+    {
+        string hash;
+        using (var stream = File.OpenRead(file))
+        {
+            hash = Convert.ToHexStringLower(SHA256.HashData(stream));
+        }
+        var marker = Path.Combine(ManifestDirectory, hash);
+        if (File.Exists(marker))
+        {
+            var lines = File.ReadAllLines(marker);
+            return new IngestResult(file, long.Parse(lines[0], CultureInfo.InvariantCulture), lines.Skip(1).ToList(), AlreadyIngested: true);
+        }
+        var temporary = new List<string>();
+        var staging = Path.Combine(Root, $"staging-{hash}");
+        try
+        {
+            using var db = new DuckDBConnection("DataSource=:memory:");
+            db.Open();
+            LogAnalyzer.LoadLog(db, [(file, TextFiles.AsUtf8(file, temporary))]);
+            if (Directory.Exists(staging))
+            {
+                Directory.Delete(staging, recursive: true);
+            }
+            LogAnalyzer.Execute(db, $$"""
+                COPY (SELECT ts, user_id, terminal_id, terminal_dept, business_code, op, {{PseudonymSql("resident_id")}} AS resident_id, result_count, search_method,
+                             strftime(ts, '%Y-%m') AS month FROM log)
+                TO '{{staging.Replace("'", "''", StringComparison.Ordinal)}}' (FORMAT parquet, COMPRESSION zstd, PARTITION_BY (month), FILENAME_PATTERN '{{hash}}_{i}')
+                """);
+            var rows = LogAnalyzer.Scalar<long>(db, "SELECT count(*) FROM log");
+            var months = new List<string>();
+            foreach (var dir in Directory.Exists(staging) ? Directory.EnumerateDirectories(staging, "month=*") : [])
+            {
+                var target = Path.Combine(LogDirectory, Path.GetFileName(dir));
+                Directory.CreateDirectory(target);
+                foreach (var part in Directory.EnumerateFiles(dir))
+                {
+                    File.Move(part, Path.Combine(target, Path.GetFileName(part)), overwrite: true);
+                }
+                months.Add(Path.GetFileName(dir)["month=".Length..]);
+            }
+            months.Sort(StringComparer.Ordinal);
+            File.WriteAllLines(marker, [rows.ToString(CultureInfo.InvariantCulture), .. months]);
+            return new IngestResult(file, rows, months, AlreadyIngested: false);
+        }
+        finally
+        {
+            if (Directory.Exists(staging))
+            {
+                Directory.Delete(staging, recursive: true);
+            }
+            foreach (var t in temporary)
+            {
+                File.Delete(t);
+            }
+        }
+    }
+}

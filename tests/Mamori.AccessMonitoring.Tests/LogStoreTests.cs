@@ -1,0 +1,63 @@
+using System.Security.Cryptography;
+using System.Text;
+using Mamori.Core.Japanese;
+
+namespace Mamori.AccessMonitoring.Tests;
+
+public sealed class LogStoreTests : IDisposable
+{
+    private static readonly byte[] Key = Encoding.UTF8.GetBytes("test-key-for-pseudonyms-0123456789");
+    private readonly string _dir = Directory.CreateTempSubdirectory("mamori-store-").FullName;
+
+    private static MonitoringSettings Settings => new() { Holidays = Enumerable.Range(2023, 4).SelectMany(y => JapaneseCalendar.Holidays(y).Keys).ToList() };
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    [Fact]
+    public void Pseudonym_IsHmacSha256_InSqlAsInDotNet()
+    {
+        var store = new LogStore(Path.Combine(_dir, "store"), Key);
+        Assert.Equal(Convert.ToHexStringLower(HMACSHA256.HashData(Key, Encoding.UTF8.GetBytes("J0000123"))), store.Pseudonym("J0000123"));
+        using var s = new Scenario();
+        s.Access("u1", "J0000123", "2024-04-10 10:00:00").Access("u1", "", "2024-05-01 10:00:00", op: "SEARCH", searchMethod: "NAME");
+        var result = store.Ingest(s.Inputs().Logs[0]);
+        Assert.Equal((2L, false), (result.Rows, result.AlreadyIngested));
+        Assert.Equal(["2024-04", "2024-05"], result.Months);
+        var rows = store.Search(null, "u1", new DateOnly(2024, 4, 1), new DateOnly(2024, 5, 31));
+        Assert.Equal([store.Pseudonym("J0000123"), null], rows.Select(r => r.ResidentId));
+        Assert.Single(store.Search("J0000123", null, new DateOnly(2024, 4, 1), new DateOnly(2024, 4, 30)));
+        Assert.Empty(store.Search("J0000123", null, new DateOnly(2024, 5, 1), new DateOnly(2024, 5, 31)));
+    }
+
+    [Fact]
+    public void Ingest_TheSameFileTwice_StoresItOnce_AndABadFileWritesNothing()
+    {
+        var store = new LogStore(Path.Combine(_dir, "store"), Key);
+        var generated = LogGenerator.Generate(5_000, 2, Path.Combine(_dir, "gen"), JapaneseCalendar.IsClosed);
+        var first = store.Ingest(generated.Inputs.Logs[0]);
+        var again = store.Ingest(generated.Inputs.Logs[0]);
+        Assert.Equal((generated.Rows, true), (again.Rows, again.AlreadyIngested));
+        Assert.Equal(first.Months, again.Months);
+        var from = new DateOnly(2024, 1, 1);
+        var to = new DateOnly(2025, 12, 31);
+        Assert.Equal(generated.Rows, LogAnalyzer.AnalyzeStored(store, from, to, generated.Inputs, Settings).Rows);
+
+        var bad = Path.Combine(_dir, "bad.csv");
+        File.WriteAllText(bad, string.Join(",", Layout.Log) + "\n2024-06-03 10:00:00,u1,T1,戸籍住民課,JUKI,VIEW,R1,,\n2024-06-03 25:00:00,u1,T1,戸籍住民課,JUKI,VIEW,R1,,\n");
+        var error = Assert.Throws<LogInputException>(() => store.Ingest(bad));
+        Assert.Equal((3L, "ts"), (error.Line, error.Column));
+        Assert.DoesNotContain("2024-06", store.Months());
+        Assert.Single(Directory.GetFiles(Path.Combine(_dir, "store", "ingested")));
+    }
+
+    [Fact]
+    public void AnalyzeStored_FindsThePlantedViolations_WithPseudonymisedResidents()
+    {
+        var store = new LogStore(Path.Combine(_dir, "store"), Key);
+        var generated = LogGenerator.Generate(20_000, 9, Path.Combine(_dir, "gen"), JapaneseCalendar.IsClosed);
+        store.Ingest(generated.Inputs.Logs[0]);
+        var result = LogAnalyzer.AnalyzeStored(store, new DateOnly(2024, 1, 1), new DateOnly(2025, 12, 31), generated.Inputs, Settings);
+        Assert.Equal(generated.Planted.Select(p => (p.Rule, p.UserId, p.Day)).Order(), result.Alerts.Select(a => (a.Rule, a.UserId, a.Day)).Order());
+        Assert.Equal(store.Pseudonym("SP01"), result.Alerts.Single(a => a.Rule == "R01").ResidentId);
+    }
+}
