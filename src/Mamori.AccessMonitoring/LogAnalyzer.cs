@@ -128,41 +128,59 @@ public static class LogAnalyzer
         foreach (var (original, utf8) in files)
         {
             Header(db, original, utf8, Layout.Log);
-            // The first unreadable row stops the run, with its line; rows are numbered in file order (header = line 1).
-            var problem = First(db, $"""
-                WITH raw AS (SELECT row_number() OVER () + 1 AS line, * FROM {Csv(utf8).Replace("escape = '\"')", "escape = '\"', parallel = false)", StringComparison.Ordinal)})
-                SELECT line, CASE
-                    WHEN try_strptime(ts, '%Y-%m-%d %H:%M:%S') IS NULL THEN 'ts'
-                    WHEN coalesce(trim(user_id), '') = '' THEN 'user_id'
-                    WHEN op IS NULL OR op NOT IN ('SEARCH', 'VIEW', 'UPDATE', 'PRINT', 'EXPORT') THEN 'op'
-                    WHEN coalesce(result_count, '') <> '' AND try_cast(result_count AS BIGINT) IS NULL THEN 'result_count'
-                    WHEN coalesce(search_method, '') NOT IN ('', 'NAME', 'ID', 'ADDRESS') THEN 'search_method'
-                    END AS problem_column,
-                    CASE WHEN try_strptime(ts, '%Y-%m-%d %H:%M:%S') IS NULL THEN coalesce(ts, '')
-                         WHEN coalesce(trim(user_id), '') = '' THEN ''
-                         WHEN op IS NULL OR op NOT IN ('SEARCH', 'VIEW', 'UPDATE', 'PRINT', 'EXPORT') THEN coalesce(op, '')
-                         WHEN coalesce(result_count, '') <> '' AND try_cast(result_count AS BIGINT) IS NULL THEN result_count
-                         ELSE coalesce(search_method, '') END AS value
-                FROM raw WHERE problem_column IS NOT NULL ORDER BY line LIMIT 1
-                """);
-            if (problem is { } p)
-            {
-                var (column, value) = (p.Column, p.Value);
-                throw new LogInputException(original, p.Line, column, column switch
-                {
-                    "ts" => $"「{value}」は日時として読めません。2024-04-01 08:30:00 の形にしてください。",
-                    "user_id" => "user_id が空欄です。",
-                    "op" => $"「{value}」は操作として読めません。SEARCH, VIEW, UPDATE, PRINT, EXPORT のどれかにしてください。",
-                    "result_count" => $"「{value}」は件数として読めません。",
-                    _ => $"「{value}」は検索方法として読めません。NAME, ID, ADDRESS または空欄にしてください。",
-                });
-            }
+            // One parallel pass reads and types every row, marking the unreadable ones; only when there is one is the
+            // file read again in order, to name the first such row by its line (header = line 1).
             Execute(db, $"""
-                INSERT INTO log SELECT strptime(ts, '%Y-%m-%d %H:%M:%S'), trim(user_id), terminal_id, terminal_dept, business_code, op,
-                    nullif(trim(resident_id), ''), try_cast(nullif(result_count, '') AS BIGINT), nullif(search_method, '')
+                CREATE OR REPLACE TEMP TABLE log_staged AS
+                SELECT try_strptime(ts, '%Y-%m-%d %H:%M:%S') AS ts, trim(user_id) AS user_id, terminal_id, terminal_dept, business_code, op,
+                       nullif(trim(resident_id), '') AS resident_id, try_cast(nullif(result_count, '') AS BIGINT) AS result_count, nullif(search_method, '') AS search_method,
+                       ({Unreadable}) AS bad
                 FROM {Csv(utf8)}
                 """);
+            if (Scalar<bool>(db, "SELECT coalesce(bool_or(bad), FALSE) FROM log_staged"))
+            {
+                throw FirstUnreadable(db, original, utf8);
+            }
+            Execute(db, "INSERT INTO log SELECT ts, user_id, terminal_id, terminal_dept, business_code, op, resident_id, result_count, search_method FROM log_staged");
+            Execute(db, "DROP TABLE log_staged");
         }
+    }
+
+    /// <summary>The condition of a log row that cannot be read, over the text columns.</summary>
+    private const string Unreadable = """
+        try_strptime(ts, '%Y-%m-%d %H:%M:%S') IS NULL
+        OR coalesce(trim(user_id), '') = ''
+        OR op IS NULL OR op NOT IN ('SEARCH', 'VIEW', 'UPDATE', 'PRINT', 'EXPORT')
+        OR (coalesce(result_count, '') <> '' AND try_cast(result_count AS BIGINT) IS NULL)
+        OR coalesce(search_method, '') NOT IN ('', 'NAME', 'ID', 'ADDRESS')
+        """;
+
+    private static LogInputException FirstUnreadable(DuckDBConnection db, string original, string utf8)
+    {
+        var p = First(db, $"""
+            WITH raw AS (SELECT row_number() OVER () + 1 AS line, * FROM {Csv(utf8).Replace("escape = '\"')", "escape = '\"', parallel = false)", StringComparison.Ordinal)})
+            SELECT line, CASE
+                WHEN try_strptime(ts, '%Y-%m-%d %H:%M:%S') IS NULL THEN 'ts'
+                WHEN coalesce(trim(user_id), '') = '' THEN 'user_id'
+                WHEN op IS NULL OR op NOT IN ('SEARCH', 'VIEW', 'UPDATE', 'PRINT', 'EXPORT') THEN 'op'
+                WHEN coalesce(result_count, '') <> '' AND try_cast(result_count AS BIGINT) IS NULL THEN 'result_count'
+                ELSE 'search_method' END AS problem_column,
+                CASE WHEN try_strptime(ts, '%Y-%m-%d %H:%M:%S') IS NULL THEN coalesce(ts, '')
+                     WHEN coalesce(trim(user_id), '') = '' THEN ''
+                     WHEN op IS NULL OR op NOT IN ('SEARCH', 'VIEW', 'UPDATE', 'PRINT', 'EXPORT') THEN coalesce(op, '')
+                     WHEN coalesce(result_count, '') <> '' AND try_cast(result_count AS BIGINT) IS NULL THEN result_count
+                     ELSE coalesce(search_method, '') END AS value
+            FROM raw WHERE {Unreadable} ORDER BY line LIMIT 1
+            """)!;
+        var value = p.Value;
+        return new LogInputException(original, p.Line, p.Column, p.Column switch
+        {
+            "ts" => $"「{value}」は日時として読めません。2024-04-01 08:30:00 の形にしてください。",
+            "user_id" => "user_id が空欄です。",
+            "op" => $"「{value}」は操作として読めません。SEARCH, VIEW, UPDATE, PRINT, EXPORT のどれかにしてください。",
+            "result_count" => $"「{value}」は件数として読めません。",
+            _ => $"「{value}」は検索方法として読めません。NAME, ID, ADDRESS または空欄にしてください。",
+        });
     }
 
     private static void LoadMasters(DuckDBConnection db, LogInputs inputs, List<string> temporary, MonitoringSettings settings, Func<string, string> residentId)
