@@ -19,8 +19,7 @@ public static class LogAnalyzer
         var temporary = new List<string>();
         try
         {
-            using var db = new DuckDBConnection("DataSource=:memory:");
-            db.Open();
+            using var db = Open(settings.MemoryLimit);
             LoadLog(db, inputs.Logs.Select(f => (f, TextFiles.AsUtf8(f, temporary))).ToList());
             LoadMasters(db, inputs, temporary, settings, id => $"nullif(trim({id}), '')");
             return RunPack(db, settings, pack ?? RulePack.Default);
@@ -43,8 +42,7 @@ public static class LogAnalyzer
         var temporary = new List<string>();
         try
         {
-            using var db = new DuckDBConnection("DataSource=:memory:");
-            db.Open();
+            using var db = Open(settings.MemoryLimit);
             CreateLogTable(db, "log_empty");
             Execute(db, $"CREATE TABLE log AS SELECT * FROM {store.Source(from, to)}");
             LoadMasters(db, masters, temporary, settings, store.PseudonymSql);
@@ -57,6 +55,16 @@ public static class LogAnalyzer
                 File.Delete(file);
             }
         }
+    }
+
+    /// <summary>An in-memory DuckDB that stays within <paramref name="memoryLimit"/>, spilling to a temporary folder beyond it.</summary>
+    internal static DuckDBConnection Open(string memoryLimit)
+    {
+        var db = new DuckDBConnection("DataSource=:memory:");
+        db.Open();
+        Execute(db, $"SET memory_limit = '{memoryLimit.Replace("'", "", StringComparison.Ordinal)}'");
+        Execute(db, $"SET temp_directory = '{Path.Combine(Path.GetTempPath(), "mamori-duckdb").Replace("'", "''", StringComparison.Ordinal)}'");
+        return db;
     }
 
     private static AnalysisResult RunPack(DuckDBConnection db, MonitoringSettings settings, RulePack pack)

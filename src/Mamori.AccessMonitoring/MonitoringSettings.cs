@@ -19,6 +19,9 @@ public sealed record MonitoringSettings
     public IReadOnlyDictionary<string, IReadOnlyDictionary<string, decimal>> Parameters { get; init; } = new Dictionary<string, IReadOnlyDictionary<string, decimal>>();
 
     public IReadOnlyList<AllowlistEntry> Allowlist { get; init; } = [];
+
+    /// <summary>How much memory the engine may use before it spills to temporary files (DuckDB's memory_limit).</summary>
+    public string MemoryLimit { get; init; } = "2GB";
 }
 
 /// <summary>One alert: a rule fired for a user on a day (once per user, rule and day).</summary>
