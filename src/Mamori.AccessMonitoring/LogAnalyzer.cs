@@ -14,51 +14,27 @@ public static class LogAnalyzer
     private static readonly string[] SeverityOrder = ["low", "medium", "high", "critical"];
 
     /// <summary>Analyses log CSV files as they are (resident ids as written in the files).</summary>
-    public static AnalysisResult Analyze(LogInputs inputs, MonitoringSettings settings, RulePack? pack = null)
-    {
-        var temporary = new List<string>();
-        try
-        {
-            using var db = Open(settings.MemoryLimit);
-            LoadLog(db, inputs.Logs.Select(f => (f, TextFiles.AsUtf8(f, temporary))).ToList());
-            LoadMasters(db, inputs, temporary, settings, id => $"nullif(trim({id}), '')");
-            return RunPack(db, settings, pack ?? RulePack.Default);
-        }
-        finally
-        {
-            foreach (var file in temporary)
-            {
-                File.Delete(file);
-            }
-        }
-    }
+    public static AnalysisResult Analyze(LogInputs inputs, MonitoringSettings settings, RulePack? pack = null) =>
+        Analyze((db, files) => LoadLog(db, inputs.Logs.Select(f => (f, files.AsUtf8(f))).ToList()), inputs, id => $"nullif(trim({id}), '')", settings, pack);
 
     /// <summary>
     /// Analyses the stored rows of a period; the masters' resident ids are pseudonymised as the store's are, so
     /// alerts carry pseudonyms (the investigation search pseudonymises what it is asked the same way).
     /// </summary>
-    public static AnalysisResult AnalyzeStored(LogStore store, DateOnly from, DateOnly to, LogInputs masters, MonitoringSettings settings, RulePack? pack = null)
+    public static AnalysisResult AnalyzeStored(LogStore store, DateOnly from, DateOnly to, LogInputs masters, MonitoringSettings settings, RulePack? pack = null) =>
+        Analyze((db, _) => Execute(db, $"CREATE TABLE log AS SELECT * FROM {store.Source(from, to)}"), masters, store.PseudonymSql, settings, pack);
+
+    private static AnalysisResult Analyze(Action<DuckDBConnection, TextFiles> loadLog, LogInputs masters, Func<string, string> residentId, MonitoringSettings settings, RulePack? pack)
     {
-        var temporary = new List<string>();
-        try
-        {
-            using var db = Open(settings.MemoryLimit);
-            CreateLogTable(db, "log_empty");
-            Execute(db, $"CREATE TABLE log AS SELECT * FROM {store.Source(from, to)}");
-            LoadMasters(db, masters, temporary, settings, store.PseudonymSql);
-            return RunPack(db, settings, pack ?? RulePack.Default);
-        }
-        finally
-        {
-            foreach (var file in temporary)
-            {
-                File.Delete(file);
-            }
-        }
+        using var files = new TextFiles();
+        using var db = Open(settings.MemoryLimit);
+        loadLog(db, files);
+        LoadMasters(db, masters, files, settings, residentId);
+        return RunPack(db, settings, pack ?? RulePack.Default);
     }
 
     /// <summary>An in-memory DuckDB that stays within <paramref name="memoryLimit"/>, spilling to a temporary folder beyond it.</summary>
-    internal static DuckDBConnection Open(string memoryLimit)
+    internal static DuckDBConnection Open(string memoryLimit = "2GB")
     {
         var db = new DuckDBConnection("DataSource=:memory:");
         db.Open();
@@ -81,12 +57,12 @@ public static class LogAnalyzer
             .OrderBy(a => a.Day).ThenBy(a => a.Rule, StringComparer.Ordinal).ThenBy(a => a.UserId, StringComparer.Ordinal).ToList());
     }
 
-    private static void CreateLogTable(DuckDBConnection db, string name) =>
-        Execute(db, $"CREATE TABLE {name} (ts TIMESTAMP, user_id VARCHAR, terminal_id VARCHAR, terminal_dept VARCHAR, business_code VARCHAR, op VARCHAR, resident_id VARCHAR, result_count BIGINT, search_method VARCHAR)");
+    private static void CreateLogTable(DuckDBConnection db) =>
+        Execute(db, "CREATE TABLE log (ts TIMESTAMP, user_id VARCHAR, terminal_id VARCHAR, terminal_dept VARCHAR, business_code VARCHAR, op VARCHAR, resident_id VARCHAR, result_count BIGINT, search_method VARCHAR)");
 
     private static List<Alert> Run(DuckDBConnection db, Rule rule, string sql)
     {
-        var hasSeverity = rule.Id == "R13";
+        var hasSeverity = rule.SeverityPerRow;
         var query = $"""
             WITH fired AS ({sql})
             SELECT user_id, day, min(resident_id) AS resident_id, CAST(sum(n) AS BIGINT) AS n, {(hasSeverity ? "max(CASE severity WHEN 'critical' THEN 4 WHEN 'high' THEN 3 WHEN 'medium' THEN 2 ELSE 1 END)" : "0")} AS rank
@@ -106,6 +82,9 @@ public static class LogAnalyzer
     }
 
     private static string Quote(string path) => "'" + path.Replace("'", "''", StringComparison.Ordinal) + "'";
+
+    /// <summary>A single-threaded read, so that <c>row_number() OVER ()</c> numbers rows in file order (for naming a bad line).</summary>
+    private static string OrderedCsv(string path) => $"read_csv({Quote(path)}, header = true, all_varchar = true, delim = ',', quote = '\"', escape = '\"', parallel = false)";
 
     private static string Csv(string path) => $"read_csv({Quote(path)}, header = true, all_varchar = true, delim = ',', quote = '\"', escape = '\"')";
 
@@ -132,7 +111,7 @@ public static class LogAnalyzer
     /// <summary>Reads log files into the table <c>log</c>, refusing the first unreadable row.</summary>
     internal static void LoadLog(DuckDBConnection db, IReadOnlyList<(string Original, string Utf8)> files)
     {
-        CreateLogTable(db, "log");
+        CreateLogTable(db);
         foreach (var (original, utf8) in files)
         {
             Header(db, original, utf8, Layout.Log);
@@ -166,7 +145,7 @@ public static class LogAnalyzer
     private static LogInputException FirstUnreadable(DuckDBConnection db, string original, string utf8)
     {
         var p = First(db, $"""
-            WITH raw AS (SELECT row_number() OVER () + 1 AS line, * FROM {Csv(utf8).Replace("escape = '\"')", "escape = '\"', parallel = false)", StringComparison.Ordinal)})
+            WITH raw AS (SELECT row_number() OVER () + 1 AS line, * FROM {OrderedCsv(utf8)})
             SELECT line, CASE
                 WHEN try_strptime(ts, '%Y-%m-%d %H:%M:%S') IS NULL THEN 'ts'
                 WHEN coalesce(trim(user_id), '') = '' THEN 'user_id'
@@ -191,9 +170,9 @@ public static class LogAnalyzer
         });
     }
 
-    private static void LoadMasters(DuckDBConnection db, LogInputs inputs, List<string> temporary, MonitoringSettings settings, Func<string, string> residentId)
+    private static void LoadMasters(DuckDBConnection db, LogInputs inputs, TextFiles files, MonitoringSettings settings, Func<string, string> residentId)
     {
-        var staff = TextFiles.AsUtf8(inputs.Staff, temporary);
+        var staff = files.AsUtf8(inputs.Staff);
         var staffColumns = Header(db, inputs.Staff, staff, Layout.Staff);
         CheckDates(db, inputs.Staff, staff, ["start_date", "end_date", .. staffColumns.Contains("last_active") ? ["last_active"] : Array.Empty<string>()]);
         Execute(db, $"""
@@ -203,14 +182,16 @@ public static class LogAnalyzer
                 {(staffColumns.Contains("last_active") ? "try_cast(nullif(last_active, '') AS DATE)" : "CAST(NULL AS DATE)")} AS last_active
             FROM {Csv(staff)}
             """);
-        var leaveProblem = First(db, """
-            WITH periods AS (SELECT user_id, trim(unnest(string_split(leave, ';'))) AS period FROM staff WHERE leave <> '')
-            SELECT 0 AS line, 'leave' AS problem_column, period AS value FROM periods
-            WHERE period <> '' AND (try_cast(split_part(period, '/', 1) AS DATE) IS NULL OR try_cast(split_part(period, '/', 2) AS DATE) IS NULL) LIMIT 1
+        var leaveProblem = First(db, $"""
+            WITH periods AS (SELECT line, trim(unnest(string_split(leave, ';'))) AS period
+                             FROM (SELECT row_number() OVER () + 1 AS line, leave FROM {OrderedCsv(staff)}) WHERE coalesce(leave, '') <> '')
+            SELECT line, 'leave' AS problem_column, period AS value FROM periods
+            WHERE period <> '' AND (try_cast(split_part(period, '/', 1) AS DATE) IS NULL OR try_cast(split_part(period, '/', 2) AS DATE) IS NULL)
+            ORDER BY line LIMIT 1
             """);
         if (leaveProblem is { } lp)
         {
-            throw new LogInputException(inputs.Staff, 0, "leave", $"「{lp.Value}」は期間として読めません。2024-04-01/2024-06-30 の形で、複数は ; で区切ってください。");
+            throw new LogInputException(inputs.Staff, lp.Line, "leave", $"「{lp.Value}」は期間として読めません。2024-04-01/2024-06-30 の形で、複数は ; で区切ってください。");
         }
         Execute(db, """
             CREATE TABLE staff_leave AS
@@ -218,7 +199,7 @@ public static class LogAnalyzer
             FROM (SELECT user_id, trim(unnest(string_split(leave, ';'))) AS period FROM staff WHERE leave <> '') WHERE period <> ''
             """);
 
-        var residents = TextFiles.AsUtf8(inputs.Residents, temporary);
+        var residents = files.AsUtf8(inputs.Residents);
         Header(db, inputs.Residents, residents, Layout.Residents);
         Execute(db, $"""
             CREATE TABLE residents AS SELECT {residentId("resident_id")} AS resident_id, nullif(trim(household_id), '') AS household_id, nullif(trim(surname_kana), '') AS surname_kana,
@@ -226,7 +207,7 @@ public static class LogAnalyzer
             FROM {Csv(residents)}
             """);
 
-        var cases = TextFiles.AsUtf8(inputs.Cases, temporary);
+        var cases = files.AsUtf8(inputs.Cases);
         Header(db, inputs.Cases, cases, Layout.Cases);
         CheckDates(db, inputs.Cases, cases, ["opened", "closed"]);
         Execute(db, $"""
@@ -234,7 +215,7 @@ public static class LogAnalyzer
             FROM {Csv(cases)}
             """);
 
-        var roles = TextFiles.AsUtf8(inputs.Roles, temporary);
+        var roles = files.AsUtf8(inputs.Roles);
         Header(db, inputs.Roles, roles, Layout.Roles);
         Execute(db, $"CREATE TABLE role_roaming AS SELECT role, coalesce(trim(roaming), '0') = '1' AS roaming FROM {Csv(roles)}");
         Execute(db, $"CREATE TABLE role_business AS SELECT DISTINCT role, trim(unnest(string_split(business_codes, ';'))) AS business_code FROM {Csv(roles)}");
@@ -254,7 +235,7 @@ public static class LogAnalyzer
         {
             var required = column == "opened";
             var problem = First(db, $"""
-                WITH raw AS (SELECT row_number() OVER () + 1 AS line, "{column}" AS v FROM {Csv(utf8).Replace("escape = '\"')", "escape = '\"', parallel = false)", StringComparison.Ordinal)})
+                WITH raw AS (SELECT row_number() OVER () + 1 AS line, "{column}" AS v FROM {OrderedCsv(utf8)})
                 SELECT line, '{column}' AS problem_column, coalesce(v, '') AS value FROM raw
                 WHERE {(required ? "coalesce(v, '') = '' OR " : "")}(coalesce(v, '') <> '' AND try_cast(v AS DATE) IS NULL) ORDER BY line LIMIT 1
                 """);

@@ -5,9 +5,9 @@ namespace Mamori.AccessMonitoring;
 /// <summary>The files of one analysis: access logs and the four masters, in the canonical CSV layout.</summary>
 public sealed record LogInputs(IReadOnlyList<string> Logs, string Staff, string Residents, string Cases, string Roles);
 
-/// <summary>A row of an input that cannot be read: the file, the line (1 = the header) and the column, in Japanese.</summary>
+/// <summary>A row of an input that cannot be read: the file, the line (1 = the header; 0 = the file as a whole) and the column, in Japanese.</summary>
 public sealed class LogInputException(string file, long line, string column, string problem)
-    : Exception($"{Path.GetFileName(file)} の {line} 行目「{column}」: {problem}")
+    : Exception(line > 0 ? $"{Path.GetFileName(file)} の {line} 行目「{column}」: {problem}" : $"{Path.GetFileName(file)}: {problem}")
 {
     public string File { get; } = file;
     public long Line { get; } = line;
@@ -29,14 +29,16 @@ public static class Layout
 }
 
 /// <summary>
-/// Makes an input readable by DuckDB: a UTF-8 file is used as it is; a file that is not valid UTF-8 is read as
-/// CP932 (Shift_JIS as Windows writes it) and written to a temporary UTF-8 copy.
+/// Makes inputs readable by DuckDB: a UTF-8 file is used as it is; a file that is not valid UTF-8 is read as
+/// CP932 (Shift_JIS as Windows writes it) and written to a temporary UTF-8 copy, deleted when this is disposed.
 /// </summary>
-internal static class TextFiles
+internal sealed class TextFiles : IDisposable
 {
+    private readonly List<string> _copies = [];
+
     static TextFiles() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
 
-    public static string AsUtf8(string path, List<string> temporary)
+    public string AsUtf8(string path)
     {
         if (!System.IO.File.Exists(path))
         {
@@ -47,7 +49,7 @@ internal static class TextFiles
             return path;
         }
         var copy = Path.Combine(Path.GetTempPath(), $"mamori-log-{Guid.NewGuid():N}.csv");
-        temporary.Add(copy);
+        _copies.Add(copy);
         using (var reader = new StreamReader(path, Encoding.GetEncoding(932)))
         using (var writer = new StreamWriter(copy, false, new UTF8Encoding(false)))
         {
@@ -59,6 +61,14 @@ internal static class TextFiles
             }
         }
         return copy;
+    }
+
+    public void Dispose()
+    {
+        foreach (var copy in _copies)
+        {
+            System.IO.File.Delete(copy);
+        }
     }
 
     private static bool IsUtf8(string path)

@@ -70,7 +70,9 @@ public sealed class LogStore
                                          && string.CompareOrdinal(m, to.ToString("yyyy-MM", CultureInfo.InvariantCulture)) <= 0).ToList();
         if (months.Count == 0)
         {
-            return "(SELECT * FROM log_empty)";
+            return "(SELECT CAST(NULL AS TIMESTAMP) AS ts, CAST(NULL AS VARCHAR) AS user_id, CAST(NULL AS VARCHAR) AS terminal_id, CAST(NULL AS VARCHAR) AS terminal_dept, "
+                + "CAST(NULL AS VARCHAR) AS business_code, CAST(NULL AS VARCHAR) AS op, CAST(NULL AS VARCHAR) AS resident_id, CAST(NULL AS BIGINT) AS result_count, "
+                + "CAST(NULL AS VARCHAR) AS search_method WHERE FALSE)";
         }
         var files = string.Join(", ", months.Select(m => "'" + Path.Combine(LogDirectory, $"month={m}", "*.parquet").Replace("'", "''", StringComparison.Ordinal) + "'"));
         return $"(SELECT ts, user_id, terminal_id, terminal_dept, business_code, op, resident_id, result_count, search_method FROM read_parquet([{files}]) "
@@ -87,9 +89,7 @@ public sealed class LogStore
         {
             throw new ArgumentException("住民か職員のどちらかを指定してください。");
         }
-        using var db = new DuckDBConnection("DataSource=:memory:");
-        db.Open();
-        LogAnalyzer.Execute(db, "CREATE TABLE log_empty (ts TIMESTAMP, user_id VARCHAR, terminal_id VARCHAR, terminal_dept VARCHAR, business_code VARCHAR, op VARCHAR, resident_id VARCHAR, result_count BIGINT, search_method VARCHAR)");
+        using var db = LogAnalyzer.Open();
         using var cmd = db.CreateCommand();
         cmd.CommandText = $"SELECT ts, user_id, terminal_id, terminal_dept, business_code, op, resident_id, result_count, search_method FROM {Source(from, to)} "
             + "WHERE (CAST($resident AS VARCHAR) IS NULL OR resident_id = CAST($resident AS VARCHAR)) AND (CAST($user AS VARCHAR) IS NULL OR user_id = CAST($user AS VARCHAR)) ORDER BY ts, user_id LIMIT " + limit.ToString(CultureInfo.InvariantCulture);
@@ -120,13 +120,12 @@ public sealed class LogStore
             var lines = File.ReadAllLines(marker);
             return new IngestResult(file, long.Parse(lines[0], CultureInfo.InvariantCulture), lines.Skip(1).ToList(), AlreadyIngested: true);
         }
-        var temporary = new List<string>();
         var staging = Path.Combine(Root, $"staging-{hash}");
+        using var files = new TextFiles();
         try
         {
-            using var db = new DuckDBConnection("DataSource=:memory:");
-            db.Open();
-            LogAnalyzer.LoadLog(db, [(file, TextFiles.AsUtf8(file, temporary))]);
+            using var db = LogAnalyzer.Open();
+            LogAnalyzer.LoadLog(db, [(file, files.AsUtf8(file))]);
             if (Directory.Exists(staging))
             {
                 Directory.Delete(staging, recursive: true);
@@ -157,10 +156,6 @@ public sealed class LogStore
             if (Directory.Exists(staging))
             {
                 Directory.Delete(staging, recursive: true);
-            }
-            foreach (var t in temporary)
-            {
-                File.Delete(t);
             }
         }
     }

@@ -9,7 +9,8 @@ namespace Mamori.AccessMonitoring;
 /// One rule of the pack as data: its id (R01), name (SELF_ACCESS), Japanese title, severity, parameters with their
 /// defaults, and the query it compiles to. The query reads the engine's views (<c>access</c>, <c>days</c>,
 /// <c>staff</c>, <c>staff_leave</c>, <c>role_business</c>, <c>role_roaming</c>) and returns
-/// <c>user_id, day, resident_id, n</c> (and <c>severity</c> when it varies by row).
+/// <c>user_id, day, resident_id, n</c>, and <c>severity</c> when <see cref="SeverityPerRow"/> (R13: critical, high or
+/// medium by what the account did); <see cref="Severity"/> is then the highest it can be.
 /// </summary>
 public sealed record Rule(
     [property: JsonPropertyName("id")] string Id,
@@ -17,7 +18,8 @@ public sealed record Rule(
     [property: JsonPropertyName("title")] string Title,
     [property: JsonPropertyName("severity")] string Severity,
     [property: JsonPropertyName("parameters")] Dictionary<string, JsonElement> Parameters,
-    [property: JsonPropertyName("sql")] string Sql);
+    [property: JsonPropertyName("sql")] string Sql,
+    [property: JsonPropertyName("severityPerRow")] bool SeverityPerRow = false);
 
 /// <summary>The rule pack (v1: R01–R15, shipped as <c>Rules/rules-v1.json</c>) and its compilation to SQL.</summary>
 public sealed partial class RulePack(IReadOnlyList<Rule> rules)

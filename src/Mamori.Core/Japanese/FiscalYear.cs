@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Mamori.Core.Japanese;
 
 /// <summary>年度: the Japanese fiscal year, April 1 to March 31, named by the year it starts in.</summary>
-public readonly record struct FiscalYear(int StartYear) : IComparable<FiscalYear>
+public readonly partial record struct FiscalYear(int StartYear) : IComparable<FiscalYear>
 {
     /// <summary>The fiscal year a date belongs to (January–March belong to the previous year's 年度).</summary>
     public static FiscalYear Of(DateOnly date) => new(date.Month >= 4 ? date.Year : date.Year - 1);
@@ -35,6 +35,40 @@ public readonly record struct FiscalYear(int StartYear) : IComparable<FiscalYear
             ? $"{StartYear}年度"
             : $"{era.Name}{WarekiDate.YearText(StartYear - era.Start.Year + 1)}年度";
     }
+
+    /// <summary>
+    /// Reads a 年度 as offices write it: 2022, 2022年度, 令和4年度, 令和元年度, 平成30年度 (full-width digits too).
+    /// An era year counts from the era's first year, as <see cref="ToWareki"/> names it.
+    /// </summary>
+    public static bool TryParse(string? text, out FiscalYear year)
+    {
+        year = default;
+        var m = Pattern().Match((text ?? "").Normalize(System.Text.NormalizationForm.FormKC).Trim());
+        if (!m.Success)
+        {
+            return false;
+        }
+        var n = m.Groups[2].Value == "元" ? 1 : int.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture);
+        int start;
+        if (m.Groups[1].Success)
+        {
+            var era = WarekiDate.Eras.First(e => e.Name == m.Groups[1].Value);
+            start = era.Start.Year + n - 1;
+        }
+        else
+        {
+            start = n;
+        }
+        if (start is < 1950 or > 2200)
+        {
+            return false;
+        }
+        year = new FiscalYear(start);
+        return true;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(令和|平成|昭和)?(\d{1,4}|元)(年度)?$")]
+    private static partial System.Text.RegularExpressions.Regex Pattern();
 
     /// <summary>2024年度.</summary>
     public override string ToString() => StartYear.ToString(CultureInfo.InvariantCulture) + "年度";

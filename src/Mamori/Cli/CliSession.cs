@@ -156,4 +156,12 @@ public sealed record CliResult(int ExitCode, string? Text = null, object? Json =
     public static CliResult Ok(string text, object json) => new(ExitCodes.Success, text, json);
 
     public static CliResult Rejected(string error) => new(ExitCodes.InputRejected, Error: error);
+
+    /// <summary>An import refused as a whole: the file, how many problems, the first 50 of them by row and column.</summary>
+    public static CliResult ImportRejected(string fileName, IReadOnlyList<Core.Csv.ImportProblem> problems)
+    {
+        var shown = problems.Take(50).Select(p => p.Describe(fileName));
+        var more = problems.Count > 50 ? $"\nほか {problems.Count - 50} 件" : "";
+        return Rejected($"{fileName} に {problems.Count} 件の問題があるため、何も取り込んでいません。\n{string.Join('\n', shown)}{more}");
+    }
 }

@@ -13,8 +13,15 @@ public enum PeriodKind
     FiscalYear,
 }
 
-/// <summary>A column of a dataset: an input read from the file, or a figure computed from the inputs.</summary>
-public sealed record StatColumn(string Key, string Name, bool IsInput, bool IsPercent = false);
+/// <summary>
+/// A column of a dataset: an input read from the file, or a figure computed from the inputs. A divisor (人口) must
+/// not be 0, since the rates are shares of it.
+/// </summary>
+public sealed record StatColumn(string Key, string Name, bool IsInput, bool IsPercent = false, bool IsDivisor = false)
+{
+    /// <summary>The column's heading in tables and downloads: 人口, 申請率（%）.</summary>
+    public string Heading => IsPercent ? Name + "（%）" : Name;
+}
 
 /// <summary>
 /// The definition of a statistics dataset: its columns (inputs and computed ones), what a row is (a municipality,
@@ -26,6 +33,9 @@ public sealed record DatasetDefinition(
 {
     public IEnumerable<StatColumn> Inputs => Columns.Where(c => c.IsInput);
     public IEnumerable<StatColumn> Computed => Columns.Where(c => !c.IsInput);
+
+    /// <summary>The first row a file needs: 区名,人口,申請数,交付数.</summary>
+    public string ExpectedHeadings => string.Join(",", Inputs.Select(c => c.Name).Prepend(LabelHeaders[0]));
 
     /// <summary>Whether a row label names the municipality itself (highlighted in tables and charts).</summary>
     public bool IsOwn(string label, string municipalityName) => PeriodKind == PeriodKind.AsOfDate && label == municipalityName;

@@ -11,7 +11,7 @@ public static class Datasets
         "mynumber-cards", "マイナンバーカード交付状況", "団体ごとの人口・申請数・交付数と、申請率・交付率（人口に対する割合、小数第1位で四捨五入）。",
         PeriodKind.AsOfDate, "団体", ["区名", "市区町村名", "団体名", "団体", "市町村名"],
         [
-            new("population", "人口", true),
+            new("population", "人口", true, IsDivisor: true),
             new("applications", "申請数", true),
             new("issued", "交付数", true),
             new("applicationRate", "申請率", false, IsPercent: true),

@@ -92,7 +92,7 @@ public sealed record StatReport(DatasetDefinition Definition, string? Period, IR
             }
             foreach (var c in Definition.Columns)
             {
-                row[c.Name + (c.IsPercent ? "（%）" : "")] = c.IsInput ? r.Inputs.GetValueOrDefault(c.Key) : r.Computed.GetValueOrDefault(c.Key);
+                row[c.Heading] = c.IsInput ? r.Inputs.GetValueOrDefault(c.Key) : r.Computed.GetValueOrDefault(c.Key);
             }
             return row;
         }).ToList();
@@ -111,7 +111,7 @@ public sealed record StatReport(DatasetDefinition Definition, string? Period, IR
     public (IReadOnlyList<string> Headers, IReadOnlyList<IReadOnlyList<string>> Cells) ToCells(bool separators = true)
     {
         var headers = new List<string> { Definition.PeriodKind == PeriodKind.FiscalYear ? "年度" : Definition.LabelName };
-        headers.AddRange(Definition.Columns.Select(c => c.Name + (c.IsPercent ? "（%）" : "")));
+        headers.AddRange(Definition.Columns.Select(c => c.Heading));
         var cells = Rows.Select(r => (IReadOnlyList<string>)new[] { Definition.PeriodKind == PeriodKind.FiscalYear ? StatisticsTables.FormatPeriod(Definition, r.Period) : r.Label }
             .Concat(Definition.Columns.Select(c => separators || c.IsPercent ? Format(c, r.Value(c.Key)) : r.Value(c.Key).ToString(CultureInfo.InvariantCulture))).ToList()).ToList();
         return (headers, cells);
@@ -121,8 +121,11 @@ public sealed record StatReport(DatasetDefinition Definition, string? Period, IR
 /// <summary>Reading, storing and computing statistics tables.</summary>
 public static partial class StatisticsTables
 {
-    /// <summary>The largest figure a row may carry (a count of people or certificates, well above any municipality's).</summary>
-    public const long MaxValue = 999_999_999;
+    /// <summary>
+    /// The largest figure a row may carry: more than Japan's population, and small enough that the three counts of a
+    /// yearly row still add up within a chart's whole numbers.
+    /// </summary>
+    public const long MaxValue = 700_000_000;
 
     /// <summary>
     /// Reads a dataset's rows: the label column (区名 / 年度) and the input columns by their Japanese names, numbers
@@ -135,12 +138,12 @@ public static partial class StatisticsTables
         var labelIndex = definition.LabelHeaders.Select(table.IndexOf).FirstOrDefault(i => i >= 0, -1);
         if (labelIndex < 0)
         {
-            problems.Add(new ImportProblem(1, definition.LabelHeaders[0], $"列「{definition.LabelHeaders[0]}」がありません。1行目に「{Expected(definition)}」の見出しを置いてください。"));
+            problems.Add(new ImportProblem(1, definition.LabelHeaders[0], $"列「{definition.LabelHeaders[0]}」がありません。1行目に「{definition.ExpectedHeadings}」の見出しを置いてください。"));
         }
         var inputIndex = definition.Inputs.ToDictionary(c => c.Key, c => table.IndexOf(c.Name));
         foreach (var missing in definition.Inputs.Where(c => inputIndex[c.Key] < 0))
         {
-            problems.Add(new ImportProblem(1, missing.Name, $"列「{missing.Name}」がありません。1行目に「{Expected(definition)}」の見出しを置いてください。"));
+            problems.Add(new ImportProblem(1, missing.Name, $"列「{missing.Name}」がありません。1行目に「{definition.ExpectedHeadings}」の見出しを置いてください。"));
         }
         if (definition.PeriodKind == PeriodKind.AsOfDate && asOf is null)
         {
@@ -169,7 +172,7 @@ public static partial class StatisticsTables
             }
             else if (definition.PeriodKind == PeriodKind.FiscalYear)
             {
-                if (TryParseFiscalYear(label, out var fy))
+                if (FiscalYear.TryParse(label, out var fy))
                 {
                     period = fy.StartYear.ToString(CultureInfo.InvariantCulture);
                     label = fy.ToWareki();
@@ -201,14 +204,15 @@ public static partial class StatisticsTables
                 {
                     problems.Add(new ImportProblem(row.RowNumber, column.Name, $"{column.Name}の「{text}」は大きすぎます（{MaxValue:N0} まで）。桁を確認してください。"));
                 }
+                else if (value == 0 && column.IsDivisor)
+                {
+                    var computed = string.Join("・", definition.Computed.Select(c => c.Name));
+                    problems.Add(new ImportProblem(row.RowNumber, column.Name, $"{column.Name}が0のため{computed}を計算できません。{column.Name}を確認してください。"));
+                }
                 else
                 {
                     values[column.Key] = value;
                 }
-            }
-            if (definition == Datasets.MyNumberCards && values.TryGetValue("population", out var population) && population == 0)
-            {
-                problems.Add(new ImportProblem(row.RowNumber, "人口", "人口が0のため申請率・交付率を計算できません。人口を確認してください。"));
             }
             if (period is not null && label.Length > 0)
             {
@@ -232,8 +236,6 @@ public static partial class StatisticsTables
         }
         return problems.Count > 0 ? ([], problems) : (rows, problems);
     }
-
-    private static string Expected(DatasetDefinition d) => string.Join(",", new[] { d.LabelHeaders[0] }.Concat(d.Inputs.Select(c => c.Name)));
 
     /// <summary>
     /// Stores the rows of a file, all or nothing. The periods in the file are replaced as a whole: importing the
@@ -274,8 +276,11 @@ public static partial class StatisticsTables
         var ordered = definition.PeriodKind == PeriodKind.FiscalYear
             ? rows.OrderBy(r => r.Period, StringComparer.Ordinal)
             : rows.OrderBy(r => r.SortOrder).ThenBy(r => r.Label, StringComparer.Ordinal);
-        return new StatReport(definition, chosen, periods,
-            ordered.Select(r => new StatReportRow(r.Period, r.Label, definition.IsOwn(r.Label, name), r.Values, definition.Compute(r.Values))).ToList());
+        return new StatReport(definition, chosen, periods, ordered.Select(r =>
+        {
+            var values = r.Values;
+            return new StatReportRow(r.Period, r.Label, definition.IsOwn(r.Label, name), values, definition.Compute(values));
+        }).ToList());
     }
 
     /// <summary>A dataset as the statistics page lists it: its periods, the latest one's rows, whether it is public.</summary>
@@ -351,26 +356,16 @@ public static partial class StatisticsTables
             ? new FiscalYear(int.Parse(period, CultureInfo.InvariantCulture)).ToWareki()
             : WarekiDate.Format(DateOnly.ParseExact(period, "yyyy-MM-dd", CultureInfo.InvariantCulture));
 
-    /// <summary>2022, 2022年度, 令和4年度, 令和元年度, 平成30年度 (full-width digits too).</summary>
-    public static bool TryParseFiscalYear(string text, out FiscalYear year)
+    /// <summary>
+    /// The reference date a file's name carries (マイナンバーカード交付状況_2023-10-31.csv), for a dated table
+    /// imported without one; null when the name has none.
+    /// </summary>
+    public static DateOnly? DateInFileName(string fileName)
     {
-        year = default;
-        var s = text.Normalize(NormalizationForm.FormKC).Trim();
-        var m = YearPattern().Match(s);
-        if (!m.Success)
-        {
-            return false;
-        }
-        var n = m.Groups[2].Value == "元" ? 1 : int.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture);
-        var start = m.Groups[1].Value switch { "令和" => 2018 + n, "平成" => 1988 + n, "昭和" => 1925 + n, _ => n };
-        if (start is < 1950 or > 2200)
-        {
-            return false;
-        }
-        year = new FiscalYear(start);
-        return true;
+        var m = DatePattern().Match(fileName);
+        return m.Success && DateOnly.TryParseExact(m.Value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) ? day : null;
     }
 
-    [GeneratedRegex(@"^(令和|平成|昭和)?(\d{1,4}|元)(年度)?$")]
-    private static partial Regex YearPattern();
+    [GeneratedRegex(@"(?<!\d)\d{4}-\d{2}-\d{2}(?!\d)")]
+    private static partial Regex DatePattern();
 }

@@ -47,9 +47,7 @@ public static class SecurityCommands
             }
             if (!result.Ok)
             {
-                var shown = result.Problems.Take(50).Select(p => p.Describe(name));
-                var more = result.Problems.Count > 50 ? $"\nほか {result.Problems.Count - 50} 件" : "";
-                return CliResult.Rejected($"{name} に {result.Problems.Count} 件の問題があるため、何も取り込んでいません。\n{string.Join('\n', shown)}{more}");
+                return CliResult.ImportRejected(name, result.Problems);
             }
             return CliResult.Ok($"{name} から {result.Imported} 件を取り込みました" + (result.AlreadyRegistered > 0 ? $"（登録済みの {result.AlreadyRegistered} 件は除きました）。" : "。"),
                 new { rows = result.Imported, alreadyRegistered = result.AlreadyRegistered });

@@ -4,6 +4,7 @@ using Mamori.Features.Shared;
 using Mamori.Hosting;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
 
 namespace Mamori.Features.Statistics;
 
@@ -19,10 +20,10 @@ public sealed class DatasetModel(AppDbContext db, IAuthorizationService authz) :
     public bool CanWrite { get; private set; }
     public string? Sort { get; private set; }
     public bool Descending { get; private set; }
-    public string Code { get; private set; } = "";
 
-    /// <summary>The page's address with the chosen period, for sort links and downloads.</summary>
-    public string Base => $"/statistics/{Report.Definition.Key}" + (Report.Period is { } p ? $"?period={p}" : "");
+    /// <summary>The page's address, for its sort links and downloads.</summary>
+    public string PagePath => $"/statistics/{Report.Definition.Key}";
+    public string Code { get; private set; } = "";
 
     public async Task<IActionResult> OnGetAsync(string dataset, string? period, string? sort, bool desc, CancellationToken ct) =>
         await LoadAsync(dataset, period, sort, desc, ct) ? Page() : NotFound();
@@ -81,7 +82,7 @@ public sealed class DatasetModel(AppDbContext db, IAuthorizationService authz) :
         Report = (await StatisticsTables.ReportAsync(db, municipalityId, definition, period, ct)).SortedBy(sort, desc);
         IsPublic = await StatisticsTables.IsPublicAsync(db, municipalityId, definition, ct);
         CanWrite = await AllowedAsync(authz, Policies.StatisticsWrite);
-        Code = db.Municipalities.Where(m => m.Id == municipalityId).Select(m => m.Code).First();
+        Code = await db.Municipalities.Where(m => m.Id == municipalityId).Select(m => m.Code).FirstAsync(ct);
         SetTitle(definition.Name, StatisticsPages.Root);
         return true;
     }

@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text.RegularExpressions;
 using Mamori.Core.Csv;
 using Mamori.Core.Data;
 using Mamori.Core.Features.Statistics;
@@ -12,7 +10,7 @@ namespace Mamori.Features.Statistics;
 
 /// <summary>Imports a dataset's table from CSV (UTF-8 or Shift_JIS) or .xlsx, all or nothing.</summary>
 [Authorize(Policy = Policies.StatisticsWrite)]
-public sealed partial class ImportModel(AppDbContext db) : MamoriPageModel
+public sealed class ImportModel(AppDbContext db) : MamoriPageModel
 {
     [BindProperty] public IFormFile? Upload { get; set; }
 
@@ -23,9 +21,6 @@ public sealed partial class ImportModel(AppDbContext db) : MamoriPageModel
     public string FileName { get; private set; } = "";
     public IReadOnlyList<ImportProblem> Problems { get; private set; } = [];
 
-    /// <summary>The headings the file's first row needs: 区名,人口,申請数,交付数.</summary>
-    public string Headers => string.Join(",", new[] { Definition.LabelHeaders[0] }.Concat(Definition.Inputs.Select(c => c.Name)));
-
     public IActionResult OnGet(string dataset) => Enter(dataset) ? Page() : NotFound();
 
     public IActionResult OnGetTemplate(string dataset)
@@ -34,7 +29,7 @@ public sealed partial class ImportModel(AppDbContext db) : MamoriPageModel
         {
             return NotFound();
         }
-        return File(CsvWriter.ToBytes(CsvEncoding.Utf8Bom, Headers.Split(','), []), "text/csv; charset=utf-8", $"{Definition.Name}_見本.csv");
+        return File(CsvWriter.ToBytes(CsvEncoding.Utf8Bom, Definition.ExpectedHeadings.Split(','), []), "text/csv; charset=utf-8", $"{Definition.Name}_見本.csv");
     }
 
     public async Task<IActionResult> OnPostAsync(string dataset, CancellationToken ct)
@@ -53,10 +48,7 @@ public sealed partial class ImportModel(AppDbContext db) : MamoriPageModel
         DateOnly? asOf = null;
         if (Definition.PeriodKind == PeriodKind.AsOfDate)
         {
-            var inName = DateInName().Match(FileName);
-            asOf = string.IsNullOrWhiteSpace(AsOf) && inName.Success
-                ? DateOnly.ParseExact(inName.Value, "yyyy-MM-dd", CultureInfo.InvariantCulture)
-                : ParseDate(AsOf, nameof(AsOf));
+            asOf = string.IsNullOrWhiteSpace(AsOf) ? StatisticsTables.DateInFileName(FileName) : ParseDate(AsOf, nameof(AsOf));
             if (!ModelState.IsValid)
             {
                 return Page();
@@ -97,7 +89,4 @@ public sealed partial class ImportModel(AppDbContext db) : MamoriPageModel
         SetTitle($"{definition.Name}の取込み", StatisticsPages.Root, new Crumb(definition.Name, $"/statistics/{definition.Key}"));
         return true;
     }
-
-    [GeneratedRegex(@"(?<!\d)\d{4}-\d{2}-\d{2}(?!\d)")]
-    private static partial Regex DateInName();
 }

@@ -3,6 +3,7 @@ using Mamori.Core.Features.Statistics;
 using Mamori.Features.Shared;
 using Mamori.Hosting;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.EntityFrameworkCore;
 
 namespace Mamori.Features.Statistics;
 
@@ -20,6 +21,6 @@ public sealed class IndexModel(AppDbContext db, IAuthorizationService authz) : M
         CanWrite = await AllowedAsync(authz, Policies.StatisticsWrite);
         var municipalityId = db.Tenant.MunicipalityId!.Value;
         Datasets = await StatisticsTables.OverviewAsync(db, municipalityId, ct);
-        Code = db.Municipalities.Where(m => m.Id == municipalityId).Select(m => m.Code).First();
+        Code = await db.Municipalities.Where(m => m.Id == municipalityId).Select(m => m.Code).FirstAsync(ct);
     }
 }

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text.RegularExpressions;
 using Mamori.Cli;
 using Mamori.Core.Csv;
 using Mamori.Core.Features.Statistics;
@@ -9,7 +8,7 @@ using Mamori.Core.Japanese;
 namespace Mamori.Features.Statistics;
 
 /// <summary><c>stats import</c> and <c>stats report</c> (CLI.md).</summary>
-public static partial class StatisticsCommands
+public static class StatisticsCommands
 {
     private static string DatasetList => string.Join(", ", Datasets.All.Select(d => $"{d.Key}（{d.Name}）"));
 
@@ -30,25 +29,20 @@ public static partial class StatisticsCommands
         var command = new Command("import", "統計の表を取り込む（1行でも問題があれば何も取り込まない）") { file, dataset, municipality, asOf };
         command.SetAction((parse, ct) => CliSession.RunAsync(parse, async (s, token) =>
         {
-            var m = await s.FindMunicipalityAsync(parse.GetValue(municipality)!, token);
-            if (m is null)
+            var (municipalityFound, definitionFound, rejected) = await EnterAsync(s, parse.GetValue(municipality)!, parse.GetValue(dataset)!, token);
+            if (rejected is not null)
             {
-                return CliResult.Rejected($"団体コード {parse.GetValue(municipality)} の団体はありません。");
+                return rejected;
             }
-            if (Datasets.Find(parse.GetValue(dataset)) is not { } definition)
-            {
-                return CliResult.Rejected($"データセット {parse.GetValue(dataset)} はありません。{DatasetList} のどれかを指定してください。");
-            }
+            var (m, definition) = (municipalityFound!, definitionFound!);
             var path = parse.GetValue(file)!;
             if (!File.Exists(path))
             {
                 return CliResult.Rejected($"ファイル {path} がありません。");
             }
             var name = Path.GetFileName(path);
-            var inName = DateInName().Match(name);
-            var asOfText = parse.GetValue(asOf) ?? (inName.Success ? inName.Value : null);
-            DateOnly? day = null;
-            if (asOfText is not null)
+            var day = StatisticsTables.DateInFileName(name);
+            if (parse.GetValue(asOf) is { } asOfText)
             {
                 if (!WarekiDate.TryParse(asOfText, out var parsed, out var error))
                 {
@@ -68,7 +62,7 @@ public static partial class StatisticsCommands
             }
             if (!result.Ok)
             {
-                return CliResult.Rejected($"{name} に {result.Problems.Count} 件の問題があるため、何も取り込んでいません。\n{string.Join('\n', result.Problems.Take(50).Select(p => p.Describe(name)))}");
+                return CliResult.ImportRejected(name, result.Problems);
             }
             var periods = string.Join("、", result.Periods.Select(p => StatisticsTables.FormatPeriod(definition, p)));
             return CliResult.Ok($"{name} から{definition.Name}（{periods}）の {result.Imported} 行を取り込みました。", new { rows = result.Imported, periods = result.Periods });
@@ -84,15 +78,12 @@ public static partial class StatisticsCommands
         var command = new Command("report", "計算した率・合計つきの表") { dataset, municipality, asOf };
         command.SetAction((parse, ct) => CliSession.RunAsync(parse, async (s, token) =>
         {
-            var m = await s.FindMunicipalityAsync(parse.GetValue(municipality)!, token);
-            if (m is null)
+            var (municipalityFound, definitionFound, rejected) = await EnterAsync(s, parse.GetValue(municipality)!, parse.GetValue(dataset)!, token);
+            if (rejected is not null)
             {
-                return CliResult.Rejected($"団体コード {parse.GetValue(municipality)} の団体はありません。");
+                return rejected;
             }
-            if (Datasets.Find(parse.GetValue(dataset)) is not { } definition)
-            {
-                return CliResult.Rejected($"データセット {parse.GetValue(dataset)} はありません。{DatasetList} のどれかを指定してください。");
-            }
+            var (m, definition) = (municipalityFound!, definitionFound!);
             string? period = null;
             if (parse.GetValue(asOf) is { } text)
             {
@@ -111,6 +102,17 @@ public static partial class StatisticsCommands
         return command;
     }
 
-    [GeneratedRegex(@"\d{4}-\d{2}-\d{2}")]
-    private static partial Regex DateInName();
+    /// <summary>The municipality and dataset a command names, or the refusal saying which one does not exist.</summary>
+    private static async Task<(Core.Features.Organization.Municipality? Municipality, DatasetDefinition? Definition, CliResult? Rejected)> EnterAsync(
+        CliSession s, string code, string dataset, CancellationToken ct)
+    {
+        var m = await s.FindMunicipalityAsync(code, ct);
+        if (m is null)
+        {
+            return (null, null, CliResult.Rejected($"団体コード {code} の団体はありません。"));
+        }
+        return Datasets.Find(dataset) is { } definition
+            ? (m, definition, null)
+            : (m, null, CliResult.Rejected($"データセット {dataset} はありません。{DatasetList} のどれかを指定してください。"));
+    }
 }

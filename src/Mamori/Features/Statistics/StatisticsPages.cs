@@ -27,5 +27,5 @@ public static class StatisticsPages
         new(report.ToXlsx(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet") { FileDownloadName = FileName(report, "xlsx") };
 }
 
-/// <summary>The model of the <c>_StatTable</c> partial: the table, and where its sort links point (none in print).</summary>
-public sealed record StatTableView(StatReport Report, string? SortBase, string? Sort, bool Descending);
+/// <summary>The model of the <c>_StatReport</c> partial: the table, the page it is on (/statistics/x or the public one) and its order.</summary>
+public sealed record StatReportView(StatReport Report, string PagePath, string? Sort, bool Descending);

@@ -98,7 +98,7 @@ public sealed class StatisticsTablesTests
     [InlineData("令和４年度", 2022)]
     public void TryParseFiscalYear_EveryWayOfficesWriteIt(string text, int expected)
     {
-        Assert.True(StatisticsTables.TryParseFiscalYear(text, out var year));
+        Assert.True(Mamori.Core.Japanese.FiscalYear.TryParse(text, out var year));
         Assert.Equal(expected, year.StartYear);
     }
 
@@ -106,7 +106,7 @@ public sealed class StatisticsTablesTests
     [InlineData("今年")]
     [InlineData("令和")]
     [InlineData("12")]
-    public void TryParseFiscalYear_NotAYear_IsRefused(string text) => Assert.False(StatisticsTables.TryParseFiscalYear(text, out _));
+    public void TryParseFiscalYear_NotAYear_IsRefused(string text) => Assert.False(Mamori.Core.Japanese.FiscalYear.TryParse(text, out _));
 
     [Fact]
     public void Read_ConvenienceByYear_TotalsTheThreeCertificates()

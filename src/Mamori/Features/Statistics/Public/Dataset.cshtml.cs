@@ -16,16 +16,17 @@ public sealed class DatasetModel(AppDbContext db) : MamoriPageModel
     public string? Sort { get; private set; }
     public bool Descending { get; private set; }
 
-    public string Base => $"/public/{Code}/statistics/{Report.Definition.Key}" + (Report.Period is { } p ? $"?period={p}" : "");
+    /// <summary>The page's address, for its sort links and downloads.</summary>
+    public string PagePath => $"/public/{Code}/statistics/{Report.Definition.Key}";
 
     public async Task<IActionResult> OnGetAsync(string code, string dataset, string? period, string? sort, bool desc, CancellationToken ct) =>
         await LoadAsync(code, dataset, period, sort, desc, ct) ? Page() : NotFound();
 
-    public async Task<IActionResult> OnGetCsvAsync(string code, string dataset, string? period, string? encoding, CancellationToken ct) =>
-        await LoadAsync(code, dataset, period, null, false, ct) ? StatisticsPages.Csv(Report, encoding) : NotFound();
+    public async Task<IActionResult> OnGetCsvAsync(string code, string dataset, string? period, string? sort, bool desc, string? encoding, CancellationToken ct) =>
+        await LoadAsync(code, dataset, period, sort, desc, ct) ? StatisticsPages.Csv(Report, encoding) : NotFound();
 
-    public async Task<IActionResult> OnGetXlsxAsync(string code, string dataset, string? period, CancellationToken ct) =>
-        await LoadAsync(code, dataset, period, null, false, ct) ? StatisticsPages.Xlsx(Report) : NotFound();
+    public async Task<IActionResult> OnGetXlsxAsync(string code, string dataset, string? period, string? sort, bool desc, CancellationToken ct) =>
+        await LoadAsync(code, dataset, period, sort, desc, ct) ? StatisticsPages.Xlsx(Report) : NotFound();
 
     private async Task<bool> LoadAsync(string code, string dataset, string? period, string? sort, bool desc, CancellationToken ct)
     {
