@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The one test command: installs what the tests need when it is missing (PostgreSQL, Chromium,
-# Japanese fonts, poppler's pdftotext for reading printed PDFs), starts PostgreSQL on loopback, then runs the format check, the build with
+# Japanese fonts, poppler's pdftotext for reading printed PDFs, Node for the Trino grammar check), starts PostgreSQL on loopback, then runs the format check, the build with
 # warnings as errors, and every test on SQLite, PostgreSQL and in headless Chromium.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -13,6 +13,8 @@ command -v pg_ctlcluster >/dev/null 2>&1 || missing+=(postgresql)
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 fc-list 2>/dev/null | grep -qi "Noto Sans CJK" || missing+=(fonts-noto-cjk)
 command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
+command -v node >/dev/null 2>&1 || missing+=(nodejs)
+command -v npm >/dev/null 2>&1 || missing+=(npm)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "==> Installing ${missing[*]}"
   as_root apt-get update -qq
@@ -37,6 +39,12 @@ as_root su postgres -c "psql -q -p $port -c \"ALTER USER postgres PASSWORD '$pg_
 export MAMORI_TEST_POSTGRES="Host=127.0.0.1;Port=$port;Username=postgres;Password=$pg_password"
 export MAMORI_REQUIRE_POSTGRES=1
 export MAMORI_REQUIRE_BROWSER=1
+
+echo "==> Trino grammar for the compiled access-monitoring rules (tools/trino-parse)"
+if [ ! -d tools/trino-parse/node_modules/dt-sql-parser ]; then
+  (cd tools/trino-parse && npm ci --no-audit --no-fund --silent)
+fi
+export MAMORI_REQUIRE_TRINO_PARSER=1
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 echo "==> dotnet format --verify-no-changes"

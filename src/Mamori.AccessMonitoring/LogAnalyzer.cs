@@ -15,7 +15,7 @@ public static class LogAnalyzer
 
     /// <summary>Analyses log CSV files as they are (resident ids as written in the files).</summary>
     public static AnalysisResult Analyze(LogInputs inputs, MonitoringSettings settings, RulePack? pack = null) =>
-        Analyze((db, files) => LoadLog(db, inputs.Logs.Select(f => (f, files.AsUtf8(f))).ToList()), inputs, id => $"nullif(trim({id}), '')", settings, pack);
+        Analyze((db, files) => LoadLog(db, inputs.Logs.Select(f => (f, Canonical(db, files, inputs.Mapping?.Log, Layout.Log, f))).ToList()), inputs, id => $"nullif(trim({id}), '')", settings, pack);
 
     /// <summary>
     /// Analyses the stored rows of a period; the masters' resident ids are pseudonymised as the store's are, so
@@ -54,7 +54,21 @@ public static class LogAnalyzer
         }
         return new AnalysisResult(rows, alerts
             .Where(a => !settings.Allowlist.Any(e => e.Rule == a.Rule && e.UserId == a.UserId && (e.ResidentId is null || e.ResidentId == a.ResidentId) && a.Day <= e.Expires))
-            .OrderBy(a => a.Day).ThenBy(a => a.Rule, StringComparer.Ordinal).ThenBy(a => a.UserId, StringComparer.Ordinal).ToList());
+            .OrderBy(a => a.Day).ThenBy(a => a.Rule, StringComparer.Ordinal).ThenBy(a => a.UserId, StringComparer.Ordinal).ToList(), DayCounts(db));
+    }
+
+    private static List<DayCount> DayCounts(DuckDBConnection db)
+    {
+        using var cmd = db.CreateCommand();
+        cmd.CommandText = "SELECT day, count(*), count(resident_id), count(*) FILTER (WHERE explained) FROM access GROUP BY day ORDER BY day";
+        using var reader = cmd.ExecuteReader();
+        var days = new List<DayCount>();
+        while (reader.Read())
+        {
+            days.Add(new DayCount(DateOnly.FromDateTime(reader.GetDateTime(0)), Convert.ToInt64(reader.GetValue(1), CultureInfo.InvariantCulture),
+                Convert.ToInt64(reader.GetValue(2), CultureInfo.InvariantCulture), Convert.ToInt64(reader.GetValue(3), CultureInfo.InvariantCulture)));
+        }
+        return days;
     }
 
     private static void CreateLogTable(DuckDBConnection db) =>
@@ -87,6 +101,62 @@ public static class LogAnalyzer
     private static string OrderedCsv(string path) => $"read_csv({Quote(path)}, header = true, all_varchar = true, delim = ',', quote = '\"', escape = '\"', parallel = false)";
 
     private static string Csv(string path) => $"read_csv({Quote(path)}, header = true, all_varchar = true, delim = ',', quote = '\"', escape = '\"')";
+
+    /// <summary>
+    /// The file as DuckDB reads it (UTF-8), in the canonical layout: with a mapping, the vendor's columns are
+    /// renamed, its timestamps and dates rewritten to ISO and its values translated, row for row (so a line
+    /// number still names the vendor file's line). A value the format does not read stays as it was, for the
+    /// canonical check to name.
+    /// </summary>
+    internal static string Canonical(DuckDBConnection db, TextFiles files, InputMapping? mapping, string[] layout, string original)
+    {
+        var utf8 = files.AsUtf8(original);
+        if (mapping is null)
+        {
+            return utf8;
+        }
+        var columns = mapping.Columns ?? [];
+        var present = Header(db, original, utf8, columns.Values.OfType<string>());
+        string Source(string column) => "\"" + column.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+        string Literal(string text) => "'" + text.Replace("'", "''", StringComparison.Ordinal) + "'";
+        var select = new List<string>();
+        foreach (var column in layout == Layout.Staff ? layout.Append("last_active") : layout)
+        {
+            string expression;
+            if (columns.TryGetValue(column, out var vendor))
+            {
+                expression = vendor is null ? "CAST(NULL AS VARCHAR)" : Source(vendor);
+            }
+            else if (present.Contains(column))
+            {
+                expression = Source(column);
+            }
+            else if (column == "last_active")
+            {
+                continue;
+            }
+            else
+            {
+                throw new LogInputException(original, 1, column, $"列「{column}」がありません。列の対応づけで見出しを指定するか、この列がないときは null にしてください。");
+            }
+            if (column == "ts" && mapping.TimestampFormat is { } tf)
+            {
+                expression = $"coalesce(strftime(try_strptime({expression}, {Literal(tf)}), '%Y-%m-%d %H:%M:%S'), {expression})";
+            }
+            else if (mapping.DateFormat is { } df && column is "start_date" or "end_date" or "opened" or "closed" or "last_active")
+            {
+                expression = $"coalesce(strftime(try_strptime({expression}, {Literal(df)}), '%Y-%m-%d'), {expression})";
+            }
+            if (mapping.Values?.GetValueOrDefault(column) is { Count: > 0 } values)
+            {
+                expression = $"CASE {expression} {string.Join(" ", values.Select(v => $"WHEN {Literal(v.Key)} THEN {Literal(v.Value)}"))} ELSE {expression} END";
+            }
+            select.Add($"{expression} AS \"{column}\"");
+        }
+        var canonical = files.Temporary();
+        Execute(db, $"COPY (SELECT {string.Join(", ", select)} FROM {OrderedCsv(utf8)}) TO {Quote(canonical)} (HEADER, DELIMITER ',', QUOTE '\"')");
+        return canonical;
+    }
 
     /// <summary>The header of a file, checked against the columns the engine needs.</summary>
     private static HashSet<string> Header(DuckDBConnection db, string original, string utf8, IEnumerable<string> required)
@@ -172,7 +242,7 @@ public static class LogAnalyzer
 
     private static void LoadMasters(DuckDBConnection db, LogInputs inputs, TextFiles files, MonitoringSettings settings, Func<string, string> residentId)
     {
-        var staff = files.AsUtf8(inputs.Staff);
+        var staff = Canonical(db, files, inputs.Mapping?.Staff, Layout.Staff, inputs.Staff);
         var staffColumns = Header(db, inputs.Staff, staff, Layout.Staff);
         CheckDates(db, inputs.Staff, staff, ["start_date", "end_date", .. staffColumns.Contains("last_active") ? ["last_active"] : Array.Empty<string>()]);
         Execute(db, $"""
@@ -199,7 +269,7 @@ public static class LogAnalyzer
             FROM (SELECT user_id, trim(unnest(string_split(leave, ';'))) AS period FROM staff WHERE leave <> '') WHERE period <> ''
             """);
 
-        var residents = files.AsUtf8(inputs.Residents);
+        var residents = Canonical(db, files, inputs.Mapping?.Residents, Layout.Residents, inputs.Residents);
         Header(db, inputs.Residents, residents, Layout.Residents);
         Execute(db, $"""
             CREATE TABLE residents AS SELECT {residentId("resident_id")} AS resident_id, nullif(trim(household_id), '') AS household_id, nullif(trim(surname_kana), '') AS surname_kana,
@@ -207,7 +277,7 @@ public static class LogAnalyzer
             FROM {Csv(residents)}
             """);
 
-        var cases = files.AsUtf8(inputs.Cases);
+        var cases = Canonical(db, files, inputs.Mapping?.Cases, Layout.Cases, inputs.Cases);
         Header(db, inputs.Cases, cases, Layout.Cases);
         CheckDates(db, inputs.Cases, cases, ["opened", "closed"]);
         Execute(db, $"""
@@ -215,7 +285,7 @@ public static class LogAnalyzer
             FROM {Csv(cases)}
             """);
 
-        var roles = files.AsUtf8(inputs.Roles);
+        var roles = Canonical(db, files, inputs.Mapping?.Roles, Layout.Roles, inputs.Roles);
         Header(db, inputs.Roles, roles, Layout.Roles);
         Execute(db, $"CREATE TABLE role_roaming AS SELECT role, coalesce(trim(roaming), '0') = '1' AS roaming FROM {Csv(roles)}");
         Execute(db, $"CREATE TABLE role_business AS SELECT DISTINCT role, trim(unnest(string_split(business_codes, ';'))) AS business_code FROM {Csv(roles)}");
@@ -246,34 +316,41 @@ public static class LogAnalyzer
         }
     }
 
+    /// <summary>The <c>days</c> view: every day around the log's period and whether the office is closed (weekend, 12/29–1/3, holiday).</summary>
+    internal const string DaysSql = """
+        SELECT CAST(g.d AS DATE) AS day,
+               (isodow(g.d) >= 6 OR (month(g.d) = 12 AND day(g.d) >= 29) OR (month(g.d) = 1 AND day(g.d) <= 3) OR h.day IS NOT NULL) AS off
+        FROM generate_series(
+                CAST((SELECT coalesce(min(ts), TIMESTAMP '2000-01-01') FROM log) AS DATE) - INTERVAL 60 DAY,
+                CAST((SELECT coalesce(max(ts), TIMESTAMP '2000-01-01') FROM log) AS DATE) + INTERVAL 1 DAY,
+                INTERVAL 1 DAY) AS g(d)
+        LEFT JOIN holidays h ON h.day = CAST(g.d AS DATE)
+        """;
+
+    /// <summary>
+    /// The <c>access</c> view the rules read: each access with the user's master data, the resident's flags and
+    /// whether a case of the user's department explains it (opened at most 7 days after, closed at most 30 days before).
+    /// </summary>
+    internal const string AccessSql = """
+        SELECT l.*, CAST(l.ts AS DATE) AS day, s.user_id IS NOT NULL AS known, s.dept AS user_dept, s.role,
+               s.resident_id AS own_resident, s.household_id AS own_household, s.surname_kana AS own_surname,
+               r.household_id AS res_household, r.surname_kana AS res_surname,
+               coalesce(r.protected, FALSE) AS res_protected, coalesce(r.watch, FALSE) AS res_watch,
+               coalesce(r.is_staff, FALSE) OR l.resident_id IN (SELECT resident_id FROM staff WHERE resident_id IS NOT NULL) AS res_is_staff,
+               l.resident_id IS NOT NULL AND EXISTS (
+                   SELECT 1 FROM cases c
+                   WHERE c.resident_id = l.resident_id AND c.dept = s.dept
+                     AND c.opened <= CAST(l.ts AS DATE) + INTERVAL 7 DAY
+                     AND (c.closed IS NULL OR c.closed >= CAST(l.ts AS DATE) - INTERVAL 30 DAY)) AS explained
+        FROM log l
+        LEFT JOIN staff s ON s.user_id = l.user_id
+        LEFT JOIN residents r ON r.resident_id = l.resident_id
+        """;
+
     private static void BuildViews(DuckDBConnection db)
     {
-        Execute(db, """
-            CREATE TABLE days AS
-            SELECT CAST(g.d AS DATE) AS day,
-                   (isodow(g.d) >= 6 OR (month(g.d) = 12 AND day(g.d) >= 29) OR (month(g.d) = 1 AND day(g.d) <= 3) OR h.day IS NOT NULL) AS off
-            FROM generate_series(
-                    CAST((SELECT coalesce(min(ts), TIMESTAMP '2000-01-01') FROM log) AS DATE) - INTERVAL 60 DAY,
-                    CAST((SELECT coalesce(max(ts), TIMESTAMP '2000-01-01') FROM log) AS DATE) + INTERVAL 1 DAY,
-                    INTERVAL 1 DAY) AS g(d)
-            LEFT JOIN holidays h ON h.day = CAST(g.d AS DATE)
-            """);
-        Execute(db, """
-            CREATE TABLE access AS
-            SELECT l.*, CAST(l.ts AS DATE) AS day, s.user_id IS NOT NULL AS known, s.dept AS user_dept, s.role,
-                   s.resident_id AS own_resident, s.household_id AS own_household, s.surname_kana AS own_surname,
-                   r.household_id AS res_household, r.surname_kana AS res_surname,
-                   coalesce(r.protected, FALSE) AS res_protected, coalesce(r.watch, FALSE) AS res_watch,
-                   coalesce(r.is_staff, FALSE) OR l.resident_id IN (SELECT resident_id FROM staff WHERE resident_id IS NOT NULL) AS res_is_staff,
-                   l.resident_id IS NOT NULL AND EXISTS (
-                       SELECT 1 FROM cases c
-                       WHERE c.resident_id = l.resident_id AND c.dept = s.dept
-                         AND c.opened <= CAST(l.ts AS DATE) + INTERVAL 7 DAY
-                         AND (c.closed IS NULL OR c.closed >= CAST(l.ts AS DATE) - INTERVAL 30 DAY)) AS explained
-            FROM log l
-            LEFT JOIN staff s ON s.user_id = l.user_id
-            LEFT JOIN residents r ON r.resident_id = l.resident_id
-            """);
+        Execute(db, "CREATE TABLE days AS " + DaysSql);
+        Execute(db, "CREATE TABLE access AS " + AccessSql);
     }
 
     private sealed record Problem(long Line, string Column, string Value);

@@ -2,8 +2,8 @@ using System.Text;
 
 namespace Mamori.AccessMonitoring;
 
-/// <summary>The files of one analysis: access logs and the four masters, in the canonical CSV layout.</summary>
-public sealed record LogInputs(IReadOnlyList<string> Logs, string Staff, string Residents, string Cases, string Roles);
+/// <summary>The files of one analysis: access logs and the four masters, in the canonical CSV layout or the one <paramref name="Mapping"/> describes.</summary>
+public sealed record LogInputs(IReadOnlyList<string> Logs, string Staff, string Residents, string Cases, string Roles, ColumnMapping? Mapping = null);
 
 /// <summary>A row of an input that cannot be read: the file, the line (1 = the header; 0 = the file as a whole) and the column, in Japanese.</summary>
 public sealed class LogInputException(string file, long line, string column, string problem)
@@ -48,8 +48,7 @@ internal sealed class TextFiles : IDisposable
         {
             return path;
         }
-        var copy = Path.Combine(Path.GetTempPath(), $"mamori-log-{Guid.NewGuid():N}.csv");
-        _copies.Add(copy);
+        var copy = Temporary();
         using (var reader = new StreamReader(path, Encoding.GetEncoding(932)))
         using (var writer = new StreamWriter(copy, false, new UTF8Encoding(false)))
         {
@@ -60,6 +59,14 @@ internal sealed class TextFiles : IDisposable
                 writer.Write(buffer, 0, read);
             }
         }
+        return copy;
+    }
+
+    /// <summary>A temporary file name, deleted when this is disposed.</summary>
+    public string Temporary()
+    {
+        var copy = Path.Combine(Path.GetTempPath(), $"mamori-log-{Guid.NewGuid():N}.csv");
+        _copies.Add(copy);
         return copy;
     }
 

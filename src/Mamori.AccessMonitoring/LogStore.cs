@@ -106,8 +106,11 @@ public sealed class LogStore
         return rows;
     }
 
-    /// <summary>Stores a log file (UTF-8 or CP932) as monthly Parquet, all or nothing; a file stored before is skipped.</summary>
-    public IngestResult Ingest(string file)
+    /// <summary>
+    /// Stores a log file (UTF-8 or CP932, canonical or in the layout <paramref name="mapping"/> describes) as
+    /// monthly Parquet, all or nothing; a file stored before is skipped.
+    /// </summary>
+    public IngestResult Ingest(string file, ColumnMapping? mapping = null)
     {
         string hash;
         using (var stream = File.OpenRead(file))
@@ -125,7 +128,7 @@ public sealed class LogStore
         try
         {
             using var db = LogAnalyzer.Open();
-            LogAnalyzer.LoadLog(db, [(file, files.AsUtf8(file))]);
+            LogAnalyzer.LoadLog(db, [(file, LogAnalyzer.Canonical(db, files, mapping?.Log, Layout.Log, file))]);
             if (Directory.Exists(staging))
             {
                 Directory.Delete(staging, recursive: true);

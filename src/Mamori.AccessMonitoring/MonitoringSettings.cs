@@ -15,8 +15,11 @@ public sealed record MonitoringSettings
     /// <summary>Departments allowed to handle protected records (R05); empty means any department with a case.</summary>
     public IReadOnlyCollection<string> ProtectedDepartments { get; init; } = [];
 
-    /// <summary>Parameter overrides by rule id: R06 → min_residents → 8.</summary>
-    public IReadOnlyDictionary<string, IReadOnlyDictionary<string, decimal>> Parameters { get; init; } = new Dictionary<string, IReadOnlyDictionary<string, decimal>>();
+    /// <summary>
+    /// Parameter overrides by rule id, as text: R06 → min_residents → "8", R08 → day_start → "08:00:00". A number
+    /// parameter takes a number, a time parameter a time (<see cref="RulePack.CheckParameter"/>).
+    /// </summary>
+    public IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> Parameters { get; init; } = new Dictionary<string, IReadOnlyDictionary<string, string>>();
 
     public IReadOnlyList<AllowlistEntry> Allowlist { get; init; } = [];
 
@@ -27,5 +30,8 @@ public sealed record MonitoringSettings
 /// <summary>One alert: a rule fired for a user on a day (once per user, rule and day).</summary>
 public sealed record Alert(string Rule, string UserId, DateOnly Day, string? ResidentId, string Severity, long Count);
 
-/// <summary>What an analysis read and found.</summary>
-public sealed record AnalysisResult(long Rows, IReadOnlyList<Alert> Alerts);
+/// <summary>One day of an analysis: rows read, rows that name a resident, and those a case of the user's department explains.</summary>
+public sealed record DayCount(DateOnly Day, long Rows, long ResidentRows, long Explained);
+
+/// <summary>What an analysis read and found, with the counts per day (for the monthly report's share of explained accesses).</summary>
+public sealed record AnalysisResult(long Rows, IReadOnlyList<Alert> Alerts, IReadOnlyList<DayCount> Days);

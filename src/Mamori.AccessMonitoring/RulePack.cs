@@ -51,13 +51,43 @@ public sealed partial class RulePack(IReadOnlyList<Rule> rules)
         {
             foreach (var (name, value) in overrides)
             {
-                values[name] = value.ToString(CultureInfo.InvariantCulture);
+                if (CheckParameter(rule, name, value) is { } problem)
+                {
+                    throw new InvalidOperationException($"{rule.Id}: {problem}");
+                }
+                values[name] = value.Trim();
             }
         }
         return Placeholder().Replace(rule.Sql, m => values.TryGetValue(m.Groups[1].Value, out var v)
             ? v
             : throw new InvalidOperationException($"{rule.Id}: パラメーター {m.Groups[1].Value} がありません。"));
     }
+
+    /// <summary>
+    /// Why <paramref name="value"/> cannot be the rule's parameter <paramref name="name"/>, in Japanese, or null when
+    /// it can: a number parameter takes a non-negative number, a time parameter a time of day (HH:mm:ss).
+    /// </summary>
+    public static string? CheckParameter(Rule rule, string name, string value)
+    {
+        if (!rule.Parameters.TryGetValue(name, out var preset))
+        {
+            return $"パラメーター {name} はありません。";
+        }
+        var text = value.Trim();
+        if (preset.ValueKind == JsonValueKind.Number)
+        {
+            return decimal.TryParse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var number) && number >= 0
+                ? null
+                : $"{name} には 0 以上の数を入力してください（「{value}」は数として読めません）。";
+        }
+        return TimeOnly.TryParseExact(text, "HH:mm:ss", CultureInfo.InvariantCulture, DateTimeStyles.None, out _)
+            ? null
+            : $"{name} には時刻を 07:30:00 の形で入力してください（「{value}」は時刻として読めません）。";
+    }
+
+    /// <summary>A parameter's default, as text (5, 0.99, 07:30:00).</summary>
+    public static string DefaultValue(Rule rule, string name) =>
+        rule.Parameters[name] is { ValueKind: JsonValueKind.String } text ? text.GetString()! : rule.Parameters[name].GetRawText();
 
     private static string Literal(JsonElement value) => value.ValueKind switch
     {
