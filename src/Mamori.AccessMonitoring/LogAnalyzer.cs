@@ -21,16 +21,29 @@ public static class LogAnalyzer
     /// Analyses the stored rows of a period; the masters' resident ids are pseudonymised as the store's are, so
     /// alerts carry pseudonyms (the investigation search pseudonymises what it is asked the same way).
     /// </summary>
-    public static AnalysisResult AnalyzeStored(LogStore store, DateOnly from, DateOnly to, LogInputs masters, MonitoringSettings settings, RulePack? pack = null) =>
-        Analyze((db, _) => Execute(db, $"CREATE TABLE log AS SELECT * FROM {store.Source(from, to)}"), masters, store.PseudonymSql, settings, pack);
+    public static AnalysisResult AnalyzeStored(LogStore store, DateOnly from, DateOnly to, LogInputs masters, MonitoringSettings settings, RulePack? pack = null,
+        IProgress<(int Done, int Total, string Step)>? progress = null) =>
+        Analyze((db, _) => Execute(db, $"CREATE TABLE log AS SELECT * FROM {store.Source(from, to)}"), masters, store.PseudonymSql, settings, pack, progress);
 
-    private static AnalysisResult Analyze(Action<DuckDBConnection, TextFiles> loadLog, LogInputs masters, Func<string, string> residentId, MonitoringSettings settings, RulePack? pack)
+    private static AnalysisResult Analyze(Action<DuckDBConnection, TextFiles> loadLog, LogInputs masters, Func<string, string> residentId, MonitoringSettings settings, RulePack? pack,
+        IProgress<(int Done, int Total, string Step)>? progress = null)
     {
+        pack ??= RulePack.Default;
+        var total = pack.Rules.Count + 1;
         using var files = new TextFiles();
         using var db = Open(settings.MemoryLimit);
+        progress?.Report((0, total, "ログとマスタの読み込み"));
         loadLog(db, files);
         LoadMasters(db, masters, files, settings, residentId);
-        return RunPack(db, settings, pack ?? RulePack.Default);
+        return RunPack(db, settings, pack, progress);
+    }
+
+    /// <summary>Reads the four masters as an analysis would, refusing the first row that cannot be read (before they replace stored ones).</summary>
+    public static void CheckMasters(LogInputs masters)
+    {
+        using var files = new TextFiles();
+        using var db = Open();
+        LoadMasters(db, masters, files, new MonitoringSettings(), id => $"nullif(trim({id}), '')");
     }
 
     /// <summary>An in-memory DuckDB that stays within <paramref name="memoryLimit"/>, spilling to a temporary folder beyond it.</summary>
@@ -43,18 +56,36 @@ public static class LogAnalyzer
         return db;
     }
 
-    private static AnalysisResult RunPack(DuckDBConnection db, MonitoringSettings settings, RulePack pack)
+    private static AnalysisResult RunPack(DuckDBConnection db, MonitoringSettings settings, RulePack pack, IProgress<(int Done, int Total, string Step)>? progress)
     {
         BuildViews(db);
         var rows = Scalar<long>(db, "SELECT count(*) FROM log");
         var alerts = new List<Alert>();
-        foreach (var rule in pack.Rules)
+        for (var i = 0; i < pack.Rules.Count; i++)
         {
+            var rule = pack.Rules[i];
+            progress?.Report((i + 1, pack.Rules.Count + 1, $"{rule.Id} {rule.Title}"));
             alerts.AddRange(Run(db, rule, RulePack.Compile(rule, settings)));
         }
         return new AnalysisResult(rows, alerts
             .Where(a => !settings.Allowlist.Any(e => e.Rule == a.Rule && e.UserId == a.UserId && (e.ResidentId is null || e.ResidentId == a.ResidentId) && a.Day <= e.Expires))
-            .OrderBy(a => a.Day).ThenBy(a => a.Rule, StringComparer.Ordinal).ThenBy(a => a.UserId, StringComparer.Ordinal).ToList(), DayCounts(db));
+            .OrderBy(a => a.Day).ThenBy(a => a.Rule, StringComparer.Ordinal).ThenBy(a => a.UserId, StringComparer.Ordinal).ToList(), DayCounts(db))
+        {
+            UserDepartments = UserDepartments(db),
+        };
+    }
+
+    private static Dictionary<string, string> UserDepartments(DuckDBConnection db)
+    {
+        using var cmd = db.CreateCommand();
+        cmd.CommandText = "SELECT user_id, any_value(dept) FROM staff WHERE user_id IS NOT NULL AND dept IS NOT NULL GROUP BY user_id";
+        using var reader = cmd.ExecuteReader();
+        var map = new Dictionary<string, string>(StringComparer.Ordinal);
+        while (reader.Read())
+        {
+            map[reader.GetString(0)] = reader.GetString(1);
+        }
+        return map;
     }
 
     private static List<DayCount> DayCounts(DuckDBConnection db)

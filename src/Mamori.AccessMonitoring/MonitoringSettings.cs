@@ -34,4 +34,8 @@ public sealed record Alert(string Rule, string UserId, DateOnly Day, string? Res
 public sealed record DayCount(DateOnly Day, long Rows, long ResidentRows, long Explained);
 
 /// <summary>What an analysis read and found, with the counts per day (for the monthly report's share of explained accesses).</summary>
-public sealed record AnalysisResult(long Rows, IReadOnlyList<Alert> Alerts, IReadOnlyList<DayCount> Days);
+public sealed record AnalysisResult(long Rows, IReadOnlyList<Alert> Alerts, IReadOnlyList<DayCount> Days)
+{
+    /// <summary>Each user's department as the staff master names it.</summary>
+    public IReadOnlyDictionary<string, string> UserDepartments { get; init; } = new Dictionary<string, string>();
+}

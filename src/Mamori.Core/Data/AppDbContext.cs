@@ -1,4 +1,5 @@
 using System.Linq.Expressions;
+using Mamori.Core.Features.AccessMonitoring;
 using Mamori.Core.Features.Accounts;
 using Mamori.Core.Features.Assessments;
 using Mamori.Core.Features.Audit;
@@ -78,6 +79,14 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, CurrentTenant 
     public DbSet<Incident> Incidents => Set<Incident>();
     public DbSet<StatRow> StatRows => Set<StatRow>();
     public DbSet<StatDatasetSetting> StatDatasetSettings => Set<StatDatasetSetting>();
+    public DbSet<AccessJob> AccessJobs => Set<AccessJob>();
+    public DbSet<AccessAnalysis> AccessAnalyses => Set<AccessAnalysis>();
+    public DbSet<AccessDay> AccessDays => Set<AccessDay>();
+    public DbSet<AccessAlert> AccessAlerts => Set<AccessAlert>();
+    public DbSet<AlertComment> AlertComments => Set<AlertComment>();
+    public DbSet<AccessAllowlistEntry> AccessAllowlist => Set<AccessAllowlistEntry>();
+    public DbSet<AccessMonitoringSetting> AccessMonitoringSettings => Set<AccessMonitoringSetting>();
+    public DbSet<AccessSearch> AccessSearches => Set<AccessSearch>();
 
     /// <summary>The acting user and scope.</summary>
     public CurrentTenant Tenant => tenant;

@@ -38,6 +38,13 @@ public static partial class WarekiDate
             : $"{era.Name}{YearText(EraYear(date, era))}年{date.Month}月{date.Day}日";
     }
 
+    /// <summary>令和6年4月: the era month, as monthly reports are titled.</summary>
+    public static string FormatMonth(DateOnly date)
+    {
+        var era = EraOf(date);
+        return era is null ? $"{date.Year}年{date.Month}月" : $"{era.Name}{YearText(EraYear(date, era))}年{date.Month}月";
+    }
+
     /// <summary>令和5年9月7日（木）: the era date with the day of the week, as schedules print it.</summary>
     public static string FormatWithWeekday(DateOnly date) => $"{Format(date)}（{"日月火水木金土"[(int)date.DayOfWeek]}）";
 

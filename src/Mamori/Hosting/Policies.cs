@@ -99,6 +99,12 @@ public static class Policies
     /// <summary>Importing and removing statistics tables and choosing which are public.</summary>
     public const string StatisticsWrite = nameof(StatisticsWrite);
 
+    /// <summary>アクセスログ監視: alerts, reports and the investigation search (セキュリティ担当, 管理者, 監査).</summary>
+    public const string AccessRead = nameof(AccessRead);
+
+    /// <summary>アクセスログ監視: logs, masters, analyses, triage, allowlist and settings (セキュリティ担当, 管理者).</summary>
+    public const string AccessWrite = nameof(AccessWrite);
+
     /// <summary>Reading the audit trail.</summary>
     public const string AuditRead = nameof(AuditRead);
 
@@ -135,6 +141,8 @@ public static class Policies
         [IncidentsWrite] = [UserRole.Admin, UserRole.Office, UserRole.Department],
         [StatisticsRead] = [UserRole.Admin, UserRole.Office, UserRole.Department, UserRole.Security, UserRole.Auditor],
         [StatisticsWrite] = [UserRole.Admin, UserRole.Office, UserRole.Security],
+        [AccessRead] = [UserRole.Admin, UserRole.Security, UserRole.Auditor],
+        [AccessWrite] = [UserRole.Admin, UserRole.Security],
         [AuditRead] = [UserRole.Admin, UserRole.Auditor],
     };
 

@@ -44,6 +44,8 @@ public sealed class AuthorizationMatrixTests(AppFixture app)
     private static readonly UserRole[] IncidentWriters = [UserRole.Admin, UserRole.Office, UserRole.Department];
     private static readonly UserRole[] StatisticsReaders = [UserRole.Admin, UserRole.Office, UserRole.Department, UserRole.Security, UserRole.Auditor];
     private static readonly UserRole[] StatisticsWriters = [UserRole.Admin, UserRole.Office, UserRole.Security];
+    private static readonly UserRole[] AccessReaders = [UserRole.Admin, UserRole.Security, UserRole.Auditor];
+    private static readonly UserRole[] AccessWriters = [UserRole.Admin, UserRole.Security];
     private static readonly UserRole[] SelfCheckers = [UserRole.Admin, UserRole.Office, UserRole.Department, UserRole.Security, UserRole.Auditor];
 
     /// <summary>"METHOD route" → roles allowed; null means anonymous access is allowed.</summary>
@@ -214,6 +216,14 @@ public sealed class AuthorizationMatrixTests(AppFixture app)
         ["GET /api/v1/findings"] = FindingReaders,
         ["GET /api/v1/findings/due"] = FindingReaders,
         ["GET /api/v1/security/assessments/{id:guid}/score"] = SecurityReaders,
+        ["PAGE /access"] = AccessReaders,
+        ["PAGE /access/alerts/{id:guid}"] = AccessReaders,
+        ["PAGE /access/data"] = AccessWriters,
+        ["PAGE /access/jobs"] = AccessWriters,
+        ["PAGE /access/allowlist"] = AccessReaders,
+        ["PAGE /access/settings"] = AccessWriters,
+        ["PAGE /access/search"] = AccessReaders,
+        ["PAGE /access/report"] = AccessReaders,
         ["PAGE /statistics"] = StatisticsReaders,
         ["PAGE /statistics/{dataset}"] = StatisticsReaders,
         ["PAGE /statistics/{dataset}/import"] = StatisticsWriters,
@@ -509,6 +519,15 @@ public sealed class AuthorizationMatrixTests(AppFixture app)
                 Type = Core.Features.Reviews.HandlingType.Holding,
                 TemplateId = template.Id,
             });
+            var analysis = new Core.Features.AccessMonitoring.AccessAnalysis
+            {
+                MunicipalityId = tenant.MunicipalityId, From = new DateOnly(2024, 4, 1), To = new DateOnly(2024, 4, 30), RanBy = "権限 確認",
+            };
+            var alert = new Core.Features.AccessMonitoring.AccessAlert
+            {
+                MunicipalityId = tenant.MunicipalityId, AnalysisId = analysis.Id, Rule = "R01", UserId = "u1", Day = new DateOnly(2024, 4, 10), Severity = "high", Count = 1,
+            };
+            db.AddRange(analysis, alert);
             await db.SaveChangesAsync();
             // A separate account to be suspended, so that no session of the matrix is cut short.
             var target = await CreateAccount.RunAsync(db, services.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<AppUser>>(),
@@ -565,6 +584,7 @@ public sealed class AuthorizationMatrixTests(AppFixture app)
                 ["/findings/tasks/{id:guid}"] = $"/findings/tasks/{task.Id}",
                 ["/incidents/edit/{id:guid?}"] = $"/incidents/edit/{incident.Id}",
                 ["/incidents/{id:guid}"] = $"/incidents/{incident.Id}",
+                ["/access/alerts/{id:guid}"] = $"/access/alerts/{alert.Id}",
                 ["{sequence:long}"] = sequence.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 ["{code:int?}"] = "404",
                 ["{code}"] = tenant.Code,

@@ -33,6 +33,8 @@ public sealed class AuditInterceptor(CurrentTenant tenant, TimeProvider clock) :
         nameof(AppUser.ConcurrencyStamp), nameof(IVersioned.Version),
         // Uploaded bytes: the row's size and SHA-256 are recorded instead.
         nameof(Files.StoredFile.Content),
+        // A background job's progress: its start, end and result are recorded, not every step between.
+        nameof(AccessMonitoring.AccessJob.Progress), nameof(AccessMonitoring.AccessJob.Step),
     };
 
     private static readonly JsonSerializerOptions Json = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };

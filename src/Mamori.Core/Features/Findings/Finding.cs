@@ -24,6 +24,9 @@ public enum FindingSource
     /// <summary>端末監査.</summary>
     TerminalAudit,
 
+    /// <summary>アクセスログ監視 (an alert judged 違反).</summary>
+    AccessMonitoring,
+
     /// <summary>その他.</summary>
     Other,
 }
@@ -180,6 +183,7 @@ public static class FindingNames
         FindingSource.ResidentNetworkAudit => "住基ネット監査",
         FindingSource.Review => "部会審査",
         FindingSource.TerminalAudit => "端末監査",
+        FindingSource.AccessMonitoring => "アクセスログ監視",
         _ => "その他",
     };
 

@@ -1,0 +1,358 @@
+using System.Globalization;
+using Mamori.Core.Data;
+using Mamori.Core.Features.Findings;
+using Mamori.Core.Japanese;
+using Microsoft.EntityFrameworkCore;
+using static Mamori.Core.InputText;
+
+namespace Mamori.Core.Features.AccessMonitoring;
+
+/// <summary>An alert as the engine found it, with the user's department from the staff master.</summary>
+public sealed record DetectedAlert(string Rule, string UserId, string? UserDept, DateOnly Day, string? ResidentId, string Severity, long Count);
+
+/// <summary>The counts of one analysed day.</summary>
+public sealed record DetectedDay(DateOnly Day, long Rows, long ResidentRows, long Explained);
+
+/// <summary>A move of an alert's triage as the form sends it.</summary>
+public sealed record AlertMove(AlertStatus To, AlertOutcome? Outcome, string? Supervisor, string? Comment);
+
+/// <summary>An allowlist entry as typed; the resident id is pseudonymised by the caller before it is stored.</summary>
+public sealed record AllowlistInput(string? Rule, string? UserId, string? ResidentPseudonym, string? Reason, string? ApprovedBy, DateOnly? ExpiresOn);
+
+/// <summary>
+/// The alerts' life in the application database: an analysis's alerts recorded (one per user, rule and day; a
+/// later run of the same day keeps the triage), the triage moves, the finding a violation becomes, the allowlist.
+/// </summary>
+public static class AccessAlerts
+{
+    public const string NotFound = "アラートが見つかりません。";
+
+    /// <summary>The Japanese names of the rules of the v1 pack (for lists, filters and reports).</summary>
+    public static IReadOnlyDictionary<string, string> RuleTitles { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["R01"] = "本人の記録の参照",
+        ["R02"] = "同一世帯の記録の参照",
+        ["R03"] = "同姓の住民の説明のない参照",
+        ["R04"] = "職員の記録の説明のない参照",
+        ["R05"] = "支援措置・要注意の記録の参照",
+        ["R06"] = "説明のない参照が1日に多い",
+        ["R07"] = "役割にない業務・他部署の端末",
+        ["R08"] = "時間外・閉庁日の操作",
+        ["R09"] = "同じ部署・本人の通常より突出した件数",
+        ["R10"] = "短時間に多数の住民を参照",
+        ["R11"] = "同じ住民を日を変えて繰り返し参照",
+        ["R12"] = "氏名検索からの説明のない参照の繰返し",
+        ["R13"] = "退職・休職中・長期未使用のアカウント",
+        ["R14"] = "複数の端末で同時に操作",
+        ["R15"] = "大量の印刷・出力",
+    };
+
+    public static string RuleLabel(string rule) => RuleTitles.TryGetValue(rule, out var title) ? $"{rule} {title}" : rule;
+
+    public static string JapaneseName(this AlertStatus status) => status switch
+    {
+        AlertStatus.New => "新規",
+        AlertStatus.Investigating => "確認中",
+        AlertStatus.SupervisorReview => "所属長確認",
+        _ => "完了",
+    };
+
+    public static string JapaneseName(this AlertOutcome outcome) => outcome switch
+    {
+        AlertOutcome.Violation => "違反",
+        AlertOutcome.Legitimate => "正当",
+        _ => "誤検知",
+    };
+
+    public static string SeverityName(string severity) => severity switch
+    {
+        "critical" => "緊急",
+        "high" => "高",
+        "medium" => "中",
+        _ => "低",
+    };
+
+    /// <summary>The moves allowed from a status: forward, back for more investigation (差戻し), and reopening a closed alert.</summary>
+    public static IReadOnlyList<AlertStatus> Moves(AlertStatus from) => from switch
+    {
+        AlertStatus.New => [AlertStatus.Investigating],
+        AlertStatus.Investigating => [AlertStatus.SupervisorReview],
+        AlertStatus.SupervisorReview => [AlertStatus.Closed, AlertStatus.Investigating],
+        _ => [AlertStatus.Investigating],
+    };
+
+    /// <summary>
+    /// Records an analysis: its alerts (new ones as 新規; ones found before keep their triage, their figures are
+    /// updated) and the day counts (each day keeps the latest analysis that covered it).
+    /// </summary>
+    public static async Task<AccessAnalysis> RecordAsync(AppDbContext db, Guid municipalityId, DateOnly from, DateOnly to, long rows,
+        IReadOnlyList<DetectedAlert> alerts, IReadOnlyList<DetectedDay> days, double seconds, string ranBy, DateTime now, CancellationToken ct)
+    {
+        var analysis = new AccessAnalysis { MunicipalityId = municipalityId, From = from, To = to, Rows = rows, Alerts = alerts.Count, Seconds = seconds, RanAt = now, RanBy = ranBy };
+        db.AccessAnalyses.Add(analysis);
+        var existing = await db.AccessAlerts.Where(a => a.Day >= from && a.Day <= to).ToListAsync(ct);
+        var known = existing.ToDictionary(a => (a.Rule, a.UserId, a.Day));
+        foreach (var found in alerts)
+        {
+            if (known.TryGetValue((found.Rule, found.UserId, found.Day), out var alert))
+            {
+                alert.Severity = found.Severity;
+                alert.Count = found.Count;
+                alert.ResidentId = found.ResidentId;
+                alert.UserDept = found.UserDept ?? alert.UserDept;
+                continue;
+            }
+            analysis.NewAlerts++;
+            db.AccessAlerts.Add(new AccessAlert
+            {
+                MunicipalityId = municipalityId,
+                Rule = found.Rule,
+                UserId = found.UserId,
+                UserDept = found.UserDept,
+                Day = found.Day,
+                ResidentId = found.ResidentId,
+                Severity = found.Severity,
+                Count = found.Count,
+                Status = AlertStatus.New,
+                AnalysisId = analysis.Id,
+                DetectedAt = now,
+            });
+        }
+        var stored = await db.AccessDays.Where(d => d.Day >= from && d.Day <= to).ToListAsync(ct);
+        db.AccessDays.RemoveRange(stored.Where(d => days.All(x => x.Day != d.Day)));
+        foreach (var day in days.Where(d => d.Day >= from && d.Day <= to))
+        {
+            if (stored.FirstOrDefault(d => d.Day == day.Day) is not { } row)
+            {
+                row = new AccessDay { MunicipalityId = municipalityId, Day = day.Day };
+                db.AccessDays.Add(row);
+            }
+            row.Rows = day.Rows;
+            row.ResidentRows = day.ResidentRows;
+            row.Explained = day.Explained;
+            row.AnalysisId = analysis.Id;
+        }
+        await db.SaveChangesAsync(ct);
+        return analysis;
+    }
+
+    /// <summary>
+    /// Moves an alert one step: 確認中 needs nothing; 所属長確認 needs what the investigation found; 完了 needs the
+    /// outcome, the 所属長 who confirmed it and a comment; going back (差戻し) and reopening need the reason.
+    /// </summary>
+    public static async Task<Outcome<AccessAlert>> MoveAsync(AppDbContext db, Guid id, Guid? version, AlertMove move, string actor, DateTime now, CancellationToken ct)
+    {
+        var (alert, failure) = await OptimisticSave.LoadAsync(db.AccessAlerts.Include(a => a.Comments), id, version, NotFound, ct);
+        if (alert is null)
+        {
+            return failure!;
+        }
+        var from = alert.Status;
+        if (!Moves(from).Contains(move.To))
+        {
+            return Outcome<AccessAlert>.Fail("", $"「{from.JapaneseName()}」のアラートを「{move.To.JapaneseName()}」にはできません。");
+        }
+        var errors = new FieldErrors();
+        var comment = Optional(move.Comment);
+        errors.MaxLength("Comment", comment, 4000, "コメント");
+        var back = move.To == AlertStatus.Investigating && from != AlertStatus.New;
+        if (back && comment is null)
+        {
+            errors.Add("Comment", from == AlertStatus.Closed ? "再開する理由を入力してください。" : "差し戻す理由を入力してください。");
+        }
+        if (move.To == AlertStatus.SupervisorReview && comment is null)
+        {
+            errors.Add("Comment", "確認した内容（本人への聞き取り、業務上の理由の有無など）を入力してください。");
+        }
+        if (move.To == AlertStatus.Closed)
+        {
+            if (move.Outcome is null)
+            {
+                errors.Add("Outcome", "判定（違反・正当・誤検知）を選んでください。");
+            }
+            if (errors.Required("Supervisor", move.Supervisor, "確認した所属長"))
+            {
+                errors.MaxLength("Supervisor", move.Supervisor, 200, "確認した所属長");
+            }
+            if (comment is null)
+            {
+                errors.Add("Comment", "所属長の確認の結果を入力してください。");
+            }
+        }
+        if (errors.Any)
+        {
+            return errors.Fail<AccessAlert>();
+        }
+        alert.Status = move.To;
+        if (move.To == AlertStatus.Closed)
+        {
+            alert.Outcome = move.Outcome;
+            alert.Supervisor = move.Supervisor!.Trim();
+            alert.ClosedAt = now;
+        }
+        else if (from == AlertStatus.Closed)
+        {
+            alert.Outcome = null;
+            alert.ClosedAt = null;
+        }
+        alert.Comments.Add(new AlertComment
+        {
+            MunicipalityId = alert.MunicipalityId,
+            AlertId = alert.Id,
+            At = now,
+            Author = actor,
+            From = from,
+            To = move.To,
+            Outcome = move.To == AlertStatus.Closed ? move.Outcome : null,
+            Text = comment,
+        });
+        return await OptimisticSave.SaveAsync(db, alert, ct);
+    }
+
+    /// <summary>
+    /// Registers a closed 違反 as a finding (指摘事項) for <paramref name="departmentId"/>: under the month's
+    /// inspection of source アクセスログ監視 (created on first use), numbered next under 個人情報保護法. Once per alert.
+    /// </summary>
+    public static async Task<Outcome<Finding>> CreateFindingAsync(AppDbContext db, Guid alertId, Guid? departmentId, DateOnly? dueOn, CancellationToken ct)
+    {
+        var alert = await db.AccessAlerts.FirstOrDefaultAsync(a => a.Id == alertId, ct);
+        if (alert is null)
+        {
+            return Outcome<Finding>.Fail("", NotFound);
+        }
+        if (alert.Status != AlertStatus.Closed || alert.Outcome != AlertOutcome.Violation)
+        {
+            return Outcome<Finding>.Fail("", "指摘事項にできるのは、違反と判定して完了したアラートだけです。");
+        }
+        if (alert.FindingId is not null)
+        {
+            return Outcome<Finding>.Fail("", "このアラートは指摘事項に登録済みです。");
+        }
+        if (departmentId is not { } department || !await db.Departments.AnyAsync(d => d.Id == department, ct))
+        {
+            return Outcome<Finding>.Fail("DepartmentId", "対応課を選んでください。");
+        }
+        var month = new DateOnly(alert.Day.Year, alert.Day.Month, 1);
+        var inspection = await db.Inspections.FirstOrDefaultAsync(i => i.Source == FindingSource.AccessMonitoring && i.StartOn == month, ct);
+        if (inspection is null)
+        {
+            inspection = new Inspection
+            {
+                MunicipalityId = alert.MunicipalityId,
+                Source = FindingSource.AccessMonitoring,
+                Title = $"アクセスログ監視（{WarekiDate.FormatMonth(month)}）",
+                Inspector = "セキュリティ担当",
+                StartOn = month,
+                EndOn = month.AddMonths(1).AddDays(-1),
+            };
+            db.Inspections.Add(inspection);
+        }
+        var numbers = await db.Findings.Where(f => f.InspectionId == inspection.Id && f.Law == FindingLaw.PersonalInformation).Select(f => f.Number).ToListAsync(ct);
+        var finding = new Finding
+        {
+            MunicipalityId = alert.MunicipalityId,
+            InspectionId = inspection.Id,
+            DepartmentId = department,
+            Law = FindingLaw.PersonalInformation,
+            Number = numbers.DefaultIfEmpty(0).Max() + 1,
+            Heading = $"住民記録の不適正な参照（{RuleLabel(alert.Rule)}）",
+            Provision = "個人情報保護法第69条（利用及び提供の制限）",
+            Text = $"アクセスログ監視で、職員（利用者ID {alert.UserId}）による{WarekiDate.Format(alert.Day)}の操作が「{RuleLabel(alert.Rule)}」に該当し、"
+                + $"所属長の確認により業務上の必要のない参照（違反）と判定された。",
+            DueOn = dueOn ?? (alert.ClosedAt is { } closed ? DateOnly.FromDateTime(closed).AddMonths(1) : null),
+        };
+        db.Findings.Add(finding);
+        alert.FindingId = finding.Id;
+        await db.SaveChangesAsync(ct);
+        return Outcome<Finding>.Success(finding);
+    }
+
+    /// <summary>Adds an allowlist entry: rule, user, reason, approver and an expiry in the future (at most a year ahead).</summary>
+    public static async Task<Outcome<AccessAllowlistEntry>> AddAllowlistAsync(AppDbContext db, Guid municipalityId, AllowlistInput input, string actor, DateTime now, CancellationToken ct)
+    {
+        var errors = new FieldErrors();
+        var today = DateOnly.FromDateTime(now);
+        if (input.Rule is null || !RuleTitles.ContainsKey(input.Rule))
+        {
+            errors.Add("Rule", "ルールを選んでください。");
+        }
+        if (errors.Required("UserId", input.UserId, "利用者ID"))
+        {
+            errors.MaxLength("UserId", input.UserId, 100, "利用者ID");
+        }
+        if (errors.Required("Reason", input.Reason, "理由"))
+        {
+            errors.MaxLength("Reason", input.Reason, 1000, "理由");
+        }
+        if (errors.Required("ApprovedBy", input.ApprovedBy, "承認者"))
+        {
+            errors.MaxLength("ApprovedBy", input.ApprovedBy, 200, "承認者");
+        }
+        if (input.ExpiresOn is not { } expires)
+        {
+            errors.Add("ExpiresOn", "有効期限を入力してください。");
+        }
+        else if (expires < today)
+        {
+            errors.Add("ExpiresOn", "有効期限が過去の日付です。今日以降の日付を入力してください。");
+        }
+        else if (expires > today.AddYears(1))
+        {
+            errors.Add("ExpiresOn", "有効期限は1年以内にしてください。続けるときは期限が来たら改めて承認を得て登録します。");
+        }
+        if (errors.Any)
+        {
+            return errors.Fail<AccessAllowlistEntry>();
+        }
+        var entry = new AccessAllowlistEntry
+        {
+            MunicipalityId = municipalityId,
+            Rule = input.Rule!,
+            UserId = input.UserId!.Trim(),
+            ResidentId = Optional(input.ResidentPseudonym),
+            Reason = input.Reason!.Trim(),
+            ApprovedBy = input.ApprovedBy!.Trim(),
+            ExpiresOn = input.ExpiresOn!.Value,
+            CreatedAt = now,
+            CreatedBy = actor,
+        };
+        db.AccessAllowlist.Add(entry);
+        await db.SaveChangesAsync(ct);
+        return Outcome<AccessAllowlistEntry>.Success(entry);
+    }
+
+    /// <summary>The settings of a municipality (the defaults when none are stored).</summary>
+    public static async Task<AccessMonitoringSetting> SettingsAsync(AppDbContext db, Guid municipalityId, CancellationToken ct) =>
+        await db.AccessMonitoringSettings.FirstOrDefaultAsync(ct) ?? new AccessMonitoringSetting { MunicipalityId = municipalityId };
+
+    /// <summary>The parameter overrides of the settings: R06 → min_residents → "8".</summary>
+    public static Dictionary<string, Dictionary<string, string>> ParseParameters(string text)
+    {
+        var result = new Dictionary<string, Dictionary<string, string>>(StringComparer.Ordinal);
+        foreach (var line in text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var eq = line.IndexOf('=', StringComparison.Ordinal);
+            var dot = line.IndexOf('.', StringComparison.Ordinal);
+            if (eq < 0 || dot < 0 || dot > eq)
+            {
+                continue;
+            }
+            var rule = line[..dot];
+            if (!result.TryGetValue(rule, out var values))
+            {
+                result[rule] = values = new Dictionary<string, string>(StringComparer.Ordinal);
+            }
+            values[line[(dot + 1)..eq]] = line[(eq + 1)..];
+        }
+        return result;
+    }
+
+    /// <summary>Splits a ;-separated setting into its trimmed, distinct items.</summary>
+    public static IReadOnlyList<string> Items(string text) =>
+        text.Split([';', '；', ',', '、', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct(StringComparer.Ordinal).ToList();
+
+    /// <summary>"R06.min_residents=8" lines from overrides, in rule order.</summary>
+    public static string FormatParameters(IEnumerable<(string Rule, string Name, string Value)> overrides) =>
+        string.Join('\n', overrides.OrderBy(o => o.Rule, StringComparer.Ordinal).ThenBy(o => o.Name, StringComparer.Ordinal)
+            .Select(o => string.Create(CultureInfo.InvariantCulture, $"{o.Rule}.{o.Name}={o.Value}")));
+}

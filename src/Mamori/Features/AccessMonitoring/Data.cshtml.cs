@@ -1,0 +1,246 @@
+using Mamori.AccessMonitoring;
+using Mamori.Core.Data;
+using Mamori.Core.Features.AccessMonitoring;
+using Mamori.Core.Japanese;
+using Mamori.Features.Shared;
+using Mamori.Hosting;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace Mamori.Features.AccessMonitoring;
+
+/// <summary>
+/// ログとマスタ・分析: upload log files (or take them from the server's inbox) — a background job stores them as
+/// Parquet —, register the four masters and the column mapping (checked before they replace the stored ones),
+/// start an analysis of a period, and follow the jobs' progress.
+/// </summary>
+[Authorize(Policy = Policies.AccessWrite)]
+[RequestSizeLimit(MaxUploadBytes)]
+[RequestFormLimits(MultipartBodyLengthLimit = MaxUploadBytes)]
+public sealed class DataModel(AppDbContext db, CurrentTenant tenant, AccessLogFolders folders, AccessJobChannel jobs, TimeProvider clock) : MamoriPageModel
+{
+    /// <summary>Log files are large: up to 4 GB per request (they are written to disk, never held in memory).</summary>
+    public const long MaxUploadBytes = 4L * 1024 * 1024 * 1024;
+
+    public sealed record MasterState(string Kind, string Name, DateTime? SavedAt, long Bytes);
+
+    [BindProperty] public List<IFormFile> Logs { get; set; } = [];
+    [BindProperty] public List<string> InboxFiles { get; set; } = [];
+    [BindProperty] public IFormFile? Staff { get; set; }
+    [BindProperty] public IFormFile? Residents { get; set; }
+    [BindProperty] public IFormFile? Cases { get; set; }
+    [BindProperty] public IFormFile? Roles { get; set; }
+    [BindProperty] public IFormFile? Mapping { get; set; }
+    [BindProperty] public bool RemoveMapping { get; set; }
+    [BindProperty] public string? From { get; set; }
+    [BindProperty] public string? To { get; set; }
+
+    public IReadOnlyList<string> Months { get; private set; } = [];
+    public IReadOnlyList<MasterState> Masters { get; private set; } = [];
+    public bool HasMapping { get; private set; }
+    public bool Pseudonymised { get; private set; }
+    public string InboxPath { get; private set; } = "";
+    public IReadOnlyList<FileInfo> Inbox { get; private set; } = [];
+    public IReadOnlyList<AccessJob> Jobs { get; private set; } = [];
+    public string? MastersProblem { get; private set; }
+
+    private Guid MunicipalityId => tenant.MunicipalityId!.Value;
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        var today = JapanTime.Today(clock);
+        var lastMonth = new DateOnly(today.Year, today.Month, 1).AddMonths(-1);
+        From = WarekiDate.Format(lastMonth);
+        To = WarekiDate.Format(lastMonth.AddMonths(1).AddDays(-1));
+        await LoadAsync(ct);
+    }
+
+    public async Task<IActionResult> OnPostUploadAsync(CancellationToken ct)
+    {
+        var files = Logs.Where(f => f.Length > 0).ToList();
+        if (files.Count == 0)
+        {
+            ModelState.AddModelError(nameof(Logs), "取り込むログファイル（CSV）を選んでください。");
+            await LoadAsync(ct);
+            return Page();
+        }
+        var saved = new List<(string Name, string Path)>();
+        var dir = folders.UploadsDirectory(MunicipalityId);
+        foreach (var file in files)
+        {
+            var path = Path.Combine(dir, $"{Guid.NewGuid():N}.csv");
+            await using (var stream = System.IO.File.Create(path))
+            {
+                await file.CopyToAsync(stream, ct);
+            }
+            saved.Add((Path.GetFileName(file.FileName), path));
+        }
+        await AccessJobRequests.IngestAsync(db, jobs, MunicipalityId, saved, deleteAfter: true, tenant.ActorName, clock.GetUtcNow().UtcDateTime, ct);
+        Flash($"{files.Count} 個のファイルの取込みを受け付けました。下の「処理の状況」で進み具合を確認できます。");
+        return Redirect("/access/jobs");
+    }
+
+    public async Task<IActionResult> OnPostInboxAsync(CancellationToken ct)
+    {
+        var code = await CodeAsync(ct);
+        var available = folders.InboxFiles(code).ToDictionary(f => f.Name, f => f.FullName, StringComparer.Ordinal);
+        var chosen = InboxFiles.Where(available.ContainsKey).Distinct(StringComparer.Ordinal).ToList();
+        if (chosen.Count == 0)
+        {
+            ModelState.AddModelError(nameof(InboxFiles), "受信フォルダーから取り込むファイルを選んでください。");
+            await LoadAsync(ct);
+            return Page();
+        }
+        await AccessJobRequests.IngestAsync(db, jobs, MunicipalityId, chosen.Select(n => (n, available[n])).ToList(), deleteAfter: false, tenant.ActorName, clock.GetUtcNow().UtcDateTime, ct);
+        Flash($"受信フォルダーの {chosen.Count} 個のファイルの取込みを受け付けました。");
+        return Redirect("/access/jobs");
+    }
+
+    /// <summary>Replaces the masters given (and the mapping) after reading all four as an analysis would; a bad row changes nothing.</summary>
+    public async Task<IActionResult> OnPostMastersAsync(CancellationToken ct)
+    {
+        var uploads = new Dictionary<string, IFormFile?> { [AccessLogFolders.Staff] = Staff, [AccessLogFolders.Residents] = Residents, [AccessLogFolders.Cases] = Cases, [AccessLogFolders.Roles] = Roles };
+        if (uploads.Values.All(f => f is null || f.Length == 0) && (Mapping is null || Mapping.Length == 0) && !RemoveMapping)
+        {
+            ModelState.AddModelError(nameof(Staff), "登録するマスタのファイルを選んでください。");
+            await LoadAsync(ct);
+            return Page();
+        }
+        var staging = Directory.CreateTempSubdirectory("mamori-masters-").FullName;
+        try
+        {
+            var paths = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (var (kind, _) in AccessLogFolders.Masters)
+            {
+                var staged = Path.Combine(staging, AccessLogFolders.Masters.First(m => m.Kind == kind).Name + ".csv");
+                if (uploads[kind] is { Length: > 0 } upload)
+                {
+                    await using var stream = System.IO.File.Create(staged);
+                    await upload.CopyToAsync(stream, ct);
+                    staged = RenameTo(staged, upload.FileName);
+                }
+                else if (System.IO.File.Exists(folders.MasterPath(MunicipalityId, kind)))
+                {
+                    System.IO.File.Copy(folders.MasterPath(MunicipalityId, kind), staged);
+                }
+                else
+                {
+                    staged = "";
+                }
+                paths[kind] = staged;
+            }
+            string? mappingPath = null;
+            if (Mapping is { Length: > 0 })
+            {
+                mappingPath = Path.Combine(staging, "mapping.json");
+                await using var stream = System.IO.File.Create(mappingPath);
+                await Mapping.CopyToAsync(stream, ct);
+            }
+            else if (!RemoveMapping && System.IO.File.Exists(folders.MappingPath(MunicipalityId)))
+            {
+                mappingPath = folders.MappingPath(MunicipalityId);
+            }
+            try
+            {
+                var mapping = mappingPath is null ? null : ColumnMapping.Load(mappingPath);
+                if (paths.Values.All(p => p.Length > 0))
+                {
+                    LogAnalyzer.CheckMasters(new LogInputs([], paths[AccessLogFolders.Staff], paths[AccessLogFolders.Residents], paths[AccessLogFolders.Cases], paths[AccessLogFolders.Roles], mapping));
+                }
+            }
+            catch (LogInputException ex)
+            {
+                MastersProblem = ex.Message + " マスタは何も変えていません。";
+                await LoadAsync(ct);
+                return Page();
+            }
+            var replaced = new List<string>();
+            foreach (var (kind, name) in AccessLogFolders.Masters)
+            {
+                if (uploads[kind] is { Length: > 0 })
+                {
+                    System.IO.File.Copy(paths[kind], folders.MasterPath(MunicipalityId, kind), overwrite: true);
+                    replaced.Add(name);
+                }
+            }
+            if (Mapping is { Length: > 0 })
+            {
+                System.IO.File.Copy(mappingPath!, folders.MappingPath(MunicipalityId), overwrite: true);
+                replaced.Add("列の対応づけ");
+            }
+            else if (RemoveMapping && System.IO.File.Exists(folders.MappingPath(MunicipalityId)))
+            {
+                System.IO.File.Delete(folders.MappingPath(MunicipalityId));
+                replaced.Add("列の対応づけ（削除）");
+            }
+            Flash($"{string.Join("、", replaced)}を登録しました。" + (paths.Values.Any(p => p.Length == 0) ? " 分析には4つのマスタがすべて必要です。" : ""));
+            return Redirect("/access/data");
+        }
+        finally
+        {
+            Directory.Delete(staging, recursive: true);
+        }
+    }
+
+    public async Task<IActionResult> OnPostAnalyzeAsync(CancellationToken ct)
+    {
+        var from = ParseDate(From, nameof(From));
+        var to = ParseDate(To, nameof(To));
+        if (ModelState.IsValid)
+        {
+            if (from is null)
+            {
+                ModelState.AddModelError(nameof(From), "分析する期間の初日を入力してください。");
+            }
+            if (to is null)
+            {
+                ModelState.AddModelError(nameof(To), "分析する期間の最終日を入力してください。");
+            }
+            else if (from is { } f && to < f)
+            {
+                ModelState.AddModelError(nameof(To), "最終日が初日より前になっています。");
+            }
+            else if (from is { } f2 && to.Value.DayNumber - f2.DayNumber > 92)
+            {
+                ModelState.AddModelError(nameof(To), "一度に分析できるのは93日までです。月ごとに分けて分析してください。");
+            }
+        }
+        if (!ModelState.IsValid)
+        {
+            await LoadAsync(ct);
+            return Page();
+        }
+        await AccessJobRequests.AnalyzeAsync(db, jobs, MunicipalityId, from!.Value, to!.Value, tenant.ActorName, clock.GetUtcNow().UtcDateTime, ct);
+        Flash($"{WarekiDate.Format(from.Value)}〜{WarekiDate.Format(to.Value)} の分析を受け付けました。");
+        return Redirect("/access/jobs");
+    }
+
+    /// <summary>The staged copy named as the user's file, so that a problem names the file they chose.</summary>
+    private static string RenameTo(string staged, string fileName)
+    {
+        var dir = Directory.CreateDirectory(Path.Combine(Path.GetDirectoryName(staged)!, Path.GetFileNameWithoutExtension(staged))).FullName;
+        var target = Path.Combine(dir, Path.GetFileName(fileName));
+        System.IO.File.Move(staged, target);
+        return target;
+    }
+
+    private Task<string> CodeAsync(CancellationToken ct) => db.Municipalities.Where(m => m.Id == MunicipalityId).Select(m => m.Code).FirstAsync(ct);
+
+    private async Task LoadAsync(CancellationToken ct)
+    {
+        SetTitle("ログとマスタ・分析", AccessPages.Root);
+        Months = folders.Store(MunicipalityId).Months();
+        Masters = AccessLogFolders.Masters.Select(m =>
+        {
+            var info = new FileInfo(folders.MasterPath(MunicipalityId, m.Kind));
+            return new MasterState(m.Kind, m.Name, info.Exists ? info.LastWriteTimeUtc : null, info.Exists ? info.Length : 0);
+        }).ToList();
+        HasMapping = System.IO.File.Exists(folders.MappingPath(MunicipalityId));
+        Pseudonymised = folders.Pseudonymised;
+        var code = await CodeAsync(ct);
+        InboxPath = folders.Inbox(code);
+        Inbox = folders.InboxFiles(code);
+        Jobs = await db.AccessJobs.AsNoTracking().OrderByDescending(j => j.RequestedAt).Take(5).ToListAsync(ct);
+    }
+}
