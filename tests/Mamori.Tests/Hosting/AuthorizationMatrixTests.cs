@@ -521,11 +521,20 @@ public sealed class AuthorizationMatrixTests(AppFixture app)
             });
             var analysis = new Core.Features.AccessMonitoring.AccessAnalysis
             {
-                MunicipalityId = tenant.MunicipalityId, From = new DateOnly(2024, 4, 1), To = new DateOnly(2024, 4, 30), RanBy = "権限 確認",
+                MunicipalityId = tenant.MunicipalityId,
+                From = new DateOnly(2024, 4, 1),
+                To = new DateOnly(2024, 4, 30),
+                RanBy = "権限 確認",
             };
             var alert = new Core.Features.AccessMonitoring.AccessAlert
             {
-                MunicipalityId = tenant.MunicipalityId, AnalysisId = analysis.Id, Rule = "R01", UserId = "u1", Day = new DateOnly(2024, 4, 10), Severity = "high", Count = 1,
+                MunicipalityId = tenant.MunicipalityId,
+                AnalysisId = analysis.Id,
+                Rule = "R01",
+                UserId = "u1",
+                Day = new DateOnly(2024, 4, 10),
+                Severity = "high",
+                Count = 1,
             };
             db.AddRange(analysis, alert);
             await db.SaveChangesAsync();

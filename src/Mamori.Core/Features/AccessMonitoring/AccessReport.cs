@@ -3,8 +3,8 @@ using Mamori.Core.Data;
 using Mamori.Core.Features.Reports;
 using Mamori.Core.Features.Statistics;
 using Mamori.Core.Japanese;
-using MiniExcelLibs;
 using Microsoft.EntityFrameworkCore;
+using MiniExcelLibs;
 
 namespace Mamori.Core.Features.AccessMonitoring;
 
@@ -127,8 +127,14 @@ public sealed record AccessMonthReport(
         };
         var rules = Rules.Select(r => new Dictionary<string, object?>
         {
-            ["ルール"] = r.Rule, ["名称"] = AccessAlerts.RuleTitles.GetValueOrDefault(r.Rule), ["アラート"] = r.Alerts, ["未完了"] = r.Open, ["完了"] = r.Closed,
-            ["違反"] = r.Violations, ["正当"] = r.Legitimate, ["誤検知"] = r.FalsePositives,
+            ["ルール"] = r.Rule,
+            ["名称"] = AccessAlerts.RuleTitles.GetValueOrDefault(r.Rule),
+            ["アラート"] = r.Alerts,
+            ["未完了"] = r.Open,
+            ["完了"] = r.Closed,
+            ["違反"] = r.Violations,
+            ["正当"] = r.Legitimate,
+            ["誤検知"] = r.FalsePositives,
         }).ToList();
         if (rules.Count == 0)
         {
@@ -136,7 +142,11 @@ public sealed record AccessMonthReport(
         }
         var repeat = RepeatUsers.Select(u => new Dictionary<string, object?>
         {
-            ["利用者ID"] = u.UserId, ["所属"] = u.Dept, ["アラート"] = u.Alerts, ["ルール"] = u.Rules, ["前月にも"] = u.AlsoLastMonth ? "あり" : "",
+            ["利用者ID"] = u.UserId,
+            ["所属"] = u.Dept,
+            ["アラート"] = u.Alerts,
+            ["ルール"] = u.Rules,
+            ["前月にも"] = u.AlsoLastMonth ? "あり" : "",
         }).ToList();
         if (repeat.Count == 0)
         {
