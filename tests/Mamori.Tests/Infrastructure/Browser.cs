@@ -48,17 +48,21 @@ public sealed partial class Browser : IDisposable
     }
 
     /// <summary>Uploads a file through a form page, with that page's antiforgery token.</summary>
-    public async Task<HttpResponseMessage> PostFileAsync(string pageUrl, string field, string fileName, byte[] content, string? action = null,
+    public Task<HttpResponseMessage> PostFileAsync(string pageUrl, string field, string fileName, byte[] content, string? action = null,
+        IReadOnlyDictionary<string, string>? fields = null) => PostFilesAsync(pageUrl, [(field, fileName, content)], action, fields);
+
+    /// <summary>Posts a multipart form with several files (the same field may repeat) and the page's antiforgery token.</summary>
+    public async Task<HttpResponseMessage> PostFilesAsync(string pageUrl, IEnumerable<(string Field, string FileName, byte[] Content)> files, string? action = null,
         IReadOnlyDictionary<string, string>? fields = null)
     {
         var html = await (await Client.GetAsync(pageUrl)).Content.ReadAsStringAsync();
         var token = TokenPattern().Match(html);
         Assert.True(token.Success, $"{pageUrl} にフォームの antiforgery トークンがありません");
-        using var form = new MultipartFormDataContent
+        using var form = new MultipartFormDataContent { { new StringContent(WebUtility.HtmlDecode(token.Groups[1].Value)), "__RequestVerificationToken" } };
+        foreach (var (field, fileName, content) in files)
         {
-            { new StringContent(WebUtility.HtmlDecode(token.Groups[1].Value)), "__RequestVerificationToken" },
-            { new ByteArrayContent(content), field, fileName },
-        };
+            form.Add(new ByteArrayContent(content), field, fileName);
+        }
         foreach (var (name, value) in fields ?? new Dictionary<string, string>())
         {
             form.Add(new StringContent(value), name);

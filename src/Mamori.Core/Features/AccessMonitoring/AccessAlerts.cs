@@ -195,7 +195,8 @@ public static class AccessAlerts
             alert.Outcome = null;
             alert.ClosedAt = null;
         }
-        alert.Comments.Add(new AlertComment
+        // Added through the set: a new child with its key already set would otherwise be taken for an existing row.
+        db.AlertComments.Add(new AlertComment
         {
             MunicipalityId = alert.MunicipalityId,
             AlertId = alert.Id,
