@@ -15,6 +15,7 @@ public static class LogsCommands
         var logs = new Command("logs", "アクセスログ監視（ルール R01–R15 による分析、検証用ログの生成）");
         logs.Subcommands.Add(AnalyzeCommand());
         logs.Subcommands.Add(GenerateCommand());
+        logs.Subcommands.Add(CompileCommand());
         return logs;
     }
 
@@ -30,13 +31,15 @@ public static class LogsCommands
         var cases = new Option<string>("--cases") { Description = "案件（事務の記録）", Required = true };
         var roles = new Option<string>("--roles") { Description = "役割と業務", Required = true };
         var outDir = new Option<string?>("--out") { Description = "アラートの CSV（alerts.csv）を書き出すフォルダー" };
-        var command = new Command("analyze", "ルールパックでアクセスログを分析する（読めない行があれば、その行を示して何も出力しない）") { log, staff, residents, cases, roles, outDir };
+        var mapping = new Option<string?>("--mapping") { Description = "他社の形式を読み替える列の対応づけ（JSON）" };
+        var command = new Command("analyze", "ルールパックでアクセスログを分析する（読めない行があれば、その行を示して何も出力しない）") { log, staff, residents, cases, roles, outDir, mapping };
         command.SetAction((parse, ct) => CliSession.RunAsync(parse, (_, _) =>
         {
-            var inputs = new LogInputs(parse.GetValue(log)!, parse.GetValue(staff)!, parse.GetValue(residents)!, parse.GetValue(cases)!, parse.GetValue(roles)!);
             AnalysisResult result;
             try
             {
+                var inputs = new LogInputs(parse.GetValue(log)!, parse.GetValue(staff)!, parse.GetValue(residents)!, parse.GetValue(cases)!, parse.GetValue(roles)!,
+                    parse.GetValue(mapping) is { } m ? ColumnMapping.Load(m) : null);
                 result = LogAnalyzer.Analyze(inputs, new MonitoringSettings { Holidays = Holidays() });
             }
             catch (LogInputException ex)
@@ -82,5 +85,48 @@ public static class LogsCommands
                 new { files = generated.Files, rows = generated.Rows, planted = generated.Planted.Count }));
         }, ct, migrateFirst: false));
         return command;
+    }
+
+    /// <summary>
+    /// <c>logs compile --dialect trino --out DIR</c>: writes the views and every rule as SQL files (the scale-out path: the
+    /// same Parquet queried by Trino or Athena), with the default settings written in.
+    /// </summary>
+    private static Command CompileCommand()
+    {
+        var dialect = new Option<string>("--dialect") { Description = "trino または duckdb", DefaultValueFactory = _ => "trino" };
+        var outDir = new Option<string>("--out") { Description = "SQL を書き出すフォルダー", Required = true };
+        var command = new Command("compile", "ルールファイルを Trino（または DuckDB）の SQL に書き出す") { dialect, outDir };
+        command.SetAction((parse, ct) => CliSession.RunAsync(parse, (_, _) =>
+        {
+            var target = parse.GetValue(dialect)!.Trim().ToLowerInvariant();
+            if (target is not ("trino" or "duckdb"))
+            {
+                return Task.FromResult(CliResult.Rejected($"--dialect「{target}」は使えません。trino か duckdb を指定してください。"));
+            }
+            var dir = Directory.CreateDirectory(parse.GetValue(outDir)!).FullName;
+            var settings = new MonitoringSettings();
+            var files = new List<string>();
+            if (target == "trino")
+            {
+                foreach (var (name, sql) in TrinoSql.Views())
+                {
+                    files.Add(Write(dir, $"00-view-{name}.sql", sql + ";\n"));
+                }
+            }
+            foreach (var rule in RulePack.Default.Rules)
+            {
+                var sql = target == "trino" ? TrinoSql.Compile(rule, settings) : RulePack.Compile(rule, settings);
+                files.Add(Write(dir, $"{rule.Id}.sql", $"-- {rule.Id} {rule.Name} {rule.Title} ({rule.Severity})\n{sql};\n"));
+            }
+            return Task.FromResult(CliResult.Ok($"{files.Count} 個の SQL ファイル（{target}）を {dir} に書き出しました。", new { files }));
+        }, ct, migrateFirst: false));
+        return command;
+    }
+
+    private static string Write(string dir, string name, string text)
+    {
+        var path = Path.Combine(dir, name);
+        File.WriteAllText(path, text, new UTF8Encoding(false));
+        return path;
     }
 }

@@ -44,4 +44,30 @@ public sealed class LogsCommandTests
             Directory.Delete(dir, recursive: true);
         }
     }
+
+    [Fact]
+    public async Task Compile_WritesTheViewsAndEveryRuleAsTrinoSql()
+    {
+        var dir = Directory.CreateTempSubdirectory("mamori-trino-").FullName;
+        try
+        {
+            var compiled = await CliProcess.RunAsync(["logs", "compile", "--dialect", "trino", "--out", dir, "--json"]);
+            Assert.Equal(0, compiled.ExitCode);
+            var files = compiled.Json.GetProperty("files").EnumerateArray().Select(f => Path.GetFileName(f.GetString()!)).ToList();
+            Assert.Equal(17, files.Count);
+            Assert.Equal(["00-view-days.sql", "00-view-access.sql", "R01.sql"], files.Take(3));
+            var r10 = await File.ReadAllTextAsync(Path.Combine(dir, "R10.sql"));
+            Assert.StartsWith("-- R10 BURST", r10);
+            Assert.Contains("cardinality(array_distinct(array_agg(resident_id) OVER", r10);
+            Assert.DoesNotContain("INTERVAL 5 MINUTE", await File.ReadAllTextAsync(Path.Combine(dir, "R14.sql")));
+
+            var wrong = await CliProcess.RunAsync(["logs", "compile", "--dialect", "oracle", "--out", dir]);
+            Assert.Equal(1, wrong.ExitCode);
+            Assert.Contains("trino か duckdb", wrong.Stderr);
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
 }
