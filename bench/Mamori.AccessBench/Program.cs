@@ -81,10 +81,9 @@ Console.WriteLine($"daily increment of {dailyRows:N0} rows: ingest {S(dailyInges
 static Dictionary<string, JsonElement> Child(params string[] arguments)
 {
     var start = new ProcessStartInfo(Environment.ProcessPath!) { RedirectStandardOutput = true };
-    start.ArgumentList.Add(typeof(Phases).Assembly.Location);
-    if (!Environment.ProcessPath!.EndsWith("dotnet", StringComparison.Ordinal))
+    if (Path.GetFileNameWithoutExtension(Environment.ProcessPath!) == "dotnet")
     {
-        start.ArgumentList.Clear();
+        start.ArgumentList.Add(typeof(Phases).Assembly.Location);
     }
     start.ArgumentList.Add("phase");
     foreach (var a in arguments)
@@ -257,11 +256,6 @@ internal static class Phases
             }
         }
         var sqlSeconds = watch.Elapsed.TotalSeconds;
-        using (var admin = new NpgsqlConnection(connection))
-        {
-            admin.Open();
-            NpgsqlConnection.ClearAllPools();
-        }
         return new() { ["copySeconds"] = copySeconds, ["sqlSeconds"] = sqlSeconds, ["alerts"] = alerts, ["timedOut"] = timedOut };
     }
 
@@ -283,8 +277,7 @@ internal static class Phases
         sql = sql.Replace("quantile_cont(other_n, 0.99)", "percentile_cont(0.99) WITHIN GROUP (ORDER BY other_n)", StringComparison.Ordinal)
             .Replace("median(CASE WHEN other = user_id THEN other_n END)", "percentile_cont(0.5) WITHIN GROUP (ORDER BY CASE WHEN other = user_id THEN other_n END)", StringComparison.Ordinal)
             .Replace("date_diff('day', coalesce(lag(a.day) OVER (PARTITION BY a.user_id ORDER BY a.day), s.last_active), a.day)",
-                "(a.day - coalesce(lag(a.day) OVER (PARTITION BY a.user_id ORDER BY a.day), s.last_active))", StringComparison.Ordinal)
-            .Replace("AS resident_id, count(", "AS resident_id, count(", StringComparison.Ordinal);
+                "(a.day - coalesce(lag(a.day) OVER (PARTITION BY a.user_id ORDER BY a.day), s.last_active))", StringComparison.Ordinal);
         return System.Text.RegularExpressions.Regex.Replace(sql, "NULL AS resident_id", "NULL::text AS resident_id");
     }
 

@@ -30,13 +30,7 @@ public static partial class WarekiDate
     public static int EraYear(DateOnly date, Era era) => date.Year - era.Start.Year + 1;
 
     /// <summary>令和6年1月23日 (元年 for the first year). Dates before 明治 fall back to the Gregorian form.</summary>
-    public static string Format(DateOnly date)
-    {
-        var era = EraOf(date);
-        return era is null
-            ? $"{date.Year}年{date.Month}月{date.Day}日"
-            : $"{era.Name}{YearText(EraYear(date, era))}年{date.Month}月{date.Day}日";
-    }
+    public static string Format(DateOnly date) => $"{FormatMonth(date)}{date.Day}日";
 
     /// <summary>令和6年4月: the era month, as monthly reports are titled.</summary>
     public static string FormatMonth(DateOnly date)

@@ -27,25 +27,9 @@ public static class AccessAlerts
 {
     public const string NotFound = "アラートが見つかりません。";
 
-    /// <summary>The Japanese names of the rules of the v1 pack (for lists, filters and reports).</summary>
-    public static IReadOnlyDictionary<string, string> RuleTitles { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
-    {
-        ["R01"] = "本人の記録の参照",
-        ["R02"] = "同一世帯の記録の参照",
-        ["R03"] = "同姓の住民の説明のない参照",
-        ["R04"] = "職員の記録の説明のない参照",
-        ["R05"] = "支援措置・要注意の記録の参照",
-        ["R06"] = "説明のない参照が1日に多い",
-        ["R07"] = "役割にない業務・他部署の端末",
-        ["R08"] = "時間外・閉庁日の操作",
-        ["R09"] = "同じ部署・本人の通常より突出した件数",
-        ["R10"] = "短時間に多数の住民を参照",
-        ["R11"] = "同じ住民を日を変えて繰り返し参照",
-        ["R12"] = "氏名検索からの説明のない参照の繰返し",
-        ["R13"] = "退職・休職中・長期未使用のアカウント",
-        ["R14"] = "複数の端末で同時に操作",
-        ["R15"] = "大量の印刷・出力",
-    };
+    /// <summary>The Japanese titles of the rules of the pack, from its rule file (for lists, filters and reports).</summary>
+    public static IReadOnlyDictionary<string, string> RuleTitles { get; } =
+        Mamori.AccessMonitoring.RulePack.Default.Rules.ToDictionary(r => r.Id, r => r.Title, StringComparer.Ordinal);
 
     public static string RuleLabel(string rule) => RuleTitles.TryGetValue(rule, out var title) ? $"{rule} {title}" : rule;
 

@@ -23,11 +23,15 @@ public enum AlertOutcome
     FalsePositive,
 }
 
-/// <summary>What a background job does: store log files (取込み) or run the rule pack over a period (分析).</summary>
+/// <summary>
+/// What a job does: store log files (取込み) or run the rule pack over a period (分析) in the background; or the
+/// masters replaced (マスタ登録), recorded when it happened so that it shows with the other jobs and in the audit trail.
+/// </summary>
 public enum AccessJobKind
 {
     Ingest,
     Analyze,
+    Masters,
 }
 
 /// <summary>待機中 → 実行中 → 完了 / 失敗.</summary>

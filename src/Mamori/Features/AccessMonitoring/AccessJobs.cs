@@ -23,47 +23,57 @@ public sealed class AccessJobChannel
 /// <summary>Queues ingest and analysis jobs (the pages and the command line call this; the worker runs them).</summary>
 public static class AccessJobRequests
 {
-    public static async Task<AccessJob> IngestAsync(AppDbContext db, AccessJobChannel queue, Guid municipalityId, IReadOnlyList<(string Name, string Path)> files, bool deleteAfter,
-        string requestedBy, DateTime now, CancellationToken ct)
-    {
-        var job = new AccessJob
+    public static Task<AccessJob> IngestAsync(AppDbContext db, AccessJobChannel queue, Guid municipalityId, IReadOnlyList<(string Name, string Path)> files, bool deleteAfter,
+        string requestedBy, DateTime now, CancellationToken ct) =>
+        QueueAsync(db, queue, new AccessJob
         {
             MunicipalityId = municipalityId,
             Kind = AccessJobKind.Ingest,
-            State = AccessJobState.Queued,
             FileNames = string.Join('\n', files.Select(f => f.Name)),
             Paths = string.Join('\n', files.Select(f => f.Path)),
             DeleteAfter = deleteAfter,
-            Step = "待機中",
             RequestedBy = requestedBy,
             RequestedAt = now,
-        };
+        }, ct);
+
+    public static Task<AccessJob> AnalyzeAsync(AppDbContext db, AccessJobChannel queue, Guid municipalityId, DateOnly from, DateOnly to, string requestedBy, DateTime now, CancellationToken ct) =>
+        QueueAsync(db, queue, new AccessJob { MunicipalityId = municipalityId, Kind = AccessJobKind.Analyze, From = from, To = to, RequestedBy = requestedBy, RequestedAt = now }, ct);
+
+    private static async Task<AccessJob> QueueAsync(AppDbContext db, AccessJobChannel queue, AccessJob job, CancellationToken ct)
+    {
+        job.State = AccessJobState.Queued;
+        job.Step = "待機中";
         db.AccessJobs.Add(job);
         await db.SaveChangesAsync(ct);
         queue.Enqueue(job.Id);
         return job;
     }
 
-    public static async Task<AccessJob> AnalyzeAsync(AppDbContext db, AccessJobChannel queue, Guid municipalityId, DateOnly from, DateOnly to, string requestedBy, DateTime now, CancellationToken ct)
+    /// <summary>Records a replacement of the masters (done at once on the page) among the jobs.</summary>
+    public static async Task RecordMastersAsync(AppDbContext db, Guid municipalityId, IReadOnlyList<string> fileNames, string result, string requestedBy, DateTime now, CancellationToken ct)
     {
-        var job = new AccessJob
+        db.AccessJobs.Add(new AccessJob
         {
             MunicipalityId = municipalityId,
-            Kind = AccessJobKind.Analyze,
-            State = AccessJobState.Queued,
-            From = from,
-            To = to,
-            Step = "待機中",
+            Kind = AccessJobKind.Masters,
+            State = AccessJobState.Succeeded,
+            FileNames = string.Join('\n', fileNames),
+            Progress = 100,
+            Result = result,
             RequestedBy = requestedBy,
             RequestedAt = now,
-        };
-        db.AccessJobs.Add(job);
+            StartedAt = now,
+            FinishedAt = now,
+        });
         await db.SaveChangesAsync(ct);
-        queue.Enqueue(job.Id);
-        return job;
     }
 
-    public static string KindName(AccessJobKind kind) => kind == AccessJobKind.Ingest ? "取込み" : "分析";
+    public static string KindName(AccessJobKind kind) => kind switch
+    {
+        AccessJobKind.Ingest => "取込み",
+        AccessJobKind.Analyze => "分析",
+        _ => "マスタ登録",
+    };
 
     public static string StateName(AccessJobState state) => state switch
     {
@@ -129,40 +139,29 @@ public sealed class AccessJobWorker(IServiceScopeFactory scopes, AccessJobChanne
         }
     }
 
-    private (IServiceScope Scope, AppDbContext Db) Enter(AccessJob job)
-    {
-        var scope = scopes.CreateScope();
-        scope.ServiceProvider.GetRequiredService<CurrentTenant>().SetUser("", $"{job.RequestedBy}（バックグラウンド処理）", job.MunicipalityId, null, false);
-        return (scope, scope.ServiceProvider.GetRequiredService<AppDbContext>());
-    }
-
     private async Task RunAsync(Guid id, CancellationToken ct)
     {
-        AccessJob? job;
-        using (var lookup = scopes.CreateScope())
-        {
-            lookup.ServiceProvider.GetRequiredService<CurrentTenant>().SetSystem("アクセスログ監視");
-            job = await lookup.ServiceProvider.GetRequiredService<AppDbContext>().AccessJobs.AsNoTracking().FirstOrDefaultAsync(j => j.Id == id, ct);
-        }
+        using var scope = scopes.CreateScope();
+        var tenant = scope.ServiceProvider.GetRequiredService<CurrentTenant>();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        tenant.SetSystem("アクセスログ監視");
+        var job = await db.AccessJobs.FirstOrDefaultAsync(j => j.Id == id, ct);
         if (job is null || job.State != AccessJobState.Queued)
         {
             return;
         }
-        var (scope, db) = Enter(job);
-        using (scope)
-        {
-            job = await db.AccessJobs.FirstAsync(j => j.Id == id, ct);
-            job.State = AccessJobState.Running;
-            job.StartedAt = clock.GetUtcNow().UtcDateTime;
-            await db.SaveChangesAsync(ct);
-            var (state, result) = job.Kind == AccessJobKind.Ingest ? await IngestAsync(db, job, ct) : await AnalyzeAsync(db, job, ct);
-            job.State = state;
-            job.Result = result;
-            job.Progress = state == AccessJobState.Succeeded ? 100 : job.Progress;
-            job.Step = null;
-            job.FinishedAt = clock.GetUtcNow().UtcDateTime;
-            await db.SaveChangesAsync(ct);
-        }
+        // From here the job acts within its municipality, in the name of whoever asked for it.
+        tenant.SetUser("", $"{job.RequestedBy}（バックグラウンド処理）", job.MunicipalityId, null, false);
+        job.State = AccessJobState.Running;
+        job.StartedAt = clock.GetUtcNow().UtcDateTime;
+        await db.SaveChangesAsync(ct);
+        var (state, result) = job.Kind == AccessJobKind.Ingest ? await IngestAsync(db, job, ct) : await AnalyzeAsync(db, job, ct);
+        job.State = state;
+        job.Result = result;
+        job.Progress = state == AccessJobState.Succeeded ? 100 : job.Progress;
+        job.Step = null;
+        job.FinishedAt = clock.GetUtcNow().UtcDateTime;
+        await db.SaveChangesAsync(ct);
     }
 
     private async Task FinishAsync(Guid id, AccessJobState state, string result, CancellationToken ct)

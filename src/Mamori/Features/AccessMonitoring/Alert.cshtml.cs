@@ -52,13 +52,16 @@ public sealed class AlertModel(AppDbContext db, CurrentTenant tenant, AccessLogF
             return NotFound();
         }
         Input = new MoveInput { To = AccessAlerts.Moves(Alert.Status)[0], Version = Alert.Version };
-        Finding = new FindingInput
-        {
-            DepartmentId = Departments.FirstOrDefault(d => d.Name == Alert.UserDept || d.Code == Alert.UserDept)?.Id,
-            DueOn = WarekiDate.Format(JapanTime.Today(clock).AddMonths(1)),
-        };
+        Finding = DefaultFinding();
         return Page();
     }
+
+    /// <summary>The finding form as first shown: the department the staff master names, due in a month.</summary>
+    private FindingInput DefaultFinding() => new()
+    {
+        DepartmentId = Departments.FirstOrDefault(d => d.Name == Alert.UserDept || d.Code == Alert.UserDept)?.Id,
+        DueOn = WarekiDate.Format(JapanTime.Today(clock).AddMonths(1)),
+    };
 
     public async Task<IActionResult> OnPostMoveAsync(Guid id, CancellationToken ct)
     {
@@ -77,6 +80,7 @@ public sealed class AlertModel(AppDbContext db, CurrentTenant tenant, AccessLogF
         {
             return NotFound();
         }
+        Finding = DefaultFinding();
         AddErrors(outcome);
         return Page();
     }

@@ -69,15 +69,10 @@ public sealed class DataModel(AppDbContext db, CurrentTenant tenant, AccessLogFo
         var dir = folders.UploadsDirectory(MunicipalityId);
         foreach (var file in files)
         {
-            var path = Path.Combine(dir, $"{Guid.NewGuid():N}.csv");
-            await using (var stream = System.IO.File.Create(path))
-            {
-                await file.CopyToAsync(stream, ct);
-            }
-            saved.Add((Path.GetFileName(file.FileName), path));
+            saved.Add((Path.GetFileName(file.FileName), await SaveAsync(file, dir, $"{Guid.NewGuid():N}.csv", ct)));
         }
         await AccessJobRequests.IngestAsync(db, jobs, MunicipalityId, saved, deleteAfter: true, tenant.ActorName, clock.GetUtcNow().UtcDateTime, ct);
-        Flash($"{files.Count} 個のファイルの取込みを受け付けました。下の「処理の状況」で進み具合を確認できます。");
+        Flash($"{files.Count} 個のファイルの取込みを受け付けました。この画面で進み具合を確認できます。");
         return Redirect("/access/jobs");
     }
 
@@ -97,11 +92,16 @@ public sealed class DataModel(AppDbContext db, CurrentTenant tenant, AccessLogFo
         return Redirect("/access/jobs");
     }
 
-    /// <summary>Replaces the masters given (and the mapping) after reading all four as an analysis would; a bad row changes nothing.</summary>
+    /// <summary>
+    /// Replaces the masters given (and the mapping) after reading all four as an analysis would — the new files with
+    /// the stored ones for the rest —; a bad row changes nothing. The replacement is recorded as a job (and audited).
+    /// </summary>
     public async Task<IActionResult> OnPostMastersAsync(CancellationToken ct)
     {
         var uploads = new Dictionary<string, IFormFile?> { [AccessLogFolders.Staff] = Staff, [AccessLogFolders.Residents] = Residents, [AccessLogFolders.Cases] = Cases, [AccessLogFolders.Roles] = Roles };
-        if (uploads.Values.All(f => f is null || f.Length == 0) && (Mapping is null || Mapping.Length == 0) && !RemoveMapping)
+        var given = uploads.Where(u => u.Value is { Length: > 0 }).ToDictionary(u => u.Key, u => u.Value!);
+        var newMapping = Mapping is { Length: > 0 };
+        if (given.Count == 0 && !newMapping && !RemoveMapping)
         {
             ModelState.AddModelError(nameof(Staff), "登録するマスタのファイルを選んでください。");
             await LoadAsync(ct);
@@ -110,41 +110,25 @@ public sealed class DataModel(AppDbContext db, CurrentTenant tenant, AccessLogFo
         var staging = Directory.CreateTempSubdirectory("mamori-masters-").FullName;
         try
         {
+            // Each upload is staged under the name the user chose, so that a problem names their file.
             var paths = new Dictionary<string, string>(StringComparer.Ordinal);
             foreach (var (kind, _) in AccessLogFolders.Masters)
             {
-                var staged = Path.Combine(staging, AccessLogFolders.Masters.First(m => m.Kind == kind).Name + ".csv");
-                if (uploads[kind] is { Length: > 0 } upload)
+                if (given.TryGetValue(kind, out var upload))
                 {
-                    await using var stream = System.IO.File.Create(staged);
-                    await upload.CopyToAsync(stream, ct);
-                    staged = RenameTo(staged, upload.FileName);
+                    paths[kind] = await SaveAsync(upload, Directory.CreateDirectory(Path.Combine(staging, kind)).FullName, Path.GetFileName(upload.FileName), ct);
                 }
                 else if (System.IO.File.Exists(folders.MasterPath(MunicipalityId, kind)))
                 {
-                    System.IO.File.Copy(folders.MasterPath(MunicipalityId, kind), staged);
+                    paths[kind] = folders.MasterPath(MunicipalityId, kind);
                 }
-                else
-                {
-                    staged = "";
-                }
-                paths[kind] = staged;
             }
-            string? mappingPath = null;
-            if (Mapping is { Length: > 0 })
-            {
-                mappingPath = Path.Combine(staging, "mapping.json");
-                await using var stream = System.IO.File.Create(mappingPath);
-                await Mapping.CopyToAsync(stream, ct);
-            }
-            else if (!RemoveMapping && System.IO.File.Exists(folders.MappingPath(MunicipalityId)))
-            {
-                mappingPath = folders.MappingPath(MunicipalityId);
-            }
+            var mappingPath = newMapping ? await SaveAsync(Mapping!, staging, "mapping.json", ct)
+                : !RemoveMapping && System.IO.File.Exists(folders.MappingPath(MunicipalityId)) ? folders.MappingPath(MunicipalityId) : null;
             try
             {
                 var mapping = mappingPath is null ? null : ColumnMapping.Load(mappingPath);
-                if (paths.Values.All(p => p.Length > 0))
+                if (paths.Count == AccessLogFolders.Masters.Count)
                 {
                     LogAnalyzer.CheckMasters(new LogInputs([], paths[AccessLogFolders.Staff], paths[AccessLogFolders.Residents], paths[AccessLogFolders.Cases], paths[AccessLogFolders.Roles], mapping));
                 }
@@ -156,25 +140,28 @@ public sealed class DataModel(AppDbContext db, CurrentTenant tenant, AccessLogFo
                 return Page();
             }
             var replaced = new List<string>();
-            foreach (var (kind, name) in AccessLogFolders.Masters)
+            var fileNames = new List<string>();
+            foreach (var (kind, name) in AccessLogFolders.Masters.Where(m => given.ContainsKey(m.Kind)))
             {
-                if (uploads[kind] is { Length: > 0 })
-                {
-                    System.IO.File.Copy(paths[kind], folders.MasterPath(MunicipalityId, kind), overwrite: true);
-                    replaced.Add(name);
-                }
+                System.IO.File.Copy(paths[kind], folders.MasterPath(MunicipalityId, kind), overwrite: true);
+                replaced.Add(name);
+                fileNames.Add($"{name}: {Path.GetFileName(given[kind].FileName)}");
             }
-            if (Mapping is { Length: > 0 })
+            if (newMapping)
             {
                 System.IO.File.Copy(mappingPath!, folders.MappingPath(MunicipalityId), overwrite: true);
                 replaced.Add("列の対応づけ");
+                fileNames.Add($"列の対応づけ: {Path.GetFileName(Mapping!.FileName)}");
             }
             else if (RemoveMapping && System.IO.File.Exists(folders.MappingPath(MunicipalityId)))
             {
                 System.IO.File.Delete(folders.MappingPath(MunicipalityId));
                 replaced.Add("列の対応づけ（削除）");
+                fileNames.Add("列の対応づけ: 削除");
             }
-            Flash($"{string.Join("、", replaced)}を登録しました。" + (paths.Values.Any(p => p.Length == 0) ? " 分析には4つのマスタがすべて必要です。" : ""));
+            var result = $"{string.Join("、", replaced)}を登録しました。";
+            await AccessJobRequests.RecordMastersAsync(db, MunicipalityId, fileNames, result, tenant.ActorName, clock.GetUtcNow().UtcDateTime, ct);
+            Flash(result + (paths.Count < AccessLogFolders.Masters.Count ? " 分析には4つのマスタがすべて必要です。" : ""));
             return Redirect("/access/data");
         }
         finally
@@ -216,13 +203,13 @@ public sealed class DataModel(AppDbContext db, CurrentTenant tenant, AccessLogFo
         return Redirect("/access/jobs");
     }
 
-    /// <summary>The staged copy named as the user's file, so that a problem names the file they chose.</summary>
-    private static string RenameTo(string staged, string fileName)
+    /// <summary>Writes an upload to <paramref name="dir"/> under <paramref name="name"/>, streamed (never held in memory).</summary>
+    private static async Task<string> SaveAsync(IFormFile upload, string dir, string name, CancellationToken ct)
     {
-        var dir = Directory.CreateDirectory(Path.Combine(Path.GetDirectoryName(staged)!, Path.GetFileNameWithoutExtension(staged))).FullName;
-        var target = Path.Combine(dir, Path.GetFileName(fileName));
-        System.IO.File.Move(staged, target);
-        return target;
+        var path = Path.Combine(dir, name);
+        await using var stream = System.IO.File.Create(path);
+        await upload.CopyToAsync(stream, ct);
+        return path;
     }
 
     private Task<string> CodeAsync(CancellationToken ct) => db.Municipalities.Where(m => m.Id == MunicipalityId).Select(m => m.Code).FirstAsync(ct);

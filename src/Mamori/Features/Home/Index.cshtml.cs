@@ -66,6 +66,13 @@ public sealed class HomeModel(AppDbContext db, IAuthorizationService authz, Time
                     overview.OverdueFindings.Count + missed > 0));
             }
         }
+        if (await Allowed(Policies.AccessRead))
+        {
+            var open = await db.AccessAlerts.Where(a => a.Status != Core.Features.AccessMonitoring.AlertStatus.Closed)
+                .GroupBy(a => a.Status == Core.Features.AccessMonitoring.AlertStatus.New).Select(g => new { IsNew = g.Key, Count = g.Count() }).ToListAsync(ct);
+            var fresh = open.Where(g => g.IsNew).Sum(g => g.Count);
+            Cards.Add(new("アクセスログ監視", "/access", $"新規のアラート {fresh} 件・対応中 {open.Where(g => !g.IsNew).Sum(g => g.Count)} 件", fresh > 0));
+        }
         if (await Allowed(Policies.OrganizationRead))
         {
             var departments = await db.Departments.CountAsync(d => d.IsActive, ct);
