@@ -48,6 +48,10 @@ var ingest = Child("ingest", csv, store);
 Line("Mamori ingest: CSV → Parquet (checked, pseudonymised)", S(ingest, "seconds"), S(ingest, "peakMB"), null);
 var pack = Child("pack", store, dataDir, $"{first:yyyy-MM-dd}", $"{last:yyyy-MM-dd}");
 Line("Mamori full pack on the stored rows (R01–R15)", S(pack, "seconds"), S(pack, "peakMB"), (long)S(pack, "alerts"));
+foreach (var step in pack["steps"].EnumerateObject())
+{
+    Console.WriteLine($"  {step.Name,-50} {step.Value.GetDouble(),9:F1}");
+}
 var csvPack = Child("csvpack", dataDir);
 Line("Mamori full pack on the CSV (logs analyze)", S(csvPack, "seconds"), S(csvPack, "peakMB"), (long)S(csvPack, "alerts"));
 var raw = Child("raw", dataDir);
@@ -100,6 +104,25 @@ static Dictionary<string, JsonElement> Child(params string[] arguments)
     return JsonSerializer.Deserialize<Dictionary<string, JsonElement>>(output.Trim().Split('\n')[^1])!;
 }
 
+/// <summary>The seconds each step of the pack took (a step ends when the next one is reported), for the per-step lines.</summary>
+internal sealed class StepTimes(Stopwatch watch) : IProgress<(int Done, int Total, string Step)>
+{
+    private string? _step;
+    private double _started;
+
+    public Dictionary<string, double> Seconds { get; } = [];
+
+    public void Report((int Done, int Total, string Step) value)
+    {
+        var now = watch.Elapsed.TotalSeconds;
+        if (_step is not null)
+        {
+            Seconds[_step] = now - _started;
+        }
+        (_step, _started) = (value.Step, now);
+    }
+}
+
 internal static class Phases
 {
     private static MonitoringSettings Settings => new() { Holidays = Enumerable.Range(2020, 10).SelectMany(y => JapaneseCalendar.Holidays(y).Keys).ToList() };
@@ -136,9 +159,11 @@ internal static class Phases
                 return new() { ["seconds"] = watch.Elapsed.TotalSeconds, ["rows"] = stored.Rows };
             case "pack":
                 var store = new LogStore(args[1], "bench-key"u8.ToArray());
+                var steps = new StepTimes(watch);
                 var result = LogAnalyzer.AnalyzeStored(store, DateOnly.Parse(args[3], CultureInfo.InvariantCulture), DateOnly.Parse(args[4], CultureInfo.InvariantCulture),
-                    Masters(args[2]), Settings);
-                return new() { ["seconds"] = watch.Elapsed.TotalSeconds, ["alerts"] = result.Alerts.Count, ["rows"] = result.Rows };
+                    Masters(args[2]), Settings, progress: steps);
+                steps.Report((0, 0, ""));
+                return new() { ["seconds"] = watch.Elapsed.TotalSeconds, ["alerts"] = result.Alerts.Count, ["rows"] = result.Rows, ["steps"] = steps.Seconds };
             case "csvpack":
                 var direct = LogAnalyzer.Analyze(Masters(args[1]), Settings);
                 return new() { ["seconds"] = watch.Elapsed.TotalSeconds, ["alerts"] = direct.Alerts.Count };
@@ -167,8 +192,7 @@ internal static class Phases
         LogAnalyzer.Execute(db, $"CREATE TABLE role_business AS SELECT DISTINCT role, unnest(string_split(business_codes, ';')) AS business_code FROM {Read("roles.csv")}");
         LogAnalyzer.Execute(db, "CREATE TABLE holidays (day DATE)");
         LogAnalyzer.Execute(db, "INSERT INTO holidays VALUES " + string.Join(", ", Settings.Holidays.Select(h => $"(DATE '{h:yyyy-MM-dd}')")));
-        LogAnalyzer.Execute(db, "CREATE TABLE days AS " + LogAnalyzer.DaysSql);
-        LogAnalyzer.Execute(db, "CREATE TABLE access AS " + LogAnalyzer.AccessSql);
+        LogAnalyzer.BuildViews(db);
         long alerts = 0;
         foreach (var rule in RulePack.Default.Rules)
         {

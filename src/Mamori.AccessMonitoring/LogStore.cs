@@ -128,17 +128,32 @@ public sealed class LogStore
         try
         {
             using var db = LogAnalyzer.Open();
-            LogAnalyzer.LoadLog(db, [(file, LogAnalyzer.Canonical(db, files, mapping?.Log, Layout.Log, file))]);
+            var utf8 = LogAnalyzer.Canonical(db, files, mapping?.Log, Layout.Log, file);
+            var typed = LogAnalyzer.TypedLog(db, file, utf8);
             if (Directory.Exists(staging))
             {
                 Directory.Delete(staging, recursive: true);
             }
-            LogAnalyzer.Execute(db, $$"""
-                COPY (SELECT ts, user_id, terminal_id, terminal_dept, business_code, op, {{PseudonymSql("resident_id")}} AS resident_id, result_count, search_method,
-                             strftime(ts, '%Y-%m') AS month FROM log)
-                TO '{{staging.Replace("'", "''", StringComparison.Ordinal)}}' (FORMAT parquet, COMPRESSION zstd, PARTITION_BY (month), FILENAME_PATTERN '{{hash}}_{i}')
-                """);
-            var rows = LogAnalyzer.Scalar<long>(db, "SELECT count(*) FROM log");
+            // Each resident id is pseudonymised once, however often it was looked at; then one pass reads, checks and
+            // writes the rows to the staging folder, stopping at the first unreadable one (named by a second, ordered read).
+            LogAnalyzer.Execute(db, $"CREATE TABLE pseudonym AS SELECT resident_id, {PseudonymSql("resident_id")} AS pseudonym FROM (SELECT DISTINCT resident_id FROM ({typed}) WHERE resident_id IS NOT NULL)");
+            try
+            {
+                LogAnalyzer.Execute(db, $$"""
+                    COPY (SELECT l.ts, l.user_id, l.terminal_id, l.terminal_dept, l.business_code, l.op, p.pseudonym AS resident_id, l.result_count, l.search_method,
+                                 strftime(l.ts, '%Y-%m') AS month
+                          FROM ({{typed}}) l LEFT JOIN pseudonym p ON p.resident_id = l.resident_id
+                          WHERE NOT (CASE WHEN l.bad THEN error('unreadable row') ELSE FALSE END))
+                    TO '{{staging.Replace("'", "''", StringComparison.Ordinal)}}' (FORMAT parquet, COMPRESSION zstd, COMPRESSION_LEVEL 1, PARTITION_BY (month), FILENAME_PATTERN '{{hash}}_{i}')
+                    """);
+            }
+            catch (DuckDBException) when (LogAnalyzer.Scalar<bool>(db, $"SELECT coalesce(bool_or(bad), FALSE) FROM ({typed})"))
+            {
+                throw LogAnalyzer.FirstUnreadable(db, file, utf8);
+            }
+            var written = Directory.Exists(staging) ? Directory.GetFiles(staging, "*.parquet", SearchOption.AllDirectories) : [];
+            var rows = written.Length == 0 ? 0
+                : LogAnalyzer.Scalar<long>(db, $"SELECT count(*) FROM read_parquet([{string.Join(", ", written.Select(f => "'" + f.Replace("'", "''", StringComparison.Ordinal) + "'"))}])");
             var months = new List<string>();
             foreach (var dir in Directory.Exists(staging) ? Directory.EnumerateDirectories(staging, "month=*") : [])
             {

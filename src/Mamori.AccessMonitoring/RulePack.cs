@@ -19,7 +19,8 @@ public sealed record Rule(
     [property: JsonPropertyName("severity")] string Severity,
     [property: JsonPropertyName("parameters")] Dictionary<string, JsonElement> Parameters,
     [property: JsonPropertyName("sql")] string Sql,
-    [property: JsonPropertyName("severityPerRow")] bool SeverityPerRow = false);
+    [property: JsonPropertyName("severityPerRow")] bool SeverityPerRow = false,
+    [property: JsonPropertyName("history")] string? History = null);
 
 /// <summary>The rule pack (v1: R01–R15, shipped as <c>Rules/rules-v1.json</c>) and its compilation to SQL.</summary>
 public sealed partial class RulePack(IReadOnlyList<Rule> rules)
@@ -35,7 +36,29 @@ public sealed partial class RulePack(IReadOnlyList<Rule> rules)
     /// The rule's query with its parameters (overrides first, then the rule's defaults) and the settings
     /// (exempt business codes, departments allowed protected records) written in as SQL literals.
     /// </summary>
-    public static string Compile(Rule rule, MonitoringSettings settings)
+    public static string Compile(Rule rule, MonitoringSettings settings) => Substitute(rule, rule.Sql, settings);
+
+    /// <summary>
+    /// How far before a period the rule looks (its <c>history</c>: "30 days", "28 working days", with parameters
+    /// written in), so that analysing a period alone finds what analysing it with everything before would.
+    /// </summary>
+    public static (int Days, int WorkingDays) History(Rule rule, MonitoringSettings settings)
+    {
+        if (rule.History is null)
+        {
+            return (0, 0);
+        }
+        var parts = Substitute(rule, rule.History, settings).Split(' ', 2, StringSplitOptions.TrimEntries);
+        var count = (int)Math.Ceiling(decimal.Parse(parts[0], NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture));
+        return parts[1] switch
+        {
+            "days" => (count, 0),
+            "working days" => (0, count),
+            _ => throw new InvalidOperationException($"{rule.Id}: history「{rule.History}」は「30 days」か「28 working days」の形にしてください。"),
+        };
+    }
+
+    private static string Substitute(Rule rule, string text, MonitoringSettings settings)
     {
         var values = new Dictionary<string, string>(StringComparer.Ordinal)
         {
@@ -58,7 +81,7 @@ public sealed partial class RulePack(IReadOnlyList<Rule> rules)
                 values[name] = value.Trim();
             }
         }
-        return Placeholder().Replace(rule.Sql, m => values.TryGetValue(m.Groups[1].Value, out var v)
+        return Placeholder().Replace(text, m => values.TryGetValue(m.Groups[1].Value, out var v)
             ? v
             : throw new InvalidOperationException($"{rule.Id}: パラメーター {m.Groups[1].Value} がありません。"));
     }

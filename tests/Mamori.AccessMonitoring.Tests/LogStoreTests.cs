@@ -60,4 +60,42 @@ public sealed class LogStoreTests : IDisposable
         Assert.Equal(generated.Planted.Select(p => (p.Rule, p.UserId, p.Day)).Order(), result.Alerts.Select(a => (a.Rule, a.UserId, a.Day)).Order());
         Assert.Equal(store.Pseudonym("SP01"), result.Alerts.Single(a => a.Rule == "R01").ResidentId);
     }
+
+    [Fact]
+    public void AMonthAnalysedAlone_GetsTheAlertsItGetsWithEverythingBefore()
+    {
+        using var s = new Scenario();
+        var may = (From: new DateOnly(2024, 5, 1), To: new DateOnly(2024, 5, 31));
+        // u2 looks at 60 residents on every open day from April on: a habit, not a spike, once there is history.
+        for (var day = new DateOnly(2024, 4, 1); day <= new DateOnly(2024, 5, 10); day = day.AddDays(1))
+        {
+            if (!JapaneseCalendar.IsClosed(day))
+            {
+                for (var i = 0; i < 60; i++)
+                {
+                    s.Access("u2", Scenario.Resident(i + 1), $"{day:yyyy-MM-dd} {9 + i / 12:00}:{i % 12 * 5:00}:00");
+                }
+            }
+        }
+        // u1 looks at R150 on a day in April and two days in May; u3 comes back in May after January.
+        s.Access("u1", Scenario.Resident(150), "2024-04-25 10:00:00").Access("u1", Scenario.Resident(150), "2024-05-07 10:00:00").Access("u1", Scenario.Resident(150), "2024-05-08 10:00:00");
+        s.Access("u3", "R151", "2024-01-10 10:00:00", terminalDept: "税務課", business: "ZEI").Access("u3", "R151", "2024-05-09 10:00:00", terminalDept: "税務課", business: "ZEI");
+        var inputs = s.Inputs();
+        var store = new LogStore(Path.Combine(_dir, "store"), Key);
+        store.Ingest(inputs.Logs[0]);
+
+        var alone = LogAnalyzer.AnalyzeStored(store, may.From, may.To, inputs, Settings);
+        var whole = LogAnalyzer.Analyze(inputs, Settings);
+
+        bool InMay(DateOnly day) => day >= may.From && day <= may.To;
+        // The resident an alert names is the smallest id among those behind it; stored ids are pseudonyms, so that one may differ.
+        Assert.Equal(whole.Alerts.Where(a => InMay(a.Day)).Select(a => (a.Rule, a.UserId, a.Day, a.Severity, a.Count, a.ResidentId is null)),
+            alone.Alerts.Select(a => (a.Rule, a.UserId, a.Day, a.Severity, a.Count, a.ResidentId is null)));
+        Assert.Contains(alone.Alerts, a => a is { Rule: "R11", UserId: "u1" } && a.Day == new DateOnly(2024, 5, 8) && a.ResidentId == store.Pseudonym("R150"));
+        Assert.Contains(alone.Alerts, a => a is { Rule: "R13", UserId: "u3", Severity: "medium" } && a.Day == new DateOnly(2024, 5, 9));
+        Assert.DoesNotContain(alone.Alerts, a => a.Rule == "R09");
+        Assert.Contains(whole.Alerts, a => a is { Rule: "R09", UserId: "u2" } && a.Day.Month == 4);
+        Assert.Equal(whole.Days.Where(d => InMay(d.Day)), alone.Days);
+        Assert.Equal(whole.Days.Where(d => InMay(d.Day)).Sum(d => d.Rows), alone.Rows);
+    }
 }

@@ -188,6 +188,13 @@ public sealed class RuleTests
             spread.Access("u1", Scenario.Resident(i + 1), i == 29 ? "2024-04-10 10:11:00" : $"2024-04-10 10:{i / 3:00}:{i % 3 * 20:00}");
         }
         Quiet(spread, "R10");
+        using var repeated = new Scenario();
+        for (var i = 0; i < 40; i++)
+        {
+            // 40 accesses within ten minutes, to 29 residents.
+            repeated.Access("u1", Scenario.Resident(i % 29 + 1), $"2024-04-10 10:{i / 5:00}:{i % 5 * 10:00}");
+        }
+        Quiet(repeated, "R10");
     }
 
     [Fact]
