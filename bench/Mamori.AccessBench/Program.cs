@@ -114,12 +114,18 @@ internal sealed class StepTimes(Stopwatch watch) : IProgress<(int Done, int Tota
 
     public void Report((int Done, int Total, string Step) value)
     {
-        var now = watch.Elapsed.TotalSeconds;
+        Finish();
+        (_step, _started) = (value.Step, watch.Elapsed.TotalSeconds);
+    }
+
+    /// <summary>Ends the step under way.</summary>
+    public void Finish()
+    {
         if (_step is not null)
         {
-            Seconds[_step] = now - _started;
+            Seconds[_step] = watch.Elapsed.TotalSeconds - _started;
+            _step = null;
         }
-        (_step, _started) = (value.Step, now);
     }
 }
 
@@ -162,7 +168,7 @@ internal static class Phases
                 var steps = new StepTimes(watch);
                 var result = LogAnalyzer.AnalyzeStored(store, DateOnly.Parse(args[3], CultureInfo.InvariantCulture), DateOnly.Parse(args[4], CultureInfo.InvariantCulture),
                     Masters(args[2]), Settings, progress: steps);
-                steps.Report((0, 0, ""));
+                steps.Finish();
                 return new() { ["seconds"] = watch.Elapsed.TotalSeconds, ["alerts"] = result.Alerts.Count, ["rows"] = result.Rows, ["steps"] = steps.Seconds };
             case "csvpack":
                 var direct = LogAnalyzer.Analyze(Masters(args[1]), Settings);

@@ -44,14 +44,14 @@ public static class LogAnalyzer
     {
         pack ??= RulePack.Default;
         var start = HistoryStart(from, settings, pack);
-        return Analyze((db, _) => Execute(db, $"CREATE VIEW log AS SELECT * FROM {store.Source(start, to)}"), masters, store.PseudonymSql, settings, pack, progress,
+        return Analyze((db, _) => Execute(db, $"CREATE VIEW log AS SELECT * FROM {store.Source(start, to)}"), masters, store, settings, pack, progress,
             new Reported(from, to, store.Source(DateOnly.MinValue, start.AddDays(-1))));
     }
 
     /// <summary>The days an analysis reports when it reads rows before them for the rules' history, and the SQL source of the rows before those.</summary>
     private sealed record Reported(DateOnly From, DateOnly To, string Earlier)
     {
-        public string Rows => $"ts >= TIMESTAMP '{From:yyyy-MM-dd} 00:00:00' AND ts < TIMESTAMP '{To.AddDays(1):yyyy-MM-dd} 00:00:00'";
+        public string RowFilter => $"ts >= TIMESTAMP '{From:yyyy-MM-dd} 00:00:00' AND ts < TIMESTAMP '{To.AddDays(1):yyyy-MM-dd} 00:00:00'";
 
         public bool Contains(DateOnly day) => day >= From && day <= To;
     }
@@ -61,12 +61,11 @@ public static class LogAnalyzer
     {
         var histories = pack.Rules.Select(r => RulePack.History(r, settings)).ToList();
         var start = from.AddDays(-histories.Select(h => h.Days).DefaultIfEmpty(0).Max());
-        var holidays = settings.Holidays.ToHashSet();
         var day = from;
         for (var open = 0; open < histories.Select(h => h.WorkingDays).DefaultIfEmpty(0).Max();)
         {
             day = day.AddDays(-1);
-            if (!(day.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday || (day.Month == 12 && day.Day >= 29) || (day.Month == 1 && day.Day <= 3) || holidays.Contains(day)))
+            if (!settings.IsClosed(day))
             {
                 open++;
             }
@@ -74,20 +73,20 @@ public static class LogAnalyzer
         return day < start ? day : start;
     }
 
-    private static AnalysisResult Analyze(Action<DuckDBConnection, TextFiles> loadLog, LogInputs masters, Func<string, string>? pseudonym, MonitoringSettings settings, RulePack? pack,
+    private static AnalysisResult Analyze(Action<DuckDBConnection, TextFiles> loadLog, LogInputs masters, LogStore? store, MonitoringSettings settings, RulePack? pack,
         IProgress<(int Done, int Total, string Step)>? progress = null, Reported? reported = null)
     {
         pack ??= RulePack.Default;
         var total = pack.Rules.Count + 1;
         using var files = new TextFiles();
         using var db = Open(settings.MemoryLimit);
-        progress?.Report((0, total, "ログとマスタの読み込み"));
+        progress?.Report((0, total, "ログの読み込み"));
         loadLog(db, files);
         progress?.Report((0, total, "マスタの読み込み"));
         LoadMasters(db, masters, files, settings);
-        if (pseudonym is not null)
+        if (store is not null)
         {
-            Pseudonymise(db, pseudonym);
+            Pseudonymise(db, store);
         }
         if (reported is not null)
         {
@@ -117,7 +116,7 @@ public static class LogAnalyzer
 
     private static AnalysisResult RunPack(DuckDBConnection db, MonitoringSettings settings, RulePack pack, IProgress<(int Done, int Total, string Step)>? progress, Reported? reported)
     {
-        var rows = Scalar<long>(db, "SELECT count(*) FROM log" + (reported is null ? "" : " WHERE " + reported.Rows));
+        var rows = Scalar<long>(db, "SELECT count(*) FROM log" + (reported is null ? "" : " WHERE " + reported.RowFilter));
         BuildViews(db);
         var alerts = new List<Alert>();
         for (var i = 0; i < pack.Rules.Count; i++)
@@ -347,10 +346,10 @@ public static class LogAnalyzer
         });
     }
 
-    /// <summary>Replaces the masters' resident ids by their pseudonyms (<paramref name="pseudonym"/>: the SQL of one), computing each id's once.</summary>
-    private static void Pseudonymise(DuckDBConnection db, Func<string, string> pseudonym)
+    /// <summary>Replaces the masters' resident ids by their pseudonyms in the store, as ingest does for the log.</summary>
+    private static void Pseudonymise(DuckDBConnection db, LogStore store)
     {
-        Execute(db, $"CREATE TABLE master_pseudonym AS SELECT id, {pseudonym("id")} AS pseudonym FROM (SELECT resident_id AS id FROM staff UNION SELECT resident_id FROM residents UNION SELECT resident_id FROM cases) WHERE id IS NOT NULL");
+        Execute(db, store.PseudonymTable("master_pseudonym", "SELECT resident_id AS id FROM staff UNION SELECT resident_id FROM residents UNION SELECT resident_id FROM cases"));
         foreach (var table in new[] { "staff", "residents", "cases" })
         {
             Execute(db, $"CREATE OR REPLACE TABLE {table} AS SELECT t.* REPLACE (m.pseudonym AS resident_id) FROM {table} t LEFT JOIN master_pseudonym m ON m.id = t.resident_id");

@@ -59,6 +59,13 @@ public sealed class LogStore
         return $"CASE WHEN nullif(trim({expression}), '') IS NULL THEN NULL ELSE sha256(unhex('{outer}') || unhex(sha256(unhex('{inner}') || encode(trim({expression}))))) END";
     }
 
+    /// <summary>
+    /// The SQL creating <paramref name="table"/> (<c>id, pseudonym</c>) for the distinct non-null ids <paramref name="ids"/>
+    /// selects (a column named <c>id</c>): each id is pseudonymised once, however often it occurs, and joined to the rows.
+    /// </summary>
+    internal string PseudonymTable(string table, string ids) =>
+        $"CREATE TABLE {table} AS SELECT id, {PseudonymSql("id")} AS pseudonym FROM (SELECT DISTINCT id FROM ({ids}) WHERE id IS NOT NULL)";
+
     /// <summary>The stored months, oldest first.</summary>
     public IReadOnlyList<string> Months() =>
         Directory.EnumerateDirectories(LogDirectory, "month=*").Select(d => Path.GetFileName(d)["month=".Length..]).Order(StringComparer.Ordinal).ToList();
@@ -134,15 +141,15 @@ public sealed class LogStore
             {
                 Directory.Delete(staging, recursive: true);
             }
-            // Each resident id is pseudonymised once, however often it was looked at; then one pass reads, checks and
-            // writes the rows to the staging folder, stopping at the first unreadable one (named by a second, ordered read).
-            LogAnalyzer.Execute(db, $"CREATE TABLE pseudonym AS SELECT resident_id, {PseudonymSql("resident_id")} AS pseudonym FROM (SELECT DISTINCT resident_id FROM ({typed}) WHERE resident_id IS NOT NULL)");
+            // The pseudonyms first; then one pass reads, checks and writes the rows to the staging folder, stopping at
+            // the first unreadable one (named by a second, ordered read).
+            LogAnalyzer.Execute(db, PseudonymTable("pseudonym", $"SELECT resident_id AS id FROM ({typed})"));
             try
             {
                 LogAnalyzer.Execute(db, $$"""
                     COPY (SELECT l.ts, l.user_id, l.terminal_id, l.terminal_dept, l.business_code, l.op, p.pseudonym AS resident_id, l.result_count, l.search_method,
                                  strftime(l.ts, '%Y-%m') AS month
-                          FROM ({{typed}}) l LEFT JOIN pseudonym p ON p.resident_id = l.resident_id
+                          FROM ({{typed}}) l LEFT JOIN pseudonym p ON p.id = l.resident_id
                           WHERE NOT (CASE WHEN l.bad THEN error('unreadable row') ELSE FALSE END))
                     TO '{{staging.Replace("'", "''", StringComparison.Ordinal)}}' (FORMAT parquet, COMPRESSION zstd, COMPRESSION_LEVEL 1, PARTITION_BY (month), FILENAME_PATTERN '{{hash}}_{i}')
                     """);

@@ -9,6 +9,10 @@ public sealed record MonitoringSettings
     /// <summary>National holidays (including 振替休日 and 国民の休日); weekends and 12/29–1/3 are closed days anyway.</summary>
     public IReadOnlyCollection<DateOnly> Holidays { get; init; } = [];
 
+    /// <summary>Whether the office is closed on <paramref name="day"/>: a weekend, 12/29–1/3 or a holiday (as the <c>days</c> view says).</summary>
+    public bool IsClosed(DateOnly day) =>
+        day.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday || (day.Month == 12 && day.Day >= 29) || (day.Month == 1 && day.Day <= 3) || Holidays.Contains(day);
+
     /// <summary>Business codes of HR, payroll and tax withholding, where looking up colleagues is the work (R04).</summary>
     public IReadOnlyCollection<string> ExemptBusinessCodes { get; init; } = ["JINJI", "KYUYO", "GENSEN"];
 

@@ -52,8 +52,8 @@ public sealed partial class RulePack(IReadOnlyList<Rule> rules)
         var count = (int)Math.Ceiling(decimal.Parse(parts[0], NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture));
         return parts[1] switch
         {
-            "days" => (count, 0),
-            "working days" => (0, count),
+            "day" or "days" => (count, 0),
+            "working day" or "working days" => (0, count),
             _ => throw new InvalidOperationException($"{rule.Id}: history「{rule.History}」は「30 days」か「28 working days」の形にしてください。"),
         };
     }
