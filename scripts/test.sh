@@ -1,42 +1,62 @@
 #!/usr/bin/env bash
 # The one test command: installs what the tests need when it is missing (PostgreSQL, Chromium,
-# Japanese fonts, poppler's pdftotext for reading printed PDFs, Node for the Trino grammar check), starts PostgreSQL on loopback, then runs the format check, the build with
-# warnings as errors, and every test on SQLite, PostgreSQL and in headless Chromium.
+# Japanese fonts, poppler's pdftotext for reading printed PDFs, Node for the Trino grammar check),
+# starts a PostgreSQL cluster of its own on loopback (its own port and data folder, stopped and removed
+# at the end), then runs the format check, the build with warnings as errors, and every test on SQLite,
+# PostgreSQL and in headless Chromium. The last line is "N passed, N failed, N skipped"; a test project
+# that ends without a summary (crashed, timed out) counts as failed there, by name.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
 
 as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
+# dpkg's own answer, read whole (a pipe into `grep -q` can die of SIGPIPE under pipefail).
+installed() { [ "$(dpkg-query -W -f='${Status}' "$1" 2>/dev/null || true)" = "install ok installed" ]; }
 
 missing=()
-command -v pg_ctlcluster >/dev/null 2>&1 || missing+=(postgresql)
-[ -x /usr/bin/chromium ] || missing+=(chromium)
-fc-list 2>/dev/null | grep -qi "Noto Sans CJK" || missing+=(fonts-noto-cjk)
-command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
-command -v node >/dev/null 2>&1 || missing+=(nodejs)
-command -v npm >/dev/null 2>&1 || missing+=(npm)
+for package in postgresql chromium fonts-noto-cjk poppler-utils nodejs npm; do
+  installed "$package" || missing+=("$package")
+done
 if [ ${#missing[@]} -gt 0 ]; then
   echo "==> Installing ${missing[*]}"
   as_root apt-get update -qq
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 
-echo "==> Starting PostgreSQL on 127.0.0.1"
+echo "==> Starting a PostgreSQL cluster of the tests' own on 127.0.0.1"
 pg_version=$(ls /usr/lib/postgresql | sort -V | tail -n 1)
-if ! pg_lsclusters -h 2>/dev/null | grep -q .; then
-  as_root pg_createcluster "$pg_version" main >/dev/null
-fi
-cluster=$(pg_lsclusters -h | head -n 1 | awk '{print $1" "$2}')
-port=$(pg_lsclusters -h | head -n 1 | awk '{print $3}')
-as_root pg_ctlcluster $cluster start 2>/dev/null || true
-for _ in $(seq 1 30); do
-  pg_isready -h 127.0.0.1 -p "$port" -q && break
-  sleep 1
-done
-pg_isready -h 127.0.0.1 -p "$port" -q || { echo "PostgreSQL did not start"; exit 1; }
+pg_bin=/usr/lib/postgresql/$pg_version/bin
+pg_home=$(mktemp -d "${TMPDIR:-/tmp}/mamori-pg.XXXXXX")
 pg_password=${MAMORI_TEST_PG_PASSWORD:-mamori-test}
-as_root su postgres -c "psql -q -p $port -c \"ALTER USER postgres PASSWORD '$pg_password';\"" >/dev/null
-export MAMORI_TEST_POSTGRES="Host=127.0.0.1;Port=$port;Username=postgres;Password=$pg_password"
+pg_port=${MAMORI_TEST_PG_PORT:-}
+if [ -z "$pg_port" ]; then
+  # The first free port from 55432: a developer's own PostgreSQL on 5432 is left alone.
+  for candidate in $(seq 55432 55532); do
+    if ! (exec 3<>"/dev/tcp/127.0.0.1/$candidate") 2>/dev/null; then pg_port=$candidate; break; fi
+  done
+fi
+# PostgreSQL refuses to run as root: as root the cluster belongs to the postgres account.
+if [ "$(id -u)" -eq 0 ]; then
+  chown postgres: "$pg_home"
+  as_pg() { runuser -u postgres -- "$@"; }
+else
+  as_pg() { "$@"; }
+fi
+printf '%s\n' "$pg_password" > "$pg_home/password"
+[ "$(id -u)" -eq 0 ] && chown postgres: "$pg_home/password"
+as_pg "$pg_bin/initdb" -D "$pg_home/data" -U postgres --auth=scram-sha-256 --pwfile="$pg_home/password" -E UTF8 --no-locale >"$pg_home/initdb.log" 2>&1 \
+  || { cat "$pg_home/initdb.log"; exit 1; }
+stop_postgres() {
+  as_pg "$pg_bin/pg_ctl" -D "$pg_home/data" -m immediate stop >/dev/null 2>&1 || true
+  rm -rf "$pg_home"
+}
+trap stop_postgres EXIT
+# fsync off: the cluster is thrown away at the end, durability buys nothing here.
+as_pg "$pg_bin/pg_ctl" -D "$pg_home/data" -l "$pg_home/postgres.log" -w -t 120 \
+  -o "-c listen_addresses=127.0.0.1 -p $pg_port -k $pg_home -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300" start >/dev/null \
+  || { cat "$pg_home/postgres.log"; exit 1; }
+echo "    port $pg_port, data $pg_home/data"
+export MAMORI_TEST_POSTGRES="Host=127.0.0.1;Port=$pg_port;Username=postgres;Password=$pg_password"
 export MAMORI_REQUIRE_POSTGRES=1
 export MAMORI_REQUIRE_BROWSER=1
 
@@ -53,31 +73,40 @@ dotnet format Mamori.slnx --verify-no-changes
 echo "==> Build (warnings are errors)"
 dotnet build Mamori.slnx -c Release -warnaserror -nologo -v quiet
 
+# A busy machine can be several times slower than an idle one: the limit only stops a hung run.
+project_timeout=${MAMORI_TEST_PROJECT_TIMEOUT:-2700}
 echo "==> Tests"
 status=0
 results=$(mktemp -d)
 for project in tests/Mamori.Core.Tests tests/Mamori.AccessMonitoring.Tests tests/Mamori.Tests tests/Mamori.BrowserTests; do
   name=$(basename "$project")
   echo "--> $name"
-  if ! timeout 1200 dotnet test "$project" -c Release --no-build --nologo 2>&1 | tee "$results/$name.log"; then
+  started=$SECONDS
+  if ! timeout "$project_timeout" dotnet test "$project" -c Release --no-build --nologo 2>&1 | tee "$results/$name.log"; then
     status=1
   fi
+  echo "    $name: $((SECONDS - started)) s"
 done
 
-passed=0; failed=0; skipped=0
-for log in "$results"/*.log; do
+passed=0; failed=0; skipped=0; unfinished=()
+for project in tests/Mamori.Core.Tests tests/Mamori.AccessMonitoring.Tests tests/Mamori.Tests tests/Mamori.BrowserTests; do
+  name=$(basename "$project")
   # VSTest's summary: "Passed!  - Failed:     0, Passed:    79, Skipped:     0, Total:    79"
-  summary=$(grep -Eo "Failed: +[0-9]+, Passed: +[0-9]+, Skipped: +[0-9]+" "$log" | tail -n 1 || true)
+  summary=$(grep -Eo "Failed: +[0-9]+, Passed: +[0-9]+, Skipped: +[0-9]+" "$results/$name.log" | tail -n 1 || true)
   if [ -z "$summary" ]; then
-    echo "No test summary in $(basename "$log" .log): the test run did not complete."
+    unfinished+=("$name")
+    failed=$((failed + 1))
     status=1
     continue
   fi
-  f=$(echo "$summary" | sed -E 's/Failed: +([0-9]+).*/\1/')
-  p=$(echo "$summary" | sed -E 's/.*Passed: +([0-9]+).*/\1/')
-  s=$(echo "$summary" | sed -E 's/.*Skipped: +([0-9]+).*/\1/')
+  f=$(sed -E 's/Failed: +([0-9]+).*/\1/' <<<"$summary")
+  p=$(sed -E 's/.*Passed: +([0-9]+).*/\1/' <<<"$summary")
+  s=$(sed -E 's/.*Skipped: +([0-9]+).*/\1/' <<<"$summary")
   passed=$((passed + p)); failed=$((failed + f)); skipped=$((skipped + s))
 done
 rm -rf "$results"
+for name in "${unfinished[@]}"; do
+  echo "$name did not finish (no test summary: crashed or stopped after ${project_timeout} s); counted as 1 failed."
+done
 echo "$passed passed, $failed failed, $skipped skipped"
 [ "$failed" -eq 0 ] && [ "$status" -eq 0 ]

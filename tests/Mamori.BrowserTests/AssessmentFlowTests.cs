@@ -12,7 +12,7 @@ namespace Mamori.BrowserTests;
 
 public sealed class AssessmentFlowTests
 {
-    private static readonly DateOnly Today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(9));
+    private static readonly DateOnly Today = TestClock.DefaultToday;
 
     private static string Iso(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 

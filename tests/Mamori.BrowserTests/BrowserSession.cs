@@ -33,9 +33,13 @@ public sealed class BrowserSession : IAsyncDisposable
     public IPage Page { get; }
     public string BaseUrl { get; }
 
+    /// <summary>The application's today.</summary>
+    public DateOnly Today => Factory.Today;
+
     public static string ArtifactsDirectory { get; } = Path.Combine(AppContext.BaseDirectory, "TestResults", "browser");
 
-    public static async Task<BrowserSession> StartAsync()
+    /// <summary>Starts the app living on <paramref name="today"/> (JST; <see cref="TestClock.DefaultToday"/> when not given) and Chromium.</summary>
+    public static async Task<BrowserSession> StartAsync(DateOnly? today = null)
     {
         var chromiumMissing = !File.Exists(ChromiumPath);
         if (chromiumMissing && Environment.GetEnvironmentVariable("MAMORI_REQUIRE_BROWSER") == "1")
@@ -44,7 +48,7 @@ public sealed class BrowserSession : IAsyncDisposable
         }
         Assert.SkipWhen(chromiumMissing, $"{ChromiumPath} がないため、ブラウザーテストは実行しません（scripts/test.sh では必ず実行されます）。");
 
-        var factory = new MamoriFactory(DatabaseProvider.Sqlite);
+        var factory = new MamoriFactory(DatabaseProvider.Sqlite, new TestClock(today ?? TestClock.DefaultToday));
         factory.UseKestrel(0);
         factory.StartServer();
         var address = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
@@ -80,6 +84,25 @@ public sealed class BrowserSession : IAsyncDisposable
     {
         await Page.GetByRole(AriaRole.Button, new() { Name = "ログアウト" }).ClickAsync();
         await Assertions.Expect(Page.Locator("h1")).ToHaveTextAsync("ログイン");
+    }
+
+    /// <summary>
+    /// Prints the page on A4 as a person would (print media) to TestResults/browser/<paramref name="name"/>.pdf, checks that
+    /// the printed text holds every phrase, and returns the pages' text without layout spaces.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> PrintAsync(string name, params string[] phrases)
+    {
+        var path = Path.Combine(ArtifactsDirectory, name + ".pdf");
+        await Page.EmulateMediaAsync(new PageEmulateMediaOptions { Media = Media.Print });
+        await Page.PdfAsync(new PagePdfOptions { Format = "A4", Path = path });
+        await Page.EmulateMediaAsync(new PageEmulateMediaOptions { Media = Media.Screen });
+        var pages = (await PdfText.PagesAsync(path)).Select(PdfText.Compact).ToList();
+        var text = string.Concat(pages);
+        foreach (var phrase in phrases)
+        {
+            Assert.True(text.Contains(PdfText.Compact(phrase), StringComparison.Ordinal), $"{name}.pdf に「{phrase}」が印刷されていません。");
+        }
+        return pages;
     }
 
     public Task ScreenshotAsync(string name) =>

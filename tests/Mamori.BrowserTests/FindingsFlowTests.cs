@@ -86,10 +86,7 @@ public sealed partial class FindingsFlowTests
         await Assertions.Expect(tables.Nth(0).Locator("th").Nth(2)).ToHaveTextAsync("区の対応（改善策）");
         await Assertions.Expect(tables.Nth(1).Locator("tbody tr").Nth(1)).ToContainTextAsync("ログの分析");
         await s.ScreenshotAsync("61-findings-table");
-        await page.EmulateMediaAsync(new PageEmulateMediaOptions { Media = Media.Print });
-        var pdf = await page.PdfAsync(new PagePdfOptions { Format = "A4", Path = Path.Combine(BrowserSession.ArtifactsDirectory, "findings-table.pdf") });
-        Assert.True(pdf.Length > 10_000);
-        await page.EmulateMediaAsync(new PageEmulateMediaOptions { Media = Media.Screen });
+        await s.PrintAsync("findings-table", "区の対応（改善策）", "2　番号法", "ログの分析");
 
         // The department answers one and the office closes it with its check.
         await s.SignOutAsync();
@@ -114,14 +111,15 @@ public sealed partial class FindingsFlowTests
     [Fact]
     public async Task Incidents_ADepartmentRecordsALeak_AndTheDeadlinesStandOnTheDashboard()
     {
-        await using var s = await BrowserSession.StartAsync();
+        // Tuesday 2026-12-08: learned on Monday, the 速報 is due on Thursday (the third open day), two days ahead.
+        await using var s = await BrowserSession.StartAsync(new DateOnly(2026, 12, 8));
         var tenant = await TestTenant.CreateAsync(s.Factory, "守り区");
         var page = s.Page;
         await s.SignInAsync(tenant.UserName(UserRole.Department));
         await page.GetByRole(AriaRole.Link, new() { Name = "漏えい等事案" }).First.ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "事案を登録する" }).ClickAsync();
         await page.GetByLabel("件名").FillAsync("障害福祉サービス受給者証の誤送付");
-        var learned = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(9)).AddDays(-1);
+        var learned = s.Today.AddDays(-1);
         await page.GetByLabel("認知日（事案を知った日）").FillAsync(learned.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
         await page.GetByLabel("事案の概要").FillAsync("受給者証を別の利用者の住所に送付した。受け取った方からの連絡で判明した。");
         await page.GetByLabel("漏えい等した情報の項目").FillAsync("氏名、住所、障害支援区分");
@@ -134,12 +132,11 @@ public sealed partial class FindingsFlowTests
         await s.ScreenshotAsync("63-incident-detail");
         await page.GetByRole(AriaRole.Link, new() { Name = "報告用に印刷する（Word）" }).ClickAsync();
         await Assertions.Expect(page.Locator("article.document")).ToContainTextAsync("報告の対象（要配慮個人情報を含む）");
-        await page.EmulateMediaAsync(new PageEmulateMediaOptions { Media = Media.Print });
-        var pdf = await page.PdfAsync(new PagePdfOptions { Format = "A4", Path = Path.Combine(BrowserSession.ArtifactsDirectory, "incident.pdf") });
-        Assert.True(pdf.Length > 10_000);
-        await page.EmulateMediaAsync(new PageEmulateMediaOptions { Media = Media.Screen });
+        await s.PrintAsync("incident", "報告の対象（要配慮個人情報を含む）", "障害福祉サービス受給者証の誤送付");
+        await page.GoBackAsync();
+        await Assertions.Expect(page.Locator("#duties")).ToContainTextAsync("令和8年12月10日");
         await page.GotoAsync(s.BaseUrl + "/");
-        await Assertions.Expect(page.Locator(".card.alert")).ToContainTextAsync("未了の報告・本人通知 3 件");
+        await Assertions.Expect(page.Locator(".card.alert")).ToContainTextAsync("未了の報告・本人通知 3 件（期限超過 0 件・3日以内 1 件）");
         await s.ScreenshotAsync("64-home-incident-alert");
     }
 

@@ -34,7 +34,7 @@ public sealed class StatisticsFlowTests
             template.SetItems(ChecklistTemplate.DefaultItems);
             template.SetScale(ChecklistTemplate.DefaultScale);
             db.ChecklistTemplates.Add(template);
-            var assessment = new ChecklistAssessment { MunicipalityId = tenant.MunicipalityId, TemplateId = template.Id, FiscalYear = 2022, ClosedAt = DateTime.UtcNow };
+            var assessment = new ChecklistAssessment { MunicipalityId = tenant.MunicipalityId, TemplateId = template.Id, FiscalYear = 2022, ClosedAt = s.Factory.Clock.GetUtcNow().UtcDateTime };
             assessment.Answers.AddRange(template.Items.Select(i => new ChecklistAnswer { MunicipalityId = tenant.MunicipalityId, ItemNumber = i.Number, Value = 3 }));
             db.ChecklistAssessments.Add(assessment);
             db.RoomEntries.Add(new RoomEntry

@@ -17,36 +17,36 @@ namespace Mamori.Tests.Hosting;
 /// </summary>
 public sealed class AuthorizationMatrixTests(AppFixture app)
 {
-    private const string Anyone = "anyone";
-    private static readonly UserRole[] All = UserRoles.All.ToArray();
-    private static readonly UserRole[] OrgRead = [UserRole.Admin, UserRole.Office, UserRole.Department, UserRole.Security, UserRole.Auditor];
-    private static readonly UserRole[] AdminOnly = [UserRole.Admin];
-    private static readonly UserRole[] StaffWriters = [UserRole.Admin, UserRole.Department];
-    private static readonly UserRole[] Reviewers = [UserRole.Admin, UserRole.Security, UserRole.Auditor];
-    private static readonly UserRole[] Suspenders = [UserRole.Admin, UserRole.Security];
-    private static readonly UserRole[] AuditReaders = [UserRole.Admin, UserRole.Auditor];
-    private static readonly UserRole[] RegisterReaders = [UserRole.Admin, UserRole.Office, UserRole.Department, UserRole.Member, UserRole.Auditor];
-    private static readonly UserRole[] RegisterWriters = [UserRole.Admin, UserRole.Office, UserRole.Department];
-    private static readonly UserRole[] RegisterReviewers = [UserRole.Admin, UserRole.Office];
-    private static readonly UserRole[] ReviewReaders = [UserRole.Admin, UserRole.Office, UserRole.Department, UserRole.Auditor];
-    private static readonly UserRole[] ReviewWriters = [UserRole.Admin, UserRole.Office, UserRole.Department];
-    private static readonly UserRole[] ReviewManagers = [UserRole.Admin, UserRole.Office];
-    private static readonly UserRole[] CouncilReaders = [UserRole.Admin, UserRole.Office, UserRole.Member, UserRole.Auditor];
-    private static readonly UserRole[] CouncilManagers = [UserRole.Admin, UserRole.Office];
-    private static readonly UserRole[] AssessmentReaders = [UserRole.Admin, UserRole.Office, UserRole.Department, UserRole.Security, UserRole.Auditor];
-    private static readonly UserRole[] AssessmentWriters = [UserRole.Admin, UserRole.Office, UserRole.Department];
-    private static readonly UserRole[] SecurityReaders = [UserRole.Admin, UserRole.Office, UserRole.Security, UserRole.Auditor];
-    private static readonly UserRole[] SecurityWriters = [UserRole.Admin, UserRole.Security];
-    private static readonly UserRole[] FindingReaders = [UserRole.Admin, UserRole.Office, UserRole.Department, UserRole.Security, UserRole.Auditor];
-    private static readonly UserRole[] FindingManagers = [UserRole.Admin, UserRole.Office];
-    private static readonly UserRole[] FindingResponders = [UserRole.Admin, UserRole.Office, UserRole.Department];
-    private static readonly UserRole[] FindingReporters = [UserRole.Admin, UserRole.Office, UserRole.Security, UserRole.Auditor];
-    private static readonly UserRole[] IncidentWriters = [UserRole.Admin, UserRole.Office, UserRole.Department];
-    private static readonly UserRole[] StatisticsReaders = [UserRole.Admin, UserRole.Office, UserRole.Department, UserRole.Security, UserRole.Auditor];
-    private static readonly UserRole[] StatisticsWriters = [UserRole.Admin, UserRole.Office, UserRole.Security];
-    private static readonly UserRole[] AccessReaders = [UserRole.Admin, UserRole.Security, UserRole.Auditor];
-    private static readonly UserRole[] AccessWriters = [UserRole.Admin, UserRole.Security];
-    private static readonly UserRole[] SelfCheckers = [UserRole.Admin, UserRole.Office, UserRole.Department, UserRole.Security, UserRole.Auditor];
+    internal const string Anyone = "anyone";
+    internal static readonly UserRole[] All = UserRoles.All.ToArray();
+    internal static readonly UserRole[] OrgRead = [UserRole.Admin, UserRole.Office, UserRole.Department, UserRole.Security, UserRole.Auditor];
+    internal static readonly UserRole[] AdminOnly = [UserRole.Admin];
+    internal static readonly UserRole[] StaffWriters = [UserRole.Admin, UserRole.Department];
+    internal static readonly UserRole[] Reviewers = [UserRole.Admin, UserRole.Security, UserRole.Auditor];
+    internal static readonly UserRole[] Suspenders = [UserRole.Admin, UserRole.Security];
+    internal static readonly UserRole[] AuditReaders = [UserRole.Admin, UserRole.Auditor];
+    internal static readonly UserRole[] RegisterReaders = [UserRole.Admin, UserRole.Office, UserRole.Department, UserRole.Member, UserRole.Auditor];
+    internal static readonly UserRole[] RegisterWriters = [UserRole.Admin, UserRole.Office, UserRole.Department];
+    internal static readonly UserRole[] RegisterReviewers = [UserRole.Admin, UserRole.Office];
+    internal static readonly UserRole[] ReviewReaders = [UserRole.Admin, UserRole.Office, UserRole.Department, UserRole.Auditor];
+    internal static readonly UserRole[] ReviewWriters = [UserRole.Admin, UserRole.Office, UserRole.Department];
+    internal static readonly UserRole[] ReviewManagers = [UserRole.Admin, UserRole.Office];
+    internal static readonly UserRole[] CouncilReaders = [UserRole.Admin, UserRole.Office, UserRole.Member, UserRole.Auditor];
+    internal static readonly UserRole[] CouncilManagers = [UserRole.Admin, UserRole.Office];
+    internal static readonly UserRole[] AssessmentReaders = [UserRole.Admin, UserRole.Office, UserRole.Department, UserRole.Security, UserRole.Auditor];
+    internal static readonly UserRole[] AssessmentWriters = [UserRole.Admin, UserRole.Office, UserRole.Department];
+    internal static readonly UserRole[] SecurityReaders = [UserRole.Admin, UserRole.Office, UserRole.Security, UserRole.Auditor];
+    internal static readonly UserRole[] SecurityWriters = [UserRole.Admin, UserRole.Security];
+    internal static readonly UserRole[] FindingReaders = [UserRole.Admin, UserRole.Office, UserRole.Department, UserRole.Security, UserRole.Auditor];
+    internal static readonly UserRole[] FindingManagers = [UserRole.Admin, UserRole.Office];
+    internal static readonly UserRole[] FindingResponders = [UserRole.Admin, UserRole.Office, UserRole.Department];
+    internal static readonly UserRole[] FindingReporters = [UserRole.Admin, UserRole.Office, UserRole.Security, UserRole.Auditor];
+    internal static readonly UserRole[] IncidentWriters = [UserRole.Admin, UserRole.Office, UserRole.Department];
+    internal static readonly UserRole[] StatisticsReaders = [UserRole.Admin, UserRole.Office, UserRole.Department, UserRole.Security, UserRole.Auditor];
+    internal static readonly UserRole[] StatisticsWriters = [UserRole.Admin, UserRole.Office, UserRole.Security];
+    internal static readonly UserRole[] AccessReaders = [UserRole.Admin, UserRole.Security, UserRole.Auditor];
+    internal static readonly UserRole[] AccessWriters = [UserRole.Admin, UserRole.Security];
+    internal static readonly UserRole[] SelfCheckers = [UserRole.Admin, UserRole.Office, UserRole.Department, UserRole.Security, UserRole.Auditor];
 
     /// <summary>"METHOD route" → roles allowed; null means anonymous access is allowed.</summary>
     private static readonly Dictionary<string, UserRole[]?> Rules = new()
@@ -296,7 +296,7 @@ public sealed class AuthorizationMatrixTests(AppFixture app)
         }
     }
 
-    private static bool IsDenied(HttpResponseMessage response, string method)
+    internal static bool IsDenied(HttpResponseMessage response, string method)
     {
         if (method == "PAGE")
         {
@@ -345,7 +345,7 @@ public sealed class AuthorizationMatrixTests(AppFixture app)
         return result;
     }
 
-    private static string Fill(string pattern, IReadOnlyDictionary<string, string> ids)
+    internal static string Fill(string pattern, IReadOnlyDictionary<string, string> ids)
     {
         var url = pattern;
         foreach (var (key, value) in ids)
@@ -355,7 +355,7 @@ public sealed class AuthorizationMatrixTests(AppFixture app)
         return System.Text.RegularExpressions.Regex.Replace(url, @"/\{[^}]+\?\}", "");
     }
 
-    private static async Task<IReadOnlyDictionary<string, string>> SampleIds(MamoriFactory factory, TestTenant tenant) =>
+    internal static async Task<IReadOnlyDictionary<string, string>> SampleIds(MamoriFactory factory, TestTenant tenant) =>
         await factory.AsSystemAsync(async (services, db) =>
         {
             var staff = new Staff { MunicipalityId = tenant.MunicipalityId, DepartmentId = tenant.OwnDepartmentId, EmployeeNumber = "M0001", Name = "権限 確認" };
@@ -459,7 +459,7 @@ public sealed class AuthorizationMatrixTests(AppFixture app)
             var roomEntry = new Core.Features.Security.RoomEntry
             {
                 MunicipalityId = tenant.MunicipalityId,
-                EnteredAt = DateTime.UtcNow,
+                EnteredAt = factory.Clock.GetUtcNow().UtcDateTime,
                 Kind = Core.Features.Security.RoomEntryKind.Vendor,
                 Organization = "保守会社",
                 Reason = "点検",

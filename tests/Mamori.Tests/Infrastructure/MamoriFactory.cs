@@ -16,9 +16,10 @@ public sealed class MamoriFactory : WebApplicationFactory<Program>
     private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "mamori-tests", Guid.NewGuid().ToString("N"));
     private readonly string? _postgresDatabase;
 
-    public MamoriFactory(DatabaseProvider provider)
+    public MamoriFactory(DatabaseProvider provider, TestClock? clock = null)
     {
         Provider = provider;
+        Clock = clock ?? new TestClock(TestClock.DefaultToday);
         Directory.CreateDirectory(_dataDirectory);
         if (provider == DatabaseProvider.Postgres)
         {
@@ -32,6 +33,11 @@ public sealed class MamoriFactory : WebApplicationFactory<Program>
     }
 
     public DatabaseProvider Provider { get; }
+
+    /// <summary>The application's clock: "today" is <see cref="TestClock.Today"/>, whatever the real date.</summary>
+    public TestClock Clock { get; }
+
+    public DateOnly Today => Clock.Today;
     public string ConnectionString { get; }
     public string DataDirectory => _dataDirectory;
 
@@ -50,6 +56,7 @@ public sealed class MamoriFactory : WebApplicationFactory<Program>
         builder.UseSetting("ConnectionStrings:Mamori", ConnectionString);
         builder.UseSetting("Mamori:DataDirectory", _dataDirectory);
         builder.ConfigureLogging(logging => logging.AddProvider(ServerErrors));
+        builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(Clock));
     }
 
     /// <summary>Runs <paramref name="work"/> in a scope acting as the system (no tenant filter).</summary>

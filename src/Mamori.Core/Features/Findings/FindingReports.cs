@@ -116,6 +116,12 @@ public sealed record PendingDuty(Guid IncidentId, int Number, string Title, Guid
         : due < today ? $"期限超過（{today.DayNumber - due.DayNumber}日）" : due == today ? "本日期限" : $"残り{due.DayNumber - today.DayNumber}日";
 
     public bool IsOverdue(DateOnly today) => DueOn is { } due && due < today;
+
+    /// <summary>How many days ahead a due date puts a duty on the home page as an alert.</summary>
+    public const int SoonDays = 3;
+
+    /// <summary>Due today or within <see cref="SoonDays"/> days (not yet overdue).</summary>
+    public bool IsDueSoon(DateOnly today) => DueOn is { } due && due >= today && due.DayNumber - today.DayNumber <= SoonDays;
 }
 
 /// <summary>What is late or due, as seen by the current user (a 所管課 sees its own department's only).</summary>

@@ -252,8 +252,9 @@ public static class FindingWorkflow
         }
         var evidence = await db.FindingEvidence.Where(e => e.FindingId == id).ToListAsync(ct);
         var fileIds = evidence.Select(e => e.FileId).ToList();
-        db.StoredFiles.RemoveRange(await db.StoredFiles.Where(f => fileIds.Contains(f.Id)).ToListAsync(ct));
+        // The evidence rows go before their files: removing a file first severs a required relationship.
         db.FindingEvidence.RemoveRange(evidence);
+        db.StoredFiles.RemoveRange(await db.StoredFiles.Where(f => fileIds.Contains(f.Id)).ToListAsync(ct));
         db.Findings.Remove(finding);
         await db.SaveChangesAsync(ct);
         return Outcome<Finding>.Success(finding);

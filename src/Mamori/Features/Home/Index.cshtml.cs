@@ -53,10 +53,10 @@ public sealed class HomeModel(AppDbContext db, IAuthorizationService authz, Time
             if (await Allowed(Policies.IncidentsRead))
             {
                 var late = overview.IncidentDuties.Count(d => d.IsOverdue(today));
-                var soon = overview.IncidentDuties.Count(d => !d.IsOverdue(today) && d.DueOn is { } due && due.DayNumber - today.DayNumber <= 3);
+                var soon = overview.IncidentDuties.Count(d => d.IsDueSoon(today));
                 Cards.Add(new("漏えい等事案", "/incidents", overview.IncidentDuties.Count == 0
                     ? "未了の報告・本人通知はありません。"
-                    : $"未了の報告・本人通知 {overview.IncidentDuties.Count} 件（期限超過 {late} 件・3日以内 {soon} 件）", late + soon > 0));
+                    : $"未了の報告・本人通知 {overview.IncidentDuties.Count} 件（期限超過 {late} 件・{Core.Features.Findings.PendingDuty.SoonDays}日以内 {soon} 件）", late + soon > 0));
             }
             if (await Allowed(Policies.FindingsRead))
             {

@@ -119,7 +119,7 @@ public sealed partial class AccountSecurityTests(AppFixture app)
         var factory = await app.GetAsync(provider);
         var tenant = await TestTenant.CreateAsync(factory);
         var memberName = tenant.UserName(UserRole.Member);
-        var today = Core.Japanese.JapanTime.Today(TimeProvider.System);
+        var today = factory.Today;
         await factory.AsSystemAsync(async (_, db) =>
         {
             var staff = new Staff { MunicipalityId = tenant.MunicipalityId, DepartmentId = tenant.OwnDepartmentId, EmployeeNumber = "L1", Name = "長期 休子", Status = StaffStatus.OnLeave };
@@ -127,7 +127,7 @@ public sealed partial class AccountSecurityTests(AppFixture app)
             db.Staff.Add(staff);
             var member = await db.Users.FirstAsync(u => u.UserName == memberName);
             member.StaffId = staff.Id;
-            member.LastLoginAt = DateTime.UtcNow;
+            member.LastLoginAt = factory.Clock.GetUtcNow().UtcDateTime;
             await db.SaveChangesAsync();
             return 0;
         });
@@ -191,7 +191,7 @@ public sealed partial class AccountSecurityTests(AppFixture app)
         await factory.AsSystemAsync(async (_, db) =>
         {
             var user = await db.Users.FirstAsync(u => u.UserName == tenant.UserName(UserRole.Office));
-            user.SuspendedAt = DateTime.UtcNow;
+            user.SuspendedAt = factory.Clock.GetUtcNow().UtcDateTime;
             await db.SaveChangesAsync();
             return 0;
         });

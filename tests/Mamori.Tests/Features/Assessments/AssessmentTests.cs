@@ -14,12 +14,6 @@ namespace Mamori.Tests.Features.Assessments;
 
 public sealed class AssessmentTests(AppFixture app)
 {
-    /// <summary>A clock standing still at noon JST of the given day.</summary>
-    private sealed class FixedClock(DateOnly day) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => new(day.ToDateTime(new TimeOnly(3, 0)), TimeSpan.Zero);
-    }
-
     private static async Task<string> PostAsync(Browser browser, string url, Dictionary<string, string> fields, string? handler = null)
     {
         var response = await browser.PostFormAsync(url, fields, handler is null ? null : $"{url}?handler={handler}");
@@ -237,7 +231,7 @@ public sealed class AssessmentTests(AppFixture app)
         var factory = await app.GetAsync(provider);
         var tenant = await TestTenant.CreateAsync(factory);
         var today = new DateOnly(2026, 11, 22);
-        var clock = new FixedClock(today);
+        var clock = new TestClock(today);
         await using var scope = factory.Services.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<CurrentTenant>().SetUser("test", "テスト", tenant.MunicipalityId, null, false);
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
@@ -301,7 +295,7 @@ public sealed class AssessmentTests(AppFixture app)
     {
         var factory = await app.GetAsync(provider);
         var tenant = await TestTenant.CreateAsync(factory);
-        var clock = new FixedClock(Today);
+        var clock = new TestClock(Today);
         await using var scope = factory.Services.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<CurrentTenant>().SetUser("test", "テスト", tenant.MunicipalityId, null, false);
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();

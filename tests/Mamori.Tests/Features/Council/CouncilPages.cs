@@ -9,7 +9,8 @@ namespace Mamori.Tests.Features.Council;
 /// <summary>Drives the council pages as 事務局 does, returning the ids the redirects point to.</summary>
 internal static class CouncilPages
 {
-    public static readonly DateOnly Today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(9));
+    /// <summary>The shared applications' day (<see cref="TestClock.DefaultToday"/>).</summary>
+    public static readonly DateOnly Today = TestClock.DefaultToday;
 
     public static string Iso(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 

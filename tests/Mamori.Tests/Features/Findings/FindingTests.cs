@@ -13,12 +13,6 @@ namespace Mamori.Tests.Features.Findings;
 
 public sealed class FindingTests(AppFixture app)
 {
-    /// <summary>A clock standing still at noon JST of the given day.</summary>
-    private sealed class FixedClock(DateOnly day) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => new(day.ToDateTime(new TimeOnly(3, 0)), TimeSpan.Zero);
-    }
-
     private static async Task<string> PostAsync(Browser browser, string url, Dictionary<string, string> fields, string? action = null)
     {
         var response = await browser.PostFormAsync(url, fields, action);
@@ -166,7 +160,7 @@ public sealed class FindingTests(AppFixture app)
         {
             scope.ServiceProvider.GetRequiredService<CurrentTenant>().SetUser("test", "テスト", tenant.MunicipalityId, tenant.OwnDepartmentId, true);
             var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-            var clock = new FixedClock(learned);
+            var clock = new TestClock(learned);
             var input = new IncidentInput("健診結果の誤送付", tenant.OwnDepartmentId, IncidentKind.Leak, false, learned, learned, "健診結果を別人に送付した。", "氏名、健診結果",
                 1, true, false, false, false, false, false, false, false, false, null, null);
             var saved = await Incidents.SaveAsync(db, tenant.MunicipalityId, null, input, null, mayJudgeSerious: false, clock, default);

@@ -27,7 +27,7 @@ public sealed class SecurityReportTests(AppFixture app)
             db.ChecklistTemplates.Add(template);
             foreach (var (year, low) in new[] { (2021, 1), (2022, 2) })
             {
-                var a = new ChecklistAssessment { MunicipalityId = tenant.MunicipalityId, TemplateId = template.Id, FiscalYear = year, ClosedAt = DateTime.UtcNow };
+                var a = new ChecklistAssessment { MunicipalityId = tenant.MunicipalityId, TemplateId = template.Id, FiscalYear = year, ClosedAt = factory.Clock.GetUtcNow().UtcDateTime };
                 a.Answers.AddRange(template.Items.Select(i => new ChecklistAnswer
                 {
                     MunicipalityId = tenant.MunicipalityId,
