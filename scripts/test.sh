@@ -13,10 +13,14 @@ as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 # dpkg's own answer, read whole (a pipe into `grep -q` can die of SIGPIPE under pipefail).
 installed() { [ "$(dpkg-query -W -f='${Status}' "$1" 2>/dev/null || true)" = "install ok installed" ]; }
 
+# Programs are looked for by what they are (Node may come from elsewhere than Debian); the fonts by package.
 missing=()
-for package in postgresql chromium fonts-noto-cjk poppler-utils nodejs npm; do
-  installed "$package" || missing+=("$package")
-done
+compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null || missing+=(postgresql)
+[ -x /usr/bin/chromium ] || missing+=(chromium)
+installed fonts-noto-cjk || missing+=(fonts-noto-cjk)
+command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
+command -v node >/dev/null 2>&1 || missing+=(nodejs)
+command -v npm >/dev/null 2>&1 || missing+=(npm)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "==> Installing ${missing[*]}"
   as_root apt-get update -qq
