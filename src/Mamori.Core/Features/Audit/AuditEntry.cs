@@ -14,6 +14,12 @@ public enum AuditAction
 
     /// <summary>削除.</summary>
     Delete,
+
+    /// <summary>
+    /// 不明: the stored text is none of the above (the row was edited outside the application). Never written;
+    /// reading it instead of failing lets the chain check name the row.
+    /// </summary>
+    Unreadable = -1,
 }
 
 /// <summary>
@@ -47,7 +53,7 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         b.HasKey(e => e.Sequence);
         b.Property(e => e.Sequence).ValueGeneratedNever();
         b.Property(e => e.ActorName).HasMaxLength(200);
-        b.Property(e => e.Action).HasConversion<string>().HasMaxLength(10);
+        b.Property(e => e.Action).HasConversion(a => a.ToString(), text => ReadAction(text)).HasMaxLength(10);
         b.Property(e => e.EntityType).HasMaxLength(100);
         b.Property(e => e.EntityKey).HasMaxLength(200);
         b.Property(e => e.PreviousHash).HasMaxLength(64);
@@ -57,4 +63,13 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         b.HasIndex(e => new { e.MunicipalityId, e.OccurredAt });
         b.HasIndex(e => new { e.EntityType, e.EntityKey });
     }
+
+    private static AuditAction ReadAction(string text) =>
+        text switch
+        {
+            nameof(AuditAction.Insert) => AuditAction.Insert,
+            nameof(AuditAction.Update) => AuditAction.Update,
+            nameof(AuditAction.Delete) => AuditAction.Delete,
+            _ => AuditAction.Unreadable,
+        };
 }

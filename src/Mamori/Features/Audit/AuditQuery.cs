@@ -46,7 +46,7 @@ public static class AuditLabels
         AuditAction.Insert => "作成",
         AuditAction.Update => "更新",
         AuditAction.Delete => "削除",
-        _ => action.ToString(),
+        _ => "不明（記録が書き換えられています）",
     };
 
     /// <summary>What the stored entity type is called on screen.</summary>

@@ -66,6 +66,21 @@ public sealed class QuorumTests
     }
 
     [Fact]
+    public void Evaluate_WrittenMeeting_MembersMarkedPresent_DoNotCountTowardQuorum()
+    {
+        // A written meeting has no one in the room: 出席 entered by mistake is not an answer in writing.
+        var members = Members(10);
+        var attendance = Present(members.Take(5), AttendanceStatus.Written);
+        attendance[members[5].Id] = AttendanceStatus.Present;
+        attendance[members[6].Id] = AttendanceStatus.Present;
+        var result = Quorum.Evaluate(QuorumRule.MoreThanHalf, MeetingKind.Written, MeetingDay, members, attendance);
+        Assert.Equal(5, result.Counted);
+        Assert.False(result.Met);
+        Assert.Equal("委員10名中5名が書面で回答、過半数に達しない（6名以上が必要）", result.Explanation);
+        Assert.False(Quorum.Evaluate(QuorumRule.MoreThanHalf, MeetingKind.Written, MeetingDay, members, Present(members)).Met);
+    }
+
+    [Fact]
     public void Evaluate_WrittenMeeting_CountsWrittenResponsesOnly()
     {
         var members = Members(10);

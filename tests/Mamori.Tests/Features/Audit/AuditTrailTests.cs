@@ -99,6 +99,67 @@ public sealed class AuditTrailTests(AppFixture app)
         Assert.Contains($"連番 {target}", human.Stdout);
     }
 
+    private static string SetColumn(string column) => "UPDATE \"AuditEntries\" SET \"" + column + "\" = {0} WHERE \"Sequence\" = {1}";
+
+    /// <summary>Each stored column of a row, edited alone to another value, one at a time, then put back.</summary>
+    [Theory]
+    [MemberData(nameof(TestDatabases.All), MemberType = typeof(TestDatabases))]
+    public async Task EveryAuditColumn_EditedAlone_MakesVerifyFailAndNameTheRow_AndTheRestoredChainVerifies(DatabaseProvider provider)
+    {
+        await using var factory = new MamoriFactory(provider);
+        _ = factory.Server;
+        await TestTenant.CreateAsync(factory);
+        var other = Guid.NewGuid();
+        (string Column, object? Value)[] edits =
+        [
+            ("MunicipalityId", other),
+            ("OccurredAt", new DateTime(2001, 2, 3, 4, 5, 6, DateTimeKind.Utc)),
+            ("UserId", "someone-else"),
+            ("ActorName", "改ざん 太郎"),
+            ("Action", "Delete"),
+            ("Action", "Tampered"),
+            ("EntityType", "Municipality"),
+            ("EntityKey", Guid.NewGuid().ToString()),
+            ("Changes", "{}"),
+            ("PreviousHash", new string('1', 64)),
+            ("Hash", new string('f', 64)),
+        ];
+        var target = await factory.AsSystemAsync(async (_, db) => await db.AuditEntries.Where(e => e.EntityType == "Department").MinAsync(e => e.Sequence));
+        var failures = new List<string>();
+        foreach (var (column, value) in edits)
+        {
+            var original = await factory.AsSystemAsync((_, db) => db.AuditEntries.AsNoTracking().SingleAsync(e => e.Sequence == target));
+            await factory.AsSystemAsync((_, db) => db.Database.ExecuteSqlRawAsync(SetColumn(column), value!, target));
+            var broken = await factory.AsSystemAsync((_, db) => AuditChain.VerifyAsync(db, default));
+            if (broken.Ok || broken.FirstBad != target)
+            {
+                failures.Add($"{column} = {value}: ok={broken.Ok}, firstBad={broken.FirstBad}（期待 {target}）");
+            }
+            object? restore = column switch
+            {
+                "MunicipalityId" => original.MunicipalityId,
+                "OccurredAt" => original.OccurredAt,
+                "UserId" => original.UserId,
+                "ActorName" => original.ActorName,
+                "Action" => original.Action.ToString(),
+                "EntityType" => original.EntityType,
+                "EntityKey" => original.EntityKey,
+                "Changes" => original.Changes,
+                "PreviousHash" => original.PreviousHash,
+                _ => original.Hash,
+            };
+            await factory.AsSystemAsync((_, db) => db.Database.ExecuteSqlRawAsync(SetColumn(column), restore!, target));
+            Assert.True((await factory.AsSystemAsync((_, db) => AuditChain.VerifyAsync(db, default))).Ok, $"{column} を戻した後も検証に失敗します");
+        }
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
+
+        // An action overwritten with text that is no action: the command reports the row instead of crashing.
+        await factory.AsSystemAsync((_, db) => db.Database.ExecuteSqlRawAsync("UPDATE \"AuditEntries\" SET \"Action\" = 'Tampered' WHERE \"Sequence\" = {0}", target));
+        var cli = await CliProcess.RunAsync(["audit", "verify", "--json", .. factory.CliDatabaseArguments]);
+        Assert.Equal(3, cli.ExitCode);
+        Assert.Equal(target, cli.Json.GetProperty("firstBad").GetInt64());
+    }
+
     [Fact]
     public async Task DeletedAuditRow_BreaksTheChainAtTheNextRow()
     {
