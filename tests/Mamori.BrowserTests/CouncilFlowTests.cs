@@ -102,7 +102,7 @@ public sealed class CouncilFlowTests
         await Assertions.Expect(row).ToContainTextAsync("録画データは7日間保存し、自動的に上書きします。");
         await Assertions.Expect(page.Locator("article.document")).ToContainTextAsync("防犯カメラの設置について");
         await s.ScreenshotAsync("28-council-answers");
-        await s.PrintAsync("council-answers", "録画データの保存期間は何日か。", "防犯カメラの設置について");
+        await s.PrintAsync("council-answers", "委員からのご意見・ご質問と回答", "録画データの保存期間", "録画データは7日間保存し", "防犯カメラの設置について");
 
         // The notice to the members names the deadline and both items.
         await page.EmulateMediaAsync(new PageEmulateMediaOptions { Media = Media.Screen });

@@ -1,6 +1,7 @@
 using Mamori.Core.Data;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Npgsql;
@@ -56,7 +57,11 @@ public sealed class MamoriFactory : WebApplicationFactory<Program>
         builder.UseSetting("ConnectionStrings:Mamori", ConnectionString);
         builder.UseSetting("Mamori:DataDirectory", _dataDirectory);
         builder.ConfigureLogging(logging => logging.AddProvider(ServerErrors));
-        builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(Clock));
+        builder.ConfigureServices(services =>
+        {
+            services.AddSingleton<TimeProvider>(Clock);
+            services.ConfigureDbContext<AppDbContext>(o => o.AddInterceptors(new FailingCommands()));
+        });
     }
 
     /// <summary>Runs <paramref name="work"/> in a scope acting as the system (no tenant filter).</summary>

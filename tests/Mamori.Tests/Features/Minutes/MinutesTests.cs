@@ -237,7 +237,7 @@ public sealed partial class MinutesTests(AppFixture app)
         Assert.True(reindex.Json.GetProperty("turns").GetInt32() >= turns.Count);
     }
 
-    private static async Task<HttpResponseMessage> PreviewAndImportAsync(Browser office, string fileName, string text)
+    internal static async Task<HttpResponseMessage> PreviewAndImportAsync(Browser office, string fileName, string text)
     {
         var preview = await office.PostFileAsync("/council/minutes/import", "Upload", fileName, Encoding.UTF8.GetBytes(text), "/council/minutes/import?handler=Preview");
         var html = await preview.Content.ReadAsStringAsync();

@@ -16,18 +16,18 @@ public sealed class RegisterImportTests(AppFixture app)
 {
     private const string Department = "区民部 / 戸籍住民課";
 
-    private static string[] Row(int i, string? name = null, string department = Department, string subjects = "1,200") =>
+    internal static string[] Row(int i, string? name = null, string department = Department, string subjects = "1,200") =>
     [
         $"F-{i:D4}", name ?? $"住民記録ファイル{i}", department, "住民の居住関係の公証", "氏名\n住所\n生年月日", "区内に住所を有する者", "本人から",
         "なし", "", "", "", "区民部 戸籍住民課", "", subjects, i % 2 == 0 ? "該当" : "非該当", "電算処理ファイル", "", "",
     ];
 
     /// <summary>Every cell quoted, nothing escaped: a file as another system would write it.</summary>
-    private static string Csv(IEnumerable<string[]> rows) =>
+    internal static string Csv(IEnumerable<string[]> rows) =>
         string.Join("\r\n", new[] { RegisterCsv.Headers.ToArray() }.Concat(rows)
             .Select(r => string.Join(",", r.Select(c => "\"" + c.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"")))) + "\r\n";
 
-    private static byte[] Utf8Bom(string text) => [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(text)];
+    internal static byte[] Utf8Bom(string text) => [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(text)];
 
     private static Task<List<PersonalInfoFile>> Files(MamoriFactory factory, TestTenant tenant) =>
         factory.AsSystemAsync((_, db) => db.PersonalInfoFiles.AsNoTracking().Where(f => f.MunicipalityId == tenant.MunicipalityId).OrderBy(f => f.FileNumber).ToListAsync());

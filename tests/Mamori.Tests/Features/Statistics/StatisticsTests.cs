@@ -114,6 +114,32 @@ public sealed partial class StatisticsTests(AppFixture app)
 
     [Theory]
     [MemberData(nameof(TestDatabases.All), MemberType = typeof(TestDatabases))]
+    public async Task Import_TheSamePeriodAgain_ReplacesItsTable_AndLeavesOtherPeriodsAlone(DatabaseProvider provider)
+    {
+        var factory = await app.GetAsync(provider);
+        var tenant = await TestTenant.CreateAsync(factory);
+        using var office = await Browser.SignInAsync(factory, tenant, UserRole.Office);
+        async Task Import(string asOf, string rows)
+        {
+            var response = await office.PostFileAsync("/statistics/mynumber-cards/import", "Upload", "cards.csv",
+                Encoding.UTF8.GetBytes("区名,人口,申請数,交付数\n" + rows), null, new Dictionary<string, string> { ["AsOf"] = asOf });
+            Assert.True(response.StatusCode == HttpStatusCode.Redirect, Errors(await response.Content.ReadAsStringAsync()));
+        }
+        async Task<List<(string?, long)>> Table(string asOf) =>
+            [.. JsonDocument.Parse(await office.GetPageAsync($"/api/v1/statistics/mynumber-cards?asOf={asOf}")).RootElement.GetProperty("rows").EnumerateArray()
+                .Select(r => (r.GetProperty("name").GetString(), r.GetProperty("issued").GetInt64())).OrderBy(r => r.Item1, StringComparer.Ordinal)];
+
+        await Import("2024-03-31", "甲区,1000,100,50\n乙区,2000,200,100\n丙区,3000,300,150\n");
+        await Import("2024-09-30", "甲区,1000,110,60\n乙区,2000,220,110\n");
+        await Import("2024-03-31", "甲区,1000,100,55\n丁区,4000,400,200\n");
+
+        Assert.Equal([("丁区", 200L), ("甲区", 55L)], await Table("2024-03-31"));
+        Assert.Equal([("乙区", 110L), ("甲区", 60L)], await Table("2024-09-30"));
+        Assert.Equal(4, await factory.AsSystemAsync((_, db) => db.StatRows.CountAsync(r => r.MunicipalityId == tenant.MunicipalityId)));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabases.All), MemberType = typeof(TestDatabases))]
     public async Task Import_ABadRow_IsReportedWithRowAndColumn_AndTheStoredTableStaysAsItWas(DatabaseProvider provider)
     {
         var factory = await app.GetAsync(provider);
