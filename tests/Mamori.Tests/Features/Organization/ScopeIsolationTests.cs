@@ -61,9 +61,12 @@ public sealed class ScopeIsolationTests(AppFixture app)
             Guid own, other, foreign;
             try
             {
-                own = await SeedAsync(factory, type, a.MunicipalityId, a.OwnDepartmentId, aUser);
-                other = onePerMunicipality ? own : await SeedAsync(factory, type, a.MunicipalityId, a.OtherDepartmentId, aUser);
-                foreign = await SeedAsync(factory, type, b.MunicipalityId, b.OwnDepartmentId, bUser);
+                // Text of rows a reader must not see starts with a word the page sweep below looks for.
+                var hiddenFromDepartment = Has(type, "DepartmentId") && !SharedAcrossDepartments.ContainsKey(type.ClrType);
+                own = await SeedAsync(factory, type, a.MunicipalityId, a.OwnDepartmentId, aUser, OwnText, Neutral);
+                other = onePerMunicipality ? own : await SeedAsync(factory, type, a.MunicipalityId, a.OtherDepartmentId, aUser,
+                    hiddenFromDepartment ? OtherDepartmentText : Neutral, Neutral);
+                foreign = await SeedAsync(factory, type, b.MunicipalityId, b.OwnDepartmentId, bUser, ForeignText, ForeignText);
             }
             catch (Exception ex) when (ex is DbUpdateException or InvalidOperationException)
             {
@@ -96,15 +99,94 @@ public sealed class ScopeIsolationTests(AppFixture app)
                 }));
             }
         }
+        await SweepAsync(factory, a, failures);
         Assert.True(failures.Count == 0, string.Join("\n", failures));
     }
 
-    private static Task<Guid> SeedAsync(MamoriFactory factory, IEntityType type, Guid municipality, Guid department, string user) =>
+    private const string OwnText = "自課行";
+    private const string OtherDepartmentText = "他課秘密行";
+    private const string ForeignText = "他団体秘密行";
+    private const string Neutral = "範囲確認";
+
+    private static Task<Guid> SeedAsync(MamoriFactory factory, IEntityType type, Guid municipality, Guid department, string user, string text, string principals) =>
         factory.AsSystemAsync(async (_, db) =>
         {
             var entityType = db.Model.FindEntityType(type.ClrType)!;
-            return (Guid)await new ModelSeeder(db, municipality, department, user).CreateAsync(entityType);
+            return (Guid)await new ModelSeeder(db, municipality, department, user, text, principals).CreateAsync(entityType);
         });
+
+    /// <summary>
+    /// Every page, page handler (exports) and API a person opens without an id, read by 甲市's 所管課 and 管理者 after the
+    /// seeding: no text of another department's or another municipality's rows, and no server error.
+    /// </summary>
+    private static async Task SweepAsync(MamoriFactory factory, TestTenant a, List<string> failures)
+    {
+        using var department = await Browser.SignInAsync(factory, a, UserRole.Department);
+        using var admin = await Browser.SignInAsync(factory, a, UserRole.Admin);
+        var readers = new[] { ("所管課", department, new[] { OtherDepartmentText, ForeignText }), ("管理者", admin, new[] { ForeignText }) };
+        var ownSeen = 0;
+        foreach (var url in await ReadableUrlsAsync(factory, a.Code))
+        {
+            foreach (var (who, browser, hidden) in readers)
+            {
+                var response = await browser.GetAsync(url);
+                if ((int)response.StatusCode >= 500)
+                {
+                    failures.Add($"{who} GET {url} → {(int)response.StatusCode}: {factory.ServerErrors.Errors.LastOrDefault()?.Split('\n').Skip(1).FirstOrDefault()}");
+                    continue;
+                }
+                if (!response.IsSuccessStatusCode)
+                {
+                    continue;
+                }
+                var text = await ResponseText.ReadAsync(response);
+                foreach (var marker in hidden.Where(m => text.Contains(m, StringComparison.Ordinal)))
+                {
+                    failures.Add($"{who} GET {url} に{(marker == ForeignText ? "他の団体" : "他の所管課")}の行が見えます");
+                }
+                ownSeen += text.Contains(OwnText, StringComparison.Ordinal) ? 1 : 0;
+            }
+        }
+        // The sweep read the seeded rows at all: 自課の行 appear on lists and exports.
+        Assert.True(ownSeen >= 20, $"自課の行が見えたのは {ownSeen} 件の応答だけです");
+    }
+
+    private static readonly string[] NotSwept = ["/account/logout", "/setup", "/error/{code:int?}", "/{**path:file}"];
+
+    private static async Task<List<string>> ReadableUrlsAsync(MamoriFactory factory, string code)
+    {
+        var loader = factory.Services.GetRequiredService<Microsoft.AspNetCore.Mvc.RazorPages.Infrastructure.PageLoader>();
+        var urls = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var endpoint in factory.Services.GetRequiredService<IEnumerable<Microsoft.AspNetCore.Routing.EndpointDataSource>>()
+                     .SelectMany(s => s.Endpoints).OfType<Microsoft.AspNetCore.Routing.RouteEndpoint>())
+        {
+            var pattern = "/" + (endpoint.RoutePattern.RawText ?? "").TrimStart('/');
+            if (NotSwept.Contains(pattern) || endpoint.Metadata.Any(m => m.GetType().Name == "StaticAssetDescriptor"))
+            {
+                continue;
+            }
+            var url = System.Text.RegularExpressions.Regex.Replace(pattern.Replace("{code}", code, StringComparison.Ordinal)
+                .Replace("{dataset}", "mynumber-cards", StringComparison.Ordinal), @"/\{[^}]+\?\}", "");
+            if (url.Contains('{', StringComparison.Ordinal))
+            {
+                continue;
+            }
+            if (endpoint.Metadata.GetMetadata<Microsoft.AspNetCore.Mvc.RazorPages.PageActionDescriptor>() is { } page)
+            {
+                urls.Add(url);
+                var compiled = await loader.LoadAsync(page, endpoint.Metadata);
+                foreach (var handler in compiled.HandlerMethods.Where(h => h.Name is { Length: > 0 } && string.Equals(h.HttpMethod, "GET", StringComparison.OrdinalIgnoreCase)))
+                {
+                    urls.Add($"{url}?handler={handler.Name}");
+                }
+            }
+            else if (endpoint.Metadata.GetMetadata<Microsoft.AspNetCore.Routing.HttpMethodMetadata>()?.HttpMethods.Contains("GET") == true)
+            {
+                urls.Add(url);
+            }
+        }
+        return [.. urls];
+    }
 
     private static async Task<IReadOnlyCollection<Guid>> VisibleAsync(MamoriFactory factory, IEntityType type, Guid[] ids, Action<CurrentTenant> actAs)
     {
