@@ -45,11 +45,17 @@ public sealed class RegistryTests(AppFixture app)
         Assert.Equal(new DateOnly(2026, 10, 1), await WireLock());
         Assert.Contains("どちらかにしてください", await RefusedAsync(security, page, new()
         {
-            ["Input.AuditedOn"] = "2026-11-02", ["Input.Auditor"] = "監査担当", ["Input.WireLockOk"] = "true", ["Input.Findings"] = "ワイヤーロック未固定",
+            ["Input.AuditedOn"] = "2026-11-02",
+            ["Input.Auditor"] = "監査担当",
+            ["Input.WireLockOk"] = "true",
+            ["Input.Findings"] = "ワイヤーロック未固定",
         }));
         await PostAndFollowAsync(security, page, new()
         {
-            ["Input.AuditedOn"] = "2026-11-02", ["Input.Auditor"] = "情報政策課 監査担当", ["Input.Findings"] = "ワイヤーロック未固定", ["Input.OtherFindings"] = "離席時の画面ロック未実施",
+            ["Input.AuditedOn"] = "2026-11-02",
+            ["Input.Auditor"] = "情報政策課 監査担当",
+            ["Input.Findings"] = "ワイヤーロック未固定",
+            ["Input.OtherFindings"] = "離席時の画面ロック未実施",
         });
         var audits = await factory.AsSystemAsync((_, db) => db.TerminalAudits.Where(a => a.TerminalId == id).OrderBy(a => a.AuditedOn).ToListAsync());
         Assert.Equal(3, audits.Count);
@@ -152,7 +158,10 @@ public sealed class RegistryTests(AppFixture app)
         using var office = await Browser.SignInAsync(factory, tenant, UserRole.Office);
         Task<string> Task(string title, Guid department) => PostAndFollowAsync(office, "/findings/tasks/edit", new()
         {
-            ["Input.Title"] = title, ["Input.DepartmentId"] = department.ToString(), ["Input.Frequency"] = "Monthly", ["Input.FirstDueOn"] = "2026-09-15",
+            ["Input.Title"] = title,
+            ["Input.DepartmentId"] = department.ToString(),
+            ["Input.Frequency"] = "Monthly",
+            ["Input.FirstDueOn"] = "2026-09-15",
         });
         var own = await Task("住民記録システムのアクセスログ点検", tenant.OwnDepartmentId);
         var other = await Task("サーバー室の入退室記録の確認", tenant.OtherDepartmentId);
