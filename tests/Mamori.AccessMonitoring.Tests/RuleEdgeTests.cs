@@ -28,6 +28,19 @@ public sealed class RuleEdgeTests
     }
 
     [Fact]
+    public void R10_TheTenMinuteEdge_HoldsAlsoForAUserWhoBurstOnAnotherDay()
+    {
+        // A clerk with a genuine burst on Tuesday is past the pre-filter; Wednesday's 30 residents over exactly
+        // ten minutes are still not within ten minutes.
+        using var s = Burst("2024-04-10 10:10:00");
+        for (var i = 0; i < 30; i++)
+        {
+            s.Access("u1", Scenario.Resident(i + 100), $"2024-04-09 10:00:{i:00}");
+        }
+        Assert.Equal([new DateOnly(2024, 4, 9)], s.Alerts("R10").Select(a => a.Day));
+    }
+
+    [Fact]
     public void R10_TwentyNineResidents_InOneMinute_DoesNotFire()
     {
         using var s = new Scenario();

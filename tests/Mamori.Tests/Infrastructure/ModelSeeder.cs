@@ -117,6 +117,11 @@ public sealed class ModelSeeder(AppDbContext db, Guid municipalityId, Guid depar
             _ when type == typeof(byte[]) => value ?? new byte[] { 1, 2, 3 },
             _ => null,
         };
+        // PostgreSQL enforces the column's length (SQLite does not): short codes keep what fits.
+        if (filled is string text && property.GetMaxLength() is { } max && text.Length > max)
+        {
+            filled = text[..max];
+        }
         if (filled is not null)
         {
             info.SetValue(entity, filled);
