@@ -72,10 +72,14 @@ export MAMORI_REQUIRE_TRINO_PARSER=1
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 echo "==> dotnet format --verify-no-changes"
+started=$SECONDS
 dotnet format Mamori.slnx --verify-no-changes
+echo "    format: $((SECONDS - started)) s"
 
 echo "==> Build (warnings are errors)"
+started=$SECONDS
 dotnet build Mamori.slnx -c Release -warnaserror -nologo -v quiet
+echo "    build: $((SECONDS - started)) s"
 
 # A busy machine can be several times slower than an idle one: the limit only stops a hung run.
 project_timeout=${MAMORI_TEST_PROJECT_TIMEOUT:-2700}
@@ -112,5 +116,6 @@ rm -rf "$results"
 for name in "${unfinished[@]}"; do
   echo "$name did not finish (no test summary: crashed or stopped after ${project_timeout} s); counted as 1 failed."
 done
+echo "    whole run: $SECONDS s"
 echo "$passed passed, $failed failed, $skipped skipped"
 [ "$failed" -eq 0 ] && [ "$status" -eq 0 ]

@@ -3,10 +3,6 @@ using System.Text.RegularExpressions;
 using Mamori.Core.Data;
 using Mamori.Core.Features.Accounts;
 using Mamori.Tests.Infrastructure;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.Mvc.RazorPages.Infrastructure;
-using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.DependencyInjection;
 using static Mamori.Tests.Hosting.AuthorizationMatrixTests;
 
 namespace Mamori.Tests.Hosting;
@@ -247,25 +243,8 @@ public sealed partial class PageHandlerMatrixTests(AppFixture app)
         (await browser.GetAsync("/")).StatusCode == HttpStatusCode.OK ? await TokenAsync(browser, "/") : await TokenAsync(browser, "/account/login");
 
     /// <summary>Every page's POST handlers, as the pages are compiled: "POST /route" or "POST /route?handler=Name".</summary>
-    private static async Task<HashSet<string>> PostHandlersAsync(MamoriFactory factory)
-    {
-        var loader = factory.Services.GetRequiredService<PageLoader>();
-        var result = new HashSet<string>();
-        foreach (var endpoint in factory.Services.GetRequiredService<IEnumerable<EndpointDataSource>>().SelectMany(s => s.Endpoints).OfType<RouteEndpoint>())
-        {
-            if (endpoint.Metadata.GetMetadata<PageActionDescriptor>() is not { } page)
-            {
-                continue;
-            }
-            var compiled = await loader.LoadAsync(page, endpoint.Metadata);
-            var route = "/" + (endpoint.RoutePattern.RawText ?? string.Empty).TrimStart('/');
-            foreach (var handler in compiled.HandlerMethods.Where(h => string.Equals(h.HttpMethod, "POST", StringComparison.OrdinalIgnoreCase)))
-            {
-                result.Add($"POST {route}" + (handler.Name is { Length: > 0 } name ? $"?handler={name}" : ""));
-            }
-        }
-        return result;
-    }
+    private static async Task<HashSet<string>> PostHandlersAsync(MamoriFactory factory) =>
+        [.. (await PageCatalog.HandlersAsync(factory)).Where(h => h.Method == "POST").Select(h => "POST " + h.Path)];
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
     private static partial Regex TokenPattern();

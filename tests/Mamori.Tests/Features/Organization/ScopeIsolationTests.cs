@@ -155,37 +155,15 @@ public sealed class ScopeIsolationTests(AppFixture app)
 
     private static async Task<List<string>> ReadableUrlsAsync(MamoriFactory factory, string code)
     {
-        var loader = factory.Services.GetRequiredService<Microsoft.AspNetCore.Mvc.RazorPages.Infrastructure.PageLoader>();
-        var urls = new SortedSet<string>(StringComparer.Ordinal);
-        foreach (var endpoint in factory.Services.GetRequiredService<IEnumerable<Microsoft.AspNetCore.Routing.EndpointDataSource>>()
-                     .SelectMany(s => s.Endpoints).OfType<Microsoft.AspNetCore.Routing.RouteEndpoint>())
-        {
-            var pattern = "/" + (endpoint.RoutePattern.RawText ?? "").TrimStart('/');
-            if (NotSwept.Contains(pattern) || endpoint.Metadata.Any(m => m.GetType().Name == "StaticAssetDescriptor"))
-            {
-                continue;
-            }
-            var url = System.Text.RegularExpressions.Regex.Replace(pattern.Replace("{code}", code, StringComparison.Ordinal)
-                .Replace("{dataset}", "mynumber-cards", StringComparison.Ordinal), @"/\{[^}]+\?\}", "");
-            if (url.Contains('{', StringComparison.Ordinal))
-            {
-                continue;
-            }
-            if (endpoint.Metadata.GetMetadata<Microsoft.AspNetCore.Mvc.RazorPages.PageActionDescriptor>() is { } page)
-            {
-                urls.Add(url);
-                var compiled = await loader.LoadAsync(page, endpoint.Metadata);
-                foreach (var handler in compiled.HandlerMethods.Where(h => h.Name is { Length: > 0 } && string.Equals(h.HttpMethod, "GET", StringComparison.OrdinalIgnoreCase)))
-                {
-                    urls.Add($"{url}?handler={handler.Name}");
-                }
-            }
-            else if (endpoint.Metadata.GetMetadata<Microsoft.AspNetCore.Routing.HttpMethodMetadata>()?.HttpMethods.Contains("GET") == true)
-            {
-                urls.Add(url);
-            }
-        }
-        return [.. urls];
+        string Fill(string pattern) => System.Text.RegularExpressions.Regex.Replace(pattern.Replace("{code}", code, StringComparison.Ordinal)
+            .Replace("{dataset}", "mynumber-cards", StringComparison.Ordinal), @"/\{[^}]+\?\}", "");
+        var pages = (await PageCatalog.HandlersAsync(factory)).Where(h => h.Method == "GET" && !NotSwept.Contains(h.Route)).Select(h => h.Path);
+        var apis = factory.Services.GetRequiredService<IEnumerable<Microsoft.AspNetCore.Routing.EndpointDataSource>>().SelectMany(s => s.Endpoints)
+            .OfType<Microsoft.AspNetCore.Routing.RouteEndpoint>()
+            .Where(e => e.Metadata.GetMetadata<Microsoft.AspNetCore.Routing.HttpMethodMetadata>()?.HttpMethods.Contains("GET") == true)
+            .Select(e => "/" + (e.RoutePattern.RawText ?? "").TrimStart('/'))
+            .Where(p => p.StartsWith("/api/", StringComparison.Ordinal));
+        return [.. pages.Concat(apis).Select(Fill).Where(u => !u.Contains('{', StringComparison.Ordinal)).Distinct().Order(StringComparer.Ordinal)];
     }
 
     private static async Task<IReadOnlyCollection<Guid>> VisibleAsync(MamoriFactory factory, IEntityType type, Guid[] ids, Action<CurrentTenant> actAs)
