@@ -25,6 +25,12 @@ if [ ${#missing[@]} -gt 0 ]; then
   echo "==> Installing ${missing[*]}"
   as_root apt-get update -qq
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+  # Debian's package starts a cluster of its own on 5432; the tests use theirs, so that one is stopped again.
+  if [[ " ${missing[*]} " == *" postgresql "* ]]; then
+    while read -r version cluster _; do
+      as_root pg_ctlcluster "$version" "$cluster" stop 2>/dev/null || true
+    done < <(pg_lsclusters -h 2>/dev/null || true)
+  fi
 fi
 
 echo "==> Starting a PostgreSQL cluster of the tests' own on 127.0.0.1"
