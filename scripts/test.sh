@@ -52,15 +52,15 @@ if [ "$(id -u)" -eq 0 ]; then
 else
   as_pg() { "$@"; }
 fi
-printf '%s\n' "$pg_password" > "$pg_home/password"
-[ "$(id -u)" -eq 0 ] && chown postgres: "$pg_home/password"
-as_pg "$pg_bin/initdb" -D "$pg_home/data" -U postgres --auth=scram-sha-256 --pwfile="$pg_home/password" -E UTF8 --no-locale >"$pg_home/initdb.log" 2>&1 \
-  || { cat "$pg_home/initdb.log"; exit 1; }
 stop_postgres() {
   as_pg "$pg_bin/pg_ctl" -D "$pg_home/data" -m immediate stop >/dev/null 2>&1 || true
   rm -rf "$pg_home"
 }
 trap stop_postgres EXIT
+printf '%s\n' "$pg_password" > "$pg_home/password"
+[ "$(id -u)" -eq 0 ] && chown postgres: "$pg_home/password"
+as_pg "$pg_bin/initdb" -D "$pg_home/data" -U postgres --auth=scram-sha-256 --pwfile="$pg_home/password" -E UTF8 --no-locale >"$pg_home/initdb.log" 2>&1 \
+  || { cat "$pg_home/initdb.log"; exit 1; }
 # fsync off: the cluster is thrown away at the end, durability buys nothing here.
 as_pg "$pg_bin/pg_ctl" -D "$pg_home/data" -l "$pg_home/postgres.log" -w -t 120 \
   -o "-c listen_addresses=127.0.0.1 -p $pg_port -k $pg_home -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300" start >/dev/null \
