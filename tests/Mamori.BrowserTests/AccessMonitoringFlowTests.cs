@@ -32,7 +32,7 @@ public sealed class AccessMonitoringFlowTests
             await page.Locator("#Logs").SetInputFilesAsync(log.Inputs.Logs[0]);
             await page.GetByRole(AriaRole.Button, new() { Name = "取り込む" }).ClickAsync();
             // The jobs page refreshes itself until the job is done.
-            await Assertions.Expect(page.Locator("#jobs tbody tr").First).ToHaveAttributeAsync("data-state", "Succeeded", new() { Timeout = 60_000 });
+            await Assertions.Expect(page.Locator("#jobs tbody tr").First).ToHaveAttributeAsync("data-state", "Succeeded", new() { Timeout = BrowserSession.JobTimeout });
             await Assertions.Expect(page.Locator("#jobs tbody tr").First).ToContainTextAsync($"{log.Rows:N0} 行を取り込みました");
 
             await page.GetByRole(AriaRole.Link, new() { Name = "ログとマスタ・分析へ" }).ClickAsync();
@@ -40,7 +40,7 @@ public sealed class AccessMonitoringFlowTests
             await page.Locator("#From").FillAsync("令和6年4月1日");
             await page.Locator("#To").FillAsync("令和6年4月30日");
             await page.GetByRole(AriaRole.Button, new() { Name = "分析する" }).ClickAsync();
-            await Assertions.Expect(page.Locator("#jobs tbody tr").First).ToHaveAttributeAsync("data-state", "Succeeded", new() { Timeout = 60_000 });
+            await Assertions.Expect(page.Locator("#jobs tbody tr").First).ToHaveAttributeAsync("data-state", "Succeeded", new() { Timeout = BrowserSession.JobTimeout });
             await Assertions.Expect(page.Locator("#jobs tbody tr").First).ToContainTextAsync("新規");
             await s.ScreenshotAsync("80-access-jobs");
             await page.GetByRole(AriaRole.Link, new() { Name = "アラートを見る" }).ClickAsync();

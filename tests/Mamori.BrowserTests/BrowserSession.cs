@@ -36,6 +36,15 @@ public sealed class BrowserSession : IAsyncDisposable
     /// <summary>The application's today.</summary>
     public DateOnly Today => Factory.Today;
 
+    /// <summary>How long a background job may take in a browser test before the test gives up (a busy machine is slow).</summary>
+    public const float JobTimeout = 600_000;
+
+    /// <summary>
+    /// How long an expectation waits for the page (Playwright's default is 5 s). Only a page that never shows what is
+    /// expected waits this long; a machine several times slower than usual does not fail the test.
+    /// </summary>
+    private const float ExpectTimeout = 60_000;
+
     public static string ArtifactsDirectory { get; } = Path.Combine(AppContext.BaseDirectory, "TestResults", "browser");
 
     /// <summary>Starts the app living on <paramref name="today"/> (JST; <see cref="TestClock.DefaultToday"/> when not given) and Chromium.</summary>
@@ -65,6 +74,9 @@ public sealed class BrowserSession : IAsyncDisposable
             Locale = "ja-JP",
             ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
         });
+        Assertions.SetDefaultExpectTimeout(ExpectTimeout);
+        context.SetDefaultTimeout(2 * ExpectTimeout);
+        context.SetDefaultNavigationTimeout(2 * ExpectTimeout);
         var page = await context.NewPageAsync();
         Directory.CreateDirectory(ArtifactsDirectory);
         return new BrowserSession(factory, playwright, browser, page, address.TrimEnd('/'));
