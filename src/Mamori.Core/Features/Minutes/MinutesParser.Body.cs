@@ -1,0 +1,248 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+using System.Text.RegularExpressions;
+using Mamori.Core.Japanese;
+
+namespace Mamori.Core.Features.Minutes;
+
+/// <summary>Reading the body of minutes: speakers and their turns, tables of 発言者 and 審議の内容, notes.</summary>
+public static partial class MinutesParser
+{
+    private static bool IsBodyStart(string line) =>
+        TableHeader().IsMatch(line) || SpeakerOf(line.Trim().Trim('\u3000')) is not null;
+
+    private static (List<ParsedTurn> Turns, TimeOnly? Start, TimeOnly? End) ReadBody(List<string> lines, string secretariat)
+    {
+        var turns = new List<ParsedTurn>();
+        TimeOnly? start = null, end = null;
+        string? speaker = null;
+        var text = new StringBuilder();
+        var table = false;
+
+        var pendingNotes = new List<string>();
+
+        void Flush()
+        {
+            if (speaker is not null)
+            {
+                var body = Clean(text.ToString());
+                var role = RoleOf(speaker);
+                turns.Add(new ParsedTurn(speaker, role, GroupOf(speaker, role, secretariat), body, false));
+            }
+            speaker = null;
+            text.Clear();
+            foreach (var note in pendingNotes)
+            {
+                Note(note);
+            }
+            pendingNotes.Clear();
+        }
+
+        void Note(string note)
+        {
+            var cleaned = Clean(note);
+            if (cleaned.Length > 0)
+            {
+                turns.Add(new ParsedTurn(string.Empty, null, SpeakerGroup.Unknown, cleaned, true));
+            }
+        }
+
+        void Continue(string more)
+        {
+            if (more.Length == 0)
+            {
+                return;
+            }
+            if (text.Length > 0 && EndsSentence(text[^1]))
+            {
+                text.Append('\n');
+            }
+            text.Append(more);
+        }
+
+        // Text without a speaker marker: a stage direction becomes a note after the turn it interrupts
+        // (the turn goes on after it), anything else continues the turn.
+        void Add(string paragraph)
+        {
+            if (paragraph.Length == 0)
+            {
+                return;
+            }
+            if (speaker is null)
+            {
+                Note(paragraph);
+            }
+            else if (IsWhollyParenthesized(paragraph))
+            {
+                pendingNotes.Add(paragraph);
+            }
+            else
+            {
+                Continue(paragraph);
+            }
+        }
+
+        foreach (var raw in lines)
+        {
+            if (TableHeader().IsMatch(raw))
+            {
+                table = true;
+                continue;
+            }
+            var line = raw.Trim().Trim('\u3000');
+            if (line.Length == 0)
+            {
+                continue;
+            }
+            var compact = RemoveSpaces(line.Normalize(NormalizationForm.FormKC));
+            if (OpeningOrClosing().Match(compact) is { Success: true } oc)
+            {
+                var time = ToTime(TimePattern().Match(oc.Groups["time"].Value));
+                if (oc.Groups["what"].Value is "開会" or "開始")
+                {
+                    start ??= time;
+                }
+                else
+                {
+                    end = time ?? end;
+                }
+                Flush();
+                Note(line);
+                continue;
+            }
+
+            if (table && (raw.Contains('\t', StringComparison.Ordinal) || raw.TrimStart().StartsWith('|')))
+            {
+                var row = raw.Trim().Trim('|');
+                var cells = row.Split(raw.Contains('\t', StringComparison.Ordinal) ? '\t' : '|', 2);
+                var who = cells.Length > 1 ? RemoveSpaces(cells[0]) : string.Empty;
+                var said = Paragraphs(cells.Length > 1 ? cells[1] : cells[0]);
+                if (who.Length > 0)
+                {
+                    Flush();
+                    speaker = who;
+                    text.Append(said);
+                }
+                else
+                {
+                    Add(said);
+                }
+                continue;
+            }
+
+            if (!table && SpeakerOf(line, inBody: true) is { } turn)
+            {
+                Flush();
+                speaker = turn.Speaker;
+                text.Append(Paragraphs(turn.Text));
+                continue;
+            }
+
+            Add(Paragraphs(line));
+        }
+        Flush();
+        DropClosingMark(turns);
+        return (turns, start, end);
+    }
+
+    /// <summary>The speaker and the rest of a line that starts a turn, or null.</summary>
+    private static (string Speaker, string Text)? SpeakerOf(string line, bool inBody = false)
+    {
+        if (line.Length < 2)
+        {
+            return null;
+        }
+        if (line[0] is '○' or '〇' or '◯' or '◎' && line[1] is not ('○' or '〇' or '◯'))
+        {
+            var rest = line[1..].TrimStart();
+            var space = rest.IndexOfAny([' ', '\u3000', '\t']);
+            var who = space < 0 ? rest : rest[..space];
+            var said = space < 0 ? string.Empty : rest[(space + 1)..].Trim();
+            // "○伊藤 委員 発言" — a role word split off by a space belongs to the speaker.
+            if (said.Length > 0 && RoleSuffixes.FirstOrDefault(r => said.StartsWith(r, StringComparison.Ordinal)) is { } role
+                && (said.Length == role.Length || said[role.Length] is ' ' or '\u3000'))
+            {
+                who += role;
+                said = said[role.Length..].Trim();
+            }
+            if (space < 0 && RoleOf(who) is null && LeadingRole().Match(who) is { Success: true } joined)
+            {
+                who = joined.Groups["who"].Value;
+                said = joined.Groups["said"].Value;
+            }
+            // "○質問" / "○回答" heading a list in a report is not a speaker: a turn names a role or says something.
+            if (said.Length == 0 && RoleOf(who) is null)
+            {
+                return null;
+            }
+            return who.Length is > 0 and <= 30 ? (RemoveSpaces(who), said) : null;
+        }
+        if (line[0] == '【' && line.IndexOf('】', StringComparison.Ordinal) is > 1 and <= 30 and var close)
+        {
+            var who = RemoveSpaces(line[1..close]);
+            if (who.Contains('。', StringComparison.Ordinal) || NotASpeaker().IsMatch(who))
+            {
+                return null;
+            }
+            return (who, line[(close + 1)..].Trim());
+        }
+        if (ColonSpeaker().Match(line) is { Success: true } colon && RoleOf(RemoveSpaces(colon.Groups["who"].Value)) is not null
+            && (inBody || MatchKey(line) is null))
+        {
+            return (RemoveSpaces(colon.Groups["who"].Value), colon.Groups["said"].Value.Trim());
+        }
+        return null;
+    }
+
+    /// <summary>会長・委員・事務局・所管課 from the role, or from the 事務局 line of the header.</summary>
+    public static SpeakerGroup GroupOf(string speaker, string? role, string secretariat)
+    {
+        if (role is not null && ChairRoles.Contains(role))
+        {
+            return SpeakerGroup.Chair;
+        }
+        if (role == "委員")
+        {
+            return SpeakerGroup.Member;
+        }
+        if (role == "事務局")
+        {
+            return SpeakerGroup.Secretariat;
+        }
+        // 前田課長 with 担当部課名 "市民相談課長 前田 広子", 区政情報課長 with "総合政策部 区政情報課".
+        var name = role is null ? speaker : speaker[..^role.Length];
+        if (name.Length > 0 && secretariat.Length > 0)
+        {
+            var core = name.EndsWith("担当", StringComparison.Ordinal) ? name[..^2] : name;
+            if (core.Length > 0 && secretariat.Contains(core, StringComparison.Ordinal)
+                || role is "課長" or "部長" && secretariat.Contains(name + role, StringComparison.Ordinal))
+            {
+                return SpeakerGroup.Secretariat;
+            }
+        }
+        return role is null ? SpeakerGroup.Unknown : SpeakerGroup.Department;
+    }
+
+    /// <summary>A document's closing "以上" is not speech.</summary>
+    private static void DropClosingMark(List<ParsedTurn> turns)
+    {
+        for (var i = turns.Count - 1; i >= 0; i--)
+        {
+            var turn = turns[i];
+            var lines = turn.Text.Split('\n').ToList();
+            if (RemoveSpaces(lines[^1]) != "以上")
+            {
+                return;
+            }
+            lines.RemoveAt(lines.Count - 1);
+            if (lines.Count == 0)
+            {
+                turns.RemoveAt(i);
+                continue;
+            }
+            turns[i] = turn with { Text = string.Join('\n', lines) };
+            return;
+        }
+    }
+}
