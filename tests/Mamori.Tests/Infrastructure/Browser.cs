@@ -70,6 +70,15 @@ public sealed partial class Browser : IDisposable
         return await Client.PostAsync(action ?? pageUrl, form);
     }
 
+    /// <summary>The antiforgery token of this session, read from a page's form.</summary>
+    public async Task<string> TokenAsync(string pageUrl)
+    {
+        var html = await GetPageAsync(pageUrl);
+        var token = TokenPattern().Match(html);
+        Assert.True(token.Success, $"{pageUrl} に antiforgery トークンがありません");
+        return WebUtility.HtmlDecode(token.Groups[1].Value);
+    }
+
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
     private static partial Regex TokenPattern();
 
