@@ -1,18 +1,42 @@
 namespace Mamori.Core;
 
+/// <summary>Why a use case refused: the web maps each kind to one status (400, 404, 409).</summary>
+public enum FailureKind
+{
+    None,
+
+    /// <summary>The input breaks a rule; the messages name the fields to correct.</summary>
+    Invalid,
+
+    /// <summary>The record is not there, or not visible to this user (scoping answers the same).</summary>
+    NotFound,
+
+    /// <summary>The record changed since the form was opened, or its state refuses the change.</summary>
+    Conflict,
+}
+
 /// <summary>
 /// The result of a use case: a value, or Japanese messages keyed by the field they concern
-/// (an empty key for the whole request). Expected failures are values, not exceptions.
+/// (an empty key for the whole request) with the kind of failure. Expected failures are values, not exceptions.
 /// </summary>
-public sealed record Outcome<T>(T? Value, IReadOnlyDictionary<string, string[]> Errors)
+public sealed record Outcome<T>(T? Value, IReadOnlyDictionary<string, string[]> Errors, FailureKind Kind = FailureKind.None)
 {
     public bool Ok => Errors.Count == 0;
 
     public static Outcome<T> Success(T value) => new(value, new Dictionary<string, string[]>());
 
-    public static Outcome<T> Fail(string field, string message) => new(default, new Dictionary<string, string[]> { [field] = [message] });
+    public static Outcome<T> Fail(string field, string message) => new(default, new Dictionary<string, string[]> { [field] = [message] }, FailureKind.Invalid);
 
-    public static Outcome<T> Fail(IReadOnlyDictionary<string, string[]> errors) => new(default, errors);
+    public static Outcome<T> Fail(IReadOnlyDictionary<string, string[]> errors) => new(default, errors, FailureKind.Invalid);
+
+    /// <summary>The record the request names is not there (or is outside the user's scope).</summary>
+    public static Outcome<T> NotFound(string message) => new(default, new Dictionary<string, string[]> { [""] = [message] }, FailureKind.NotFound);
+
+    /// <summary>A stale edit, or a state that refuses the change (e.g. 提出済み); the message says what to do instead.</summary>
+    public static Outcome<T> Conflict(string message) => new(default, new Dictionary<string, string[]> { [""] = [message] }, FailureKind.Conflict);
+
+    /// <summary>The same failure as the result of another use case step.</summary>
+    public Outcome<TOther> Refused<TOther>() => new(default, Errors, Kind);
 
     /// <summary>All messages on one line each, for the command line.</summary>
     public string Describe() => string.Join('\n', Errors.SelectMany(e => e.Value));
@@ -75,9 +99,9 @@ public static class OptimisticSave
             e => Microsoft.EntityFrameworkCore.EF.Property<Guid>(e, "Id") == id, ct);
         if (entity is null)
         {
-            return (null, Outcome<T>.Fail("", notFound));
+            return (null, Outcome<T>.NotFound(notFound));
         }
-        return version is { } v && v != entity.Version ? (null, Outcome<T>.Fail("", ConflictMessage)) : (entity, null);
+        return version is { } v && v != entity.Version ? (null, Outcome<T>.Conflict(ConflictMessage)) : (entity, null);
     }
 
     public static async Task<Outcome<T>> SaveAsync<T>(Microsoft.EntityFrameworkCore.DbContext db, T value, CancellationToken ct)
@@ -89,7 +113,7 @@ public static class OptimisticSave
         }
         catch (Microsoft.EntityFrameworkCore.DbUpdateConcurrencyException)
         {
-            return Outcome<T>.Fail("", ConflictMessage);
+            return Outcome<T>.Conflict(ConflictMessage);
         }
     }
 }

@@ -3,11 +3,30 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Mamori.Hosting;
 
-/// <summary>Turns a use case's field errors into a ValidationProblem with camelCase keys and a Japanese detail.</summary>
+/// <summary>Turns a use case's refusal into ProblemDetails (400, 404 or 409 by its kind) with camelCase keys and a Japanese detail.</summary>
 public static class ApiResults
 {
-    public static ValidationProblem Invalid<T>(Outcome<T> outcome) =>
-        Invalid(outcome.Errors.ToDictionary(e => e.Key.Length == 0 ? "" : char.ToLowerInvariant(e.Key[0]) + e.Key[1..], e => e.Value));
+    /// <summary>The one mapping from a failed <see cref="Outcome{T}"/> to an HTTP answer.</summary>
+    public static Refusal Refused<T>(Outcome<T> outcome)
+    {
+        var errors = outcome.Errors.ToDictionary(e => e.Key.Length == 0 ? "" : char.ToLowerInvariant(e.Key[0]) + e.Key[1..], e => e.Value);
+        var message = string.Join(" ", outcome.Errors.SelectMany(e => e.Value));
+        return outcome.Kind switch
+        {
+            FailureKind.NotFound => new Refusal(StatusCodes.Status404NotFound, errors, "見つかりません",
+                message + " 一覧から開き直すか、指定した id を確かめてください。"),
+            FailureKind.Conflict => new Refusal(StatusCodes.Status409Conflict, errors, "今の状態では受け付けられません", message),
+            _ => Invalid(errors),
+        };
+    }
+
+    /// <summary>201 with the new record and its address, or the refusal.</summary>
+    public static Results<Created<T>, Refusal> Created<T>(Outcome<T> outcome, Func<T, string> location) =>
+        outcome.Ok ? TypedResults.Created(location(outcome.Value!), outcome.Value) : Refused(outcome);
+
+    /// <summary>200 with the changed record (a PUT or a step on an existing record), or the refusal.</summary>
+    public static Results<Ok<T>, Refusal> Changed<T>(Outcome<T> outcome) =>
+        outcome.Ok ? TypedResults.Ok(outcome.Value!) : Refused(outcome);
 
     /// <summary>
     /// Parses an optional date field (和暦 or Gregorian); on failure records the Japanese message under
@@ -63,6 +82,30 @@ public static class ApiResults
         return result;
     }
 
-    public static ValidationProblem Invalid(IDictionary<string, string[]> errors) =>
-        TypedResults.ValidationProblem(errors, detail: "入力内容に誤りがあります。errors の各項目のメッセージに従って直してください。", title: "入力内容を確認してください");
+    public static Refusal Invalid(IDictionary<string, string[]> errors, string? detail = null) =>
+        new(StatusCodes.Status400BadRequest, errors, "入力内容を確認してください", detail ?? "入力内容に誤りがあります。errors の各項目のメッセージに従って直してください。");
+}
+
+/// <summary>
+/// A refused request as <c>application/problem+json</c> with <c>errors</c> keyed by field: 400 (input), 404 (no such
+/// record in the caller's scope) or 409 (a stale edit or a state that refuses the change).
+/// </summary>
+public sealed class Refusal(int status, IDictionary<string, string[]> errors, string title, string detail)
+    : IResult, IStatusCodeHttpResult, IValueHttpResult, IValueHttpResult<HttpValidationProblemDetails>, Microsoft.AspNetCore.Http.Metadata.IEndpointMetadataProvider
+{
+    public int? StatusCode => status;
+
+    public HttpValidationProblemDetails Value { get; } = new(errors) { Status = status, Title = title, Detail = detail };
+
+    object? IValueHttpResult.Value => Value;
+
+    public Task ExecuteAsync(HttpContext httpContext) => TypedResults.Problem(Value).ExecuteAsync(httpContext);
+
+    public static void PopulateMetadata(System.Reflection.MethodInfo method, EndpointBuilder builder)
+    {
+        foreach (var code in new[] { StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict })
+        {
+            builder.Metadata.Add(new ProducesResponseTypeMetadata(code, typeof(HttpValidationProblemDetails), ["application/problem+json"]));
+        }
+    }
 }

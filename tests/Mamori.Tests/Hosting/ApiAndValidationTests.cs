@@ -126,10 +126,10 @@ public sealed class ApiAndValidationTests(AppFixture app)
         var version = created.GetProperty("version").GetString();
         var first = await admin.Client.PutAsJsonAsync($"/api/v1/organization/staff/{id}",
             new { employeeNumber = "C1", name = "競合 先", departmentId = tenant.OwnDepartmentId, version });
-        Assert.Equal(HttpStatusCode.Created, first.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
         var second = await admin.Client.PutAsJsonAsync($"/api/v1/organization/staff/{id}",
             new { employeeNumber = "C1", name = "競合 後", departmentId = tenant.OwnDepartmentId, version });
-        Assert.Equal(HttpStatusCode.BadRequest, second.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, second.StatusCode);
         Assert.Contains("他の人が先にこの職員を更新しました（現在：競合 先", await second.Content.ReadAsStringAsync());
     }
 

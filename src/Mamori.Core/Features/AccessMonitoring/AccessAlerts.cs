@@ -134,7 +134,7 @@ public static class AccessAlerts
         var from = alert.Status;
         if (!Moves(from).Contains(move.To))
         {
-            return Outcome<AccessAlert>.Fail("", $"「{from.JapaneseName()}」のアラートを「{move.To.JapaneseName()}」にはできません。");
+            return Outcome<AccessAlert>.Conflict($"「{from.JapaneseName()}」のアラートを「{move.To.JapaneseName()}」にはできません。");
         }
         var errors = new FieldErrors();
         var comment = Optional(move.Comment);
@@ -203,15 +203,15 @@ public static class AccessAlerts
         var alert = await db.AccessAlerts.FirstOrDefaultAsync(a => a.Id == alertId, ct);
         if (alert is null)
         {
-            return Outcome<Finding>.Fail("", NotFound);
+            return Outcome<Finding>.NotFound(NotFound);
         }
         if (alert.Status != AlertStatus.Closed || alert.Outcome != AlertOutcome.Violation)
         {
-            return Outcome<Finding>.Fail("", "指摘事項にできるのは、違反と判定して完了したアラートだけです。");
+            return Outcome<Finding>.Conflict("指摘事項にできるのは、違反と判定して完了したアラートだけです。");
         }
         if (alert.FindingId is not null)
         {
-            return Outcome<Finding>.Fail("", "このアラートは指摘事項に登録済みです。");
+            return Outcome<Finding>.Conflict("このアラートは指摘事項に登録済みです。");
         }
         if (departmentId is not { } department || !await db.Departments.AnyAsync(d => d.Id == department, ct))
         {

@@ -18,7 +18,7 @@ public static class IssueToken
         }
         if (user.SuspendedAt is not null)
         {
-            return Outcome<IssuedToken>.Fail("", "利用停止中のアカウントにはトークンを発行できません。");
+            return Outcome<IssuedToken>.Conflict("利用停止中のアカウントにはトークンを発行できません。");
         }
         var (token, hash) = PersonalAccessToken.Generate();
         var now = clock.GetUtcNow().UtcDateTime;

@@ -16,7 +16,7 @@ public static class SuspendAccount
         }
         if (user.SuspendedAt is not null)
         {
-            return Outcome<AppUser>.Fail("", "このアカウントは既に停止されています。");
+            return Outcome<AppUser>.Conflict("このアカウントは既に停止されています。");
         }
         user.SuspendedAt = clock.GetUtcNow().UtcDateTime;
         user.SuspensionReason = string.IsNullOrWhiteSpace(reason) ? "長期不在" : reason.Trim()[..Math.Min(reason.Trim().Length, 200)];
@@ -30,7 +30,7 @@ public static class SuspendAccount
     {
         if (user.SuspendedAt is null)
         {
-            return Outcome<AppUser>.Fail("", "このアカウントは停止されていません。");
+            return Outcome<AppUser>.Conflict("このアカウントは停止されていません。");
         }
         user.SuspendedAt = null;
         user.SuspensionReason = null;

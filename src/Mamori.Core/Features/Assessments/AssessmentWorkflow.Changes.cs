@@ -16,11 +16,11 @@ public static partial class AssessmentWorkflow
         var a = await db.Assessments.FirstOrDefaultAsync(x => x.Id == id, ct);
         if (a is null)
         {
-            return Outcome<Assessment>.Fail("", AssessmentNotFound);
+            return Outcome<Assessment>.NotFound(AssessmentNotFound);
         }
         if (CheckConsultable(a) is { } refusal)
         {
-            return Outcome<Assessment>.Fail("", refusal);
+            return Outcome<Assessment>.Conflict(refusal);
         }
         var business = await db.AssessedBusinesses.AsNoTracking().FirstAsync(b => b.Id == a.BusinessId, ct);
         var kind = a.Kind == AssessmentKind.Initial ? "" : "（再評価）";
@@ -29,7 +29,7 @@ public static partial class AssessmentWorkflow
             $"特定個人情報保護評価：{business.Name}　{a.Kind.JapaneseName()}の評価（{a.Trigger ?? "理由の記載なし"}）"), ct);
         if (!item.Ok)
         {
-            return Outcome<Assessment>.Fail(item.Errors);
+            return item.Refused<Assessment>();
         }
         a.ConsultationItemId = item.Value!.Id;
         return await SaveAsync(db, a, ct);
@@ -41,11 +41,11 @@ public static partial class AssessmentWorkflow
         var a = await db.Assessments.FirstOrDefaultAsync(x => x.Id == id, ct);
         if (a is null)
         {
-            return Outcome<Assessment>.Fail("", AssessmentNotFound);
+            return Outcome<Assessment>.NotFound(AssessmentNotFound);
         }
         if (CheckConsultable(a) is { } refusal)
         {
-            return Outcome<Assessment>.Fail("", refusal);
+            return Outcome<Assessment>.Conflict(refusal);
         }
         if (!await db.AgendaItems.AnyAsync(i => i.Id == itemId && i.Kind == ItemKind.Consultation, ct))
         {
@@ -72,7 +72,7 @@ public static partial class AssessmentWorkflow
         var business = await db.AssessedBusinesses.AsNoTracking().FirstOrDefaultAsync(b => b.Id == businessId, ct);
         if (business is null)
         {
-            return Outcome<AssessmentChange>.Fail("", BusinessNotFound);
+            return Outcome<AssessmentChange>.NotFound(BusinessNotFound);
         }
         var errors = new FieldErrors();
         if (input.PlannedOn is null)
@@ -138,7 +138,7 @@ public static partial class AssessmentWorkflow
         var a = await db.Assessments.AsNoTracking().FirstOrDefaultAsync(x => x.Id == assessmentId, ct);
         if (a is null)
         {
-            return Outcome<AssessmentDocument>.Fail("", AssessmentNotFound);
+            return Outcome<AssessmentDocument>.NotFound(AssessmentNotFound);
         }
         if (!DocumentExtensions.Contains(Path.GetExtension(fileName ?? string.Empty), StringComparer.OrdinalIgnoreCase))
         {
@@ -147,7 +147,7 @@ public static partial class AssessmentWorkflow
         var upload = UploadRules.Check(fileName, content);
         if (!upload.Ok)
         {
-            return Outcome<AssessmentDocument>.Fail(upload.Errors);
+            return upload.Refused<AssessmentDocument>();
         }
         var errors = new FieldErrors();
         errors.MaxLength("Sections", sections, 4000, "評価書の項目");
@@ -184,7 +184,7 @@ public static partial class AssessmentWorkflow
         var document = await db.AssessmentDocuments.FirstOrDefaultAsync(d => d.Id == documentId, ct);
         if (document is null)
         {
-            return Outcome<AssessmentDocument>.Fail("", "評価書が見つかりません。");
+            return Outcome<AssessmentDocument>.NotFound("評価書が見つかりません。");
         }
         if (publish)
         {

@@ -16,7 +16,7 @@ public static partial class AssessmentWorkflow
         var business = await db.AssessedBusinesses.AsNoTracking().FirstOrDefaultAsync(b => b.Id == businessId, ct);
         if (business is null)
         {
-            return Outcome<Assessment>.Fail("", BusinessNotFound);
+            return Outcome<Assessment>.NotFound(BusinessNotFound);
         }
         var today = JapanTime.Today(clock);
         var evaluations = await db.Assessments.AsNoTracking().Where(a => a.BusinessId == businessId).ToListAsync(ct);
@@ -119,7 +119,7 @@ public static partial class AssessmentWorkflow
         var a = await db.Assessments.FirstOrDefaultAsync(x => x.Id == id, ct);
         if (a is null)
         {
-            return Outcome<Assessment>.Fail("", AssessmentNotFound);
+            return Outcome<Assessment>.NotFound(AssessmentNotFound);
         }
         if (!a.Steps.Contains(input.Step))
         {

@@ -109,7 +109,7 @@ public static partial class AssessmentWorkflow
             business = await db.AssessedBusinesses.Include(b => b.Files).FirstOrDefaultAsync(b => b.Id == existing, ct);
             if (business is null)
             {
-                return Outcome<AssessedBusiness>.Fail("", BusinessNotFound);
+                return Outcome<AssessedBusiness>.NotFound(BusinessNotFound);
             }
             if (input.Version is { } version)
             {

@@ -57,7 +57,7 @@ public static partial class CouncilWorkflow
             item = await db.AgendaItems.FirstOrDefaultAsync(i => i.Id == existing, ct);
             if (item is null)
             {
-                return Outcome<AgendaItem>.Fail("", ItemNotFound);
+                return Outcome<AgendaItem>.NotFound(ItemNotFound);
             }
             if (item.Kind != input.Kind || (input.Number is not null && input.Number != item.Number))
             {
@@ -150,7 +150,7 @@ public static partial class CouncilWorkflow
         var item = await db.AgendaItems.AsNoTracking().FirstOrDefaultAsync(i => i.Id == itemId, ct);
         if (meeting is null || item is null)
         {
-            return Outcome<MeetingItem>.Fail("", meeting is null ? MeetingNotFound : ItemNotFound);
+            return Outcome<MeetingItem>.NotFound(meeting is null ? MeetingNotFound : ItemNotFound);
         }
         var council = await db.Councils.AsNoTracking().FirstAsync(c => c.Id == meeting.CouncilId, ct);
         if (meeting.CouncilId != item.CouncilId && council.ParentId != item.CouncilId)
@@ -182,11 +182,11 @@ public static partial class CouncilWorkflow
         var placement = await db.MeetingItems.FirstOrDefaultAsync(p => p.MeetingId == meetingId && p.ItemId == itemId, ct);
         if (placement is null)
         {
-            return Outcome<MeetingItem>.Fail("", ItemNotFound);
+            return Outcome<MeetingItem>.NotFound(ItemNotFound);
         }
         if (placement.Outcome is not null || await db.WrittenOpinions.AnyAsync(o => o.MeetingId == meetingId && o.ItemId == itemId, ct))
         {
-            return Outcome<MeetingItem>.Fail("", "審議結果または質問・意見のある議題は外せません。");
+            return Outcome<MeetingItem>.Conflict("審議結果または質問・意見のある議題は外せません。");
         }
         db.MeetingItems.Remove(placement);
         return await SaveAsync(db, placement, ct);
@@ -214,13 +214,13 @@ public static partial class CouncilWorkflow
         var placement = await db.MeetingItems.FirstOrDefaultAsync(p => p.MeetingId == meetingId && p.ItemId == itemId, ct);
         if (placement is null)
         {
-            return Outcome<MeetingItem>.Fail("", ItemNotFound);
+            return Outcome<MeetingItem>.NotFound(ItemNotFound);
         }
         var meeting = await db.Meetings.AsNoTracking().FirstAsync(m => m.Id == meetingId, ct);
         var item = await db.AgendaItems.AsNoTracking().FirstAsync(i => i.Id == itemId, ct);
         if (meeting.Status == MeetingStatus.Planned)
         {
-            return Outcome<MeetingItem>.Fail("", "会議を「開催済」にしてから審議結果を記録してください。");
+            return Outcome<MeetingItem>.Conflict("会議を「開催済」にしてから審議結果を記録してください。");
         }
         if (input.Outcome is not { } outcome)
         {
@@ -271,7 +271,7 @@ public static partial class CouncilWorkflow
         var item = await db.AgendaItems.AsNoTracking().FirstOrDefaultAsync(i => i.Id == input.ItemId, ct);
         if (item is null)
         {
-            return Outcome<Toshin>.Fail("", ItemNotFound);
+            return Outcome<Toshin>.NotFound(ItemNotFound);
         }
         var errors = new FieldErrors();
         if (item.Kind != ItemKind.Consultation)
@@ -289,7 +289,7 @@ public static partial class CouncilWorkflow
             toshin = await db.Toshins.FirstOrDefaultAsync(t => t.Id == existing, ct);
             if (toshin is null)
             {
-                return Outcome<Toshin>.Fail("", "答申が見つかりません。");
+                return Outcome<Toshin>.NotFound("答申が見つかりません。");
             }
             if (input.Number is { } n && n != toshin.Number)
             {

@@ -15,7 +15,7 @@ public static partial class CouncilWorkflow
         var errors = new FieldErrors();
         if (!await db.Councils.AnyAsync(c => c.Id == input.CouncilId, ct))
         {
-            return Outcome<Meeting>.Fail("", CouncilNotFound);
+            return Outcome<Meeting>.NotFound(CouncilNotFound);
         }
         if (errors.Required("Title", input.Title, "会議の名称（回）"))
         {
@@ -58,7 +58,7 @@ public static partial class CouncilWorkflow
             meeting = await db.Meetings.FirstOrDefaultAsync(m => m.Id == existing, ct);
             if (meeting is null)
             {
-                return Outcome<Meeting>.Fail("", MeetingNotFound);
+                return Outcome<Meeting>.NotFound(MeetingNotFound);
             }
             if (meeting.CouncilId != input.CouncilId)
             {
@@ -95,7 +95,7 @@ public static partial class CouncilWorkflow
         var meeting = await db.Meetings.FirstOrDefaultAsync(m => m.Id == meetingId, ct);
         if (meeting is null)
         {
-            return Outcome<Meeting>.Fail("", MeetingNotFound);
+            return Outcome<Meeting>.NotFound(MeetingNotFound);
         }
         var errors = new FieldErrors();
         errors.MaxLength("NoticeNumber", input.NoticeNumber, 50, "文書番号");
@@ -122,7 +122,7 @@ public static partial class CouncilWorkflow
         var meeting = await db.Meetings.FirstOrDefaultAsync(m => m.Id == meetingId, ct);
         if (meeting is null)
         {
-            return Outcome<Meeting>.Fail("", MeetingNotFound);
+            return Outcome<Meeting>.NotFound(MeetingNotFound);
         }
         if (observers is < 0)
         {
@@ -175,16 +175,16 @@ public static partial class CouncilWorkflow
         var meeting = await db.Meetings.FirstOrDefaultAsync(m => m.Id == meetingId, ct);
         if (meeting is null)
         {
-            return Outcome<Meeting>.Fail("", MeetingNotFound);
+            return Outcome<Meeting>.NotFound(MeetingNotFound);
         }
         if (meeting.Status != MeetingStatus.Planned)
         {
-            return Outcome<Meeting>.Fail("", $"この会議は既に{meeting.Status.JapaneseName()}です。");
+            return Outcome<Meeting>.Conflict($"この会議は既に{meeting.Status.JapaneseName()}です。");
         }
         var today = JapanTime.Today(clock);
         if (meeting.HeldOn > today)
         {
-            return Outcome<Meeting>.Fail("", $"開催日（{WarekiDate.Format(meeting.HeldOn)}）より前には開催済にできません。");
+            return Outcome<Meeting>.Conflict($"開催日（{WarekiDate.Format(meeting.HeldOn)}）より前には開催済にできません。");
         }
         meeting.Status = MeetingStatus.Held;
         return await SaveAsync(db, meeting, ct);

@@ -16,11 +16,11 @@ public static partial class CouncilWorkflow
         var meeting = await db.Meetings.FirstOrDefaultAsync(m => m.Id == meetingId, ct);
         if (meeting is null)
         {
-            return Outcome<Meeting>.Fail("", MeetingNotFound);
+            return Outcome<Meeting>.NotFound(MeetingNotFound);
         }
         if (meeting.Status == MeetingStatus.MinutesConfirmed)
         {
-            return Outcome<Meeting>.Fail("", "確定した会議録は変更できません。");
+            return Outcome<Meeting>.Conflict("確定した会議録は変更できません。");
         }
         if (turns.FirstOrDefault(t => t.Text.Length > 20000 || t.Speaker.Length > 100) is { } tooLong)
         {
@@ -54,11 +54,11 @@ public static partial class CouncilWorkflow
         var meeting = await db.Meetings.FirstOrDefaultAsync(m => m.Id == meetingId, ct);
         if (meeting is null)
         {
-            return Outcome<Meeting>.Fail("", MeetingNotFound);
+            return Outcome<Meeting>.NotFound(MeetingNotFound);
         }
         if (meeting.Status != MeetingStatus.Held)
         {
-            return Outcome<Meeting>.Fail("", meeting.Status == MeetingStatus.Planned ? "開催前の会議の会議録は確定できません。" : "会議録は既に確定しています。");
+            return Outcome<Meeting>.Conflict(meeting.Status == MeetingStatus.Planned ? "開催前の会議の会議録は確定できません。" : "会議録は既に確定しています。");
         }
         if (!await db.MinutesTurns.AnyAsync(t => t.MeetingId == meetingId, ct))
         {
@@ -97,11 +97,11 @@ public static partial class CouncilWorkflow
         var meeting = await db.Meetings.FirstOrDefaultAsync(m => m.Id == meetingId, ct);
         if (meeting is null)
         {
-            return Outcome<Meeting>.Fail("", MeetingNotFound);
+            return Outcome<Meeting>.NotFound(MeetingNotFound);
         }
         if (publish && meeting.Status != MeetingStatus.MinutesConfirmed)
         {
-            return Outcome<Meeting>.Fail("", "確定した会議録だけを公開できます。");
+            return Outcome<Meeting>.Conflict("確定した会議録だけを公開できます。");
         }
         meeting.MinutesPublished = publish;
         return await SaveAsync(db, meeting, ct);
@@ -118,7 +118,7 @@ public static partial class CouncilWorkflow
             var meeting = await db.Meetings.AsNoTracking().FirstOrDefaultAsync(m => m.Id == mid, ct);
             if (meeting is null)
             {
-                return Outcome<Material>.Fail("", MeetingNotFound);
+                return Outcome<Material>.NotFound(MeetingNotFound);
             }
             councilId = meeting.CouncilId;
             if (itemId is { } placed && !await db.MeetingItems.AnyAsync(p => p.MeetingId == mid && p.ItemId == placed, ct))
@@ -131,7 +131,7 @@ public static partial class CouncilWorkflow
             var item = await db.AgendaItems.AsNoTracking().FirstOrDefaultAsync(i => i.Id == iid, ct);
             if (item is null)
             {
-                return Outcome<Material>.Fail("", ItemNotFound);
+                return Outcome<Material>.NotFound(ItemNotFound);
             }
             councilId = item.CouncilId;
         }
@@ -142,7 +142,7 @@ public static partial class CouncilWorkflow
         var upload = UploadRules.Check(fileName, content);
         if (!upload.Ok)
         {
-            return Outcome<Material>.Fail(upload.Errors);
+            return upload.Refused<Material>();
         }
         var label = Optional(title) ?? Path.GetFileNameWithoutExtension(upload.Value!.FileName);
         if (label.Length > 200)
@@ -174,7 +174,7 @@ public static partial class CouncilWorkflow
         var material = await db.Materials.FirstOrDefaultAsync(m => m.Id == materialId, ct);
         if (material is null)
         {
-            return Outcome<Material>.Fail("", "資料が見つかりません。");
+            return Outcome<Material>.NotFound("資料が見つかりません。");
         }
         db.Materials.Remove(material);
         if (await db.StoredFiles.FirstOrDefaultAsync(f => f.Id == material.FileId, ct) is { } file)

@@ -65,7 +65,7 @@ public static partial class CouncilWorkflow
         var (meeting, member, error) = await ForMemberAsync(db, meetingId, clock, ct);
         if (error is not null)
         {
-            return Outcome<WrittenOpinion>.Fail("", error);
+            return meeting is null ? Outcome<WrittenOpinion>.NotFound(error) : Outcome<WrittenOpinion>.Fail("", error);
         }
         if (!await db.MeetingItems.AnyAsync(p => p.MeetingId == meetingId && p.ItemId == input.ItemId, ct))
         {
@@ -97,7 +97,7 @@ public static partial class CouncilWorkflow
         var (meeting, member, error) = await ForMemberAsync(db, meetingId, clock, ct);
         if (error is not null)
         {
-            return Outcome<Meeting>.Fail("", error);
+            return meeting is null ? Outcome<Meeting>.NotFound(error) : Outcome<Meeting>.Fail("", error);
         }
         await MarkRespondedAsync(db, meeting!, member!, ct);
         return await SaveAsync(db, meeting!, ct);
@@ -174,7 +174,7 @@ public static partial class CouncilWorkflow
         var opinion = await db.WrittenOpinions.FirstOrDefaultAsync(o => o.Id == opinionId, ct);
         if (opinion is null)
         {
-            return Outcome<WrittenOpinion>.Fail("", "質問・意見が見つかりません。");
+            return Outcome<WrittenOpinion>.NotFound("質問・意見が見つかりません。");
         }
         var errors = new FieldErrors();
         if (errors.Required("Answer", answer, "回答"))
@@ -196,14 +196,14 @@ public static partial class CouncilWorkflow
         var meeting = await db.Meetings.FirstOrDefaultAsync(m => m.Id == meetingId, ct);
         if (meeting is null)
         {
-            return Outcome<Meeting>.Fail("", MeetingNotFound);
+            return Outcome<Meeting>.NotFound(MeetingNotFound);
         }
         if (publish)
         {
             var unanswered = await db.WrittenOpinions.CountAsync(o => o.MeetingId == meetingId && o.Answer == null, ct);
             if (unanswered > 0)
             {
-                return Outcome<Meeting>.Fail("", $"回答していない質問・意見が{unanswered}件あります。すべてに回答してから公開してください。");
+                return Outcome<Meeting>.Conflict($"回答していない質問・意見が{unanswered}件あります。すべてに回答してから公開してください。");
             }
         }
         meeting.QaPublished = publish;

@@ -80,7 +80,7 @@ public static partial class CouncilWorkflow
             council = await db.Councils.FirstOrDefaultAsync(c => c.Id == existing, ct);
             if (council is null)
             {
-                return Outcome<AdvisoryCouncil>.Fail("", CouncilNotFound);
+                return Outcome<AdvisoryCouncil>.NotFound(CouncilNotFound);
             }
             if (input.ParentId != council.ParentId)
             {
@@ -118,7 +118,7 @@ public static partial class CouncilWorkflow
         var council = await db.Councils.AsNoTracking().FirstOrDefaultAsync(c => c.Id == councilId, ct);
         if (council is null)
         {
-            return Outcome<CouncilMember>.Fail("", CouncilNotFound);
+            return Outcome<CouncilMember>.NotFound(CouncilNotFound);
         }
         CouncilMember? member = null;
         if (id is { } existing)
@@ -126,7 +126,7 @@ public static partial class CouncilWorkflow
             member = await db.CouncilMembers.FirstOrDefaultAsync(m => m.Id == existing && m.CouncilId == councilId, ct);
             if (member is null)
             {
-                return Outcome<CouncilMember>.Fail("", "委員が見つかりません。");
+                return Outcome<CouncilMember>.NotFound("委員が見つかりません。");
             }
         }
         var errors = new FieldErrors();
@@ -227,15 +227,15 @@ public static partial class CouncilWorkflow
         var previous = await db.CouncilMembers.AsNoTracking().FirstOrDefaultAsync(m => m.Id == memberId, ct);
         if (previous is null)
         {
-            return Outcome<CouncilMember>.Fail("", "委員が見つかりません。");
+            return Outcome<CouncilMember>.NotFound("委員が見つかりません。");
         }
         if (previous.LeftOn is { } left && left < previous.TermEnd)
         {
-            return Outcome<CouncilMember>.Fail("", $"{previous.Name}委員は任期の途中で退任しています。再任ではなく新しい委嘱として登録してください。");
+            return Outcome<CouncilMember>.Conflict($"{previous.Name}委員は任期の途中で退任しています。再任ではなく新しい委嘱として登録してください。");
         }
         if (await db.CouncilMembers.AnyAsync(m => m.ReappointedFromId == memberId, ct))
         {
-            return Outcome<CouncilMember>.Fail("", $"{previous.Name}委員は既に次の任期に再任されています。");
+            return Outcome<CouncilMember>.Conflict($"{previous.Name}委員は既に次の任期に再任されています。");
         }
         var council = await db.Councils.AsNoTracking().FirstAsync(c => c.Id == previous.CouncilId, ct);
         var start = previous.TermEnd.AddDays(1);

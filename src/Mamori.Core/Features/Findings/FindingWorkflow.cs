@@ -92,7 +92,7 @@ public static class FindingWorkflow
         var terminal = audit is null ? null : await db.Terminals.AsNoTracking().FirstOrDefaultAsync(t => t.Id == audit.TerminalId, ct);
         if (audit is null || terminal is null)
         {
-            return Outcome<Inspection>.Fail("", "端末の監査の記録が見つかりません。");
+            return Outcome<Inspection>.NotFound("端末の監査の記録が見つかりません。");
         }
         if (audit.FindingLines.Count == 0)
         {
@@ -104,7 +104,7 @@ public static class FindingWorkflow
         }
         if (await db.Inspections.AnyAsync(i => i.TerminalAuditId == auditId, ct))
         {
-            return Outcome<Inspection>.Fail("", "この監査の指摘事項は登録済みです。");
+            return Outcome<Inspection>.Conflict("この監査の指摘事項は登録済みです。");
         }
         var inspection = new Inspection
         {
@@ -142,11 +142,11 @@ public static class FindingWorkflow
         var inspection = await db.Inspections.Include(i => i.Departments).FirstOrDefaultAsync(i => i.Id == id, ct);
         if (inspection is null)
         {
-            return Outcome<Inspection>.Fail("", InspectionNotFound);
+            return Outcome<Inspection>.NotFound(InspectionNotFound);
         }
         if (await db.Findings.IgnoreQueryFilters([AppDbContext.DepartmentFilter]).AnyAsync(f => f.InspectionId == id, ct))
         {
-            return Outcome<Inspection>.Fail("", "指摘事項のある検査・監査は削除できません。先に指摘事項を削除してください。");
+            return Outcome<Inspection>.Conflict("指摘事項のある検査・監査は削除できません。先に指摘事項を削除してください。");
         }
         db.Inspections.Remove(inspection);
         await db.SaveChangesAsync(ct);
@@ -159,7 +159,7 @@ public static class FindingWorkflow
         var inspection = await db.Inspections.AsNoTracking().FirstOrDefaultAsync(i => i.Id == inspectionId, ct);
         if (inspection is null)
         {
-            return Outcome<Finding>.Fail("", InspectionNotFound);
+            return Outcome<Finding>.NotFound(InspectionNotFound);
         }
         var errors = new FieldErrors();
         if (errors.Required("Heading", input.Heading, "項目"))
@@ -208,7 +208,7 @@ public static class FindingWorkflow
             finding = found;
             if (finding.Status == FindingStatus.Confirmed)
             {
-                return Outcome<Finding>.Fail("", "確認済みの指摘事項は直せません。直すときは、先に確認を取り消してください。");
+                return Outcome<Finding>.Conflict("確認済みの指摘事項は直せません。直すときは、先に確認を取り消してください。");
             }
             finding.Heading = input.Heading!.Trim();
             finding.Text = input.Text!.Trim();
@@ -244,11 +244,11 @@ public static class FindingWorkflow
         var finding = await db.Findings.FirstOrDefaultAsync(f => f.Id == id, ct);
         if (finding is null)
         {
-            return Outcome<Finding>.Fail("", FindingNotFound);
+            return Outcome<Finding>.NotFound(FindingNotFound);
         }
         if (finding.Status == FindingStatus.Confirmed)
         {
-            return Outcome<Finding>.Fail("", "確認済みの指摘事項は削除できません。");
+            return Outcome<Finding>.Conflict("確認済みの指摘事項は削除できません。");
         }
         var evidence = await db.FindingEvidence.Where(e => e.FindingId == id).ToListAsync(ct);
         var fileIds = evidence.Select(e => e.FileId).ToList();
@@ -273,7 +273,7 @@ public static class FindingWorkflow
         }
         if (finding.Status == FindingStatus.Confirmed)
         {
-            return Outcome<Finding>.Fail("", "事務局の確認が済んだ指摘事項です。変更が必要なときは事務局に確認の取消しを依頼してください。");
+            return Outcome<Finding>.Conflict("事務局の確認が済んだ指摘事項です。変更が必要なときは事務局に確認の取消しを依頼してください。");
         }
         var errors = new FieldErrors();
         errors.MaxLength("Countermeasure", input.Countermeasure, 4000, "区の対応（改善策）");
@@ -378,16 +378,16 @@ public static class FindingWorkflow
         var finding = await db.Findings.AsNoTracking().FirstOrDefaultAsync(f => f.Id == findingId, ct);
         if (finding is null)
         {
-            return Outcome<FindingEvidence>.Fail("", FindingNotFound);
+            return Outcome<FindingEvidence>.NotFound(FindingNotFound);
         }
         if (finding.Status == FindingStatus.Confirmed)
         {
-            return Outcome<FindingEvidence>.Fail("", "確認済みの指摘事項には証跡を追加できません。");
+            return Outcome<FindingEvidence>.Conflict("確認済みの指摘事項には証跡を追加できません。");
         }
         var upload = UploadRules.Check(fileName, content);
         if (!upload.Ok)
         {
-            return Outcome<FindingEvidence>.Fail(upload.Errors);
+            return upload.Refused<FindingEvidence>();
         }
         var label = Optional(title) ?? Path.GetFileNameWithoutExtension(upload.Value!.FileName);
         if (label.Length > 200)
@@ -420,11 +420,11 @@ public static class FindingWorkflow
         var evidence = await db.FindingEvidence.FirstOrDefaultAsync(e => e.Id == evidenceId, ct);
         if (evidence is null)
         {
-            return Outcome<FindingEvidence>.Fail("", "証跡が見つかりません。");
+            return Outcome<FindingEvidence>.NotFound("証跡が見つかりません。");
         }
         if (await db.Findings.AnyAsync(f => f.Id == evidence.FindingId && f.Status == FindingStatus.Confirmed, ct))
         {
-            return Outcome<FindingEvidence>.Fail("", "確認済みの指摘事項の証跡は削除できません。");
+            return Outcome<FindingEvidence>.Conflict("確認済みの指摘事項の証跡は削除できません。");
         }
         db.FindingEvidence.Remove(evidence);
         if (await db.StoredFiles.FirstOrDefaultAsync(f => f.Id == evidence.FileId, ct) is { } file)

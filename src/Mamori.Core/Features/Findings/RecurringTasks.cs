@@ -83,7 +83,7 @@ public static class RecurringTasks
         var task = await db.RecurringTasks.AsNoTracking().FirstOrDefaultAsync(t => t.Id == taskId, ct);
         if (task is null)
         {
-            return Outcome<TaskCompletion>.Fail("", NotFound);
+            return Outcome<TaskCompletion>.NotFound(NotFound);
         }
         var today = JapanTime.Today(clock);
         var errors = new FieldErrors();

@@ -138,11 +138,11 @@ public static class MinutesImport
         var meeting = await db.Meetings.FirstOrDefaultAsync(m => m.Id == meetingId, ct);
         if (meeting is null)
         {
-            return Outcome<Meeting>.Fail("", "会議が見つかりません。");
+            return Outcome<Meeting>.NotFound("会議が見つかりません。");
         }
         if (meeting.ImportedFrom is null)
         {
-            return Outcome<Meeting>.Fail("", "取り込んだ会議録ではないため削除できません。");
+            return Outcome<Meeting>.Conflict("取り込んだ会議録ではないため削除できません。");
         }
         db.MinutesTurns.RemoveRange(await db.MinutesTurns.Where(t => t.MeetingId == meetingId).ToListAsync(ct));
         meeting.ImportedFrom = null;

@@ -17,7 +17,7 @@ public static class SaveDepartment
             department = await db.Departments.FirstOrDefaultAsync(d => d.Id == existingId, ct);
             if (department is null)
             {
-                return Outcome<Department>.Fail("", "部署が見つかりません。");
+                return Outcome<Department>.NotFound("部署が見つかりません。");
             }
         }
 
@@ -80,7 +80,7 @@ public static class SaveDepartment
         {
             var current = await db.Departments.AsNoTracking().FirstOrDefaultAsync(d => d.Id == department.Id, ct);
             db.Entry(department).State = EntityState.Detached;
-            return Outcome<Department>.Fail("", current is null
+            return Outcome<Department>.Conflict(current is null
                 ? "この部署は他の人が削除しました。"
                 : $"他の人が先にこの部署を更新しました（現在の名称「{current.Name}」、{(current.IsActive ? "使用中" : "廃止")}）。画面を開き直して、最新の内容に対して変更してください。");
         }

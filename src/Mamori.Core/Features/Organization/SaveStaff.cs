@@ -33,7 +33,7 @@ public static class SaveStaff
             staff = await db.Staff.FirstOrDefaultAsync(s => s.Id == existingId, ct);
             if (staff is null)
             {
-                return Outcome<Staff>.Fail("", "職員が見つかりません。");
+                return Outcome<Staff>.NotFound("職員が見つかりません。");
             }
         }
 
@@ -103,7 +103,7 @@ public static class SaveStaff
         {
             var current = await db.Staff.AsNoTracking().FirstOrDefaultAsync(s => s.Id == staff.Id, ct);
             db.Entry(staff).State = EntityState.Detached;
-            return Outcome<Staff>.Fail("", current is null
+            return Outcome<Staff>.Conflict(current is null
                 ? "この職員は他の人が削除しました。"
                 : $"他の人が先にこの職員を更新しました（現在：{current.Name}、{current.Status.JapaneseName()}）。画面を開き直して、最新の内容に対して変更してください。");
         }
@@ -116,7 +116,7 @@ public static class SaveStaff
         var staff = await db.Staff.Include(s => s.Absences).FirstOrDefaultAsync(s => s.Id == staffId, ct);
         if (staff is null)
         {
-            return Outcome<AbsencePeriod>.Fail("", "職員が見つかりません。");
+            return Outcome<AbsencePeriod>.NotFound("職員が見つかりません。");
         }
         var errors = new FieldErrors();
         if (start is null)

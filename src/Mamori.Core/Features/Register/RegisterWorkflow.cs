@@ -75,15 +75,15 @@ public static class RegisterWorkflow
             file = await db.PersonalInfoFiles.FirstOrDefaultAsync(f => f.Id == existing, ct);
             if (file is null)
             {
-                return Outcome<PersonalInfoFile>.Fail("", "個人情報ファイルが見つかりません。");
+                return Outcome<PersonalInfoFile>.NotFound("個人情報ファイルが見つかりません。");
             }
             if (file.Status == RegisterStatus.Removed)
             {
-                return Outcome<PersonalInfoFile>.Fail("", "消除したファイルは変更できません。");
+                return Outcome<PersonalInfoFile>.Conflict("消除したファイルは変更できません。");
             }
             if (file.Status == RegisterStatus.Submitted && db.Tenant.RestrictToDepartment)
             {
-                return Outcome<PersonalInfoFile>.Fail("", "事務局の確認待ちの間は変更できません。差し戻されてから修正してください。");
+                return Outcome<PersonalInfoFile>.Conflict("事務局の確認待ちの間は変更できません。差し戻されてから修正してください。");
             }
         }
 
@@ -115,7 +115,7 @@ public static class RegisterWorkflow
         {
             db.Entry(file).State = EntityState.Detached;
             var current = await db.PersonalInfoFiles.AsNoTracking().FirstOrDefaultAsync(f => f.Id == file.Id, ct);
-            return Outcome<PersonalInfoFile>.Fail("", current is null
+            return Outcome<PersonalInfoFile>.Conflict(current is null
                 ? "このファイルは他の人が削除しました。"
                 : $"他の人が先にこのファイルを更新しました（現在の名称「{current.Name}」、{current.Status.JapaneseName()}）。画面を開き直して、最新の内容に対して変更してください。");
         }
@@ -200,11 +200,11 @@ public static class RegisterWorkflow
         var file = await db.PersonalInfoFiles.FirstOrDefaultAsync(f => f.Id == id, ct);
         if (file is null)
         {
-            return Outcome<PersonalInfoFile>.Fail("", "個人情報ファイルが見つかりません。");
+            return Outcome<PersonalInfoFile>.NotFound("個人情報ファイルが見つかりません。");
         }
         if (!from.Contains(file.Status))
         {
-            return Outcome<PersonalInfoFile>.Fail("", $"{notAllowed}（現在の状態：{file.Status.JapaneseName()}）");
+            return Outcome<PersonalInfoFile>.Conflict($"{notAllowed}（現在の状態：{file.Status.JapaneseName()}）");
         }
         change(file);
         await db.SaveChangesAsync(ct);
@@ -243,11 +243,11 @@ public static class RegisterWorkflow
         var file = await db.PersonalInfoFiles.Include(f => f.Versions).FirstOrDefaultAsync(f => f.Id == id, ct);
         if (file is null)
         {
-            return Outcome<PersonalInfoFile>.Fail("", "個人情報ファイルが見つかりません。");
+            return Outcome<PersonalInfoFile>.NotFound("個人情報ファイルが見つかりません。");
         }
         if (file.Status != RegisterStatus.Confirmed)
         {
-            return Outcome<PersonalInfoFile>.Fail("", $"確認済みのファイルだけを公表できます（現在の状態：{file.Status.JapaneseName()}）。");
+            return Outcome<PersonalInfoFile>.Conflict($"確認済みのファイルだけを公表できます（現在の状態：{file.Status.JapaneseName()}）。");
         }
         var number = file.Versions.Count == 0 ? 1 : file.Versions.Max(v => v.Number) + 1;
         if (number > 1 && string.IsNullOrWhiteSpace(reason))

@@ -71,7 +71,7 @@ public static class ReviewWorkflow
             business = await db.Businesses.FirstOrDefaultAsync(b => b.Id == existing, ct);
             if (business is null)
             {
-                return Outcome<Business>.Fail("", "事務が見つかりません。");
+                return Outcome<Business>.NotFound("事務が見つかりません。");
             }
         }
         if (errors.Any)
@@ -106,7 +106,7 @@ public static class ReviewWorkflow
         }
         catch (DbUpdateConcurrencyException)
         {
-            return Outcome<T>.Fail("", $"他の人が先に{what}を更新しました。画面を開き直して、最新の内容に対して変更してください。");
+            return Outcome<T>.Conflict($"他の人が先に{what}を更新しました。画面を開き直して、最新の内容に対して変更してください。");
         }
     }
 
@@ -145,7 +145,7 @@ public static class ReviewWorkflow
         ReviewRound? round = null;
         if (id is { } existing && (round = await db.ReviewRounds.FirstOrDefaultAsync(r => r.Id == existing, ct)) is null)
         {
-            return Outcome<ReviewRound>.Fail("", "審査の回が見つかりません。");
+            return Outcome<ReviewRound>.NotFound("審査の回が見つかりません。");
         }
         if (errors.Any)
         {
@@ -181,23 +181,23 @@ public static class ReviewWorkflow
         var round = await db.ReviewRounds.FirstOrDefaultAsync(r => r.Id == id, ct);
         if (round is null)
         {
-            return Outcome<ReviewRound>.Fail("", "審査の回が見つかりません。");
+            return Outcome<ReviewRound>.NotFound("審査の回が見つかりません。");
         }
         if (round.Status == RoundStatus.Reported)
         {
-            return Outcome<ReviewRound>.Fail("", "報告済みの回は変更できません。");
+            return Outcome<ReviewRound>.Conflict("報告済みの回は変更できません。");
         }
         if (status == RoundStatus.Reported)
         {
             if (round.Status != RoundStatus.Closed)
             {
-                return Outcome<ReviewRound>.Fail("", "締め切ってから報告済みにしてください。");
+                return Outcome<ReviewRound>.Conflict("締め切ってから報告済みにしてください。");
             }
             var pending = await db.ReviewCases.Where(c => c.RoundId == id && c.Status == CaseStatus.Submitted)
                 .OrderBy(c => c.Number).Select(c => new { c.Number, c.Title }).ToListAsync(ct);
             if (pending.Count > 0)
             {
-                return Outcome<ReviewRound>.Fail("", "結果が記録されていない案件があります："
+                return Outcome<ReviewRound>.Conflict("結果が記録されていない案件があります："
                     + string.Join("、", pending.Select(p => $"{ReviewCase.NumberLabel(p.Number)}{p.Title}")) + "。結果を記録してから報告済みにしてください。");
             }
             round.ReportedAt = clock.GetUtcNow().UtcDateTime;
@@ -276,11 +276,11 @@ public static class ReviewWorkflow
         var reviewCase = await db.ReviewCases.FirstOrDefaultAsync(c => c.Id == caseId, ct);
         if (reviewCase is null)
         {
-            return Outcome<SelfInspection>.Fail("", CaseNotFound);
+            return Outcome<SelfInspection>.NotFound(CaseNotFound);
         }
         if (reviewCase.Status != CaseStatus.Draft)
         {
-            return Outcome<SelfInspection>.Fail("", $"提出した自己点検表は変更できません（現在の状態：{reviewCase.Status.JapaneseName()}）。");
+            return Outcome<SelfInspection>.Conflict($"提出した自己点検表は変更できません（現在の状態：{reviewCase.Status.JapaneseName()}）。");
         }
         var inspection = await db.SelfInspections.FirstOrDefaultAsync(i => i.CaseId == caseId && i.Type == type, ct);
         if (inspection is null)
@@ -342,16 +342,16 @@ public static class ReviewWorkflow
         var reviewCase = await LoadCaseAsync(db, id, ct, tracking: true);
         if (reviewCase is null)
         {
-            return Outcome<ReviewCase>.Fail("", CaseNotFound);
+            return Outcome<ReviewCase>.NotFound(CaseNotFound);
         }
         if (reviewCase.Status != CaseStatus.Draft)
         {
-            return Outcome<ReviewCase>.Fail("", $"作成中の案件だけを提出できます（現在の状態：{reviewCase.Status.JapaneseName()}）。");
+            return Outcome<ReviewCase>.Conflict($"作成中の案件だけを提出できます（現在の状態：{reviewCase.Status.JapaneseName()}）。");
         }
         var round = await db.ReviewRounds.FirstAsync(r => r.Id == reviewCase.RoundId, ct);
         if (round.Status != RoundStatus.Open)
         {
-            return Outcome<ReviewCase>.Fail("", $"「{round.Title}」は締め切られています。事務局に相談してください。");
+            return Outcome<ReviewCase>.Conflict($"「{round.Title}」は締め切られています。事務局に相談してください。");
         }
         var missing = await MissingAsync(db, reviewCase, ct);
         if (missing.Count > 0)
@@ -392,11 +392,11 @@ public static class ReviewWorkflow
         var reviewCase = await db.ReviewCases.Include(c => c.Inspections).FirstOrDefaultAsync(c => c.Id == id, ct);
         if (reviewCase is null)
         {
-            return Outcome<ReviewCase>.Fail("", CaseNotFound);
+            return Outcome<ReviewCase>.NotFound(CaseNotFound);
         }
         if (reviewCase.Status is not (CaseStatus.Draft or CaseStatus.Submitted))
         {
-            return Outcome<ReviewCase>.Fail("", $"結果の出た案件は取り下げられません（現在の状態：{reviewCase.Status.JapaneseName()}）。");
+            return Outcome<ReviewCase>.Conflict($"結果の出た案件は取り下げられません（現在の状態：{reviewCase.Status.JapaneseName()}）。");
         }
         if (reviewCase.Status == CaseStatus.Draft)
         {
@@ -417,7 +417,7 @@ public static class ReviewWorkflow
         var reviewCase = await db.ReviewCases.Include(c => c.Inspections).FirstOrDefaultAsync(c => c.Id == id, ct);
         if (reviewCase is null)
         {
-            return Outcome<ReviewCase>.Fail("", CaseNotFound);
+            return Outcome<ReviewCase>.NotFound(CaseNotFound);
         }
         var errors = new FieldErrors();
         if (reviewCase.Status != CaseStatus.Draft)
@@ -453,7 +453,7 @@ public static class ReviewWorkflow
         var reviewCase = await db.ReviewCases.FirstOrDefaultAsync(c => c.Id == caseId, ct);
         if (reviewCase is null)
         {
-            return Outcome<CaseEntry>.Fail("", CaseNotFound);
+            return Outcome<CaseEntry>.NotFound(CaseNotFound);
         }
         var byDepartment = db.Tenant.RestrictToDepartment;
         var errors = new FieldErrors();
@@ -525,7 +525,7 @@ public static class ReviewWorkflow
         var entry = await db.CaseEntries.FirstOrDefaultAsync(e => e.Id == entryId, ct);
         if (entry is null)
         {
-            return Outcome<CaseEntry>.Fail("", "記録が見つかりません。");
+            return Outcome<CaseEntry>.NotFound("記録が見つかりません。");
         }
         if (categories.Contains(QuestionCategory.Other) && string.IsNullOrWhiteSpace(otherTopic))
         {
@@ -550,7 +550,7 @@ public static class ReviewWorkflow
         var reviewCase = await db.ReviewCases.FirstOrDefaultAsync(c => c.Id == id, ct);
         if (reviewCase is null)
         {
-            return Outcome<ReviewCase>.Fail("", CaseNotFound);
+            return Outcome<ReviewCase>.NotFound(CaseNotFound);
         }
         var errors = new FieldErrors();
         if (reviewCase.Status is not (CaseStatus.Submitted or CaseStatus.Decided))

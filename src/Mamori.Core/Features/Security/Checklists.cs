@@ -190,7 +190,7 @@ public static class Checklists
             var found = await db.ChecklistTemplates.FirstOrDefaultAsync(t => t.Id == existing, ct);
             if (found is null)
             {
-                return Outcome<ChecklistTemplate>.Fail("", "調査表が見つかりません。");
+                return Outcome<ChecklistTemplate>.NotFound("調査表が見つかりません。");
             }
             if (await db.ChecklistAssessments.AnyAsync(a => a.TemplateId == existing, ct))
             {
@@ -265,15 +265,15 @@ public static class Checklists
         var assessment = await db.ChecklistAssessments.Include(a => a.Answers).FirstOrDefaultAsync(a => a.Id == id, ct);
         if (assessment is null)
         {
-            return Outcome<ChecklistAssessment>.Fail("", "点検が見つかりません。");
+            return Outcome<ChecklistAssessment>.NotFound("点検が見つかりません。");
         }
         if (assessment.IsClosed)
         {
-            return Outcome<ChecklistAssessment>.Fail("", "この点検は完了しています。直すときは「完了を取り消す」を押してから入力してください。");
+            return Outcome<ChecklistAssessment>.Conflict("この点検は完了しています。直すときは「完了を取り消す」を押してから入力してください。");
         }
         if (version is { } v && v != assessment.Version)
         {
-            return Outcome<ChecklistAssessment>.Fail("", OptimisticSave.ConflictMessage);
+            return Outcome<ChecklistAssessment>.Conflict(OptimisticSave.ConflictMessage);
         }
         var template = await db.ChecklistTemplates.AsNoTracking().FirstAsync(t => t.Id == assessment.TemplateId, ct);
         var scale = template.Scale;
@@ -336,7 +336,7 @@ public static class Checklists
         var assessment = await db.ChecklistAssessments.Include(a => a.Answers).FirstOrDefaultAsync(a => a.Id == id, ct);
         if (assessment is null)
         {
-            return Outcome<ChecklistAssessment>.Fail("", "点検が見つかりません。");
+            return Outcome<ChecklistAssessment>.NotFound("点検が見つかりません。");
         }
         if (assessment.IsClosed)
         {
@@ -359,7 +359,7 @@ public static class Checklists
         var assessment = await db.ChecklistAssessments.FirstOrDefaultAsync(a => a.Id == id, ct);
         if (assessment is null)
         {
-            return Outcome<ChecklistAssessment>.Fail("", "点検が見つかりません。");
+            return Outcome<ChecklistAssessment>.NotFound("点検が見つかりません。");
         }
         assessment.ClosedAt = null;
         assessment.ClosedBy = null;

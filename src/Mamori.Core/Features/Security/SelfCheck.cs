@@ -12,15 +12,20 @@ namespace Mamori.Core.Features.Security;
 /// 職員セルフチェック: a campaign in which every member of staff answers a short security self-inspection
 /// in Mamori during a period; each question set (variant) is meant for a role or a department.
 /// </summary>
+[Label("職員セルフチェック")]
 public sealed class SelfCheckCampaign : IMunicipalityOwned, IVersioned
 {
     public Guid Id { get; init; } = Guid.CreateVersion7();
     public Guid MunicipalityId { get; set; }
+    [Label("名称")]
     public required string Title { get; set; }
+    [Label("回答期間（初日）")]
     public DateOnly StartOn { get; set; }
+    [Label("回答期間（最終日）")]
     public DateOnly EndOn { get; set; }
 
     /// <summary>職員への案内.</summary>
+    [Label("備考")]
     public string? Note { get; set; }
 
     public Guid Version { get; set; } = Guid.NewGuid();
@@ -33,40 +38,54 @@ public sealed class SelfCheckCampaign : IMunicipalityOwned, IVersioned
 public sealed record SelfCheckQuestion(string Key, string Text, IReadOnlyList<string> Options);
 
 /// <summary>質問セット: the questions for one group (一般職員用, 管理職用, 住基ネット操作者用 …), optionally one department only.</summary>
+[Label("セルフチェックの質問セット")]
 public sealed class SelfCheckQuestionSet : IMunicipalityOwned
 {
     public Guid Id { get; init; } = Guid.CreateVersion7();
     public Guid MunicipalityId { get; set; }
+    [Label("職員セルフチェック")]
     public Guid CampaignId { get; set; }
 
     /// <summary>対象 (e.g. 管理職用).</summary>
+    [Label("名称")]
     public required string Name { get; set; }
 
     /// <summary>Only for this department, or null for every department.</summary>
+    [Label("部署")]
     public Guid? DepartmentId { get; set; }
 
+    [Label("表示順")]
     public int SortOrder { get; set; }
+    [Label("質問")]
     public string QuestionsJson { get; set; } = "[]";
 
     public IReadOnlyList<SelfCheckQuestion> Questions => JsonSerializer.Deserialize<List<SelfCheckQuestion>>(QuestionsJson, StaffSelfChecks.Json) ?? [];
 }
 
 /// <summary>One member of staff's answers, counted for the department they were in when answering.</summary>
+[Label("セルフチェックの回答")]
 public sealed class SelfCheckResponse : IMunicipalityOwned, IDepartmentOwned
 {
     public Guid Id { get; init; } = Guid.CreateVersion7();
     public Guid MunicipalityId { get; set; }
+    [Label("職員セルフチェック")]
     public Guid CampaignId { get; set; }
+    [Label("質問セット")]
     public Guid QuestionSetId { get; set; }
+    [Label("職員")]
     public Guid StaffId { get; set; }
+    [Label("部署")]
     public Guid DepartmentId { get; set; }
 
     /// <summary>Question key → chosen answer, as JSON.</summary>
+    [Label("回答")]
     public string AnswersJson { get; set; } = "{}";
 
     /// <summary>自由記述.</summary>
+    [Label("自由記述")]
     public string? Comment { get; set; }
 
+    [Label("提出日時")]
     public DateTime SubmittedAt { get; set; }
 
     public IReadOnlyDictionary<string, string> Answers =>
@@ -74,14 +93,20 @@ public sealed class SelfCheckResponse : IMunicipalityOwned, IDepartmentOwned
 }
 
 /// <summary>振り返り: a department's note on its results.</summary>
+[Label("セルフチェックの振り返り")]
 public sealed class SelfCheckReflection : IMunicipalityOwned, IDepartmentOwned, IVersioned
 {
     public Guid Id { get; init; } = Guid.CreateVersion7();
     public Guid MunicipalityId { get; set; }
+    [Label("職員セルフチェック")]
     public Guid CampaignId { get; set; }
+    [Label("部署")]
     public Guid DepartmentId { get; set; }
+    [Label("振り返り")]
     public required string Note { get; set; }
+    [Label("更新日時")]
     public DateTime UpdatedAt { get; set; }
+    [Label("更新者")]
     public string? UpdatedBy { get; set; }
     public Guid Version { get; set; } = Guid.NewGuid();
 }
@@ -213,7 +238,7 @@ public static class StaffSelfChecks
         var campaign = await db.SelfCheckCampaigns.Include(c => c.Sets).FirstOrDefaultAsync(c => c.Id == campaignId, ct);
         if (campaign is null)
         {
-            return Outcome<SelfCheckQuestionSet>.Fail("", "セルフチェックが見つかりません。");
+            return Outcome<SelfCheckQuestionSet>.NotFound("セルフチェックが見つかりません。");
         }
         var errors = new FieldErrors();
         if (errors.Required("Name", name, "対象"))
@@ -235,7 +260,7 @@ public static class StaffSelfChecks
         var set = setId is { } sid ? campaign.Sets.FirstOrDefault(s => s.Id == sid) : null;
         if (setId is not null && set is null)
         {
-            return Outcome<SelfCheckQuestionSet>.Fail("", "質問セットが見つかりません。");
+            return Outcome<SelfCheckQuestionSet>.NotFound("質問セットが見つかりません。");
         }
         if (set is not null && await db.SelfCheckResponses.IgnoreQueryFilters([AppDbContext.DepartmentFilter]).AnyAsync(r => r.QuestionSetId == set.Id, ct)
             && JsonSerializer.Serialize(parsed.Value, Json) != set.QuestionsJson)
@@ -270,12 +295,12 @@ public static class StaffSelfChecks
         var staff = await db.Staff.AsNoTracking().FirstOrDefaultAsync(s => s.Id == staffId, ct);
         if (campaign is null || staff is null)
         {
-            return Outcome<SelfCheckResponse>.Fail("", "セルフチェックが見つかりません。");
+            return Outcome<SelfCheckResponse>.NotFound("セルフチェックが見つかりません。");
         }
         var today = JapanTime.Today(clock);
         if (!campaign.IsOpen(today))
         {
-            return Outcome<SelfCheckResponse>.Fail("", $"回答期間（{WarekiDate.Format(campaign.StartOn)}～{WarekiDate.Format(campaign.EndOn)}）の外のため回答できません。");
+            return Outcome<SelfCheckResponse>.Conflict($"回答期間（{WarekiDate.Format(campaign.StartOn)}～{WarekiDate.Format(campaign.EndOn)}）の外のため回答できません。");
         }
         var set = SetsFor(campaign, staff.DepartmentId).FirstOrDefault(s => s.Id == setId);
         if (set is null)

@@ -10,34 +10,44 @@ namespace Mamori.Core.Features.Security;
 /// 統合端末: a terminal of the resident-registry network — where it stands, who answers for it
 /// (端末機管理責任者 and 補助者), when it was installed and when its wire lock (盗難防止) was last checked.
 /// </summary>
+[Label("統合端末")]
 public sealed class Terminal : IMunicipalityOwned, IVersioned
 {
     public Guid Id { get; init; } = Guid.CreateVersion7();
     public Guid MunicipalityId { get; set; }
 
     /// <summary>端末番号.</summary>
+    [Label("コード")]
     public required string Code { get; set; }
 
     /// <summary>設置場所.</summary>
+    [Label("設置場所")]
     public required string Place { get; set; }
 
     /// <summary>設置課.</summary>
+    [Label("部署")]
     public Guid? DepartmentId { get; set; }
 
     /// <summary>端末機管理責任者.</summary>
+    [Label("端末機管理責任者")]
     public required string Manager { get; set; }
 
     /// <summary>補助者.</summary>
+    [Label("補助者")]
     public string? Assistant { get; set; }
 
+    [Label("設置日")]
     public DateOnly? InstalledOn { get; set; }
 
     /// <summary>ワイヤーロック（盗難防止措置）を確認した日.</summary>
+    [Label("ワイヤーロック確認日")]
     public DateOnly? WireLockCheckedOn { get; set; }
 
     /// <summary>撤去日; a removed terminal stays on record.</summary>
+    [Label("撤去日")]
     public DateOnly? RemovedOn { get; set; }
 
+    [Label("備考")]
     public string? Note { get; set; }
     public Guid Version { get; set; } = Guid.NewGuid();
     public List<TerminalAudit> Audits { get; init; } = [];
@@ -47,20 +57,26 @@ public sealed class Terminal : IMunicipalityOwned, IVersioned
 /// 端末の定期監査: a visit to the terminal with what was found (責任者を答えられない, ワイヤーロック未固定 …).
 /// Findings are kept one per line so that the findings register can take them over.
 /// </summary>
+[Label("統合端末の監査")]
 public sealed class TerminalAudit : IMunicipalityOwned
 {
     public Guid Id { get; init; } = Guid.CreateVersion7();
     public Guid MunicipalityId { get; set; }
+    [Label("統合端末")]
     public Guid TerminalId { get; set; }
+    [Label("監査日")]
     public DateOnly AuditedOn { get; set; }
 
     /// <summary>監査者.</summary>
+    [Label("監査者")]
     public required string Auditor { get; set; }
 
     /// <summary>指摘事項, one per line; empty when nothing was found.</summary>
+    [Label("指摘事項・所見")]
     public string? Findings { get; set; }
 
     /// <summary>Whether the wire lock was found fixed on the day.</summary>
+    [Label("ワイヤーロック固定")]
     public bool WireLockOk { get; set; }
 
     public IReadOnlyList<string> FindingLines => (Findings ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
@@ -146,7 +162,7 @@ public static class Terminals
         var terminal = await db.Terminals.FirstOrDefaultAsync(t => t.Id == terminalId, ct);
         if (terminal is null)
         {
-            return Outcome<TerminalAudit>.Fail("", "端末が見つかりません。");
+            return Outcome<TerminalAudit>.NotFound("端末が見つかりません。");
         }
         var errors = new FieldErrors();
         if (auditedOn is null)

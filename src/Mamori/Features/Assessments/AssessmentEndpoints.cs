@@ -24,7 +24,7 @@ public static class AssessmentEndpoints
         return api;
     }
 
-    private static Results<Ok<ThresholdResponse>, ValidationProblem> Threshold(long? subjects, int? handlers, bool? seriousIncident)
+    private static Results<Ok<ThresholdResponse>, Refusal> Threshold(long? subjects, int? handlers, bool? seriousIncident)
     {
         var errors = new Dictionary<string, string[]>();
         if (subjects is not >= 0)
@@ -37,7 +37,7 @@ public static class AssessmentEndpoints
         }
         if (errors.Count > 0)
         {
-            return TypedResults.ValidationProblem(errors, "しきい値判断の入力を確認してください。");
+            return ApiResults.Invalid(errors, "しきい値判断の入力を確認してください。");
         }
         var j = PiaThreshold.Judge(subjects!.Value, handlers!.Value, seriousIncident ?? false);
         return TypedResults.Ok(new ThresholdResponse(j.Level.Code(), j.Evaluations, j.Reason));

@@ -72,10 +72,6 @@ public sealed class BusinessEditModel(AppDbContext db, TimeProvider clock) : Mam
 
     public async Task<IActionResult> OnPostAsync(Guid? id, CancellationToken ct)
     {
-        if (id is not null && !await db.AssessedBusinesses.AnyAsync(b => b.Id == id, ct))
-        {
-            return NotFound();
-        }
         var subjects = Count(Input.SubjectCount, "Input.SubjectCount", "対象人数");
         var staff = Count(Input.StaffHandlers, "Input.StaffHandlers", "取扱者数（職員）");
         var contractors = Count(Input.ContractorHandlers, "Input.ContractorHandlers", "取扱者数（委託先）");

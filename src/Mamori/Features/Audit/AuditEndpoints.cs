@@ -21,7 +21,7 @@ public static class AuditEndpoints
         return api;
     }
 
-    private static async Task<Results<Ok<AuditPage>, ValidationProblem>> List(string? from, string? to, string? entityType, AuditAction? action,
+    private static async Task<Results<Ok<AuditPage>, Refusal>> List(string? from, string? to, string? entityType, AuditAction? action,
         string? actor, int? skip, int? take, AppDbContext db, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();

@@ -95,7 +95,7 @@ public sealed class FindingEditModel(AppDbContext db) : MamoriPageModel
         var outcome = await FindingWorkflow.DeleteFindingAsync(db, id, ct);
         if (!outcome.Ok)
         {
-            Flash(outcome.Describe(), error: true);
+            Flash(outcome, string.Empty);
             return Redirect($"/findings/{id}");
         }
         Flash($"指摘事項「{outcome.Value!.Heading}」を削除しました。");

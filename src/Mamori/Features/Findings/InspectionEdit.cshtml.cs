@@ -57,10 +57,6 @@ public sealed class InspectionEditModel(AppDbContext db) : MamoriPageModel
 
     public async Task<IActionResult> OnPostAsync(Guid? id, CancellationToken ct)
     {
-        if (id is not null && !await db.Inspections.AnyAsync(i => i.Id == id, ct))
-        {
-            return NotFound();
-        }
         var start = ParseDate(Input.StartOn, "Input.StartOn");
         var end = ParseDate(Input.EndOn, "Input.EndOn");
         if (!ModelState.IsValid)
@@ -83,7 +79,7 @@ public sealed class InspectionEditModel(AppDbContext db) : MamoriPageModel
         var outcome = await FindingWorkflow.DeleteInspectionAsync(db, id, ct);
         if (!outcome.Ok)
         {
-            Flash(outcome.Describe(), error: true);
+            Flash(outcome, string.Empty);
             return Redirect($"/findings/inspections/{id}");
         }
         Flash($"検査・監査「{outcome.Value!.Title}」を削除しました。");

@@ -90,10 +90,6 @@ public sealed class EditModel(AppDbContext db, TimeProvider clock, IAuthorizatio
 
     public async Task<IActionResult> OnPostAsync(Guid? id, CancellationToken ct)
     {
-        if (id is not null && !await db.Incidents.AnyAsync(i => i.Id == id, ct))
-        {
-            return NotFound();
-        }
         var occurred = ParseDate(Input.OccurredOn, "Input.OccurredOn");
         var learned = ParseDate(Input.LearnedOn, "Input.LearnedOn");
         if (ModelState.IsValid)

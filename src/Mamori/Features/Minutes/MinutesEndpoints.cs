@@ -20,7 +20,7 @@ public static class MinutesEndpoints
         return api;
     }
 
-    private static async Task<Results<Ok<SearchResponse>, ValidationProblem>> Search(string? q, Guid? council, string? speaker, string? role,
+    private static async Task<Results<Ok<SearchResponse>, Refusal>> Search(string? q, Guid? council, string? speaker, string? role,
         string? from, string? to, string? agenda, string? sort, int? skip, int? take, AppDbContext db, CurrentTenant tenant, MinutesIndex index,
         CancellationToken ct)
     {

@@ -1,3 +1,4 @@
+using Mamori.Core;
 using Mamori.Core.Data;
 using Mamori.Core.Features.Accounts;
 using Mamori.Core.Features.Organization;
@@ -48,25 +49,21 @@ public static class OrganizationEndpoints
         TypedResults.Ok((await DepartmentTree.LoadAsync(db, ct))
             .Select(d => new DepartmentResponse(d.Id, d.ParentId, d.Name, d.Label, d.Code, d.IsActive, d.Version)).ToList());
 
-    private static Task<Results<Created<DepartmentResponse>, ValidationProblem, NotFound>> CreateDepartment(DepartmentRequest body, AppDbContext db, CancellationToken ct) =>
-        SaveDepartmentAsync(null, body, db, ct);
+    private static async Task<Results<Created<DepartmentResponse>, Refusal>> CreateDepartment(DepartmentRequest body, AppDbContext db, CancellationToken ct) =>
+        ApiResults.Created(await SaveDepartmentAsync(null, body, db, ct), d => $"/api/v1/organization/departments/{d.Id}");
 
-    private static Task<Results<Created<DepartmentResponse>, ValidationProblem, NotFound>> UpdateDepartment(Guid id, DepartmentRequest body, AppDbContext db, CancellationToken ct) =>
-        SaveDepartmentAsync(id, body, db, ct);
+    private static async Task<Results<Ok<DepartmentResponse>, Refusal>> UpdateDepartment(Guid id, DepartmentRequest body, AppDbContext db, CancellationToken ct) =>
+        ApiResults.Changed(await SaveDepartmentAsync(id, body, db, ct));
 
-    private static async Task<Results<Created<DepartmentResponse>, ValidationProblem, NotFound>> SaveDepartmentAsync(Guid? id, DepartmentRequest body, AppDbContext db, CancellationToken ct)
+    private static async Task<Outcome<DepartmentResponse>> SaveDepartmentAsync(Guid? id, DepartmentRequest body, AppDbContext db, CancellationToken ct)
     {
-        if (id is not null && !await db.Departments.AnyAsync(d => d.Id == id, ct))
-        {
-            return TypedResults.NotFound();
-        }
         var outcome = await SaveDepartment.RunAsync(db, id, new DepartmentInput(body.Name, body.Code, body.ParentId, body.SortOrder, body.IsActive ?? true, body.Version), ct);
         if (!outcome.Ok)
         {
-            return ApiResults.Invalid(outcome);
+            return outcome.Refused<DepartmentResponse>();
         }
         var d = (await DepartmentTree.LoadAsync(db, ct)).First(x => x.Id == outcome.Value!.Id);
-        return TypedResults.Created($"/api/v1/organization/departments/{d.Id}", new DepartmentResponse(d.Id, d.ParentId, d.Name, d.Label, d.Code, d.IsActive, d.Version));
+        return Outcome<DepartmentResponse>.Success(new DepartmentResponse(d.Id, d.ParentId, d.Name, d.Label, d.Code, d.IsActive, d.Version));
     }
 
     private static async Task<Ok<List<StaffResponse>>> ListStaff(string? q, Guid? departmentId, AppDbContext db, TimeProvider clock, CancellationToken ct)
@@ -82,18 +79,14 @@ public static class OrganizationEndpoints
         return response is null ? TypedResults.NotFound() : TypedResults.Ok(response);
     }
 
-    private static Task<Results<Created<StaffResponse>, ValidationProblem, NotFound>> CreateStaff(StaffRequest body, AppDbContext db, CancellationToken ct) =>
-        SaveStaffAsync(null, body, db, ct);
+    private static async Task<Results<Created<StaffResponse>, Refusal>> CreateStaff(StaffRequest body, AppDbContext db, CancellationToken ct) =>
+        ApiResults.Created(await SaveStaffAsync(null, body, db, ct), s => $"/api/v1/organization/staff/{s.Id}");
 
-    private static Task<Results<Created<StaffResponse>, ValidationProblem, NotFound>> UpdateStaff(Guid id, StaffRequest body, AppDbContext db, CancellationToken ct) =>
-        SaveStaffAsync(id, body, db, ct);
+    private static async Task<Results<Ok<StaffResponse>, Refusal>> UpdateStaff(Guid id, StaffRequest body, AppDbContext db, CancellationToken ct) =>
+        ApiResults.Changed(await SaveStaffAsync(id, body, db, ct));
 
-    private static async Task<Results<Created<StaffResponse>, ValidationProblem, NotFound>> SaveStaffAsync(Guid? id, StaffRequest body, AppDbContext db, CancellationToken ct)
+    private static async Task<Outcome<StaffResponse>> SaveStaffAsync(Guid? id, StaffRequest body, AppDbContext db, CancellationToken ct)
     {
-        if (id is not null && !await db.Staff.AnyAsync(s => s.Id == id, ct))
-        {
-            return TypedResults.NotFound();
-        }
         var errors = new Dictionary<string, string[]>();
         var start = ApiResults.ParseDate(body.StartDate, "startDate", errors);
         var end = ApiResults.ParseDate(body.EndDate, "endDate", errors);
@@ -104,16 +97,11 @@ public static class OrganizationEndpoints
         }
         if (errors.Count > 0)
         {
-            return ApiResults.Invalid(errors);
+            return Outcome<StaffResponse>.Fail(errors);
         }
         var outcome = await SaveStaff.RunAsync(db, id,
             new StaffInput(body.EmployeeNumber, body.Name, body.NameKana, body.DepartmentId, status, start, end, body.Version), ct);
-        if (!outcome.Ok)
-        {
-            return ApiResults.Invalid(outcome);
-        }
-        var saved = (await LoadStaffAsync(db, outcome.Value!.Id, ct))!;
-        return TypedResults.Created($"/api/v1/organization/staff/{saved.Id}", saved);
+        return outcome.Ok ? Outcome<StaffResponse>.Success((await LoadStaffAsync(db, outcome.Value!.Id, ct))!) : outcome.Refused<StaffResponse>();
     }
 
     private static bool TryParseStatus(string text, out StaffStatus status)
@@ -147,7 +135,7 @@ public static class OrganizationEndpoints
             .Select(c => new LongAbsenceResponse(c.Account.UserId, c.Account.UserName, c.Account.DisplayName, c.Account.Staff?.Name, c.Reasons, c.Days))
             .ToList());
 
-    private static async Task<Results<NoContent, NotFound, ValidationProblem>> Suspend(string id, SuspendRequest? body, HttpContext http, AppDbContext db,
+    private static async Task<Results<NoContent, NotFound, Refusal>> Suspend(string id, SuspendRequest? body, HttpContext http, AppDbContext db,
         UserManager<AppUser> users, TimeProvider clock, CancellationToken ct)
     {
         var user = await db.TenantUsers().FirstOrDefaultAsync(u => u.Id == id, ct);
@@ -156,6 +144,6 @@ public static class OrganizationEndpoints
             return TypedResults.NotFound();
         }
         var outcome = await SuspendAccount.SuspendAsync(users, user, body?.Reason, users.GetUserId(http.User)!, clock);
-        return outcome.Ok ? TypedResults.NoContent() : ApiResults.Invalid(outcome);
+        return outcome.Ok ? TypedResults.NoContent() : ApiResults.Refused(outcome);
     }
 }

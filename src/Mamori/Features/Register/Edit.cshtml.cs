@@ -83,10 +83,6 @@ public sealed class EditModel(AppDbContext db) : MamoriPageModel
 
     public async Task<IActionResult> OnPostAsync(Guid? id, CancellationToken ct)
     {
-        if (id is not null && !await db.PersonalInfoFiles.AnyAsync(f => f.Id == id, ct))
-        {
-            return NotFound();
-        }
         long? subjects = null;
         if (!string.IsNullOrWhiteSpace(Input.SubjectCount))
         {

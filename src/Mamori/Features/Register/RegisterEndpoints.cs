@@ -98,57 +98,42 @@ public static class RegisterEndpoints
             r.IsSpecificPersonalInfo, form, r.Remarks, r.Version);
     }
 
-    private static Task<Results<Created<FileResponse>, ValidationProblem, NotFound>> Create(FileRequest body, AppDbContext db, CancellationToken ct) =>
-        SaveAsync(null, body, db, ct);
+    private static async Task<Results<Created<FileResponse>, Refusal>> Create(FileRequest body, AppDbContext db, CancellationToken ct) =>
+        ApiResults.Created(await SaveAsync(null, body, db, ct), f => $"/api/v1/register/{f.Id}");
 
-    private static Task<Results<Created<FileResponse>, ValidationProblem, NotFound>> Update(Guid id, FileRequest body, AppDbContext db, CancellationToken ct) =>
-        SaveAsync(id, body, db, ct);
+    private static async Task<Results<Ok<FileResponse>, Refusal>> Update(Guid id, FileRequest body, AppDbContext db, CancellationToken ct) =>
+        ApiResults.Changed(await SaveAsync(id, body, db, ct));
 
-    private static async Task<Results<Created<FileResponse>, ValidationProblem, NotFound>> SaveAsync(Guid? id, FileRequest body, AppDbContext db, CancellationToken ct)
+    private static async Task<Core.Outcome<FileResponse>> SaveAsync(Guid? id, FileRequest body, AppDbContext db, CancellationToken ct)
     {
-        if (id is not null && !await db.PersonalInfoFiles.AnyAsync(f => f.Id == id, ct))
-        {
-            return TypedResults.NotFound();
-        }
         var input = Input(body, out var errors);
         if (errors.Count > 0)
         {
-            return ApiResults.Invalid(errors);
+            return Core.Outcome<FileResponse>.Fail(errors);
         }
-        var outcome = await RegisterWorkflow.SaveAsync(db, id, input, ct);
-        if (!outcome.Ok)
-        {
-            return ApiResults.Invalid(outcome);
-        }
-        var response = (await LoadAsync(db, outcome.Value!.Id, publishedOnly: false, ct))!;
-        return TypedResults.Created($"/api/v1/register/{response.Id}", response);
+        return await ResponseAsync(db, await RegisterWorkflow.SaveAsync(db, id, input, ct), ct);
     }
 
-    private static async Task<Results<Ok<FileResponse>, ValidationProblem, NotFound>> StepAsync(Guid id, AppDbContext db,
-        Func<Task<Core.Outcome<PersonalInfoFile>>> step, CancellationToken ct)
-    {
-        if (!await db.PersonalInfoFiles.AnyAsync(f => f.Id == id, ct))
-        {
-            return TypedResults.NotFound();
-        }
-        var outcome = await step();
-        return outcome.Ok ? TypedResults.Ok((await LoadAsync(db, id, publishedOnly: false, ct))!) : ApiResults.Invalid(outcome);
-    }
+    /// <summary>The file as the API shows it after a change, or the change's refusal.</summary>
+    private static async Task<Core.Outcome<FileResponse>> ResponseAsync(AppDbContext db, Core.Outcome<PersonalInfoFile> outcome, CancellationToken ct) =>
+        outcome.Ok
+            ? Core.Outcome<FileResponse>.Success((await LoadAsync(db, outcome.Value!.Id, publishedOnly: false, ct))!)
+            : outcome.Refused<FileResponse>();
 
-    private static Task<Results<Ok<FileResponse>, ValidationProblem, NotFound>> Submit(Guid id, AppDbContext db, CancellationToken ct) =>
-        StepAsync(id, db, () => RegisterWorkflow.SubmitAsync(db, id, ct), ct);
+    private static async Task<Results<Ok<FileResponse>, Refusal>> Submit(Guid id, AppDbContext db, CancellationToken ct) =>
+        ApiResults.Changed(await ResponseAsync(db, await RegisterWorkflow.SubmitAsync(db, id, ct), ct));
 
-    private static Task<Results<Ok<FileResponse>, ValidationProblem, NotFound>> Return(Guid id, StepRequest? body, AppDbContext db, CancellationToken ct) =>
-        StepAsync(id, db, () => RegisterWorkflow.ReturnAsync(db, id, body?.Comment, ct), ct);
+    private static async Task<Results<Ok<FileResponse>, Refusal>> Return(Guid id, StepRequest? body, AppDbContext db, CancellationToken ct) =>
+        ApiResults.Changed(await ResponseAsync(db, await RegisterWorkflow.ReturnAsync(db, id, body?.Comment, ct), ct));
 
-    private static Task<Results<Ok<FileResponse>, ValidationProblem, NotFound>> Confirm(Guid id, AppDbContext db, CancellationToken ct) =>
-        StepAsync(id, db, () => RegisterWorkflow.ConfirmAsync(db, id, ct), ct);
+    private static async Task<Results<Ok<FileResponse>, Refusal>> Confirm(Guid id, AppDbContext db, CancellationToken ct) =>
+        ApiResults.Changed(await ResponseAsync(db, await RegisterWorkflow.ConfirmAsync(db, id, ct), ct));
 
-    private static Task<Results<Ok<FileResponse>, ValidationProblem, NotFound>> Publish(Guid id, StepRequest? body, AppDbContext db, TimeProvider clock, CancellationToken ct) =>
-        StepAsync(id, db, () => RegisterWorkflow.PublishAsync(db, id, body?.Reason, clock, ct), ct);
+    private static async Task<Results<Ok<FileResponse>, Refusal>> Publish(Guid id, StepRequest? body, AppDbContext db, TimeProvider clock, CancellationToken ct) =>
+        ApiResults.Changed(await ResponseAsync(db, await RegisterWorkflow.PublishAsync(db, id, body?.Reason, clock, ct), ct));
 
-    private static Task<Results<Ok<FileResponse>, ValidationProblem, NotFound>> Remove(Guid id, StepRequest? body, AppDbContext db, TimeProvider clock, CancellationToken ct) =>
-        StepAsync(id, db, () => RegisterWorkflow.RemoveAsync(db, id, body?.Reason, clock, ct), ct);
+    private static async Task<Results<Ok<FileResponse>, Refusal>> Remove(Guid id, StepRequest? body, AppDbContext db, TimeProvider clock, CancellationToken ct) =>
+        ApiResults.Changed(await ResponseAsync(db, await RegisterWorkflow.RemoveAsync(db, id, body?.Reason, clock, ct), ct));
 
     private static async Task<FileContentHttpResult> Export(string? encoding, AppDbContext db, TimeProvider clock, CancellationToken ct)
     {

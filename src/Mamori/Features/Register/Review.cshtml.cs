@@ -32,12 +32,8 @@ public sealed class ReviewModel(AppDbContext db, TimeProvider clock) : MamoriPag
 
     private async Task<IActionResult> Step(Guid id, Func<Task<Outcome<PersonalInfoFile>>> step, string done, CancellationToken ct)
     {
-        if (!await db.PersonalInfoFiles.AnyAsync(f => f.Id == id, ct))
-        {
-            return NotFound();
-        }
         var outcome = await step();
-        Flash(outcome.Ok ? done : outcome.Describe(), error: !outcome.Ok);
+        Flash(outcome, done);
         return Redirect($"/register/{id}");
     }
 }

@@ -16,12 +16,8 @@ public sealed class SubmitModel(AppDbContext db) : MamoriPageModel
 
     public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct)
     {
-        if (!await db.PersonalInfoFiles.AnyAsync(f => f.Id == id, ct))
-        {
-            return NotFound();
-        }
         var outcome = await RegisterWorkflow.SubmitAsync(db, id, ct);
-        Flash(outcome.Ok ? "事務局へ提出しました。" : outcome.Describe(), error: !outcome.Ok);
+        Flash(outcome, "事務局へ提出しました。");
         return Redirect($"/register/{id}");
     }
 }

@@ -90,29 +90,23 @@ public static class ReviewEndpoints
     private static async Task<Ok<List<BusinessResponse>>> ListBusinesses(AppDbContext db, CancellationToken ct) =>
         TypedResults.Ok((await db.Businesses.AsNoTracking().OrderBy(b => b.Name).ToListAsync(ct)).Select(ToResponse).ToList());
 
-    private static Task<Results<Created<BusinessResponse>, ValidationProblem, NotFound>> CreateBusiness(BusinessRequest body, AppDbContext db, CancellationToken ct) =>
-        SaveBusiness(null, body, db, ct);
+    private static async Task<Results<Created<BusinessResponse>, Refusal>> CreateBusiness(BusinessRequest body, AppDbContext db, CancellationToken ct) =>
+        ApiResults.Created(await SaveBusiness(null, body, db, ct), b => $"/api/v1/reviews/businesses/{b.Id}");
 
-    private static Task<Results<Created<BusinessResponse>, ValidationProblem, NotFound>> UpdateBusiness(Guid id, BusinessRequest body, AppDbContext db, CancellationToken ct) =>
-        SaveBusiness(id, body, db, ct);
+    private static async Task<Results<Ok<BusinessResponse>, Refusal>> UpdateBusiness(Guid id, BusinessRequest body, AppDbContext db, CancellationToken ct) =>
+        ApiResults.Changed(await SaveBusiness(id, body, db, ct));
 
-    private static async Task<Results<Created<BusinessResponse>, ValidationProblem, NotFound>> SaveBusiness(Guid? id, BusinessRequest body, AppDbContext db, CancellationToken ct)
+    private static async Task<Outcome<BusinessResponse>> SaveBusiness(Guid? id, BusinessRequest body, AppDbContext db, CancellationToken ct)
     {
-        if (id is not null && !await db.Businesses.AnyAsync(b => b.Id == id, ct))
-        {
-            return TypedResults.NotFound();
-        }
         var errors = new Dictionary<string, string[]>();
         var types = ApiResults.ParseEnums<HandlingType>(body.Types, "types", errors, ReviewNames.JapaneseName);
         if (errors.Count > 0)
         {
-            return ApiResults.Invalid(errors);
+            return Outcome<BusinessResponse>.Fail(errors);
         }
         var outcome = await ReviewWorkflow.SaveBusinessAsync(db, id, new BusinessInput(body.Name, body.DepartmentId, body.JointDepartments, body.Summary, types,
             body.IsDiscontinued, body.Version), ct);
-        return outcome.Ok
-            ? TypedResults.Created($"/api/v1/reviews/businesses/{outcome.Value!.Id}", ToResponse(outcome.Value))
-            : ApiResults.Invalid(outcome);
+        return outcome.Ok ? Outcome<BusinessResponse>.Success(ToResponse(outcome.Value!)) : outcome.Refused<BusinessResponse>();
     }
 
     private static async Task<Ok<List<RoundResponse>>> ListRounds(AppDbContext db, CancellationToken ct)
@@ -133,18 +127,14 @@ public static class ReviewEndpoints
         return report is null ? TypedResults.NotFound() : TypedResults.Ok(ToResponse(report.Round, report));
     }
 
-    private static Task<Results<Created<RoundResponse>, ValidationProblem, NotFound>> CreateRound(RoundRequest body, AppDbContext db, CancellationToken ct) =>
-        SaveRound(null, body, db, ct);
+    private static async Task<Results<Created<RoundResponse>, Refusal>> CreateRound(RoundRequest body, AppDbContext db, CancellationToken ct) =>
+        ApiResults.Created(await SaveRound(null, body, db, ct), r => $"/api/v1/reviews/rounds/{r.Id}");
 
-    private static Task<Results<Created<RoundResponse>, ValidationProblem, NotFound>> UpdateRound(Guid id, RoundRequest body, AppDbContext db, CancellationToken ct) =>
-        SaveRound(id, body, db, ct);
+    private static async Task<Results<Ok<RoundResponse>, Refusal>> UpdateRound(Guid id, RoundRequest body, AppDbContext db, CancellationToken ct) =>
+        ApiResults.Changed(await SaveRound(id, body, db, ct));
 
-    private static async Task<Results<Created<RoundResponse>, ValidationProblem, NotFound>> SaveRound(Guid? id, RoundRequest body, AppDbContext db, CancellationToken ct)
+    private static async Task<Outcome<RoundResponse>> SaveRound(Guid? id, RoundRequest body, AppDbContext db, CancellationToken ct)
     {
-        if (id is not null && !await db.ReviewRounds.AnyAsync(r => r.Id == id, ct))
-        {
-            return TypedResults.NotFound();
-        }
         var errors = new Dictionary<string, string[]>();
         var pre = new List<DateOnly>();
         foreach (var text in body.PreConsultations ?? [])
@@ -158,28 +148,22 @@ public static class ReviewEndpoints
             pre, ApiResults.ParseDate(body.MeetingOn, "meetingOn", errors), ApiResults.ParseDate(body.ReportOn, "reportOn", errors), body.ReportTo, body.FirstCaseNumber, body.Version);
         if (errors.Count > 0)
         {
-            return ApiResults.Invalid(errors);
+            return Outcome<RoundResponse>.Fail(errors);
         }
         var outcome = await ReviewWorkflow.SaveRoundAsync(db, id, input, ct);
-        return outcome.Ok
-            ? TypedResults.Created($"/api/v1/reviews/rounds/{outcome.Value!.Id}", ToResponse(outcome.Value, null))
-            : ApiResults.Invalid(outcome);
+        return outcome.Ok ? Outcome<RoundResponse>.Success(ToResponse(outcome.Value!, null)) : outcome.Refused<RoundResponse>();
     }
 
-    private static async Task<Results<Ok<RoundResponse>, ValidationProblem, NotFound>> SetRoundStatus(Guid id, RoundStatusRequest body, AppDbContext db, TimeProvider clock,
+    private static async Task<Results<Ok<RoundResponse>, Refusal>> SetRoundStatus(Guid id, RoundStatusRequest body, AppDbContext db, TimeProvider clock,
         CancellationToken ct)
     {
-        if (!await db.ReviewRounds.AnyAsync(r => r.Id == id, ct))
-        {
-            return TypedResults.NotFound();
-        }
         var errors = new Dictionary<string, string[]>();
         if (ApiResults.ParseEnum<RoundStatus>(body.Status, "status", errors, ReviewWorkflow.JapaneseName) is not { } status)
         {
             return ApiResults.Invalid(errors.Count > 0 ? errors : new Dictionary<string, string[]> { ["status"] = ["status（Open・Closed・Reported）を指定してください。"] });
         }
         var outcome = await ReviewWorkflow.SetRoundStatusAsync(db, id, status, clock, ct);
-        return outcome.Ok ? TypedResults.Ok(ToResponse(outcome.Value!, null)) : ApiResults.Invalid(outcome);
+        return outcome.Ok ? TypedResults.Ok(ToResponse(outcome.Value!, null)) : ApiResults.Refused(outcome);
     }
 
     private static async Task<Results<Ok<MatrixResponse>, NotFound>> GetMatrix(Guid id, AppDbContext db, CancellationToken ct)
@@ -193,7 +177,7 @@ public static class ReviewEndpoints
         return TypedResults.Ok(new MatrixResponse(matrix.CaseNumbers, matrix.Rows.Select(r => new MatrixRowResponse(r.Group, r.Label, r.Cases.Order().ToList())).ToList()));
     }
 
-    private static async Task<Results<Created<CaseResponse>, ValidationProblem>> CreateCase(CaseRequest body, AppDbContext db, CancellationToken ct)
+    private static async Task<Results<Created<CaseResponse>, Refusal>> CreateCase(CaseRequest body, AppDbContext db, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
         var types = ApiResults.ParseEnums<HandlingType>(body.Types, "types", errors, ReviewNames.JapaneseName);
@@ -204,7 +188,7 @@ public static class ReviewEndpoints
         var outcome = await ReviewWorkflow.CreateCaseAsync(db, new CaseInput(body.RoundId, body.BusinessId, types, body.Summary, body.Title, body.DepartmentsLabel), ct);
         if (!outcome.Ok)
         {
-            return ApiResults.Invalid(outcome);
+            return ApiResults.Refused(outcome);
         }
         return TypedResults.Created($"/api/v1/reviews/cases/{outcome.Value!.Id}", (await LoadAsync(db, outcome.Value.Id, ct))!);
     }
@@ -240,53 +224,40 @@ public static class ReviewEndpoints
         return response is null ? TypedResults.NotFound() : TypedResults.Ok(response);
     }
 
-    private static async Task<Results<Ok<CaseResponse>, ValidationProblem, NotFound>> Step<T>(Guid id, AppDbContext db, Func<Task<Outcome<T>>> step, CancellationToken ct)
+    /// <summary>The case as the API shows it after a step, or the step's refusal.</summary>
+    private static async Task<Results<Ok<CaseResponse>, Refusal>> Step<T>(Guid id, AppDbContext db, Task<Outcome<T>> step, CancellationToken ct)
     {
-        if (!await db.ReviewCases.AnyAsync(c => c.Id == id, ct))
-        {
-            return TypedResults.NotFound();
-        }
-        var outcome = await step();
-        if (!outcome.Ok)
-        {
-            return ApiResults.Invalid(outcome);
-        }
-        var response = await LoadAsync(db, id, ct);
-        return response is null ? TypedResults.NotFound() : TypedResults.Ok(response);
+        var outcome = await step;
+        return outcome.Ok ? TypedResults.Ok((await LoadAsync(db, id, ct))!) : ApiResults.Refused(outcome);
     }
 
-    private static Task<Results<Ok<CaseResponse>, ValidationProblem, NotFound>> SaveInspection(Guid id, string type, InspectionRequest body, AppDbContext db, CancellationToken ct)
+    private static Task<Results<Ok<CaseResponse>, Refusal>> SaveInspection(Guid id, string type, InspectionRequest body, AppDbContext db, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
         if (ApiResults.ParseEnum<HandlingType>(type, "type", errors, ReviewNames.JapaneseName) is not { } handling)
         {
-            return Task.FromResult<Results<Ok<CaseResponse>, ValidationProblem, NotFound>>(ApiResults.Invalid(errors));
+            return Task.FromResult<Results<Ok<CaseResponse>, Refusal>>(ApiResults.Invalid(errors));
         }
         var input = new InspectionInput(body.Answers ?? [], body.Details ?? new InspectionDetails(), body.HasSensitive,
             body.OrdinanceSensitive is null ? null : string.Join('\n', body.OrdinanceSensitive));
-        return Step(id, db, () => ReviewWorkflow.SaveInspectionAsync(db, id, handling, input, ct), ct);
+        return Step(id, db, ReviewWorkflow.SaveInspectionAsync(db, id, handling, input, ct), ct);
     }
 
-    private static Task<Results<Ok<CaseResponse>, ValidationProblem, NotFound>> SubmitCase(Guid id, AppDbContext db, TimeProvider clock, CancellationToken ct) =>
-        Step(id, db, () => ReviewWorkflow.SubmitCaseAsync(db, id, clock, ct), ct);
+    private static Task<Results<Ok<CaseResponse>, Refusal>> SubmitCase(Guid id, AppDbContext db, TimeProvider clock, CancellationToken ct) =>
+        Step(id, db, ReviewWorkflow.SubmitCaseAsync(db, id, clock, ct), ct);
 
     /// <summary>取下げ of a submitted case (200 with the case); a case still being written is deleted (204).</summary>
-    private static async Task<Results<Ok<CaseResponse>, NoContent, ValidationProblem, NotFound>> WithdrawCase(Guid id, AppDbContext db, CancellationToken ct)
+    private static async Task<Results<Ok<CaseResponse>, NoContent, Refusal>> WithdrawCase(Guid id, AppDbContext db, CancellationToken ct)
     {
-        if (await db.ReviewCases.AnyAsync(c => c.Id == id && c.Status == CaseStatus.Draft, ct))
+        var outcome = await ReviewWorkflow.WithdrawCaseAsync(db, id, ct);
+        if (!outcome.Ok)
         {
-            var deleted = await ReviewWorkflow.WithdrawCaseAsync(db, id, ct);
-            return deleted.Ok ? TypedResults.NoContent() : ApiResults.Invalid(deleted);
+            return ApiResults.Refused(outcome);
         }
-        return (await Step(id, db, () => ReviewWorkflow.WithdrawCaseAsync(db, id, ct), ct)).Result switch
-        {
-            Ok<CaseResponse> ok => ok,
-            ValidationProblem invalid => invalid,
-            _ => TypedResults.NotFound(),
-        };
+        return await LoadAsync(db, id, ct) is { } withdrawn ? TypedResults.Ok(withdrawn) : TypedResults.NoContent();
     }
 
-    private static Task<Results<Ok<CaseResponse>, ValidationProblem, NotFound>> AddEntry(Guid id, EntryRequest body, AppDbContext db, TimeProvider clock, CancellationToken ct)
+    private static Task<Results<Ok<CaseResponse>, Refusal>> AddEntry(Guid id, EntryRequest body, AppDbContext db, TimeProvider clock, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
         var kind = ApiResults.ParseEnum<EntryKind>(body.Kind, "kind", errors, ReviewNames.JapaneseName);
@@ -299,12 +270,12 @@ public static class ReviewEndpoints
         }
         if (errors.Count > 0)
         {
-            return Task.FromResult<Results<Ok<CaseResponse>, ValidationProblem, NotFound>>(ApiResults.Invalid(errors));
+            return Task.FromResult<Results<Ok<CaseResponse>, Refusal>>(ApiResults.Invalid(errors));
         }
-        return Step(id, db, () => ReviewWorkflow.AddEntryAsync(db, id, new EntryInput(kind!.Value, body.Text, body.ReplyToId, categories, body.OtherTopic, response, by), clock, ct), ct);
+        return Step(id, db, ReviewWorkflow.AddEntryAsync(db, id, new EntryInput(kind!.Value, body.Text, body.ReplyToId, categories, body.OtherTopic, response, by), clock, ct), ct);
     }
 
-    private static Task<Results<Ok<CaseResponse>, ValidationProblem, NotFound>> RecordResult(Guid id, ResultRequest body, AppDbContext db, TimeProvider clock, CancellationToken ct)
+    private static Task<Results<Ok<CaseResponse>, Refusal>> RecordResult(Guid id, ResultRequest body, AppDbContext db, TimeProvider clock, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
         var result = ApiResults.ParseEnum<ReviewResult>(body.Result, "result", errors, ReviewNames.JapaneseName);
@@ -312,12 +283,12 @@ public static class ReviewEndpoints
         var by = ApiResults.ParseEnum<ImprovementBy>(body.ImprovementBy, "improvementBy", errors, ReviewNames.JapaneseName);
         if (errors.Count > 0)
         {
-            return Task.FromResult<Results<Ok<CaseResponse>, ValidationProblem, NotFound>>(ApiResults.Invalid(errors));
+            return Task.FromResult<Results<Ok<CaseResponse>, Refusal>>(ApiResults.Invalid(errors));
         }
-        return Step(id, db, () => ReviewWorkflow.RecordResultAsync(db, id, new ResultInput(result, body.ResultText, body.Points, responses, by), clock, ct), ct);
+        return Step(id, db, ReviewWorkflow.RecordResultAsync(db, id, new ResultInput(result, body.ResultText, body.Points, responses, by), clock, ct), ct);
     }
 
-    private static async Task<Results<Ok<CountsResponse>, ValidationProblem>> GetCounts(string? from, string? to, AppDbContext db, CancellationToken ct)
+    private static async Task<Results<Ok<CountsResponse>, Refusal>> GetCounts(string? from, string? to, AppDbContext db, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
         var start = ApiResults.ParseDate(from, "from", errors);
@@ -331,7 +302,7 @@ public static class ReviewEndpoints
             counts.Types.Select(t => new CountResponse(t.Type.ToString(), t.Type.JapaneseName(), t.Count, t.Sensitive, t.OrdinanceSensitive)).ToList()));
     }
 
-    private static async Task<Results<Ok<TemplateResponse>, ValidationProblem>> GetTemplate(string type, AppDbContext db, CancellationToken ct)
+    private static async Task<Results<Ok<TemplateResponse>, Refusal>> GetTemplate(string type, AppDbContext db, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
         if (ApiResults.ParseEnum<HandlingType>(type, "type", errors, ReviewNames.JapaneseName) is not { } handling)
@@ -342,7 +313,7 @@ public static class ReviewEndpoints
         return TypedResults.Ok(new TemplateResponse(handling.ToString(), handling.FormName(), template.Number, template.Questions));
     }
 
-    private static async Task<Results<Ok<TemplateResponse>, ValidationProblem>> SaveTemplate(string type, TemplateRequest body, AppDbContext db, CancellationToken ct)
+    private static async Task<Results<Ok<TemplateResponse>, Refusal>> SaveTemplate(string type, TemplateRequest body, AppDbContext db, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
         if (ApiResults.ParseEnum<HandlingType>(type, "type", errors, ReviewNames.JapaneseName) is not { } handling)
@@ -352,6 +323,6 @@ public static class ReviewEndpoints
         var outcome = await InspectionTemplates.SaveAsync(db, handling, body.Questions ?? [], db.Tenant.ActorName, ct);
         return outcome.Ok
             ? TypedResults.Ok(new TemplateResponse(handling.ToString(), handling.FormName(), outcome.Value!.Number, outcome.Value.Questions))
-            : ApiResults.Invalid(outcome);
+            : ApiResults.Refused(outcome);
     }
 }

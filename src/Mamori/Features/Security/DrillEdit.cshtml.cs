@@ -59,10 +59,6 @@ public sealed class DrillEditModel(AppDbContext db) : MamoriPageModel
 
     public async Task<IActionResult> OnPostAsync(Guid? id, CancellationToken ct)
     {
-        if (id is not null && !await db.Drills.AnyAsync(d => d.Id == id, ct))
-        {
-            return NotFound();
-        }
         var heldOn = ParseDate(Input.HeldOn, "Input.HeldOn");
         var heldUntil = ParseDate(Input.HeldUntil, "Input.HeldUntil");
         if (!ModelState.IsValid)

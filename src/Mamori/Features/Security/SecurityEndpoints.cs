@@ -31,11 +31,11 @@ public static class SecurityEndpoints
     public static RoomReportResponse ToResponse(FiscalYearTable t) =>
         new(t.Year.StartYear, t.Year.ToWareki(), t.Months.Select(m => new MonthResponse(m.Key, m.Staff, m.Vendor, m.Total)).ToList(), t.Staff, t.Vendor, t.Total);
 
-    private static async Task<Results<Ok<RoomReportResponse>, ValidationProblem>> RoomReport(int? fiscalYear, AppDbContext db, CancellationToken ct)
+    private static async Task<Results<Ok<RoomReportResponse>, Refusal>> RoomReport(int? fiscalYear, AppDbContext db, CancellationToken ct)
     {
         if (fiscalYear is not (>= 1989 and <= 2200))
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["fiscalYear"] = ["fiscalYear（年度の始まる西暦年。例：2022）を指定してください。"] },
+            return ApiResults.Invalid(new Dictionary<string, string[]> { ["fiscalYear"] = ["fiscalYear（年度の始まる西暦年。例：2022）を指定してください。"] },
                 "集計する年度を確認してください。");
         }
         var table = await RoomAccess.FiscalYearAsync(db, db.Tenant.MunicipalityId!.Value, new FiscalYear(fiscalYear.Value), ct);

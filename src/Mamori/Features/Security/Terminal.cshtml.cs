@@ -76,7 +76,7 @@ public sealed class TerminalModel(AppDbContext db, TimeProvider clock, IAuthoriz
         var outcome = await Core.Features.Findings.FindingWorkflow.FromTerminalAuditAsync(db, auditId, ct);
         if (!outcome.Ok)
         {
-            Flash(outcome.Describe(), error: true);
+            Flash(outcome, string.Empty);
             return Redirect($"/security/terminals/{id}");
         }
         Flash("監査の指摘を指摘事項に登録しました。対応課と期限を確認してください。");

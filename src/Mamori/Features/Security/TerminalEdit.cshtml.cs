@@ -61,10 +61,6 @@ public sealed class TerminalEditModel(AppDbContext db) : MamoriPageModel
 
     public async Task<IActionResult> OnPostAsync(Guid? id, CancellationToken ct)
     {
-        if (id is not null && !await db.Terminals.AnyAsync(t => t.Id == id, ct))
-        {
-            return NotFound();
-        }
         var installed = ParseDate(Input.InstalledOn, "Input.InstalledOn");
         var wireLock = ParseDate(Input.WireLockCheckedOn, "Input.WireLockCheckedOn");
         var removed = ParseDate(Input.RemovedOn, "Input.RemovedOn");

@@ -18,9 +18,32 @@ public abstract class MamoriPageModel : PageModel
         TempData["FlashKind"] = error ? "error" : "success";
     }
 
+    private bool _recordMissing;
+
+    /// <summary>
+    /// The one mapping of a refusal for pages: a record that is not there (or not in the user's scope) answers 404 whatever
+    /// the handler returns next; an invalid input or a conflict stays on the page with its message.
+    /// </summary>
+    public override void OnPageHandlerExecuted(Microsoft.AspNetCore.Mvc.Filters.PageHandlerExecutedContext context)
+    {
+        if (_recordMissing && context.Exception is null)
+        {
+            context.Result = NotFound();
+        }
+        base.OnPageHandlerExecuted(context);
+    }
+
+    /// <summary>The outcome's message as the flash after a Post/Redirect/Get (<paramref name="done"/> when it succeeded).</summary>
+    protected void Flash<T>(Outcome<T> outcome, string done)
+    {
+        _recordMissing |= outcome.Kind == FailureKind.NotFound;
+        Flash(outcome.Ok ? done : outcome.Describe(), error: !outcome.Ok);
+    }
+
     /// <summary>Copies a use case's field errors into ModelState under the input's prefix.</summary>
     protected void AddErrors<T>(Outcome<T> outcome, string prefix = "Input")
     {
+        _recordMissing |= outcome.Kind == FailureKind.NotFound;
         foreach (var (field, messages) in outcome.Errors)
         {
             foreach (var message in messages)

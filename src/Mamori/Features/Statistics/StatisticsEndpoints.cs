@@ -45,7 +45,7 @@ public static class StatisticsEndpoints
         return json;
     }
 
-    private static async Task<Results<Ok<ReportResponse>, NotFound, ValidationProblem>> Report(string dataset, string? asOf, AppDbContext db, CancellationToken ct)
+    private static async Task<Results<Ok<ReportResponse>, NotFound, Refusal>> Report(string dataset, string? asOf, AppDbContext db, CancellationToken ct)
     {
         if (Datasets.Find(dataset) is not { } definition)
         {
@@ -56,7 +56,7 @@ public static class StatisticsEndpoints
         {
             if (!WarekiDate.TryParse(asOf, out var day, out var error))
             {
-                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["asOf"] = [error!] }, "基準日を確認してください。");
+                return ApiResults.Invalid(new Dictionary<string, string[]> { ["asOf"] = [error!] }, "基準日を確認してください。");
             }
             period = day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         }

@@ -28,7 +28,7 @@ public sealed class AuditTrailTests(AppFixture app)
         var id = staff.GetProperty("id").GetString();
         var updated = await admin.Client.PutAsJsonAsync($"/api/v1/organization/staff/{id}",
             new { employeeNumber = "A100", name = "監査 二郎", departmentId = tenant.OwnDepartmentId, status = "Active", startDate = "2024-04-01", version = staff.GetProperty("version").GetString() });
-        Assert.Equal(HttpStatusCode.Created, updated.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, updated.StatusCode);
 
         var entries = await factory.AsSystemAsync((_, db) => db.AuditEntries.AsNoTracking()
             .Where(e => e.EntityType == "Staff" && e.EntityKey == id).OrderBy(e => e.Sequence).ToListAsync());

@@ -60,10 +60,10 @@ public sealed class RegisterWorkflowTests(AppFixture app)
         Assert.Equal("差戻し", returned.GetProperty("statusName").GetString());
         Assert.Equal("記録範囲に転出者を含めてください。", returned.GetProperty("returnComment").GetString());
 
-        var edited = await Json(await dept.Client.PutAsJsonAsync($"/api/v1/register/{id}", File(tenant, "R-001", "住民基本台帳ファイル", version: Guid.Parse(returned.GetProperty("version").GetString()!))), HttpStatusCode.Created);
+        var edited = await Json(await dept.Client.PutAsJsonAsync($"/api/v1/register/{id}", File(tenant, "R-001", "住民基本台帳ファイル", version: Guid.Parse(returned.GetProperty("version").GetString()!))), HttpStatusCode.OK);
         Assert.Equal("Draft", edited.GetProperty("status").GetString());
         await Json(await dept.Client.PostAsync($"/api/v1/register/{id}/submit", null), HttpStatusCode.OK);
-        var notYet = await Json(await office.Client.PostAsJsonAsync($"/api/v1/register/{id}/publish", new { }), HttpStatusCode.BadRequest);
+        var notYet = await Json(await office.Client.PostAsJsonAsync($"/api/v1/register/{id}/publish", new { }), HttpStatusCode.Conflict);
         Assert.Contains("確認済みのファイルだけを公表できます", notYet.ToString());
         await Json(await office.Client.PostAsync($"/api/v1/register/{id}/confirm", null), HttpStatusCode.OK);
         var published = await Json(await office.Client.PostAsJsonAsync($"/api/v1/register/{id}/publish", new { }), HttpStatusCode.OK);
@@ -75,7 +75,7 @@ public sealed class RegisterWorkflowTests(AppFixture app)
 
         // A revision: the public and 委員 keep seeing version 1 until version 2 is published.
         var revised = await Json(await dept.Client.PutAsJsonAsync($"/api/v1/register/{id}",
-            File(tenant, "R-001", "住民基本台帳ファイル（除票を含む）", version: Guid.Parse(published.GetProperty("version").GetString()!))), HttpStatusCode.Created);
+            File(tenant, "R-001", "住民基本台帳ファイル（除票を含む）", version: Guid.Parse(published.GetProperty("version").GetString()!))), HttpStatusCode.OK);
         Assert.Equal("Draft", revised.GetProperty("status").GetString());
         Assert.True(revised.GetProperty("hasUnpublishedChanges").GetBoolean());
         Assert.Equal("住民基本台帳ファイル", (await Json(await member.GetAsync($"/api/v1/register/{id}"), HttpStatusCode.OK)).GetProperty("content").GetProperty("name").GetString());
@@ -130,7 +130,7 @@ public sealed class RegisterWorkflowTests(AppFixture app)
         await Json(await dept.Client.PostAsync($"/api/v1/register/{ownId}/submit", null), HttpStatusCode.OK);
         Assert.Equal(HttpStatusCode.Forbidden, (await dept.Client.PostAsync($"/api/v1/register/{ownId}/confirm", null)).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await dept.Client.PostAsJsonAsync($"/api/v1/register/{ownId}/publish", new { })).StatusCode);
-        var whileSubmitted = await Json(await dept.Client.PutAsJsonAsync($"/api/v1/register/{ownId}", File(tenant, "X-3", "提出中に変更")), HttpStatusCode.BadRequest);
+        var whileSubmitted = await Json(await dept.Client.PutAsJsonAsync($"/api/v1/register/{ownId}", File(tenant, "X-3", "提出中に変更")), HttpStatusCode.Conflict);
         Assert.Contains("確認待ちの間は変更できません", whileSubmitted.ToString());
 
         Assert.Equal(HttpStatusCode.Forbidden, (await member.Client.PostAsJsonAsync("/api/v1/register", File(tenant, "X-4", "委員"))).StatusCode);

@@ -105,7 +105,7 @@ public sealed class ReviewRoundTests(AppFixture app)
             {
                 // Reporting is refused while a case has no result, naming the case.
                 await StatusAsync(office, roundId, "Closed");
-                var refused = await Json(await office.Client.PostAsJsonAsync($"/api/v1/reviews/rounds/{roundId}/status", new { status = "Reported" }), HttpStatusCode.BadRequest);
+                var refused = await Json(await office.Client.PostAsJsonAsync($"/api/v1/reviews/rounds/{roundId}/status", new { status = "Reported" }), HttpStatusCode.Conflict);
                 Assert.Contains("（20）身体障害者通所施設施設利用に関する業務", refused.ToString());
             }
             await Json(await office.Client.PostAsJsonAsync($"/api/v1/reviews/cases/{caseIds[i]}/result", new
@@ -231,7 +231,7 @@ public sealed class ReviewRoundTests(AppFixture app)
 
         await FillAllAsync(dept, created.Id());
         Assert.Equal(1, (await SubmitAsync(dept, created.Id())).GetProperty("number").GetInt32());
-        var locked = await Json(await dept.Client.PutAsJsonAsync($"/api/v1/reviews/cases/{created.Id()}/inspections/Holding", new { answers = new { } }), HttpStatusCode.BadRequest);
+        var locked = await Json(await dept.Client.PutAsJsonAsync($"/api/v1/reviews/cases/{created.Id()}/inspections/Holding", new { answers = new { } }), HttpStatusCode.Conflict);
         Assert.Contains("提出した自己点検表は変更できません", locked.ToString());
     }
 

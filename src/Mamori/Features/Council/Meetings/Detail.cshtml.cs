@@ -129,10 +129,6 @@ public sealed class DetailModel(AppDbContext db, IAuthorizationService authz, Ti
 
     private async Task<IActionResult> RunAsync<T>(Guid id, Func<Task<Outcome<T>>> action, Func<T, string> done, CancellationToken ct)
     {
-        if (!await db.Meetings.AnyAsync(m => m.Id == id, ct))
-        {
-            return NotFound();
-        }
         var outcome = await action();
         if (!outcome.Ok)
         {

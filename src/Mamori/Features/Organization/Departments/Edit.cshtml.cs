@@ -52,10 +52,6 @@ public sealed class EditModel(AppDbContext db) : MamoriPageModel
             new DepartmentInput(Input.Name, Input.Code, Input.ParentId, Input.SortOrder, Input.IsActive, Input.Version), ct);
         if (!outcome.Ok)
         {
-            if (id is not null && !await db.Departments.AnyAsync(d => d.Id == id, ct))
-            {
-                return NotFound();
-            }
             AddErrors(outcome);
             await PrepareAsync(id, ct);
             return Page();

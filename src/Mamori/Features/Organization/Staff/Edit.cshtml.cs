@@ -70,10 +70,6 @@ public sealed class EditModel(AppDbContext db) : MamoriPageModel
 
     public async Task<IActionResult> OnPostAsync(Guid? id, CancellationToken ct)
     {
-        if (id is not null && !await db.Staff.AnyAsync(s => s.Id == id, ct))
-        {
-            return NotFound();
-        }
         var start = ParseDate(Input.StartDate, "Input.StartDate");
         var end = ParseDate(Input.EndDate, "Input.EndDate");
         if (!ModelState.IsValid)
@@ -93,7 +89,7 @@ public sealed class EditModel(AppDbContext db) : MamoriPageModel
 
     public async Task<IActionResult> OnPostAddAbsenceAsync(Guid? id, CancellationToken ct)
     {
-        if (id is not { } staffId || !await db.Staff.AnyAsync(s => s.Id == staffId, ct))
+        if (id is not { } staffId)
         {
             return NotFound();
         }

@@ -58,10 +58,6 @@ public sealed class EditModel(AppDbContext db) : MamoriPageModel
 
     public async Task<IActionResult> OnPostAsync(Guid? id, CancellationToken ct)
     {
-        if (id is not null && !await db.Businesses.AnyAsync(b => b.Id == id, ct))
-        {
-            return NotFound();
-        }
         if (!ModelState.IsValid)
         {
             return await PrepareAsync(id, ct);

@@ -114,10 +114,6 @@ public sealed class DetailModel(AppDbContext db, IAuthorizationService authz, Ti
     /// <summary>Runs a step; on failure the page is shown again with the messages and what was typed.</summary>
     private async Task<IActionResult> Step<T>(Guid id, string policy, Func<Task<Outcome<T>>> step, Func<T, string> done, CancellationToken ct)
     {
-        if (!await db.ReviewCases.AnyAsync(c => c.Id == id, ct))
-        {
-            return NotFound();
-        }
         if (!(await authz.AuthorizeAsync(User, policy)).Succeeded)
         {
             return Forbid();

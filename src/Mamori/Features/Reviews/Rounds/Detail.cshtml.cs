@@ -46,12 +46,8 @@ public sealed class DetailModel(AppDbContext db, IAuthorizationService authz, Ti
         {
             return Forbid();
         }
-        if (!await db.ReviewRounds.AnyAsync(r => r.Id == id, ct))
-        {
-            return NotFound();
-        }
         var outcome = await ReviewWorkflow.SetRoundStatusAsync(db, id, status, clock, ct);
-        Flash(outcome.Ok ? done : outcome.Describe(), error: !outcome.Ok);
+        Flash(outcome, done);
         return Redirect($"/reviews/rounds/{id}");
     }
 }

@@ -70,10 +70,6 @@ public sealed class EditModel(AppDbContext db) : MamoriPageModel
 
     public async Task<IActionResult> OnPostAsync(Guid? id, CancellationToken ct)
     {
-        if (id is not null && !await db.ReviewRounds.AnyAsync(r => r.Id == id, ct))
-        {
-            return NotFound();
-        }
         var notice = ParseDate(Input.NoticeOn, "Input.NoticeOn");
         var deadline = ParseDate(Input.DeadlineOn, "Input.DeadlineOn");
         var pre = new[] { (Input.PreConsultation1, "Input.PreConsultation1"), (Input.PreConsultation2, "Input.PreConsultation2"), (Input.PreConsultation3, "Input.PreConsultation3") }

@@ -57,10 +57,6 @@ public sealed class EditModel(AppDbContext db, TimeProvider clock) : MamoriPageM
 
     public async Task<IActionResult> OnPostAsync(Guid? id, CancellationToken ct)
     {
-        if (id is not null && !await db.RoomEntries.AnyAsync(e => e.Id == id, ct))
-        {
-            return NotFound();
-        }
         var entered = When(Input.EnteredAt, "Input.EnteredAt", required: true);
         var exited = When(Input.ExitedAt, "Input.ExitedAt", required: false);
         if (!ModelState.IsValid)

@@ -41,10 +41,6 @@ public sealed class EditModel(AppDbContext db) : MamoriPageModel
 
     public async Task<IActionResult> OnPostAsync(Guid? id, CancellationToken ct)
     {
-        if (id is not null && !await db.SelfCheckCampaigns.AnyAsync(c => c.Id == id, ct))
-        {
-            return NotFound();
-        }
         var start = ParseDate(Input.StartOn, "Input.StartOn");
         var end = ParseDate(Input.EndOn, "Input.EndOn");
         if (!ModelState.IsValid)
