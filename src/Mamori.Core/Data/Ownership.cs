@@ -4,6 +4,7 @@ namespace Mamori.Core.Data;
 public interface IMunicipalityOwned
 {
     /// <summary>The owning municipality.</summary>
+    [Label("団体")]
     Guid MunicipalityId { get; set; }
 }
 

@@ -10,18 +10,48 @@ namespace Mamori.Core.Features.Accounts;
 /// the staff member who uses it. User names are unique across the deployment so that login needs
 /// only the name.
 /// </summary>
+[Label("アカウント")]
+[Label("ユーザー名", Field = nameof(IdentityUser.UserName))]
+[Label("ユーザー名（照合用）", Field = nameof(IdentityUser.NormalizedUserName))]
+[Label("メールアドレス", Field = nameof(IdentityUser.Email))]
+[Label("メールアドレス（照合用）", Field = nameof(IdentityUser.NormalizedEmail))]
+[Label("メール確認済み", Field = nameof(IdentityUser.EmailConfirmed))]
+[Label("パスワード", Field = nameof(IdentityUser.PasswordHash))]
+[Label("セキュリティスタンプ", Field = nameof(IdentityUser.SecurityStamp))]
+[Label("電話番号", Field = nameof(IdentityUser.PhoneNumber))]
+[Label("電話番号確認済み", Field = nameof(IdentityUser.PhoneNumberConfirmed))]
+[Label("二要素認証", Field = nameof(IdentityUser.TwoFactorEnabled))]
+[Label("ロック期限", Field = nameof(IdentityUser.LockoutEnd))]
+[Label("ロックの適用", Field = nameof(IdentityUser.LockoutEnabled))]
+[Label("ログイン失敗回数", Field = nameof(IdentityUser.AccessFailedCount))]
 public sealed class AppUser : IdentityUser
 {
+    [Label("団体")]
     public Guid MunicipalityId { get; set; }
+
+    [Label("部署")]
     public Guid? DepartmentId { get; set; }
+
+    [Label("職員")]
     public Guid? StaffId { get; set; }
+
+    [Label("表示名")]
     public required string DisplayName { get; set; }
+
+    [Label("役割")]
     public UserRole Role { get; set; }
+
+    [Label("作成日時")]
     public DateTime CreatedAt { get; init; } = DateTime.UtcNow;
+
+    [Label("最終ログイン")]
     public DateTime? LastLoginAt { get; set; }
 
     /// <summary>利用停止: set when the account was suspended, e.g. from the long-absence check.</summary>
+    [Label("利用停止日時")]
     public DateTime? SuspendedAt { get; set; }
+
+    [Label("停止理由")]
     public string? SuspensionReason { get; set; }
 }
 

@@ -10,6 +10,7 @@ namespace Mamori.Core.Features.Accounts;
 /// A personal access token for the API. Only the SHA-256 of the token is stored; the token itself
 /// is shown once, when it is issued.
 /// </summary>
+[Label("API トークン")]
 public sealed class PersonalAccessToken : IMunicipalityOwned
 {
     /// <summary>Every token starts with this, so that secret scanners can recognize a leaked one.</summary>
@@ -17,11 +18,17 @@ public sealed class PersonalAccessToken : IMunicipalityOwned
 
     public Guid Id { get; init; } = Guid.CreateVersion7();
     public Guid MunicipalityId { get; set; }
+    [Label("アカウント")]
     public required string UserId { get; init; }
+    [Label("用途")]
     public required string Name { get; init; }
+    [Label("トークン")]
     public required string TokenHash { get; init; }
+    [Label("作成日時")]
     public DateTime CreatedAt { get; init; } = DateTime.UtcNow;
+    [Label("有効期限")]
     public DateTime ExpiresAt { get; init; }
+    [Label("失効日時")]
     public DateTime? RevokedAt { get; set; }
 
     /// <summary>A new random token and its stored hash.</summary>

@@ -10,36 +10,46 @@ namespace Mamori.Core.Features.Assessments;
 /// 評価対象の事務: a business that handles specific personal information (住民基本台帳に関する事務,
 /// 特別区民税の賦課に関する事務 …), the figures its しきい値判断 rests on, and the level chosen.
 /// </summary>
+[Label("特定個人情報保護評価の対象事務")]
 public sealed class AssessedBusiness : IMunicipalityOwned, IDepartmentOwned, IVersioned
 {
     public Guid Id { get; init; } = Guid.CreateVersion7();
     public Guid MunicipalityId { get; set; }
 
     /// <summary>所管課.</summary>
+    [Label("部署")]
     public Guid DepartmentId { get; set; }
 
     /// <summary>事務の名称.</summary>
+    [Label("名称")]
     public required string Name { get; set; }
 
     /// <summary>事務の概要.</summary>
+    [Label("概要")]
     public string? Summary { get; set; }
 
     /// <summary>対象人数 (people in the business's specific personal information files).</summary>
+    [Label("対象人数")]
     public long SubjectCount { get; set; }
 
     /// <summary>取扱者数のうち職員.</summary>
+    [Label("取扱者数（職員）")]
     public int StaffHandlers { get; set; }
 
     /// <summary>取扱者数のうち委託先の従業者.</summary>
+    [Label("取扱者数（委託先）")]
     public int ContractorHandlers { get; set; }
 
     /// <summary>The date of the latest serious incident (重大事故) involving specific personal information, if any.</summary>
+    [Label("重大事故の発生日")]
     public DateOnly? SeriousIncidentOn { get; set; }
 
     /// <summary>What the incident was.</summary>
+    [Label("重大事故の内容")]
     public string? SeriousIncidentNote { get; set; }
 
     /// <summary>A level chosen voluntarily above what the threshold requires (任意の評価).</summary>
+    [Label("任意に選んだ評価")]
     public PiaLevel? ChosenLevel { get; set; }
 
     public Guid Version { get; set; } = Guid.NewGuid();
@@ -68,11 +78,14 @@ public sealed class AssessedBusiness : IMunicipalityOwned, IDepartmentOwned, IVe
 }
 
 /// <summary>A 特定個人情報ファイル of the register that the business uses.</summary>
+[Label("評価対象事務の特定個人情報ファイル")]
 public sealed class AssessedBusinessFile : IMunicipalityOwned
 {
     public Guid Id { get; init; } = Guid.CreateVersion7();
     public Guid MunicipalityId { get; set; }
+    [Label("事務")]
     public Guid BusinessId { get; set; }
+    [Label("ファイル")]
     public Guid FileId { get; set; }
 }
 

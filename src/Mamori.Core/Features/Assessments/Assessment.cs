@@ -46,51 +46,76 @@ public enum AssessmentStep
 /// 特定個人情報保護評価: one evaluation of a business (initial, re-evaluation or yearly review) at a
 /// level, with the dates of its steps. Its state is derived from those dates and the council's 答申.
 /// </summary>
+[Label("特定個人情報保護評価")]
 public sealed class Assessment : IMunicipalityOwned, IDepartmentOwned, IVersioned
 {
     public Guid Id { get; init; } = Guid.CreateVersion7();
     public Guid MunicipalityId { get; set; }
+    [Label("部署")]
     public Guid DepartmentId { get; set; }
+    [Label("事務")]
     public Guid BusinessId { get; set; }
+    [Label("種類")]
     public AssessmentKind Kind { get; set; }
+    [Label("評価の種類")]
     public PiaLevel Level { get; set; }
 
     /// <summary>Why it is carried out (e.g. 重要な変更（事前）：ガバメントクラウドへの移行).</summary>
+    [Label("実施の理由")]
     public string? Trigger { get; set; }
 
+    [Label("着手日")]
     public DateOnly StartedOn { get; set; }
 
+    [Label("評価書案の期限")]
     public DateOnly? DraftDueOn { get; set; }
+    [Label("評価書案の作成日")]
     public DateOnly? DraftDoneOn { get; set; }
 
     /// <summary>庁内会議の名称.</summary>
+    [Label("庁内会議の名称")]
     public string? MeetingName { get; set; }
+    [Label("庁内会議の期限")]
     public DateOnly? MeetingDueOn { get; set; }
+    [Label("庁内会議の開催日")]
     public DateOnly? MeetingDoneOn { get; set; }
 
+    [Label("意見聴取の期限")]
     public DateOnly? CommentDueOn { get; set; }
+    [Label("意見聴取の開始日")]
     public DateOnly? CommentStartOn { get; set; }
+    [Label("意見聴取の終了日")]
     public DateOnly? CommentEndOn { get; set; }
 
     /// <summary>寄せられた意見の件数 (recorded after the period ends).</summary>
+    [Label("寄せられた意見の件数")]
     public int? CommentOpinions { get; set; }
 
     /// <summary>意見への対応.</summary>
+    [Label("意見への対応")]
     public string? CommentResponses { get; set; }
 
+    [Label("第三者点検の期限")]
     public DateOnly? ReviewDueOn { get; set; }
 
     /// <summary>The council consultation (諮問) of the 第三者点検; its 答申 closes the step.</summary>
+    [Label("第三者点検の諮問")]
     public Guid? ConsultationItemId { get; set; }
 
+    [Label("委員会への提出期限")]
     public DateOnly? SubmissionDueOn { get; set; }
+    [Label("委員会への提出日")]
     public DateOnly? SubmittedOn { get; set; }
 
+    [Label("公表の期限")]
     public DateOnly? PublicationDueOn { get; set; }
+    [Label("公表日")]
     public DateOnly? PublishedOn { get; set; }
+    [Label("公表先のURL")]
     public string? PublishedUrl { get; set; }
 
     /// <summary>見直しの結果 (a yearly review).</summary>
+    [Label("見直しの結果")]
     public string? ReviewNote { get; set; }
 
     public Guid Version { get; set; } = Guid.NewGuid();
@@ -114,32 +139,46 @@ public sealed class Assessment : IMunicipalityOwned, IDepartmentOwned, IVersione
 }
 
 /// <summary>A version of the evaluation document (評価書), kept as the uploaded PDF or Word file.</summary>
+[Label("評価書")]
 public sealed class AssessmentDocument : IMunicipalityOwned, IDepartmentOwned
 {
     public Guid Id { get; init; } = Guid.CreateVersion7();
     public Guid MunicipalityId { get; set; }
+    [Label("部署")]
     public Guid DepartmentId { get; set; }
+    [Label("事務")]
     public Guid BusinessId { get; set; }
+    [Label("評価")]
     public Guid AssessmentId { get; set; }
 
     /// <summary>第N版, counted per business.</summary>
+    [Label("番号")]
     public int Number { get; set; }
 
     /// <summary>The sections of the document, one per line (Ⅰ 基本情報, Ⅱ 特定個人情報ファイルの概要 …).</summary>
+    [Label("評価書の項目")]
     public string Sections { get; set; } = string.Empty;
 
     /// <summary>What changed from the previous version.</summary>
+    [Label("備考")]
     public string? Note { get; set; }
 
+    [Label("ファイル名")]
     public required string FileName { get; set; }
+    [Label("ファイルの種類")]
     public required string ContentType { get; set; }
+    [Label("サイズ")]
     public long Size { get; set; }
+    [Label("ファイル")]
     public Guid FileId { get; set; }
 
     /// <summary>The version on the municipality's public page (one per business).</summary>
+    [Label("公表中の版")]
     public bool IsPublished { get; set; }
 
+    [Label("登録日時")]
     public DateTime UploadedAt { get; set; }
+    [Label("登録者")]
     public string? UploadedBy { get; set; }
 
     public IReadOnlyList<string> SectionList => AssessmentText.Lines(Sections);
@@ -162,25 +201,34 @@ public sealed record ChangedSection(string Section, ChangeTiming Timing);
 /// A change to a business's handling of specific personal information (e.g. ガバメントクラウドへの移行): the
 /// sections of the evaluation document it changes, each 事前 or 事後. A 事前 section re-opens an evaluation.
 /// </summary>
+[Label("評価書の変更")]
 public sealed class AssessmentChange : IMunicipalityOwned, IDepartmentOwned
 {
     public Guid Id { get; init; } = Guid.CreateVersion7();
     public Guid MunicipalityId { get; set; }
+    [Label("部署")]
     public Guid DepartmentId { get; set; }
+    [Label("事務")]
     public Guid BusinessId { get; set; }
 
     /// <summary>変更予定日.</summary>
+    [Label("変更予定日")]
     public DateOnly PlannedOn { get; set; }
 
+    [Label("概要")]
     public required string Summary { get; set; }
 
     /// <summary>The changed sections, one per line as "section：事前" or "section：事後".</summary>
+    [Label("変更する項目")]
     public string Sections { get; set; } = string.Empty;
 
     /// <summary>The evaluation it opened or joined (事前 changes).</summary>
+    [Label("評価")]
     public Guid? AssessmentId { get; set; }
 
+    [Label("記録日時")]
     public DateTime RecordedAt { get; set; }
+    [Label("記録者")]
     public string? RecordedBy { get; set; }
 
     public IReadOnlyList<ChangedSection> SectionList => AssessmentText.ParseChanges(Sections).Value ?? [];

@@ -37,6 +37,9 @@ public sealed class AuditInterceptor(CurrentTenant tenant, TimeProvider clock) :
         nameof(AccessMonitoring.AccessJob.Progress), nameof(AccessMonitoring.AccessJob.Step),
     };
 
+    /// <summary>Whether changes of <paramref name="field"/> are written to the audit trail.</summary>
+    public static bool Records(string field) => !Ignored.Contains(field);
+
     private static readonly JsonSerializerOptions Json = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     private static readonly TimeSpan GateTimeout = TimeSpan.FromSeconds(60);

@@ -25,80 +25,109 @@ public enum ItemKind
 /// 議題: a consultation (諮問第76号), a report (報告第361号) or another item put to a council. It may be on
 /// several meetings; its status is derived from what those meetings decided.
 /// </summary>
+[Label("議題（諮問・報告）")]
 public sealed class AgendaItem : IMunicipalityOwned, ICouncilOwned, IVersioned
 {
     public Guid Id { get; init; } = Guid.CreateVersion7();
     public Guid MunicipalityId { get; set; }
+    [Label("審議会")]
     public Guid CouncilId { get; set; }
+    [Label("種類")]
     public ItemKind Kind { get; set; }
 
     /// <summary>The number in the municipality's series for the kind; none for その他.</summary>
+    [Label("番号")]
     public int? Number { get; set; }
 
+    [Label("名称")]
     public required string Title { get; set; }
 
     /// <summary>所管課 (the department that explains the item).</summary>
+    [Label("部署")]
     public Guid? DepartmentId { get; set; }
 
     /// <summary>諮問日 / 報告日.</summary>
+    [Label("諮問日・報告日")]
     public DateOnly? SubmittedOn { get; set; }
 
     /// <summary>What the item is about, in words (e.g. 東京共同電子申請・届出サービスの利用に係る外部結合等).</summary>
+    [Label("件名の内容")]
     public string? About { get; set; }
 
     /// <summary>The register file the item concerns.</summary>
+    [Label("個人情報ファイル")]
     public Guid? RegisterFileId { get; set; }
 
     /// <summary>The review round whose report the item presents.</summary>
+    [Label("審査の回")]
     public Guid? ReviewRoundId { get; set; }
 
     public Guid Version { get; set; } = Guid.NewGuid();
 }
 
 /// <summary>答申: the council's answer to a consultation (答申第N号), drafted and issued in Mamori.</summary>
+[Label("答申")]
 public sealed class Toshin : IMunicipalityOwned, ICouncilOwned, IVersioned
 {
     public Guid Id { get; init; } = Guid.CreateVersion7();
     public Guid MunicipalityId { get; set; }
+    [Label("審議会")]
     public Guid CouncilId { get; set; }
 
     /// <summary>The consultation answered.</summary>
+    [Label("諮問")]
     public Guid ItemId { get; set; }
 
+    [Label("番号")]
     public int Number { get; set; }
 
     /// <summary>答申日; empty while the text is a draft.</summary>
+    [Label("回答日")]
     public DateOnly? AnsweredOn { get; set; }
 
     /// <summary>宛先 (e.g. 新宿区長 吉住健一 様).</summary>
+    [Label("宛先")]
     public string? Addressee { get; set; }
 
+    [Label("内容")]
     public required string Text { get; set; }
 
     public Guid Version { get; set; } = Guid.NewGuid();
 }
 
 /// <summary>A file handed to members (会議資料) for an item or a meeting; served only as a download.</summary>
+[Label("会議資料")]
 public sealed class Material : IMunicipalityOwned, ICouncilOwned
 {
     public Guid Id { get; init; } = Guid.CreateVersion7();
     public Guid MunicipalityId { get; set; }
+    [Label("審議会")]
     public Guid CouncilId { get; set; }
+    [Label("会議")]
     public Guid? MeetingId { get; set; }
+    [Label("議題")]
     public Guid? ItemId { get; set; }
 
     /// <summary>資料1, 参考資料18-1 ….</summary>
+    [Label("名称")]
     public required string Title { get; set; }
 
+    [Label("ファイル名")]
     public required string FileName { get; set; }
+    [Label("ファイルの種類")]
     public required string ContentType { get; set; }
+    [Label("サイズ")]
     public long Size { get; set; }
+    [Label("ファイル")]
     public Guid FileId { get; set; }
 
     /// <summary>Whether the material is on the public page.</summary>
+    [Label("公開")]
     public bool IsPublic { get; set; }
 
+    [Label("登録日時")]
     public DateTime UploadedAt { get; set; }
+    [Label("登録者")]
     public string? UploadedBy { get; set; }
 }
 

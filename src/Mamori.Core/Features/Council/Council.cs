@@ -48,31 +48,40 @@ public enum MemberRole
 /// 審議会 (e.g. 情報公開・個人情報保護審議会) or, with a <see cref="ParentId"/>, one of its subcommittees
 /// (小委員会・部会) created by a council decision.
 /// </summary>
+[Label("審議会")]
 public sealed class AdvisoryCouncil : IMunicipalityOwned, IVersioned
 {
     public Guid Id { get; init; } = Guid.CreateVersion7();
     public Guid MunicipalityId { get; set; }
 
     /// <summary>The parent council of a subcommittee.</summary>
+    [Label("上位の部")]
     public Guid? ParentId { get; set; }
 
+    [Label("名称")]
     public required string Name { get; set; }
 
     /// <summary>設置根拠 or the council decision that created a subcommittee (e.g. 令和4年度第3回審議会決定).</summary>
+    [Label("設置根拠")]
     public string? Basis { get; set; }
 
     /// <summary>設置日.</summary>
+    [Label("設置日")]
     public DateOnly? EstablishedOn { get; set; }
 
     /// <summary>任期 in years, used to propose the end of a term (default 2).</summary>
+    [Label("任期（年）")]
     public int TermYears { get; set; } = 2;
 
+    [Label("定足数")]
     public QuorumRule Quorum { get; set; }
 
     /// <summary>Whether the council appears on the public pages.</summary>
+    [Label("公開")]
     public bool IsPublic { get; set; } = true;
 
     /// <summary>Contact shown on notices (e.g. 総合政策部区政情報課 電話 03-…).</summary>
+    [Label("連絡先")]
     public string? Contact { get; set; }
 
     public Guid Version { get; set; } = Guid.NewGuid();
@@ -82,35 +91,47 @@ public sealed class AdvisoryCouncil : IMunicipalityOwned, IVersioned
 /// One appointment (委嘱) of a person to a council for a term. A 補欠 appointment serves the rest of its
 /// predecessor's term; a re-appointment is a new row for the next term.
 /// </summary>
+[Label("委員")]
 public sealed class CouncilMember : IMunicipalityOwned, ICouncilOwned, IVersioned
 {
     public Guid Id { get; init; } = Guid.CreateVersion7();
     public Guid MunicipalityId { get; set; }
+    [Label("審議会")]
     public Guid CouncilId { get; set; }
 
+    [Label("名称")]
     public required string Name { get; set; }
 
     /// <summary>所属・推薦団体 (e.g. 弁護士, 区民公募, 〇〇大学教授).</summary>
+    [Label("所属・推薦団体")]
     public string? Affiliation { get; set; }
 
     /// <summary>委嘱日.</summary>
+    [Label("委嘱日")]
     public DateOnly AppointedOn { get; set; }
 
+    [Label("任期の初日")]
     public DateOnly TermStart { get; set; }
+    [Label("任期の末日")]
     public DateOnly TermEnd { get; set; }
 
     /// <summary>辞任・退任: the last day in office when the member left before the end of the term.</summary>
+    [Label("退任日")]
     public DateOnly? LeftOn { get; set; }
 
+    [Label("役割")]
     public MemberRole Role { get; set; }
 
     /// <summary>The predecessor whose remaining term this 補欠 appointment serves.</summary>
+    [Label("前任者（補欠）")]
     public Guid? SubstituteForId { get; set; }
 
     /// <summary>The previous term's appointment when this is a re-appointment (再任).</summary>
+    [Label("前の任期（再任）")]
     public Guid? ReappointedFromId { get; set; }
 
     /// <summary>The member's account (role 委員), when they use Mamori themselves.</summary>
+    [Label("アカウント")]
     public string? UserId { get; set; }
 
     public Guid Version { get; set; } = Guid.NewGuid();

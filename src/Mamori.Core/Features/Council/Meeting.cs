@@ -67,157 +67,220 @@ public enum OpinionKind
 }
 
 /// <summary>A meeting (会議) of a council or subcommittee: 第N回, its date, form, attendance, items and minutes.</summary>
+[Label("会議")]
 public sealed class Meeting : IMunicipalityOwned, ICouncilOwned, IVersioned
 {
     public Guid Id { get; init; } = Guid.CreateVersion7();
     public Guid MunicipalityId { get; set; }
+    [Label("審議会")]
     public Guid CouncilId { get; set; }
 
     /// <summary>"令和4年度第6回".</summary>
+    [Label("名称")]
     public required string Title { get; set; }
 
+    [Label("種類")]
     public MeetingKind Kind { get; set; }
+    [Label("実施日")]
     public DateOnly HeldOn { get; set; }
+    [Label("開始時刻")]
     public TimeOnly? StartsAt { get; set; }
+    [Label("終了時刻")]
     public TimeOnly? EndsAt { get; set; }
 
     /// <summary>会場 (e.g. 本庁舎6階 第2委員会室).</summary>
+    [Label("設置場所")]
     public string? Place { get; set; }
 
     /// <summary>The online meeting's address.</summary>
+    [Label("オンライン会議のアドレス")]
     public string? Url { get; set; }
 
+    [Label("状態")]
     public MeetingStatus Status { get; set; }
 
     /// <summary>傍聴者の数.</summary>
+    [Label("傍聴者の数")]
     public int? Observers { get; set; }
 
     /// <summary>The last day (inclusive, JST) members may send written questions and opinions.</summary>
+    [Label("質問・意見の締切")]
     public DateOnly? ResponseDeadline { get; set; }
 
     /// <summary>Whether the compiled Q&amp;A table is on the public page.</summary>
+    [Label("質疑の公開")]
     public bool QaPublished { get; set; }
 
     /// <summary>開催通知: 文書番号 (e.g. 5豊政相発第307号).</summary>
+    [Label("開催通知の文書番号")]
     public string? NoticeNumber { get; set; }
 
+    [Label("案件募集通知")]
     public DateOnly? NoticeOn { get; set; }
 
     /// <summary>宛先 (default 委員各位).</summary>
+    [Label("開催通知の宛先")]
     public string? NoticeTo { get; set; }
 
     /// <summary>Anything else the notice says (持ち物, 駐車場 …).</summary>
+    [Label("開催通知の記載事項")]
     public string? NoticeNote { get; set; }
 
     /// <summary>会議録確定: the date and how (前回の会議録の確認 at a later meeting, or 会長確認).</summary>
+    [Label("会議録の確定日")]
     public DateOnly? MinutesConfirmedOn { get; set; }
 
+    [Label("会議録の確定方法")]
     public string? MinutesConfirmedBy { get; set; }
 
     /// <summary>The later meeting at which the minutes were confirmed.</summary>
+    [Label("会議録を確認した会議")]
     public Guid? MinutesConfirmedAtId { get; set; }
 
+    [Label("会議録の公開")]
     public bool MinutesPublished { get; set; }
 
     /// <summary>出席者 as the minutes list them (for minutes imported from text; members with accounts are in <see cref="Attendance"/>).</summary>
+    [Label("出席者（会議録の記載）")]
     public string? AttendeesText { get; set; }
 
     /// <summary>欠席者 as the minutes list them.</summary>
+    [Label("欠席者（会議録の記載）")]
     public string? AbsenteesText { get; set; }
 
     /// <summary>説明員 as the minutes list them.</summary>
+    [Label("説明員（会議録の記載）")]
     public string? ExplainersText { get; set; }
 
     /// <summary>事務局 as the minutes list them.</summary>
+    [Label("事務局（会議録の記載）")]
     public string? SecretariatText { get; set; }
 
     /// <summary>The file the minutes were imported from, when they were.</summary>
+    [Label("取り込んだファイル")]
     public string? ImportedFrom { get; set; }
 
     public Guid Version { get; set; } = Guid.NewGuid();
 }
 
 /// <summary>One member's attendance at one meeting.</summary>
+[Label("出欠")]
 public sealed class Attendance : IMunicipalityOwned, ICouncilOwned
 {
     public Guid Id { get; init; } = Guid.CreateVersion7();
     public Guid MunicipalityId { get; set; }
+    [Label("審議会")]
     public Guid CouncilId { get; set; }
+    [Label("会議")]
     public Guid MeetingId { get; set; }
+    [Label("委員")]
     public Guid MemberId { get; set; }
+    [Label("状態")]
     public AttendanceStatus Status { get; set; }
 }
 
 /// <summary>An agenda item on one meeting (議事), in order, with what the meeting decided.</summary>
+[Label("会議の議題")]
 public sealed class MeetingItem : IMunicipalityOwned, ICouncilOwned
 {
     public Guid Id { get; init; } = Guid.CreateVersion7();
     public Guid MunicipalityId { get; set; }
+    [Label("審議会")]
     public Guid CouncilId { get; set; }
+    [Label("会議")]
     public Guid MeetingId { get; set; }
+    [Label("議題")]
     public Guid ItemId { get; set; }
+    [Label("順番")]
     public int Order { get; set; }
 
     /// <summary>The material's label at this meeting (e.g. 資料18).</summary>
+    [Label("資料番号")]
     public string? Label { get; set; }
 
+    [Label("判定")]
     public ItemOutcome? Outcome { get; set; }
 
     /// <summary>What was decided in words (e.g. 付帯意見あり).</summary>
+    [Label("備考")]
     public string? Note { get; set; }
 
     /// <summary>The subcommittee an item was referred to (小委員会付託).</summary>
+    [Label("付託先の部会")]
     public Guid? ReferredToId { get; set; }
 
+    [Label("記録日時")]
     public DateTime? RecordedAt { get; set; }
+    [Label("記録者")]
     public string? RecordedBy { get; set; }
 }
 
 /// <summary>One speaker turn (or a stage direction such as （「異議なし」の声あり）) of a meeting's minutes.</summary>
+[Label("会議録の発言")]
 public sealed class MinutesTurn : IMunicipalityOwned, ICouncilOwned
 {
     public Guid Id { get; init; } = Guid.CreateVersion7();
     public Guid MunicipalityId { get; set; }
+    [Label("審議会")]
     public Guid CouncilId { get; set; }
+    [Label("会議")]
     public Guid MeetingId { get; set; }
+    [Label("発言の順番")]
     public int Seq { get; set; }
 
     /// <summary>The speaker as written (会長, 区政情報課長, 伊藤委員); empty for a note.</summary>
+    [Label("発言者")]
     public string Speaker { get; set; } = string.Empty;
 
+    [Label("内容")]
     public required string Text { get; set; }
 
     /// <summary>A note that is not speech (（「異議なし」の声あり）).</summary>
+    [Label("発言以外の記載")]
     public bool IsNote { get; set; }
 
     /// <summary>The speaker's title when it can be told (会長, 委員, 課長 …).</summary>
+    [Label("役割")]
     public string? Role { get; set; }
 
     /// <summary>会長・委員・事務局・所管課, for the search filter.</summary>
+    [Label("発言者の区分")]
     public SpeakerGroup Group { get; set; }
 }
 
 /// <summary>A member's written question or opinion on an item of a meeting, and the office's answer.</summary>
+[Label("質問・意見（委員）")]
 public sealed class WrittenOpinion : IMunicipalityOwned, ICouncilOwned, IVersioned
 {
     public Guid Id { get; init; } = Guid.CreateVersion7();
     public Guid MunicipalityId { get; set; }
+    [Label("審議会")]
     public Guid CouncilId { get; set; }
+    [Label("会議")]
     public Guid MeetingId { get; set; }
+    [Label("議題")]
     public Guid ItemId { get; set; }
+    [Label("委員")]
     public Guid MemberId { get; set; }
+    [Label("種類")]
     public OpinionKind Kind { get; set; }
 
     /// <summary>記載箇所 (e.g. 資料1 3ページ).</summary>
+    [Label("記載箇所")]
     public string? Location { get; set; }
 
+    [Label("内容")]
     public required string Text { get; set; }
+    [Label("提出日時")]
     public DateTime SubmittedAt { get; set; }
 
     /// <summary>区の回答.</summary>
+    [Label("回答")]
     public string? Answer { get; set; }
 
+    [Label("回答日時")]
     public DateTime? AnsweredAt { get; set; }
+    [Label("回答者")]
     public string? AnsweredBy { get; set; }
 
     public Guid Version { get; set; } = Guid.NewGuid();

@@ -11,14 +11,18 @@ namespace Mamori.Core.Features.Files;
 /// holds both and a failed save leaves nothing behind). The audit trail records the referring record
 /// and this row's hash, never the content.
 /// </summary>
+[Label("添付ファイル")]
 public sealed class StoredFile : IMunicipalityOwned
 {
     public Guid Id { get; init; } = Guid.CreateVersion7();
     public Guid MunicipalityId { get; set; }
+    [Label("内容")]
     public required byte[] Content { get; set; }
+    [Label("サイズ")]
     public long Size { get; set; }
 
     /// <summary>SHA-256 of the content, hex.</summary>
+    [Label("SHA-256")]
     public required string Sha256 { get; set; }
 
     public static StoredFile From(byte[] content) => new()

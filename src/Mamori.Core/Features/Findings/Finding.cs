@@ -63,28 +63,36 @@ public enum FindingStatus
 /// 検査・監査: one inspection — a PPC 実地調査, an internal audit, a review — with its dates, the departments
 /// it looked at and its findings. The unit the office reports to the council ("改善指導の内容 | 区の対応").
 /// </summary>
+[Label("検査・監査")]
 public sealed class Inspection : IMunicipalityOwned, IVersioned
 {
     public Guid Id { get; init; } = Guid.CreateVersion7();
     public Guid MunicipalityId { get; set; }
+    [Label("指摘元")]
     public FindingSource Source { get; set; }
 
     /// <summary>名称, e.g. 個人情報保護委員会による実地調査（令和5年度）.</summary>
+    [Label("名称")]
     public required string Title { get; set; }
 
     /// <summary>検査機関・監査人 (e.g. 個人情報保護委員会事務局).</summary>
+    [Label("実施機関・監査人")]
     public string? Inspector { get; set; }
 
     /// <summary>実施期間の初日.</summary>
+    [Label("回答期間（初日）")]
     public DateOnly StartOn { get; set; }
 
     /// <summary>実施期間の最終日 (the first day when it lasted one day).</summary>
+    [Label("回答期間（最終日）")]
     public DateOnly? EndOn { get; set; }
 
     /// <summary>講評 and other notes (the inspector's overall comment, when the results were published).</summary>
+    [Label("備考")]
     public string? Note { get; set; }
 
     /// <summary>The terminal audit (端末監査) whose findings were taken over, if that is where it came from.</summary>
+    [Label("統合端末の監査")]
     public Guid? TerminalAuditId { get; set; }
 
     public Guid Version { get; set; } = Guid.NewGuid();
@@ -92,11 +100,14 @@ public sealed class Inspection : IMunicipalityOwned, IVersioned
 }
 
 /// <summary>A department an inspection looked at, with what was looked at there.</summary>
+[Label("検査・監査の対象部署")]
 public sealed class InspectionDepartment : IMunicipalityOwned
 {
     public Guid Id { get; init; } = Guid.CreateVersion7();
     public Guid MunicipalityId { get; set; }
+    [Label("検査・監査")]
     public Guid InspectionId { get; set; }
+    [Label("部署")]
     public Guid DepartmentId { get; set; }
 }
 
@@ -104,52 +115,69 @@ public sealed class InspectionDepartment : IMunicipalityOwned
 /// 指摘事項: what an inspection found, the provision it cites, the department that answers for it, the
 /// countermeasure (区の対応), the due date, the status and the office's closing check.
 /// </summary>
+[Label("指摘事項")]
 public sealed class Finding : IMunicipalityOwned, IDepartmentOwned, IVersioned
 {
     public Guid Id { get; init; } = Guid.CreateVersion7();
     public Guid MunicipalityId { get; set; }
+    [Label("検査・監査")]
     public Guid InspectionId { get; set; }
 
     /// <summary>対応課: the department that answers for the finding.</summary>
+    [Label("部署")]
     public Guid DepartmentId { get; set; }
 
+    [Label("法令")]
     public FindingLaw Law { get; set; }
 
     /// <summary>The number within the inspection and law: (1), (2) ….</summary>
+    [Label("番号")]
     public int Number { get; set; }
 
     /// <summary>項目, e.g. 個人情報ファイル簿, アカウント及びアクセス権の管理.</summary>
+    [Label("項目")]
     public required string Heading { get; set; }
 
     /// <summary>根拠 (the provision or guideline cited), e.g. 事務対応ガイド4-8-5(1).</summary>
+    [Label("根拠")]
     public string? Provision { get; set; }
 
     /// <summary>改善指導の内容.</summary>
+    [Label("改善指導の内容")]
     public required string Text { get; set; }
 
     /// <summary>区の対応（改善策）.</summary>
+    [Label("対応（改善策）")]
     public string? Countermeasure { get; set; }
 
     /// <summary>担当者 (a name or a post).</summary>
+    [Label("担当者")]
     public string? Owner { get; set; }
 
     /// <summary>対応期限.</summary>
+    [Label("期限")]
     public DateOnly? DueOn { get; set; }
 
+    [Label("状態")]
     public FindingStatus Status { get; set; }
 
     /// <summary>対応完了日, entered when the department marks it 対応済.</summary>
+    [Label("対応完了日")]
     public DateOnly? DoneOn { get; set; }
 
     /// <summary>確認日: the office's follow-up check that closed it.</summary>
+    [Label("確認日")]
     public DateOnly? CheckedOn { get; set; }
 
+    [Label("確認者")]
     public string? CheckedBy { get; set; }
 
     /// <summary>確認の内容, or why the response was sent back.</summary>
+    [Label("確認の内容")]
     public string? CheckNote { get; set; }
 
     /// <summary>The incident (漏えい等事案) the finding arose from, if any.</summary>
+    [Label("漏えい等事案")]
     public Guid? IncidentId { get; set; }
 
     public Guid Version { get; set; } = Guid.NewGuid();
@@ -159,18 +187,28 @@ public sealed class Finding : IMunicipalityOwned, IDepartmentOwned, IVersioned
 }
 
 /// <summary>証跡: a file showing a countermeasure was carried out (the signed 覚書, the revised form …).</summary>
+[Label("指摘事項の証跡")]
 public sealed class FindingEvidence : IMunicipalityOwned, IDepartmentOwned
 {
     public Guid Id { get; init; } = Guid.CreateVersion7();
     public Guid MunicipalityId { get; set; }
+    [Label("部署")]
     public Guid DepartmentId { get; set; }
+    [Label("指摘事項")]
     public Guid FindingId { get; set; }
+    [Label("名称")]
     public required string Title { get; set; }
+    [Label("ファイル名")]
     public required string FileName { get; set; }
+    [Label("ファイルの種類")]
     public required string ContentType { get; set; }
+    [Label("サイズ")]
     public long Size { get; set; }
+    [Label("ファイル")]
     public Guid FileId { get; set; }
+    [Label("登録日時")]
     public DateTime UploadedAt { get; set; }
+    [Label("登録者")]
     public string? UploadedBy { get; set; }
 }
 

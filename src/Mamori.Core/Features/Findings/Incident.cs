@@ -27,90 +27,119 @@ public enum IncidentKind
 /// of it (認知日), whose data, whether and when it must be reported to the PPC (速報 and 確報), the notice to
 /// the people affected, the cause and the measures.
 /// </summary>
+[Label("漏えい等事案")]
 public sealed class Incident : IMunicipalityOwned, IDepartmentOwned, IVersioned
 {
     public Guid Id { get; init; } = Guid.CreateVersion7();
     public Guid MunicipalityId { get; set; }
 
     /// <summary>発生課.</summary>
+    [Label("部署")]
     public Guid DepartmentId { get; set; }
 
     /// <summary>事案番号, counted per municipality.</summary>
+    [Label("番号")]
     public int Number { get; set; }
 
     /// <summary>件名.</summary>
+    [Label("件名")]
     public required string Title { get; set; }
 
+    [Label("区分")]
     public IncidentKind Kind { get; set; }
 
     /// <summary>Only suspected so far (漏えい等のおそれ); the reporting duty applies all the same.</summary>
+    [Label("おそれの段階")]
     public bool IsSuspected { get; set; }
 
     /// <summary>発生日, when known.</summary>
+    [Label("発生日")]
     public DateOnly? OccurredOn { get; set; }
 
     /// <summary>認知日: the day the municipality learned of it — the reporting clock starts here.</summary>
+    [Label("認知日")]
     public DateOnly LearnedOn { get; set; }
 
     /// <summary>事案の概要.</summary>
+    [Label("概要")]
     public required string Summary { get; set; }
 
     /// <summary>漏えい等した情報の項目 (氏名, 住所, 個人番号 …).</summary>
+    [Label("情報の項目")]
     public string? DataItems { get; set; }
 
     /// <summary>本人の数 (people affected), when known.</summary>
+    [Label("本人の数")]
     public int? AffectedCount { get; set; }
 
     /// <summary>要配慮個人情報を含む.</summary>
+    [Label("要配慮個人情報")]
     public bool HasSensitive { get; set; }
 
     /// <summary>条例要配慮個人情報を含む.</summary>
+    [Label("条例要配慮個人情報")]
     public bool HasOrdinanceSensitive { get; set; }
 
     /// <summary>不正に利用されることにより財産的被害が生じるおそれ.</summary>
+    [Label("財産的被害のおそれ")]
     public bool PropertyDamageRisk { get; set; }
 
     /// <summary>不正の目的をもって行われたおそれ (不正アクセス, 持ち出し …): 確報 within 60 days instead of 30.</summary>
+    [Label("不正の目的のおそれ")]
     public bool Unauthorized { get; set; }
 
     /// <summary>特定個人情報（個人番号を含む個人情報）を含む.</summary>
+    [Label("特定個人情報")]
     public bool HasSpecific { get; set; }
 
     /// <summary>情報提供ネットワークシステム等（個人番号利用事務を処理するシステム）に記録された特定個人情報.</summary>
+    [Label("情報提供ネットワークシステム等")]
     public bool InNumberSystem { get; set; }
 
     /// <summary>電磁的方法により不特定多数の者に閲覧されたおそれ.</summary>
+    [Label("不特定多数による閲覧のおそれ")]
     public bool PublicExposure { get; set; }
 
     /// <summary>Reported although none of the criteria applies (任意の報告).</summary>
+    [Label("任意の報告")]
     public bool ReportVoluntarily { get; set; }
 
     /// <summary>重大事故 (特定個人情報保護評価指針の定義): counts in the PIA threshold for a year.</summary>
+    [Label("重大事故")]
     public bool IsSerious { get; set; }
 
     /// <summary>速報の期限, fixed when the incident is recorded (see <see cref="IncidentDeadlines"/>).</summary>
+    [Label("速報の期限")]
     public DateOnly? PreliminaryDueOn { get; set; }
 
+    [Label("速報の報告日")]
     public DateOnly? PreliminaryReportedOn { get; set; }
 
     /// <summary>確報の期限.</summary>
+    [Label("確報の期限")]
     public DateOnly? FinalDueOn { get; set; }
 
+    [Label("確報の報告日")]
     public DateOnly? FinalReportedOn { get; set; }
 
     /// <summary>本人への通知日.</summary>
+    [Label("本人への通知日")]
     public DateOnly? NotifiedOn { get; set; }
 
     /// <summary>通知の方法, or why notice was not possible and what was done instead (公表 …).</summary>
+    [Label("通知の方法・代替措置")]
     public string? NotificationNote { get; set; }
 
     /// <summary>発生原因.</summary>
+    [Label("発生原因")]
     public string? RootCause { get; set; }
 
     /// <summary>再発防止策・二次被害の防止策.</summary>
+    [Label("再発防止策")]
     public string? Measures { get; set; }
 
     /// <summary>対応完了日.</summary>
+    [Label("対応完了日")]
     public DateOnly? ClosedOn { get; set; }
 
     public Guid Version { get; set; } = Guid.NewGuid();

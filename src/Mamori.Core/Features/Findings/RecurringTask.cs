@@ -25,49 +25,64 @@ public enum TaskFrequency
 /// 定期的な取組: a countermeasure that has to be repeated ("ログ分析を毎月実施", "長期不在者のアカウント停止（90日以上）の確認").
 /// Each occurrence is due on a day of the schedule; an occurrence without a completion after its day is overdue.
 /// </summary>
+[Label("定期的な取組")]
 public sealed class RecurringTask : IMunicipalityOwned, IDepartmentOwned, IVersioned
 {
     public Guid Id { get; init; } = Guid.CreateVersion7();
     public Guid MunicipalityId { get; set; }
 
     /// <summary>実施課.</summary>
+    [Label("部署")]
     public Guid DepartmentId { get; set; }
 
     /// <summary>The finding whose countermeasure created it, if any.</summary>
+    [Label("指摘事項")]
     public Guid? FindingId { get; set; }
 
     /// <summary>取組の内容.</summary>
+    [Label("取組の内容")]
     public required string Title { get; set; }
 
+    [Label("頻度")]
     public TaskFrequency Frequency { get; set; }
 
     /// <summary>初回の期限; later occurrences fall on the same day of the month, one interval apart.</summary>
+    [Label("初回の期限")]
     public DateOnly FirstDueOn { get; set; }
 
     /// <summary>終了日: no occurrence is due after it.</summary>
+    [Label("回答期間（最終日）")]
     public DateOnly? EndOn { get; set; }
 
+    [Label("備考")]
     public string? Note { get; set; }
     public Guid Version { get; set; } = Guid.NewGuid();
 }
 
 /// <summary>実施記録: one occurrence of a recurring task, done.</summary>
+[Label("定期的な取組の実施記録")]
 public sealed class TaskCompletion : IMunicipalityOwned, IDepartmentOwned
 {
     public Guid Id { get; init; } = Guid.CreateVersion7();
     public Guid MunicipalityId { get; set; }
+    [Label("部署")]
     public Guid DepartmentId { get; set; }
+    [Label("定期的な取組")]
     public Guid TaskId { get; set; }
 
     /// <summary>The occurrence (its due date) this completion is for.</summary>
+    [Label("期限")]
     public DateOnly DueOn { get; set; }
 
     /// <summary>実施日.</summary>
+    [Label("実施日")]
     public DateOnly DoneOn { get; set; }
 
     /// <summary>実施内容・結果.</summary>
+    [Label("実施内容・結果")]
     public string? Note { get; set; }
 
+    [Label("記録者")]
     public string? RecordedBy { get; set; }
 }
 

@@ -4,28 +4,35 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 namespace Mamori.Core.Features.Organization;
 
 /// <summary>団体: a municipality (区・市・町・村), the tenant everything else belongs to.</summary>
+[Label("団体")]
 public sealed class Municipality
 {
     public Guid Id { get; init; } = Guid.CreateVersion7();
 
     /// <summary>全国地方公共団体コード: six digits, the last a check digit.</summary>
+    [Label("コード")]
     public required string Code { get; init; }
 
     /// <summary>名称, e.g. 新宿区.</summary>
+    [Label("団体名")]
     public required string Name { get; set; }
 
+    [Label("作成日時")]
     public DateTime CreatedAt { get; init; } = DateTime.UtcNow;
 
     /// <summary>
     /// 条例要配慮個人情報: the categories this municipality's ordinance adds to the law's 要配慮個人情報
     /// (e.g. 国籍, 性的マイノリティ, DV), one per line. Register entries may only name these.
     /// </summary>
+    [Label("条例要配慮個人情報の区分")]
     public string OrdinanceSensitiveCategories { get; set; } = string.Empty;
 
     /// <summary>速報の期限: open days after the 認知日 of an incident (the PPC's "3–5 days"; 3 by default).</summary>
+    [Label("速報の期限（開庁日数）")]
     public int IncidentPreliminaryDays { get; set; } = Findings.IncidentDeadlines.DefaultPreliminaryDays;
 
     /// <summary>An incident is reportable when more people than this are affected (行政機関等: 100).</summary>
+    [Label("報告対象となる本人の数")]
     public int IncidentPeopleThreshold { get; set; } = Findings.IncidentReporting.DefaultPeopleThreshold;
 }
 

@@ -45,6 +45,7 @@ public enum FileForm
 /// holds the working copy; every publication freezes the content as a <see cref="PersonalInfoFileVersion"/>,
 /// which is what the public register shows.
 /// </summary>
+[Label("個人情報ファイル")]
 public sealed class PersonalInfoFile : IMunicipalityOwned, IDepartmentOwned, IVersioned
 {
     /// <summary>A file with this many people or more must be registered (fewer may be listed voluntarily).</summary>
@@ -52,64 +53,86 @@ public sealed class PersonalInfoFile : IMunicipalityOwned, IDepartmentOwned, IVe
 
     public Guid Id { get; init; } = Guid.CreateVersion7();
     public Guid MunicipalityId { get; set; }
+    [Label("部署")]
     public Guid DepartmentId { get; set; }
 
     /// <summary>整理番号: identifies the file within the municipality (and across imports).</summary>
+    [Label("整理番号")]
     public required string FileNumber { get; set; }
 
+    [Label("状態")]
     public RegisterStatus Status { get; set; }
 
     /// <summary>The 事務局's comment when returning the file.</summary>
+    [Label("差戻しの理由")]
     public string? ReturnComment { get; set; }
 
     /// <summary>名称.</summary>
+    [Label("名称")]
     public required string Name { get; set; }
 
     /// <summary>利用目的.</summary>
+    [Label("利用目的")]
     public string Purpose { get; set; } = string.Empty;
 
     /// <summary>記録項目, one per line.</summary>
+    [Label("記録項目")]
     public string RecordItems { get; set; } = string.Empty;
 
     /// <summary>記録範囲 (本人の範囲).</summary>
+    [Label("記録範囲")]
     public string RecordScope { get; set; } = string.Empty;
 
     /// <summary>収集方法, one per line (本人から, 他機関から …).</summary>
+    [Label("収集方法")]
     public string CollectionMethods { get; set; } = string.Empty;
 
     /// <summary>要配慮個人情報が含まれるか.</summary>
+    [Label("要配慮個人情報")]
     public bool HasSensitive { get; set; }
 
     /// <summary>Which 要配慮個人情報 (病歴, 犯罪の経歴 …).</summary>
+    [Label("要配慮個人情報の種類")]
     public string? SensitiveKinds { get; set; }
 
     /// <summary>条例要配慮個人情報, one per line.</summary>
+    [Label("条例要配慮個人情報")]
     public string? OrdinanceSensitive { get; set; }
 
     /// <summary>経常的提供先.</summary>
+    [Label("経常的提供先")]
     public string? RegularRecipients { get; set; }
 
     /// <summary>開示・訂正・利用停止請求を受理する組織.</summary>
+    [Label("開示請求等を受理する組織")]
     public string? RequestOffice { get; set; }
 
     /// <summary>訂正・利用停止の他法令による特例.</summary>
+    [Label("他の法令による特例")]
     public string? SpecialProvisions { get; set; }
 
     /// <summary>本人の数.</summary>
+    [Label("本人の数")]
     public long? SubjectCount { get; set; }
 
     /// <summary>特定個人情報ファイルか.</summary>
+    [Label("特定個人情報ファイル")]
     public bool IsSpecificPersonalInfo { get; set; }
 
+    [Label("ファイルの種別")]
     public FileForm Form { get; set; }
 
     /// <summary>備考.</summary>
+    [Label("備考")]
     public string? Remarks { get; set; }
 
     /// <summary>The working copy differs from the last published version.</summary>
+    [Label("未公表の変更")]
     public bool HasUnpublishedChanges { get; set; } = true;
 
+    [Label("消除日時")]
     public DateTime? RemovedAt { get; set; }
+    [Label("消除の理由")]
     public string? RemovalReason { get; set; }
 
     public Guid Version { get; set; } = Guid.NewGuid();
@@ -121,25 +144,33 @@ public sealed class PersonalInfoFile : IMunicipalityOwned, IDepartmentOwned, IVe
 }
 
 /// <summary>改訂履歴: the content of a file as published on a date, with the reason for the revision.</summary>
+[Label("個人情報ファイルの版")]
 public sealed class PersonalInfoFileVersion : IMunicipalityOwned
 {
     public Guid Id { get; init; } = Guid.CreateVersion7();
     public Guid MunicipalityId { get; set; }
+    [Label("ファイル")]
     public Guid FileId { get; set; }
 
     /// <summary>1 for the first publication.</summary>
+    [Label("番号")]
     public int Number { get; init; }
 
     /// <summary>改訂日 (JST date of publication).</summary>
+    [Label("改訂日")]
     public DateOnly RevisedOn { get; init; }
 
     /// <summary>改訂理由.</summary>
+    [Label("事由")]
     public required string Reason { get; init; }
 
     /// <summary><see cref="RegisterContent"/> as JSON.</summary>
+    [Label("公表した内容")]
     public required string Snapshot { get; init; }
 
+    [Label("公表日時")]
     public DateTime PublishedAt { get; init; }
+    [Label("公表者")]
     public string? PublishedBy { get; init; }
 }
 

@@ -24,19 +24,25 @@ public sealed record InspectionQuestion(string Key, string Text, AnswerKind Kind
 /// 自己点検表のひな形: the questions for one 取扱類型, as data. A change by 事務局 adds a new version; answers
 /// point at the version they were given to, so an old self-inspection keeps its old wording.
 /// </summary>
+[Label("自己点検表のひな形")]
 public sealed class InspectionTemplate : IMunicipalityOwned
 {
     public Guid Id { get; init; } = Guid.CreateVersion7();
     public Guid MunicipalityId { get; set; }
+    [Label("取扱類型")]
     public HandlingType Type { get; init; }
 
     /// <summary>1, 2, … per type and municipality.</summary>
+    [Label("番号")]
     public int Number { get; init; }
 
     /// <summary>The questions as JSON (<see cref="InspectionQuestion"/>[]).</summary>
+    [Label("質問")]
     public required string QuestionsJson { get; init; }
 
+    [Label("作成日時")]
     public DateTime CreatedAt { get; init; }
+    [Label("作成者")]
     public string? CreatedBy { get; init; }
 
     public IReadOnlyList<InspectionQuestion> Questions => Parse(QuestionsJson);

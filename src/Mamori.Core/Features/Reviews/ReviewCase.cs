@@ -26,44 +26,62 @@ public enum CaseStatus
 /// 自己点検案件: one business's submission to a review round, made of one self-inspection per 取扱類型
 /// inspected. On submission it gets the municipality's next case number ((20), (21) …).
 /// </summary>
+[Label("自己点検案件")]
 public sealed class ReviewCase : IMunicipalityOwned, IDepartmentOwned, IVersioned
 {
     public Guid Id { get; init; } = Guid.CreateVersion7();
     public Guid MunicipalityId { get; set; }
+    [Label("部署")]
     public Guid DepartmentId { get; set; }
+    [Label("審査の回")]
     public Guid RoundId { get; set; }
+    [Label("事務")]
     public Guid BusinessId { get; set; }
 
     /// <summary>案件番号, given on submission.</summary>
+    [Label("番号")]
     public int? Number { get; set; }
 
+    [Label("状態")]
     public CaseStatus Status { get; set; }
 
     /// <summary>The title as printed: the business name when submitted (…に関する業務外6業務 for a group).</summary>
+    [Label("名称")]
     public required string Title { get; set; }
 
     /// <summary>Departments as printed after the title (障害者施策課外3課).</summary>
+    [Label("所管課（表示）")]
     public string? DepartmentsLabel { get; set; }
 
     /// <summary>自己点検の概要.</summary>
+    [Label("概要")]
     public string Summary { get; set; } = string.Empty;
 
     /// <summary>部会点検の要点 besides the questions (e.g. 説明員から…説明を行った).</summary>
+    [Label("部会点検の要点")]
     public string? Points { get; set; }
 
+    [Label("結果")]
     public ReviewResult? Result { get; set; }
 
     /// <summary>The result as printed (自己点検内容の妥当性について承認).</summary>
+    [Label("結果の内容")]
     public string? ResultText { get; set; }
 
     /// <summary>対応の類型 recorded for the case as a whole (bit mask of <see cref="ResponseCategory"/>), e.g. 対応不要 when there were no questions.</summary>
+    [Label("対応の類型")]
     public int ResponseMask { get; set; }
 
+    [Label("改善の主体")]
     public ImprovementBy? ImprovementBy { get; set; }
 
+    [Label("提出日時")]
     public DateTime? SubmittedAt { get; set; }
+    [Label("提出者")]
     public string? SubmittedBy { get; set; }
+    [Label("結果の記録日時")]
     public DateTime? DecidedAt { get; set; }
+    [Label("結果の記録者")]
     public string? DecidedBy { get; set; }
 
     public Guid Version { get; set; } = Guid.NewGuid();
@@ -79,28 +97,38 @@ public sealed class ReviewCase : IMunicipalityOwned, IDepartmentOwned, IVersione
 /// 自己点検: the answers of one 自己点検表 (one 取扱類型) of a case, against the template version they were
 /// given to, with the type-specific details and the sensitive-data flags.
 /// </summary>
+[Label("自己点検表")]
 public sealed class SelfInspection : IMunicipalityOwned, IDepartmentOwned
 {
     public Guid Id { get; init; } = Guid.CreateVersion7();
     public Guid MunicipalityId { get; set; }
+    [Label("部署")]
     public Guid DepartmentId { get; set; }
+    [Label("案件")]
     public Guid CaseId { get; set; }
+    [Label("取扱類型")]
     public HandlingType Type { get; init; }
+    [Label("ひな形の版")]
     public Guid TemplateId { get; set; }
 
     /// <summary>Answers by question key, as JSON.</summary>
+    [Label("回答")]
     public string AnswersJson { get; set; } = "{}";
 
     /// <summary><see cref="InspectionDetails"/> as JSON.</summary>
+    [Label("類型別の記載事項")]
     public string DetailsJson { get; set; } = "{}";
 
     /// <summary>要配慮個人情報を含む.</summary>
+    [Label("要配慮個人情報")]
     public bool HasSensitive { get; set; }
 
     /// <summary>条例要配慮個人情報, one per line.</summary>
+    [Label("条例要配慮個人情報")]
     public string? OrdinanceSensitive { get; set; }
 
     /// <summary>Whether the form was saved at least once.</summary>
+    [Label("入力済み")]
     public bool IsFilled { get; set; }
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
@@ -118,37 +146,50 @@ public sealed class SelfInspection : IMunicipalityOwned, IDepartmentOwned
 /// A question, answer, opinion or follow-up in a case's record, with who wrote it and when. Questions
 /// and opinions carry their 類型; answers and opinions may carry the 対応の類型.
 /// </summary>
+[Label("質問・回答・意見")]
 public sealed class CaseEntry : IMunicipalityOwned, IDepartmentOwned
 {
     public Guid Id { get; init; } = Guid.CreateVersion7();
     public Guid MunicipalityId { get; set; }
 
     /// <summary>The case's department, so that the entry is scoped like its case.</summary>
+    [Label("部署")]
     public Guid DepartmentId { get; set; }
 
+    [Label("案件")]
     public Guid CaseId { get; set; }
+    [Label("種類")]
     public EntryKind Kind { get; init; }
 
     /// <summary>The question an answer replies to.</summary>
+    [Label("回答先の質問")]
     public Guid? ReplyToId { get; init; }
 
+    [Label("内容")]
     public required string Text { get; set; }
 
     /// <summary>質問・意見の類型 (bit mask of <see cref="QuestionCategory"/>).</summary>
+    [Label("質問・意見の類型")]
     public int CategoryMask { get; set; }
 
     /// <summary>その他の内容: the topic of an その他 question (個人情報の収集方法, システムの運用 …).</summary>
+    [Label("その他の内容")]
     public string? OtherTopic { get; set; }
 
     /// <summary>対応の類型 of an answer or opinion.</summary>
+    [Label("対応の類型")]
     public ResponseCategory? Response { get; set; }
 
+    [Label("改善の主体")]
     public ImprovementBy? ImprovementBy { get; set; }
 
     /// <summary>The answer was given by 事務局 rather than the department (printed "(事務局)").</summary>
+    [Label("事務局による回答")]
     public bool ByOffice { get; init; }
 
+    [Label("記入者")]
     public required string AuthorName { get; init; }
+    [Label("日時")]
     public DateTime At { get; init; }
 
     public IReadOnlyList<QuestionCategory> Categories => ReviewNames.FromMask<QuestionCategory>(CategoryMask);

@@ -10,22 +10,29 @@ namespace Mamori.Core.Features.Security;
 /// (<see cref="DepartmentId"/> null) or one department. Closed once every item is answered and every item
 /// below the top answer has an improvement plan; a closed assessment is the figure that is reported.
 /// </summary>
+[Label("セキュリティ点検")]
 public sealed class ChecklistAssessment : IMunicipalityOwned, IVersioned
 {
     public Guid Id { get; init; } = Guid.CreateVersion7();
     public Guid MunicipalityId { get; set; }
+    [Label("ひな形の版")]
     public Guid TemplateId { get; set; }
 
     /// <summary>年度 (the year it starts in).</summary>
+    [Label("年度")]
     public int FiscalYear { get; set; }
 
     /// <summary>The department assessed, or null for the municipality as a whole (団体全体).</summary>
+    [Label("部署")]
     public Guid? DepartmentId { get; set; }
 
     /// <summary>調査基準日 or the date the answers were given.</summary>
+    [Label("回答日")]
     public DateOnly? AnsweredOn { get; set; }
 
+    [Label("完了日時")]
     public DateTime? ClosedAt { get; set; }
+    [Label("完了した人")]
     public string? ClosedBy { get; set; }
     public Guid Version { get; set; } = Guid.NewGuid();
 
@@ -38,26 +45,34 @@ public sealed class ChecklistAssessment : IMunicipalityOwned, IVersioned
 }
 
 /// <summary>The answer to one item, its 回答の根拠, and the 改善計画 an answer below the top value needs.</summary>
+[Label("点検の回答・改善計画")]
 public sealed class ChecklistAnswer : IMunicipalityOwned
 {
     public Guid Id { get; init; } = Guid.CreateVersion7();
     public Guid MunicipalityId { get; set; }
+    [Label("点検")]
     public Guid AssessmentId { get; set; }
+    [Label("項目番号")]
     public required string ItemNumber { get; init; }
 
     /// <summary>The scale value; null while unanswered.</summary>
+    [Label("値")]
     public int? Value { get; set; }
 
     /// <summary>回答の根拠.</summary>
+    [Label("回答の根拠")]
     public string? Evidence { get; set; }
 
     /// <summary>改善計画: the measure.</summary>
+    [Label("改善策")]
     public string? PlanMeasure { get; set; }
 
     /// <summary>改善計画: who carries it out (課・担当).</summary>
+    [Label("改善の担当")]
     public string? PlanOwner { get; set; }
 
     /// <summary>改善計画: by when.</summary>
+    [Label("改善の期限")]
     public DateOnly? PlanDueOn { get; set; }
 
     public bool HasPlan => !string.IsNullOrWhiteSpace(PlanMeasure) && !string.IsNullOrWhiteSpace(PlanOwner) && PlanDueOn is not null;

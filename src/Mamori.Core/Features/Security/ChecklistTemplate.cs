@@ -20,20 +20,25 @@ public sealed record ChecklistItem(string Category, string Number, string Text, 
 /// 点検表のひな形 (e.g. 住基ネット調査表): categories, numbered items and the answer scale. A template that
 /// has been answered is not changed any more, so that every score can be recomputed as it was given.
 /// </summary>
+[Label("点検表のひな形")]
 public sealed class ChecklistTemplate : IMunicipalityOwned, IVersioned
 {
     public Guid Id { get; init; } = Guid.CreateVersion7();
     public Guid MunicipalityId { get; set; }
 
     /// <summary>名称, e.g. 住基ネット調査表. Assessments of templates with the same name are compared year on year.</summary>
+    [Label("名称")]
     public required string Name { get; set; }
 
     /// <summary>The items as JSON (<see cref="ChecklistItem"/>[]), in order.</summary>
+    [Label("項目")]
     public string ItemsJson { get; set; } = "[]";
 
     /// <summary>The scale as JSON (<see cref="ScaleOption"/>[]); the value 0 means 該当しない (not applicable).</summary>
+    [Label("回答の選択肢")]
     public string ScaleJson { get; set; } = "[]";
 
+    [Label("作成日時")]
     public DateTime CreatedAt { get; init; }
     public Guid Version { get; set; } = Guid.NewGuid();
 

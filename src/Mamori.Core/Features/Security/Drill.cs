@@ -21,34 +21,44 @@ public enum DrillKind
 }
 
 /// <summary>訓練: an emergency-response or CSIRT drill — who took part, when, what was practised and what was found.</summary>
+[Label("訓練")]
 public sealed class Drill : IMunicipalityOwned, IVersioned
 {
     public Guid Id { get; init; } = Guid.CreateVersion7();
     public Guid MunicipalityId { get; set; }
+    [Label("種類")]
     public DrillKind Kind { get; set; }
 
     /// <summary>訓練名.</summary>
+    [Label("名称")]
     public required string Title { get; set; }
 
     /// <summary>対象 (e.g. 住基ネット関係課の職員).</summary>
+    [Label("対象")]
     public required string TargetGroup { get; set; }
 
     /// <summary>実施日 (the first day when it ran over several days).</summary>
+    [Label("実施日")]
     public DateOnly HeldOn { get; set; }
 
     /// <summary>最終日, when it ran over several days.</summary>
+    [Label("最終日")]
     public DateOnly? HeldUntil { get; set; }
 
     /// <summary>内容.</summary>
+    [Label("内容")]
     public required string Content { get; set; }
 
     /// <summary>参加者 as recorded (課・人数).</summary>
+    [Label("参加者")]
     public string? Participants { get; set; }
 
     /// <summary>参加人数.</summary>
+    [Label("参加人数")]
     public int? ParticipantCount { get; set; }
 
     /// <summary>訓練で判明した課題・所見.</summary>
+    [Label("指摘事項・所見")]
     public string? Findings { get; set; }
 
     public Guid Version { get; set; } = Guid.NewGuid();

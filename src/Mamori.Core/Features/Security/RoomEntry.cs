@@ -20,28 +20,36 @@ public enum RoomEntryKind
 /// CSルーム入退室: one entry to the server room of the resident-registry network — when, who (職員 or
 /// ベンダー等, their department or company and name) and why. Times are kept in UTC and shown in JST.
 /// </summary>
+[Label("CSルーム入退室")]
 public sealed class RoomEntry : IMunicipalityOwned, IVersioned
 {
     public Guid Id { get; init; } = Guid.CreateVersion7();
     public Guid MunicipalityId { get; set; }
 
     /// <summary>入室日時 (UTC).</summary>
+    [Label("入室日時")]
     public DateTime EnteredAt { get; set; }
 
     /// <summary>退室日時 (UTC); null while unknown.</summary>
+    [Label("退室日時")]
     public DateTime? ExitedAt { get; set; }
 
+    [Label("種類")]
     public RoomEntryKind Kind { get; set; }
 
     /// <summary>所属・会社名.</summary>
+    [Label("所属・会社名")]
     public required string Organization { get; set; }
 
     /// <summary>氏名 (required for 職員; vendors are often recorded by company only).</summary>
+    [Label("氏名")]
     public string? Name { get; set; }
 
     /// <summary>入室理由.</summary>
+    [Label("入室理由")]
     public required string Reason { get; set; }
 
+    [Label("作成日時")]
     public DateTime CreatedAt { get; init; }
     public Guid Version { get; set; } = Guid.NewGuid();
 
@@ -53,11 +61,14 @@ public sealed class RoomEntry : IMunicipalityOwned, IVersioned
 }
 
 /// <summary>入室理由の一覧: the reasons the office offers on the entry form (free text is still allowed).</summary>
+[Label("入室理由")]
 public sealed class RoomReason : IMunicipalityOwned
 {
     public Guid Id { get; init; } = Guid.CreateVersion7();
     public Guid MunicipalityId { get; set; }
+    [Label("入室理由")]
     public required string Name { get; set; }
+    [Label("表示順")]
     public int SortOrder { get; set; }
 }
 

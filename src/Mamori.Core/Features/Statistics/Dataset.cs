@@ -42,35 +42,44 @@ public sealed record DatasetDefinition(
 }
 
 /// <summary>One row of a dataset for one period: the municipality or year it is about and its input figures.</summary>
+[Label("統計の行")]
 public sealed class StatRow : IMunicipalityOwned
 {
     public Guid Id { get; init; } = Guid.CreateVersion7();
     public Guid MunicipalityId { get; set; }
 
     /// <summary>The dataset key (mynumber-cards, convenience, juki-net).</summary>
+    [Label("データセット")]
     public required string Dataset { get; init; }
 
     /// <summary>2023-10-31 (基準日) or 2022 (年度).</summary>
+    [Label("基準日・年度")]
     public required string Period { get; init; }
 
     /// <summary>The row's name: 千代田区, or 令和4年度.</summary>
+    [Label("団体・年度")]
     public required string Label { get; init; }
 
     /// <summary>The order of the row in the imported file.</summary>
+    [Label("表示順")]
     public int SortOrder { get; init; }
 
     /// <summary>The input figures by column key, as JSON.</summary>
+    [Label("数値")]
     public string ValuesJson { get; set; } = "{}";
 
     public IReadOnlyDictionary<string, long> Values => JsonSerializer.Deserialize<Dictionary<string, long>>(ValuesJson) ?? [];
 }
 
 /// <summary>Whether a dataset appears on the municipality's public statistics page.</summary>
+[Label("統計の公開設定")]
 public sealed class StatDatasetSetting : IMunicipalityOwned
 {
     public Guid Id { get; init; } = Guid.CreateVersion7();
     public Guid MunicipalityId { get; set; }
+    [Label("データセット")]
     public required string Dataset { get; init; }
+    [Label("公開")]
     public bool IsPublic { get; set; }
 }
 
