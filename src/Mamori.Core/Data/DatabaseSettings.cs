@@ -75,6 +75,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<CurrentTenant>();
         services.AddScoped<AuditInterceptor>();
+        services.AddScoped<Features.Minutes.MinutesSearchSync>();
         // Keys that protect cookies and tokens live with the data, so sign-ins survive a restart.
         services.AddDataProtection()
             .SetApplicationName("Mamori")
@@ -84,7 +85,7 @@ public static class DataServiceCollectionExtensions
         services.AddDbContext<AppDbContext>((sp, o) =>
         {
             settings.Configure(o);
-            o.AddInterceptors(sp.GetRequiredService<AuditInterceptor>());
+            o.AddInterceptors(sp.GetRequiredService<AuditInterceptor>(), sp.GetRequiredService<Features.Minutes.MinutesSearchSync>());
         });
         return services;
     }

@@ -211,23 +211,3 @@ public static class MinutesIndexing
         return rows.GroupBy(r => r.MeetingId).ToDictionary(g => g.Key, g => g.Select(r => AgendaKey(r.Kind, r.Number!.Value)).ToList());
     }
 }
-
-/// <summary>Keeps the search index in step with the database after a save.</summary>
-public static class MinutesSearchSync
-{
-    /// <summary>
-    /// Re-indexes one meeting. A failure leaves the database as saved and is logged (without the text);
-    /// <c>mamori minutes reindex</c> rebuilds the index from the database.
-    /// </summary>
-    public static async Task RefreshAsync(AppDbContext db, MinutesIndex index, Guid meetingId, Microsoft.Extensions.Logging.ILogger logger, CancellationToken ct)
-    {
-        try
-        {
-            await index.ReplaceMeetingAsync(meetingId, await MinutesIndexing.MeetingAsync(db, meetingId, ct), ct);
-        }
-        catch (Exception ex) when (ex is IOException or Lucene.Net.Store.LockObtainFailedException or UnauthorizedAccessException)
-        {
-            Microsoft.Extensions.Logging.LoggerExtensions.LogWarning(logger, ex, "会議録の検索索引を更新できませんでした（会議 {MeetingId}）。mamori minutes reindex で作り直してください。", meetingId);
-        }
-    }
-}

@@ -29,7 +29,6 @@ public sealed class MinutesIndex : IDisposable
     private readonly System.Threading.Lock _readLock = new();
     private readonly System.Collections.Concurrent.ConcurrentDictionary<Guid, Filter> _municipalityFilters = new();
     private SearcherManager? _searchers;
-    private long _lastRefreshCheck;
 
     public MinutesIndex(LuceneDirectory directory) => _directory = directory;
 
@@ -79,13 +78,9 @@ public sealed class MinutesIndex : IDisposable
         {
             return new MinutesSearchResult(0, []);
         }
-        // Another process (the command line) may have written: look at most once a second.
-        var now = Environment.TickCount64;
-        if (now - Interlocked.Read(ref _lastRefreshCheck) >= 1000)
-        {
-            Interlocked.Exchange(ref _lastRefreshCheck, now);
-            searchers.MaybeRefresh();
-        }
+        // Another process (the command line) may have written: every search sees what is committed. Blocking, so
+        // that a refresh already running on another thread is waited for rather than skipped.
+        searchers.MaybeRefreshBlocking();
         var searcher = searchers.Acquire();
         try
         {

@@ -16,7 +16,7 @@ namespace Mamori.Features.Minutes;
 /// 事務局 then stores it into the council's meeting in one save, or nothing is stored.
 /// </summary>
 [Authorize(Policy = Policies.CouncilManage)]
-public sealed class ImportModel(AppDbContext db, CurrentTenant tenant, MinutesIndex index, ILogger<ImportModel> logger) : MamoriPageModel
+public sealed class ImportModel(AppDbContext db, CurrentTenant tenant) : MamoriPageModel
 {
     /// <summary>Minutes files are text: a year of a council's minutes is well under this.</summary>
     public const int MaxBytes = 5 * 1024 * 1024;
@@ -79,7 +79,6 @@ public sealed class ImportModel(AppDbContext db, CurrentTenant tenant, MinutesIn
             return Page();
         }
         var imported = outcome.Value!;
-        await MinutesSearchSync.RefreshAsync(db, index, imported.MeetingId, logger, ct);
         Flash($"{FileName} を取り込みました（発言 {imported.Utterances} 件、注記 {imported.Notes} 件）。"
             + (imported.NewCouncil ? $"審議会「{Parsed!.CouncilName}」を新しく登録しました。委員と定足数を登録してください。" : string.Empty));
         return Redirect($"/council/meetings/{imported.MeetingId}/minutes");

@@ -87,7 +87,6 @@ public static class MinutesCommands
                 return CliResult.Rejected(outcome.Describe());
             }
             var imported = outcome.Value!;
-            await s.Services.GetRequiredService<MinutesIndex>().ReplaceMeetingAsync(imported.MeetingId, await MinutesIndexing.MeetingAsync(s.Db, imported.MeetingId, token), token);
             return CliResult.Ok(
                 $"{minutes.Title}（{WarekiDate.Format(minutes.HeldOn)}）の会議録を取り込みました。発言 {imported.Utterances} 件、注記 {imported.Notes} 件。"
                 + (imported.NewCouncil ? $"審議会「{minutes.CouncilName}」を新しく登録しました。" : string.Empty),

@@ -15,7 +15,7 @@ namespace Mamori.Features.Council.Meetings;
 /// and the minutes. 事務局 records; a 委員 reads and sends their own questions and opinions by the deadline.
 /// </summary>
 [Authorize(Policy = Policies.CouncilRead)]
-public sealed class DetailModel(AppDbContext db, IAuthorizationService authz, TimeProvider clock, MinutesIndex index, ILogger<DetailModel> logger) : MamoriPageModel
+public sealed class DetailModel(AppDbContext db, IAuthorizationService authz, TimeProvider clock) : MamoriPageModel
 {
     public MeetingView View { get; private set; } = null!;
     public bool CanManage { get; private set; }
@@ -94,15 +94,7 @@ public sealed class DetailModel(AppDbContext db, IAuthorizationService authz, Ti
     }
 
     public Task<IActionResult> OnPostDeleteImportedMinutesAsync(Guid id, CancellationToken ct) =>
-        ManageAsync(id, async () =>
-        {
-            var deleted = await MinutesImport.DeleteAsync(db, id, ct);
-            if (deleted.Ok)
-            {
-                await MinutesSearchSync.RefreshAsync(db, index, id, logger, ct);
-            }
-            return deleted;
-        }, _ => "取り込んだ会議録を削除しました。取り込み直すことができます。", ct);
+        ManageAsync(id, () => MinutesImport.DeleteAsync(db, id, ct), _ => "取り込んだ会議録を削除しました。取り込み直すことができます。", ct);
 
     public Task<IActionResult> OnPostPublishMinutesAsync(Guid id, CancellationToken ct) =>
         ManageAsync(id, () => CouncilWorkflow.PublishMinutesAsync(db, id, Publish, ct), m => m.MinutesPublished ? "会議録を公開しました。" : "会議録の公開をやめました。", ct);

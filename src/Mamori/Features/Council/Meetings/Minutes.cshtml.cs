@@ -10,7 +10,7 @@ namespace Mamori.Features.Council.Meetings;
 
 /// <summary>A meeting's minutes: speaker turns, read by everyone who may see the meeting, written by 事務局 until confirmed.</summary>
 [Authorize(Policy = Policies.CouncilRead)]
-public sealed class MinutesModel(AppDbContext db, IAuthorizationService authz, MinutesIndex index, ILogger<MinutesModel> logger) : MamoriPageModel
+public sealed class MinutesModel(AppDbContext db, IAuthorizationService authz) : MamoriPageModel
 {
     public MeetingView View { get; private set; } = null!;
     public bool CanEdit { get; private set; }
@@ -36,7 +36,6 @@ public sealed class MinutesModel(AppDbContext db, IAuthorizationService authz, M
         var outcome = await CouncilWorkflow.SaveMinutesAsync(db, id, MinutesText.Parse(Text), ct);
         if (outcome.Ok)
         {
-            await MinutesSearchSync.RefreshAsync(db, index, id, logger, ct);
             Flash("会議録を保存しました。");
             return Redirect($"/council/meetings/{id}/minutes");
         }

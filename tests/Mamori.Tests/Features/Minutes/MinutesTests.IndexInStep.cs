@@ -1,0 +1,62 @@
+using Mamori.Core.Data;
+using Mamori.Core.Features.Accounts;
+using Mamori.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using static Mamori.Tests.Features.Council.CouncilPages;
+
+namespace Mamori.Tests.Features.Minutes;
+
+public sealed partial class MinutesTests
+{
+    private static string Agenda(string number) => "&agenda=" + Uri.EscapeDataString(number);
+
+    /// <summary>
+    /// Whatever changes a meeting, its agenda or a turn keeps the search in step: each change made
+    /// through the pages is found by the very next search, with no <c>minutes reindex</c>.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(TestDatabases.All), MemberType = typeof(TestDatabases))]
+    public async Task EveryChange_IsFoundByTheNextSearch_WithoutAReindex(DatabaseProvider provider)
+    {
+        var factory = await app.GetAsync(provider);
+        var tenant = await TestTenant.CreateAsync(factory);
+        using var office = await Browser.SignInAsync(factory, tenant, UserRole.Office);
+        var meetingId = await ImportAsync(office, "R6-2.txt", Fixture);
+        var (councilId, turns) = await factory.AsSystemAsync(async (_, db) =>
+            ((await db.Meetings.SingleAsync(m => m.Id == meetingId)).CouncilId, await db.MinutesTurns.CountAsync(t => t.MeetingId == meetingId)));
+        Assert.Empty(await SearchAsync(office, "", Agenda("諮問第13号")));
+
+        // An item placed on the meeting (numbered 諮問第13号, the next in the series).
+        var itemId = await ItemAsync(office, councilId, "Consultation", "マイナンバー利用事務の追加について");
+        await PlaceAsync(office, meetingId, itemId, "資料3");
+        Assert.Equal(turns, (await SearchAsync(office, "", Agenda("諮問第13号"))).Count);
+
+        // The item taken off the meeting.
+        await Handler(office, meetingId, "Remove", new() { ["ItemId"] = itemId.ToString() });
+        Assert.Empty(await SearchAsync(office, "", Agenda("諮問第13号")));
+        Assert.Equal(turns, (await SearchAsync(office, "", Agenda("諮問第12号"))).Count);
+
+        // The meeting moved to another day.
+        var meetingVersion = await factory.AsSystemAsync((_, db) => db.Meetings.Where(m => m.Id == meetingId).Select(m => m.Version).SingleAsync());
+        await PostAndFollowAsync(office, $"/council/meetings/edit/{meetingId}", new()
+        {
+            ["Input.CouncilId"] = councilId.ToString(),
+            ["Input.Title"] = "令和６年度第２回みはらし市個人情報保護審議会",
+            ["Input.Kind"] = "InPerson",
+            ["Input.HeldOn"] = "2024-08-27",
+            ["Input.Version"] = meetingVersion.ToString(),
+        });
+        Assert.Empty(await SearchAsync(office, "委託", "&from=2024-08-20&to=2024-08-20"));
+        Assert.NotEmpty(await SearchAsync(office, "委託", "&from=2024-08-27&to=2024-08-27"));
+
+        // The imported minutes removed, then typed in again.
+        await Handler(office, meetingId, "DeleteImportedMinutes", []);
+        Assert.Empty(await SearchAsync(office, "封入封緘"));
+        await PostAndFollowAsync(office, $"/council/meetings/{meetingId}/minutes", new()
+        {
+            ["Text"] = "○会長　ただいまから審議会を開会します。\n○石井委員　指定管理者の選定について伺います。",
+        });
+        Assert.Single(await SearchAsync(office, "指定管理者"));
+        Assert.Equal(2, (await SearchAsync(office, "", Agenda("諮問第12号"))).Count);
+    }
+}
