@@ -6,6 +6,7 @@ using Mamori.Core.Features.Audit;
 using Mamori.Core.Features.Council;
 using Mamori.Core.Features.Files;
 using Mamori.Core.Features.Findings;
+using Mamori.Core.Features.Minutes;
 using Mamori.Core.Features.Organization;
 using Mamori.Core.Features.Register;
 using Mamori.Core.Features.Reviews;

@@ -1,4 +1,5 @@
 using Mamori.Core.Data;
+using Mamori.Core.Features.Minutes;
 using Microsoft.EntityFrameworkCore;
 
 namespace Mamori.Core.Features.Council;

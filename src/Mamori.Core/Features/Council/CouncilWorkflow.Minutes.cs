@@ -1,6 +1,7 @@
 using Mamori.Core.Data;
 using Mamori.Core.Features.Accounts;
 using Mamori.Core.Features.Files;
+using Mamori.Core.Features.Minutes;
 using Mamori.Core.Japanese;
 using Microsoft.EntityFrameworkCore;
 using static Mamori.Core.InputText;
@@ -10,8 +11,8 @@ namespace Mamori.Core.Features.Council;
 /// <summary>Minutes (confirmation, publication) and meeting materials.</summary>
 public static partial class CouncilWorkflow
 {
-    /// <summary>Replaces a meeting's minutes with the turns given, while the minutes are not yet confirmed.</summary>
-    public static async Task<Outcome<Meeting>> SaveMinutesAsync(AppDbContext db, Guid meetingId, IReadOnlyList<MinutesText.Turn> turns, CancellationToken ct)
+    /// <summary>Replaces a meeting's minutes with the turns typed in <paramref name="text"/>, while the minutes are not yet confirmed.</summary>
+    public static async Task<Outcome<Meeting>> SaveMinutesAsync(AppDbContext db, Guid meetingId, string? text, CancellationToken ct)
     {
         var meeting = await db.Meetings.FirstOrDefaultAsync(m => m.Id == meetingId, ct);
         if (meeting is null)
@@ -22,6 +23,7 @@ public static partial class CouncilWorkflow
         {
             return Outcome<Meeting>.Conflict("確定した会議録は変更できません。");
         }
+        var turns = Minutes.MinutesParser.ParseTurns(text, (meeting.SecretariatText ?? string.Empty).Replace(" ", string.Empty, StringComparison.Ordinal));
         if (turns.FirstOrDefault(t => t.Text.Length > 20000 || t.Speaker.Length > 100) is { } tooLong)
         {
             return Outcome<Meeting>.Fail("Text", $"「{tooLong.Speaker}」の発言が長すぎます（1発言20000文字まで）。発言を分けてください。");
@@ -38,9 +40,8 @@ public static partial class CouncilWorkflow
                 Speaker = turn.Speaker,
                 Text = turn.Text,
                 IsNote = turn.IsNote,
-                Role = turn.IsNote ? null : Minutes.MinutesParser.RoleOf(turn.Speaker),
-                Group = turn.IsNote ? Minutes.SpeakerGroup.Unknown
-                    : Minutes.MinutesParser.GroupOf(turn.Speaker, Minutes.MinutesParser.RoleOf(turn.Speaker), (meeting.SecretariatText ?? string.Empty).Replace(" ", string.Empty, StringComparison.Ordinal)),
+                Role = turn.Role,
+                Group = turn.Group,
             });
         }
         return await SaveAsync(db, meeting, ct);

@@ -18,6 +18,53 @@ public static class MinutesImport
     public static async Task<Outcome<ImportedMinutes>> RunAsync(AppDbContext db, Guid municipalityId, ParsedMinutes minutes, string fileName, CancellationToken ct,
         Guid? councilId = null)
     {
+        if (CheckLengths(minutes, fileName, councilId) is { Any: true } errors)
+        {
+            return errors.Fail<ImportedMinutes>();
+        }
+        var council = councilId is { } chosen
+            ? await db.Councils.FirstOrDefaultAsync(c => c.MunicipalityId == municipalityId && c.Id == chosen, ct)
+            : await db.Councils.FirstOrDefaultAsync(c => c.MunicipalityId == municipalityId && c.Name == minutes.CouncilName, ct);
+        if (councilId is not null && council is null)
+        {
+            return Outcome<ImportedMinutes>.Fail("CouncilId", "取込み先の審議会が見つかりません。一覧から選び直してください。");
+        }
+        var newCouncil = council is null;
+        council ??= db.Councils.Add(new AdvisoryCouncil { MunicipalityId = municipalityId, Name = minutes.CouncilName, IsPublic = false }).Entity;
+
+        var meeting = newCouncil ? null : await db.Meetings.FirstOrDefaultAsync(m => m.CouncilId == council.Id && m.HeldOn == minutes.HeldOn, ct);
+        if (meeting is not null && await db.MinutesTurns.AnyAsync(t => t.MeetingId == meeting.Id, ct))
+        {
+            return Outcome<ImportedMinutes>.Fail("File",
+                $"{fileName}：{council.Name}の{Japanese.WarekiDate.Format(minutes.HeldOn)}の会議録はすでにあります（{meeting.Title}）。取り込み直すときは、先にその会議の会議録を削除してください。");
+        }
+        var newMeeting = meeting is null;
+        meeting ??= db.Meetings.Add(new Meeting
+        {
+            MunicipalityId = municipalityId,
+            CouncilId = council.Id,
+            Title = Truncate(minutes.MeetingTitle, 100),
+            HeldOn = minutes.HeldOn,
+        }).Entity;
+        FillMeeting(meeting, minutes, fileName);
+        await PlaceAgendaAsync(db, municipalityId, council, meeting, newMeeting, minutes, ct);
+        AddTurns(db, municipalityId, council, meeting, minutes);
+
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            db.ChangeTracker.Clear();
+            return Outcome<ImportedMinutes>.Fail("File", $"{fileName}：同じ会議録か同じ番号の諮問・報告が同時に登録されました。もう一度取り込んでください。");
+        }
+        return Outcome<ImportedMinutes>.Success(new ImportedMinutes(meeting.Id, council.Id, minutes.Utterances.Count(), minutes.Turns.Count(t => t.IsNote), newCouncil, newMeeting));
+    }
+
+    /// <summary>The limits of the columns the minutes go into, named by turn and speaker.</summary>
+    private static FieldErrors CheckLengths(ParsedMinutes minutes, string fileName, Guid? councilId)
+    {
         var errors = new FieldErrors();
         var councilName = minutes.CouncilName;
         if (councilId is null && councilName.Length > 100)
@@ -37,35 +84,12 @@ public static class MinutesImport
                 errors.Add("File", $"{fileName}：{turnNumber}番目の発言者名「{turn.Speaker[..20]}…」が長すぎます（100文字まで）。");
             }
         }
-        if (errors.Any)
-        {
-            return errors.Fail<ImportedMinutes>();
-        }
+        return errors;
+    }
 
-        var council = councilId is { } chosen
-            ? await db.Councils.FirstOrDefaultAsync(c => c.MunicipalityId == municipalityId && c.Id == chosen, ct)
-            : await db.Councils.FirstOrDefaultAsync(c => c.MunicipalityId == municipalityId && c.Name == councilName, ct);
-        if (councilId is not null && council is null)
-        {
-            return Outcome<ImportedMinutes>.Fail("CouncilId", "取込み先の審議会が見つかりません。一覧から選び直してください。");
-        }
-        var newCouncil = council is null;
-        council ??= db.Councils.Add(new AdvisoryCouncil { MunicipalityId = municipalityId, Name = councilName, IsPublic = false }).Entity;
-
-        var meeting = newCouncil ? null : await db.Meetings.FirstOrDefaultAsync(m => m.CouncilId == council.Id && m.HeldOn == minutes.HeldOn, ct);
-        if (meeting is not null && await db.MinutesTurns.AnyAsync(t => t.MeetingId == meeting.Id, ct))
-        {
-            return Outcome<ImportedMinutes>.Fail("File",
-                $"{fileName}：{council.Name}の{Japanese.WarekiDate.Format(minutes.HeldOn)}の会議録はすでにあります（{meeting.Title}）。取り込み直すときは、先にその会議の会議録を削除してください。");
-        }
-        var newMeeting = meeting is null;
-        meeting ??= db.Meetings.Add(new Meeting
-        {
-            MunicipalityId = municipalityId,
-            CouncilId = council.Id,
-            Title = Truncate(minutes.MeetingTitle, 100),
-            HeldOn = minutes.HeldOn,
-        }).Entity;
+    /// <summary>The header of the minutes onto the meeting: what was planned in Mamori stays, the lists come from the minutes.</summary>
+    private static void FillMeeting(Meeting meeting, ParsedMinutes minutes, string fileName)
+    {
         meeting.StartsAt ??= minutes.StartTime;
         meeting.EndsAt ??= minutes.EndTime;
         meeting.Place ??= minutes.Place is null ? null : Truncate(minutes.Place, 200);
@@ -78,7 +102,12 @@ public static class MinutesImport
         meeting.Status = MeetingStatus.MinutesConfirmed;
         meeting.MinutesConfirmedBy ??= "会議録の取込み";
         meeting.Version = Guid.NewGuid();
+    }
 
+    /// <summary>Each numbered 諮問・報告 of the agenda: found by its number (or created for a past number) and placed on the meeting once.</summary>
+    private static async Task PlaceAgendaAsync(AppDbContext db, Guid municipalityId, AdvisoryCouncil council, Meeting meeting, bool newMeeting,
+        ParsedMinutes minutes, CancellationToken ct)
+    {
         var placed = newMeeting ? [] : await db.MeetingItems.Where(x => x.MeetingId == meeting.Id).Select(x => x.ItemId).ToListAsync(ct);
         var order = placed.Count;
         foreach (var entry in minutes.Agenda.Where(a => a.Number is not null))
@@ -102,7 +131,10 @@ public static class MinutesImport
             placed.Add(item.Id);
             db.MeetingItems.Add(new MeetingItem { MunicipalityId = municipalityId, CouncilId = council.Id, MeetingId = meeting.Id, ItemId = item.Id, Order = ++order });
         }
+    }
 
+    private static void AddTurns(AppDbContext db, Guid municipalityId, AdvisoryCouncil council, Meeting meeting, ParsedMinutes minutes)
+    {
         var seq = 0;
         foreach (var turn in minutes.Turns)
         {
@@ -119,17 +151,6 @@ public static class MinutesImport
                 IsNote = turn.IsNote,
             });
         }
-
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException)
-        {
-            db.ChangeTracker.Clear();
-            return Outcome<ImportedMinutes>.Fail("File", $"{fileName}：同じ会議録か同じ番号の諮問・報告が同時に登録されました。もう一度取り込んでください。");
-        }
-        return Outcome<ImportedMinutes>.Success(new ImportedMinutes(meeting.Id, council.Id, minutes.Utterances.Count(), minutes.Turns.Count(t => t.IsNote), newCouncil, newMeeting));
     }
 
     /// <summary>Removes imported minutes (to import them again); the meeting stays, back to 開催済.</summary>

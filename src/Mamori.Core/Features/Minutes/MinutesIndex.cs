@@ -21,7 +21,7 @@ namespace Mamori.Core.Features.Minutes;
 /// inside one word. Writers open the index only while they write, so the web app and the command line
 /// can share it; readers reopen when it has changed.
 /// </summary>
-public sealed class MinutesIndex : IDisposable
+public sealed partial class MinutesIndex : IDisposable
 {
     private const LuceneVersion Version = LuceneVersion.LUCENE_48;
     private readonly LuceneDirectory _directory;
@@ -50,6 +50,25 @@ public sealed class MinutesIndex : IDisposable
                 w.AddDocument(ToDocument(turn));
             }
         }, ct);
+
+    /// <summary>Whether the index holds any turn of the meeting (as of the latest commit).</summary>
+    public bool HasMeeting(Guid meetingId)
+    {
+        if (Searchers() is not { } searchers)
+        {
+            return false;
+        }
+        searchers.MaybeRefreshBlocking();
+        var searcher = searchers.Acquire();
+        try
+        {
+            return searcher.IndexReader.DocFreq(new Term("meeting", meetingId.ToString("N"))) > 0;
+        }
+        finally
+        {
+            searchers.Release(searcher);
+        }
+    }
 
     /// <summary>Rebuilds the index from every turn; returns the number indexed.</summary>
     public async Task<int> RebuildAsync(IEnumerable<IndexedTurn> turns, CancellationToken ct = default)
@@ -231,118 +250,6 @@ public sealed class MinutesIndex : IDisposable
         _directory.Dispose();
     }
 
-    private static Query WordQuery(string word)
-    {
-        var chars = MinutesNormalizer.Characters(MinutesNormalizer.Normalize(word));
-        if (chars.Count == 1)
-        {
-            return new TermQuery(new Term("u", chars[0]));
-        }
-        var bigrams = MinutesNormalizer.Bigrams(chars);
-        if (bigrams.Count == 1)
-        {
-            return new TermQuery(new Term("b", bigrams[0]));
-        }
-        // Every other bigram, and the last one, cover each character at its place: the same matches as all
-        // overlapping bigrams, with half the postings to read.
-        var phrase = new PhraseQuery();
-        for (var p = 0; p < bigrams.Count; p += 2)
-        {
-            phrase.Add(new Term("b", bigrams[p]), p);
-        }
-        if (bigrams.Count % 2 == 0)
-        {
-            phrase.Add(new Term("b", bigrams[^1]), bigrams.Count - 1);
-        }
-        return phrase;
-    }
-
-    private static void AddFilter(BooleanQuery bq, Query filter) =>
-        bq.Add(new ConstantScoreQuery(filter) { Boost = 0 }, Occur.MUST);
-
-    private static string EscapeWildcard(string s) => s.Replace("\\", "\\\\").Replace("*", "\\*").Replace("?", "\\?");
-
-    private static Document ToDocument(IndexedTurn turn)
-    {
-        var chars = MinutesNormalizer.Characters(MinutesNormalizer.Normalize(turn.Text));
-        var doc = new Document
-        {
-            new StringField("meeting", turn.MeetingId.ToString("N"), Field.Store.NO),
-            new StringField("council", turn.CouncilId.ToString("N"), Field.Store.NO),
-            new StringField("muni", turn.MunicipalityId.ToString("N"), Field.Store.NO),
-            new Int32Field("date", DateKey(turn.HeldOn), Field.Store.NO),
-            new NumericDocValuesField("date_dv", DateKey(turn.HeldOn)),
-            new NumericDocValuesField("seq_dv", turn.Seq),
-            new StringField("speaker", MinutesNormalizer.Normalize(turn.Speaker), Field.Store.NO),
-            new StringField("group", turn.Group.ToString(), Field.Store.NO),
-            new BinaryDocValuesField("id_dv", new BytesRef(turn.TurnId.ToByteArray())),
-            new BinaryDocValuesField("meeting_dv", new BytesRef(turn.MeetingId.ToByteArray())),
-            new BinaryDocValuesField("council_dv", new BytesRef(turn.CouncilId.ToByteArray())),
-            new BinaryDocValuesField("spk_dv", new BytesRef(Encoding.UTF8.GetBytes(turn.Speaker))),
-            new BinaryDocValuesField("text_dv", new BytesRef(Encoding.UTF8.GetBytes(turn.Text))),
-            new Field("u", new ListTokenStream(chars), TextField.TYPE_NOT_STORED),
-            new Field("b", new ListTokenStream(MinutesNormalizer.Bigrams(chars)), TextField.TYPE_NOT_STORED),
-        };
-        foreach (var key in turn.AgendaKeys)
-        {
-            doc.Add(new StringField("agenda", key, Field.Store.NO));
-        }
-        return doc;
-    }
-
-    private static int DateKey(DateOnly d) => d.Year * 10000 + d.Month * 100 + d.Day;
-
-    private static DateOnly FromDateKey(int key) => new(key / 10000, key / 100 % 100, key % 100);
-
-    /// <summary>About 120 characters of the turn around its first hit, every hit marked.</summary>
-    internal static List<SnippetPart> Snippet(string text, IReadOnlyList<string> normalizedWords)
-    {
-        var (norm, source) = MinutesNormalizer.Map(text);
-        var marks = new bool[text.Length];
-        var first = -1;
-        foreach (var word in normalizedWords)
-        {
-            var at = norm.IndexOf(word, StringComparison.Ordinal);
-            while (at >= 0)
-            {
-                var from = source[at];
-                var endNorm = at + word.Length;
-                var to = endNorm < source.Length ? source[endNorm] : text.Length;
-                for (var k = from; k < to; k++)
-                {
-                    marks[k] = true;
-                }
-                first = first < 0 ? from : Math.Min(first, from);
-                at = norm.IndexOf(word, at + 1, StringComparison.Ordinal);
-            }
-        }
-        const int Width = 120;
-        var start = first < 0 ? 0 : Math.Max(0, first - 40);
-        var end = Math.Min(text.Length, start + Width);
-        var parts = new List<SnippetPart>();
-        if (start > 0)
-        {
-            parts.Add(new SnippetPart("…", false));
-        }
-        var k2 = start;
-        while (k2 < end)
-        {
-            var hit = marks[k2];
-            var j = k2;
-            while (j < end && marks[j] == hit)
-            {
-                j++;
-            }
-            parts.Add(new SnippetPart(text[k2..j].Replace('\n', ' '), hit));
-            k2 = j;
-        }
-        if (end < text.Length)
-        {
-            parts.Add(new SnippetPart("…", false));
-        }
-        return parts;
-    }
-
     /// <summary>Searchers over the latest commit, shared and reference-counted; null before the first write.</summary>
     private SearcherManager? Searchers()
     {
@@ -364,7 +271,8 @@ public sealed class MinutesIndex : IDisposable
             var config = new IndexWriterConfig(Version, new KeywordAnalyzer())
             {
                 OpenMode = OpenMode.CREATE_OR_APPEND,
-                WriteLockTimeout = 10_000,
+                // Another process (the command line, another app instance) may hold the lock for a while; Lucene polls once a second.
+                WriteLockTimeout = 60_000,
                 RAMBufferSizeMB = 64,
             };
             using (var writer = new IndexWriter(_directory, config))
@@ -381,63 +289,6 @@ public sealed class MinutesIndex : IDisposable
         finally
         {
             _write.Release();
-        }
-    }
-
-    /// <summary>The doc-values columns of one index segment that make a hit.</summary>
-    private sealed class HitColumns(AtomicReader reader)
-    {
-        private readonly BytesRef _scratch = new();
-
-        public BinaryDocValues Id { get; } = reader.GetBinaryDocValues("id_dv");
-        public BinaryDocValues Meeting { get; } = reader.GetBinaryDocValues("meeting_dv");
-        public BinaryDocValues Council { get; } = reader.GetBinaryDocValues("council_dv");
-        public BinaryDocValues Speaker { get; } = reader.GetBinaryDocValues("spk_dv");
-        public BinaryDocValues Body { get; } = reader.GetBinaryDocValues("text_dv");
-        public NumericDocValues Date { get; } = reader.GetNumericDocValues("date_dv");
-        public NumericDocValues Seq { get; } = reader.GetNumericDocValues("seq_dv");
-
-        public Guid Guid(BinaryDocValues values, int doc)
-        {
-            values.Get(doc, _scratch);
-            return new Guid(_scratch.Bytes.AsSpan(_scratch.Offset, _scratch.Length));
-        }
-
-        public string Text(BinaryDocValues values, int doc)
-        {
-            values.Get(doc, _scratch);
-            return Encoding.UTF8.GetString(_scratch.Bytes, _scratch.Offset, _scratch.Length);
-        }
-    }
-
-    /// <summary>A token stream over terms computed beforehand (positions one apart).</summary>
-    private sealed class ListTokenStream : TokenStream
-    {
-        private readonly IReadOnlyList<string> _terms;
-        private readonly ICharTermAttribute _term;
-        private int _next;
-
-        public ListTokenStream(IReadOnlyList<string> terms)
-        {
-            _terms = terms;
-            _term = AddAttribute<ICharTermAttribute>();
-        }
-
-        public override bool IncrementToken()
-        {
-            if (_next >= _terms.Count)
-            {
-                return false;
-            }
-            ClearAttributes();
-            _term.SetEmpty().Append(_terms[_next++]);
-            return true;
-        }
-
-        public override void Reset()
-        {
-            base.Reset();
-            _next = 0;
         }
     }
 }

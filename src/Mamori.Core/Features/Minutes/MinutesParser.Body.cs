@@ -9,141 +9,178 @@ namespace Mamori.Core.Features.Minutes;
 /// <summary>Reading the body of minutes: speakers and their turns, tables of 発言者 and 審議の内容, notes.</summary>
 public static partial class MinutesParser
 {
+    /// <summary>
+    /// Turns as the office types them on the minutes page (○発言者, 【発言者】, 発言者：, notes in parentheses), read by
+    /// the same rules as the body of an imported file, so that both kinds of minutes mean the same.
+    /// </summary>
+    public static List<ParsedTurn> ParseTurns(string? text, string secretariat) =>
+        ReadBody([.. (text ?? string.Empty).Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n').Split('\n').Select(l => l.TrimEnd())],
+            secretariat).Turns;
+
+    /// <summary>The text that <see cref="ParseTurns"/> reads back into the same turns.</summary>
+    public static string Format(IEnumerable<ParsedTurn> turns)
+    {
+        var sb = new StringBuilder();
+        foreach (var turn in turns)
+        {
+            sb.Append(turn.IsNote ? turn.Text : $"【{turn.Speaker}】{turn.Text}").Append('\n');
+        }
+        return sb.ToString();
+    }
+
     private static bool IsBodyStart(string line) =>
         TableHeader().IsMatch(line) || SpeakerOf(line.Trim().Trim('\u3000')) is not null;
 
     private static (List<ParsedTurn> Turns, TimeOnly? Start, TimeOnly? End) ReadBody(List<string> lines, string secretariat)
     {
-        var turns = new List<ParsedTurn>();
-        TimeOnly? start = null, end = null;
-        string? speaker = null;
-        var text = new StringBuilder();
-        var table = false;
-
-        var pendingNotes = new List<string>();
-
-        void Flush()
+        var body = new BodyReader(secretariat);
+        foreach (var raw in lines)
         {
-            if (speaker is not null)
+            body.Read(raw);
+        }
+        return body.Finish();
+    }
+
+    /// <summary>
+    /// The body read line by line: the turn being collected, the notes waiting for it to end, and the opening and
+    /// closing times seen on the way.
+    /// </summary>
+    private sealed class BodyReader(string secretariat)
+    {
+        private readonly List<ParsedTurn> _turns = [];
+        private readonly StringBuilder _text = new();
+        private readonly List<string> _pendingNotes = [];
+        private TimeOnly? _start, _end;
+        private string? _speaker;
+        private bool _table;
+
+        public void Read(string raw)
+        {
+            if (TableHeader().IsMatch(raw))
             {
-                var body = Clean(text.ToString());
-                var role = RoleOf(speaker);
-                turns.Add(new ParsedTurn(speaker, role, GroupOf(speaker, role, secretariat), body, false));
+                _table = true;
+                return;
             }
-            speaker = null;
-            text.Clear();
-            foreach (var note in pendingNotes)
+            var line = raw.Trim().Trim('\u3000');
+            if (line.Length == 0)
+            {
+                return;
+            }
+            if (OpeningOrClosing().Match(RemoveSpaces(line.Normalize(NormalizationForm.FormKC))) is { Success: true } oc)
+            {
+                var time = ToTime(TimePattern().Match(oc.Groups["time"].Value));
+                if (oc.Groups["what"].Value is "開会" or "開始")
+                {
+                    _start ??= time;
+                }
+                else
+                {
+                    _end = time ?? _end;
+                }
+                Flush();
+                Note(line);
+                return;
+            }
+            if (_table && (raw.Contains('\t', StringComparison.Ordinal) || raw.TrimStart().StartsWith('|')))
+            {
+                ReadTableRow(raw);
+                return;
+            }
+            if (!_table && SpeakerOf(line, inBody: true) is { } turn)
+            {
+                Flush();
+                _speaker = turn.Speaker;
+                _text.Append(Paragraphs(turn.Text));
+                return;
+            }
+            Add(Paragraphs(line));
+        }
+
+        public (List<ParsedTurn> Turns, TimeOnly? Start, TimeOnly? End) Finish()
+        {
+            Flush();
+            DropClosingMark(_turns);
+            return (_turns, _start, _end);
+        }
+
+        /// <summary>A row of a 発言者 | 審議の内容 table: an empty speaker cell continues the turn.</summary>
+        private void ReadTableRow(string raw)
+        {
+            var row = raw.Trim().Trim('|');
+            var cells = row.Split(raw.Contains('\t', StringComparison.Ordinal) ? '\t' : '|', 2);
+            var who = cells.Length > 1 ? RemoveSpaces(cells[0]) : string.Empty;
+            var said = Paragraphs(cells.Length > 1 ? cells[1] : cells[0]);
+            if (who.Length > 0)
+            {
+                Flush();
+                _speaker = who;
+                _text.Append(said);
+            }
+            else
+            {
+                Add(said);
+            }
+        }
+
+        private void Flush()
+        {
+            if (_speaker is not null)
+            {
+                var role = RoleOf(_speaker);
+                _turns.Add(new ParsedTurn(_speaker, role, GroupOf(_speaker, role, secretariat), Clean(_text.ToString()), false));
+            }
+            _speaker = null;
+            _text.Clear();
+            foreach (var note in _pendingNotes)
             {
                 Note(note);
             }
-            pendingNotes.Clear();
+            _pendingNotes.Clear();
         }
 
-        void Note(string note)
+        private void Note(string note)
         {
             var cleaned = Clean(note);
             if (cleaned.Length > 0)
             {
-                turns.Add(new ParsedTurn(string.Empty, null, SpeakerGroup.Unknown, cleaned, true));
+                _turns.Add(new ParsedTurn(string.Empty, null, SpeakerGroup.Unknown, cleaned, true));
             }
         }
 
-        void Continue(string more)
+        private void Continue(string more)
         {
             if (more.Length == 0)
             {
                 return;
             }
-            if (text.Length > 0 && EndsSentence(text[^1]))
+            if (_text.Length > 0 && EndsSentence(_text[^1]))
             {
-                text.Append('\n');
+                _text.Append('\n');
             }
-            text.Append(more);
+            _text.Append(more);
         }
 
         // Text without a speaker marker: a stage direction becomes a note after the turn it interrupts
         // (the turn goes on after it), anything else continues the turn.
-        void Add(string paragraph)
+        private void Add(string paragraph)
         {
             if (paragraph.Length == 0)
             {
                 return;
             }
-            if (speaker is null)
+            if (_speaker is null)
             {
                 Note(paragraph);
             }
             else if (IsWhollyParenthesized(paragraph))
             {
-                pendingNotes.Add(paragraph);
+                _pendingNotes.Add(paragraph);
             }
             else
             {
                 Continue(paragraph);
             }
         }
-
-        foreach (var raw in lines)
-        {
-            if (TableHeader().IsMatch(raw))
-            {
-                table = true;
-                continue;
-            }
-            var line = raw.Trim().Trim('\u3000');
-            if (line.Length == 0)
-            {
-                continue;
-            }
-            var compact = RemoveSpaces(line.Normalize(NormalizationForm.FormKC));
-            if (OpeningOrClosing().Match(compact) is { Success: true } oc)
-            {
-                var time = ToTime(TimePattern().Match(oc.Groups["time"].Value));
-                if (oc.Groups["what"].Value is "開会" or "開始")
-                {
-                    start ??= time;
-                }
-                else
-                {
-                    end = time ?? end;
-                }
-                Flush();
-                Note(line);
-                continue;
-            }
-
-            if (table && (raw.Contains('\t', StringComparison.Ordinal) || raw.TrimStart().StartsWith('|')))
-            {
-                var row = raw.Trim().Trim('|');
-                var cells = row.Split(raw.Contains('\t', StringComparison.Ordinal) ? '\t' : '|', 2);
-                var who = cells.Length > 1 ? RemoveSpaces(cells[0]) : string.Empty;
-                var said = Paragraphs(cells.Length > 1 ? cells[1] : cells[0]);
-                if (who.Length > 0)
-                {
-                    Flush();
-                    speaker = who;
-                    text.Append(said);
-                }
-                else
-                {
-                    Add(said);
-                }
-                continue;
-            }
-
-            if (!table && SpeakerOf(line, inBody: true) is { } turn)
-            {
-                Flush();
-                speaker = turn.Speaker;
-                text.Append(Paragraphs(turn.Text));
-                continue;
-            }
-
-            Add(Paragraphs(line));
-        }
-        Flush();
-        DropClosingMark(turns);
-        return (turns, start, end);
     }
 
     /// <summary>The speaker and the rest of a line that starts a turn, or null.</summary>

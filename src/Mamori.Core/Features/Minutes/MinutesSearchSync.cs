@@ -119,7 +119,12 @@ public sealed partial class MinutesSearchSync(MinutesIndex index, IServiceScopeF
         {
             try
             {
-                await index.ReplaceMeetingAsync(meetingId, await MinutesIndexing.MeetingAsync(db, meetingId, ct), ct);
+                var turns = await MinutesIndexing.MeetingAsync(db, meetingId, ct);
+                // Most saves touch meetings without minutes: nothing to write, and no lock to take from another writer.
+                if (turns.Count > 0 || index.HasMeeting(meetingId))
+                {
+                    await index.ReplaceMeetingAsync(meetingId, turns, ct);
+                }
             }
             catch (Exception ex) when (ex is IOException or Lucene.Net.Store.LockObtainFailedException or UnauthorizedAccessException)
             {

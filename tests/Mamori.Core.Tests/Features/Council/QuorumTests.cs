@@ -106,24 +106,3 @@ public sealed class QuorumTests
     public void Evaluate_NobodyInOffice_IsNotMet() =>
         Assert.False(Quorum.Evaluate(QuorumRule.MoreThanHalf, MeetingKind.InPerson, MeetingDay, [], new Dictionary<Guid, AttendanceStatus>()).Met);
 }
-
-public sealed class MinutesTextTests
-{
-    [Fact]
-    public void Parse_BracketAndCircleSpeakers_WithContinuationAndNotes()
-    {
-        var turns = MinutesText.Parse("""
-            【会 長】ただいまより開会します。
-            議事に入ります。
-            （「異議なし」の声あり）
-            ○区政情報課長 ご説明します。
-            【伊藤委員】質問です。
-            """);
-        Assert.Equal(4, turns.Count);
-        Assert.Equal(new MinutesText.Turn("会長", "ただいまより開会します。\n議事に入ります。", false), turns[0]);
-        Assert.True(turns[1].IsNote);
-        Assert.Equal("区政情報課長", turns[2].Speaker);
-        Assert.Equal("質問です。", turns[3].Text);
-        Assert.Equal(turns, MinutesText.Parse(MinutesText.Format(turns)));
-    }
-}

@@ -23,7 +23,7 @@ public sealed class MinutesModel(AppDbContext db, IAuthorizationService authz) :
         {
             return NotFound();
         }
-        Text = MinutesText.Format(View.Minutes.Select(t => new MinutesText.Turn(t.Speaker, t.Text, t.IsNote)));
+        Text = MinutesParser.Format(View.Minutes.Select(t => new ParsedTurn(t.Speaker, null, SpeakerGroup.Unknown, t.Text, t.IsNote)));
         return Page();
     }
 
@@ -33,7 +33,7 @@ public sealed class MinutesModel(AppDbContext db, IAuthorizationService authz) :
         {
             return Forbid();
         }
-        var outcome = await CouncilWorkflow.SaveMinutesAsync(db, id, MinutesText.Parse(Text), ct);
+        var outcome = await CouncilWorkflow.SaveMinutesAsync(db, id, Text, ct);
         if (outcome.Ok)
         {
             Flash("会議録を保存しました。");
