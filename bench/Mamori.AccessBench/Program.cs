@@ -185,24 +185,24 @@ internal static class Phases
     /// <summary>(a): the CSV read straight into typed tables (no checks, no pseudonyms, no Parquet), then the same views and rule SQL.</summary>
     private static Dictionary<string, object> Raw(string dir, Stopwatch watch)
     {
-        using var db = LogAnalyzer.Open();
+        using var db = DuckDb.Open();
         string Read(string name) => $"read_csv('{Path.Combine(dir, name)}', header = true, all_varchar = true)";
-        LogAnalyzer.Execute(db, $"CREATE TABLE log AS SELECT * FROM read_csv('{Path.Combine(dir, "log.csv")}', header = true, columns = {{{Columns}}})");
-        LogAnalyzer.Execute(db, $"CREATE TABLE staff AS SELECT user_id, resident_id, household_id, surname_kana, dept, role, CAST(nullif(start_date, '') AS DATE) AS start_date, "
+        DuckDb.Execute(db, $"CREATE TABLE log AS SELECT * FROM read_csv('{Path.Combine(dir, "log.csv")}', header = true, columns = {{{Columns}}})");
+        DuckDb.Execute(db, $"CREATE TABLE staff AS SELECT user_id, resident_id, household_id, surname_kana, dept, role, CAST(nullif(start_date, '') AS DATE) AS start_date, "
             + $"CAST(nullif(end_date, '') AS DATE) AS end_date, coalesce(leave, '') AS leave, CAST(nullif(last_active, '') AS DATE) AS last_active FROM {Read("staff.csv")}");
-        LogAnalyzer.Execute(db, "CREATE TABLE staff_leave AS SELECT user_id, CAST(split_part(p, '/', 1) AS DATE) AS from_day, CAST(split_part(p, '/', 2) AS DATE) AS to_day "
+        DuckDb.Execute(db, "CREATE TABLE staff_leave AS SELECT user_id, CAST(split_part(p, '/', 1) AS DATE) AS from_day, CAST(split_part(p, '/', 2) AS DATE) AS to_day "
             + "FROM (SELECT user_id, unnest(string_split(leave, ';')) AS p FROM staff WHERE leave <> '')");
-        LogAnalyzer.Execute(db, $"CREATE TABLE residents AS SELECT resident_id, household_id, surname_kana, protected = '1' AS protected, watch = '1' AS watch, is_staff = '1' AS is_staff FROM {Read("residents.csv")}");
-        LogAnalyzer.Execute(db, $"CREATE TABLE cases AS SELECT resident_id, dept, CAST(opened AS DATE) AS opened, CAST(nullif(closed, '') AS DATE) AS closed FROM {Read("cases.csv")}");
-        LogAnalyzer.Execute(db, $"CREATE TABLE role_roaming AS SELECT role, roaming = '1' AS roaming FROM {Read("roles.csv")}");
-        LogAnalyzer.Execute(db, $"CREATE TABLE role_business AS SELECT DISTINCT role, unnest(string_split(business_codes, ';')) AS business_code FROM {Read("roles.csv")}");
-        LogAnalyzer.Execute(db, "CREATE TABLE holidays (day DATE)");
-        LogAnalyzer.Execute(db, "INSERT INTO holidays VALUES " + string.Join(", ", Settings.Holidays.Select(h => $"(DATE '{h:yyyy-MM-dd}')")));
+        DuckDb.Execute(db, $"CREATE TABLE residents AS SELECT resident_id, household_id, surname_kana, protected = '1' AS protected, watch = '1' AS watch, is_staff = '1' AS is_staff FROM {Read("residents.csv")}");
+        DuckDb.Execute(db, $"CREATE TABLE cases AS SELECT resident_id, dept, CAST(opened AS DATE) AS opened, CAST(nullif(closed, '') AS DATE) AS closed FROM {Read("cases.csv")}");
+        DuckDb.Execute(db, $"CREATE TABLE role_roaming AS SELECT role, roaming = '1' AS roaming FROM {Read("roles.csv")}");
+        DuckDb.Execute(db, $"CREATE TABLE role_business AS SELECT DISTINCT role, unnest(string_split(business_codes, ';')) AS business_code FROM {Read("roles.csv")}");
+        DuckDb.Execute(db, "CREATE TABLE holidays (day DATE)");
+        DuckDb.Execute(db, "INSERT INTO holidays VALUES " + string.Join(", ", Settings.Holidays.Select(h => $"(DATE '{h:yyyy-MM-dd}')")));
         LogAnalyzer.BuildViews(db);
         long alerts = 0;
         foreach (var rule in RulePack.Default.Rules)
         {
-            alerts += LogAnalyzer.Scalar<long>(db, $"SELECT count(*) FROM (SELECT DISTINCT user_id, day FROM ({RulePack.Compile(rule, Settings)}))");
+            alerts += DuckDb.Scalar<long>(db, $"SELECT count(*) FROM (SELECT DISTINCT user_id, day FROM ({RulePack.Compile(rule, Settings)}))");
         }
         return new() { ["seconds"] = watch.Elapsed.TotalSeconds, ["alerts"] = alerts };
     }

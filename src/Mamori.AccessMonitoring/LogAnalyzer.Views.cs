@@ -1,5 +1,7 @@
 using System.Globalization;
 using DuckDB.NET.Data;
+using static Mamori.AccessMonitoring.DuckDb;
+using static Mamori.AccessMonitoring.LogInputReader;
 
 namespace Mamori.AccessMonitoring;
 

@@ -1,5 +1,7 @@
 using System.Globalization;
 using DuckDB.NET.Data;
+using static Mamori.AccessMonitoring.DuckDb;
+using static Mamori.AccessMonitoring.LogInputReader;
 
 namespace Mamori.AccessMonitoring;
 
@@ -16,9 +18,6 @@ public static partial class LogAnalyzer
     /// <summary>Analyses log CSV files as they are (resident ids as written in the files).</summary>
     public static AnalysisResult Analyze(LogInputs inputs, MonitoringSettings settings, RulePack? pack = null) =>
         Analyze(CsvLog(inputs), inputs, null, settings, pack);
-
-    /// <summary>A resident id as written in the files.</summary>
-    private static string AsWritten(string id) => $"nullif(trim({id}), '')";
 
     private static Action<DuckDBConnection, TextFiles> CsvLog(LogInputs inputs) =>
         (db, files) => LoadLog(db, inputs.Logs.Select(f => (f, Canonical(db, files, inputs.Mapping?.Log, Layout.Log, f))).ToList());
@@ -104,16 +103,6 @@ public static partial class LogAnalyzer
         LoadMasters(db, masters, files, new MonitoringSettings());
     }
 
-    /// <summary>An in-memory DuckDB that stays within <paramref name="memoryLimit"/>, spilling to a temporary folder beyond it.</summary>
-    internal static DuckDBConnection Open(string memoryLimit = "2GB")
-    {
-        var db = new DuckDBConnection("DataSource=:memory:");
-        db.Open();
-        Execute(db, $"SET memory_limit = '{memoryLimit.Replace("'", "", StringComparison.Ordinal)}'");
-        Execute(db, $"SET temp_directory = '{Path.Combine(Path.GetTempPath(), "mamori-duckdb").Replace("'", "''", StringComparison.Ordinal)}'");
-        return db;
-    }
-
     private static AnalysisResult RunPack(DuckDBConnection db, MonitoringSettings settings, RulePack pack, IProgress<(int Done, int Total, string Step)>? progress, Reported? reported)
     {
         var rows = Scalar<long>(db, "SELECT count(*) FROM log" + (reported is null ? "" : " WHERE " + reported.RowFilter));
@@ -162,9 +151,6 @@ public static partial class LogAnalyzer
         return days;
     }
 
-    private static void CreateLogTable(DuckDBConnection db) =>
-        Execute(db, "CREATE TABLE log (ts TIMESTAMP, user_id VARCHAR, terminal_id VARCHAR, terminal_dept VARCHAR, business_code VARCHAR, op VARCHAR, resident_id VARCHAR, result_count BIGINT, search_method VARCHAR)");
-
     private static List<Alert> Run(DuckDBConnection db, Rule rule, string sql)
     {
         var hasSeverity = rule.SeverityPerRow;
@@ -188,27 +174,14 @@ public static partial class LogAnalyzer
         return list;
     }
 
-    private sealed record Problem(long Line, string Column, string Value);
-
-    private static Problem? First(DuckDBConnection db, string sql)
+    /// <summary>Replaces the masters' resident ids by their pseudonyms in the store, as ingest does for the log.</summary>
+    private static void Pseudonymise(DuckDBConnection db, LogStore store)
     {
-        using var cmd = db.CreateCommand();
-        cmd.CommandText = sql;
-        using var reader = cmd.ExecuteReader();
-        return reader.Read() ? new Problem(Convert.ToInt64(reader.GetValue(0), CultureInfo.InvariantCulture), reader.GetString(1), reader.GetString(2)) : null;
-    }
-
-    internal static T Scalar<T>(DuckDBConnection db, string sql)
-    {
-        using var cmd = db.CreateCommand();
-        cmd.CommandText = sql;
-        return (T)Convert.ChangeType(cmd.ExecuteScalar()!, typeof(T), CultureInfo.InvariantCulture);
-    }
-
-    internal static void Execute(DuckDBConnection db, string sql)
-    {
-        using var cmd = db.CreateCommand();
-        cmd.CommandText = sql;
-        cmd.ExecuteNonQuery();
+        Execute(db, store.PseudonymTable("master_pseudonym", "SELECT resident_id AS id FROM staff UNION SELECT resident_id FROM residents UNION SELECT resident_id FROM cases"));
+        foreach (var table in new[] { "staff", "residents", "cases" })
+        {
+            Execute(db, $"CREATE OR REPLACE TABLE {table} AS SELECT t.* REPLACE (m.pseudonym AS resident_id) FROM {table} t LEFT JOIN master_pseudonym m ON m.id = t.resident_id");
+        }
+        Execute(db, "DROP TABLE master_pseudonym");
     }
 }

@@ -34,12 +34,28 @@ public static class LogGenerator
 
     private const int ResidentsPerUserDay = 20;
 
+    private sealed record StaffMember(string Id, Department Dept, string Resident, string Household, string Surname);
+
     public static GeneratedLog Generate(long rows, int seed, string outDir, Func<DateOnly, bool> isClosedDay, bool plant = true, DateOnly? start = null)
     {
         Directory.CreateDirectory(outDir);
         var random = new Random(seed);
         var first = start ?? new DateOnly(2024, 4, 1);
         var users = (int)Math.Clamp(rows / (AccessesPerUserDay * 20), 10, 2000);
+        var openDays = OpenDays(rows, users, first, isClosedDay);
+        var staff = Staff(users, plant);
+        var (residents, cases, caseload) = Residents(staff, users, first);
+        var planted = new List<PlantedViolation>();
+        var logPath = Path.Combine(outDir, "log.csv");
+        var written = WriteLog(logPath, rows, users, openDays, staff, caseload, random, plant ? planted : null);
+        var (staffPath, residentsPath, casesPath, rolesPath, plantedPath) = WriteMasters(outDir, staff, openDays, residents, cases, planted);
+        return new GeneratedLog([logPath, staffPath, residentsPath, casesPath, rolesPath, plantedPath],
+            new LogInputs([logPath], staffPath, residentsPath, casesPath, rolesPath), written, planted);
+    }
+
+    /// <summary>Enough open days from <paramref name="first"/> for <paramref name="rows"/> background accesses.</summary>
+    private static List<DateOnly> OpenDays(long rows, int users, DateOnly first, Func<DateOnly, bool> isClosedDay)
+    {
         var openDays = new List<DateOnly>();
         for (var d = first; openDays.Count * (long)users * AccessesPerUserDay < rows; d = d.AddDays(1))
         {
@@ -52,20 +68,27 @@ public static class LogGenerator
         {
             openDays.Add(first);
         }
+        return openDays;
+    }
 
+    private static List<StaffMember> Staff(int users, bool plant)
+    {
         // Staff: background users spread over the departments; planted users p01…p15 in 戸籍住民課.
-        var staff = new List<(string Id, Department Dept, string Resident, string Household, string Surname)>();
+        var staff = new List<StaffMember>();
         for (var i = 0; i < users; i++)
         {
-            staff.Add(($"u{i + 1:0000}", Departments[i % Departments.Length], $"S{i + 1:0000}", $"HS{i + 1:0000}", $"シヨクイン{i + 1}"));
+            staff.Add(new StaffMember($"u{i + 1:0000}", Departments[i % Departments.Length], $"S{i + 1:0000}", $"HS{i + 1:0000}", $"シヨクイン{i + 1}"));
         }
-        var planted = new List<PlantedViolation>();
-        var plantUsers = Enumerable.Range(1, 17).Select(i => ($"p{i:00}", Departments[0], $"SP{i:00}", $"HSP{i:00}", $"ウエキ{i}")).ToList();
+        var plantUsers = Enumerable.Range(1, 17).Select(i => new StaffMember($"p{i:00}", Departments[0], $"SP{i:00}", $"HSP{i:00}", $"ウエキ{i}")).ToList();
         if (plant)
         {
             staff.AddRange(plantUsers);
         }
+        return staff;
+    }
 
+    private static (StringBuilder Residents, StringBuilder Cases, Dictionary<string, List<string>> Caseload) Residents(List<StaffMember> staff, int users, DateOnly first)
+    {
         // Residents: each department has its own caseload, opened before the log starts and still open.
         var perDepartment = Math.Max(300, users * 10);
         var residents = new StringBuilder("resident_id,household_id,surname_kana,protected,watch,is_staff\n");
@@ -93,8 +116,13 @@ public static class LogGenerator
         residents.Append("V001,HV001,ホゴ,1,0,0\n");
         residents.Append("HSP02M,HSP02,ウエキ2,0,0,0\n"); // p02's household member
         residents.Append("SAME03,HSAME03,ウエキ3,0,0,0\n"); // same surname as p03, another household
+        return (residents, cases, caseload);
+    }
 
-        var logPath = Path.Combine(outDir, "log.csv");
+    /// <summary>The background accesses day by day and user by user, then the planted violations (when <paramref name="planted"/> is given).</summary>
+    private static long WriteLog(string logPath, long rows, int users, List<DateOnly> openDays, List<StaffMember> staff, Dictionary<string, List<string>> caseload,
+        Random random, List<PlantedViolation>? planted)
+    {
         long written = 0;
         using (var log = new StreamWriter(logPath, false, new UTF8Encoding(false), 1 << 20))
         {
@@ -154,12 +182,17 @@ public static class LogGenerator
                     }
                 }
             }
-            if (plant)
+            if (planted is not null)
             {
                 Plant(Write, openDays, caseload[Departments[0].Name], planted);
             }
         }
+        return written;
+    }
 
+    private static (string Staff, string Residents, string Cases, string Roles, string Planted) WriteMasters(string outDir, List<StaffMember> staff, List<DateOnly> openDays,
+        StringBuilder residents, StringBuilder cases, List<PlantedViolation> planted)
+    {
         var staffPath = Path.Combine(outDir, "staff.csv");
         var staffText = new StringBuilder("user_id,resident_id,household_id,surname_kana,dept,role,start_date,end_date,leave,last_active\n");
         foreach (var s in staff)
@@ -183,8 +216,7 @@ public static class LogGenerator
         File.WriteAllText(rolesPath, "role,business_codes,roaming\n" + string.Concat(Departments.Select(d => $"{d.Role},{string.Join(';', d.Codes)},{(d.Role == "HR" ? 1 : 0)}\n")), new UTF8Encoding(false));
         var plantedPath = Path.Combine(outDir, "planted.csv");
         File.WriteAllText(plantedPath, "rule,user_id,day\n" + string.Concat(planted.Select(p => $"{p.Rule},{p.UserId},{p.Day:yyyy-MM-dd}\n")), new UTF8Encoding(false));
-        return new GeneratedLog([logPath, staffPath, residentsPath, casesPath, rolesPath, plantedPath],
-            new LogInputs([logPath], staffPath, residentsPath, casesPath, rolesPath), written, planted);
+        return (staffPath, residentsPath, casesPath, rolesPath, plantedPath);
     }
 
     /// <summary>One violation per rule (three kinds for R13), by users p01…p17 of 戸籍住民課 (terminal T-pNN), each raising its own rule only.</summary>

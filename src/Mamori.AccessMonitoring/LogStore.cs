@@ -96,7 +96,7 @@ public sealed class LogStore
         {
             throw new ArgumentException("住民か職員のどちらかを指定してください。");
         }
-        using var db = LogAnalyzer.Open();
+        using var db = DuckDb.Open();
         using var cmd = db.CreateCommand();
         cmd.CommandText = $"SELECT ts, user_id, terminal_id, terminal_dept, business_code, op, resident_id, result_count, search_method FROM {Source(from, to)} "
             + "WHERE (CAST($resident AS VARCHAR) IS NULL OR resident_id = CAST($resident AS VARCHAR)) AND (CAST($user AS VARCHAR) IS NULL OR user_id = CAST($user AS VARCHAR)) ORDER BY ts, user_id LIMIT " + limit.ToString(CultureInfo.InvariantCulture);
@@ -134,19 +134,19 @@ public sealed class LogStore
         using var files = new TextFiles();
         try
         {
-            using var db = LogAnalyzer.Open();
-            var utf8 = LogAnalyzer.Canonical(db, files, mapping?.Log, Layout.Log, file);
-            var typed = LogAnalyzer.TypedLog(db, file, utf8);
+            using var db = DuckDb.Open();
+            var utf8 = LogInputReader.Canonical(db, files, mapping?.Log, Layout.Log, file);
+            var typed = LogInputReader.TypedLog(db, file, utf8);
             if (Directory.Exists(staging))
             {
                 Directory.Delete(staging, recursive: true);
             }
             // The pseudonyms first; then one pass reads, checks and writes the rows to the staging folder, stopping at
             // the first unreadable one (named by a second, ordered read).
-            LogAnalyzer.Execute(db, PseudonymTable("pseudonym", $"SELECT resident_id AS id FROM ({typed})"));
+            DuckDb.Execute(db, PseudonymTable("pseudonym", $"SELECT resident_id AS id FROM ({typed})"));
             try
             {
-                LogAnalyzer.Execute(db, $$"""
+                DuckDb.Execute(db, $$"""
                     COPY (SELECT l.ts, l.user_id, l.terminal_id, l.terminal_dept, l.business_code, l.op, p.pseudonym AS resident_id, l.result_count, l.search_method,
                                  strftime(l.ts, '%Y-%m') AS month
                           FROM ({{typed}}) l LEFT JOIN pseudonym p ON p.id = l.resident_id
@@ -154,13 +154,13 @@ public sealed class LogStore
                     TO '{{staging.Replace("'", "''", StringComparison.Ordinal)}}' (FORMAT parquet, COMPRESSION zstd, COMPRESSION_LEVEL 1, PARTITION_BY (month), FILENAME_PATTERN '{{hash}}_{i}')
                     """);
             }
-            catch (DuckDBException) when (LogAnalyzer.Scalar<bool>(db, $"SELECT coalesce(bool_or(bad), FALSE) FROM ({typed})"))
+            catch (DuckDBException) when (DuckDb.Scalar<bool>(db, $"SELECT coalesce(bool_or(bad), FALSE) FROM ({typed})"))
             {
-                throw LogAnalyzer.FirstUnreadable(db, file, utf8);
+                throw LogInputReader.FirstUnreadable(db, file, utf8);
             }
             var written = Directory.Exists(staging) ? Directory.GetFiles(staging, "*.parquet", SearchOption.AllDirectories) : [];
             var rows = written.Length == 0 ? 0
-                : LogAnalyzer.Scalar<long>(db, $"SELECT count(*) FROM read_parquet([{string.Join(", ", written.Select(f => "'" + f.Replace("'", "''", StringComparison.Ordinal) + "'"))}])");
+                : DuckDb.Scalar<long>(db, $"SELECT count(*) FROM read_parquet([{string.Join(", ", written.Select(f => "'" + f.Replace("'", "''", StringComparison.Ordinal) + "'"))}])");
             var months = new List<string>();
             foreach (var dir in Directory.Exists(staging) ? Directory.EnumerateDirectories(staging, "month=*") : [])
             {

@@ -59,9 +59,9 @@ public sealed class AccessTableTests
 
             using var files = new TextFiles();
             using var db = LogAnalyzer.Load(generated.Inputs, files);
-            LogAnalyzer.Execute(db, "CREATE TABLE reference AS " + LogAnalyzer.AccessSql);
+            DuckDb.Execute(db, "CREATE TABLE reference AS " + LogAnalyzer.AccessSql);
             LogAnalyzer.BuildViews(db);
-            LogAnalyzer.Execute(db, """
+            DuckDb.Execute(db, """
                 CREATE TABLE decoded AS
                 SELECT a.ts, a.user_id, a.terminal_id, a.terminal_dept, a.business_code, a.op, r.resident_id, a.result_count, a.search_method,
                        a.day, a.known, a.user_dept, a.role, o.resident_id AS own_resident, oh.household_id AS own_household, os.surname_kana AS own_surname,
@@ -72,14 +72,14 @@ public sealed class AccessTableTests
                 LEFT JOIN household_key rh ON rh.k = a.res_household LEFT JOIN surname_key rs ON rs.k = a.res_surname
                 """);
 
-            Assert.Equal(generated.Rows + 82, LogAnalyzer.Scalar<long>(db, "SELECT count(*) FROM reference"));
-            Assert.Equal(LogAnalyzer.Scalar<long>(db, "SELECT count(*) FROM reference"), LogAnalyzer.Scalar<long>(db, "SELECT count(*) FROM decoded"));
-            Assert.Equal(0, LogAnalyzer.Scalar<long>(db, "SELECT count(*) FROM (SELECT * FROM reference EXCEPT ALL SELECT * FROM decoded)"));
-            Assert.Equal(0, LogAnalyzer.Scalar<long>(db, "SELECT count(*) FROM (SELECT * FROM decoded EXCEPT ALL SELECT * FROM reference)"));
+            Assert.Equal(generated.Rows + 82, DuckDb.Scalar<long>(db, "SELECT count(*) FROM reference"));
+            Assert.Equal(DuckDb.Scalar<long>(db, "SELECT count(*) FROM reference"), DuckDb.Scalar<long>(db, "SELECT count(*) FROM decoded"));
+            Assert.Equal(0, DuckDb.Scalar<long>(db, "SELECT count(*) FROM (SELECT * FROM reference EXCEPT ALL SELECT * FROM decoded)"));
+            Assert.Equal(0, DuckDb.Scalar<long>(db, "SELECT count(*) FROM (SELECT * FROM decoded EXCEPT ALL SELECT * FROM reference)"));
             // The awkward cases answer as written, and the outsiders are there.
-            Assert.Equal("0,2,4,7", LogAnalyzer.Scalar<string>(db, "SELECT array_to_string(list_sort(list(DISTINCT CAST(resident_id[2:] AS INTEGER) % 10)), ',') FROM reference WHERE resident_id LIKE 'Q%' AND explained"));
-            Assert.True(LogAnalyzer.Scalar<bool>(db, "SELECT res_is_staff AND resident_id = own_resident FROM decoded WHERE user_id = 'u9990' AND resident_id = 'S9990'"));
-            Assert.True(LogAnalyzer.Scalar<bool>(db, "SELECT resident_id = 'Z0000001' AND res_household IS NULL AND NOT res_is_staff FROM decoded WHERE user_id = 'u9990' AND ts = TIMESTAMP '2024-06-04 10:01:00'"));
+            Assert.Equal("0,2,4,7", DuckDb.Scalar<string>(db, "SELECT array_to_string(list_sort(list(DISTINCT CAST(resident_id[2:] AS INTEGER) % 10)), ',') FROM reference WHERE resident_id LIKE 'Q%' AND explained"));
+            Assert.True(DuckDb.Scalar<bool>(db, "SELECT res_is_staff AND resident_id = own_resident FROM decoded WHERE user_id = 'u9990' AND resident_id = 'S9990'"));
+            Assert.True(DuckDb.Scalar<bool>(db, "SELECT resident_id = 'Z0000001' AND res_household IS NULL AND NOT res_is_staff FROM decoded WHERE user_id = 'u9990' AND ts = TIMESTAMP '2024-06-04 10:01:00'"));
         }
         finally
         {

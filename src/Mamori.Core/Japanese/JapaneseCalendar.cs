@@ -16,6 +16,9 @@ public static class JapaneseCalendar
     public static IReadOnlyDictionary<DateOnly, string> Holidays(int year) => Cache.GetOrAdd(year, Compute);
 
     /// <summary>The holiday's name, or null on an ordinary day.</summary>
+    /// <summary>Every national holiday from 2000 to 2060 (the rules' window: access logs older or newer than that are not analysed).</summary>
+    public static IReadOnlyList<DateOnly> AllHolidays() => [.. Enumerable.Range(2000, 61).SelectMany(y => Holidays(y).Keys)];
+
     public static string? HolidayName(DateOnly date) => Holidays(date.Year).GetValueOrDefault(date);
 
     /// <summary>Whether the office is closed: weekend, national holiday or 12/29–1/3.</summary>

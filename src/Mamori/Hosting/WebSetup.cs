@@ -21,9 +21,9 @@ public static class WebSetup
         var services = builder.Services;
         services.AddMamoriData(builder.Configuration);
         services.AddHostedService<DatabaseMigrator>();
-        services.AddSingleton<Features.AccessMonitoring.AccessLogFolders>();
-        services.AddSingleton<Features.AccessMonitoring.AccessJobChannel>();
-        services.AddHostedService<Features.AccessMonitoring.AccessJobWorker>();
+        services.AddSingleton<Core.Features.AccessMonitoring.AccessLogFolders>();
+        services.AddSingleton<Core.Features.AccessMonitoring.AccessJobChannel>();
+        services.AddHostedService<Core.Features.AccessMonitoring.AccessJobWorker>();
         services.AddSingleton<SetupState>();
 
         services.AddMamoriIdentityCore()

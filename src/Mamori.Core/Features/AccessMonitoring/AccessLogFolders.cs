@@ -2,8 +2,9 @@ using System.Security.Cryptography;
 using System.Text;
 using Mamori.AccessMonitoring;
 using Mamori.Core.Data;
+using Microsoft.Extensions.Configuration;
 
-namespace Mamori.Features.AccessMonitoring;
+namespace Mamori.Core.Features.AccessMonitoring;
 
 /// <summary>
 /// Where the access-log module keeps its files, per municipality, under the data folder:

@@ -92,83 +92,32 @@ public sealed class DataModel(AppDbContext db, CurrentTenant tenant, AccessLogFo
         return Redirect("/access/jobs");
     }
 
-    /// <summary>
-    /// Replaces the masters given (and the mapping) after reading all four as an analysis would — the new files with
-    /// the stored ones for the rest —; a bad row changes nothing. The replacement is recorded as a job (and audited).
-    /// </summary>
     public async Task<IActionResult> OnPostMastersAsync(CancellationToken ct)
     {
         var uploads = new Dictionary<string, IFormFile?> { [AccessLogFolders.Staff] = Staff, [AccessLogFolders.Residents] = Residents, [AccessLogFolders.Cases] = Cases, [AccessLogFolders.Roles] = Roles };
-        var given = uploads.Where(u => u.Value is { Length: > 0 }).ToDictionary(u => u.Key, u => u.Value!);
-        var newMapping = Mapping is { Length: > 0 };
-        if (given.Count == 0 && !newMapping && !RemoveMapping)
+        var request = new ReplaceMasters.Request(
+            uploads.Where(u => u.Value is { Length: > 0 }).ToDictionary(u => u.Key, u => Uploaded(u.Value!)),
+            Mapping is { Length: > 0 } mapping ? Uploaded(mapping) : null,
+            RemoveMapping);
+        var outcome = await ReplaceMasters.RunAsync(db, folders, MunicipalityId, request, tenant.ActorName, clock.GetUtcNow().UtcDateTime, ct);
+        if (outcome.Ok)
         {
-            ModelState.AddModelError(nameof(Staff), "登録するマスタのファイルを選んでください。");
-            await LoadAsync(ct);
-            return Page();
-        }
-        var staging = Directory.CreateTempSubdirectory("mamori-masters-").FullName;
-        try
-        {
-            // Each upload is staged under the name the user chose, so that a problem names their file.
-            var paths = new Dictionary<string, string>(StringComparer.Ordinal);
-            foreach (var (kind, _) in AccessLogFolders.Masters)
-            {
-                if (given.TryGetValue(kind, out var upload))
-                {
-                    paths[kind] = await SaveAsync(upload, Directory.CreateDirectory(Path.Combine(staging, kind)).FullName, Path.GetFileName(upload.FileName), ct);
-                }
-                else if (System.IO.File.Exists(folders.MasterPath(MunicipalityId, kind)))
-                {
-                    paths[kind] = folders.MasterPath(MunicipalityId, kind);
-                }
-            }
-            var mappingPath = newMapping ? await SaveAsync(Mapping!, staging, "mapping.json", ct)
-                : !RemoveMapping && System.IO.File.Exists(folders.MappingPath(MunicipalityId)) ? folders.MappingPath(MunicipalityId) : null;
-            try
-            {
-                var mapping = mappingPath is null ? null : ColumnMapping.Load(mappingPath);
-                if (paths.Count == AccessLogFolders.Masters.Count)
-                {
-                    LogAnalyzer.CheckMasters(new LogInputs([], paths[AccessLogFolders.Staff], paths[AccessLogFolders.Residents], paths[AccessLogFolders.Cases], paths[AccessLogFolders.Roles], mapping));
-                }
-            }
-            catch (LogInputException ex)
-            {
-                MastersProblem = ex.Message + " マスタは何も変えていません。";
-                await LoadAsync(ct);
-                return Page();
-            }
-            var replaced = new List<string>();
-            var fileNames = new List<string>();
-            foreach (var (kind, name) in AccessLogFolders.Masters.Where(m => given.ContainsKey(m.Kind)))
-            {
-                System.IO.File.Copy(paths[kind], folders.MasterPath(MunicipalityId, kind), overwrite: true);
-                replaced.Add(name);
-                fileNames.Add($"{name}: {Path.GetFileName(given[kind].FileName)}");
-            }
-            if (newMapping)
-            {
-                System.IO.File.Copy(mappingPath!, folders.MappingPath(MunicipalityId), overwrite: true);
-                replaced.Add("列の対応づけ");
-                fileNames.Add($"列の対応づけ: {Path.GetFileName(Mapping!.FileName)}");
-            }
-            else if (RemoveMapping && System.IO.File.Exists(folders.MappingPath(MunicipalityId)))
-            {
-                System.IO.File.Delete(folders.MappingPath(MunicipalityId));
-                replaced.Add("列の対応づけ（削除）");
-                fileNames.Add("列の対応づけ: 削除");
-            }
-            var result = $"{string.Join("、", replaced)}を登録しました。";
-            await AccessJobRequests.RecordMastersAsync(db, MunicipalityId, fileNames, result, tenant.ActorName, clock.GetUtcNow().UtcDateTime, ct);
-            Flash(result + (paths.Count < AccessLogFolders.Masters.Count ? " 分析には4つのマスタがすべて必要です。" : ""));
+            Flash(outcome.Value!);
             return Redirect("/access/data");
         }
-        finally
+        if (outcome.Errors.TryGetValue("Masters", out var problem))
         {
-            Directory.Delete(staging, recursive: true);
+            MastersProblem = problem[0];
         }
+        else
+        {
+            AddErrors(outcome, "");
+        }
+        await LoadAsync(ct);
+        return Page();
     }
+
+    private static UploadedFile Uploaded(IFormFile file) => new(file.FileName, file.OpenReadStream);
 
     public async Task<IActionResult> OnPostAnalyzeAsync(CancellationToken ct)
     {
@@ -204,13 +153,8 @@ public sealed class DataModel(AppDbContext db, CurrentTenant tenant, AccessLogFo
     }
 
     /// <summary>Writes an upload to <paramref name="dir"/> under <paramref name="name"/>, streamed (never held in memory).</summary>
-    private static async Task<string> SaveAsync(IFormFile upload, string dir, string name, CancellationToken ct)
-    {
-        var path = Path.Combine(dir, name);
-        await using var stream = System.IO.File.Create(path);
-        await upload.CopyToAsync(stream, ct);
-        return path;
-    }
+    private static Task<string> SaveAsync(IFormFile upload, string dir, string name, CancellationToken ct) =>
+        ReplaceMasters.SaveAsync(Uploaded(upload), dir, name, ct);
 
     private Task<string> CodeAsync(CancellationToken ct) => db.Municipalities.Where(m => m.Id == MunicipalityId).Select(m => m.Code).FirstAsync(ct);
 

@@ -20,9 +20,6 @@ public static class LogsCommands
     }
 
     /// <summary>The national holidays of the years a log can cover (computed, not typed in).</summary>
-    public static IReadOnlyList<DateOnly> Holidays() =>
-        Enumerable.Range(2000, 61).SelectMany(y => JapaneseCalendar.Holidays(y).Keys).ToList();
-
     private static Command AnalyzeCommand()
     {
         var log = new Option<string[]>("--log") { Description = "アクセスログ（CSV、複数可）", Required = true, AllowMultipleArgumentsPerToken = true };
@@ -40,7 +37,7 @@ public static class LogsCommands
             {
                 var inputs = new LogInputs(parse.GetValue(log)!, parse.GetValue(staff)!, parse.GetValue(residents)!, parse.GetValue(cases)!, parse.GetValue(roles)!,
                     parse.GetValue(mapping) is { } m ? ColumnMapping.Load(m) : null);
-                result = LogAnalyzer.Analyze(inputs, new MonitoringSettings { Holidays = Holidays() });
+                result = LogAnalyzer.Analyze(inputs, new MonitoringSettings { Holidays = JapaneseCalendar.AllHolidays() });
             }
             catch (LogInputException ex)
             {

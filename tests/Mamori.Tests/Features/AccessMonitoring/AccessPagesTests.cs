@@ -74,7 +74,7 @@ public sealed class AccessPagesTests(AppFixture app)
         try
         {
             var log = Generate(dir);
-            var expected = LogAnalyzer.Analyze(log.Inputs, new MonitoringSettings { Holidays = Mamori.Features.AccessMonitoring.LogsCommands.Holidays() });
+            var expected = LogAnalyzer.Analyze(log.Inputs, new MonitoringSettings { Holidays = Core.Japanese.JapaneseCalendar.AllHolidays() });
 
             await UploadMastersAsync(security, log);
             var data = await security.GetPageAsync("/access/data");

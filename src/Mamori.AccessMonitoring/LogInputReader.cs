@@ -1,17 +1,16 @@
 using System.Globalization;
 using DuckDB.NET.Data;
+using static Mamori.AccessMonitoring.DuckDb;
 
 namespace Mamori.AccessMonitoring;
 
-/// <summary>Reading the inputs: CSV in UTF-8 or CP932, another vendor's layout through its mapping, the first unreadable row named by file, line and column, and the masters.</summary>
-public static partial class LogAnalyzer
+/// <summary>Reading the inputs (for the analyzer and the store alike): CSV in UTF-8 or CP932, another vendor's layout through its mapping, the first unreadable row named by file, line and column, and the masters.</summary>
+internal static class LogInputReader
 {
-    private static string Quote(string path) => "'" + path.Replace("'", "''", StringComparison.Ordinal) + "'";
-
     /// <summary>A single-threaded read, so that <c>row_number() OVER ()</c> numbers rows in file order (for naming a bad line).</summary>
-    private static string OrderedCsv(string path) => $"read_csv({Quote(path)}, header = true, all_varchar = true, delim = ',', quote = '\"', escape = '\"', parallel = false)";
+    internal static string OrderedCsv(string path) => $"read_csv({Quote(path)}, header = true, all_varchar = true, delim = ',', quote = '\"', escape = '\"', parallel = false)";
 
-    private static string Csv(string path) => $"read_csv({Quote(path)}, header = true, all_varchar = true, delim = ',', quote = '\"', escape = '\"')";
+    internal static string Csv(string path) => $"read_csv({Quote(path)}, header = true, all_varchar = true, delim = ',', quote = '\"', escape = '\"')";
 
     /// <summary>
     /// The file as DuckDB reads it (UTF-8), in the canonical layout: with a mapping, the vendor's columns are
@@ -70,7 +69,7 @@ public static partial class LogAnalyzer
     }
 
     /// <summary>The header of a file, checked against the columns the engine needs.</summary>
-    private static HashSet<string> Header(DuckDBConnection db, string original, string utf8, IEnumerable<string> required)
+    internal static HashSet<string> Header(DuckDBConnection db, string original, string utf8, IEnumerable<string> required)
     {
         var columns = new HashSet<string>(StringComparer.Ordinal);
         using (var cmd = db.CreateCommand())
@@ -164,18 +163,8 @@ public static partial class LogAnalyzer
         });
     }
 
-    /// <summary>Replaces the masters' resident ids by their pseudonyms in the store, as ingest does for the log.</summary>
-    private static void Pseudonymise(DuckDBConnection db, LogStore store)
-    {
-        Execute(db, store.PseudonymTable("master_pseudonym", "SELECT resident_id AS id FROM staff UNION SELECT resident_id FROM residents UNION SELECT resident_id FROM cases"));
-        foreach (var table in new[] { "staff", "residents", "cases" })
-        {
-            Execute(db, $"CREATE OR REPLACE TABLE {table} AS SELECT t.* REPLACE (m.pseudonym AS resident_id) FROM {table} t LEFT JOIN master_pseudonym m ON m.id = t.resident_id");
-        }
-        Execute(db, "DROP TABLE master_pseudonym");
-    }
 
-    private static void LoadMasters(DuckDBConnection db, LogInputs inputs, TextFiles files, MonitoringSettings settings)
+    internal static void LoadMasters(DuckDBConnection db, LogInputs inputs, TextFiles files, MonitoringSettings settings)
     {
         var staff = Canonical(db, files, inputs.Mapping?.Staff, Layout.Staff, inputs.Staff);
         var staffColumns = Header(db, inputs.Staff, staff, Layout.Staff);
@@ -234,7 +223,7 @@ public static partial class LogAnalyzer
     }
 
     /// <summary>Refuses the first date column value that is not yyyy-MM-dd (blank is allowed except for opened).</summary>
-    private static void CheckDates(DuckDBConnection db, string original, string utf8, IReadOnlyList<string> columns)
+    internal static void CheckDates(DuckDBConnection db, string original, string utf8, IReadOnlyList<string> columns)
     {
         foreach (var column in columns)
         {
@@ -249,5 +238,18 @@ public static partial class LogAnalyzer
                 throw new LogInputException(original, p.Line, column, p.Value.Length == 0 ? $"{column} が空欄です。" : $"「{p.Value}」は日付として読めません。2024-04-01 の形にしてください。");
             }
         }
+    }
+
+    /// <summary>A resident id as written in the files.</summary>
+    internal static string AsWritten(string id) => $"nullif(trim({id}), '')";
+    internal static void CreateLogTable(DuckDBConnection db) =>
+        Execute(db, "CREATE TABLE log (ts TIMESTAMP, user_id VARCHAR, terminal_id VARCHAR, terminal_dept VARCHAR, business_code VARCHAR, op VARCHAR, resident_id VARCHAR, result_count BIGINT, search_method VARCHAR)");
+    internal sealed record Problem(long Line, string Column, string Value);
+    internal static Problem? First(DuckDBConnection db, string sql)
+    {
+        using var cmd = db.CreateCommand();
+        cmd.CommandText = sql;
+        using var reader = cmd.ExecuteReader();
+        return reader.Read() ? new Problem(Convert.ToInt64(reader.GetValue(0), CultureInfo.InvariantCulture), reader.GetString(1), reader.GetString(2)) : null;
     }
 }

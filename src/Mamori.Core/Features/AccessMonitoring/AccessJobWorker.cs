@@ -1,0 +1,233 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Threading.Channels;
+using Mamori.AccessMonitoring;
+using Mamori.Core.Data;
+using Mamori.Core.Features.AccessMonitoring;
+using Mamori.Core.Japanese;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using EngineAllowlistEntry = Mamori.AccessMonitoring.AllowlistEntry;
+
+namespace Mamori.Core.Features.AccessMonitoring;
+
+/// <summary>
+/// Runs the module's jobs in the background: stores log files as Parquet (file by file, each all or nothing) and
+/// runs the rule pack over a period, recording progress as it goes. Jobs interrupted by a restart are marked failed;
+/// queued ones are picked up again.
+/// </summary>
+public sealed class AccessJobWorker(IServiceScopeFactory scopes, AccessJobChannel queue, AccessLogFolders folders, TimeProvider clock, ILogger<AccessJobWorker> logger)
+    : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        await RecoverAsync(stoppingToken);
+        await foreach (var id in queue.Reader.ReadAllAsync(stoppingToken))
+        {
+            try
+            {
+                await RunAsync(id, stoppingToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                logger.LogError(ex, "Access-log job {JobId} failed unexpectedly", id);
+                await FinishAsync(id, AccessJobState.Failed, "予期しないエラーで中断しました。管理者に連絡してください。", stoppingToken);
+            }
+        }
+    }
+
+    private async Task RecoverAsync(CancellationToken ct)
+    {
+        using var scope = scopes.CreateScope();
+        scope.ServiceProvider.GetRequiredService<CurrentTenant>().SetSystem("アクセスログ監視（再起動時の確認）");
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        try
+        {
+            var pending = await db.AccessJobs.Where(j => j.State == AccessJobState.Queued || j.State == AccessJobState.Running).OrderBy(j => j.RequestedAt).ToListAsync(ct);
+            foreach (var job in pending)
+            {
+                if (job.State == AccessJobState.Running)
+                {
+                    job.State = AccessJobState.Failed;
+                    job.Result = "アプリの再起動で中断されました。もう一度実行してください。";
+                    job.FinishedAt = clock.GetUtcNow().UtcDateTime;
+                }
+                else
+                {
+                    queue.Enqueue(job.Id);
+                }
+            }
+            await db.SaveChangesAsync(ct);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The database may not be set up yet (first run); queued jobs are then simply none.
+            logger.LogWarning(ex, "Access-log jobs could not be recovered at start-up");
+        }
+    }
+
+    private async Task RunAsync(Guid id, CancellationToken ct)
+    {
+        using var scope = scopes.CreateScope();
+        var tenant = scope.ServiceProvider.GetRequiredService<CurrentTenant>();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        tenant.SetSystem("アクセスログ監視");
+        var job = await db.AccessJobs.FirstOrDefaultAsync(j => j.Id == id, ct);
+        if (job is null || job.State != AccessJobState.Queued)
+        {
+            return;
+        }
+        // From here the job acts within its municipality, in the name of whoever asked for it.
+        tenant.SetUser("", $"{job.RequestedBy}（バックグラウンド処理）", job.MunicipalityId, null, false);
+        job.State = AccessJobState.Running;
+        job.StartedAt = clock.GetUtcNow().UtcDateTime;
+        await db.SaveChangesAsync(ct);
+        var (state, result) = job.Kind == AccessJobKind.Ingest ? await IngestAsync(db, job, ct) : await AnalyzeAsync(db, job, ct);
+        job.State = state;
+        job.Result = result;
+        job.Progress = state == AccessJobState.Succeeded ? 100 : job.Progress;
+        job.Step = null;
+        job.FinishedAt = clock.GetUtcNow().UtcDateTime;
+        await db.SaveChangesAsync(ct);
+    }
+
+    private async Task FinishAsync(Guid id, AccessJobState state, string result, CancellationToken ct)
+    {
+        using var scope = scopes.CreateScope();
+        scope.ServiceProvider.GetRequiredService<CurrentTenant>().SetSystem("アクセスログ監視");
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        if (await db.AccessJobs.FirstOrDefaultAsync(j => j.Id == id, ct) is { } job)
+        {
+            job.State = state;
+            job.Result = result;
+            job.FinishedAt = clock.GetUtcNow().UtcDateTime;
+            await db.SaveChangesAsync(ct);
+        }
+    }
+
+    private static async Task StepAsync(AppDbContext db, AccessJob job, int progress, string step, CancellationToken ct)
+    {
+        job.Progress = progress;
+        job.Step = step;
+        await db.SaveChangesAsync(ct);
+    }
+
+    private async Task<(AccessJobState, string)> IngestAsync(AppDbContext db, AccessJob job, CancellationToken ct)
+    {
+        var names = (job.FileNames ?? "").Split('\n');
+        var paths = (job.Paths ?? "").Split('\n');
+        var store = folders.Store(job.MunicipalityId);
+        var done = new List<string>();
+        long rows = 0;
+        try
+        {
+            var mapping = folders.Mapping(job.MunicipalityId);
+            for (var i = 0; i < paths.Length; i++)
+            {
+                await StepAsync(db, job, i * 100 / paths.Length, $"{i + 1}/{paths.Length} {names[i]} を取り込み中", ct);
+                IngestResult result;
+                try
+                {
+                    result = await Task.Run(() => store.Ingest(paths[i], mapping), ct);
+                }
+                catch (LogInputException ex)
+                {
+                    var where = ex.Line > 0 ? $"{names[i]} の {ex.Line} 行目「{ex.Column}」: {ex.Problem}" : $"{names[i]}: {ex.Problem}";
+                    return (AccessJobState.Failed, where + " このファイルは何も取り込んでいません。" + (done.Count > 0 ? $"（取り込み済み: {string.Join("、", done)}）" : ""));
+                }
+                rows += result.AlreadyIngested ? 0 : result.Rows;
+                job.Rows = rows;
+                done.Add(result.AlreadyIngested
+                    ? $"{names[i]}（取込み済みのため読み飛ばし）"
+                    : $"{names[i]}（{result.Rows.ToString("N0", CultureInfo.InvariantCulture)} 行、{string.Join("・", result.Months)}）");
+                if (!job.DeleteAfter)
+                {
+                    var doneDir = Directory.CreateDirectory(Path.Combine(Path.GetDirectoryName(paths[i])!, "取込み済み")).FullName;
+                    File.Move(paths[i], Path.Combine(doneDir, Path.GetFileName(paths[i])), overwrite: true);
+                }
+            }
+            return (AccessJobState.Succeeded, $"{rows.ToString("N0", CultureInfo.InvariantCulture)} 行を取り込みました: {string.Join("、", done)}");
+        }
+        catch (LogInputException ex)
+        {
+            return (AccessJobState.Failed, ex.Message);
+        }
+        finally
+        {
+            if (job.DeleteAfter)
+            {
+                foreach (var path in paths.Where(File.Exists))
+                {
+                    File.Delete(path);
+                }
+            }
+        }
+    }
+
+    private async Task<(AccessJobState, string)> AnalyzeAsync(AppDbContext db, AccessJob job, CancellationToken ct)
+    {
+        var from = job.From!.Value;
+        var to = job.To!.Value;
+        LogInputs? masters;
+        try
+        {
+            masters = folders.MasterInputs(job.MunicipalityId);
+        }
+        catch (LogInputException ex)
+        {
+            return (AccessJobState.Failed, ex.Message);
+        }
+        if (masters is null)
+        {
+            return (AccessJobState.Failed, "マスタ（職員・住民・案件・役割）がそろっていません。「ログとマスタ」の画面で4つとも登録してから分析してください。");
+        }
+        var settings = await SettingsAsync(db, job.MunicipalityId, ct);
+        var store = folders.Store(job.MunicipalityId);
+        var stopwatch = Stopwatch.StartNew();
+        AnalysisResult result;
+        var last = (Done: -1, Step: "");
+        var progress = new Progress<(int Done, int Total, string Step)>(p => last = (p.Done * 90 / p.Total, p.Step));
+        var run = Task.Run(() => LogAnalyzer.AnalyzeStored(store, from, to, masters, settings, progress: progress), ct);
+        while (await Task.WhenAny(run, Task.Delay(500, ct)) != run)
+        {
+            if (last.Done >= 0 && (last.Done != job.Progress || last.Step != job.Step))
+            {
+                await StepAsync(db, job, last.Done, last.Step, ct);
+            }
+        }
+        try
+        {
+            result = await run;
+        }
+        catch (LogInputException ex)
+        {
+            return (AccessJobState.Failed, ex.Message + " 分析は行っていません。");
+        }
+        await StepAsync(db, job, 95, "アラートの記録", ct);
+        var detected = result.Alerts.Select(a => new DetectedAlert(a.Rule, a.UserId, result.UserDepartments.GetValueOrDefault(a.UserId), a.Day, a.ResidentId, a.Severity, a.Count)).ToList();
+        var days = result.Days.Select(d => new DetectedDay(d.Day, d.Rows, d.ResidentRows, d.Explained)).ToList();
+        var analysis = await AccessAlerts.RecordAsync(db, job.MunicipalityId, from, to, result.Rows, detected, days, stopwatch.Elapsed.TotalSeconds,
+            job.RequestedBy, clock.GetUtcNow().UtcDateTime, ct);
+        job.AnalysisId = analysis.Id;
+        job.Rows = result.Rows;
+        return (AccessJobState.Succeeded, $"{WarekiDate.Format(from)}〜{WarekiDate.Format(to)} の {result.Rows.ToString("N0", CultureInfo.InvariantCulture)} 行を分析し、"
+            + $"アラート {analysis.Alerts} 件（新規 {analysis.NewAlerts} 件）。{stopwatch.Elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} 秒。");
+    }
+
+    /// <summary>The engine's settings from the municipality's: exempt codes, departments, parameters, the allowlist in force, the holidays.</summary>
+    public static async Task<MonitoringSettings> SettingsAsync(AppDbContext db, Guid municipalityId, CancellationToken ct)
+    {
+        var stored = await AccessAlerts.SettingsAsync(db, municipalityId, ct);
+        var allowlist = await db.AccessAllowlist.AsNoTracking().ToListAsync(ct);
+        return new MonitoringSettings
+        {
+            Holidays = Japanese.JapaneseCalendar.AllHolidays(),
+            ExemptBusinessCodes = AccessAlerts.Items(stored.ExemptBusinessCodes).ToList(),
+            ProtectedDepartments = AccessAlerts.Items(stored.ProtectedDepartments).ToList(),
+            Parameters = AccessAlerts.ParseParameters(stored.Parameters).ToDictionary(p => p.Key, p => (IReadOnlyDictionary<string, string>)p.Value),
+            Allowlist = allowlist.Select(e => new EngineAllowlistEntry(e.Rule, e.UserId, e.ResidentId, e.ApprovedBy, e.ExpiresOn)).ToList(),
+        };
+    }
+}
