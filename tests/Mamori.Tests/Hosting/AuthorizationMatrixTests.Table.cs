@@ -1,0 +1,231 @@
+using System.Net;
+using System.Net.Http.Json;
+using Mamori.Core.Data;
+using Mamori.Core.Features.Accounts;
+using Mamori.Core.Features.Organization;
+using Mamori.Tests.Infrastructure;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Mamori.Tests.Hosting;
+
+/// <summary>Who may reach each route and page, written from the product's role table, independently of the code's policies.</summary>
+public sealed partial class AuthorizationMatrixTests
+{
+    internal const string Anyone = "anyone";
+    internal static readonly UserRole[] All = UserRoles.All.ToArray();
+    internal static readonly UserRole[] OrgRead = [UserRole.Admin, UserRole.Office, UserRole.Department, UserRole.Security, UserRole.Auditor];
+    internal static readonly UserRole[] AdminOnly = [UserRole.Admin];
+    internal static readonly UserRole[] StaffWriters = [UserRole.Admin, UserRole.Department];
+    internal static readonly UserRole[] Reviewers = [UserRole.Admin, UserRole.Security, UserRole.Auditor];
+    internal static readonly UserRole[] Suspenders = [UserRole.Admin, UserRole.Security];
+    internal static readonly UserRole[] AuditReaders = [UserRole.Admin, UserRole.Auditor];
+    internal static readonly UserRole[] RegisterReaders = [UserRole.Admin, UserRole.Office, UserRole.Department, UserRole.Member, UserRole.Auditor];
+    internal static readonly UserRole[] RegisterWriters = [UserRole.Admin, UserRole.Office, UserRole.Department];
+    internal static readonly UserRole[] RegisterReviewers = [UserRole.Admin, UserRole.Office];
+    internal static readonly UserRole[] ReviewReaders = [UserRole.Admin, UserRole.Office, UserRole.Department, UserRole.Auditor];
+    internal static readonly UserRole[] ReviewWriters = [UserRole.Admin, UserRole.Office, UserRole.Department];
+    internal static readonly UserRole[] ReviewManagers = [UserRole.Admin, UserRole.Office];
+    internal static readonly UserRole[] CouncilReaders = [UserRole.Admin, UserRole.Office, UserRole.Member, UserRole.Auditor];
+    internal static readonly UserRole[] CouncilManagers = [UserRole.Admin, UserRole.Office];
+    internal static readonly UserRole[] AssessmentReaders = [UserRole.Admin, UserRole.Office, UserRole.Department, UserRole.Security, UserRole.Auditor];
+    internal static readonly UserRole[] AssessmentWriters = [UserRole.Admin, UserRole.Office, UserRole.Department];
+    internal static readonly UserRole[] SecurityReaders = [UserRole.Admin, UserRole.Office, UserRole.Security, UserRole.Auditor];
+    internal static readonly UserRole[] SecurityWriters = [UserRole.Admin, UserRole.Security];
+    internal static readonly UserRole[] FindingReaders = [UserRole.Admin, UserRole.Office, UserRole.Department, UserRole.Security, UserRole.Auditor];
+    internal static readonly UserRole[] FindingManagers = [UserRole.Admin, UserRole.Office];
+    internal static readonly UserRole[] FindingResponders = [UserRole.Admin, UserRole.Office, UserRole.Department];
+    internal static readonly UserRole[] FindingReporters = [UserRole.Admin, UserRole.Office, UserRole.Security, UserRole.Auditor];
+    internal static readonly UserRole[] IncidentWriters = [UserRole.Admin, UserRole.Office, UserRole.Department];
+    internal static readonly UserRole[] StatisticsReaders = [UserRole.Admin, UserRole.Office, UserRole.Department, UserRole.Security, UserRole.Auditor];
+    internal static readonly UserRole[] StatisticsWriters = [UserRole.Admin, UserRole.Office, UserRole.Security];
+    internal static readonly UserRole[] AccessReaders = [UserRole.Admin, UserRole.Security, UserRole.Auditor];
+    internal static readonly UserRole[] AccessWriters = [UserRole.Admin, UserRole.Security];
+    internal static readonly UserRole[] SelfCheckers = [UserRole.Admin, UserRole.Office, UserRole.Department, UserRole.Security, UserRole.Auditor];
+
+    /// <summary>"METHOD route" → roles allowed; null means anonymous access is allowed.</summary>
+    private static readonly Dictionary<string, UserRole[]?> Rules = new()
+    {
+        ["PAGE /"] = All,
+        ["PAGE /setup"] = null,
+        ["PAGE /error/{code:int?}"] = null,
+        ["PAGE /account/login"] = null,
+        ["PAGE /account/login-2fa"] = null,
+        ["PAGE /account/logout"] = null,
+        ["PAGE /account/denied"] = null,
+        ["PAGE /account/security"] = All,
+        ["PAGE /account/password"] = All,
+        ["PAGE /account/two-factor"] = All,
+        ["PAGE /account/tokens"] = All,
+        ["PAGE /organization/municipality"] = AdminOnly,
+        ["PAGE /organization/departments"] = OrgRead,
+        ["PAGE /organization/departments/edit/{id:guid?}"] = AdminOnly,
+        ["PAGE /organization/staff"] = OrgRead,
+        ["PAGE /organization/staff/export"] = OrgRead,
+        ["PAGE /organization/staff/{id:guid}"] = OrgRead,
+        ["PAGE /organization/staff/edit/{id:guid?}"] = StaffWriters,
+        ["PAGE /organization/accounts"] = Reviewers,
+        ["PAGE /organization/accounts/edit/{id?}"] = AdminOnly,
+        ["PAGE /organization/accounts/{id}/suspend"] = Suspenders,
+        ["PAGE /organization/long-absence"] = Reviewers,
+        ["PAGE /audit"] = AuditReaders,
+        ["PAGE /audit/export"] = AuditReaders,
+        ["PAGE /audit/{sequence:long}"] = AuditReaders,
+        // The static-asset fallback for files not in the build manifest (development): public files only.
+        ["GET /{**path:file}"] = null,
+        ["HEAD /{**path:file}"] = null,
+        ["GET /health"] = null,
+        ["GET /api/v1/openapi.json"] = null,
+        ["GET /api/v1/me"] = All,
+        ["GET /api/v1/organization/departments"] = OrgRead,
+        ["POST /api/v1/organization/departments"] = AdminOnly,
+        ["PUT /api/v1/organization/departments/{id:guid}"] = AdminOnly,
+        ["GET /api/v1/organization/staff"] = OrgRead,
+        ["GET /api/v1/organization/staff/{id:guid}"] = OrgRead,
+        ["POST /api/v1/organization/staff"] = StaffWriters,
+        ["PUT /api/v1/organization/staff/{id:guid}"] = StaffWriters,
+        ["GET /api/v1/organization/long-absence"] = Reviewers,
+        ["POST /api/v1/organization/accounts/{id}/suspend"] = Suspenders,
+        ["GET /api/v1/audit"] = AuditReaders,
+        ["PAGE /public/{code}/register"] = null,
+        ["PAGE /public/{code}/register/{id:guid}"] = null,
+        ["PAGE /public/{code}/register/print"] = null,
+        ["PAGE /public/{code}/register/export"] = null,
+        ["PAGE /register"] = RegisterReaders,
+        ["PAGE /register/{id:guid}"] = RegisterReaders,
+        ["PAGE /register/{id:guid}/diff"] = RegisterReaders,
+        ["PAGE /register/edit/{id:guid?}"] = RegisterWriters,
+        ["PAGE /register/import"] = RegisterWriters,
+        ["PAGE /register/{id:guid}/submit"] = RegisterWriters,
+        ["PAGE /register/{id:guid}/review"] = RegisterReviewers,
+        ["GET /api/v1/register/"] = RegisterReaders,
+        ["GET /api/v1/register/export"] = RegisterReaders,
+        ["GET /api/v1/register/{id:guid}"] = RegisterReaders,
+        ["POST /api/v1/register/"] = RegisterWriters,
+        ["PUT /api/v1/register/{id:guid}"] = RegisterWriters,
+        ["POST /api/v1/register/{id:guid}/submit"] = RegisterWriters,
+        ["POST /api/v1/register/{id:guid}/return"] = RegisterReviewers,
+        ["POST /api/v1/register/{id:guid}/confirm"] = RegisterReviewers,
+        ["POST /api/v1/register/{id:guid}/publish"] = RegisterReviewers,
+        ["POST /api/v1/register/{id:guid}/remove"] = RegisterReviewers,
+        ["PAGE /reviews"] = ReviewReaders,
+        ["PAGE /reviews/businesses"] = ReviewReaders,
+        ["PAGE /reviews/businesses/edit/{id:guid?}"] = ReviewWriters,
+        ["PAGE /reviews/rounds/edit/{id:guid?}"] = ReviewManagers,
+        ["PAGE /reviews/rounds/{id:guid}"] = ReviewReaders,
+        ["PAGE /reviews/rounds/{id:guid}/report"] = ReviewReaders,
+        ["PAGE /reviews/rounds/{id:guid}/matrix"] = ReviewReaders,
+        ["PAGE /reviews/rounds/{id:guid}/export"] = ReviewManagers,
+        ["PAGE /reviews/cases/new"] = ReviewWriters,
+        ["PAGE /reviews/cases/{id:guid}"] = ReviewReaders,
+        ["PAGE /reviews/cases/{id:guid}/inspection/{type}"] = ReviewReaders,
+        ["PAGE /reviews/templates"] = ReviewManagers,
+        ["PAGE /reviews/counts"] = ReviewManagers,
+        ["GET /api/v1/reviews/businesses"] = ReviewReaders,
+        ["POST /api/v1/reviews/businesses"] = ReviewWriters,
+        ["PUT /api/v1/reviews/businesses/{id:guid}"] = ReviewWriters,
+        ["GET /api/v1/reviews/rounds"] = ReviewReaders,
+        ["POST /api/v1/reviews/rounds"] = ReviewManagers,
+        ["GET /api/v1/reviews/rounds/{id:guid}"] = ReviewReaders,
+        ["PUT /api/v1/reviews/rounds/{id:guid}"] = ReviewManagers,
+        ["POST /api/v1/reviews/rounds/{id:guid}/status"] = ReviewManagers,
+        ["GET /api/v1/reviews/rounds/{id:guid}/matrix"] = ReviewReaders,
+        ["POST /api/v1/reviews/cases"] = ReviewWriters,
+        ["GET /api/v1/reviews/cases/{id:guid}"] = ReviewReaders,
+        ["PUT /api/v1/reviews/cases/{id:guid}/inspections/{type}"] = ReviewWriters,
+        ["POST /api/v1/reviews/cases/{id:guid}/submit"] = ReviewWriters,
+        ["POST /api/v1/reviews/cases/{id:guid}/withdraw"] = ReviewWriters,
+        ["POST /api/v1/reviews/cases/{id:guid}/entries"] = ReviewWriters,
+        ["POST /api/v1/reviews/cases/{id:guid}/result"] = ReviewManagers,
+        ["GET /api/v1/reviews/counts"] = ReviewManagers,
+        ["GET /api/v1/reviews/templates/{type}"] = ReviewReaders,
+        ["PUT /api/v1/reviews/templates/{type}"] = ReviewManagers,
+        ["PAGE /council"] = CouncilReaders,
+        ["PAGE /council/edit/{id:guid?}"] = CouncilManagers,
+        ["PAGE /council/{id:guid}"] = CouncilReaders,
+        ["PAGE /council/{id:guid}/members/edit/{memberId:guid?}"] = CouncilManagers,
+        ["PAGE /council/meetings/edit/{id:guid?}"] = CouncilManagers,
+        ["PAGE /council/meetings/{id:guid}"] = CouncilReaders,
+        ["PAGE /council/meetings/{id:guid}/notice"] = CouncilManagers,
+        ["PAGE /council/meetings/{id:guid}/answers"] = CouncilReaders,
+        ["PAGE /council/meetings/{id:guid}/minutes"] = CouncilReaders,
+        ["PAGE /council/items"] = CouncilReaders,
+        ["PAGE /council/items/edit/{id:guid?}"] = CouncilManagers,
+        ["PAGE /council/items/{id:guid}"] = CouncilReaders,
+        ["PAGE /council/toshin/edit/{id:guid?}"] = CouncilManagers,
+        ["PAGE /council/toshin/{id:guid}"] = CouncilReaders,
+        ["PAGE /council/materials/{id:guid}"] = CouncilReaders,
+        ["PAGE /council/minutes/search"] = CouncilReaders,
+        ["PAGE /council/minutes/import"] = CouncilManagers,
+        ["GET /api/v1/minutes/search"] = CouncilReaders,
+        ["PAGE /public/{code}/council"] = null,
+        ["PAGE /public/{code}/council/meetings/{id:guid}"] = null,
+        ["PAGE /public/{code}/council/toshin/{id:guid}"] = null,
+        ["PAGE /public/{code}/council/materials/{id:guid}"] = null,
+        ["PAGE /assessments"] = AssessmentReaders,
+        ["PAGE /assessments/export"] = AssessmentReaders,
+        ["PAGE /assessments/businesses/edit/{id:guid?}"] = AssessmentWriters,
+        ["PAGE /assessments/businesses/{id:guid}"] = AssessmentReaders,
+        ["PAGE /assessments/{id:guid}"] = AssessmentReaders,
+        ["PAGE /assessments/documents/{id:guid}"] = AssessmentReaders,
+        ["GET /api/v1/assessments/threshold"] = AssessmentReaders,
+        ["GET /api/v1/assessments/"] = AssessmentReaders,
+        ["PAGE /public/{code}/assessments"] = null,
+        ["PAGE /public/{code}/assessments/documents/{id:guid}"] = null,
+        ["PAGE /security"] = SecurityReaders,
+        ["PAGE /security/templates"] = SecurityReaders,
+        ["PAGE /security/templates/{id:guid}"] = SecurityReaders,
+        ["PAGE /security/assessments/{id:guid}"] = SecurityReaders,
+        ["PAGE /security/assessments/{id:guid}/print"] = SecurityReaders,
+        ["PAGE /security/drills"] = SecurityReaders,
+        ["PAGE /security/drills/edit/{id:guid?}"] = SecurityWriters,
+        ["PAGE /security/terminals"] = SecurityReaders,
+        ["PAGE /security/terminals/edit/{id:guid?}"] = SecurityWriters,
+        ["PAGE /security/terminals/{id:guid}"] = SecurityReaders,
+        ["PAGE /security/room"] = SecurityReaders,
+        ["PAGE /security/room/edit/{id:guid?}"] = SecurityWriters,
+        ["PAGE /security/room/import"] = SecurityWriters,
+        ["PAGE /security/room/reasons"] = SecurityWriters,
+        ["PAGE /security/room/report"] = SecurityReaders,
+        ["PAGE /security/report"] = SecurityReaders,
+        ["PAGE /security/self-checks"] = SelfCheckers,
+        ["PAGE /security/self-checks/edit/{id:guid?}"] = SecurityWriters,
+        ["PAGE /security/self-checks/{id:guid}"] = SelfCheckers,
+        ["PAGE /security/self-checks/{id:guid}/answer"] = SelfCheckers,
+        ["GET /api/v1/security/room-access/report"] = SecurityReaders,
+        ["PAGE /findings"] = FindingReaders,
+        ["PAGE /findings/inspections"] = FindingReaders,
+        ["PAGE /findings/inspections/edit/{id:guid?}"] = FindingManagers,
+        ["PAGE /findings/inspections/{id:guid}"] = FindingReaders,
+        ["PAGE /findings/inspections/{id:guid}/table"] = FindingReporters,
+        ["PAGE /findings/edit/{id:guid?}"] = FindingManagers,
+        ["PAGE /findings/{id:guid}"] = FindingReaders,
+        ["PAGE /findings/evidence/{id:guid}"] = FindingReaders,
+        ["PAGE /findings/tasks"] = FindingReaders,
+        ["PAGE /findings/tasks/edit/{id:guid?}"] = FindingResponders,
+        ["PAGE /findings/tasks/{id:guid}"] = FindingReaders,
+        ["PAGE /incidents"] = FindingReaders,
+        ["PAGE /incidents/edit/{id:guid?}"] = IncidentWriters,
+        ["PAGE /incidents/{id:guid}"] = FindingReaders,
+        ["PAGE /incidents/{id:guid}/print"] = FindingReaders,
+        ["GET /api/v1/findings"] = FindingReaders,
+        ["GET /api/v1/findings/due"] = FindingReaders,
+        ["GET /api/v1/security/assessments/{id:guid}/score"] = SecurityReaders,
+        ["PAGE /access"] = AccessReaders,
+        ["PAGE /access/alerts/{id:guid}"] = AccessReaders,
+        ["PAGE /access/data"] = AccessWriters,
+        ["PAGE /access/jobs"] = AccessWriters,
+        ["PAGE /access/allowlist"] = AccessReaders,
+        ["PAGE /access/settings"] = AccessWriters,
+        ["PAGE /access/search"] = AccessReaders,
+        ["PAGE /access/report"] = AccessReaders,
+        ["PAGE /statistics"] = StatisticsReaders,
+        ["PAGE /statistics/{dataset}"] = StatisticsReaders,
+        ["PAGE /statistics/{dataset}/import"] = StatisticsWriters,
+        ["PAGE /public/{code}/statistics"] = null,
+        ["PAGE /public/{code}/statistics/{dataset}"] = null,
+        ["GET /api/v1/statistics/{dataset}"] = StatisticsReaders,
+    };
+}
