@@ -7,11 +7,29 @@ using static Mamori.Core.InputText;
 namespace Mamori.Core.Features.Findings;
 
 /// <summary>An incident as typed on the form.</summary>
-public sealed record IncidentInput(
-    string? Title, Guid? DepartmentId, IncidentKind Kind, bool IsSuspected, DateOnly? OccurredOn, DateOnly? LearnedOn, string? Summary,
-    string? DataItems, int? AffectedCount, bool HasSensitive, bool HasOrdinanceSensitive, bool PropertyDamageRisk, bool Unauthorized,
-    bool HasSpecific, bool InNumberSystem, bool PublicExposure, bool ReportVoluntarily, bool IsSerious,
-    string? RootCause, string? Measures);
+public sealed record IncidentInput
+{
+    public string? Title { get; init; }
+    public Guid? DepartmentId { get; init; }
+    public IncidentKind Kind { get; init; }
+    public bool IsSuspected { get; init; }
+    public DateOnly? OccurredOn { get; init; }
+    public DateOnly? LearnedOn { get; init; }
+    public string? Summary { get; init; }
+    public string? DataItems { get; init; }
+    public int? AffectedCount { get; init; }
+    public bool HasSensitive { get; init; }
+    public bool HasOrdinanceSensitive { get; init; }
+    public bool PropertyDamageRisk { get; init; }
+    public bool Unauthorized { get; init; }
+    public bool HasSpecific { get; init; }
+    public bool InNumberSystem { get; init; }
+    public bool PublicExposure { get; init; }
+    public bool ReportVoluntarily { get; init; }
+    public bool IsSerious { get; init; }
+    public string? RootCause { get; init; }
+    public string? Measures { get; init; }
+}
 
 /// <summary>The reports and the notice, marked done with their dates.</summary>
 public sealed record IncidentProgress(DateOnly? PreliminaryReportedOn, DateOnly? FinalReportedOn, DateOnly? NotifiedOn, string? NotificationNote, DateOnly? ClosedOn);

@@ -7,11 +7,27 @@ using static Mamori.Core.InputText;
 namespace Mamori.Core.Features.Register;
 
 /// <summary>A register entry as entered on the form, the API or an import row.</summary>
-public sealed record RegisterInput(
-    string? FileNumber, string? Name, Guid? DepartmentId, string? Purpose, string? RecordItems, string? RecordScope,
-    string? CollectionMethods, bool HasSensitive, string? SensitiveKinds, string? OrdinanceSensitive, string? RegularRecipients,
-    string? RequestOffice, string? SpecialProvisions, long? SubjectCount, bool IsSpecificPersonalInfo, FileForm Form, string? Remarks,
-    Guid? Version = null);
+public sealed record RegisterInput
+{
+    public string? FileNumber { get; init; }
+    public string? Name { get; init; }
+    public Guid? DepartmentId { get; init; }
+    public string? Purpose { get; init; }
+    public string? RecordItems { get; init; }
+    public string? RecordScope { get; init; }
+    public string? CollectionMethods { get; init; }
+    public bool HasSensitive { get; init; }
+    public string? SensitiveKinds { get; init; }
+    public string? OrdinanceSensitive { get; init; }
+    public string? RegularRecipients { get; init; }
+    public string? RequestOffice { get; init; }
+    public string? SpecialProvisions { get; init; }
+    public long? SubjectCount { get; init; }
+    public bool IsSpecificPersonalInfo { get; init; }
+    public FileForm Form { get; init; }
+    public string? Remarks { get; init; }
+    public Guid? Version { get; init; }
+}
 
 /// <summary>
 /// The register's life: 下書き → 確認待ち → (差戻し | 確認済み) → 公表中 → (revised → 公表中 as a new

@@ -94,9 +94,29 @@ public sealed class EditModel(AppDbContext db, TimeProvider clock, IAuthorizatio
         var learned = ParseDate(Input.LearnedOn, "Input.LearnedOn");
         if (ModelState.IsValid)
         {
-            var input = new IncidentInput(Input.Title, Input.DepartmentId, Input.Kind, Input.IsSuspected, occurred, learned, Input.Summary, Input.DataItems,
-                Input.AffectedCount, Input.HasSensitive, Input.HasOrdinanceSensitive, Input.PropertyDamageRisk, Input.Unauthorized, Input.HasSpecific,
-                Input.InNumberSystem, Input.PublicExposure, Input.ReportVoluntarily, Input.IsSerious, Input.RootCause, Input.Measures);
+            var input = new IncidentInput
+            {
+                Title = Input.Title,
+                DepartmentId = Input.DepartmentId,
+                Kind = Input.Kind,
+                IsSuspected = Input.IsSuspected,
+                OccurredOn = occurred,
+                LearnedOn = learned,
+                Summary = Input.Summary,
+                DataItems = Input.DataItems,
+                AffectedCount = Input.AffectedCount,
+                HasSensitive = Input.HasSensitive,
+                HasOrdinanceSensitive = Input.HasOrdinanceSensitive,
+                PropertyDamageRisk = Input.PropertyDamageRisk,
+                Unauthorized = Input.Unauthorized,
+                HasSpecific = Input.HasSpecific,
+                InNumberSystem = Input.InNumberSystem,
+                PublicExposure = Input.PublicExposure,
+                ReportVoluntarily = Input.ReportVoluntarily,
+                IsSerious = Input.IsSerious,
+                RootCause = Input.RootCause,
+                Measures = Input.Measures,
+            };
             var outcome = await Core.Features.Findings.Incidents.SaveAsync(db, db.Tenant.MunicipalityId!.Value, id, input, Input.Version,
                 await AllowedAsync(authz, Policies.FindingsManage), clock, ct);
             if (outcome.Ok)

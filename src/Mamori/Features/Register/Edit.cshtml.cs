@@ -99,10 +99,27 @@ public sealed class EditModel(AppDbContext db) : MamoriPageModel
         {
             return await PrepareAsync(id, ct);
         }
-        var outcome = await RegisterWorkflow.SaveAsync(db, id, new RegisterInput(Input.FileNumber, Input.Name, Input.DepartmentId, Input.Purpose,
-            Input.RecordItems, Input.RecordScope, Input.CollectionMethods, Input.HasSensitive, Input.SensitiveKinds, string.Join('\n', Input.OrdinanceSelected),
-            Input.RegularRecipients, Input.RequestOffice, Input.SpecialProvisions, subjects, Input.IsSpecificPersonalInfo, Input.Form, Input.Remarks,
-            Input.Version), ct);
+        var outcome = await RegisterWorkflow.SaveAsync(db, id, new RegisterInput
+        {
+            FileNumber = Input.FileNumber,
+            Name = Input.Name,
+            DepartmentId = Input.DepartmentId,
+            Purpose = Input.Purpose,
+            RecordItems = Input.RecordItems,
+            RecordScope = Input.RecordScope,
+            CollectionMethods = Input.CollectionMethods,
+            HasSensitive = Input.HasSensitive,
+            SensitiveKinds = Input.SensitiveKinds,
+            OrdinanceSensitive = string.Join('\n', Input.OrdinanceSelected),
+            RegularRecipients = Input.RegularRecipients,
+            RequestOffice = Input.RequestOffice,
+            SpecialProvisions = Input.SpecialProvisions,
+            SubjectCount = subjects,
+            IsSpecificPersonalInfo = Input.IsSpecificPersonalInfo,
+            Form = Input.Form,
+            Remarks = Input.Remarks,
+            Version = Input.Version,
+        }, ct);
         if (!outcome.Ok)
         {
             AddErrors(outcome);

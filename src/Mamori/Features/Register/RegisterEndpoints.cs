@@ -93,9 +93,27 @@ public static class RegisterEndpoints
             errors["form"] = [$"form「{text}」は使えません。電算処理ファイル・マニュアル処理ファイル・電算・マニュアル（Electronic/Manual/Both）のいずれかです。"];
         }
         static string? Lines(IReadOnlyList<string>? items) => items is null ? null : string.Join('\n', items);
-        return new RegisterInput(r.FileNumber, r.Name, r.DepartmentId, r.Purpose, Lines(r.RecordItems), r.RecordScope, Lines(r.CollectionMethods),
-            r.HasSensitive, r.SensitiveKinds, Lines(r.OrdinanceSensitive), r.RegularRecipients, r.RequestOffice, r.SpecialProvisions, r.SubjectCount,
-            r.IsSpecificPersonalInfo, form, r.Remarks, r.Version);
+        return new RegisterInput
+        {
+            FileNumber = r.FileNumber,
+            Name = r.Name,
+            DepartmentId = r.DepartmentId,
+            Purpose = r.Purpose,
+            RecordItems = Lines(r.RecordItems),
+            RecordScope = r.RecordScope,
+            CollectionMethods = Lines(r.CollectionMethods),
+            HasSensitive = r.HasSensitive,
+            SensitiveKinds = r.SensitiveKinds,
+            OrdinanceSensitive = Lines(r.OrdinanceSensitive),
+            RegularRecipients = r.RegularRecipients,
+            RequestOffice = r.RequestOffice,
+            SpecialProvisions = r.SpecialProvisions,
+            SubjectCount = r.SubjectCount,
+            IsSpecificPersonalInfo = r.IsSpecificPersonalInfo,
+            Form = form,
+            Remarks = r.Remarks,
+            Version = r.Version,
+        };
     }
 
     private static async Task<Results<Created<FileResponse>, Refusal>> Create(FileRequest body, AppDbContext db, CancellationToken ct) =>

@@ -161,8 +161,29 @@ public sealed class FindingTests(AppFixture app)
             scope.ServiceProvider.GetRequiredService<CurrentTenant>().SetUser("test", "テスト", tenant.MunicipalityId, tenant.OwnDepartmentId, true);
             var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
             var clock = new TestClock(learned);
-            var input = new IncidentInput("健診結果の誤送付", tenant.OwnDepartmentId, IncidentKind.Leak, false, learned, learned, "健診結果を別人に送付した。", "氏名、健診結果",
-                1, true, false, false, false, false, false, false, false, false, null, null);
+            var input = new IncidentInput
+            {
+                Title = "健診結果の誤送付",
+                DepartmentId = tenant.OwnDepartmentId,
+                Kind = IncidentKind.Leak,
+                IsSuspected = false,
+                OccurredOn = learned,
+                LearnedOn = learned,
+                Summary = "健診結果を別人に送付した。",
+                DataItems = "氏名、健診結果",
+                AffectedCount = 1,
+                HasSensitive = true,
+                HasOrdinanceSensitive = false,
+                PropertyDamageRisk = false,
+                Unauthorized = false,
+                HasSpecific = false,
+                InNumberSystem = false,
+                PublicExposure = false,
+                ReportVoluntarily = false,
+                IsSerious = false,
+                RootCause = null,
+                Measures = null,
+            };
             var saved = await Incidents.SaveAsync(db, tenant.MunicipalityId, null, input, null, mayJudgeSerious: false, clock, default);
             Assert.True(saved.Ok, saved.Describe());
             Assert.Equal(new DateOnly(2026, 9, 28), saved.Value!.PreliminaryDueOn);
