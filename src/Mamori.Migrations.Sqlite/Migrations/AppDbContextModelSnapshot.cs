@@ -237,8 +237,8 @@ namespace Mamori.Migrations.Sqlite.Migrations
                     b.Property<bool>("DeleteAfter")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("FileNames")
-                        .HasMaxLength(4000)
+                    b.PrimitiveCollection<string>("FileNames")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("FinishedAt")
@@ -255,8 +255,8 @@ namespace Mamori.Migrations.Sqlite.Migrations
                     b.Property<Guid>("MunicipalityId")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Paths")
-                        .HasMaxLength(4000)
+                    b.PrimitiveCollection<string>("Paths")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Progress")

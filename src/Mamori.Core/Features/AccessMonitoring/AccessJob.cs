@@ -37,13 +37,13 @@ public sealed class AccessJob : IMunicipalityOwned
     [Label("処理の状況")]
     public AccessJobState State { get; set; }
 
-    /// <summary>The file names as the user knows them, one per line (取込み).</summary>
+    /// <summary>The file names as the user knows them (取込み), in the order of <see cref="Paths"/>.</summary>
     [Label("ファイル")]
-    public string? FileNames { get; set; }
+    public List<string> FileNames { get; set; } = [];
 
-    /// <summary>Where the files are on the server, one per line (uploads under the data folder, or the inbox).</summary>
+    /// <summary>Where the files are on the server (uploads under the data folder, or the inbox).</summary>
     [Label("保存場所")]
-    public string? Paths { get; set; }
+    public List<string> Paths { get; set; } = [];
 
     /// <summary>Whether the files are uploads that the job deletes once they are stored.</summary>
     [Label("取込み後に削除")]

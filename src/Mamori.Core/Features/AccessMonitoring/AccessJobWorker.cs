@@ -116,17 +116,17 @@ public sealed class AccessJobWorker(IServiceScopeFactory scopes, AccessJobChanne
 
     private async Task<(AccessJobState, string)> IngestAsync(AppDbContext db, AccessJob job, CancellationToken ct)
     {
-        var names = (job.FileNames ?? "").Split('\n');
-        var paths = (job.Paths ?? "").Split('\n');
+        var names = job.FileNames;
+        var paths = job.Paths;
         var store = folders.Store(job.MunicipalityId);
         var done = new List<string>();
         long rows = 0;
         try
         {
             var mapping = folders.Mapping(job.MunicipalityId);
-            for (var i = 0; i < paths.Length; i++)
+            for (var i = 0; i < paths.Count; i++)
             {
-                await StepAsync(db, job, i * 100 / paths.Length, $"{i + 1}/{paths.Length} {names[i]} を取り込み中", ct);
+                await StepAsync(db, job, i * 100 / paths.Count, $"{i + 1}/{paths.Count} {names[i]} を取り込み中", ct);
                 IngestResult result;
                 try
                 {

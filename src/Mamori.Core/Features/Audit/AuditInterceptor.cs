@@ -288,6 +288,7 @@ public sealed class AuditInterceptor(CurrentTenant tenant, TimeProvider clock) :
         DateTimeOffset dto => dto.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture),
         DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         bool b => b ? "true" : "false",
+        IEnumerable<string> list => JsonSerializer.Serialize(list, Json),
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
         _ => value.ToString(),
     };

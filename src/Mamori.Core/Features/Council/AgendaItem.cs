@@ -65,72 +65,6 @@ public sealed class AgendaItem : IMunicipalityOwned, ICouncilOwned, IVersioned
     public Guid Version { get; set; } = Guid.NewGuid();
 }
 
-/// <summary>答申: the council's answer to a consultation (答申第N号), drafted and issued in Mamori.</summary>
-[Label("答申")]
-public sealed class Toshin : IMunicipalityOwned, ICouncilOwned, IVersioned
-{
-    public Guid Id { get; init; } = Guid.CreateVersion7();
-    public Guid MunicipalityId { get; set; }
-    [Label("審議会")]
-    public Guid CouncilId { get; set; }
-
-    /// <summary>The consultation answered.</summary>
-    [Label("諮問")]
-    public Guid ItemId { get; set; }
-
-    [Label("番号")]
-    public int Number { get; set; }
-
-    /// <summary>答申日; empty while the text is a draft.</summary>
-    [Label("回答日")]
-    public DateOnly? AnsweredOn { get; set; }
-
-    /// <summary>宛先 (e.g. 新宿区長 吉住健一 様).</summary>
-    [Label("宛先")]
-    public string? Addressee { get; set; }
-
-    [Label("内容")]
-    public required string Text { get; set; }
-
-    public Guid Version { get; set; } = Guid.NewGuid();
-}
-
-/// <summary>A file handed to members (会議資料) for an item or a meeting; served only as a download.</summary>
-[Label("会議資料")]
-public sealed class Material : IMunicipalityOwned, ICouncilOwned
-{
-    public Guid Id { get; init; } = Guid.CreateVersion7();
-    public Guid MunicipalityId { get; set; }
-    [Label("審議会")]
-    public Guid CouncilId { get; set; }
-    [Label("会議")]
-    public Guid? MeetingId { get; set; }
-    [Label("議題")]
-    public Guid? ItemId { get; set; }
-
-    /// <summary>資料1, 参考資料18-1 ….</summary>
-    [Label("名称")]
-    public required string Title { get; set; }
-
-    [Label("ファイル名")]
-    public required string FileName { get; set; }
-    [Label("ファイルの種類")]
-    public required string ContentType { get; set; }
-    [Label("サイズ")]
-    public long Size { get; set; }
-    [Label("ファイル")]
-    public Guid FileId { get; set; }
-
-    /// <summary>Whether the material is on the public page.</summary>
-    [Label("公開")]
-    public bool IsPublic { get; set; }
-
-    [Label("登録日時")]
-    public DateTime UploadedAt { get; set; }
-    [Label("登録者")]
-    public string? UploadedBy { get; set; }
-}
-
 internal sealed class AgendaItemConfiguration : IEntityTypeConfiguration<AgendaItem>
 {
     public void Configure(EntityTypeBuilder<AgendaItem> b)
@@ -148,31 +82,3 @@ internal sealed class AgendaItemConfiguration : IEntityTypeConfiguration<AgendaI
     }
 }
 
-internal sealed class ToshinConfiguration : IEntityTypeConfiguration<Toshin>
-{
-    public void Configure(EntityTypeBuilder<Toshin> b)
-    {
-        b.Property(x => x.Addressee).HasMaxLength(200);
-        b.Property(x => x.Text).HasMaxLength(20000);
-        b.Property(x => x.Version).IsConcurrencyToken();
-        b.HasOne<AdvisoryCouncil>().WithMany().HasForeignKey(x => x.CouncilId).OnDelete(DeleteBehavior.Restrict);
-        b.HasOne<AgendaItem>().WithMany().HasForeignKey(x => x.ItemId).OnDelete(DeleteBehavior.Restrict);
-        b.HasIndex(x => new { x.MunicipalityId, x.Number }).IsUnique();
-        b.HasIndex(x => x.ItemId).IsUnique();
-    }
-}
-
-internal sealed class MaterialConfiguration : IEntityTypeConfiguration<Material>
-{
-    public void Configure(EntityTypeBuilder<Material> b)
-    {
-        b.Property(x => x.Title).HasMaxLength(200);
-        b.Property(x => x.FileName).HasMaxLength(255);
-        b.Property(x => x.ContentType).HasMaxLength(100);
-        b.Property(x => x.UploadedBy).HasMaxLength(200);
-        b.HasOne<AdvisoryCouncil>().WithMany().HasForeignKey(x => x.CouncilId).OnDelete(DeleteBehavior.Restrict);
-        b.HasOne<Meeting>().WithMany().HasForeignKey(x => x.MeetingId).OnDelete(DeleteBehavior.Restrict);
-        b.HasOne<AgendaItem>().WithMany().HasForeignKey(x => x.ItemId).OnDelete(DeleteBehavior.Restrict);
-        b.HasOne<StoredFile>().WithMany().HasForeignKey(x => x.FileId).OnDelete(DeleteBehavior.Restrict);
-    }
-}

@@ -211,6 +211,7 @@ public static class IncidentReporting
 /// </summary>
 public static class IncidentDeadlines
 {
+    // 個人情報保護法第68条第1項; 施行規則第43条 (what must be reported) and 第44条 (速報, and 確報 within 30 or 60 days).
     public const int DefaultPreliminaryDays = 3;
     public const int FinalDays = 30;
     public const int FinalDaysUnauthorized = 60;

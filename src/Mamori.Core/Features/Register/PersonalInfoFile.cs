@@ -49,6 +49,7 @@ public enum FileForm
 public sealed class PersonalInfoFile : IMunicipalityOwned, IDepartmentOwned, IVersioned
 {
     /// <summary>A file with this many people or more must be registered (fewer may be listed voluntarily).</summary>
+    // 個人情報保護法第75条第2項第1号・第74条第2項第9号: files of fewer people than the cabinet order's number (千人) may be left out.
     public const long StatutoryThreshold = 1000;
 
     public Guid Id { get; init; } = Guid.CreateVersion7();
@@ -143,37 +144,6 @@ public sealed class PersonalInfoFile : IMunicipalityOwned, IDepartmentOwned, IVe
     public static bool IsStatutory(long? subjectCount) => subjectCount >= StatutoryThreshold;
 }
 
-/// <summary>改訂履歴: the content of a file as published on a date, with the reason for the revision.</summary>
-[Label("個人情報ファイルの版")]
-public sealed class PersonalInfoFileVersion : IMunicipalityOwned
-{
-    public Guid Id { get; init; } = Guid.CreateVersion7();
-    public Guid MunicipalityId { get; set; }
-    [Label("ファイル")]
-    public Guid FileId { get; set; }
-
-    /// <summary>1 for the first publication.</summary>
-    [Label("番号")]
-    public int Number { get; init; }
-
-    /// <summary>改訂日 (JST date of publication).</summary>
-    [Label("改訂日")]
-    public DateOnly RevisedOn { get; init; }
-
-    /// <summary>改訂理由.</summary>
-    [Label("事由")]
-    public required string Reason { get; init; }
-
-    /// <summary><see cref="RegisterContent"/> as JSON.</summary>
-    [Label("公表した内容")]
-    public required string Snapshot { get; init; }
-
-    [Label("公表日時")]
-    public DateTime PublishedAt { get; init; }
-    [Label("公表者")]
-    public string? PublishedBy { get; init; }
-}
-
 internal sealed class PersonalInfoFileConfiguration : IEntityTypeConfiguration<PersonalInfoFile>
 {
     public void Configure(EntityTypeBuilder<PersonalInfoFile> b)
@@ -191,14 +161,3 @@ internal sealed class PersonalInfoFileConfiguration : IEntityTypeConfiguration<P
     }
 }
 
-internal sealed class PersonalInfoFileVersionConfiguration : IEntityTypeConfiguration<PersonalInfoFileVersion>
-{
-    public void Configure(EntityTypeBuilder<PersonalInfoFileVersion> b)
-    {
-        b.Property(v => v.Reason).HasMaxLength(400);
-        b.Property(v => v.Snapshot).HasMaxLength(64000);
-        b.Property(v => v.PublishedBy).HasMaxLength(200);
-        b.HasOne<Municipality>().WithMany().HasForeignKey(v => v.MunicipalityId).OnDelete(DeleteBehavior.Restrict);
-        b.HasIndex(v => new { v.FileId, v.Number }).IsUnique();
-    }
-}

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Mamori.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261203204214_Initial")]
+    [Migration("20261203210701_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -240,8 +240,8 @@ namespace Mamori.Migrations.Sqlite.Migrations
                     b.Property<bool>("DeleteAfter")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("FileNames")
-                        .HasMaxLength(4000)
+                    b.PrimitiveCollection<string>("FileNames")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("FinishedAt")
@@ -258,8 +258,8 @@ namespace Mamori.Migrations.Sqlite.Migrations
                     b.Property<Guid>("MunicipalityId")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Paths")
-                        .HasMaxLength(4000)
+                    b.PrimitiveCollection<string>("Paths")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Progress")

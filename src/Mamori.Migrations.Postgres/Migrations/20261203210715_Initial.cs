@@ -1,4 +1,5 @@
 ﻿using System;
+using System.Collections.Generic;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
@@ -110,8 +111,8 @@ namespace Mamori.Migrations.Postgres.Migrations
                     MunicipalityId = table.Column<Guid>(type: "uuid", nullable: false),
                     Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
                     State = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    FileNames = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
-                    Paths = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    FileNames = table.Column<List<string>>(type: "text[]", nullable: false),
+                    Paths = table.Column<List<string>>(type: "text[]", nullable: false),
                     DeleteAfter = table.Column<bool>(type: "boolean", nullable: false),
                     From = table.Column<DateOnly>(type: "date", nullable: true),
                     To = table.Column<DateOnly>(type: "date", nullable: true),
