@@ -24,9 +24,16 @@ public static partial class AssessmentWorkflow
         }
         var business = await db.AssessedBusinesses.AsNoTracking().FirstAsync(b => b.Id == a.BusinessId, ct);
         var kind = a.Kind == AssessmentKind.Initial ? "" : "（再評価）";
-        var item = await CouncilWorkflow.SaveItemAsync(db, null, new ItemInput(councilId, ItemKind.Consultation, null,
-            $"{business.Name}に係る特定個人情報保護評価書（全項目評価書）{kind}の第三者点検について", business.DepartmentId, JapanTime.Today(clock),
-            $"特定個人情報保護評価：{business.Name}　{a.Kind.JapaneseName()}の評価（{a.Trigger ?? "理由の記載なし"}）"), ct);
+        var item = await CouncilWorkflow.SaveItemAsync(db, null, new ItemInput
+        {
+            CouncilId = councilId,
+            Kind = ItemKind.Consultation,
+            Number = null,
+            Title = $"{business.Name}に係る特定個人情報保護評価書（全項目評価書）{kind}の第三者点検について",
+            DepartmentId = business.DepartmentId,
+            SubmittedOn = JapanTime.Today(clock),
+            About = $"特定個人情報保護評価：{business.Name}　{a.Kind.JapaneseName()}の評価（{a.Trigger ?? "理由の記載なし"}）",
+        }, ct);
         if (!item.Ok)
         {
             return item.Refused<Assessment>();

@@ -8,16 +8,39 @@ using static Mamori.Core.InputText;
 namespace Mamori.Core.Features.Assessments;
 
 /// <summary>A business as entered.</summary>
-public sealed record AssessedBusinessInput(string? Name, Guid? DepartmentId, string? Summary, long? SubjectCount, int? StaffHandlers, int? ContractorHandlers,
-    DateOnly? SeriousIncidentOn, string? SeriousIncidentNote, PiaLevel? ChosenLevel, IReadOnlyList<Guid>? FileIds, Guid? Version = null);
+public sealed record AssessedBusinessInput
+{
+    public string? Name { get; init; }
+    public Guid? DepartmentId { get; init; }
+    public string? Summary { get; init; }
+    public long? SubjectCount { get; init; }
+    public int? StaffHandlers { get; init; }
+    public int? ContractorHandlers { get; init; }
+    public DateOnly? SeriousIncidentOn { get; init; }
+    public string? SeriousIncidentNote { get; init; }
+    public PiaLevel? ChosenLevel { get; init; }
+    public IReadOnlyList<Guid>? FileIds { get; init; }
+    public Guid? Version { get; init; }
+}
 
 /// <summary>A new evaluation: why, at which level (empty: the business's), and the date it must be published by.</summary>
 public sealed record StartInput(AssessmentKind Kind, PiaLevel? Level, DateOnly? TargetOn, string? Trigger);
 
 /// <summary>What a step form sends; only the fields of the step are read.</summary>
-public sealed record StepInput(AssessmentStep Step, DateOnly? DueOn, DateOnly? DoneOn, string? MeetingName = null, DateOnly? CommentStartOn = null,
-    DateOnly? CommentEndOn = null, int? CommentOpinions = null, string? CommentResponses = null, string? PublishedUrl = null, string? ReviewNote = null,
-    Guid? Version = null);
+public sealed record StepInput
+{
+    public AssessmentStep Step { get; init; }
+    public DateOnly? DueOn { get; init; }
+    public DateOnly? DoneOn { get; init; }
+    public string? MeetingName { get; init; }
+    public DateOnly? CommentStartOn { get; init; }
+    public DateOnly? CommentEndOn { get; init; }
+    public int? CommentOpinions { get; init; }
+    public string? CommentResponses { get; init; }
+    public string? PublishedUrl { get; init; }
+    public string? ReviewNote { get; init; }
+    public Guid? Version { get; init; }
+}
 
 /// <summary>A 重要な変更 as entered: the planned date, what changes, and the changed sections (項目：事前/事後 per line).</summary>
 public sealed record ChangeInput(DateOnly? PlannedOn, string? Summary, string? Sections);

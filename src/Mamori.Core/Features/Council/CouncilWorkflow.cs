@@ -12,19 +12,53 @@ public sealed record CouncilInput(string? Name, Guid? ParentId, string? Basis, D
     bool IsPublic, string? Contact, Guid? Version = null);
 
 /// <summary>An appointment as entered. A 補欠 names its predecessor; the end of its term follows from them.</summary>
-public sealed record MemberInput(string? Name, string? Affiliation, DateOnly? AppointedOn, DateOnly? TermStart, DateOnly? TermEnd, DateOnly? LeftOn,
-    MemberRole Role, Guid? SubstituteForId, string? UserId, Guid? Version = null);
+public sealed record MemberInput
+{
+    public string? Name { get; init; }
+    public string? Affiliation { get; init; }
+    public DateOnly? AppointedOn { get; init; }
+    public DateOnly? TermStart { get; init; }
+    public DateOnly? TermEnd { get; init; }
+    public DateOnly? LeftOn { get; init; }
+    public MemberRole Role { get; init; }
+    public Guid? SubstituteForId { get; init; }
+    public string? UserId { get; init; }
+    public Guid? Version { get; init; }
+}
 
 /// <summary>A meeting as entered.</summary>
-public sealed record MeetingInput(Guid CouncilId, string? Title, MeetingKind Kind, DateOnly? HeldOn, TimeOnly? StartsAt, TimeOnly? EndsAt,
-    string? Place, string? Url, int? Observers, DateOnly? ResponseDeadline, Guid? Version = null);
+public sealed record MeetingInput
+{
+    public Guid CouncilId { get; init; }
+    public string? Title { get; init; }
+    public MeetingKind Kind { get; init; }
+    public DateOnly? HeldOn { get; init; }
+    public TimeOnly? StartsAt { get; init; }
+    public TimeOnly? EndsAt { get; init; }
+    public string? Place { get; init; }
+    public string? Url { get; init; }
+    public int? Observers { get; init; }
+    public DateOnly? ResponseDeadline { get; init; }
+    public Guid? Version { get; init; }
+}
 
 /// <summary>The 開催通知's own fields.</summary>
 public sealed record NoticeInput(string? NoticeNumber, DateOnly? NoticeOn, string? NoticeTo, string? NoticeNote);
 
 /// <summary>An agenda item as entered; an empty number takes the next of the series.</summary>
-public sealed record ItemInput(Guid CouncilId, ItemKind Kind, int? Number, string? Title, Guid? DepartmentId, DateOnly? SubmittedOn, string? About,
-    Guid? RegisterFileId = null, Guid? ReviewRoundId = null, Guid? Version = null);
+public sealed record ItemInput
+{
+    public Guid CouncilId { get; init; }
+    public ItemKind Kind { get; init; }
+    public int? Number { get; init; }
+    public string? Title { get; init; }
+    public Guid? DepartmentId { get; init; }
+    public DateOnly? SubmittedOn { get; init; }
+    public string? About { get; init; }
+    public Guid? RegisterFileId { get; init; }
+    public Guid? ReviewRoundId { get; init; }
+    public Guid? Version { get; init; }
+}
 
 /// <summary>What a meeting decided about an item.</summary>
 public sealed record OutcomeInput(ItemOutcome? Outcome, string? Note, Guid? ReferredToId);
@@ -239,8 +273,18 @@ public static partial class CouncilWorkflow
         }
         var council = await db.Councils.AsNoTracking().FirstAsync(c => c.Id == previous.CouncilId, ct);
         var start = previous.TermEnd.AddDays(1);
-        var outcome = await SaveMemberAsync(db, previous.CouncilId, null, new MemberInput(previous.Name, previous.Affiliation, appointedOn ?? start, start,
-            start.AddYears(council.TermYears).AddDays(-1), null, previous.Role, null, previous.UserId), ct);
+        var outcome = await SaveMemberAsync(db, previous.CouncilId, null, new MemberInput
+        {
+            Name = previous.Name,
+            Affiliation = previous.Affiliation,
+            AppointedOn = appointedOn ?? start,
+            TermStart = start,
+            TermEnd = start.AddYears(council.TermYears).AddDays(-1),
+            LeftOn = null,
+            Role = previous.Role,
+            SubstituteForId = null,
+            UserId = previous.UserId,
+        }, ct);
         if (outcome.Ok)
         {
             outcome.Value!.ReappointedFromId = previous.Id;

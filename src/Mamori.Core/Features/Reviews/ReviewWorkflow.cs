@@ -10,8 +10,19 @@ public sealed record BusinessInput(string? Name, Guid? DepartmentId, string? Joi
     bool IsDiscontinued = false, Guid? Version = null);
 
 /// <summary>A review round's schedule as entered.</summary>
-public sealed record RoundInput(string? Title, string? Body, DateOnly? NoticeOn, DateOnly? DeadlineOn, IReadOnlyList<DateOnly> PreConsultations,
-    DateOnly? MeetingOn, DateOnly? ReportOn, string? ReportTo, int? FirstCaseNumber, Guid? Version = null);
+public sealed record RoundInput
+{
+    public string? Title { get; init; }
+    public string? Body { get; init; }
+    public DateOnly? NoticeOn { get; init; }
+    public DateOnly? DeadlineOn { get; init; }
+    public required IReadOnlyList<DateOnly> PreConsultations { get; init; }
+    public DateOnly? MeetingOn { get; init; }
+    public DateOnly? ReportOn { get; init; }
+    public string? ReportTo { get; init; }
+    public int? FirstCaseNumber { get; init; }
+    public Guid? Version { get; init; }
+}
 
 /// <summary>A new case: which business, which types are inspected this time, and the summary.</summary>
 public sealed record CaseInput(Guid RoundId, Guid BusinessId, IReadOnlyList<HandlingType> Types, string? Summary, string? Title = null, string? DepartmentsLabel = null);

@@ -80,8 +80,20 @@ public sealed class BusinessEditModel(AppDbContext db, TimeProvider clock) : Mam
         {
             return await PrepareAsync(id, ct);
         }
-        var outcome = await AssessmentWorkflow.SaveBusinessAsync(db, id, new AssessedBusinessInput(Input.Name, Input.DepartmentId, Input.Summary, subjects,
-            (int?)staff, (int?)contractors, incident, Input.SeriousIncidentNote, Input.ChosenLevel, Input.FileIds, Input.Version), clock, ct);
+        var outcome = await AssessmentWorkflow.SaveBusinessAsync(db, id, new AssessedBusinessInput
+        {
+            Name = Input.Name,
+            DepartmentId = Input.DepartmentId,
+            Summary = Input.Summary,
+            SubjectCount = subjects,
+            StaffHandlers = (int?)staff,
+            ContractorHandlers = (int?)contractors,
+            SeriousIncidentOn = incident,
+            SeriousIncidentNote = Input.SeriousIncidentNote,
+            ChosenLevel = Input.ChosenLevel,
+            FileIds = Input.FileIds,
+            Version = Input.Version,
+        }, clock, ct);
         if (!outcome.Ok)
         {
             AddErrors(outcome);

@@ -65,9 +65,20 @@ public sealed class DetailModel(AppDbContext db, TimeProvider clock, IAuthorizat
         {
             return Forbid();
         }
-        var input = new StepInput(Input.Step, ParseDate(Input.DueOn, "Input.DueOn"), ParseDate(Input.DoneOn, "Input.DoneOn"), Input.MeetingName,
-            ParseDate(Input.CommentStartOn, "Input.CommentStartOn"), ParseDate(Input.CommentEndOn, "Input.CommentEndOn"), Input.CommentOpinions,
-            Input.CommentResponses, Input.PublishedUrl, Input.ReviewNote, Input.Version);
+        var input = new StepInput
+        {
+            Step = Input.Step,
+            DueOn = ParseDate(Input.DueOn, "Input.DueOn"),
+            DoneOn = ParseDate(Input.DoneOn, "Input.DoneOn"),
+            MeetingName = Input.MeetingName,
+            CommentStartOn = ParseDate(Input.CommentStartOn, "Input.CommentStartOn"),
+            CommentEndOn = ParseDate(Input.CommentEndOn, "Input.CommentEndOn"),
+            CommentOpinions = Input.CommentOpinions,
+            CommentResponses = Input.CommentResponses,
+            PublishedUrl = Input.PublishedUrl,
+            ReviewNote = Input.ReviewNote,
+            Version = Input.Version,
+        };
         if (ModelState.IsValid)
         {
             var outcome = await AssessmentWorkflow.SaveStepAsync(db, id, input, clock, ct);

@@ -85,8 +85,19 @@ public sealed class MemberEditModel(AppDbContext db, TimeProvider clock) : Mamor
         {
             return Page();
         }
-        var outcome = await CouncilWorkflow.SaveMemberAsync(db, id, memberId, new MemberInput(Input.Name, Input.Affiliation, appointed, start, end, left,
-            Input.Role, Input.SubstituteForId, Input.UserId, Input.Version), ct);
+        var outcome = await CouncilWorkflow.SaveMemberAsync(db, id, memberId, new MemberInput
+        {
+            Name = Input.Name,
+            Affiliation = Input.Affiliation,
+            AppointedOn = appointed,
+            TermStart = start,
+            TermEnd = end,
+            LeftOn = left,
+            Role = Input.Role,
+            SubstituteForId = Input.SubstituteForId,
+            UserId = Input.UserId,
+            Version = Input.Version,
+        }, ct);
         if (!outcome.Ok)
         {
             AddErrors(outcome);

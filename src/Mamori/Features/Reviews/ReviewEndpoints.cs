@@ -144,8 +144,19 @@ public static class ReviewEndpoints
                 pre.Add(d);
             }
         }
-        var input = new RoundInput(body.Title, body.Body, ApiResults.ParseDate(body.NoticeOn, "noticeOn", errors), ApiResults.ParseDate(body.DeadlineOn, "deadlineOn", errors),
-            pre, ApiResults.ParseDate(body.MeetingOn, "meetingOn", errors), ApiResults.ParseDate(body.ReportOn, "reportOn", errors), body.ReportTo, body.FirstCaseNumber, body.Version);
+        var input = new RoundInput
+        {
+            Title = body.Title,
+            Body = body.Body,
+            NoticeOn = ApiResults.ParseDate(body.NoticeOn, "noticeOn", errors),
+            DeadlineOn = ApiResults.ParseDate(body.DeadlineOn, "deadlineOn", errors),
+            PreConsultations = pre,
+            MeetingOn = ApiResults.ParseDate(body.MeetingOn, "meetingOn", errors),
+            ReportOn = ApiResults.ParseDate(body.ReportOn, "reportOn", errors),
+            ReportTo = body.ReportTo,
+            FirstCaseNumber = body.FirstCaseNumber,
+            Version = body.Version,
+        };
         if (errors.Count > 0)
         {
             return Outcome<RoundResponse>.Fail(errors);

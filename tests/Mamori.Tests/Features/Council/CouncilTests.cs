@@ -129,7 +129,16 @@ public sealed class CouncilTests(AppFixture app)
             await using var scope = factory.Services.CreateAsyncScope();
             scope.ServiceProvider.GetRequiredService<CurrentTenant>().SetUser("test", "テスト", tenant.MunicipalityId, null, false);
             var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-            var outcome = await CouncilWorkflow.SaveItemAsync(db, null, new ItemInput(council, ItemKind.Consultation, null, $"同時の諮問{n}", null, null, null), default);
+            var outcome = await CouncilWorkflow.SaveItemAsync(db, null, new ItemInput
+            {
+                CouncilId = council,
+                Kind = ItemKind.Consultation,
+                Number = null,
+                Title = $"同時の諮問{n}",
+                DepartmentId = null,
+                SubmittedOn = null,
+                About = null,
+            }, default);
             Assert.True(outcome.Ok, outcome.Describe());
             return outcome.Value!.Number!.Value;
         }

@@ -73,8 +73,19 @@ public sealed class EditModel(AppDbContext db) : MamoriPageModel
         var on = ParseDate(Input.SubmittedOn, "Input.SubmittedOn");
         if (ModelState.IsValid)
         {
-            var outcome = await CouncilWorkflow.SaveItemAsync(db, id, new ItemInput(Input.CouncilId, Input.Kind, Input.Kind == ItemKind.Other ? null : Input.Number,
-                Input.Title, Input.DepartmentId, on, Input.About, Input.RegisterFileId, Input.ReviewRoundId, Input.Version), ct);
+            var outcome = await CouncilWorkflow.SaveItemAsync(db, id, new ItemInput
+            {
+                CouncilId = Input.CouncilId,
+                Kind = Input.Kind,
+                Number = Input.Kind == ItemKind.Other ? null : Input.Number,
+                Title = Input.Title,
+                DepartmentId = Input.DepartmentId,
+                SubmittedOn = on,
+                About = Input.About,
+                RegisterFileId = Input.RegisterFileId,
+                ReviewRoundId = Input.ReviewRoundId,
+                Version = Input.Version,
+            }, ct);
             if (outcome.Ok)
             {
                 var item = outcome.Value!;

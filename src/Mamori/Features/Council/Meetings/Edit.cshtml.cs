@@ -79,8 +79,20 @@ public sealed class EditModel(AppDbContext db) : MamoriPageModel
         {
             return Page();
         }
-        var outcome = await CouncilWorkflow.SaveMeetingAsync(db, id, new MeetingInput(Input.CouncilId, Input.Title, Input.Kind, held, starts, ends, Input.Place, Input.Url,
-            Input.Observers, deadline, Input.Version), ct);
+        var outcome = await CouncilWorkflow.SaveMeetingAsync(db, id, new MeetingInput
+        {
+            CouncilId = Input.CouncilId,
+            Title = Input.Title,
+            Kind = Input.Kind,
+            HeldOn = held,
+            StartsAt = starts,
+            EndsAt = ends,
+            Place = Input.Place,
+            Url = Input.Url,
+            Observers = Input.Observers,
+            ResponseDeadline = deadline,
+            Version = Input.Version,
+        }, ct);
         if (!outcome.Ok)
         {
             AddErrors(outcome);

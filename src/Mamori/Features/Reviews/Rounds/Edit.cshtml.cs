@@ -80,8 +80,19 @@ public sealed class EditModel(AppDbContext db) : MamoriPageModel
         {
             return Prepare(id);
         }
-        var outcome = await ReviewWorkflow.SaveRoundAsync(db, id, new RoundInput(Input.Title, Input.Body, notice, deadline, pre, meeting, report, Input.ReportTo,
-            Input.FirstCaseNumber, Input.Version), ct);
+        var outcome = await ReviewWorkflow.SaveRoundAsync(db, id, new RoundInput
+        {
+            Title = Input.Title,
+            Body = Input.Body,
+            NoticeOn = notice,
+            DeadlineOn = deadline,
+            PreConsultations = pre,
+            MeetingOn = meeting,
+            ReportOn = report,
+            ReportTo = Input.ReportTo,
+            FirstCaseNumber = Input.FirstCaseNumber,
+            Version = Input.Version,
+        }, ct);
         if (!outcome.Ok)
         {
             AddErrors(outcome);
