@@ -32,6 +32,7 @@ public sealed class AccessAlert : IMunicipalityOwned, IVersioned
 {
     public Guid Id { get; init; } = Guid.CreateVersion7();
     public Guid MunicipalityId { get; set; }
+
     [Label("ルール")]
     public required string Rule { get; set; }
 
@@ -60,12 +61,16 @@ public sealed class AccessAlert : IMunicipalityOwned, IVersioned
 
     [Label("状況")]
     public AlertStatus Status { get; set; }
+
     [Label("判定")]
     public AlertOutcome? Outcome { get; set; }
+
     [Label("分析")]
     public Guid AnalysisId { get; set; }
+
     [Label("検知日時")]
     public DateTime DetectedAt { get; set; }
+
     [Label("完了日時")]
     public DateTime? ClosedAt { get; set; }
 
@@ -107,18 +112,25 @@ public sealed class AlertComment : IMunicipalityOwned
 {
     public Guid Id { get; init; } = Guid.CreateVersion7();
     public Guid MunicipalityId { get; set; }
+
     [Label("アラート")]
     public Guid AlertId { get; set; }
+
     [Label("日時")]
     public DateTime At { get; set; }
+
     [Label("記録者")]
     public required string Author { get; set; }
+
     [Label("変更前の状況")]
     public AlertStatus From { get; set; }
+
     [Label("変更後の状況")]
     public AlertStatus To { get; set; }
+
     [Label("判定")]
     public AlertOutcome? Outcome { get; set; }
+
     [Label("コメント")]
     public string? Text { get; set; }
 }

@@ -12,8 +12,10 @@ public sealed class AccessAllowlistEntry : IMunicipalityOwned
 {
     public Guid Id { get; init; } = Guid.CreateVersion7();
     public Guid MunicipalityId { get; set; }
+
     [Label("ルール")]
     public required string Rule { get; set; }
+
     [Label("利用者ID")]
     public required string UserId { get; set; }
 
@@ -23,12 +25,16 @@ public sealed class AccessAllowlistEntry : IMunicipalityOwned
 
     [Label("理由")]
     public required string Reason { get; set; }
+
     [Label("承認者")]
     public required string ApprovedBy { get; set; }
+
     [Label("有効期限")]
     public DateOnly ExpiresOn { get; set; }
+
     [Label("作成日時")]
     public DateTime CreatedAt { get; set; }
+
     [Label("作成者")]
     public required string CreatedBy { get; set; }
 }

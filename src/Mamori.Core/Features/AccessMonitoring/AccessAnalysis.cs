@@ -12,10 +12,13 @@ public sealed class AccessAnalysis : IMunicipalityOwned
 {
     public Guid Id { get; init; } = Guid.CreateVersion7();
     public Guid MunicipalityId { get; set; }
+
     [Label("期間の初日")]
     public DateOnly From { get; set; }
+
     [Label("期間の最終日")]
     public DateOnly To { get; set; }
+
     [Label("行数")]
     public long Rows { get; set; }
 
@@ -29,8 +32,10 @@ public sealed class AccessAnalysis : IMunicipalityOwned
 
     [Label("所要秒数")]
     public double Seconds { get; set; }
+
     [Label("分析日時")]
     public DateTime RanAt { get; set; }
+
     [Label("分析者")]
     public required string RanBy { get; set; }
 }

@@ -12,8 +12,10 @@ public sealed class AccessDay : IMunicipalityOwned
 {
     public Guid Id { get; init; } = Guid.CreateVersion7();
     public Guid MunicipalityId { get; set; }
+
     [Label("日付")]
     public DateOnly Day { get; set; }
+
     [Label("行数")]
     public long Rows { get; set; }
 

@@ -32,8 +32,10 @@ public sealed class AccessJob : IMunicipalityOwned
 {
     public Guid Id { get; init; } = Guid.CreateVersion7();
     public Guid MunicipalityId { get; set; }
+
     [Label("種類")]
     public AccessJobKind Kind { get; set; }
+
     [Label("処理の状況")]
     public AccessJobState State { get; set; }
 
@@ -51,6 +53,7 @@ public sealed class AccessJob : IMunicipalityOwned
 
     [Label("期間の初日")]
     public DateOnly? From { get; set; }
+
     [Label("期間の最終日")]
     public DateOnly? To { get; set; }
 
@@ -68,14 +71,19 @@ public sealed class AccessJob : IMunicipalityOwned
 
     [Label("行数")]
     public long Rows { get; set; }
+
     [Label("分析")]
     public Guid? AnalysisId { get; set; }
+
     [Label("依頼者")]
     public required string RequestedBy { get; set; }
+
     [Label("依頼日時")]
     public DateTime RequestedAt { get; set; }
+
     [Label("開始日時")]
     public DateTime? StartedAt { get; set; }
+
     [Label("終了日時")]
     public DateTime? FinishedAt { get; set; }
 }

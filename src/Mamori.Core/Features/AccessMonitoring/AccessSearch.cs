@@ -15,20 +15,28 @@ public sealed class AccessSearch : IMunicipalityOwned
 {
     public Guid Id { get; init; } = Guid.CreateVersion7();
     public Guid MunicipalityId { get; set; }
+
     [Label("日時")]
     public DateTime At { get; set; }
+
     [Label("検索した人")]
     public required string By { get; set; }
+
     [Label("検索の目的")]
     public required string Purpose { get; set; }
+
     [Label("住民（仮名）")]
     public string? ResidentId { get; set; }
+
     [Label("利用者ID")]
     public string? UserId { get; set; }
+
     [Label("期間の初日")]
     public DateOnly From { get; set; }
+
     [Label("期間の最終日")]
     public DateOnly To { get; set; }
+
     [Label("行数")]
     public int Rows { get; set; }
 }

@@ -18,16 +18,22 @@ public sealed class PersonalAccessToken : IMunicipalityOwned
 
     public Guid Id { get; init; } = Guid.CreateVersion7();
     public Guid MunicipalityId { get; set; }
+
     [Label("アカウント")]
     public required string UserId { get; init; }
+
     [Label("用途")]
     public required string Name { get; init; }
+
     [Label("トークン")]
     public required string TokenHash { get; init; }
+
     [Label("作成日時")]
     public DateTime CreatedAt { get; init; } = DateTime.UtcNow;
+
     [Label("有効期限")]
     public DateTime ExpiresAt { get; init; }
+
     [Label("失効日時")]
     public DateTime? RevokedAt { get; set; }
 

@@ -83,8 +83,10 @@ public sealed class AssessedBusinessFile : IMunicipalityOwned
 {
     public Guid Id { get; init; } = Guid.CreateVersion7();
     public Guid MunicipalityId { get; set; }
+
     [Label("事務")]
     public Guid BusinessId { get; set; }
+
     [Label("ファイル")]
     public Guid FileId { get; set; }
 }

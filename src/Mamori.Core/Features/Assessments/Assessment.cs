@@ -51,12 +51,16 @@ public sealed class Assessment : IMunicipalityOwned, IDepartmentOwned, IVersione
 {
     public Guid Id { get; init; } = Guid.CreateVersion7();
     public Guid MunicipalityId { get; set; }
+
     [Label("部署")]
     public Guid DepartmentId { get; set; }
+
     [Label("事務")]
     public Guid BusinessId { get; set; }
+
     [Label("種類")]
     public AssessmentKind Kind { get; set; }
+
     [Label("評価の種類")]
     public PiaLevel Level { get; set; }
 
@@ -69,21 +73,26 @@ public sealed class Assessment : IMunicipalityOwned, IDepartmentOwned, IVersione
 
     [Label("評価書案の期限")]
     public DateOnly? DraftDueOn { get; set; }
+
     [Label("評価書案の作成日")]
     public DateOnly? DraftDoneOn { get; set; }
 
     /// <summary>庁内会議の名称.</summary>
     [Label("庁内会議の名称")]
     public string? MeetingName { get; set; }
+
     [Label("庁内会議の期限")]
     public DateOnly? MeetingDueOn { get; set; }
+
     [Label("庁内会議の開催日")]
     public DateOnly? MeetingDoneOn { get; set; }
 
     [Label("意見聴取の期限")]
     public DateOnly? CommentDueOn { get; set; }
+
     [Label("意見聴取の開始日")]
     public DateOnly? CommentStartOn { get; set; }
+
     [Label("意見聴取の終了日")]
     public DateOnly? CommentEndOn { get; set; }
 
@@ -104,13 +113,16 @@ public sealed class Assessment : IMunicipalityOwned, IDepartmentOwned, IVersione
 
     [Label("委員会への提出期限")]
     public DateOnly? SubmissionDueOn { get; set; }
+
     [Label("委員会への提出日")]
     public DateOnly? SubmittedOn { get; set; }
 
     [Label("公表の期限")]
     public DateOnly? PublicationDueOn { get; set; }
+
     [Label("公表日")]
     public DateOnly? PublishedOn { get; set; }
+
     [Label("公表先のURL")]
     public string? PublishedUrl { get; set; }
 

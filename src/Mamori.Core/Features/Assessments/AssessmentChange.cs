@@ -16,8 +16,10 @@ public sealed class AssessmentChange : IMunicipalityOwned, IDepartmentOwned
 {
     public Guid Id { get; init; } = Guid.CreateVersion7();
     public Guid MunicipalityId { get; set; }
+
     [Label("部署")]
     public Guid DepartmentId { get; set; }
+
     [Label("事務")]
     public Guid BusinessId { get; set; }
 
@@ -38,6 +40,7 @@ public sealed class AssessmentChange : IMunicipalityOwned, IDepartmentOwned
 
     [Label("記録日時")]
     public DateTime RecordedAt { get; set; }
+
     [Label("記録者")]
     public string? RecordedBy { get; set; }
 

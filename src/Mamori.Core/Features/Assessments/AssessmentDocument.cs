@@ -13,10 +13,13 @@ public sealed class AssessmentDocument : IMunicipalityOwned, IDepartmentOwned
 {
     public Guid Id { get; init; } = Guid.CreateVersion7();
     public Guid MunicipalityId { get; set; }
+
     [Label("部署")]
     public Guid DepartmentId { get; set; }
+
     [Label("事務")]
     public Guid BusinessId { get; set; }
+
     [Label("評価")]
     public Guid AssessmentId { get; set; }
 
@@ -34,10 +37,13 @@ public sealed class AssessmentDocument : IMunicipalityOwned, IDepartmentOwned
 
     [Label("ファイル名")]
     public required string FileName { get; set; }
+
     [Label("ファイルの種類")]
     public required string ContentType { get; set; }
+
     [Label("サイズ")]
     public long Size { get; set; }
+
     [Label("ファイル")]
     public Guid FileId { get; set; }
 
@@ -47,6 +53,7 @@ public sealed class AssessmentDocument : IMunicipalityOwned, IDepartmentOwned
 
     [Label("登録日時")]
     public DateTime UploadedAt { get; set; }
+
     [Label("登録者")]
     public string? UploadedBy { get; set; }
 

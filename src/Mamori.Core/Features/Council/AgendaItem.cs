@@ -30,8 +30,10 @@ public sealed class AgendaItem : IMunicipalityOwned, ICouncilOwned, IVersioned
 {
     public Guid Id { get; init; } = Guid.CreateVersion7();
     public Guid MunicipalityId { get; set; }
+
     [Label("審議会")]
     public Guid CouncilId { get; set; }
+
     [Label("種類")]
     public ItemKind Kind { get; set; }
 

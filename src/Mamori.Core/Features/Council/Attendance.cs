@@ -11,12 +11,16 @@ public sealed class Attendance : IMunicipalityOwned, ICouncilOwned
 {
     public Guid Id { get; init; } = Guid.CreateVersion7();
     public Guid MunicipalityId { get; set; }
+
     [Label("審議会")]
     public Guid CouncilId { get; set; }
+
     [Label("会議")]
     public Guid MeetingId { get; set; }
+
     [Label("委員")]
     public Guid MemberId { get; set; }
+
     [Label("状態")]
     public AttendanceStatus Status { get; set; }
 }

@@ -14,6 +14,7 @@ public sealed class CouncilMember : IMunicipalityOwned, ICouncilOwned, IVersione
 {
     public Guid Id { get; init; } = Guid.CreateVersion7();
     public Guid MunicipalityId { get; set; }
+
     [Label("審議会")]
     public Guid CouncilId { get; set; }
 
@@ -30,6 +31,7 @@ public sealed class CouncilMember : IMunicipalityOwned, ICouncilOwned, IVersione
 
     [Label("任期の初日")]
     public DateOnly TermStart { get; set; }
+
     [Label("任期の末日")]
     public DateOnly TermEnd { get; set; }
 

@@ -14,10 +14,13 @@ public sealed class Material : IMunicipalityOwned, ICouncilOwned
 {
     public Guid Id { get; init; } = Guid.CreateVersion7();
     public Guid MunicipalityId { get; set; }
+
     [Label("審議会")]
     public Guid CouncilId { get; set; }
+
     [Label("会議")]
     public Guid? MeetingId { get; set; }
+
     [Label("議題")]
     public Guid? ItemId { get; set; }
 
@@ -27,10 +30,13 @@ public sealed class Material : IMunicipalityOwned, ICouncilOwned
 
     [Label("ファイル名")]
     public required string FileName { get; set; }
+
     [Label("ファイルの種類")]
     public required string ContentType { get; set; }
+
     [Label("サイズ")]
     public long Size { get; set; }
+
     [Label("ファイル")]
     public Guid FileId { get; set; }
 
@@ -40,6 +46,7 @@ public sealed class Material : IMunicipalityOwned, ICouncilOwned
 
     [Label("登録日時")]
     public DateTime UploadedAt { get; set; }
+
     [Label("登録者")]
     public string? UploadedBy { get; set; }
 }

@@ -72,6 +72,7 @@ public sealed class Meeting : IMunicipalityOwned, ICouncilOwned, IVersioned
 {
     public Guid Id { get; init; } = Guid.CreateVersion7();
     public Guid MunicipalityId { get; set; }
+
     [Label("審議会")]
     public Guid CouncilId { get; set; }
 
@@ -81,10 +82,13 @@ public sealed class Meeting : IMunicipalityOwned, ICouncilOwned, IVersioned
 
     [Label("種類")]
     public MeetingKind Kind { get; set; }
+
     [Label("実施日")]
     public DateOnly HeldOn { get; set; }
+
     [Label("開始時刻")]
     public TimeOnly? StartsAt { get; set; }
+
     [Label("終了時刻")]
     public TimeOnly? EndsAt { get; set; }
 

@@ -11,12 +11,16 @@ public sealed class MeetingItem : IMunicipalityOwned, ICouncilOwned
 {
     public Guid Id { get; init; } = Guid.CreateVersion7();
     public Guid MunicipalityId { get; set; }
+
     [Label("審議会")]
     public Guid CouncilId { get; set; }
+
     [Label("会議")]
     public Guid MeetingId { get; set; }
+
     [Label("議題")]
     public Guid ItemId { get; set; }
+
     [Label("順番")]
     public int Order { get; set; }
 
@@ -37,6 +41,7 @@ public sealed class MeetingItem : IMunicipalityOwned, ICouncilOwned
 
     [Label("記録日時")]
     public DateTime? RecordedAt { get; set; }
+
     [Label("記録者")]
     public string? RecordedBy { get; set; }
 }

@@ -14,6 +14,7 @@ public sealed class Toshin : IMunicipalityOwned, ICouncilOwned, IVersioned
 {
     public Guid Id { get; init; } = Guid.CreateVersion7();
     public Guid MunicipalityId { get; set; }
+
     [Label("審議会")]
     public Guid CouncilId { get; set; }
 

@@ -11,14 +11,19 @@ public sealed class WrittenOpinion : IMunicipalityOwned, ICouncilOwned, IVersion
 {
     public Guid Id { get; init; } = Guid.CreateVersion7();
     public Guid MunicipalityId { get; set; }
+
     [Label("審議会")]
     public Guid CouncilId { get; set; }
+
     [Label("会議")]
     public Guid MeetingId { get; set; }
+
     [Label("議題")]
     public Guid ItemId { get; set; }
+
     [Label("委員")]
     public Guid MemberId { get; set; }
+
     [Label("種類")]
     public OpinionKind Kind { get; set; }
 
@@ -28,6 +33,7 @@ public sealed class WrittenOpinion : IMunicipalityOwned, ICouncilOwned, IVersion
 
     [Label("内容")]
     public required string Text { get; set; }
+
     [Label("提出日時")]
     public DateTime SubmittedAt { get; set; }
 
@@ -37,6 +43,7 @@ public sealed class WrittenOpinion : IMunicipalityOwned, ICouncilOwned, IVersion
 
     [Label("回答日時")]
     public DateTime? AnsweredAt { get; set; }
+
     [Label("回答者")]
     public string? AnsweredBy { get; set; }
 

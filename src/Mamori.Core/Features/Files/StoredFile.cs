@@ -16,8 +16,10 @@ public sealed class StoredFile : IMunicipalityOwned
 {
     public Guid Id { get; init; } = Guid.CreateVersion7();
     public Guid MunicipalityId { get; set; }
+
     [Label("内容")]
     public required byte[] Content { get; set; }
+
     [Label("サイズ")]
     public long Size { get; set; }
 

@@ -68,6 +68,7 @@ public sealed class Finding : IMunicipalityOwned, IDepartmentOwned, IVersioned
 {
     public Guid Id { get; init; } = Guid.CreateVersion7();
     public Guid MunicipalityId { get; set; }
+
     [Label("検査・監査")]
     public Guid InspectionId { get; set; }
 
@@ -140,22 +141,31 @@ public sealed class FindingEvidence : IMunicipalityOwned, IDepartmentOwned
 {
     public Guid Id { get; init; } = Guid.CreateVersion7();
     public Guid MunicipalityId { get; set; }
+
     [Label("部署")]
     public Guid DepartmentId { get; set; }
+
     [Label("指摘事項")]
     public Guid FindingId { get; set; }
+
     [Label("名称")]
     public required string Title { get; set; }
+
     [Label("ファイル名")]
     public required string FileName { get; set; }
+
     [Label("ファイルの種類")]
     public required string ContentType { get; set; }
+
     [Label("サイズ")]
     public long Size { get; set; }
+
     [Label("ファイル")]
     public Guid FileId { get; set; }
+
     [Label("登録日時")]
     public DateTime UploadedAt { get; set; }
+
     [Label("登録者")]
     public string? UploadedBy { get; set; }
 }

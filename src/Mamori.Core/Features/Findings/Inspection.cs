@@ -15,6 +15,7 @@ public sealed class Inspection : IMunicipalityOwned, IVersioned
 {
     public Guid Id { get; init; } = Guid.CreateVersion7();
     public Guid MunicipalityId { get; set; }
+
     [Label("指摘元")]
     public FindingSource Source { get; set; }
 
@@ -67,8 +68,10 @@ public sealed class InspectionDepartment : IMunicipalityOwned
 {
     public Guid Id { get; init; } = Guid.CreateVersion7();
     public Guid MunicipalityId { get; set; }
+
     [Label("検査・監査")]
     public Guid InspectionId { get; set; }
+
     [Label("部署")]
     public Guid DepartmentId { get; set; }
 }

@@ -65,8 +65,10 @@ public sealed class TaskCompletion : IMunicipalityOwned, IDepartmentOwned
 {
     public Guid Id { get; init; } = Guid.CreateVersion7();
     public Guid MunicipalityId { get; set; }
+
     [Label("部署")]
     public Guid DepartmentId { get; set; }
+
     [Label("定期的な取組")]
     public Guid TaskId { get; set; }
 

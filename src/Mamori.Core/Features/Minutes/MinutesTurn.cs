@@ -11,10 +11,13 @@ public sealed class MinutesTurn : IMunicipalityOwned, ICouncilOwned
 {
     public Guid Id { get; init; } = Guid.CreateVersion7();
     public Guid MunicipalityId { get; set; }
+
     [Label("審議会")]
     public Guid CouncilId { get; set; }
+
     [Label("会議")]
     public Guid MeetingId { get; set; }
+
     [Label("発言の順番")]
     public int Seq { get; set; }
 

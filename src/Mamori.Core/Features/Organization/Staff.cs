@@ -23,6 +23,7 @@ public sealed class Staff : IMunicipalityOwned, IDepartmentOwned, IVersioned
 {
     public Guid Id { get; init; } = Guid.CreateVersion7();
     public Guid MunicipalityId { get; set; }
+
     [Label("部署")]
     public Guid DepartmentId { get; set; }
 
@@ -32,8 +33,10 @@ public sealed class Staff : IMunicipalityOwned, IDepartmentOwned, IVersioned
 
     [Label("氏名")]
     public required string Name { get; set; }
+
     [Label("ふりがな")]
     public string? NameKana { get; set; }
+
     [Label("在職状況")]
     public StaffStatus Status { get; set; }
 
@@ -56,10 +59,13 @@ public sealed class AbsencePeriod : IMunicipalityOwned
 {
     public Guid Id { get; init; } = Guid.CreateVersion7();
     public Guid MunicipalityId { get; set; }
+
     [Label("職員")]
     public Guid StaffId { get; set; }
+
     [Label("開始日")]
     public DateOnly Start { get; set; }
+
     [Label("終了日")]
     public DateOnly? End { get; set; }
 

@@ -54,6 +54,7 @@ public sealed class PersonalInfoFile : IMunicipalityOwned, IDepartmentOwned, IVe
 
     public Guid Id { get; init; } = Guid.CreateVersion7();
     public Guid MunicipalityId { get; set; }
+
     [Label("部署")]
     public Guid DepartmentId { get; set; }
 
@@ -133,6 +134,7 @@ public sealed class PersonalInfoFile : IMunicipalityOwned, IDepartmentOwned, IVe
 
     [Label("消除日時")]
     public DateTime? RemovedAt { get; set; }
+
     [Label("消除の理由")]
     public string? RemovalReason { get; set; }
 

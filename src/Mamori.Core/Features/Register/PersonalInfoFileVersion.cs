@@ -11,6 +11,7 @@ public sealed class PersonalInfoFileVersion : IMunicipalityOwned
 {
     public Guid Id { get; init; } = Guid.CreateVersion7();
     public Guid MunicipalityId { get; set; }
+
     [Label("ファイル")]
     public Guid FileId { get; set; }
 
@@ -32,6 +33,7 @@ public sealed class PersonalInfoFileVersion : IMunicipalityOwned
 
     [Label("公表日時")]
     public DateTime PublishedAt { get; init; }
+
     [Label("公表者")]
     public string? PublishedBy { get; init; }
 }

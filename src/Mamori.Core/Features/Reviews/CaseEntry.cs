@@ -22,6 +22,7 @@ public sealed class CaseEntry : IMunicipalityOwned, IDepartmentOwned
 
     [Label("案件")]
     public Guid CaseId { get; set; }
+
     [Label("種類")]
     public EntryKind Kind { get; init; }
 
@@ -53,6 +54,7 @@ public sealed class CaseEntry : IMunicipalityOwned, IDepartmentOwned
 
     [Label("記入者")]
     public required string AuthorName { get; init; }
+
     [Label("日時")]
     public DateTime At { get; init; }
 

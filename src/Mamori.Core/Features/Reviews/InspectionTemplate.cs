@@ -29,6 +29,7 @@ public sealed class InspectionTemplate : IMunicipalityOwned
 {
     public Guid Id { get; init; } = Guid.CreateVersion7();
     public Guid MunicipalityId { get; set; }
+
     [Label("取扱類型")]
     public HandlingType Type { get; init; }
 
@@ -42,6 +43,7 @@ public sealed class InspectionTemplate : IMunicipalityOwned
 
     [Label("作成日時")]
     public DateTime CreatedAt { get; init; }
+
     [Label("作成者")]
     public string? CreatedBy { get; init; }
 

@@ -31,10 +31,13 @@ public sealed class ReviewCase : IMunicipalityOwned, IDepartmentOwned, IVersione
 {
     public Guid Id { get; init; } = Guid.CreateVersion7();
     public Guid MunicipalityId { get; set; }
+
     [Label("部署")]
     public Guid DepartmentId { get; set; }
+
     [Label("審査の回")]
     public Guid RoundId { get; set; }
+
     [Label("事務")]
     public Guid BusinessId { get; set; }
 
@@ -77,10 +80,13 @@ public sealed class ReviewCase : IMunicipalityOwned, IDepartmentOwned, IVersione
 
     [Label("提出日時")]
     public DateTime? SubmittedAt { get; set; }
+
     [Label("提出者")]
     public string? SubmittedBy { get; set; }
+
     [Label("結果の記録日時")]
     public DateTime? DecidedAt { get; set; }
+
     [Label("結果の記録者")]
     public string? DecidedBy { get; set; }
 

@@ -15,12 +15,16 @@ public sealed class SelfInspection : IMunicipalityOwned, IDepartmentOwned
 {
     public Guid Id { get; init; } = Guid.CreateVersion7();
     public Guid MunicipalityId { get; set; }
+
     [Label("部署")]
     public Guid DepartmentId { get; set; }
+
     [Label("案件")]
     public Guid CaseId { get; set; }
+
     [Label("取扱類型")]
     public HandlingType Type { get; init; }
+
     [Label("ひな形の版")]
     public Guid TemplateId { get; set; }
 

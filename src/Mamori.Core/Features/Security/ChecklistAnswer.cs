@@ -11,8 +11,10 @@ public sealed class ChecklistAnswer : IMunicipalityOwned
 {
     public Guid Id { get; init; } = Guid.CreateVersion7();
     public Guid MunicipalityId { get; set; }
+
     [Label("点検")]
     public Guid AssessmentId { get; set; }
+
     [Label("項目番号")]
     public required string ItemNumber { get; init; }
 

@@ -15,6 +15,7 @@ public sealed class ChecklistAssessment : IMunicipalityOwned, IVersioned
 {
     public Guid Id { get; init; } = Guid.CreateVersion7();
     public Guid MunicipalityId { get; set; }
+
     [Label("ひな形の版")]
     public Guid TemplateId { get; set; }
 
@@ -32,6 +33,7 @@ public sealed class ChecklistAssessment : IMunicipalityOwned, IVersioned
 
     [Label("完了日時")]
     public DateTime? ClosedAt { get; set; }
+
     [Label("完了した人")]
     public string? ClosedBy { get; set; }
     public Guid Version { get; set; } = Guid.NewGuid();

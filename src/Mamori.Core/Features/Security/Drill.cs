@@ -26,6 +26,7 @@ public sealed class Drill : IMunicipalityOwned, IVersioned
 {
     public Guid Id { get; init; } = Guid.CreateVersion7();
     public Guid MunicipalityId { get; set; }
+
     [Label("種類")]
     public DrillKind Kind { get; set; }
 

@@ -66,8 +66,10 @@ public sealed class RoomReason : IMunicipalityOwned
 {
     public Guid Id { get; init; } = Guid.CreateVersion7();
     public Guid MunicipalityId { get; set; }
+
     [Label("入室理由")]
     public required string Name { get; set; }
+
     [Label("表示順")]
     public int SortOrder { get; set; }
 }

@@ -17,10 +17,13 @@ public sealed class SelfCheckCampaign : IMunicipalityOwned, IVersioned
 {
     public Guid Id { get; init; } = Guid.CreateVersion7();
     public Guid MunicipalityId { get; set; }
+
     [Label("名称")]
     public required string Title { get; set; }
+
     [Label("回答期間（初日）")]
     public DateOnly StartOn { get; set; }
+
     [Label("回答期間（最終日）")]
     public DateOnly EndOn { get; set; }
 

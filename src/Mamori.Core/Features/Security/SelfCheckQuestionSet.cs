@@ -14,6 +14,7 @@ public sealed class SelfCheckQuestionSet : IMunicipalityOwned
 {
     public Guid Id { get; init; } = Guid.CreateVersion7();
     public Guid MunicipalityId { get; set; }
+
     [Label("職員セルフチェック")]
     public Guid CampaignId { get; set; }
 
@@ -27,6 +28,7 @@ public sealed class SelfCheckQuestionSet : IMunicipalityOwned
 
     [Label("表示順")]
     public int SortOrder { get; set; }
+
     [Label("質問")]
     public string QuestionsJson { get; set; } = "[]";
 

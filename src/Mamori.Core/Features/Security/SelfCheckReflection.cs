@@ -14,14 +14,19 @@ public sealed class SelfCheckReflection : IMunicipalityOwned, IDepartmentOwned, 
 {
     public Guid Id { get; init; } = Guid.CreateVersion7();
     public Guid MunicipalityId { get; set; }
+
     [Label("職員セルフチェック")]
     public Guid CampaignId { get; set; }
+
     [Label("部署")]
     public Guid DepartmentId { get; set; }
+
     [Label("振り返り")]
     public required string Note { get; set; }
+
     [Label("更新日時")]
     public DateTime UpdatedAt { get; set; }
+
     [Label("更新者")]
     public string? UpdatedBy { get; set; }
     public Guid Version { get; set; } = Guid.NewGuid();

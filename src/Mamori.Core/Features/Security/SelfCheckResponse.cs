@@ -14,12 +14,16 @@ public sealed class SelfCheckResponse : IMunicipalityOwned, IDepartmentOwned
 {
     public Guid Id { get; init; } = Guid.CreateVersion7();
     public Guid MunicipalityId { get; set; }
+
     [Label("職員セルフチェック")]
     public Guid CampaignId { get; set; }
+
     [Label("質問セット")]
     public Guid QuestionSetId { get; set; }
+
     [Label("職員")]
     public Guid StaffId { get; set; }
+
     [Label("部署")]
     public Guid DepartmentId { get; set; }
 

@@ -15,8 +15,10 @@ public sealed class TerminalAudit : IMunicipalityOwned
 {
     public Guid Id { get; init; } = Guid.CreateVersion7();
     public Guid MunicipalityId { get; set; }
+
     [Label("統合端末")]
     public Guid TerminalId { get; set; }
+
     [Label("監査日")]
     public DateOnly AuditedOn { get; set; }
 

@@ -77,8 +77,10 @@ public sealed class StatDatasetSetting : IMunicipalityOwned
 {
     public Guid Id { get; init; } = Guid.CreateVersion7();
     public Guid MunicipalityId { get; set; }
+
     [Label("データセット")]
     public required string Dataset { get; init; }
+
     [Label("公開")]
     public bool IsPublic { get; set; }
 }
