@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
-namespace Mamori.Features.Incidents;
+namespace Mamori.Features.Findings.Incidents;
 
 /// <summary>One incident: what happened, why it is (or is not) reportable, the deadlines and their progress, the findings it led to.</summary>
 [Authorize(Policy = Policies.IncidentsRead)]

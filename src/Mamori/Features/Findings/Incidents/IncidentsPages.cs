@@ -1,7 +1,7 @@
 using Mamori.Core.Features.Findings;
 using Mamori.Features.Shared;
 
-namespace Mamori.Features.Incidents;
+namespace Mamori.Features.Findings.Incidents;
 
 /// <summary>What the incident pages share.</summary>
 public static class IncidentsPages

@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
-namespace Mamori.Features.Incidents;
+namespace Mamori.Features.Findings.Incidents;
 
 /// <summary>
 /// The incident register: open ones first, each with its 速報 / 確報 / 本人通知 state, so that no reporting

@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
-namespace Mamori.Features.Incidents;
+namespace Mamori.Features.Findings.Incidents;
 
 /// <summary>Records or corrects an incident: what happened, when it was learned of, and the reporting criteria.</summary>
 [Authorize(Policy = Policies.IncidentsWrite)]

@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
-namespace Mamori.Features.Incidents;
+namespace Mamori.Features.Findings.Incidents;
 
 /// <summary>
 /// The incident as the internal report (事故報告) the office circulates for approval: what happened, whether and why
