@@ -150,6 +150,27 @@ public static partial class AssessmentWorkflow
                 }
             }
         }
+        ApplyStep(a, input, answered == default ? null : answered, errors);
+        if (done is not null && steps.SkipWhile(s => s.Step != input.Step).Skip(1).FirstOrDefault(s => s.DoneOn < done) is { } later)
+        {
+            errors.Add("DoneOn", $"後の手順「{later.Name}」（{WarekiDate.Format(later.DoneOn!.Value)}）より後の日付にはできません。");
+        }
+        if (done is null && steps.SkipWhile(s => s.Step != input.Step).Skip(1).FirstOrDefault(s => s.DoneOn is not null) is { } after)
+        {
+            errors.Add("DoneOn", $"後の手順「{after.Name}」が済んでいるため、この手順の実施日は消せません。");
+        }
+        if (errors.Any)
+        {
+            // Nothing is saved: the record was changed in memory only while it was checked.
+            db.Entry(a).State = EntityState.Detached;
+            return errors.Fail<Assessment>();
+        }
+        return await SaveAsync(db, a, ct);
+    }
+
+    /// <summary>The step's fields onto the evaluation, with the rules of that step (each step records different facts).</summary>
+    private static void ApplyStep(Assessment a, StepInput input, DateOnly? answered, FieldErrors errors)
+    {
         switch (input.Step)
         {
             case AssessmentStep.Draft:
@@ -195,7 +216,7 @@ public static partial class AssessmentWorkflow
                 a.SubmittedOn = input.DoneOn;
                 if (input.DoneOn is { } submittedOn)
                 {
-                    CheckSubmission(a, submittedOn, answered == default ? null : answered, errors);
+                    CheckSubmission(a, submittedOn, answered, errors);
                 }
                 break;
             case AssessmentStep.Publication:
@@ -213,21 +234,6 @@ public static partial class AssessmentWorkflow
                 a.PublishedUrl = Optional(input.PublishedUrl);
                 break;
         }
-        if (done is not null && steps.SkipWhile(s => s.Step != input.Step).Skip(1).FirstOrDefault(s => s.DoneOn < done) is { } later)
-        {
-            errors.Add("DoneOn", $"後の手順「{later.Name}」（{WarekiDate.Format(later.DoneOn!.Value)}）より後の日付にはできません。");
-        }
-        if (done is null && steps.SkipWhile(s => s.Step != input.Step).Skip(1).FirstOrDefault(s => s.DoneOn is not null) is { } after)
-        {
-            errors.Add("DoneOn", $"後の手順「{after.Name}」が済んでいるため、この手順の実施日は消せません。");
-        }
-        if (errors.Any)
-        {
-            // Nothing is saved: the record was changed in memory only while it was checked.
-            db.Entry(a).State = EntityState.Detached;
-            return errors.Fail<Assessment>();
-        }
-        return await SaveAsync(db, a, ct);
     }
 
     /// <summary>住民意見募集: both dates or none, at least 30 days (the first and last day counted), opinions counted after it ends.</summary>

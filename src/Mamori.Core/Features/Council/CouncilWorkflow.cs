@@ -169,50 +169,7 @@ public static partial class CouncilWorkflow
             errors.MaxLength("Name", input.Name, 100, "氏名");
         }
         errors.MaxLength("Affiliation", input.Affiliation, 200, "所属・推薦団体");
-        var start = input.TermStart;
-        var end = input.TermEnd;
-        if (input.SubstituteForId is { } predecessorId)
-        {
-            var predecessor = await db.CouncilMembers.AsNoTracking().FirstOrDefaultAsync(m => m.Id == predecessorId && m.CouncilId == councilId, ct);
-            if (predecessor is null || predecessorId == id)
-            {
-                errors.Add("SubstituteForId", "前任の委員を選び直してください。");
-            }
-            else if (predecessor.LeftOn is null)
-            {
-                errors.Add("SubstituteForId", $"{predecessor.Name}委員の退任日が登録されていません。先に退任日を入力してください。");
-            }
-            else
-            {
-                // 補欠委員の任期は前任者の残任期間.
-                start ??= predecessor.LeftOn.Value.AddDays(1);
-                if (end is { } given && given != predecessor.TermEnd)
-                {
-                    errors.Add("TermEnd", $"補欠委員の任期は前任者の残任期間です。任期の終わりは{WarekiDate.Format(predecessor.TermEnd)}になります。");
-                }
-                end = predecessor.TermEnd;
-                if (start <= predecessor.LeftOn)
-                {
-                    errors.Add("TermStart", $"補欠委員の任期は前任者の退任日（{WarekiDate.Format(predecessor.LeftOn.Value)}）の翌日以降から始めてください。");
-                }
-            }
-        }
-        if (start is null)
-        {
-            errors.Add("TermStart", "任期の始まりを入力してください。");
-        }
-        else
-        {
-            end ??= start.Value.AddYears(council.TermYears).AddDays(-1);
-            if (end < start)
-            {
-                errors.Add("TermEnd", "任期の終わりは始まりより後の日にしてください。");
-            }
-            if (input.LeftOn is { } left && (left < start || left > end))
-            {
-                errors.Add("LeftOn", "退任日は任期の間の日にしてください。");
-            }
-        }
+        var (start, end) = await TermAsync(db, councilId, id, input, council.TermYears, errors, ct);
         var userId = Optional(input.UserId);
         if (userId is not null && !await db.Users.AnyAsync(u => u.Id == userId && u.MunicipalityId == db.Tenant.MunicipalityId && u.Role == UserRole.Member, ct))
         {
@@ -253,6 +210,60 @@ public static partial class CouncilWorkflow
         member.SubstituteForId = input.SubstituteForId;
         member.UserId = userId;
         return await SaveAsync(db, member, ct);
+    }
+
+    /// <summary>
+    /// The term as given; a 補欠 serves the rest of the predecessor's term (from the day after they left); without an
+    /// end, the council's term length from the start.
+    /// </summary>
+    private static async Task<(DateOnly? Start, DateOnly? End)> TermAsync(AppDbContext db, Guid councilId, Guid? id, MemberInput input, int termYears,
+        FieldErrors errors, CancellationToken ct)
+    {
+        var start = input.TermStart;
+        var end = input.TermEnd;
+        if (input.SubstituteForId is { } predecessorId)
+        {
+            var predecessor = await db.CouncilMembers.AsNoTracking().FirstOrDefaultAsync(m => m.Id == predecessorId && m.CouncilId == councilId, ct);
+            if (predecessor is null || predecessorId == id)
+            {
+                errors.Add("SubstituteForId", "前任の委員を選び直してください。");
+            }
+            else if (predecessor.LeftOn is null)
+            {
+                errors.Add("SubstituteForId", $"{predecessor.Name}委員の退任日が登録されていません。先に退任日を入力してください。");
+            }
+            else
+            {
+                // 補欠委員の任期は前任者の残任期間.
+                start ??= predecessor.LeftOn.Value.AddDays(1);
+                if (end is { } given && given != predecessor.TermEnd)
+                {
+                    errors.Add("TermEnd", $"補欠委員の任期は前任者の残任期間です。任期の終わりは{WarekiDate.Format(predecessor.TermEnd)}になります。");
+                }
+                end = predecessor.TermEnd;
+                if (start <= predecessor.LeftOn)
+                {
+                    errors.Add("TermStart", $"補欠委員の任期は前任者の退任日（{WarekiDate.Format(predecessor.LeftOn.Value)}）の翌日以降から始めてください。");
+                }
+            }
+        }
+        if (start is null)
+        {
+            errors.Add("TermStart", "任期の始まりを入力してください。");
+        }
+        else
+        {
+            end ??= start.Value.AddYears(termYears).AddDays(-1);
+            if (end < start)
+            {
+                errors.Add("TermEnd", "任期の終わりは始まりより後の日にしてください。");
+            }
+            if (input.LeftOn is { } left && (left < start || left > end))
+            {
+                errors.Add("LeftOn", "退任日は任期の間の日にしてください。");
+            }
+        }
+        return (start, end);
     }
 
     /// <summary>再任: a new appointment for the term that follows, with the same name, affiliation, role and account.</summary>

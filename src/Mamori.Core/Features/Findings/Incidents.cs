@@ -56,7 +56,60 @@ public static class Incidents
     public static async Task<Outcome<Incident>> SaveAsync(AppDbContext db, Guid municipalityId, Guid? id, IncidentInput input, Guid? version,
         bool mayJudgeSerious, TimeProvider clock, CancellationToken ct)
     {
-        var today = JapanTime.Today(clock);
+        var errors = await ValidateAsync(db, input, JapanTime.Today(clock), ct);
+        Incident? incident = null;
+        if (id is { } existing)
+        {
+            (incident, var failure) = await OptimisticSave.LoadAsync(db.Incidents, existing, version, NotFound, ct);
+            if (incident is null)
+            {
+                return failure!;
+            }
+        }
+        if (!mayJudgeSerious && input.IsSerious != (incident?.IsSerious ?? false))
+        {
+            errors.Add("IsSerious", "重大事故かどうかは事務局が判断します。事務局に相談してください。");
+        }
+        else if (!mayJudgeSerious && incident is { IsSerious: true } && (input.OccurredOn ?? input.LearnedOn) != incident.SeriousOn)
+        {
+            errors.Add("OccurredOn", "重大事故とされた事案の発生日・認知日は事務局が直します。事務局に連絡してください。");
+        }
+        if (errors.Any)
+        {
+            return errors.Fail<Incident>();
+        }
+        if (incident is null)
+        {
+            var last = await db.Incidents.IgnoreQueryFilters([AppDbContext.DepartmentFilter]).MaxAsync(i => (int?)i.Number, ct) ?? 0;
+            incident = new Incident { MunicipalityId = municipalityId, Number = last + 1, Title = "", Summary = "" };
+            db.Incidents.Add(incident);
+        }
+        var clockInputs = (incident.LearnedOn, incident.Unauthorized, incident.PreliminaryDueOn is null);
+        var wasSerious = incident.IsSerious;
+        var oldSeriousOn = incident.SeriousOn;
+        Apply(incident, input);
+
+        var settings = await SettingsAsync(db, incident.MunicipalityId, ct);
+        if (!IncidentReporting.IsReportable(incident, settings.PeopleThreshold))
+        {
+            incident.PreliminaryDueOn = null;
+            incident.FinalDueOn = null;
+        }
+        else if (clockInputs != (incident.LearnedOn, incident.Unauthorized, false))
+        {
+            incident.PreliminaryDueOn = IncidentDeadlines.Preliminary(incident.LearnedOn, settings.PreliminaryDays);
+            incident.FinalDueOn = IncidentDeadlines.Final(incident.LearnedOn, incident.Unauthorized);
+        }
+        if (mayJudgeSerious && (wasSerious || incident.IsSerious))
+        {
+            await FeedThresholdAsync(db, incident, wasSerious ? oldSeriousOn : null, ct);
+        }
+        return await OptimisticSave.SaveAsync(db, incident, ct);
+    }
+
+    /// <summary>The form's rules: what is required, lengths, and dates that cannot be in the future or out of order.</summary>
+    private static async Task<FieldErrors> ValidateAsync(AppDbContext db, IncidentInput input, DateOnly today, CancellationToken ct)
+    {
         var errors = new FieldErrors();
         if (errors.Required("Title", input.Title, "件名"))
         {
@@ -97,36 +150,11 @@ public static class Incidents
         {
             errors.Add("HasSpecific", "番号法の基準を選ぶときは「特定個人情報を含む」も選んでください。");
         }
-        Incident? incident = null;
-        if (id is { } existing)
-        {
-            (incident, var failure) = await OptimisticSave.LoadAsync(db.Incidents, existing, version, NotFound, ct);
-            if (incident is null)
-            {
-                return failure!;
-            }
-        }
-        if (!mayJudgeSerious && input.IsSerious != (incident?.IsSerious ?? false))
-        {
-            errors.Add("IsSerious", "重大事故かどうかは事務局が判断します。事務局に相談してください。");
-        }
-        else if (!mayJudgeSerious && incident is { IsSerious: true } && (input.OccurredOn ?? input.LearnedOn) != incident.SeriousOn)
-        {
-            errors.Add("OccurredOn", "重大事故とされた事案の発生日・認知日は事務局が直します。事務局に連絡してください。");
-        }
-        if (errors.Any)
-        {
-            return errors.Fail<Incident>();
-        }
-        if (incident is null)
-        {
-            var last = await db.Incidents.IgnoreQueryFilters([AppDbContext.DepartmentFilter]).MaxAsync(i => (int?)i.Number, ct) ?? 0;
-            incident = new Incident { MunicipalityId = municipalityId, Number = last + 1, Title = "", Summary = "" };
-            db.Incidents.Add(incident);
-        }
-        var clockInputs = (incident.LearnedOn, incident.Unauthorized, incident.PreliminaryDueOn is null);
-        var wasSerious = incident.IsSerious;
-        var oldSeriousOn = incident.SeriousOn;
+        return errors;
+    }
+
+    private static void Apply(Incident incident, IncidentInput input)
+    {
         incident.Title = input.Title!.Trim();
         incident.DepartmentId = input.DepartmentId!.Value;
         incident.Kind = input.Kind;
@@ -147,23 +175,6 @@ public static class Incidents
         incident.IsSerious = input.IsSerious;
         incident.RootCause = Optional(input.RootCause);
         incident.Measures = Optional(input.Measures);
-
-        var settings = await SettingsAsync(db, incident.MunicipalityId, ct);
-        if (!IncidentReporting.IsReportable(incident, settings.PeopleThreshold))
-        {
-            incident.PreliminaryDueOn = null;
-            incident.FinalDueOn = null;
-        }
-        else if (clockInputs != (incident.LearnedOn, incident.Unauthorized, false))
-        {
-            incident.PreliminaryDueOn = IncidentDeadlines.Preliminary(incident.LearnedOn, settings.PreliminaryDays);
-            incident.FinalDueOn = IncidentDeadlines.Final(incident.LearnedOn, incident.Unauthorized);
-        }
-        if (mayJudgeSerious && (wasSerious || incident.IsSerious))
-        {
-            await FeedThresholdAsync(db, incident, wasSerious ? oldSeriousOn : null, ct);
-        }
-        return await OptimisticSave.SaveAsync(db, incident, ct);
     }
 
     /// <summary>Marks the reports and the notice done (or undone, by clearing a date) and closes the incident.</summary>
