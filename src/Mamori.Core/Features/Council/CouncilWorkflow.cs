@@ -8,8 +8,18 @@ using static Mamori.Core.InputText;
 namespace Mamori.Core.Features.Council;
 
 /// <summary>A council or subcommittee as entered.</summary>
-public sealed record CouncilInput(string? Name, Guid? ParentId, string? Basis, DateOnly? EstablishedOn, int? TermYears, QuorumRule Quorum,
-    bool IsPublic, string? Contact, Guid? Version = null);
+public sealed record CouncilInput
+{
+    public string? Name { get; init; }
+    public Guid? ParentId { get; init; }
+    public string? Basis { get; init; }
+    public DateOnly? EstablishedOn { get; init; }
+    public int? TermYears { get; init; }
+    public QuorumRule Quorum { get; init; }
+    public bool IsPublic { get; init; }
+    public string? Contact { get; init; }
+    public Guid? Version { get; init; }
+}
 
 /// <summary>An appointment as entered. A 補欠 names its predecessor; the end of its term follows from them.</summary>
 public sealed record MemberInput

@@ -11,8 +11,18 @@ public sealed record InspectionInput(FindingSource Source, string? Title, string
     IReadOnlyList<Guid> DepartmentIds);
 
 /// <summary>A finding as the office enters it.</summary>
-public sealed record FindingInput(FindingLaw Law, int? Number, string? Heading, string? Provision, string? Text, Guid? DepartmentId,
-    DateOnly? DueOn, string? Countermeasure, Guid? IncidentId);
+public sealed record FindingInput
+{
+    public FindingLaw Law { get; init; }
+    public int? Number { get; init; }
+    public string? Heading { get; init; }
+    public string? Provision { get; init; }
+    public string? Text { get; init; }
+    public Guid? DepartmentId { get; init; }
+    public DateOnly? DueOn { get; init; }
+    public string? Countermeasure { get; init; }
+    public Guid? IncidentId { get; init; }
+}
 
 /// <summary>The department's response: countermeasure, owner, progress.</summary>
 public sealed record FindingResponse(string? Countermeasure, string? Owner, FindingStatus Status, DateOnly? DoneOn);

@@ -4,8 +4,17 @@ using Microsoft.EntityFrameworkCore;
 namespace Mamori.Core.Features.Organization;
 
 /// <summary>A staff member as entered; <see cref="Version"/> is the one the editor loaded (null when creating).</summary>
-public sealed record StaffInput(string? EmployeeNumber, string? Name, string? NameKana, Guid? DepartmentId, StaffStatus Status,
-    DateOnly? StartDate, DateOnly? EndDate, Guid? Version);
+public sealed record StaffInput
+{
+    public string? EmployeeNumber { get; init; }
+    public string? Name { get; init; }
+    public string? NameKana { get; init; }
+    public Guid? DepartmentId { get; init; }
+    public StaffStatus Status { get; init; }
+    public DateOnly? StartDate { get; init; }
+    public DateOnly? EndDate { get; init; }
+    public Guid? Version { get; init; }
+}
 
 /// <summary>Japanese names of <see cref="StaffStatus"/>.</summary>
 public static class StaffStatuses

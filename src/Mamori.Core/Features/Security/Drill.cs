@@ -68,8 +68,18 @@ public sealed class Drill : IMunicipalityOwned, IVersioned
 }
 
 /// <summary>A drill as typed on the form.</summary>
-public sealed record DrillInput(DrillKind Kind, string? Title, string? TargetGroup, DateOnly? HeldOn, DateOnly? HeldUntil, string? Content,
-    string? Participants, int? ParticipantCount, string? Findings);
+public sealed record DrillInput
+{
+    public DrillKind Kind { get; init; }
+    public string? Title { get; init; }
+    public string? TargetGroup { get; init; }
+    public DateOnly? HeldOn { get; init; }
+    public DateOnly? HeldUntil { get; init; }
+    public string? Content { get; init; }
+    public string? Participants { get; init; }
+    public int? ParticipantCount { get; init; }
+    public string? Findings { get; init; }
+}
 
 public static class Drills
 {

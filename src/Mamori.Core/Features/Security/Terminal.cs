@@ -54,8 +54,18 @@ public sealed class Terminal : IMunicipalityOwned, IVersioned
 }
 
 /// <summary>A terminal as typed on the form.</summary>
-public sealed record TerminalInput(string? Code, string? Place, Guid? DepartmentId, string? Manager, string? Assistant, DateOnly? InstalledOn,
-    DateOnly? WireLockCheckedOn, DateOnly? RemovedOn, string? Note);
+public sealed record TerminalInput
+{
+    public string? Code { get; init; }
+    public string? Place { get; init; }
+    public Guid? DepartmentId { get; init; }
+    public string? Manager { get; init; }
+    public string? Assistant { get; init; }
+    public DateOnly? InstalledOn { get; init; }
+    public DateOnly? WireLockCheckedOn { get; init; }
+    public DateOnly? RemovedOn { get; init; }
+    public string? Note { get; init; }
+}
 
 public static class Terminals
 {

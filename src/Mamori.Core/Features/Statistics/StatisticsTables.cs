@@ -160,60 +160,8 @@ public static partial class StatisticsTables
             {
                 continue;
             }
-            var label = row[labelIndex].Trim();
-            string? period = null;
-            if (label.Length == 0)
-            {
-                problems.Add(new ImportProblem(row.RowNumber, definition.LabelHeaders[0], $"{definition.LabelName}が空欄です。"));
-            }
-            else if (label.Length > 100)
-            {
-                problems.Add(new ImportProblem(row.RowNumber, definition.LabelHeaders[0], $"{definition.LabelName}は100文字以内にしてください。"));
-            }
-            else if (definition.PeriodKind == PeriodKind.FiscalYear)
-            {
-                if (FiscalYear.TryParse(label, out var fy))
-                {
-                    period = fy.StartYear.ToString(CultureInfo.InvariantCulture);
-                    label = fy.ToWareki();
-                }
-                else
-                {
-                    problems.Add(new ImportProblem(row.RowNumber, "年度", $"「{label}」は年度として読めません。2022、2022年度、令和4年度 のように入力してください。"));
-                }
-            }
-            else
-            {
-                period = asOf!.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-            }
-            var values = new Dictionary<string, long>(StringComparer.Ordinal);
-            foreach (var column in definition.Inputs)
-            {
-                var text = row[inputIndex[column.Key]];
-                if (!JapaneseNumber.TryParse(text, out var value))
-                {
-                    problems.Add(new ImportProblem(row.RowNumber, column.Name, string.IsNullOrWhiteSpace(text)
-                        ? $"{column.Name}が空欄です。数を入力してください（0 のときは 0）。"
-                        : $"「{text}」は数として読めません。67,911 や 67911 のように入力してください。"));
-                }
-                else if (value < 0)
-                {
-                    problems.Add(new ImportProblem(row.RowNumber, column.Name, $"{column.Name}に負の数（{value}）は入力できません。"));
-                }
-                else if (value > MaxValue)
-                {
-                    problems.Add(new ImportProblem(row.RowNumber, column.Name, $"{column.Name}の「{text}」は大きすぎます（{MaxValue:N0} まで）。桁を確認してください。"));
-                }
-                else if (value == 0 && column.IsDivisor)
-                {
-                    var computed = string.Join("・", definition.Computed.Select(c => c.Name));
-                    problems.Add(new ImportProblem(row.RowNumber, column.Name, $"{column.Name}が0のため{computed}を計算できません。{column.Name}を確認してください。"));
-                }
-                else
-                {
-                    values[column.Key] = value;
-                }
-            }
+            var (label, period) = ReadLabel(definition, row, labelIndex, asOf, problems);
+            var values = ReadValues(definition, row, inputIndex, problems);
             if (period is not null && label.Length > 0)
             {
                 if (seen.TryGetValue((period, label), out var first))
@@ -235,6 +183,72 @@ public static partial class StatisticsTables
             problems.Add(new ImportProblem(2, "", "取り込む行がありません。2行目から1行に1件を入れてください。"));
         }
         return problems.Count > 0 ? ([], problems) : (rows, problems);
+    }
+
+    /// <summary>The row's label (団体・年度) and the period it counts for: its 年度, or the 基準日 given for the whole file.</summary>
+    private static (string Label, string? Period) ReadLabel(DatasetDefinition definition, CsvRow row, int labelIndex, DateOnly? asOf, List<ImportProblem> problems)
+    {
+        var label = row[labelIndex].Trim();
+        string? period = null;
+        if (label.Length == 0)
+        {
+            problems.Add(new ImportProblem(row.RowNumber, definition.LabelHeaders[0], $"{definition.LabelName}が空欄です。"));
+        }
+        else if (label.Length > 100)
+        {
+            problems.Add(new ImportProblem(row.RowNumber, definition.LabelHeaders[0], $"{definition.LabelName}は100文字以内にしてください。"));
+        }
+        else if (definition.PeriodKind == PeriodKind.FiscalYear)
+        {
+            if (FiscalYear.TryParse(label, out var fy))
+            {
+                period = fy.StartYear.ToString(CultureInfo.InvariantCulture);
+                label = fy.ToWareki();
+            }
+            else
+            {
+                problems.Add(new ImportProblem(row.RowNumber, "年度", $"「{label}」は年度として読めません。2022、2022年度、令和4年度 のように入力してください。"));
+            }
+        }
+        else
+        {
+            period = asOf!.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        }
+        return (label, period);
+    }
+
+    /// <summary>Each count of the row: a whole number from 0 up to the limit, not 0 where it divides.</summary>
+    private static Dictionary<string, long> ReadValues(DatasetDefinition definition, CsvRow row, Dictionary<string, int> inputIndex, List<ImportProblem> problems)
+    {
+        var values = new Dictionary<string, long>(StringComparer.Ordinal);
+        foreach (var column in definition.Inputs)
+        {
+            var text = row[inputIndex[column.Key]];
+            if (!JapaneseNumber.TryParse(text, out var value))
+            {
+                problems.Add(new ImportProblem(row.RowNumber, column.Name, string.IsNullOrWhiteSpace(text)
+                    ? $"{column.Name}が空欄です。数を入力してください（0 のときは 0）。"
+                    : $"「{text}」は数として読めません。67,911 や 67911 のように入力してください。"));
+            }
+            else if (value < 0)
+            {
+                problems.Add(new ImportProblem(row.RowNumber, column.Name, $"{column.Name}に負の数（{value}）は入力できません。"));
+            }
+            else if (value > MaxValue)
+            {
+                problems.Add(new ImportProblem(row.RowNumber, column.Name, $"{column.Name}の「{text}」は大きすぎます（{MaxValue:N0} まで）。桁を確認してください。"));
+            }
+            else if (value == 0 && column.IsDivisor)
+            {
+                var computed = string.Join("・", definition.Computed.Select(c => c.Name));
+                problems.Add(new ImportProblem(row.RowNumber, column.Name, $"{column.Name}が0のため{computed}を計算できません。{column.Name}を確認してください。"));
+            }
+            else
+            {
+                values[column.Key] = value;
+            }
+        }
+        return values;
     }
 
     /// <summary>

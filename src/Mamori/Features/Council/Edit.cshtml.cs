@@ -66,8 +66,18 @@ public sealed class EditModel(AppDbContext db) : MamoriPageModel
         {
             return await PrepareAsync(id, ct);
         }
-        var outcome = await CouncilWorkflow.SaveCouncilAsync(db, id, new CouncilInput(Input.Name, Input.ParentId, Input.Basis, established, Input.TermYears,
-            Input.Quorum, Input.IsPublic, Input.Contact, Input.Version), ct);
+        var outcome = await CouncilWorkflow.SaveCouncilAsync(db, id, new CouncilInput
+        {
+            Name = Input.Name,
+            ParentId = Input.ParentId,
+            Basis = Input.Basis,
+            EstablishedOn = established,
+            TermYears = Input.TermYears,
+            Quorum = Input.Quorum,
+            IsPublic = Input.IsPublic,
+            Contact = Input.Contact,
+            Version = Input.Version,
+        }, ct);
         if (!outcome.Ok)
         {
             AddErrors(outcome);

@@ -78,8 +78,18 @@ public sealed class FindingEditModel(AppDbContext db) : MamoriPageModel
         var due = ParseDate(Input.DueOn, "Input.DueOn");
         if (ModelState.IsValid)
         {
-            var outcome = await FindingWorkflow.SaveFindingAsync(db, Inspection.Value, id, new FindingInput(Input.Law, Input.Number, Input.Heading, Input.Provision,
-                Input.Text, Input.DepartmentId, due, Input.Countermeasure, Input.IncidentId), Input.Version, ct);
+            var outcome = await FindingWorkflow.SaveFindingAsync(db, Inspection.Value, id, new FindingInput
+            {
+                Law = Input.Law,
+                Number = Input.Number,
+                Heading = Input.Heading,
+                Provision = Input.Provision,
+                Text = Input.Text,
+                DepartmentId = Input.DepartmentId,
+                DueOn = due,
+                Countermeasure = Input.Countermeasure,
+                IncidentId = Input.IncidentId,
+            }, Input.Version, ct);
             if (outcome.Ok)
             {
                 Flash($"指摘事項「{outcome.Value!.Law.JapaneseName()}{FindingNames.NumberLabel(outcome.Value.Number)} {outcome.Value.Heading}」を保存しました。");

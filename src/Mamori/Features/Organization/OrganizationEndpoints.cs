@@ -100,7 +100,17 @@ public static class OrganizationEndpoints
             return Outcome<StaffResponse>.Fail(errors);
         }
         var outcome = await SaveStaff.RunAsync(db, id,
-            new StaffInput(body.EmployeeNumber, body.Name, body.NameKana, body.DepartmentId, status, start, end, body.Version), ct);
+            new StaffInput
+            {
+                EmployeeNumber = body.EmployeeNumber,
+                Name = body.Name,
+                NameKana = body.NameKana,
+                DepartmentId = body.DepartmentId,
+                Status = status,
+                StartDate = start,
+                EndDate = end,
+                Version = body.Version,
+            }, ct);
         return outcome.Ok ? Outcome<StaffResponse>.Success((await LoadStaffAsync(db, outcome.Value!.Id, ct))!) : outcome.Refused<StaffResponse>();
     }
 

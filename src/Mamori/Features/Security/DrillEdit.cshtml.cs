@@ -65,8 +65,18 @@ public sealed class DrillEditModel(AppDbContext db) : MamoriPageModel
         {
             return Prepare(id);
         }
-        var outcome = await Drills.SaveAsync(db, db.Tenant.MunicipalityId!.Value, id, new DrillInput(Input.Kind, Input.Title, Input.TargetGroup, heldOn, heldUntil,
-            Input.Content, Input.Participants, Input.ParticipantCount, Input.Findings), Input.Version, ct);
+        var outcome = await Drills.SaveAsync(db, db.Tenant.MunicipalityId!.Value, id, new DrillInput
+        {
+            Kind = Input.Kind,
+            Title = Input.Title,
+            TargetGroup = Input.TargetGroup,
+            HeldOn = heldOn,
+            HeldUntil = heldUntil,
+            Content = Input.Content,
+            Participants = Input.Participants,
+            ParticipantCount = Input.ParticipantCount,
+            Findings = Input.Findings,
+        }, Input.Version, ct);
         if (!outcome.Ok)
         {
             AddErrors(outcome);

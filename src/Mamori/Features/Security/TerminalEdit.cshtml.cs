@@ -68,8 +68,18 @@ public sealed class TerminalEditModel(AppDbContext db) : MamoriPageModel
         {
             return await PrepareAsync(id, ct);
         }
-        var outcome = await Terminals.SaveAsync(db, db.Tenant.MunicipalityId!.Value, id, new TerminalInput(Input.Code, Input.Place, Input.DepartmentId,
-            Input.Manager, Input.Assistant, installed, wireLock, removed, Input.Note), Input.Version, ct);
+        var outcome = await Terminals.SaveAsync(db, db.Tenant.MunicipalityId!.Value, id, new TerminalInput
+        {
+            Code = Input.Code,
+            Place = Input.Place,
+            DepartmentId = Input.DepartmentId,
+            Manager = Input.Manager,
+            Assistant = Input.Assistant,
+            InstalledOn = installed,
+            WireLockCheckedOn = wireLock,
+            RemovedOn = removed,
+            Note = Input.Note,
+        }, Input.Version, ct);
         if (!outcome.Ok)
         {
             AddErrors(outcome);

@@ -77,7 +77,17 @@ public sealed class EditModel(AppDbContext db) : MamoriPageModel
             return await PrepareAsync(id, ct);
         }
         var outcome = await SaveStaff.RunAsync(db, id,
-            new StaffInput(Input.EmployeeNumber, Input.Name, Input.NameKana, Input.DepartmentId, Input.Status, start, end, Input.Version), ct);
+            new StaffInput
+            {
+                EmployeeNumber = Input.EmployeeNumber,
+                Name = Input.Name,
+                NameKana = Input.NameKana,
+                DepartmentId = Input.DepartmentId,
+                Status = Input.Status,
+                StartDate = start,
+                EndDate = end,
+                Version = Input.Version,
+            }, ct);
         if (!outcome.Ok)
         {
             AddErrors(outcome);
