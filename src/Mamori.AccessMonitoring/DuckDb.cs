@@ -12,7 +12,7 @@ internal static class DuckDb
         var db = new DuckDBConnection("DataSource=:memory:");
         db.Open();
         Execute(db, $"SET memory_limit = '{memoryLimit.Replace("'", "", StringComparison.Ordinal)}'");
-        Execute(db, $"SET temp_directory = '{Path.Combine(Path.GetTempPath(), "mamori-duckdb").Replace("'", "''", StringComparison.Ordinal)}'");
+        Execute(db, $"SET temp_directory = {Quote(Path.Combine(Path.GetTempPath(), "mamori-duckdb"))}");
         return db;
     }
 
@@ -30,6 +30,6 @@ internal static class DuckDb
         cmd.ExecuteNonQuery();
     }
 
-    /// <summary>A path as a SQL string literal.</summary>
+    /// <summary>A path or text as a SQL string literal.</summary>
     internal static string Quote(string path) => "'" + path.Replace("'", "''", StringComparison.Ordinal) + "'";
 }

@@ -28,7 +28,6 @@ internal static class LogInputReader
         var columns = mapping.Columns ?? [];
         var present = Header(db, original, utf8, columns.Values.OfType<string>());
         string Source(string column) => "\"" + column.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
-        string Literal(string text) => "'" + text.Replace("'", "''", StringComparison.Ordinal) + "'";
         var select = new List<string>();
         foreach (var column in layout == Layout.Staff ? layout.Append("last_active") : layout)
         {
@@ -51,15 +50,15 @@ internal static class LogInputReader
             }
             if (column == "ts" && mapping.TimestampFormat is { } tf)
             {
-                expression = $"coalesce(strftime(try_strptime({expression}, {Literal(tf)}), '%Y-%m-%d %H:%M:%S'), {expression})";
+                expression = $"coalesce(strftime(try_strptime({expression}, {Quote(tf)}), '%Y-%m-%d %H:%M:%S'), {expression})";
             }
             else if (mapping.DateFormat is { } df && column is "start_date" or "end_date" or "opened" or "closed" or "last_active")
             {
-                expression = $"coalesce(strftime(try_strptime({expression}, {Literal(df)}), '%Y-%m-%d'), {expression})";
+                expression = $"coalesce(strftime(try_strptime({expression}, {Quote(df)}), '%Y-%m-%d'), {expression})";
             }
             if (mapping.Values?.GetValueOrDefault(column) is { Count: > 0 } values)
             {
-                expression = $"CASE {expression} {string.Join(" ", values.Select(v => $"WHEN {Literal(v.Key)} THEN {Literal(v.Value)}"))} ELSE {expression} END";
+                expression = $"CASE {expression} {string.Join(" ", values.Select(v => $"WHEN {Quote(v.Key)} THEN {Quote(v.Value)}"))} ELSE {expression} END";
             }
             select.Add($"{expression} AS \"{column}\"");
         }

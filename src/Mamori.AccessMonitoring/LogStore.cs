@@ -81,7 +81,7 @@ public sealed class LogStore
                 + "CAST(NULL AS VARCHAR) AS business_code, CAST(NULL AS VARCHAR) AS op, CAST(NULL AS VARCHAR) AS resident_id, CAST(NULL AS BIGINT) AS result_count, "
                 + "CAST(NULL AS VARCHAR) AS search_method WHERE FALSE)";
         }
-        var files = string.Join(", ", months.Select(m => "'" + Path.Combine(LogDirectory, $"month={m}", "*.parquet").Replace("'", "''", StringComparison.Ordinal) + "'"));
+        var files = string.Join(", ", months.Select(m => DuckDb.Quote(Path.Combine(LogDirectory, $"month={m}", "*.parquet"))));
         return $"(SELECT ts, user_id, terminal_id, terminal_dept, business_code, op, resident_id, result_count, search_method FROM read_parquet([{files}]) "
             + $"WHERE ts >= TIMESTAMP '{from:yyyy-MM-dd} 00:00:00' AND ts < TIMESTAMP '{to.AddDays(1):yyyy-MM-dd} 00:00:00')";
     }
@@ -151,7 +151,7 @@ public sealed class LogStore
                                  strftime(l.ts, '%Y-%m') AS month
                           FROM ({{typed}}) l LEFT JOIN pseudonym p ON p.id = l.resident_id
                           WHERE NOT (CASE WHEN l.bad THEN error('unreadable row') ELSE FALSE END))
-                    TO '{{staging.Replace("'", "''", StringComparison.Ordinal)}}' (FORMAT parquet, COMPRESSION zstd, COMPRESSION_LEVEL 1, PARTITION_BY (month), FILENAME_PATTERN '{{hash}}_{i}')
+                    TO {{DuckDb.Quote(staging)}} (FORMAT parquet, COMPRESSION zstd, COMPRESSION_LEVEL 1, PARTITION_BY (month), FILENAME_PATTERN '{{hash}}_{i}')
                     """);
             }
             catch (DuckDBException) when (DuckDb.Scalar<bool>(db, $"SELECT coalesce(bool_or(bad), FALSE) FROM ({typed})"))
@@ -160,7 +160,7 @@ public sealed class LogStore
             }
             var written = Directory.Exists(staging) ? Directory.GetFiles(staging, "*.parquet", SearchOption.AllDirectories) : [];
             var rows = written.Length == 0 ? 0
-                : DuckDb.Scalar<long>(db, $"SELECT count(*) FROM read_parquet([{string.Join(", ", written.Select(f => "'" + f.Replace("'", "''", StringComparison.Ordinal) + "'"))}])");
+                : DuckDb.Scalar<long>(db, $"SELECT count(*) FROM read_parquet([{string.Join(", ", written.Select(DuckDb.Quote))}])");
             var months = new List<string>();
             foreach (var dir in Directory.Exists(staging) ? Directory.EnumerateDirectories(staging, "month=*") : [])
             {

@@ -17,19 +17,8 @@ public sealed class StatusCodeTests(AppFixture app)
 {
     private static readonly string Missing = Guid.NewGuid().ToString();
 
-    private static object File(TestTenant tenant, string name, string? version = null) => new
-    {
-        fileNumber = "S-" + Guid.NewGuid().ToString("N")[..6],
-        name,
-        departmentId = tenant.OwnDepartmentId,
-        purpose = "住民の居住関係の公証",
-        recordItems = new[] { "氏名", "住所" },
-        recordScope = "区内に住所を有する者",
-        collectionMethods = new[] { "本人から" },
-        subjectCount = 1000,
-        form = "電算処理ファイル",
-        version,
-    };
+    private static object File(TestTenant tenant, string name, string? version = null) =>
+        Features.Register.RegisterWorkflowTests.File(tenant, "S-1", name, version: version is null ? null : Guid.Parse(version));
 
     /// <summary>Asserts the status and, for a refusal, the problem+json shape with a Japanese message; returns the body.</summary>
     private static async Task<JsonElement> Expect(HttpResponseMessage response, HttpStatusCode status, string? message = null)

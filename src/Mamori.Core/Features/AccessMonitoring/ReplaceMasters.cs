@@ -4,7 +4,18 @@ using Mamori.Core.Data;
 namespace Mamori.Core.Features.AccessMonitoring;
 
 /// <summary>An uploaded file: the name the user chose, and its content.</summary>
-public sealed record UploadedFile(string FileName, Func<Stream> Open);
+public sealed record UploadedFile(string FileName, Func<Stream> Open)
+{
+    /// <summary>Copies the content into <paramref name="dir"/> under <paramref name="name"/>, streamed (never held in memory); returns its path.</summary>
+    public async Task<string> SaveToAsync(string dir, string name, CancellationToken ct)
+    {
+        var path = Path.Combine(dir, name);
+        await using var target = File.Create(path);
+        await using var source = Open();
+        await source.CopyToAsync(target, ct);
+        return path;
+    }
+}
 
 /// <summary>
 /// Replaces the masters given (and the column mapping) after reading all four as an analysis would — the new files
@@ -27,7 +38,7 @@ public static class ReplaceMasters
         try
         {
             var paths = await StageAsync(folders, municipalityId, request, staging, ct);
-            var mappingPath = request.Mapping is { } mapping ? await SaveAsync(mapping, staging, "mapping.json", ct)
+            var mappingPath = request.Mapping is { } mapping ? await mapping.SaveToAsync(staging, "mapping.json", ct)
                 : !request.RemoveMapping && File.Exists(folders.MappingPath(municipalityId)) ? folders.MappingPath(municipalityId) : null;
             try
             {
@@ -60,7 +71,7 @@ public static class ReplaceMasters
         {
             if (request.Masters.TryGetValue(kind, out var upload))
             {
-                paths[kind] = await SaveAsync(upload, Directory.CreateDirectory(Path.Combine(staging, kind)).FullName, Path.GetFileName(upload.FileName), ct);
+                paths[kind] = await upload.SaveToAsync(Directory.CreateDirectory(Path.Combine(staging, kind)).FullName, Path.GetFileName(upload.FileName), ct);
             }
             else if (File.Exists(folders.MasterPath(municipalityId, kind)))
             {
@@ -94,15 +105,5 @@ public static class ReplaceMasters
             fileNames.Add("列の対応づけ: 削除");
         }
         return (replaced, fileNames);
-    }
-
-    /// <summary>Copies an upload into <paramref name="dir"/> under <paramref name="name"/>; returns its path.</summary>
-    public static async Task<string> SaveAsync(UploadedFile upload, string dir, string name, CancellationToken ct)
-    {
-        var path = Path.Combine(dir, name);
-        await using var target = File.Create(path);
-        await using var source = upload.Open();
-        await source.CopyToAsync(target, ct);
-        return path;
     }
 }

@@ -28,7 +28,6 @@ public static partial class AssessmentWorkflow
         {
             CouncilId = councilId,
             Kind = ItemKind.Consultation,
-            Number = null,
             Title = $"{business.Name}に係る特定個人情報保護評価書（全項目評価書）{kind}の第三者点検について",
             DepartmentId = business.DepartmentId,
             SubmittedOn = JapanTime.Today(clock),

@@ -301,9 +301,7 @@ public static partial class CouncilWorkflow
             AppointedOn = appointedOn ?? start,
             TermStart = start,
             TermEnd = start.AddYears(council.TermYears).AddDays(-1),
-            LeftOn = null,
             Role = previous.Role,
-            SubstituteForId = null,
             UserId = previous.UserId,
         }, ct);
         if (outcome.Ok)

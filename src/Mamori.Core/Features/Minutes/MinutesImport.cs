@@ -187,13 +187,14 @@ public static class MinutesIndexing
     /// <summary>The turns of one meeting with its date, council and agenda numbers.</summary>
     public static async Task<List<IndexedTurn>> MeetingAsync(AppDbContext db, Guid meetingId, CancellationToken ct)
     {
-        var meeting = await db.Meetings.IgnoreQueryFilters().AsNoTracking().FirstOrDefaultAsync(m => m.Id == meetingId, ct);
+        // Most meetings have no minutes: their turns first, and nothing else to read then.
+        var turns = await db.MinutesTurns.IgnoreQueryFilters().AsNoTracking().Where(t => t.MeetingId == meetingId).OrderBy(t => t.Seq).ToListAsync(ct);
+        var meeting = turns.Count == 0 ? null : await db.Meetings.IgnoreQueryFilters().AsNoTracking().FirstOrDefaultAsync(m => m.Id == meetingId, ct);
         if (meeting is null)
         {
             return [];
         }
         var keys = await AgendaKeysAsync(db, [meetingId], ct);
-        var turns = await db.MinutesTurns.IgnoreQueryFilters().AsNoTracking().Where(t => t.MeetingId == meetingId).OrderBy(t => t.Seq).ToListAsync(ct);
         return turns.Select(t => ToIndexed(t, meeting, keys.GetValueOrDefault(meetingId, []))).ToList();
     }
 

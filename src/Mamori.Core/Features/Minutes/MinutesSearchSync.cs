@@ -86,8 +86,9 @@ public sealed partial class MinutesSearchSync(MinutesIndex index, IServiceScopeF
                     _meetings.Add(turn.MeetingId);
                     break;
                 case MeetingItem placed:
+                    // An item moved to another meeting changes both.
                     _meetings.Add(placed.MeetingId);
-                    _meetings.Add(entry.Property(nameof(MeetingItem.MeetingId)).OriginalValue is Guid before ? before : placed.MeetingId);
+                    _meetings.Add((Guid)entry.Property(nameof(MeetingItem.MeetingId)).OriginalValue!);
                     break;
                 case AgendaItem item when entry.State != EntityState.Added:
                     _items.Add(item.Id);

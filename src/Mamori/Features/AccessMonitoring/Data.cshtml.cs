@@ -69,7 +69,7 @@ public sealed class DataModel(AppDbContext db, CurrentTenant tenant, AccessLogFo
         var dir = folders.UploadsDirectory(MunicipalityId);
         foreach (var file in files)
         {
-            saved.Add((Path.GetFileName(file.FileName), await SaveAsync(file, dir, $"{Guid.NewGuid():N}.csv", ct)));
+            saved.Add((Path.GetFileName(file.FileName), await Uploaded(file).SaveToAsync(dir, $"{Guid.NewGuid():N}.csv", ct)));
         }
         await AccessJobRequests.IngestAsync(db, jobs, MunicipalityId, saved, deleteAfter: true, tenant.ActorName, clock.GetUtcNow().UtcDateTime, ct);
         Flash($"{files.Count} 個のファイルの取込みを受け付けました。この画面で進み具合を確認できます。");
@@ -151,10 +151,6 @@ public sealed class DataModel(AppDbContext db, CurrentTenant tenant, AccessLogFo
         Flash($"{WarekiDate.Format(from.Value)}〜{WarekiDate.Format(to.Value)} の分析を受け付けました。");
         return Redirect("/access/jobs");
     }
-
-    /// <summary>Writes an upload to <paramref name="dir"/> under <paramref name="name"/>, streamed (never held in memory).</summary>
-    private static Task<string> SaveAsync(IFormFile upload, string dir, string name, CancellationToken ct) =>
-        ReplaceMasters.SaveAsync(Uploaded(upload), dir, name, ct);
 
     private Task<string> CodeAsync(CancellationToken ct) => db.Municipalities.Where(m => m.Id == MunicipalityId).Select(m => m.Code).FirstAsync(ct);
 

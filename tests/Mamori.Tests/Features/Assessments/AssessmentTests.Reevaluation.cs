@@ -30,13 +30,9 @@ public sealed partial class AssessmentTests
         {
             Name = "介護保険に関する事務",
             DepartmentId = tenant.OwnDepartmentId,
-            Summary = null,
             SubjectCount = 150_000,
             StaffHandlers = 300,
             ContractorHandlers = 0,
-            SeriousIncidentOn = null,
-            SeriousIncidentNote = null,
-            ChosenLevel = null,
             FileIds = [],
         }, clock, default)).Value!;
         db.Assessments.Add(new Assessment
@@ -84,13 +80,11 @@ public sealed partial class AssessmentTests
         {
             Name = business.Name,
             DepartmentId = tenant.OwnDepartmentId,
-            Summary = null,
             SubjectCount = 150_000,
             StaffHandlers = 300,
             ContractorHandlers = 0,
             SeriousIncidentOn = today.AddMonths(-1),
             SeriousIncidentNote = "委託先による特定個人情報の漏えい",
-            ChosenLevel = null,
             FileIds = [],
             Version = business.Version,
         }, clock, default);
@@ -103,13 +97,11 @@ public sealed partial class AssessmentTests
         {
             Name = business.Name,
             DepartmentId = tenant.OwnDepartmentId,
-            Summary = null,
             SubjectCount = 150_000,
             StaffHandlers = 300,
             ContractorHandlers = 0,
             SeriousIncidentOn = today.AddDays(1),
             SeriousIncidentNote = "x",
-            ChosenLevel = null,
             FileIds = [],
         }, clock, default)).Errors["SeriousIncidentOn"][0]);
     }
@@ -142,13 +134,9 @@ public sealed partial class AssessmentTests
             {
                 Name = name,
                 DepartmentId = tenant.OwnDepartmentId,
-                Summary = null,
                 SubjectCount = subjects,
                 StaffHandlers = staff,
                 ContractorHandlers = contractors,
-                SeriousIncidentOn = null,
-                SeriousIncidentNote = null,
-                ChosenLevel = null,
                 FileIds = [],
             }, clock, default);
             Assert.True(b.Ok, b.Describe());
@@ -189,21 +177,17 @@ public sealed partial class AssessmentTests
             await Ok(new StepInput
             {
                 Step = AssessmentStep.Draft,
-                DueOn = null,
                 DoneOn = Today.AddDays(-70),
             });
             await Ok(new StepInput
             {
                 Step = AssessmentStep.InternalMeeting,
-                DueOn = null,
                 DoneOn = Today.AddDays(-60),
                 MeetingName = "マイナンバー制度セキュリティ会議",
             });
             await Ok(new StepInput
             {
                 Step = AssessmentStep.PublicComment,
-                DueOn = null,
-                DoneOn = null,
                 CommentStartOn = Today.AddDays(-50),
                 CommentEndOn = Today.AddDays(-21),
                 CommentOpinions = 0,
@@ -215,7 +199,6 @@ public sealed partial class AssessmentTests
             var refused = await AssessmentWorkflow.SaveStepAsync(db, id, new StepInput
             {
                 Step = AssessmentStep.Submission,
-                DueOn = null,
                 DoneOn = Today.AddDays(-2),
             }, clock, default);
             Assert.Contains("審議会の答申がまだありません。答申を受けてから提出してください。", refused.Errors.SelectMany(e => e.Value));
@@ -224,13 +207,11 @@ public sealed partial class AssessmentTests
             await Ok(new StepInput
             {
                 Step = AssessmentStep.Submission,
-                DueOn = null,
                 DoneOn = Today.AddDays(-2),
             });
             await Ok(new StepInput
             {
                 Step = AssessmentStep.Publication,
-                DueOn = null,
                 DoneOn = Today.AddDays(-1),
                 PublishedUrl = "https://www.city.example.lg.jp/mynumber/pia",
             });

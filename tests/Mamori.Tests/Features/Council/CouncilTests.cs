@@ -133,11 +133,7 @@ public sealed class CouncilTests(AppFixture app)
             {
                 CouncilId = council,
                 Kind = ItemKind.Consultation,
-                Number = null,
                 Title = $"同時の諮問{n}",
-                DepartmentId = null,
-                SubmittedOn = null,
-                About = null,
             }, default);
             Assert.True(outcome.Ok, outcome.Describe());
             return outcome.Value!.Number!.Value;

@@ -181,8 +181,6 @@ public sealed class FindingTests(AppFixture app)
                 PublicExposure = false,
                 ReportVoluntarily = false,
                 IsSerious = false,
-                RootCause = null,
-                Measures = null,
             };
             var saved = await Incidents.SaveAsync(db, tenant.MunicipalityId, null, input, null, mayJudgeSerious: false, clock, default);
             Assert.True(saved.Ok, saved.Describe());

@@ -14,7 +14,7 @@ namespace Mamori.Tests.Features.Register;
 /// <summary>個人情報ファイル簿: draft → submitted → returned/confirmed → published → revised → removed, and who may do what.</summary>
 public sealed class RegisterWorkflowTests(AppFixture app)
 {
-    private static object File(TestTenant tenant, string number, string name, Guid? department = null, Guid? version = null) => new
+    internal static object File(TestTenant tenant, string number, string name, Guid? department = null, Guid? version = null) => new
     {
         fileNumber = number,
         name,
