@@ -82,38 +82,3 @@ public sealed class FieldErrors
 
     public Outcome<T> Fail<T>() => Outcome<T>.Fail(ToDictionary());
 }
-
-/// <summary>Saving a record people edit: a concurrent edit becomes a message, not an exception.</summary>
-public static class OptimisticSave
-{
-    public const string ConflictMessage = "他の人が先に変更しました。画面を開き直して、最新の内容を確認してから入力してください。";
-
-    /// <summary>
-    /// Loads a record for an edit: null with a message when it is not there (<paramref name="notFound"/>) or when
-    /// the version the form was opened with is no longer the current one.
-    /// </summary>
-    public static async Task<(T? Entity, Outcome<T>? Failure)> LoadAsync<T>(IQueryable<T> set, Guid id, Guid? version, string notFound, CancellationToken ct)
-        where T : class, Data.IVersioned
-    {
-        var entity = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.FirstOrDefaultAsync(set,
-            e => Microsoft.EntityFrameworkCore.EF.Property<Guid>(e, "Id") == id, ct);
-        if (entity is null)
-        {
-            return (null, Outcome<T>.NotFound(notFound));
-        }
-        return version is { } v && v != entity.Version ? (null, Outcome<T>.Conflict(ConflictMessage)) : (entity, null);
-    }
-
-    public static async Task<Outcome<T>> SaveAsync<T>(Microsoft.EntityFrameworkCore.DbContext db, T value, CancellationToken ct)
-    {
-        try
-        {
-            await db.SaveChangesAsync(ct);
-            return Outcome<T>.Success(value);
-        }
-        catch (Microsoft.EntityFrameworkCore.DbUpdateConcurrencyException)
-        {
-            return Outcome<T>.Conflict(ConflictMessage);
-        }
-    }
-}

@@ -148,8 +148,8 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, CurrentTenant 
         protected override Expression VisitParameter(ParameterExpression node) => node == from ? to : base.VisitParameter(node);
     }
 
-    /// <summary>How often a save is retried when another process appended to the audit trail at the same moment.</summary>
-    private const int AuditRetries = 5;
+    /// <summary>How often a save is tried when other processes keep appending to the audit trail at the same moment.</summary>
+    private const int AuditAttempts = 200;
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
@@ -160,9 +160,9 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, CurrentTenant 
             {
                 return base.SaveChanges(acceptAllChangesOnSuccess);
             }
-            catch (DbUpdateException ex) when (attempt < AuditRetries && IsAuditSequenceConflict(ex))
+            catch (DbUpdateException ex) when (attempt < AuditAttempts && IsAuditSequenceConflict(ex))
             {
-                Thread.Sleep(Random.Shared.Next(10, 50 * attempt));
+                Thread.Sleep(SaveBackoff.Delay(attempt));
             }
         }
     }
@@ -176,18 +176,18 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, CurrentTenant 
             {
                 return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
             }
-            catch (DbUpdateException ex) when (attempt < AuditRetries && IsAuditSequenceConflict(ex))
+            catch (DbUpdateException ex) when (attempt < AuditAttempts && IsAuditSequenceConflict(ex))
             {
                 // Another process (the command line beside the web app) took the same sequence number.
                 // The whole save was rolled back and the interceptor dropped its rows; saving again
                 // recomputes them on top of the other process's entries.
-                await Task.Delay(Random.Shared.Next(10, 50 * attempt), cancellationToken);
+                await Task.Delay(SaveBackoff.Delay(attempt), cancellationToken);
             }
         }
     }
 
-    private static bool IsAuditSequenceConflict(DbUpdateException ex) =>
-        ex is not DbUpdateConcurrencyException && ex.InnerException?.Message.Contains(nameof(AuditEntries), StringComparison.Ordinal) == true;
+    private bool IsAuditSequenceConflict(DbUpdateException ex) =>
+        UniqueViolation.Of(ex)?.IsPrimaryKeyOf(Model.FindEntityType(typeof(AuditEntry))!) == true;
 
     /// <summary>
     /// Fills in the municipality of new rows, refuses rows of another municipality or (for 所管課)

@@ -14,6 +14,12 @@ public static class DatabaseMigrations
         {
             await database.MigrateAsync(ct);
         }
+        if (database.IsSqlite())
+        {
+            // Write-ahead logging: readers do not wait for a writer, and the web app and the command line can write
+            // one after the other (each waits for the other's lock, see DatabaseSettings) instead of failing.
+            await database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
+        }
         return pending;
     }
 }

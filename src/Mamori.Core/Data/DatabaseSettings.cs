@@ -46,7 +46,28 @@ public sealed record DatabaseSettings(DatabaseProvider Provider, string Connecti
             }
             connectionString = $"Data Source={Path.Combine(dataDirectory, "mamori.db")}";
         }
+        if (provider == DatabaseProvider.Sqlite)
+        {
+            connectionString = WaitingForLocks(connectionString);
+        }
         return new DatabaseSettings(provider, connectionString, dataDirectory);
+    }
+
+    /// <summary>How long a SQLite write waits for another writer (another request, the command line) before it fails.</summary>
+    public const int SqliteLockWaitSeconds = 60;
+
+    /// <summary>
+    /// A SQLite connection string whose commands wait up to <see cref="SqliteLockWaitSeconds"/> for a lock held by another
+    /// connection (SQLITE_BUSY is retried for the command timeout) unless the connection string sets its own.
+    /// </summary>
+    private static string WaitingForLocks(string connectionString)
+    {
+        var builder = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(connectionString);
+        if (!connectionString.Contains("Timeout", StringComparison.OrdinalIgnoreCase))
+        {
+            builder.DefaultTimeout = SqliteLockWaitSeconds;
+        }
+        return builder.ToString();
     }
 
     /// <summary>Points EF Core at the provider and its migrations assembly.</summary>

@@ -16,4 +16,22 @@ public sealed class MigrationTests(AppFixture app)
         Assert.False(pendingModel, $"{provider}: モデルの変更に対応するマイグレーションがありません。README の手順で両方のプロバイダーに追加してください。");
         Assert.Equal(0, pendingMigrations);
     }
+
+    [Fact]
+    public async Task Sqlite_WritesWaitForEachOther_InWriteAheadLogMode()
+    {
+        var factory = await app.GetAsync(DatabaseProvider.Sqlite);
+        var (journal, timeout) = await factory.AsSystemAsync(async (sp, db) =>
+        {
+            var connection = db.Database.GetDbConnection();
+            await connection.OpenAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = "PRAGMA journal_mode;";
+            return ((string)(await command.ExecuteScalarAsync())!,
+                new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(db.Database.GetConnectionString()).DefaultTimeout);
+        });
+        Assert.Equal("wal", journal);
+        Assert.Equal(DatabaseSettings.SqliteLockWaitSeconds, timeout);
+        Assert.Equal(60, DatabaseSettings.SqliteLockWaitSeconds);
+    }
 }

@@ -232,14 +232,12 @@ public static class AccessAlerts
             };
             db.Inspections.Add(inspection);
         }
-        var numbers = await db.Findings.Where(f => f.InspectionId == inspection.Id && f.Law == FindingLaw.PersonalInformation).Select(f => f.Number).ToListAsync(ct);
         var finding = new Finding
         {
             MunicipalityId = alert.MunicipalityId,
             InspectionId = inspection.Id,
             DepartmentId = department,
             Law = FindingLaw.PersonalInformation,
-            Number = numbers.DefaultIfEmpty(0).Max() + 1,
             Heading = $"住民記録の不適正な参照（{RuleLabel(alert.Rule)}）",
             Provision = "個人情報保護法第69条（利用及び提供の制限）",
             Text = $"アクセスログ監視で、職員（利用者ID {alert.UserId}）による{WarekiDate.Format(alert.Day)}の操作が「{RuleLabel(alert.Rule)}」に該当し、"
@@ -248,8 +246,9 @@ public static class AccessAlerts
         };
         db.Findings.Add(finding);
         alert.FindingId = finding.Id;
-        await db.SaveChangesAsync(ct);
-        return Outcome<Finding>.Success(finding);
+        return await NumberedSave.SaveAsync(db, finding, nameof(Finding.Number), async () =>
+            finding.Number = (await db.Findings.IgnoreQueryFilters([AppDbContext.DepartmentFilter])
+                .Where(f => f.InspectionId == inspection.Id && f.Law == FindingLaw.PersonalInformation).MaxAsync(f => (int?)f.Number, ct) ?? 0) + 1, ct);
     }
 
     /// <summary>Adds an allowlist entry: rule, user, reason, approver and an expiry in the future (at most a year ahead).</summary>

@@ -164,13 +164,11 @@ public static partial class AssessmentWorkflow
         }
         var file = StoredFile.From(upload.Value!.Content);
         db.StoredFiles.Add(file);
-        var number = (await db.AssessmentDocuments.Where(d => d.BusinessId == a.BusinessId).MaxAsync(d => (int?)d.Number, ct) ?? 0) + 1;
         var document = new AssessmentDocument
         {
             DepartmentId = a.DepartmentId,
             BusinessId = a.BusinessId,
             AssessmentId = a.Id,
-            Number = number,
             Sections = string.Join('\n', AssessmentText.Lines(sections)),
             Note = Optional(note),
             FileName = upload.Value.FileName,
@@ -181,7 +179,8 @@ public static partial class AssessmentWorkflow
             UploadedBy = db.Tenant.ActorName,
         };
         db.AssessmentDocuments.Add(document);
-        return await SaveAsync(db, document, ct);
+        return await NumberedSave.SaveAsync(db, document, nameof(AssessmentDocument.Number), async () =>
+            document.Number = (await db.AssessmentDocuments.Where(d => d.BusinessId == a.BusinessId).MaxAsync(d => (int?)d.Number, ct) ?? 0) + 1, ct);
     }
 
     /// <summary>Puts a version on the public page (taking the business's previous one off), or takes it off.</summary>

@@ -93,53 +93,25 @@ public static partial class CouncilWorkflow
         {
             return await SaveAsync(db, item, ct);
         }
-        return await SaveNumberedAsync(db, item, input.Number, n => item.Number = n, () => NextNumberAsync(db, input.Kind, ct),
-            CouncilNames.Label(input.Kind, input.Number), ct);
+        item.Number = input.Number;
+        return await NumberedSave.SaveAsync(db, item, nameof(AgendaItem.Number),
+            input.Number is null ? async () => item.Number = await NextNumberAsync(db, input.Kind, ct) : null, ct, TakenMessage(CouncilNames.Label(input.Kind, input.Number)));
     }
 
     private static async Task CheckNumberAsync(AppDbContext db, ItemKind kind, int number, FieldErrors errors, CancellationToken ct)
     {
+        // The next number first: when another save lands between the two queries, the number reads as taken, not as a gap.
+        var next = await NextNumberAsync(db, kind, ct);
         var taken = await db.AgendaItems.IgnoreQueryFilters([AppDbContext.CouncilFilter]).Where(i => i.Kind == kind && i.Number == number)
             .Select(i => i.Title).FirstOrDefaultAsync(ct);
-        var next = await NextNumberAsync(db, kind, ct);
         if (taken is not null)
         {
+            next = Math.Max(next, await NextNumberAsync(db, kind, ct));
             errors.Add("Number", $"{CouncilNames.Label(kind, number)}は既に使われています（「{taken}」）。次の番号は{CouncilNames.Label(kind, next)}です。");
         }
         else if (next > 1 && number != next)
         {
             errors.Add("Number", $"番号を飛ばしたり戻したりはできません。次の番号は{CouncilNames.Label(kind, next)}です。");
-        }
-    }
-
-    /// <summary>
-    /// Saves a new numbered record. A number chosen by the user that another save took meanwhile is refused;
-    /// a number taken automatically is taken again, so concurrent saves get consecutive numbers.
-    /// </summary>
-    private static async Task<Outcome<T>> SaveNumberedAsync<T>(AppDbContext db, T entity, int? chosen, Action<int> setNumber, Func<Task<int>> next,
-        string chosenLabel, CancellationToken ct) where T : class
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            setNumber(chosen ?? await next());
-            try
-            {
-                await db.SaveChangesAsync(ct);
-                return Outcome<T>.Success(entity);
-            }
-            catch (DbUpdateException ex) when (ex is not DbUpdateConcurrencyException)
-            {
-                if (chosen is not null)
-                {
-                    db.Entry(entity).State = EntityState.Detached;
-                    return Outcome<T>.Fail("Number", $"{chosenLabel}は、たった今ほかの人が登録しました。番号を空欄にするか次の番号で登録してください。");
-                }
-                if (attempt >= 10)
-                {
-                    throw;
-                }
-                await Task.Delay(Random.Shared.Next(5, 20 * attempt), ct);
-            }
         }
     }
 
@@ -336,9 +308,15 @@ public static partial class CouncilWorkflow
         toshin.Text = input.Text!.Trim();
         toshin.AnsweredOn = input.AnsweredOn;
         toshin.Addressee = Optional(input.Addressee);
-        return isNew
-            ? await SaveNumberedAsync(db, toshin, input.Number, n => toshin.Number = n, () => NextToshinNumberAsync(db, ct),
-                CouncilNames.ToshinLabel(input.Number ?? 0), ct)
-            : await SaveAsync(db, toshin, ct);
+        if (!isNew)
+        {
+            return await SaveAsync(db, toshin, ct);
+        }
+        toshin.Number = input.Number ?? 0;
+        return await NumberedSave.SaveAsync(db, toshin, nameof(Toshin.Number),
+            input.Number is null ? async () => toshin.Number = await NextToshinNumberAsync(db, ct) : null, ct, TakenMessage(CouncilNames.ToshinLabel(toshin.Number)));
     }
+
+    /// <summary>The message when a number the user chose was taken by another save a moment before.</summary>
+    private static string TakenMessage(string label) => $"{label}は、たった今ほかの人が登録しました。番号を空欄にするか次の番号で登録してください。";
 }

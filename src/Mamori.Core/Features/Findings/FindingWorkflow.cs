@@ -228,13 +228,10 @@ public static partial class FindingWorkflow
             finding = new Finding { MunicipalityId = inspection.MunicipalityId, InspectionId = inspectionId, Heading = input.Heading!.Trim(), Text = input.Text!.Trim() };
             db.Findings.Add(finding);
         }
+        var renumber = input.Number is null && (id is null || finding.Law != input.Law);
         if (input.Number is { } n)
         {
             finding.Number = n;
-        }
-        else if (id is null || finding.Law != input.Law)
-        {
-            finding.Number = (await numbers.MaxAsync(f => (int?)f.Number, ct) ?? 0) + 1;
         }
         finding.Law = input.Law;
         finding.Provision = Optional(input.Provision);
@@ -245,7 +242,9 @@ public static partial class FindingWorkflow
         {
             finding.Countermeasure = measure;
         }
-        return await OptimisticSave.SaveAsync(db, finding, ct);
+        return await NumberedSave.SaveAsync(db, finding, nameof(Finding.Number),
+            renumber ? async () => finding.Number = (await numbers.MaxAsync(f => (int?)f.Number, ct) ?? 0) + 1 : null, ct,
+            $"{input.Law.JapaneseName()}の{FindingNames.NumberLabel(finding.Number)}は、たった今ほかの人が登録しました。別の番号にするか、空欄にしてください。");
     }
 
     /// <summary>Deletes a finding entered by mistake (事務局); a confirmed one stays.</summary>

@@ -78,10 +78,10 @@ public static class Incidents
         {
             return errors.Fail<Incident>();
         }
+        var isNew = incident is null;
         if (incident is null)
         {
-            var last = await db.Incidents.IgnoreQueryFilters([AppDbContext.DepartmentFilter]).MaxAsync(i => (int?)i.Number, ct) ?? 0;
-            incident = new Incident { MunicipalityId = municipalityId, Number = last + 1, Title = "", Summary = "" };
+            incident = new Incident { MunicipalityId = municipalityId, Title = "", Summary = "" };
             db.Incidents.Add(incident);
         }
         var clockInputs = (incident.LearnedOn, incident.Unauthorized, incident.PreliminaryDueOn is null);
@@ -104,7 +104,12 @@ public static class Incidents
         {
             await FeedThresholdAsync(db, incident, wasSerious ? oldSeriousOn : null, ct);
         }
-        return await OptimisticSave.SaveAsync(db, incident, ct);
+        if (!isNew)
+        {
+            return await OptimisticSave.SaveAsync(db, incident, ct);
+        }
+        return await NumberedSave.SaveAsync(db, incident, nameof(Incident.Number), async () =>
+            incident.Number = (await db.Incidents.IgnoreQueryFilters([AppDbContext.DepartmentFilter]).MaxAsync(i => (int?)i.Number, ct) ?? 0) + 1, ct);
     }
 
     /// <summary>The form's rules: what is required, lengths, and dates that cannot be in the future or out of order.</summary>

@@ -163,25 +163,14 @@ public static partial class ReviewWorkflow
                 ["Missing"] = missing.ToArray(),
             });
         }
-        for (var attempt = 1; ; attempt++)
+        reviewCase.Status = CaseStatus.Submitted;
+        reviewCase.SubmittedAt = clock.GetUtcNow().UtcDateTime;
+        reviewCase.SubmittedBy = db.Tenant.ActorName;
+        return await NumberedSave.SaveAsync(db, reviewCase, nameof(ReviewCase.Number), async () =>
         {
             var last = await db.ReviewCases.IgnoreQueryFilters([AppDbContext.DepartmentFilter]).MaxAsync(c => c.Number, ct) ?? 0;
             reviewCase.Number = Math.Max(last, (round.FirstCaseNumber ?? 1) - 1) + 1;
-            reviewCase.Status = CaseStatus.Submitted;
-            reviewCase.SubmittedAt = clock.GetUtcNow().UtcDateTime;
-            reviewCase.SubmittedBy = db.Tenant.ActorName;
-            try
-            {
-                await db.SaveChangesAsync(ct);
-                return Outcome<ReviewCase>.Success(reviewCase);
-            }
-            catch (DbUpdateException) when (attempt < 5)
-            {
-                // Another case took the number at the same moment; take the next one.
-                db.ChangeTracker.Clear();
-                reviewCase = (await LoadCaseAsync(db, id, ct, tracking: true))!;
-            }
-        }
+        }, ct);
     }
 
     /// <summary>
