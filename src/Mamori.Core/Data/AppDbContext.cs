@@ -34,6 +34,8 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, CurrentTenant 
     public DbSet<Staff> Staff => Set<Staff>();
     public DbSet<AbsencePeriod> AbsencePeriods => Set<AbsencePeriod>();
     public DbSet<PersonalAccessToken> PersonalAccessTokens => Set<PersonalAccessToken>();
+    public DbSet<SignInSession> SignInSessions => Set<SignInSession>();
+    public DbSet<SecurityEvent> SecurityEvents => Set<SecurityEvent>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<PersonalInfoFile> PersonalInfoFiles => Set<PersonalInfoFile>();
     public DbSet<PersonalInfoFileVersion> PersonalInfoFileVersions => Set<PersonalInfoFileVersion>();

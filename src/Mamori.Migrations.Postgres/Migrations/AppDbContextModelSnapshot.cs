@@ -466,6 +466,9 @@ namespace Mamori.Migrations.Postgres.Migrations
                     b.Property<bool>("EmailConfirmed")
                         .HasColumnType("boolean");
 
+                    b.Property<long?>("LastAuthenticatorStep")
+                        .HasColumnType("bigint");
+
                     b.Property<DateTime?>("LastLoginAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -564,6 +567,11 @@ namespace Mamori.Migrations.Postgres.Migrations
                     b.Property<DateTime?>("RevokedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("Scope")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
                     b.Property<string>("TokenHash")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -582,6 +590,44 @@ namespace Mamori.Migrations.Postgres.Migrations
                     b.HasIndex("UserId");
 
                     b.ToTable("PersonalAccessTokens");
+                });
+
+            modelBuilder.Entity("Mamori.Core.Features.Accounts.SignInSession", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ClientAddress")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("EndReason")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTime?>("EndedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("LastSeenAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("MunicipalityId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "EndedAt");
+
+                    b.ToTable("SignInSessions");
                 });
 
             modelBuilder.Entity("Mamori.Core.Features.Assessments.AssessedBusiness", b =>
@@ -942,6 +988,46 @@ namespace Mamori.Migrations.Postgres.Migrations
                     b.HasIndex("MunicipalityId", "OccurredAt");
 
                     b.ToTable("AuditEntries");
+                });
+
+            modelBuilder.Entity("Mamori.Core.Features.Audit.SecurityEvent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ClientAddress")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Detail")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<Guid?>("MunicipalityId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Request")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("UserName")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MunicipalityId", "At");
+
+                    b.ToTable("SecurityEvents");
                 });
 
             modelBuilder.Entity("Mamori.Core.Features.Council.AdvisoryCouncil", b =>
@@ -3412,6 +3498,15 @@ namespace Mamori.Migrations.Postgres.Migrations
                 });
 
             modelBuilder.Entity("Mamori.Core.Features.Accounts.PersonalAccessToken", b =>
+                {
+                    b.HasOne("Mamori.Core.Features.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Mamori.Core.Features.Accounts.SignInSession", b =>
                 {
                     b.HasOne("Mamori.Core.Features.Accounts.AppUser", null)
                         .WithMany()

@@ -40,7 +40,7 @@ public sealed class CliSession : IAsyncDisposable
         services.AddMamoriIdentityCore();
         _root = services.BuildServiceProvider();
         _scope = _root.CreateAsyncScope();
-        _scope.ServiceProvider.GetRequiredService<CurrentTenant>().SetSystem("コマンドライン");
+        _scope.ServiceProvider.GetRequiredService<CurrentTenant>().SetSystem($"コマンドライン（OS ユーザー {Environment.UserName}）");
     }
 
     /// <summary>True with --json.</summary>

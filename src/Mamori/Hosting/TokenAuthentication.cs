@@ -9,8 +9,9 @@ using Microsoft.Extensions.Options;
 namespace Mamori.Hosting;
 
 /// <summary>
-/// API authentication with a personal access token (<c>Authorization: Bearer mmr_…</c>). The token is
-/// looked up by its SHA-256; expired, revoked, suspended or locked-out accounts are refused.
+/// API authentication with a personal access token (<c>Authorization: Bearer mmr_…</c>), for <c>/api/v1</c> only
+/// (pages ignore the header). The token is looked up by its SHA-256; expired or revoked tokens and suspended
+/// accounts are refused. A password lockout does not stop a token: the lockout guards the password, not the token.
 /// </summary>
 public sealed class TokenAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
@@ -22,6 +23,13 @@ public sealed class TokenAuthenticationHandler(
     TimeProvider clock) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "Token";
+
+    /// <summary>The claim that carries the token's <see cref="TokenScope"/>.</summary>
+    public const string ScopeClaim = "mamori:token-scope";
+
+    /// <summary>Whether a request is authenticated by a token: a Bearer header on the API.</summary>
+    public static bool Applies(HttpRequest request) =>
+        request.Path.StartsWithSegments("/api/v1") && request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase);
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
@@ -41,11 +49,33 @@ public sealed class TokenAuthenticationHandler(
             return AuthenticateResult.Fail("トークンが無効か、期限切れです。");
         }
         var user = await users.FindByIdAsync(token.UserId);
-        if (user is null || user.SuspendedAt is not null || await users.IsLockedOutAsync(user) || user.MunicipalityId != token.MunicipalityId)
+        if (user is null || user.SuspendedAt is not null || user.MunicipalityId != token.MunicipalityId)
         {
             return AuthenticateResult.Fail("このアカウントは利用できません。");
         }
         var principal = await principals.CreateAsync(user);
+        ((System.Security.Claims.ClaimsIdentity)principal.Identity!).AddClaim(new System.Security.Claims.Claim(ScopeClaim, token.Scope.ToString()));
         return AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
+    }
+}
+
+/// <summary>A read-only token may read: any other method is refused with 403 before the endpoint runs.</summary>
+public sealed class TokenScopeMiddleware(RequestDelegate next)
+{
+    public async Task InvokeAsync(HttpContext context)
+    {
+        if (context.User.FindFirst(TokenAuthenticationHandler.ScopeClaim)?.Value == nameof(TokenScope.Read)
+            && !(HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method) || HttpMethods.IsOptions(context.Request.Method)))
+        {
+            context.Response.StatusCode = StatusCodes.Status403Forbidden;
+            await context.Response.WriteAsJsonAsync(new
+            {
+                status = 403,
+                title = "読み取りのみのトークンです。",
+                detail = "このトークンでは参照だけができます。変更するには「読み書き」のトークンを発行してください。",
+            }, (System.Text.Json.JsonSerializerOptions?)null, "application/problem+json", context.RequestAborted);
+            return;
+        }
+        await next(context);
     }
 }

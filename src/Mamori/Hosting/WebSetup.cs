@@ -25,23 +25,38 @@ public static class WebSetup
         services.AddSingleton<Core.Features.AccessMonitoring.AccessJobChannel>();
         services.AddHostedService<Core.Features.AccessMonitoring.AccessJobWorker>();
         services.AddSingleton<SetupState>();
+        services.AddSingleton<LoginThrottle>();
+        services.AddScoped<SecurityEvents>();
 
         services.AddMamoriIdentityCore()
             .AddSignInManager()
             .AddClaimsPrincipalFactory<MamoriClaimsPrincipalFactory>();
         // Every request re-checks the security stamp: suspension, role changes and "sign out
-        // everywhere" take effect at once, for the price of one primary-key lookup.
-        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.Zero);
+        // everywhere" take effect at once, for the price of one primary-key lookup. The refreshed
+        // sign-in keeps the server-side session it belongs to.
+        services.Configure<SecurityStampValidatorOptions>(o =>
+        {
+            o.ValidationInterval = TimeSpan.Zero;
+            o.OnRefreshingPrincipal = ctx =>
+            {
+                if (ctx.CurrentPrincipal?.FindFirst(ServerSessions.Claim) is { } sid && ctx.NewPrincipal?.Identity is System.Security.Claims.ClaimsIdentity identity)
+                {
+                    identity.AddClaim(new System.Security.Claims.Claim(ServerSessions.Claim, sid.Value));
+                }
+                return Task.CompletedTask;
+            };
+        });
+        var sessions = ServerSessions.From(builder.Configuration);
+        services.AddSingleton(sessions);
 
         services.AddAuthentication(o =>
             {
                 o.DefaultScheme = "Mamori";
                 o.DefaultChallengeScheme = "Mamori";
             })
+            // A token signs in to the API only; on a page the header is ignored and the cookie decides.
             .AddPolicyScheme("Mamori", "Cookie or token", o => o.ForwardDefaultSelector = ctx =>
-                ctx.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
-                    ? TokenAuthenticationHandler.SchemeName
-                    : IdentityConstants.ApplicationScheme)
+                TokenAuthenticationHandler.Applies(ctx.Request) ? TokenAuthenticationHandler.SchemeName : IdentityConstants.ApplicationScheme)
             .AddScheme<AuthenticationSchemeOptions, TokenAuthenticationHandler>(TokenAuthenticationHandler.SchemeName, null)
             .AddIdentityCookies();
         services.ConfigureApplicationCookie(o =>
@@ -52,8 +67,11 @@ public static class WebSetup
             o.LoginPath = "/account/login";
             o.LogoutPath = "/account/logout";
             o.AccessDeniedPath = "/account/denied";
-            o.ExpireTimeSpan = TimeSpan.FromHours(8);
-            o.SlidingExpiration = true;
+            // The server ends a sign-in (logout, idle, absolute lifetime); the cookie never outlives the absolute lifetime.
+            o.ExpireTimeSpan = sessions.Absolute;
+            o.SlidingExpiration = false;
+            o.Events.OnSigningIn = ServerSessions.StartAsync;
+            o.Events.OnValidatePrincipal = ServerSessions.ValidateAsync;
             o.Events.OnRedirectToLogin = ctx => ApiAware(ctx, StatusCodes.Status401Unauthorized);
             o.Events.OnRedirectToAccessDenied = ctx => ApiAware(ctx, StatusCodes.Status403Forbidden);
         });
@@ -103,6 +121,8 @@ public static class WebSetup
         }
         app.UseRouting();
         app.UseAuthentication();
+        app.UseMiddleware<DeniedRequestRecorder>();
+        app.UseMiddleware<TokenScopeMiddleware>();
         app.UseMiddleware<TenantMiddleware>();
         app.UseMiddleware<SetupGate>();
         app.UseAuthorization();
@@ -120,6 +140,8 @@ public static class WebSetup
             return Task.CompletedTask;
         }
         ctx.Response.Redirect(ctx.RedirectUri);
-        return Task.CompletedTask;
+        return status == StatusCodes.Status403Forbidden
+            ? ctx.HttpContext.RequestServices.GetRequiredService<SecurityEvents>().DeniedAsync(ctx.HttpContext)
+            : Task.CompletedTask;
     }
 }

@@ -30,7 +30,7 @@ public sealed class CommandLineTests(AppFixture app)
         using var browser = await Browser.SignInAsync(factory, user, "a-long-cli-password");
         Assert.Contains("杉並区", await browser.GetPageAsync("/"));
 
-        var audited = await factory.AsSystemAsync((_, db) => db.AuditEntries.AnyAsync(e => e.EntityType == "Municipality" && e.ActorName == "コマンドライン" && e.Changes.Contains(code)));
+        var audited = await factory.AsSystemAsync((_, db) => db.AuditEntries.AnyAsync(e => e.EntityType == "Municipality" && e.ActorName == $"コマンドライン（OS ユーザー {Environment.UserName}）" && e.Changes.Contains(code)));
         Assert.True(audited);
     }
 

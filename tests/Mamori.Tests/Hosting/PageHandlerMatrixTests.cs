@@ -29,6 +29,7 @@ public sealed class PageHandlerMatrixTests(AppFixture app)
         ["POST /account/tokens?handler=Revoke"] = All,
         ["POST /account/two-factor?handler=Enable"] = All,
         ["POST /account/two-factor?handler=Disable"] = All,
+        ["POST /account/two-factor?handler=CreateKey"] = All,
         ["POST /organization/municipality"] = AdminOnly,
         ["POST /organization/departments/edit/{id:guid?}"] = AdminOnly,
         ["POST /organization/staff/edit/{id:guid?}"] = StaffWriters,

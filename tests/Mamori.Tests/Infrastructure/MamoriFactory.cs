@@ -17,9 +17,12 @@ public sealed class MamoriFactory : WebApplicationFactory<Program>
     private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "mamori-tests", Guid.NewGuid().ToString("N"));
     private readonly string? _postgresDatabase;
 
-    public MamoriFactory(DatabaseProvider provider, TestClock? clock = null)
+    private readonly IReadOnlyDictionary<string, string> _settings;
+
+    public MamoriFactory(DatabaseProvider provider, TestClock? clock = null, IReadOnlyDictionary<string, string>? settings = null)
     {
         Provider = provider;
+        _settings = settings ?? new Dictionary<string, string>();
         Clock = clock ?? new TestClock(TestClock.DefaultToday);
         Directory.CreateDirectory(_dataDirectory);
         if (provider == DatabaseProvider.Postgres)
@@ -56,6 +59,10 @@ public sealed class MamoriFactory : WebApplicationFactory<Program>
         builder.UseSetting("Database:Provider", Provider.ToString());
         builder.UseSetting("ConnectionStrings:Mamori", ConnectionString);
         builder.UseSetting("Mamori:DataDirectory", _dataDirectory);
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
         builder.ConfigureLogging(logging => logging.AddProvider(ServerErrors));
         builder.ConfigureServices(services =>
         {

@@ -12,7 +12,7 @@ public sealed class TestClock : TimeProvider
     /// <summary>The day the shared test applications live on: a Thursday, the day the 3-day deadline window once broke.</summary>
     public static readonly DateOnly DefaultToday = new(2026, 11, 26);
 
-    private readonly TimeSpan _offset;
+    private TimeSpan _offset;
 
     public TestClock(DateOnly today, TimeOnly? at = null)
     {
@@ -25,6 +25,9 @@ public sealed class TestClock : TimeProvider
     public DateOnly Today { get; }
 
     public override DateTimeOffset GetUtcNow() => System.GetUtcNow() + _offset;
+
+    /// <summary>Moves the clock forward (idle timeouts, lifetimes); only for a test's own application.</summary>
+    public void Advance(TimeSpan by) => _offset += by;
 
     public override TimeZoneInfo LocalTimeZone => System.LocalTimeZone;
 }

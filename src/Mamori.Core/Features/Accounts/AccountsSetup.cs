@@ -35,10 +35,13 @@ public static class AccountsSetup
                 o.Lockout.AllowedForNewUsers = true;
                 o.User.RequireUniqueEmail = false;
                 o.User.AllowedUserNameCharacters = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._@";
+                o.Tokens.AuthenticatorTokenProvider = SingleUseAuthenticator.Name;
             })
             .AddErrorDescriber<JapaneseIdentityErrorDescriber>()
             .AddEntityFrameworkStores<AppDbContext>()
-            .AddDefaultTokenProviders();
+            .AddDefaultTokenProviders()
+            .AddTokenProvider<SingleUseAuthenticator>(SingleUseAuthenticator.Name)
+            .AddPasswordValidator<CommonPasswordValidator>();
 }
 
 /// <summary>Identity's messages in Japanese, saying what to do.</summary>

@@ -53,6 +53,10 @@ public sealed class AppUser : IdentityUser
 
     [Label("停止理由")]
     public string? SuspensionReason { get; set; }
+
+    /// <summary>The 30-second step of the last confirmation code accepted: a code is used once, and never an older one.</summary>
+    [Label("最後に使った確認コードの時刻")]
+    public long? LastAuthenticatorStep { get; set; }
 }
 
 internal sealed class AppUserConfiguration : IEntityTypeConfiguration<AppUser>

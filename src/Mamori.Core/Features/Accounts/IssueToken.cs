@@ -3,14 +3,18 @@ using Mamori.Core.Data;
 namespace Mamori.Core.Features.Accounts;
 
 /// <summary>An issued token: the secret (shown once) and when it expires.</summary>
-public sealed record IssuedToken(Guid Id, string Token, DateTime ExpiresAt);
+public sealed record IssuedToken(Guid Id, string Token, DateTime ExpiresAt, TokenScope Scope);
 
-/// <summary>Issues a personal access token for the API (1 to 366 days).</summary>
+/// <summary>
+/// Issues a personal access token for the API (1 to 366 days, read-only or read-write). Its lifetime is fixed when
+/// it is issued; nothing extends it. Only a signed-in person (the page) or the command line issues tokens: a token
+/// authenticates the API alone, and the API has no way to issue one.
+/// </summary>
 public static class IssueToken
 {
     public const int MaxDays = 366;
 
-    public static async Task<Outcome<IssuedToken>> RunAsync(AppDbContext db, AppUser user, string? name, int days, TimeProvider clock, CancellationToken ct)
+    public static async Task<Outcome<IssuedToken>> RunAsync(AppDbContext db, AppUser user, string? name, int days, TokenScope scope, TimeProvider clock, CancellationToken ct)
     {
         if (days is < 1 or > MaxDays)
         {
@@ -30,9 +34,10 @@ public static class IssueToken
             TokenHash = hash,
             CreatedAt = now,
             ExpiresAt = now.AddDays(days),
+            Scope = scope,
         };
         db.PersonalAccessTokens.Add(entity);
         await db.SaveChangesAsync(ct);
-        return Outcome<IssuedToken>.Success(new IssuedToken(entity.Id, token, entity.ExpiresAt));
+        return Outcome<IssuedToken>.Success(new IssuedToken(entity.Id, token, entity.ExpiresAt, scope));
     }
 }

@@ -37,6 +37,10 @@ public sealed class PersonalAccessToken : IMunicipalityOwned
     [Label("失効日時")]
     public DateTime? RevokedAt { get; set; }
 
+    /// <summary>読み取りのみ, or 読み書き; a read token is refused on any request that changes something.</summary>
+    [Label("権限")]
+    public TokenScope Scope { get; init; } = TokenScope.Read;
+
     /// <summary>A new random token and its stored hash.</summary>
     public static (string Token, string Hash) Generate()
     {
@@ -49,12 +53,23 @@ public sealed class PersonalAccessToken : IMunicipalityOwned
     public static string Hash(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
 }
 
+/// <summary>What an API token may do.</summary>
+public enum TokenScope
+{
+    /// <summary>読み取りのみ: GET and HEAD.</summary>
+    Read,
+
+    /// <summary>読み書き: every request the account may make.</summary>
+    Write,
+}
+
 internal sealed class PersonalAccessTokenConfiguration : IEntityTypeConfiguration<PersonalAccessToken>
 {
     public void Configure(EntityTypeBuilder<PersonalAccessToken> b)
     {
         b.Property(t => t.Name).HasMaxLength(100);
         b.Property(t => t.TokenHash).HasMaxLength(64);
+        b.Property(t => t.Scope).HasConversion<string>().HasMaxLength(10);
         b.HasIndex(t => t.TokenHash).IsUnique();
         b.HasOne<AppUser>().WithMany().HasForeignKey(t => t.UserId).OnDelete(DeleteBehavior.Cascade);
     }

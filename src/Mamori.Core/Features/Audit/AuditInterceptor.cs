@@ -35,6 +35,8 @@ public sealed class AuditInterceptor(CurrentTenant tenant, TimeProvider clock) :
         nameof(Files.StoredFile.Content),
         // A background job's progress: its start, end and result are recorded, not every step between.
         nameof(AccessMonitoring.AccessJob.Progress), nameof(AccessMonitoring.AccessJob.Step),
+        // Every request of a signed-in browser moves it; the sign-in and its end are recorded.
+        nameof(SignInSession.LastSeenAt),
     };
 
     /// <summary>Whether changes of <paramref name="field"/> are written to the audit trail.</summary>
@@ -243,6 +245,8 @@ public sealed class AuditInterceptor(CurrentTenant tenant, TimeProvider clock) :
         IMunicipalityOwned owned => owned.MunicipalityId,
         Municipality m => m.Id,
         AppUser u => u.MunicipalityId,
+        SignInSession s => s.MunicipalityId,
+        SecurityEvent e => e.MunicipalityId,
         _ => tenant.MunicipalityId,
     };
 

@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using Mamori.Core.Data;
 using Mamori.Core.Features.Accounts;
 using Mamori.Features.Shared;
+using Mamori.Hosting;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -9,7 +10,8 @@ using Microsoft.AspNetCore.Mvc;
 namespace Mamori.Features.Accounts;
 
 [AllowAnonymous]
-public sealed class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUser> users, CurrentTenant tenant, TimeProvider clock) : MamoriPageModel
+public sealed class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUser> users, CurrentTenant tenant, TimeProvider clock, LoginThrottle throttle,
+    SecurityEvents events) : MamoriPageModel
 {
     public sealed class InputModel
     {
@@ -38,25 +40,56 @@ public sealed class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUse
         {
             return Page();
         }
-        var result = await signIn.PasswordSignInAsync(Input.UserName!.Trim(), Input.Password!, isPersistent: false, lockoutOnFailure: true);
+        var name = Input.UserName!.Trim();
+        var address = HttpContext.Connection.RemoteIpAddress?.ToString();
+        var wait = throttle.Wait(address, name);
+        if (wait > TimeSpan.Zero)
+        {
+            ModelState.AddModelError(string.Empty, $"ログインの失敗が続いたため、{Math.Ceiling(wait.TotalSeconds)}秒待ってからもう一度お試しください。");
+            return Page();
+        }
+        var result = await SignInAsync(name, Input.Password!);
         if (result.RequiresTwoFactor)
         {
             return RedirectToPage("/Accounts/LoginTwoFactor", new { ReturnUrl });
         }
-        if (result.IsLockedOut)
-        {
-            ModelState.AddModelError(string.Empty,
-                $"このアカウントはロックされているか、利用停止中です。{AccountsSetup.LockoutDuration.TotalMinutes}分ほど待ってからもう一度お試しください。続く場合は管理者に連絡してください。");
-            return Page();
-        }
         if (!result.Succeeded)
         {
-            ModelState.AddModelError(string.Empty, "ユーザー名またはパスワードが正しくありません。");
+            throttle.Failed(address, name);
+            await events.LoginFailedAsync(HttpContext, name, "ユーザー名またはパスワード");
+            // One message whatever went wrong: the name, the password, a suspended account (ASVS 2.2.1, 3.2).
+            ModelState.AddModelError(string.Empty, FailedMessage);
             return Page();
         }
-        await RecordLoginAsync(users, tenant, clock, Input.UserName.Trim());
+        throttle.Succeeded(address, name);
+        await RecordLoginAsync(users, tenant, clock, name);
         return LocalRedirect(SafeReturnUrl(ReturnUrl));
     }
+
+    public const string FailedMessage = "ユーザー名またはパスワードが正しくありません。続く場合は管理者に連絡してください。";
+
+    /// <summary>
+    /// Checks the password without lockout (the throttle slows guessing instead). An unknown name and a suspended
+    /// account cost a password hash as well, so the answer takes the same time whichever it was.
+    /// </summary>
+    private async Task<Microsoft.AspNetCore.Identity.SignInResult> SignInAsync(string name, string password)
+    {
+        var user = await users.FindByNameAsync(name);
+        if (user is null)
+        {
+            users.PasswordHasher.VerifyHashedPassword(Decoy, DecoyHash, password);
+            return Microsoft.AspNetCore.Identity.SignInResult.Failed;
+        }
+        var result = await signIn.PasswordSignInAsync(user, password, isPersistent: false, lockoutOnFailure: false);
+        if (result.IsLockedOut)
+        {
+            users.PasswordHasher.VerifyHashedPassword(Decoy, DecoyHash, password);
+        }
+        return result;
+    }
+
+    private static readonly AppUser Decoy = new() { DisplayName = string.Empty };
+    private static readonly string DecoyHash = new PasswordHasher<AppUser>().HashPassword(Decoy, Guid.NewGuid().ToString());
 
     /// <summary>Stamps the last login (which the long-absence check reads), acting as the user who logged in.</summary>
     internal static async Task RecordLoginAsync(UserManager<AppUser> users, CurrentTenant tenant, TimeProvider clock, string userName)

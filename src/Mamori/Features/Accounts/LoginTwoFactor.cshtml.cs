@@ -1,6 +1,7 @@
 using Mamori.Core.Data;
 using Mamori.Core.Features.Accounts;
 using Mamori.Features.Shared;
+using Mamori.Hosting;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -8,7 +9,8 @@ using Microsoft.AspNetCore.Mvc;
 namespace Mamori.Features.Accounts;
 
 [AllowAnonymous]
-public sealed class LoginTwoFactorModel(SignInManager<AppUser> signIn, UserManager<AppUser> users, CurrentTenant tenant, TimeProvider clock) : MamoriPageModel
+public sealed class LoginTwoFactorModel(SignInManager<AppUser> signIn, UserManager<AppUser> users, CurrentTenant tenant, TimeProvider clock, LoginThrottle throttle,
+    SecurityEvents events) : MamoriPageModel
 {
     [BindProperty]
     public string? Code { get; set; }
@@ -36,6 +38,13 @@ public sealed class LoginTwoFactorModel(SignInManager<AppUser> signIn, UserManag
             ModelState.AddModelError(nameof(Code), "確認コードを入力してください。");
             return Page();
         }
+        var address = HttpContext.Connection.RemoteIpAddress?.ToString();
+        var wait = throttle.Wait(address, user.UserName!);
+        if (wait > TimeSpan.Zero)
+        {
+            ModelState.AddModelError(string.Empty, $"確認コードの誤りが続いたため、{Math.Ceiling(wait.TotalSeconds)}秒待ってからもう一度お試しください。");
+            return Page();
+        }
         var result = await signIn.TwoFactorAuthenticatorSignInAsync(code, isPersistent: false, rememberClient: false);
         if (result.IsLockedOut)
         {
@@ -44,9 +53,12 @@ public sealed class LoginTwoFactorModel(SignInManager<AppUser> signIn, UserManag
         }
         if (!result.Succeeded)
         {
-            ModelState.AddModelError(nameof(Code), "確認コードが正しくありません。認証アプリの最新のコードを入力してください。");
+            throttle.Failed(address, user.UserName!);
+            await events.LoginFailedAsync(HttpContext, user.UserName!, "確認コード");
+            ModelState.AddModelError(nameof(Code), "確認コードが正しくないか、既に使われています。認証アプリの最新のコードを入力してください。");
             return Page();
         }
+        throttle.Succeeded(address, user.UserName!);
         await LoginModel.RecordLoginAsync(users, tenant, clock, user.UserName!);
         return LocalRedirect(!string.IsNullOrEmpty(ReturnUrl) && Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
     }

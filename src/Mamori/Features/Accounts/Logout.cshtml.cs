@@ -1,5 +1,6 @@
 using Mamori.Core.Features.Accounts;
 using Mamori.Features.Shared;
+using Mamori.Hosting;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -13,6 +14,7 @@ public sealed class LogoutModel(SignInManager<AppUser> signIn) : MamoriPageModel
 
     public async Task<IActionResult> OnPostAsync()
     {
+        await ServerSessions.EndCurrentAsync(HttpContext, SessionEnd.LoggedOut);
         await signIn.SignOutAsync();
         Flash("ログアウトしました。");
         return Redirect("/account/login");

@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace Mamori.Features.Accounts;
 
 [Authorize(Policy = Policies.SignedIn)]
-public sealed class PasswordModel(UserManager<AppUser> users, SignInManager<AppUser> signIn) : MamoriPageModel
+public sealed class PasswordModel(UserManager<AppUser> users, SignInManager<AppUser> signIn, Core.Data.AppDbContext db, TimeProvider clock) : MamoriPageModel
 {
     public sealed class InputModel
     {
@@ -55,8 +55,12 @@ public sealed class PasswordModel(UserManager<AppUser> users, SignInManager<AppU
             }
             return Page();
         }
+        // Other browsers and API tokens signed in with the old password stop working; this browser signs in anew.
+        var revoked = await EndSignIns.RunAsync(db, user.Id, SessionEnd.PasswordChanged, tokens: true, clock, HttpContext.RequestAborted);
         await signIn.RefreshSignInAsync(user);
-        Flash("パスワードを変更しました。");
+        Flash(revoked == 0
+            ? "パスワードを変更しました。ほかの端末のログインは終了しました。"
+            : $"パスワードを変更しました。ほかの端末のログインは終了し、API トークン{revoked}件を失効させました。必要なら発行し直してください。");
         return Redirect("/account/security");
     }
 }

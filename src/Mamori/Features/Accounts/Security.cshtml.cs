@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace Mamori.Features.Accounts;
 
 [Authorize(Policy = Policies.SignedIn)]
-public sealed class SecurityModel(UserManager<AppUser> users, SignInManager<AppUser> signIn) : MamoriPageModel
+public sealed class SecurityModel(UserManager<AppUser> users, SignInManager<AppUser> signIn, Core.Data.AppDbContext db, TimeProvider clock) : MamoriPageModel
 {
     public string UserName { get; private set; } = string.Empty;
     public string RoleName { get; private set; } = string.Empty;
@@ -28,7 +28,10 @@ public sealed class SecurityModel(UserManager<AppUser> users, SignInManager<AppU
         return Page();
     }
 
-    /// <summary>Renews the security stamp: every cookie issued before now fails validation on its next request.</summary>
+    /// <summary>
+    /// Ends every sign-in of the account and revokes its API tokens, and renews the security stamp: every cookie
+    /// issued before now fails on its next request.
+    /// </summary>
     public async Task<IActionResult> OnPostSignOutEverywhereAsync()
     {
         var user = await users.GetUserAsync(User);
@@ -36,9 +39,12 @@ public sealed class SecurityModel(UserManager<AppUser> users, SignInManager<AppU
         {
             return Challenge();
         }
+        var revoked = await EndSignIns.RunAsync(db, user.Id, SessionEnd.Everywhere, tokens: true, clock, HttpContext.RequestAborted);
         await users.UpdateSecurityStampAsync(user);
         await signIn.SignOutAsync();
-        Flash("すべての端末からログアウトしました。もう一度ログインしてください。");
+        Flash(revoked == 0
+            ? "すべての端末からログアウトしました。もう一度ログインしてください。"
+            : $"すべての端末からログアウトし、API トークン{revoked}件を失効させました。もう一度ログインしてください。");
         return Redirect("/account/login");
     }
 }

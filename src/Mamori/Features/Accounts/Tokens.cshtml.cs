@@ -12,7 +12,7 @@ namespace Mamori.Features.Accounts;
 [Authorize(Policy = Policies.SignedIn)]
 public sealed class TokensModel(AppDbContext db, UserManager<AppUser> users, TimeProvider clock) : MamoriPageModel
 {
-    public sealed record Row(Guid Id, string Name, DateTime CreatedAt, DateTime ExpiresAt, string State);
+    public sealed record Row(Guid Id, string Name, string Scope, DateTime CreatedAt, DateTime ExpiresAt, string State);
 
     public List<Row> Tokens { get; private set; } = [];
     public string? NewToken { get; private set; }
@@ -23,6 +23,11 @@ public sealed class TokensModel(AppDbContext db, UserManager<AppUser> users, Tim
     [BindProperty]
     public int Days { get; set; } = 90;
 
+    [BindProperty]
+    public TokenScope Scope { get; set; } = TokenScope.Read;
+
+    public static string ScopeName(TokenScope scope) => scope == TokenScope.Write ? "読み書き" : "読み取りのみ";
+
     public Task OnGetAsync(CancellationToken ct) => LoadAsync(ct);
 
     public async Task<IActionResult> OnPostIssueAsync(CancellationToken ct)
@@ -32,7 +37,7 @@ public sealed class TokensModel(AppDbContext db, UserManager<AppUser> users, Tim
         {
             return Challenge();
         }
-        var outcome = await IssueToken.RunAsync(db, user, Name, Days, clock, ct);
+        var outcome = await IssueToken.RunAsync(db, user, Name, Days, Scope, clock, ct);
         if (!outcome.Ok)
         {
             AddErrors(outcome, prefix: string.Empty);
@@ -67,7 +72,7 @@ public sealed class TokensModel(AppDbContext db, UserManager<AppUser> users, Tim
         var now = clock.GetUtcNow().UtcDateTime;
         Tokens = (await db.PersonalAccessTokens.AsNoTracking().Where(t => t.UserId == userId)
                 .OrderByDescending(t => t.CreatedAt).ToListAsync(ct))
-            .Select(t => new Row(t.Id, t.Name, t.CreatedAt, t.ExpiresAt,
+            .Select(t => new Row(t.Id, t.Name, ScopeName(t.Scope), t.CreatedAt, t.ExpiresAt,
                 t.RevokedAt is not null ? "失効" : t.ExpiresAt <= now ? "期限切れ" : "有効"))
             .ToList();
     }

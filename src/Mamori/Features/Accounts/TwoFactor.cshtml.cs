@@ -65,21 +65,30 @@ public sealed class TwoFactorModel(UserManager<AppUser> users, SignInManager<App
         return Redirect("/account/two-factor");
     }
 
+    /// <summary>Creates the key for the authenticator app (a GET only shows it: it changes nothing).</summary>
+    public async Task<IActionResult> OnPostCreateKeyAsync()
+    {
+        var user = await users.GetUserAsync(User);
+        if (user is null)
+        {
+            return Challenge();
+        }
+        if (!user.TwoFactorEnabled)
+        {
+            // Creating a key renews the security stamp; refresh so that this session stays valid.
+            await users.ResetAuthenticatorKeyAsync(user);
+            await signIn.RefreshSignInAsync(user);
+        }
+        return Redirect("/account/two-factor");
+    }
+
     private async Task<IActionResult> ShowAsync(AppUser user)
     {
         SetTitle("二要素認証", new Crumb("アカウント設定", "/account/security"));
         Enabled = user.TwoFactorEnabled;
-        if (!Enabled)
+        if (!Enabled && await users.GetAuthenticatorKeyAsync(user) is { Length: > 0 } key)
         {
-            var key = await users.GetAuthenticatorKeyAsync(user);
-            if (string.IsNullOrEmpty(key))
-            {
-                // Creating a key renews the security stamp; refresh so that this session stays valid.
-                await users.ResetAuthenticatorKeyAsync(user);
-                await signIn.RefreshSignInAsync(user);
-                key = await users.GetAuthenticatorKeyAsync(user);
-            }
-            FormattedKey = string.Join(' ', key!.Chunk(4).Select(c => new string(c))).ToLowerInvariant();
+            FormattedKey = string.Join(' ', key.Chunk(4).Select(c => new string(c))).ToLowerInvariant();
             AuthenticatorUri = $"otpauth://totp/{Uri.EscapeDataString("Mamori:" + user.UserName)}?secret={key}&issuer=Mamori&digits=6";
         }
         return Page();

@@ -1,0 +1,56 @@
+using System.Security.Claims;
+using Mamori.Core.Data;
+using Mamori.Core.Features.Accounts;
+using Mamori.Core.Features.Audit;
+using Microsoft.AspNetCore.Identity;
+
+namespace Mamori.Hosting;
+
+/// <summary>Records <see cref="SecurityEvent"/>s of a request: failed logins, refused requests and exports.</summary>
+public sealed class SecurityEvents(AppDbContext db, UserManager<AppUser> users, TimeProvider clock)
+{
+    /// <summary>A failed login: the known account's name and municipality, or the first letters of an unknown name.</summary>
+    public async Task LoginFailedAsync(HttpContext context, string userName, string stage)
+    {
+        var user = await users.FindByNameAsync(userName);
+        await AddAsync(context, SecurityEventKind.LoginFailed, user?.MunicipalityId,
+            user?.UserName ?? $"{userName[..Math.Min(2, userName.Length)]}…（登録のないユーザー名、{userName.Length}文字）", $"{stage}の誤り");
+    }
+
+    /// <summary>A signed-in user refused (403): who, and what they asked for.</summary>
+    public Task DeniedAsync(HttpContext context) =>
+        AddAsync(context, SecurityEventKind.AccessDenied, context.User.MunicipalityId(), context.User.Identity?.Name, "権限がないため拒否");
+
+    /// <summary>An export of personal data: what was exported, and how many rows.</summary>
+    public Task ExportedAsync(HttpContext context, string what, int rows) =>
+        AddAsync(context, SecurityEventKind.Export, context.User.MunicipalityId(), context.User.Identity?.Name, $"{what}（{rows}件）");
+
+    private async Task AddAsync(HttpContext context, SecurityEventKind kind, Guid? municipalityId, string? userName, string detail)
+    {
+        db.SecurityEvents.Add(new SecurityEvent
+        {
+            MunicipalityId = municipalityId,
+            At = clock.GetUtcNow().UtcDateTime,
+            Kind = kind,
+            UserName = userName,
+            ClientAddress = context.Connection.RemoteIpAddress?.ToString(),
+            Request = $"{context.Request.Method} {context.Request.Path}"[..Math.Min(300, context.Request.Method.Length + 1 + context.Request.Path.ToString().Length)],
+            Detail = detail,
+        });
+        await db.SaveChangesAsync(CancellationToken.None);
+    }
+}
+
+/// <summary>Records every 403 answered to a signed-in user (ASVS 7.2.2: access-control failures are logged).</summary>
+public sealed class DeniedRequestRecorder(RequestDelegate next)
+{
+    public async Task InvokeAsync(HttpContext context, SecurityEvents events)
+    {
+        await next(context);
+        if (context.Response.StatusCode == StatusCodes.Status403Forbidden && context.User.Identity?.IsAuthenticated == true
+            && context.User.FindFirstValue(ClaimTypes.NameIdentifier) is not null)
+        {
+            await events.DeniedAsync(context);
+        }
+    }
+}

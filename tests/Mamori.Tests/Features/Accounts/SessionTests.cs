@@ -1,0 +1,229 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.RegularExpressions;
+using Mamori.Core.Data;
+using Mamori.Core.Features.Accounts;
+using Mamori.Core.Features.Audit;
+using Mamori.Features.Accounts;
+using Mamori.Hosting;
+using Mamori.Tests.Infrastructure;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+
+namespace Mamori.Tests.Features.Accounts;
+
+/// <summary>Sessions on the server and API tokens (ASVS V3 and 3.5).</summary>
+public sealed partial class SessionTests(AppFixture app)
+{
+    [Theory]
+    [MemberData(nameof(TestDatabases.All), MemberType = typeof(TestDatabases))]
+    public async Task Asvs3_3_1_Logout_EndsTheSessionOnTheServer_SoACopiedCookieStopsWorking(DatabaseProvider provider)
+    {
+        var factory = await app.GetAsync(provider);
+        var tenant = await TestTenant.CreateAsync(factory);
+        using var original = await CookieJar.SignInAsync(factory, tenant.UserName(UserRole.Office));
+        using var copy = original.Copy();
+        Assert.Equal(HttpStatusCode.OK, (await copy.GetAsync("/")).StatusCode);
+
+        Assert.Equal(HttpStatusCode.Redirect, (await original.PostFormAsync("/account/logout", [])).StatusCode);
+
+        var after = await copy.GetAsync("/");
+        Assert.Equal(HttpStatusCode.Redirect, after.StatusCode);
+        Assert.Contains("/account/login", after.Headers.Location!.OriginalString, StringComparison.Ordinal);
+        var ended = await factory.AsSystemAsync((_, db) => db.SignInSessions.Where(s => s.MunicipalityId == tenant.MunicipalityId).Select(s => s.EndReason).ToListAsync());
+        Assert.Equal([SessionEnd.LoggedOut], ended);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabases.All), MemberType = typeof(TestDatabases))]
+    public async Task Asvs3_3_2_ASession_EndsAfterThirtyIdleMinutes_AndAfterTwelveHoursHoweverBusy(DatabaseProvider provider)
+    {
+        await using var factory = new MamoriFactory(provider, new TestClock(TestClock.DefaultToday, new TimeOnly(8, 0)));
+        var tenant = await TestTenant.CreateAsync(factory);
+        var user = tenant.UserName(UserRole.Office);
+        var clock = factory.Clock;
+
+        using (var idle = await CookieJar.SignInAsync(factory, user))
+        {
+            clock.Advance(TimeSpan.FromMinutes(30) - TimeSpan.FromSeconds(5));
+            Assert.Equal(HttpStatusCode.OK, (await idle.GetAsync("/")).StatusCode);
+            clock.Advance(TimeSpan.FromMinutes(30));
+            Assert.Equal(HttpStatusCode.Redirect, (await idle.GetAsync("/")).StatusCode);
+        }
+
+        using var busy = await CookieJar.SignInAsync(factory, user);
+        for (var i = 0; i < 12 * 3 - 1; i++)
+        {
+            clock.Advance(TimeSpan.FromMinutes(20));
+            Assert.Equal(HttpStatusCode.OK, (await busy.GetAsync("/")).StatusCode);
+        }
+        // 11 h 40 min in: one more step of 19 minutes is still within the day's 12 hours, the next is not.
+        clock.Advance(TimeSpan.FromMinutes(19));
+        Assert.Equal(HttpStatusCode.OK, (await busy.GetAsync("/")).StatusCode);
+        clock.Advance(TimeSpan.FromMinutes(2));
+        Assert.Equal(HttpStatusCode.Redirect, (await busy.GetAsync("/")).StatusCode);
+        // Signing in again records why the earlier session ended, even when its cookie expired before the server saw it.
+        using var again = await CookieJar.SignInAsync(factory, user);
+
+        var reasons = await factory.AsSystemAsync((_, db) => db.SignInSessions.OrderBy(s => s.StartedAt).Select(s => s.EndReason).ToListAsync());
+        Assert.Equal([SessionEnd.Idle, SessionEnd.Expired, null], reasons);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabases.All), MemberType = typeof(TestDatabases))]
+    public async Task Asvs3_5_ATokenOpensTheApiOnly_AReadTokenCannotWrite_AndAPasswordChangeRevokesTokens(DatabaseProvider provider)
+    {
+        var factory = await app.GetAsync(provider);
+        var tenant = await TestTenant.CreateAsync(factory);
+        var read = await TokenAsync(factory, tenant, "read");
+        var write = await TokenAsync(factory, tenant, "write");
+        using var client = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", write);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/v1/me")).StatusCode);
+        // A page ignores the token: the browser would be sent to the login page.
+        var page = await client.GetAsync("/account/tokens");
+        Assert.Equal(HttpStatusCode.Redirect, page.StatusCode);
+        Assert.Contains("/account/login", page.Headers.Location!.OriginalString, StringComparison.Ordinal);
+        var created = await client.PostAsJsonAsync("/api/v1/organization/departments", new { name = "書き込みの課" });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", read);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/v1/organization/departments")).StatusCode);
+        var refused = await client.PostAsJsonAsync("/api/v1/organization/departments", new { name = "読み取りの課" });
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        Assert.Contains("読み取りのみのトークン", await refused.Content.ReadAsStringAsync());
+        Assert.False(await factory.AsSystemAsync((_, db) => db.Departments.AnyAsync(d => d.Name == "読み取りの課")));
+
+        using var browser = await Browser.SignInAsync(factory, tenant, UserRole.Admin);
+        var changed = await browser.PostFormAsync("/account/password", new()
+        {
+            ["Input.Current"] = TestTenant.Password,
+            ["Input.New"] = "a-new-and-longer-phrase",
+            ["Input.Confirm"] = "a-new-and-longer-phrase",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, changed.StatusCode);
+        Assert.Contains("API トークン2件を失効", WebUtility.HtmlDecode(await browser.GetPageAsync("/account/security")));
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/api/v1/me")).StatusCode);
+        // The browser that changed the password stays signed in.
+        Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/")).StatusCode);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabases.All), MemberType = typeof(TestDatabases))]
+    public async Task Asvs7_2_FailedLogins_AndRefusedRequests_AreInTheAuditTrail_WithoutThePassword(DatabaseProvider provider)
+    {
+        var factory = await app.GetAsync(provider);
+        var tenant = await TestTenant.CreateAsync(factory);
+        using var anonymous = Browser.Anonymous(factory);
+        var unknown = "zz" + Guid.NewGuid().ToString("N");
+        await anonymous.PostFormAsync("/account/login", new() { ["Input.UserName"] = tenant.UserName(UserRole.Office), ["Input.Password"] = "guessed-wrong-phrase" });
+        await anonymous.PostFormAsync("/account/login", new() { ["Input.UserName"] = unknown, ["Input.Password"] = "guessed-wrong-phrase" });
+        using var department = await Browser.SignInAsync(factory, tenant, UserRole.Department);
+        Assert.Equal(HttpStatusCode.Forbidden, (await department.GetAsync("/api/v1/audit")).StatusCode);
+
+        var entries = await factory.AsSystemAsync((_, db) => db.AuditEntries.Where(e => e.EntityType == nameof(SecurityEvent)).OrderBy(e => e.Sequence)
+            .Select(e => new { e.MunicipalityId, e.Changes }).ToListAsync());
+        var known = entries.Where(e => e.MunicipalityId == tenant.MunicipalityId).Select(e => e.Changes).ToList();
+        Assert.Contains(known, c => c.Contains("LoginFailed") && c.Contains(tenant.UserName(UserRole.Office)));
+        Assert.Contains(known, c => c.Contains("AccessDenied") && c.Contains("GET /api/v1/audit") && c.Contains(tenant.UserName(UserRole.Department)));
+        var stranger = Assert.Single(entries, e => e.Changes.Contains(unknown[..2] + "…"));
+        Assert.Null(stranger.MunicipalityId);
+        Assert.DoesNotContain(unknown, stranger.Changes);
+        Assert.DoesNotContain(entries, e => e.Changes.Contains("guessed-wrong-phrase"));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabases.All), MemberType = typeof(TestDatabases))]
+    public async Task Asvs2_2_1_UnknownNames_WrongPasswords_AndSuspendedAccounts_GetOneMessage_AndGuessingIsSlowedNotLocked(DatabaseProvider provider)
+    {
+        var factory = await app.GetAsync(provider);
+        var tenant = await TestTenant.CreateAsync(factory);
+        var suspended = tenant.UserName(UserRole.Member);
+        await factory.AsSystemAsync(async (_, db) =>
+        {
+            var user = await db.Users.FirstAsync(u => u.UserName == suspended);
+            user.SuspendedAt = factory.Clock.GetUtcNow().UtcDateTime;
+            user.LockoutEnd = DateTimeOffset.MaxValue;
+            await db.SaveChangesAsync();
+            return 0;
+        });
+        using var anonymous = Browser.Anonymous(factory);
+        async Task<string> LoginAsync(string name, string password) =>
+            Errors(await (await anonymous.PostFormAsync("/account/login", new() { ["Input.UserName"] = name, ["Input.Password"] = password })).Content.ReadAsStringAsync());
+
+        var messages = new[]
+        {
+            await LoginAsync("nobody-" + Guid.NewGuid().ToString("N")[..8], "whatever-phrase-1"),
+            await LoginAsync(tenant.UserName(UserRole.Office), "whatever-phrase-1"),
+            await LoginAsync(suspended, TestTenant.Password),
+        };
+        Assert.All(messages, m => Assert.Equal(LoginModel.FailedMessage, m));
+
+        // The third failure of one name from one place makes the next attempt wait, even with the right password; nothing is locked.
+        var name = tenant.UserName(UserRole.Security);
+        for (var i = 1; i < LoginThrottle.FreePerUser; i++)
+        {
+            Assert.Equal(LoginModel.FailedMessage, await LoginAsync(name, "wrong-phrase-" + i));
+        }
+        Assert.Equal(LoginModel.FailedMessage, await LoginAsync(name, "wrong-phrase-last"));
+        Assert.Matches("ログインの失敗が続いたため、\\d+秒待って", await LoginAsync(name, TestTenant.Password));
+        var account = await factory.AsSystemAsync((_, db) => db.Users.AsNoTracking().FirstAsync(u => u.UserName == name));
+        Assert.Null(account.LockoutEnd);
+        Assert.Equal(0, account.AccessFailedCount);
+    }
+
+    [Fact]
+    public void Asvs2_2_1_TheThrottle_CountsANameFromOneAddress_AndWaitsDoubleAfterTheFreeAttempts()
+    {
+        var clock = new TestClock(TestClock.DefaultToday);
+        var throttle = new LoginThrottle(clock);
+        for (var i = 1; i < LoginThrottle.FreePerUser; i++)
+        {
+            throttle.Failed("192.0.2.1", "tanaka");
+            Assert.Equal(TimeSpan.Zero, throttle.Wait("192.0.2.1", "tanaka"));
+        }
+        throttle.Failed("192.0.2.1", "tanaka");
+        Assert.InRange(throttle.Wait("192.0.2.1", "TANAKA"), TimeSpan.FromMilliseconds(900), TimeSpan.FromSeconds(1));
+        // The same name from the user's own machine is not slowed; another name from the same address is not either.
+        Assert.Equal(TimeSpan.Zero, throttle.Wait("192.0.2.99", "tanaka"));
+        Assert.Equal(TimeSpan.Zero, throttle.Wait("192.0.2.1", "suzuki"));
+        throttle.Failed("192.0.2.1", "tanaka");
+        Assert.InRange(throttle.Wait("192.0.2.1", "tanaka"), TimeSpan.FromSeconds(1.9), TimeSpan.FromSeconds(2));
+        Assert.Equal(TimeSpan.FromMinutes(15), LoginThrottle.DelayAfter(100, LoginThrottle.FreePerUser));
+        clock.Advance(TimeSpan.FromSeconds(2));
+        Assert.Equal(TimeSpan.Zero, throttle.Wait("192.0.2.1", "tanaka"));
+        throttle.Succeeded("192.0.2.1", "tanaka");
+        throttle.Failed("192.0.2.1", "tanaka");
+        Assert.Equal(TimeSpan.Zero, throttle.Wait("192.0.2.1", "tanaka"));
+    }
+
+    [Fact]
+    public void Asvs3_3_2_TheLimits_EndASessionAtExactlyThirtyIdleMinutes_AndTwelveHours()
+    {
+        var limits = SessionSettings.Default;
+        var start = new DateTime(2026, 11, 26, 0, 0, 0, DateTimeKind.Utc);
+        Assert.Equal(TimeSpan.FromMinutes(30), limits.Idle);
+        Assert.Equal(TimeSpan.FromHours(12), limits.Absolute);
+        Assert.Null(limits.EndedBy(start, start, start.AddMinutes(30).AddTicks(-1)));
+        Assert.Equal(SessionEnd.Idle, limits.EndedBy(start, start, start.AddMinutes(30)));
+        var busy = start.AddHours(12).AddMinutes(-1);
+        Assert.Null(limits.EndedBy(start, busy, start.AddHours(12).AddTicks(-1)));
+        Assert.Equal(SessionEnd.Expired, limits.EndedBy(start, busy, start.AddHours(12)));
+    }
+
+    private static async Task<string> TokenAsync(MamoriFactory factory, TestTenant tenant, string scope)
+    {
+        var issued = await CliProcess.RunAsync(["admin", "token", "--municipality", tenant.Code, "--user", tenant.UserName(UserRole.Admin), "--scope", scope,
+            "--json", .. factory.CliDatabaseArguments]);
+        Assert.True(issued.ExitCode == 0, issued.Stderr);
+        return issued.Json.GetProperty("token").GetString()!;
+    }
+
+    private static string Errors(string html) =>
+        WebUtility.HtmlDecode(ErrorPattern().Match(html).Groups[1].Value).Trim();
+
+    [GeneratedRegex("<li>([^<]*(?:正しくありません|待って)[^<]*)</li>")]
+    private static partial Regex ErrorPattern();
+}
