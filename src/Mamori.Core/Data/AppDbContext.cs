@@ -116,6 +116,9 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, CurrentTenant 
         builder.Entity<Municipality>().HasQueryFilter(TenantFilter, m => IsSystem || m.Id == CurrentMunicipalityId);
         builder.Entity<AdvisoryCouncil>().HasQueryFilter(CouncilFilter, c => !RestrictToCouncils || CouncilIds.Contains(c.Id));
         builder.Entity<AuditEntry>().HasQueryFilter(TenantFilter, e => IsSystem || e.MunicipalityId == CurrentMunicipalityId);
+        // Written before the tenant is known (sign-in, a failed login), so not IMunicipalityOwned; read like it.
+        builder.Entity<SecurityEvent>().HasQueryFilter(TenantFilter, e => IsSystem || e.MunicipalityId == CurrentMunicipalityId);
+        builder.Entity<SignInSession>().HasQueryFilter(TenantFilter, s => IsSystem || s.MunicipalityId == CurrentMunicipalityId);
 
         foreach (var type in builder.Model.GetEntityTypes().Select(t => t.ClrType).ToList())
         {

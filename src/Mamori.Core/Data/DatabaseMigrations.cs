@@ -19,6 +19,8 @@ public static class DatabaseMigrations
             // Write-ahead logging: readers do not wait for a writer, and the web app and the command line can write
             // one after the other (each waits for the other's lock, see DatabaseSettings) instead of failing.
             await database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
+            // SQLite makes its -wal and -shm files with the database file's mode.
+            PrivateFiles.Restrict(database.GetDbConnection().DataSource);
         }
         return pending;
     }

@@ -50,6 +50,8 @@ public sealed record DatabaseSettings(DatabaseProvider Provider, string Connecti
         {
             connectionString = WaitingForLocks(connectionString);
         }
+        // The database, keys, uploads and index live here: readable by the application's account only.
+        PrivateFiles.CreateDirectory(dataDirectory);
         return new DatabaseSettings(provider, connectionString, dataDirectory);
     }
 
@@ -79,7 +81,6 @@ public sealed record DatabaseSettings(DatabaseProvider Provider, string Connecti
         }
         else
         {
-            Directory.CreateDirectory(DataDirectory);
             options.UseSqlite(ConnectionString, o => o.MigrationsAssembly("Mamori.Migrations.Sqlite"));
         }
     }
@@ -95,6 +96,9 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton(settings);
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<CurrentTenant>();
+        services.AddSingleton(AuditSettings.From(config, settings.DataDirectory));
+        services.AddSingleton<AuditKeys>();
+        services.AddSingleton<AuditAnchors>();
         services.AddScoped<AuditInterceptor>();
         services.AddScoped<Features.Minutes.MinutesSearchSync>();
         // Keys that protect cookies and tokens live with the data, so sign-ins survive a restart.

@@ -966,6 +966,10 @@ namespace Mamori.Migrations.Postgres.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<string>("KeyId")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
                     b.Property<Guid?>("MunicipalityId")
                         .HasColumnType("uuid");
 

@@ -960,6 +960,10 @@ namespace Mamori.Migrations.Sqlite.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("KeyId")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid?>("MunicipalityId")
                         .HasColumnType("TEXT");
 

@@ -37,7 +37,7 @@ public static class ServerSessions
         var db = services.GetRequiredService<AppDbContext>();
         // Sessions of this account that ran out while nobody used them are recorded as ended, with the reason.
         var limits = services.GetRequiredService<SessionSettings>();
-        foreach (var stale in await db.SignInSessions.Where(s => s.UserId == userId && s.EndedAt == null).ToListAsync(context.HttpContext.RequestAborted))
+        foreach (var stale in await db.SignInSessions.IgnoreQueryFilters().Where(s => s.UserId == userId && s.EndedAt == null).ToListAsync(context.HttpContext.RequestAborted))
         {
             if (limits.EndedBy(stale.StartedAt, stale.LastSeenAt, now) is { } reason)
             {
@@ -75,7 +75,7 @@ public static class ServerSessions
         var now = services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
         var ct = context.HttpContext.RequestAborted;
         var session = Guid.TryParse(context.Principal?.FindFirstValue(Claim), out var id)
-            ? await db.SignInSessions.AsNoTracking().FirstOrDefaultAsync(s => s.Id == id, ct)
+            ? await db.SignInSessions.IgnoreQueryFilters().AsNoTracking().FirstOrDefaultAsync(s => s.Id == id, ct)
             : null;
         var ended = session is null ? SessionEnd.LoggedOut
             : session.EndedAt is not null ? session.EndReason ?? SessionEnd.LoggedOut
@@ -90,7 +90,7 @@ public static class ServerSessions
             await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
             return;
         }
-        await db.SignInSessions.Where(s => s.Id == id).ExecuteUpdateAsync(s => s.SetProperty(x => x.LastSeenAt, now), ct);
+        await db.SignInSessions.IgnoreQueryFilters().Where(s => s.Id == id).ExecuteUpdateAsync(s => s.SetProperty(x => x.LastSeenAt, now), ct);
         await SecurityStampValidator.ValidatePrincipalAsync(context);
     }
 
@@ -107,7 +107,7 @@ public static class ServerSessions
 
     private static async Task EndAsync(AppDbContext db, Guid id, string reason, DateTime now, CancellationToken ct)
     {
-        var session = await db.SignInSessions.FirstOrDefaultAsync(s => s.Id == id && s.EndedAt == null, ct);
+        var session = await db.SignInSessions.IgnoreQueryFilters().FirstOrDefaultAsync(s => s.Id == id && s.EndedAt == null, ct);
         if (session is not null)
         {
             session.EndedAt = now;

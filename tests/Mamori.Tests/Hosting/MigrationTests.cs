@@ -18,7 +18,7 @@ public sealed class MigrationTests(AppFixture app)
     }
 
     [Fact]
-    public async Task Sqlite_WritesWaitForEachOther_InWriteAheadLogMode()
+    public async Task Sqlite_WritesWaitForEachOther_InWriteAheadLogMode_InAFolderOnlyTheAppReads()
     {
         var factory = await app.GetAsync(DatabaseProvider.Sqlite);
         var (journal, timeout) = await factory.AsSystemAsync(async (sp, db) =>
@@ -33,5 +33,11 @@ public sealed class MigrationTests(AppFixture app)
         Assert.Equal("wal", journal);
         Assert.Equal(DatabaseSettings.SqliteLockWaitSeconds, timeout);
         Assert.Equal(60, DatabaseSettings.SqliteLockWaitSeconds);
+        if (!OperatingSystem.IsWindows())
+        {
+            // ASVS 12.4 / 8.1: the data folder and the database are the application account's alone.
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute, File.GetUnixFileMode(factory.DataDirectory));
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(Path.Combine(factory.DataDirectory, "mamori.db")));
+        }
     }
 }

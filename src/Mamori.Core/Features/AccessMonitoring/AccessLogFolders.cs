@@ -38,14 +38,13 @@ public sealed class AccessLogFolders
 
     private byte[] KeyFile()
     {
-        Directory.CreateDirectory(_root);
+        PrivateFiles.CreateDirectory(_root);
         var path = Path.Combine(_root, "pseudonym.key");
         if (!File.Exists(path))
         {
             try
             {
-                using var stream = new FileStream(path, FileMode.CreateNew, FileAccess.Write);
-                stream.Write(Encoding.ASCII.GetBytes(Convert.ToBase64String(RandomNumberGenerator.GetBytes(32))));
+                PrivateFiles.WriteAllText(path, Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
             }
             catch (IOException) when (File.Exists(path))
             {

@@ -43,7 +43,12 @@ public sealed class AuditEntry
     public required string Changes { get; init; }
 
     public required string PreviousHash { get; init; }
+
+    /// <summary>HMAC-SHA256 with the key <see cref="KeyId"/> (SHA-256 for rows from before keys existed).</summary>
     public required string Hash { get; init; }
+
+    /// <summary>The audit key that signed the row (<see cref="AuditKeys"/>); null for rows from before keys existed.</summary>
+    public string? KeyId { get; init; }
 }
 
 internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntry>
@@ -58,6 +63,7 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         b.Property(e => e.EntityKey).HasMaxLength(200);
         b.Property(e => e.PreviousHash).HasMaxLength(64);
         b.Property(e => e.Hash).HasMaxLength(64);
+        b.Property(e => e.KeyId).HasMaxLength(40);
         // Before→after of a whole row: minutes turns and JSON answers are far longer than the default 4000.
         b.Property(e => e.Changes).HasColumnType("text");
         b.HasIndex(e => new { e.MunicipalityId, e.OccurredAt });

@@ -28,4 +28,18 @@ public sealed class AuditChainTests
     [Fact]
     public void Hash_IgnoresSubMillisecondTicks_SoEveryDatabaseAgrees() =>
         Assert.Equal(Hash(), Hash(at: At.AddTicks(9999)));
+
+    [Fact]
+    public void KeyedHash_IsTheHmacOfTheRowAndItsKeyId_SoAnotherKeyOrKeyIdGivesAnotherHash()
+    {
+        var key = Enumerable.Range(1, 32).Select(i => (byte)i).ToArray();
+        string Keyed(string keyId, byte[] k) =>
+            AuditChain.ComputeHash(1, At, Guid.Empty, "u1", "山田", AuditAction.Update, "Staff", "k", "{}", AuditChain.Genesis, keyId, k);
+        var expected = Convert.ToHexStringLower(System.Security.Cryptography.HMACSHA256.HashData(key, System.Text.Encoding.UTF8.GetBytes(
+            $"1\n2026-11-22T01:02:03.000Z\n{Guid.Empty}\nu1\n山田\nUpdate\nStaff\nk\n{{}}\n{AuditChain.Genesis}\nk1")));
+        Assert.Equal(expected, Keyed("k1", key));
+        Assert.NotEqual(Keyed("k1", key), Keyed("k2", key));
+        Assert.NotEqual(Keyed("k1", key), Keyed("k1", new byte[32]));
+        Assert.NotEqual(Hash(), Keyed("k1", key));
+    }
 }

@@ -123,6 +123,7 @@ public sealed class AuditTrailTests(AppFixture app)
             ("Changes", "{}"),
             ("PreviousHash", new string('1', 64)),
             ("Hash", new string('f', 64)),
+            ("KeyId", "20000101T000000000Z"),
         ];
         var target = await factory.AsSystemAsync(async (_, db) => await db.AuditEntries.Where(e => e.EntityType == "Department").MinAsync(e => e.Sequence));
         var failures = new List<string>();
@@ -130,7 +131,7 @@ public sealed class AuditTrailTests(AppFixture app)
         {
             var original = await factory.AsSystemAsync((_, db) => db.AuditEntries.AsNoTracking().SingleAsync(e => e.Sequence == target));
             await factory.AsSystemAsync((_, db) => db.Database.ExecuteSqlRawAsync(SetColumn(column), value!, target));
-            var broken = await factory.AsSystemAsync((_, db) => AuditChain.VerifyAsync(db, default));
+            var broken = await factory.AsSystemAsync((sp, db) => AuditChain.VerifyAsync(db, sp.GetRequiredService<AuditKeys>(), sp.GetRequiredService<AuditAnchors>(), default));
             if (broken.Ok || broken.FirstBad != target)
             {
                 failures.Add($"{column} = {value}: ok={broken.Ok}, firstBad={broken.FirstBad}（期待 {target}）");
@@ -146,10 +147,11 @@ public sealed class AuditTrailTests(AppFixture app)
                 "EntityKey" => original.EntityKey,
                 "Changes" => original.Changes,
                 "PreviousHash" => original.PreviousHash,
+                "KeyId" => original.KeyId,
                 _ => original.Hash,
             };
             await factory.AsSystemAsync((_, db) => db.Database.ExecuteSqlRawAsync(SetColumn(column), restore!, target));
-            Assert.True((await factory.AsSystemAsync((_, db) => AuditChain.VerifyAsync(db, default))).Ok, $"{column} を戻した後も検証に失敗します");
+            Assert.True((await factory.AsSystemAsync((sp, db) => AuditChain.VerifyAsync(db, sp.GetRequiredService<AuditKeys>(), sp.GetRequiredService<AuditAnchors>(), default))).Ok, $"{column} を戻した後も検証に失敗します");
         }
         Assert.True(failures.Count == 0, string.Join("\n", failures));
 
@@ -172,7 +174,7 @@ public sealed class AuditTrailTests(AppFixture app)
             await db.Database.ExecuteSqlRawAsync("DELETE FROM \"AuditEntries\" WHERE \"Sequence\" = {0}", sequence);
             return sequence;
         });
-        var result = await factory.AsSystemAsync((_, db) => AuditChain.VerifyAsync(db, default));
+        var result = await factory.AsSystemAsync((sp, db) => AuditChain.VerifyAsync(db, sp.GetRequiredService<AuditKeys>(), sp.GetRequiredService<AuditAnchors>(), default));
         Assert.False(result.Ok);
         Assert.Equal(removed + 1, result.FirstBad);
     }
