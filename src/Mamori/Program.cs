@@ -23,10 +23,17 @@ public partial class Program
         return 0;
     }
 
+    /// <summary>
+    /// A published build (its wwwroot beside the executable) finds its settings and static files in its own folder,
+    /// whatever the working directory; during development (<c>dotnet run</c>) the default, the project folder, stays.
+    /// </summary>
+    internal static string? PublishedContentRoot() =>
+        Directory.Exists(Path.Combine(AppContext.BaseDirectory, "wwwroot")) ? AppContext.BaseDirectory : null;
+
     /// <summary>The web application: pages for people, /api/v1 for programs, /health for monitoring.</summary>
     internal static WebApplication CreateWebApp(string[] args)
     {
-        var builder = WebApplication.CreateBuilder(args);
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = PublishedContentRoot() });
         builder.AddMamoriWeb();
 
         var app = builder.Build();

@@ -25,7 +25,9 @@ public sealed record DatabaseSettings(DatabaseProvider Provider, string Connecti
     /// <summary>Reads the settings; for SQLite without a connection string, the database is data/mamori.db.</summary>
     public static DatabaseSettings From(IConfiguration config)
     {
-        var dataDirectory = Path.GetFullPath(config["Mamori:DataDirectory"] is { Length: > 0 } d ? d : "data");
+        // A relative folder is under the content root (the published app's own folder), not wherever it was started from.
+        var root = config[Microsoft.Extensions.Hosting.HostDefaults.ContentRootKey] is { Length: > 0 } contentRoot ? contentRoot : Directory.GetCurrentDirectory();
+        var dataDirectory = Path.GetFullPath(config["Mamori:DataDirectory"] is { Length: > 0 } d ? d : "data", root);
         var providerText = config["Database:Provider"];
         DatabaseProvider provider;
         if (string.IsNullOrWhiteSpace(providerText))

@@ -5,6 +5,7 @@ using Mamori.Core.Features.Accounts;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.WebEncoders;
 
@@ -98,13 +99,34 @@ public static class WebSetup
         }));
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         services.Configure<FormOptions>(o => o.MultipartBodyLengthLimit = MaxRequestBytes);
-        builder.WebHost.ConfigureKestrel(o => o.Limits.MaxRequestBodySize = MaxRequestBytes);
+        builder.WebHost.ConfigureKestrel(o =>
+        {
+            o.Limits.MaxRequestBodySize = MaxRequestBytes;
+            o.AddServerHeader = false;
+        });
+        // Behind a TLS proxy: X-Forwarded-For/-Proto are believed only from the proxies named in Mamori:Proxy:KnownProxies
+        // (comma-separated addresses); without any, the headers are ignored. Allowed host names: AllowedHosts.
+        services.Configure<ForwardedHeadersOptions>(o =>
+        {
+            o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            o.KnownProxies.Clear();
+            o.KnownIPNetworks.Clear();
+            foreach (var proxy in (builder.Configuration["Mamori:Proxy:KnownProxies"] ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            {
+                o.KnownProxies.Add(System.Net.IPAddress.Parse(proxy));
+            }
+        });
         services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
         return builder;
     }
 
     public static WebApplication UseMamoriWeb(this WebApplication app)
     {
+        // With no proxy named, the middleware would believe every sender: it runs only when proxies are configured.
+        if (app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<ForwardedHeadersOptions>>().Value.KnownProxies.Count > 0)
+        {
+            app.UseForwardedHeaders();
+        }
         app.UseMiddleware<SecurityHeaders>();
         app.UseExceptionHandler(new ExceptionHandlerOptions
         {
@@ -121,6 +143,7 @@ public static class WebSetup
             app.UseHttpsRedirection();
         }
         app.UseRouting();
+        app.UseMiddleware<ApiRequestGuard>();
         app.UseAuthentication();
         app.UseMiddleware<DeniedRequestRecorder>();
         app.UseMiddleware<TokenScopeMiddleware>();
@@ -140,7 +163,8 @@ public static class WebSetup
             ctx.Response.StatusCode = status;
             return Task.CompletedTask;
         }
-        ctx.Response.Redirect(ctx.RedirectUri);
+        // Relative: the login page is on this site whatever Host header the request carried.
+        ctx.Response.Redirect(Uri.TryCreate(ctx.RedirectUri, UriKind.Absolute, out var absolute) ? absolute.PathAndQuery : ctx.RedirectUri);
         return status == StatusCodes.Status403Forbidden
             ? ctx.HttpContext.RequestServices.GetRequiredService<SecurityEvents>().DeniedAsync(ctx.HttpContext)
             : Task.CompletedTask;

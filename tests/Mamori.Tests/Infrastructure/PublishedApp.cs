@@ -1,0 +1,155 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+
+namespace Mamori.Tests.Infrastructure;
+
+/// <summary>
+/// The app as an operator installs it: <c>dotnet publish</c> of the solution's Release build into a folder of its
+/// own, started with <c>dotnet mamori.dll</c> from another working directory on a free loopback port. Its output is
+/// kept for the test to read; <see cref="KillAsync"/> stops it as a power cut would.
+/// </summary>
+public sealed class PublishedApp : IAsyncDisposable
+{
+    private readonly StringBuilder _output = new();
+    private Process? _process;
+
+    private PublishedApp(string folder) => Folder = folder;
+
+    /// <summary>The folder the app was published to (its data folder is inside).</summary>
+    public string Folder { get; }
+
+    public Uri Address { get; private set; } = new("http://127.0.0.1/");
+
+    /// <summary>What the app wrote to stdout and stderr so far.</summary>
+    public string Output
+    {
+        get
+        {
+            lock (_output)
+            {
+                return _output.ToString();
+            }
+        }
+    }
+
+    public static async Task<PublishedApp> PublishAsync()
+    {
+        var root = new DirectoryInfo(AppContext.BaseDirectory);
+        while (root is not null && !File.Exists(Path.Combine(root.FullName, "Mamori.slnx")))
+        {
+            root = root.Parent;
+        }
+        Assert.NotNull(root);
+        var folder = Path.Combine(Path.GetTempPath(), "mamori-published", Guid.NewGuid().ToString("N"));
+        var publish = await RunAsync("dotnet", root.FullName, "publish", Path.Combine(root.FullName, "src", "Mamori"), "-c", "Release", "--no-build", "-o", folder);
+        Assert.True(publish.ExitCode == 0, publish.Output);
+        return new PublishedApp(folder);
+    }
+
+    /// <summary>Starts the app from a working directory that is not its folder, and waits until /health answers.</summary>
+    public async Task StartAsync(params string[] settings)
+    {
+        var port = FreePort();
+        Address = new Uri($"http://127.0.0.1:{port}/");
+        var elsewhere = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "mamori-elsewhere", Guid.NewGuid().ToString("N"))).FullName;
+        var info = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = elsewhere,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        info.ArgumentList.Add(Path.Combine(Folder, "mamori.dll"));
+        info.ArgumentList.Add("--urls");
+        info.ArgumentList.Add(Address.ToString().TrimEnd('/'));
+        foreach (var setting in settings)
+        {
+            info.ArgumentList.Add(setting);
+        }
+        info.Environment.Remove("ASPNETCORE_ENVIRONMENT");
+        info.Environment.Remove("DOTNET_ENVIRONMENT");
+        _process = Process.Start(info)!;
+        _process.OutputDataReceived += (_, e) => Append(e.Data);
+        _process.ErrorDataReceived += (_, e) => Append(e.Data);
+        _process.BeginOutputReadLine();
+        _process.BeginErrorReadLine();
+        using var client = new HttpClient();
+        var deadline = DateTime.UtcNow.AddMinutes(3);
+        while (true)
+        {
+            Assert.False(_process.HasExited, $"アプリが起動中に終了しました:\n{Output}");
+            try
+            {
+                if ((await client.GetAsync(new Uri(Address, "/health"))).IsSuccessStatusCode)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+            Assert.True(DateTime.UtcNow < deadline, $"アプリが3分以内に起動しませんでした:\n{Output}");
+            await Task.Delay(250);
+        }
+    }
+
+    /// <summary>Ends the process at once (SIGKILL), as a power cut would.</summary>
+    public async Task KillAsync()
+    {
+        if (_process is { HasExited: false })
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await KillAsync();
+        _process?.Dispose();
+        try
+        {
+            Directory.Delete(Folder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // Under the temp folder; a file still held does not matter.
+        }
+    }
+
+    private void Append(string? line)
+    {
+        if (line is not null)
+        {
+            lock (_output)
+            {
+                _output.AppendLine(line);
+            }
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private static async Task<(int ExitCode, string Output)> RunAsync(string file, string directory, params string[] args)
+    {
+        var info = new ProcessStartInfo(file) { WorkingDirectory = directory, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var a in args)
+        {
+            info.ArgumentList.Add(a);
+        }
+        using var process = Process.Start(info)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(10));
+        await process.WaitForExitAsync(timeout.Token);
+        return (process.ExitCode, await stdout + await stderr);
+    }
+}
