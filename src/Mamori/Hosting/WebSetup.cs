@@ -132,8 +132,9 @@ public static class WebSetup
         {
             ExceptionHandlingPath = "/error",
             StatusCodeSelector = ex => ProblemExceptionHandler.Describe(ex).Status,
-            // Client mistakes are answered, not logged as server errors.
-            SuppressDiagnosticsCallback = c => c.Exception is BadHttpRequestException or Core.Data.ScopeViolationException,
+            // The middleware would log the whole exception, whose message may quote personal data (a DuckDB error
+            // quotes the log line, a framework error the value): ProblemExceptionHandler logs the type and path only.
+            SuppressDiagnosticsCallback = _ => true,
         });
         app.UseWhen(IsApi, api => api.UseStatusCodePages(ProblemExceptionHandler.WriteStatusProblemAsync));
         app.UseWhen(ctx => !IsApi(ctx), pages => pages.UseStatusCodePagesWithReExecute("/error/{0}"));

@@ -18,7 +18,7 @@ namespace Mamori.Core.Features.AccessMonitoring;
 /// runs the rule pack over a period, recording progress as it goes. Jobs interrupted by a restart are marked failed;
 /// queued ones are picked up again.
 /// </summary>
-public sealed class AccessJobWorker(IServiceScopeFactory scopes, AccessJobChannel queue, AccessLogFolders folders, TimeProvider clock, ILogger<AccessJobWorker> logger)
+public sealed partial class AccessJobWorker(IServiceScopeFactory scopes, AccessJobChannel queue, AccessLogFolders folders, TimeProvider clock, ILogger<AccessJobWorker> logger)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -32,7 +32,8 @@ public sealed class AccessJobWorker(IServiceScopeFactory scopes, AccessJobChanne
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                logger.LogError(ex, "Access-log job {JobId} failed unexpectedly", id);
+                // The type only: the message of a DuckDB or parser error can quote a log line with resident ids.
+                Unexpected(logger, id, ex.GetType().Name);
                 await FinishAsync(id, AccessJobState.Failed, "予期しないエラーで中断しました。管理者に連絡してください。", stoppingToken);
             }
         }
@@ -64,7 +65,7 @@ public sealed class AccessJobWorker(IServiceScopeFactory scopes, AccessJobChanne
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             // The database may not be set up yet (first run); queued jobs are then simply none.
-            logger.LogWarning(ex, "Access-log jobs could not be recovered at start-up");
+            NotRecovered(logger, ex.GetType().Name);
         }
     }
 
@@ -136,6 +137,13 @@ public sealed class AccessJobWorker(IServiceScopeFactory scopes, AccessJobChanne
                 {
                     var where = ex.Line > 0 ? $"{names[i]} の {ex.Line} 行目「{ex.Column}」: {ex.Problem}" : $"{names[i]}: {ex.Problem}";
                     return (AccessJobState.Failed, where + " このファイルは何も取り込んでいません。" + (done.Count > 0 ? $"（取り込み済み: {string.Join("、", done)}）" : ""));
+                }
+                catch (DuckDB.NET.Data.DuckDBException ex)
+                {
+                    // The engine's own text quotes the line (resident ids included): only its line number is passed on.
+                    var where = (LineOf(ex.Message) ?? FirstBrokenLine(paths[i])) is { } line ? $"{names[i]} の {line} 行目" : names[i];
+                    return (AccessJobState.Failed, $"{where}を CSV として読めません（引用符の閉じ忘れ、列の数の違い、制御文字など）。元のシステムから出力し直してください。"
+                        + " このファイルは何も取り込んでいません。" + (done.Count > 0 ? $"（取り込み済み: {string.Join("、", done)}）" : ""));
                 }
                 rows += result.AlreadyIngested ? 0 : result.Rows;
                 job.Rows = rows;
@@ -230,4 +238,32 @@ public sealed class AccessJobWorker(IServiceScopeFactory scopes, AccessJobChanne
             Allowlist = allowlist.Select(e => new EngineAllowlistEntry(e.Rule, e.UserId, e.ResidentId, e.ApprovedBy, e.ExpiresOn)).ToList(),
         };
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "アクセスログの処理 {JobId} が予期しないエラー（{Kind}）で中断しました。")]
+    private static partial void Unexpected(ILogger logger, Guid jobId, string kind);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "起動時にアクセスログの処理を確認できませんでした（{Kind}）。")]
+    private static partial void NotRecovered(ILogger logger, string kind);
+
+    /// <summary>
+    /// The first line a CSV reader cannot take (a quote left open, a control character), for when the engine gave up
+    /// on the whole file without naming one. Access logs hold one record per line.
+    /// </summary>
+    private static long? FirstBrokenLine(string path)
+    {
+        long number = 0;
+        foreach (var line in File.ReadLines(path))
+        {
+            number++;
+            if (line.Count(c => c == '"') % 2 != 0 || line.Any(c => char.IsControl(c) && c != '\t'))
+            {
+                return number;
+            }
+        }
+        return null;
+    }
+
+    /// <summary>The line number in a DuckDB CSV error ("... Line: 52 ..." or "line 52"), if it names one.</summary>
+    private static long? LineOf(string message) =>
+        System.Text.RegularExpressions.Regex.Match(message, @"[Ll]ine:?\s*(\d+)") is { Success: true } m ? long.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture) : null;
 }
