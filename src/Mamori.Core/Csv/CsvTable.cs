@@ -31,12 +31,14 @@ public static class CsvReader
     /// means UTF-8, anything else is read as CP932 (Shift_JIS). Quoted fields may contain commas,
     /// quotes ("") and line breaks. Cells are trimmed of surrounding white space; blank lines are skipped.
     /// </summary>
-    public static CsvTable Read(Stream stream, string fileName = "CSV")
+    public static CsvTable Read(Stream stream, string fileName = "CSV", ImportLimits? limits = null)
     {
+        limits ??= ImportLimits.Current;
         using var buffer = new MemoryStream();
         stream.CopyTo(buffer);
         var bytes = buffer.ToArray();
-        var (text, encodingName) = TextFiles.Decode(bytes);
+        var (text, encodingName) = TextFiles.Decode(bytes, fileName);
+        var limit = limits.MaxRows;
 
         var config = new CsvConfiguration(CultureInfo.InvariantCulture)
         {
@@ -65,6 +67,10 @@ public static class CsvReader
                 {
                     headers = record.Select(h => h.Trim()).ToArray();
                     continue;
+                }
+                if (rows.Count == limit)
+                {
+                    throw new CsvFormatException(limits.TooManyRows(fileName));
                 }
                 rows.Add(new CsvRow(parser.Row, record));
             }

@@ -31,8 +31,10 @@ public static class TableFile
     public static bool IsXlsx(byte[] bytes) => bytes.Length > 4 && bytes[0] == (byte)'P' && bytes[1] == (byte)'K';
 
     /// <summary>One sheet of a workbook as a table (the first when <paramref name="sheetName"/> is null), or null when there is no such sheet.</summary>
-    public static CsvTable? ReadSheet(byte[] bytes, string fileName, string? sheetName)
+    public static CsvTable? ReadSheet(byte[] bytes, string fileName, string? sheetName, ImportLimits? limits = null)
     {
+        limits ??= ImportLimits.Current;
+        CheckUnpackedSize(bytes, fileName, limits);
         try
         {
             using var stream = new MemoryStream(bytes);
@@ -41,7 +43,12 @@ public static class TableFile
                 return null;
             }
             stream.Position = 0;
-            var rows = stream.Query(useHeaderRow: false, sheetName: sheetName).Cast<IDictionary<string, object?>>().ToList();
+            // Streamed: a sheet with more rows than allowed is refused at the first row too many, not after reading all.
+            var rows = stream.Query(useHeaderRow: false, sheetName: sheetName).Cast<IDictionary<string, object?>>().Take(limits.MaxRows + 2).ToList();
+            if (rows.Count > limits.MaxRows + 1)
+            {
+                throw new CsvFormatException(limits.TooManyRows(fileName));
+            }
             if (rows.Count == 0)
             {
                 throw new CsvFormatException($"{fileName} にデータがありません。1 行目に見出し、2 行目からデータを入れてください。");
@@ -57,6 +64,29 @@ public static class TableFile
         catch (Exception ex) when (ex is not CsvFormatException)
         {
             throw new CsvFormatException($"{fileName} を Excel ファイルとして読めませんでした。.xlsx 形式で保存し直すか、CSV で取り込んでください。");
+        }
+    }
+
+    /// <summary>
+    /// Refuses a workbook whose parts unpack to more than the limit (a "zip bomb"), from the sizes its directory
+    /// declares; the unpacking stream of <see cref="System.IO.Compression.ZipArchive"/> stops at the declared size.
+    /// </summary>
+    private static void CheckUnpackedSize(byte[] bytes, string fileName, ImportLimits limits)
+    {
+        long total;
+        try
+        {
+            using var zip = new System.IO.Compression.ZipArchive(new MemoryStream(bytes), System.IO.Compression.ZipArchiveMode.Read);
+            total = zip.Entries.Sum(e => e.Length);
+        }
+        catch (InvalidDataException)
+        {
+            throw new CsvFormatException($"{fileName} を Excel ファイルとして読めませんでした。.xlsx 形式で保存し直すか、CSV で取り込んでください。");
+        }
+        if (total > limits.MaxUnpackedBytes)
+        {
+            throw new CsvFormatException($"{fileName} は展開すると {total / 1024 / 1024:N0} MB になり、上限の {limits.MaxUnpackedBytes / 1024 / 1024:N0} MB を超えます。"
+                + "ファイルを分けるか、不要なシートや書式を除いて保存し直してください。何も取り込んでいません。");
         }
     }
 

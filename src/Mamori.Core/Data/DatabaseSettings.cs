@@ -96,6 +96,7 @@ public static class DataServiceCollectionExtensions
     {
         var settings = DatabaseSettings.From(config);
         services.AddSingleton(settings);
+        Csv.ImportLimits.Configure(config);
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<CurrentTenant>();
         services.AddSingleton(AuditSettings.From(config, settings.DataDirectory));

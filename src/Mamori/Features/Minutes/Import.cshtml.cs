@@ -54,12 +54,20 @@ public sealed class ImportModel(AppDbContext db, CurrentTenant tenant) : MamoriP
             ModelState.AddModelError(nameof(Upload), $"{tooLarge}会議1回分の会議録ごとに取り込んでください。");
             return Page();
         }
-        if (Array.IndexOf(bytes, (byte)0) >= 0)
+        try
+        {
+            (Text, EncodingName) = TextFiles.Decode(bytes, FileName);
+        }
+        catch (Core.Csv.CsvFormatException ex)
+        {
+            ModelState.AddModelError(nameof(Upload), ex.Message);
+            return Page();
+        }
+        if (Text.Contains('\0'))
         {
             ModelState.AddModelError(nameof(Upload), $"{FileName}：テキストファイルではありません。PDF からテキストを取り出した .txt ファイルを選んでください。");
             return Page();
         }
-        (Text, EncodingName) = TextFiles.Decode(bytes);
         await PreviewAsync(ct);
         return Page();
     }

@@ -40,7 +40,15 @@ public static class MinutesCommands
         {
             return (null, $"ファイル {path} がありません。");
         }
-        var (text, _) = TextFiles.Decode(await File.ReadAllBytesAsync(path, ct));
+        string text;
+        try
+        {
+            (text, _) = TextFiles.Decode(await File.ReadAllBytesAsync(path, ct), Path.GetFileName(path));
+        }
+        catch (CsvFormatException ex)
+        {
+            return (null, ex.Message);
+        }
         var outcome = MinutesParser.Parse(text, Path.GetFileName(path));
         return outcome.Ok ? (outcome.Value, null) : (null, outcome.Describe());
     }
