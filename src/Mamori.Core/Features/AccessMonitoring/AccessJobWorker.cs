@@ -145,6 +145,11 @@ public sealed partial class AccessJobWorker(IServiceScopeFactory scopes, AccessJ
                     return (AccessJobState.Failed, $"{where}を CSV として読めません（引用符の閉じ忘れ、列の数の違い、制御文字など）。元のシステムから出力し直してください。"
                         + " このファイルは何も取り込んでいません。" + (done.Count > 0 ? $"（取り込み済み: {string.Join("、", done)}）" : ""));
                 }
+                if (!result.AlreadyIngested && result.Rows == 0)
+                {
+                    return (AccessJobState.Failed, $"{names[i]} にデータの行がありません（見出しだけです）。出力した期間を確かめてください。このファイルは何も取り込んでいません。"
+                        + (done.Count > 0 ? $"（取り込み済み: {string.Join("、", done)}）" : ""));
+                }
                 rows += result.AlreadyIngested ? 0 : result.Rows;
                 job.Rows = rows;
                 done.Add(result.AlreadyIngested

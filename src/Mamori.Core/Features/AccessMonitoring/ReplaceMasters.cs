@@ -34,10 +34,25 @@ public static class ReplaceMasters
         {
             return Outcome<string>.Fail("Staff", "登録するマスタのファイルを選んでください。");
         }
+        foreach (var upload in request.Masters.Values.Append(request.Mapping).OfType<UploadedFile>())
+        {
+            if (Files.UploadRules.NameProblem(upload.FileName) is { } problem)
+            {
+                return Outcome<string>.Fail("Masters", problem + " マスタは何も変えていません。");
+            }
+        }
         var staging = Directory.CreateTempSubdirectory("mamori-masters-").FullName;
         try
         {
             var paths = await StageAsync(folders, municipalityId, request, staging, ct);
+            // Without staff or residents every access would look unexplained: a master of headings only is refused.
+            foreach (var kind in new[] { AccessLogFolders.Staff, AccessLogFolders.Residents })
+            {
+                if (request.Masters.TryGetValue(kind, out var upload) && !File.ReadLines(paths[kind]).Skip(1).Any(l => l.Trim().Trim(',').Length > 0))
+                {
+                    return Outcome<string>.Fail("Masters", $"{Path.GetFileName(upload.FileName)} にデータの行がありません（見出しだけです）。マスタは何も変えていません。");
+                }
+            }
             var mappingPath = request.Mapping is { } mapping ? await mapping.SaveToAsync(staging, "mapping.json", ct)
                 : !request.RemoveMapping && File.Exists(folders.MappingPath(municipalityId)) ? folders.MappingPath(municipalityId) : null;
             try

@@ -72,6 +72,19 @@ public static class UploadRules
     /// <summary>The extensions accepted, for the form's hint and accept attribute.</summary>
     public static string Extensions => string.Join(",", Allowed.Keys);
 
+    /// <summary>
+    /// What is wrong with an uploaded file's name, or null: empty, "." or "..", longer than 200 characters, or holding
+    /// a control character (NUL included). The name is only shown and stored as text; files are saved under new names.
+    /// </summary>
+    public static string? NameProblem(string? fileName)
+    {
+        var name = Path.GetFileName((fileName ?? string.Empty).Replace('\\', '/')).Trim();
+        return name.Length == 0 || name is "." or ".." ? "ファイル名がありません。名前を付けたファイルを選んでください。"
+            : name.Length > 200 ? $"ファイル名が{name.Length}文字あります。200文字以内の名前にしてください。"
+            : name.Any(char.IsControl) ? "ファイル名に使えない文字（制御文字）が含まれています。名前を付け直してください。"
+            : null;
+    }
+
     /// <summary>Checks name, size and content; the message says what to fix.</summary>
     public static Outcome<CheckedUpload> Check(string? fileName, byte[] content)
     {
@@ -84,9 +97,9 @@ public static class UploadRules
         {
             return Outcome<CheckedUpload>.Fail("File", $"「{name}」は{content.LongLength / 1024 / 1024}MBあります。20MB以下のファイルにしてください。");
         }
-        if (name.Length > 200)
+        if (NameProblem(fileName) is { } problem)
         {
-            return Outcome<CheckedUpload>.Fail("File", "ファイル名は200文字以内にしてください。");
+            return Outcome<CheckedUpload>.Fail("File", problem);
         }
         var extension = Path.GetExtension(name);
         if (!Allowed.TryGetValue(extension, out var rule))

@@ -65,6 +65,12 @@ public sealed class DataModel(AppDbContext db, CurrentTenant tenant, AccessLogFo
             await LoadAsync(ct);
             return Page();
         }
+        if (files.Select(f => (f.FileName, Problem: Core.Features.Files.UploadRules.NameProblem(f.FileName))).FirstOrDefault(f => f.Problem is not null) is { Problem: { } problem })
+        {
+            ModelState.AddModelError(nameof(Logs), problem + " 何も取り込んでいません。");
+            await LoadAsync(ct);
+            return Page();
+        }
         var saved = new List<(string Name, string Path)>();
         var dir = folders.UploadsDirectory(MunicipalityId);
         foreach (var file in files)

@@ -38,7 +38,7 @@ public sealed class AccessPagesTests(AppFixture app)
     }
 
     /// <summary>Waits for the <paramref name="expectedJobs"/>-th background job (取込み・分析) of the municipality to finish and returns it.</summary>
-    private static async Task<AccessJob> WaitForJobAsync(MamoriFactory factory, Guid municipalityId, int expectedJobs)
+    internal static async Task<AccessJob> WaitForJobAsync(MamoriFactory factory, Guid municipalityId, int expectedJobs)
     {
         // A busy machine can be many times slower than an idle one: the limit only ends a job that hangs.
         var until = DateTime.UtcNow.AddMinutes(15);
