@@ -54,3 +54,11 @@ public sealed class DeniedRequestRecorder(RequestDelegate next)
         }
     }
 }
+
+/// <summary>Recording an export of personal data from a page handler.</summary>
+public static class ExportRecording
+{
+    /// <summary>Adds the export to the audit trail as a <see cref="SecurityEvent"/> (what, how many rows; never the data).</summary>
+    public static Task RecordExportAsync(this HttpContext context, string what, int rows) =>
+        context.RequestServices.GetRequiredService<SecurityEvents>().ExportedAsync(context, what, rows);
+}

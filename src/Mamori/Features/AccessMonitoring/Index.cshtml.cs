@@ -56,6 +56,7 @@ public sealed class AlertsModel(AppDbContext db, IAuthorizationService authz) : 
             a.Day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), a.Rule, AccessAlerts.RuleTitles.GetValueOrDefault(a.Rule), AccessAlerts.SeverityName(a.Severity),
             a.UserId, a.UserDept, a.ResidentId, a.Count.ToString(CultureInfo.InvariantCulture), a.Status.JapaneseName(), a.Outcome?.JapaneseName(), a.Supervisor,
         });
+        await HttpContext.RecordExportAsync("アクセスログ監視のアラート（CSV）", Alerts.Count);
         return File(CsvWriter.ToBytes(enc, ["日付", "ルール", "名称", "重要度", "利用者ID", "所属", "住民（仮名）", "件数", "状況", "判定", "所属長"], rows),
             CsvEncodings.ContentType(enc), "アクセスログ監視_アラート.csv");
     }

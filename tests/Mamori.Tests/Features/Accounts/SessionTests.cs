@@ -112,7 +112,7 @@ public sealed partial class SessionTests(AppFixture app)
 
     [Theory]
     [MemberData(nameof(TestDatabases.All), MemberType = typeof(TestDatabases))]
-    public async Task Asvs7_2_FailedLogins_AndRefusedRequests_AreInTheAuditTrail_WithoutThePassword(DatabaseProvider provider)
+    public async Task Asvs7_2_FailedLogins_RefusedRequests_AndExports_AreInTheAuditTrail_WithoutThePassword(DatabaseProvider provider)
     {
         var factory = await app.GetAsync(provider);
         var tenant = await TestTenant.CreateAsync(factory);
@@ -122,12 +122,15 @@ public sealed partial class SessionTests(AppFixture app)
         await anonymous.PostFormAsync("/account/login", new() { ["Input.UserName"] = unknown, ["Input.Password"] = "guessed-wrong-phrase" });
         using var department = await Browser.SignInAsync(factory, tenant, UserRole.Department);
         Assert.Equal(HttpStatusCode.Forbidden, (await department.GetAsync("/api/v1/audit")).StatusCode);
+        using var admin = await Browser.SignInAsync(factory, tenant, UserRole.Admin);
+        Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync("/organization/staff/export")).StatusCode);
 
         var entries = await factory.AsSystemAsync((_, db) => db.AuditEntries.Where(e => e.EntityType == nameof(SecurityEvent)).OrderBy(e => e.Sequence)
             .Select(e => new { e.MunicipalityId, e.Changes }).ToListAsync());
         var known = entries.Where(e => e.MunicipalityId == tenant.MunicipalityId).Select(e => e.Changes).ToList();
         Assert.Contains(known, c => c.Contains("LoginFailed") && c.Contains(tenant.UserName(UserRole.Office)));
         Assert.Contains(known, c => c.Contains("AccessDenied") && c.Contains("GET /api/v1/audit") && c.Contains(tenant.UserName(UserRole.Department)));
+        Assert.Contains(known, c => c.Contains("Export") && c.Contains("職員一覧（CSV）") && c.Contains(tenant.UserName(UserRole.Admin)));
         var stranger = Assert.Single(entries, e => e.Changes.Contains(unknown[..2] + "…"));
         Assert.Null(stranger.MunicipalityId);
         Assert.DoesNotContain(unknown, stranger.Changes);

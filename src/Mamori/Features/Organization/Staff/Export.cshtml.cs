@@ -25,6 +25,7 @@ public sealed class ExportModel(AppDbContext db, TimeProvider clock) : PageModel
                 r.EmployeeNumber, r.Name, r.NameKana, r.Department, r.Status.JapaneseName(),
                 r.StartDate?.ToString("yyyy/MM/dd"), r.EndDate?.ToString("yyyy/MM/dd"),
             }));
+        await HttpContext.RecordExportAsync("職員一覧（CSV）", rows.Count);
         return File(bytes, CsvEncodings.ContentType(csvEncoding), $"職員一覧_{today:yyyyMMdd}.csv");
     }
 }

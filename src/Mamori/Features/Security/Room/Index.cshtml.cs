@@ -26,6 +26,7 @@ public sealed class IndexModel(AppDbContext db, TimeProvider clock, IAuthorizati
     {
         await LoadAsync(fy, ct);
         var enc = CsvEncodings.FromName(encoding);
+        await HttpContext.RecordExportAsync("CSルーム入退室記録（CSV）", Entries.Count);
         return File(CsvWriter.ToBytes(enc, RoomAccess.Headers, RoomAccess.CsvRows(Entries.AsEnumerable().Reverse())),
             CsvEncodings.ContentType(enc), $"CSルーム入退室記録_{Year.ToWareki()}.csv");
     }
