@@ -7,15 +7,17 @@ namespace Mamori.Hosting;
 /// client address and user name together, and per client address; after the free attempts each further failure
 /// doubles the wait before the next attempt is even checked, up to <see cref="MaxDelay"/>. A user signing in from
 /// their own machine is not slowed by failures from another address. Unknown and known names count the same.
-/// The counts live in this process (one app instance); a success clears the pair.
+/// Counts are forgotten after <see cref="MaxDelay"/> without a failure, so the typing mistakes of a whole office behind
+/// one address (a municipal proxy) never add up to a wait. The counts live in this process (one app instance); a
+/// success clears the pair.
 /// </summary>
 public sealed class LoginThrottle(TimeProvider clock)
 {
     /// <summary>Failures of one name from one address before the waits begin.</summary>
     public const int FreePerUser = 3;
 
-    /// <summary>Failures from one address (any names) before the waits begin.</summary>
-    public const int FreePerAddress = 20;
+    /// <summary>Failures from one address (any names) before the waits begin: an office behind one proxy mistypes too.</summary>
+    public const int FreePerAddress = 100;
 
     /// <summary>The longest wait.</summary>
     public static readonly TimeSpan MaxDelay = TimeSpan.FromMinutes(15);
@@ -63,7 +65,12 @@ public sealed class LoginThrottle(TimeProvider clock)
                 }
             }
         }
-        _counts.AddOrUpdate(key, _ => new Count(1, now + DelayAfter(1, free)), (_, c) => new Count(c.Failures + 1, now + DelayAfter(c.Failures + 1, free)));
+        _counts.AddOrUpdate(key, _ => new Count(1, now + DelayAfter(1, free)), (_, c) =>
+        {
+            // Quiet for the longest wait since the last one: start counting afresh.
+            var failures = c.NotBefore + MaxDelay < now ? 1 : c.Failures + 1;
+            return new Count(failures, now + DelayAfter(failures, free));
+        });
     }
 
     private static string PairKey(string? address, string userName) => $"{address}\n{userName.Trim().ToUpperInvariant()}";

@@ -188,18 +188,36 @@ public sealed partial class SessionTests(AppFixture app)
             Assert.Equal(TimeSpan.Zero, throttle.Wait("192.0.2.1", "tanaka"));
         }
         throttle.Failed("192.0.2.1", "tanaka");
-        Assert.InRange(throttle.Wait("192.0.2.1", "TANAKA"), TimeSpan.FromMilliseconds(900), TimeSpan.FromSeconds(1));
+        Assert.Equal((3, 100), (LoginThrottle.FreePerUser, LoginThrottle.FreePerAddress));
+        // The waits themselves are exact (the clock runs at the real pace, so only their presence is checked below).
+        Assert.Equal(TimeSpan.Zero, LoginThrottle.DelayAfter(LoginThrottle.FreePerUser - 1, LoginThrottle.FreePerUser));
+        Assert.Equal(TimeSpan.FromSeconds(1), LoginThrottle.DelayAfter(LoginThrottle.FreePerUser, LoginThrottle.FreePerUser));
+        Assert.Equal(TimeSpan.FromSeconds(2), LoginThrottle.DelayAfter(LoginThrottle.FreePerUser + 1, LoginThrottle.FreePerUser));
+        Assert.InRange(throttle.Wait("192.0.2.1", "TANAKA"), TimeSpan.FromTicks(1), TimeSpan.FromSeconds(1));
         // The same name from the user's own machine is not slowed; another name from the same address is not either.
         Assert.Equal(TimeSpan.Zero, throttle.Wait("192.0.2.99", "tanaka"));
         Assert.Equal(TimeSpan.Zero, throttle.Wait("192.0.2.1", "suzuki"));
         throttle.Failed("192.0.2.1", "tanaka");
-        Assert.InRange(throttle.Wait("192.0.2.1", "tanaka"), TimeSpan.FromSeconds(1.9), TimeSpan.FromSeconds(2));
+        Assert.InRange(throttle.Wait("192.0.2.1", "tanaka"), TimeSpan.FromTicks(1), TimeSpan.FromSeconds(2));
         Assert.Equal(TimeSpan.FromMinutes(15), LoginThrottle.DelayAfter(100, LoginThrottle.FreePerUser));
         clock.Advance(TimeSpan.FromSeconds(2));
         Assert.Equal(TimeSpan.Zero, throttle.Wait("192.0.2.1", "tanaka"));
         throttle.Succeeded("192.0.2.1", "tanaka");
         throttle.Failed("192.0.2.1", "tanaka");
         Assert.Equal(TimeSpan.Zero, throttle.Wait("192.0.2.1", "tanaka"));
+
+        // An office behind one proxy: 99 mistakes by different people slow nobody, the 100th starts the waits,
+        // and 15 quiet minutes after the last wait the count starts again.
+        for (var i = 1; i < LoginThrottle.FreePerAddress; i++)
+        {
+            throttle.Failed("198.51.100.7", $"staff{i}");
+        }
+        Assert.Equal(TimeSpan.Zero, throttle.Wait("198.51.100.7", "someone"));
+        throttle.Failed("198.51.100.7", "staff100");
+        Assert.True(throttle.Wait("198.51.100.7", "someone") > TimeSpan.Zero);
+        clock.Advance(TimeSpan.FromSeconds(1) + LoginThrottle.MaxDelay + TimeSpan.FromSeconds(1));
+        throttle.Failed("198.51.100.7", "staff101");
+        Assert.Equal(TimeSpan.Zero, throttle.Wait("198.51.100.7", "someone"));
     }
 
     [Fact]
