@@ -21,18 +21,21 @@ public sealed class ApiRequestGuard(RequestDelegate next)
         if (MediaTypeHeaderValue.TryParse(request.ContentType, out var type) && type.Charset.HasValue
             && !IsUtf8(type.Charset.Value))
         {
-            await RefuseAsync(context, StatusCodes.Status415UnsupportedMediaType, "文字コードが UTF-8 ではありません。",
+            await ProblemExceptionHandler.WriteProblemAsync(context, StatusCodes.Status415UnsupportedMediaType, "文字コードが UTF-8 ではありません。",
                 $"送られた文字コード「{type.Charset.Value}」は使えません。本文を UTF-8 で送ってください（Content-Type: application/json; charset=utf-8）。");
             return;
         }
-        if (!(HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method) || HttpMethods.IsOptions(request.Method)) && IsCrossSite(request))
+        if (!IsRead(request.Method) && IsCrossSite(request))
         {
-            await RefuseAsync(context, StatusCodes.Status403Forbidden, "別のサイトからの変更は受け付けません。",
+            await ProblemExceptionHandler.WriteProblemAsync(context, StatusCodes.Status403Forbidden, "別のサイトからの変更は受け付けません。",
                 "Mamori の画面から操作するか、API トークン（Authorization: Bearer）で送ってください。");
             return;
         }
         await next(context);
     }
+
+    /// <summary>A method that only reads (GET, HEAD, OPTIONS).</summary>
+    public static bool IsRead(string method) => HttpMethods.IsGet(method) || HttpMethods.IsHead(method) || HttpMethods.IsOptions(method);
 
     private static bool IsUtf8(string charset)
     {
@@ -57,12 +60,5 @@ public sealed class ApiRequestGuard(RequestDelegate next)
         // The host only: behind a TLS proxy the browser's https may reach the app as http.
         return origin.Length > 0 && !(Uri.TryCreate(origin, UriKind.Absolute, out var uri)
             && string.Equals(uri.Authority, request.Host.Value, StringComparison.OrdinalIgnoreCase));
-    }
-
-    private static Task RefuseAsync(HttpContext context, int status, string title, string detail)
-    {
-        context.Response.StatusCode = status;
-        return context.Response.WriteAsJsonAsync(new { status, title, detail }, (System.Text.Json.JsonSerializerOptions?)null, "application/problem+json",
-            context.RequestAborted);
     }
 }

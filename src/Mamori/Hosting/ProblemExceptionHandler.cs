@@ -60,6 +60,17 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
         });
     }
 
+    /// <summary>Answers a request with <paramref name="status"/> and a Japanese ProblemDetails body, before any endpoint runs.</summary>
+    public static async Task WriteProblemAsync(HttpContext context, int status, string title, string detail)
+    {
+        context.Response.StatusCode = status;
+        await context.RequestServices.GetRequiredService<IProblemDetailsService>().TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = context,
+            ProblemDetails = new ProblemDetails { Status = status, Title = title, Detail = detail },
+        });
+    }
+
     /// <summary>Gives a bodiless API error response (401, 403, 404 …) a Japanese ProblemDetails body.</summary>
     public static async Task WriteStatusProblemAsync(StatusCodeContext context)
     {

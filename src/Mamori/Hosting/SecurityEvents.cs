@@ -10,9 +10,9 @@ namespace Mamori.Hosting;
 public sealed class SecurityEvents(AppDbContext db, UserManager<AppUser> users, TimeProvider clock)
 {
     /// <summary>A failed login: the known account's name and municipality, or the first letters of an unknown name.</summary>
-    public async Task LoginFailedAsync(HttpContext context, string userName, string stage)
+    public async Task LoginFailedAsync(HttpContext context, string userName, string stage, AppUser? user = null)
     {
-        var user = await users.FindByNameAsync(userName);
+        user ??= await users.FindByNameAsync(userName);
         await AddAsync(context, SecurityEventKind.LoginFailed, user?.MunicipalityId,
             user?.UserName ?? $"{userName[..Math.Min(2, userName.Length)]}…（登録のないユーザー名、{userName.Length}文字）", $"{stage}の誤り");
     }
@@ -34,11 +34,13 @@ public sealed class SecurityEvents(AppDbContext db, UserManager<AppUser> users, 
             Kind = kind,
             UserName = userName,
             ClientAddress = context.Connection.RemoteIpAddress?.ToString(),
-            Request = $"{context.Request.Method} {context.Request.Path}"[..Math.Min(300, context.Request.Method.Length + 1 + context.Request.Path.ToString().Length)],
+            Request = Truncate($"{context.Request.Method} {context.Request.Path}", 300),
             Detail = detail,
         });
         await db.SaveChangesAsync(CancellationToken.None);
     }
+
+    private static string Truncate(string text, int length) => text.Length <= length ? text : text[..length];
 }
 
 /// <summary>Records every 403 answered to a signed-in user (ASVS 7.2.2: access-control failures are logged).</summary>

@@ -65,15 +65,10 @@ public sealed class TokenScopeMiddleware(RequestDelegate next)
     public async Task InvokeAsync(HttpContext context)
     {
         if (context.User.FindFirst(TokenAuthenticationHandler.ScopeClaim)?.Value == nameof(TokenScope.Read)
-            && !(HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method) || HttpMethods.IsOptions(context.Request.Method)))
+            && !ApiRequestGuard.IsRead(context.Request.Method))
         {
-            context.Response.StatusCode = StatusCodes.Status403Forbidden;
-            await context.Response.WriteAsJsonAsync(new
-            {
-                status = 403,
-                title = "読み取りのみのトークンです。",
-                detail = "このトークンでは参照だけができます。変更するには「読み書き」のトークンを発行してください。",
-            }, (System.Text.Json.JsonSerializerOptions?)null, "application/problem+json", context.RequestAborted);
+            await ProblemExceptionHandler.WriteProblemAsync(context, StatusCodes.Status403Forbidden, "読み取りのみのトークンです。",
+                "このトークンでは参照だけができます。変更するには「読み書き」のトークンを発行してください。");
             return;
         }
         await next(context);

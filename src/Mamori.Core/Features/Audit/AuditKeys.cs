@@ -46,11 +46,15 @@ public sealed class AuditKeys(AuditSettings settings, TimeProvider clock)
         }
     }
 
-    /// <summary>The key with <paramref name="id"/>, or null when its file is missing.</summary>
+    /// <summary>The key with <paramref name="id"/>, or null when its file is missing. The folder is read again only for an id not seen yet (a key another process added).</summary>
     public byte[]? Find(string id)
     {
         lock (_gate)
         {
+            if (Load().TryGetValue(id, out var key))
+            {
+                return key;
+            }
             _keys = null;
             return Load().GetValueOrDefault(id);
         }

@@ -65,7 +65,7 @@ public sealed class DataModel(AppDbContext db, CurrentTenant tenant, AccessLogFo
             await LoadAsync(ct);
             return Page();
         }
-        if (files.Select(f => (f.FileName, Problem: Core.Features.Files.UploadRules.NameProblem(f.FileName))).FirstOrDefault(f => f.Problem is not null) is { Problem: { } problem })
+        if (files.Select(f => Core.Features.Files.UploadRules.NameProblem(f.FileName)).FirstOrDefault(p => p is not null) is { } problem)
         {
             ModelState.AddModelError(nameof(Logs), problem + " 何も取り込んでいません。");
             await LoadAsync(ct);

@@ -54,7 +54,7 @@ public sealed class LoginTwoFactorModel(SignInManager<AppUser> signIn, UserManag
         if (!result.Succeeded)
         {
             throttle.Failed(address, user.UserName!);
-            await events.LoginFailedAsync(HttpContext, user.UserName!, "確認コード");
+            await events.LoginFailedAsync(HttpContext, user.UserName!, "確認コード", user);
             ModelState.AddModelError(nameof(Code), "確認コードが正しくないか、既に使われています。認証アプリの最新のコードを入力してください。");
             return Page();
         }
