@@ -66,6 +66,7 @@ public static class WebSetup
             o.Cookie.Name = "mamori.auth";
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Strict;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             o.LoginPath = "/account/login";
             o.LogoutPath = "/account/logout";
             o.AccessDeniedPath = "/account/denied";
@@ -86,6 +87,13 @@ public static class WebSetup
         services.AddAntiforgery(o =>
         {
             o.Cookie.Name = "mamori.af";
+            o.Cookie.SameSite = SameSiteMode.Strict;
+            // Secure over https, also when a proxy ended TLS (ASVS 3.4.1); the framework's default here is never.
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        });
+        services.Configure<Microsoft.AspNetCore.Mvc.CookieTempDataProviderOptions>(o =>
+        {
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             o.Cookie.SameSite = SameSiteMode.Strict;
         });
         services.AddProblemDetails();

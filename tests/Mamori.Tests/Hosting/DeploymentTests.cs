@@ -93,4 +93,86 @@ public sealed class DeploymentTests(AppFixture app)
         Assert.NotEmpty(addresses);
         Assert.DoesNotContain("203.0.113.9", addresses);
     }
+
+    [Fact]
+    public async Task Asvs14_4_BehindTheConfiguredProxy_ForwardedAddressAndHttps_AreBelieved_WithHstsAndSecureCookies()
+    {
+        await using var published = await PublishedApp.PublishAsync();
+        await published.StartAsync("--Mamori:Proxy:KnownProxies=127.0.0.1");
+        // Cookies are carried by hand: the client talks http to the app, and would not send back a Secure cookie.
+        using var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false }) { BaseAddress = published.Address };
+        var jar = new Dictionary<string, string>();
+        void Keep(HttpResponseMessage response)
+        {
+            foreach (var cookie in response.Headers.TryGetValues("Set-Cookie", out var values) ? values : [])
+            {
+                var pair = cookie.Split(';')[0].Split('=', 2);
+                jar[pair[0]] = pair[1];
+            }
+        }
+
+        HttpRequestMessage ViaProxy(HttpMethod method, string url, HttpContent? content = null)
+        {
+            var request = new HttpRequestMessage(method, url) { Content = content };
+            if (jar.Count > 0)
+            {
+                request.Headers.Add("Cookie", string.Join("; ", jar.Select(c => $"{c.Key}={c.Value}")));
+            }
+            request.Headers.Host = "mamori.example";
+            request.Headers.Add("X-Forwarded-For", "203.0.113.9");
+            request.Headers.Add("X-Forwarded-Proto", "https");
+            return request;
+        }
+
+        // The proxy ended TLS: the app sees https, so it sends HSTS and marks its cookies Secure, and does not redirect.
+        var page = await client.SendAsync(ViaProxy(HttpMethod.Get, "/setup"));
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.True(page.Headers.Contains("Strict-Transport-Security"), "HSTS ヘッダーがありません");
+        var setCookies = page.Headers.GetValues("Set-Cookie").ToList();
+        Assert.NotEmpty(setCookies);
+        Assert.All(setCookies, c => Assert.Contains("secure", c, StringComparison.OrdinalIgnoreCase));
+        Keep(page);
+
+        // The same request straight to the app (no proxy headers) is plain http: no HSTS.
+        var direct = await client.GetAsync("/setup");
+        Assert.False(direct.Headers.Contains("Strict-Transport-Security"), "http の直接の要求に HSTS を返しています");
+
+        // The client address of a failed login is the one the proxy forwarded.
+        var token = Browser.TokenPattern().Match(await page.Content.ReadAsStringAsync()).Groups[1].Value;
+        var setup = await client.SendAsync(ViaProxy(HttpMethod.Post, "/setup", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token),
+            ["Input.Code"] = "131041",
+            ["Input.Name"] = "新宿区",
+            ["Input.UserName"] = "kanri",
+            ["Input.DisplayName"] = "管理者",
+            ["Input.Password"] = "long-enough-password",
+            ["Input.ConfirmPassword"] = "long-enough-password",
+        })));
+        Assert.Equal(HttpStatusCode.Redirect, setup.StatusCode);
+        jar.Clear();
+        var login = await client.SendAsync(ViaProxy(HttpMethod.Get, "/account/login"));
+        Keep(login);
+        var loginToken = Browser.TokenPattern().Match(await login.Content.ReadAsStringAsync()).Groups[1].Value;
+        var failed = await client.SendAsync(ViaProxy(HttpMethod.Post, "/account/login", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = WebUtility.HtmlDecode(loginToken),
+            ["Input.UserName"] = "kanri",
+            ["Input.Password"] = "not-the-password",
+        })));
+        Assert.Equal(HttpStatusCode.OK, failed.StatusCode);
+        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(published.Folder, "data", "mamori.db")};Mode=ReadOnly");
+        await connection.OpenAsync();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT ClientAddress FROM SecurityEvents";
+        var addresses = new List<string?>();
+        await using (var reader = await command.ExecuteReaderAsync())
+        {
+            while (await reader.ReadAsync())
+            {
+                addresses.Add(reader.IsDBNull(0) ? null : reader.GetString(0));
+            }
+        }
+        Assert.Equal(["203.0.113.9"], addresses);
+    }
 }

@@ -80,7 +80,7 @@ public sealed partial class Browser : IDisposable
     }
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
-    private static partial Regex TokenPattern();
+    internal static partial Regex TokenPattern();
 
     public void Dispose() => Client.Dispose();
 }
