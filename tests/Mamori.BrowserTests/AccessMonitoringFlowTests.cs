@@ -19,7 +19,7 @@ public sealed class AccessMonitoringFlowTests
             var log = LogGenerator.Generate(20_000, 21, dir, JapaneseCalendar.IsClosed, plant: true, start: new DateOnly(2024, 4, 1));
             var page = s.Page;
             page.Dialog += async (_, dialog) => await dialog.AcceptAsync();
-            await s.SignInAsync(tenant.UserName(UserRole.Security));
+            await s.SignInAsync(tenant, tenant.UserName(UserRole.Security));
 
             await page.GetByRole(AriaRole.Link, new() { Name = "ログとマスタ・分析" }).ClickAsync();
             await page.Locator("#Staff").SetInputFilesAsync(log.Inputs.Staff);

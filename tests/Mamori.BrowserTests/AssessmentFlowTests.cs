@@ -22,7 +22,7 @@ public sealed class AssessmentFlowTests
         await using var s = await BrowserSession.StartAsync();
         var tenant = await TestTenant.CreateAsync(s.Factory, "守り区");
         var page = s.Page;
-        await s.SignInAsync(tenant.UserName(UserRole.Office));
+        await s.SignInAsync(tenant, tenant.UserName(UserRole.Office));
 
         await page.GetByRole(AriaRole.Link, new() { Name = "特定個人情報保護評価" }).ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "評価対象の事務を登録" }).ClickAsync();

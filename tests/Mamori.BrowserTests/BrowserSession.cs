@@ -82,10 +82,15 @@ public sealed class BrowserSession : IAsyncDisposable
         return new BrowserSession(factory, playwright, browser, page, address.TrimEnd('/'));
     }
 
-    /// <summary>Signs in through the login page and waits for the home page.</summary>
-    public async Task SignInAsync(string userName)
+    /// <summary>Signs in through the login page (with the 団体コード, which the page asks when the deployment serves several) and waits for the home page.</summary>
+    public async Task SignInAsync(Mamori.Tests.Infrastructure.TestTenant tenant, string userName)
     {
         await Page.GotoAsync(BaseUrl + "/account/login");
+        var code = Page.GetByLabel("団体コード");
+        if (await code.CountAsync() > 0)
+        {
+            await code.FillAsync(tenant.Code);
+        }
         await Page.GetByLabel("ユーザー名").FillAsync(userName);
         await Page.GetByLabel("パスワード").FillAsync(Mamori.Tests.Infrastructure.TestTenant.Password);
         await Page.GetByRole(AriaRole.Button, new() { Name = "ログイン" }).ClickAsync();

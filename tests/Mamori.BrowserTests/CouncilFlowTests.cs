@@ -17,7 +17,7 @@ public sealed class CouncilFlowTests
         var deadline = s.Today.AddDays(14).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
         // 事務局 sets up the council and appoints the member who has an account.
-        await s.SignInAsync(tenant.UserName(UserRole.Office));
+        await s.SignInAsync(tenant, tenant.UserName(UserRole.Office));
         await page.GotoAsync(s.BaseUrl + "/council/edit");
         await page.GetByLabel("名称", new() { Exact = true }).FillAsync("守り区情報公開・個人情報保護審議会");
         await page.GetByRole(AriaRole.Button, new() { Name = "保存する" }).ClickAsync();
@@ -73,7 +73,7 @@ public sealed class CouncilFlowTests
         await s.SignOutAsync();
 
         // The member sees the meeting and asks a question on the second item.
-        await s.SignInAsync(tenant.UserName(UserRole.Member));
+        await s.SignInAsync(tenant, tenant.UserName(UserRole.Member));
         await page.GotoAsync(s.BaseUrl + "/council");
         await page.GetByRole(AriaRole.Link, new() { Name = "守り区情報公開・個人情報保護審議会 第3回（書面開催）" }).ClickAsync();
         await page.GetByLabel("議題").SelectOptionAsync(new SelectOptionValue { Label = "資料2 諮問第2号 防犯カメラの設置について" });
@@ -87,7 +87,7 @@ public sealed class CouncilFlowTests
         await s.SignOutAsync();
 
         // 事務局 sees who has not responded yet and answers the question.
-        await s.SignInAsync(tenant.UserName(UserRole.Office));
+        await s.SignInAsync(tenant, tenant.UserName(UserRole.Office));
         await page.GotoAsync(meetingUrl);
         await Assertions.Expect(page.Locator("#not-responded")).ToHaveTextAsync("未回答の委員（1名）：保科 一郎");
         await page.GetByLabel("回答する").FillAsync("録画データは7日間保存し、自動的に上書きします。");

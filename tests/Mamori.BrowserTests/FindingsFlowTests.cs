@@ -48,7 +48,7 @@ public sealed partial class FindingsFlowTests
         var tenant = await TestTenant.CreateAsync(s.Factory, "守り区");
         var page = s.Page;
         page.Dialog += async (_, dialog) => await dialog.AcceptAsync();
-        await s.SignInAsync(tenant.UserName(UserRole.Office));
+        await s.SignInAsync(tenant, tenant.UserName(UserRole.Office));
 
         await page.GetByRole(AriaRole.Link, new() { Name = "指摘事項" }).First.ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "検査・監査を登録する" }).ClickAsync();
@@ -90,7 +90,7 @@ public sealed partial class FindingsFlowTests
 
         // The department answers one and the office closes it with its check.
         await s.SignOutAsync();
-        await s.SignInAsync(tenant.UserName(UserRole.Department));
+        await s.SignInAsync(tenant, tenant.UserName(UserRole.Department));
         await page.GotoAsync(s.BaseUrl + "/findings");
         await page.GetByRole(AriaRole.Link, new() { Name = "アカウント及びアクセス権の管理" }).ClickAsync();
         await page.GetByLabel("担当者").FillAsync("障害者施策課 係長");
@@ -100,7 +100,7 @@ public sealed partial class FindingsFlowTests
         await Assertions.Expect(page.Locator(".flash")).ToContainTextAsync("事務局の確認を待ちます");
         await s.ScreenshotAsync("62-findings-response");
         await s.SignOutAsync();
-        await s.SignInAsync(tenant.UserName(UserRole.Office));
+        await s.SignInAsync(tenant, tenant.UserName(UserRole.Office));
         await page.GotoAsync(s.BaseUrl + "/findings?Status=Done");
         await page.GetByRole(AriaRole.Link, new() { Name = "アカウント及びアクセス権の管理" }).ClickAsync();
         await page.GetByLabel("確認の内容（差し戻すときはその理由）").FillAsync("システムの権限一覧で停止を確認した。");
@@ -115,7 +115,7 @@ public sealed partial class FindingsFlowTests
         await using var s = await BrowserSession.StartAsync(new DateOnly(2026, 12, 8));
         var tenant = await TestTenant.CreateAsync(s.Factory, "守り区");
         var page = s.Page;
-        await s.SignInAsync(tenant.UserName(UserRole.Department));
+        await s.SignInAsync(tenant, tenant.UserName(UserRole.Department));
         await page.GetByRole(AriaRole.Link, new() { Name = "漏えい等事案" }).First.ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "事案を登録する" }).ClickAsync();
         await page.GetByLabel("件名").FillAsync("障害福祉サービス受給者証の誤送付");

@@ -14,7 +14,7 @@ public sealed class MinutesFlowTests
         await using var s = await BrowserSession.StartAsync();
         var tenant = await TestTenant.CreateAsync(s.Factory, "守り区");
         var page = s.Page;
-        await s.SignInAsync(tenant.UserName(UserRole.Office));
+        await s.SignInAsync(tenant, tenant.UserName(UserRole.Office));
 
         // From the navigation to the import page; a file that is not minutes is refused with its name.
         await page.GetByRole(AriaRole.Link, new() { Name = "会議録の検索" }).ClickAsync();

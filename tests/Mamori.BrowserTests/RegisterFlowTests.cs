@@ -17,7 +17,7 @@ public sealed class RegisterFlowTests
         page.Dialog += async (_, dialog) => await dialog.AcceptAsync();
 
         // 所管課 enters a file; a mistake first, then the corrected form.
-        await s.SignInAsync(tenant.UserName(UserRole.Department));
+        await s.SignInAsync(tenant, tenant.UserName(UserRole.Department));
         await page.GotoAsync(s.BaseUrl + "/register/edit");
         await page.GetByLabel("整理番号").FillAsync("戸-001");
         await page.GetByLabel("個人情報ファイルの名称").FillAsync("住民基本台帳ファイル");
@@ -40,7 +40,7 @@ public sealed class RegisterFlowTests
         await s.SignOutAsync();
 
         // 事務局 confirms and publishes.
-        await s.SignInAsync(tenant.UserName(UserRole.Office));
+        await s.SignInAsync(tenant, tenant.UserName(UserRole.Office));
         await page.GotoAsync(s.BaseUrl + "/register?status=Submitted");
         await page.GetByRole(AriaRole.Link, new() { Name = "住民基本台帳ファイル" }).ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "確認済みにする" }).ClickAsync();

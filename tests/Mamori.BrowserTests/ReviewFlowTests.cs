@@ -15,7 +15,7 @@ public sealed class ReviewFlowTests
         page.Dialog += async (_, dialog) => await dialog.AcceptAsync();
 
         // 事務局 opens a round.
-        await s.SignInAsync(tenant.UserName(UserRole.Office));
+        await s.SignInAsync(tenant, tenant.UserName(UserRole.Office));
         await page.GotoAsync(s.BaseUrl + "/reviews/rounds/edit");
         await page.GetByLabel("回の名称").FillAsync("令和8年度第1回");
         await page.GetByLabel("案件募集通知の発出日").FillAsync("令和8年9月7日");
@@ -28,7 +28,7 @@ public sealed class ReviewFlowTests
         await s.SignOutAsync();
 
         // 所管課 registers its business and starts a self-inspection of its new outsourcing.
-        await s.SignInAsync(tenant.UserName(UserRole.Department));
+        await s.SignInAsync(tenant, tenant.UserName(UserRole.Department));
         await page.GotoAsync(s.BaseUrl + "/reviews/businesses/edit");
         await page.GetByLabel("事務の名称").FillAsync("住民票の写し等交付事務");
         await page.Locator("#type-Holding").CheckAsync();
@@ -75,7 +75,7 @@ public sealed class ReviewFlowTests
         await s.SignOutAsync();
 
         // 事務局 asks a question classified as 委託業務で取り扱う妥当性, and closes the round.
-        await s.SignInAsync(tenant.UserName(UserRole.Office));
+        await s.SignInAsync(tenant, tenant.UserName(UserRole.Office));
         await page.GotoAsync(caseUrl);
         await Assertions.Expect(page.Locator("table.data").First).ToContainTextAsync("契約書の特記事項に不足");
         await page.GetByLabel("内容", new() { Exact = true }).FillAsync("再委託先の従事者への研修はどのように確認するのか。");
@@ -88,7 +88,7 @@ public sealed class ReviewFlowTests
         await s.SignOutAsync();
 
         // 所管課 sees the open question on its page and answers it.
-        await s.SignInAsync(tenant.UserName(UserRole.Department));
+        await s.SignInAsync(tenant, tenant.UserName(UserRole.Department));
         await page.GotoAsync(s.BaseUrl + "/reviews");
         await Assertions.Expect(page.Locator("table.data").First).ToContainTextAsync("再委託先の従事者への研修はどのように確認するのか。");
         await page.GetByRole(AriaRole.Link, new() { Name = "（1） 住民票の写し等交付事務" }).ClickAsync();
@@ -98,7 +98,7 @@ public sealed class ReviewFlowTests
         await s.SignOutAsync();
 
         // 事務局 records the result; the 別表 shows ○ exactly there.
-        await s.SignInAsync(tenant.UserName(UserRole.Office));
+        await s.SignInAsync(tenant, tenant.UserName(UserRole.Office));
         await page.GotoAsync(caseUrl);
         await page.Locator("#result-Approved").CheckAsync();
         await page.Locator("#responses-NoneNeeded").CheckAsync();

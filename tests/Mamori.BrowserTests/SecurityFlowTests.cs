@@ -14,7 +14,7 @@ public sealed class SecurityFlowTests
         var tenant = await TestTenant.CreateAsync(s.Factory, "守り区");
         var page = s.Page;
         page.Dialog += async (_, dialog) => await dialog.AcceptAsync();
-        await s.SignInAsync(tenant.UserName(UserRole.Security));
+        await s.SignInAsync(tenant, tenant.UserName(UserRole.Security));
 
         await page.GetByRole(AriaRole.Link, new() { Name = "点検・訓練・端末" }).ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "点検表のひな形" }).First.ClickAsync();

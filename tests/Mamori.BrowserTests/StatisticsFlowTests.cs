@@ -50,7 +50,7 @@ public sealed class StatisticsFlowTests
         });
         var page = s.Page;
         page.Dialog += async (_, dialog) => await dialog.AcceptAsync();
-        await s.SignInAsync(tenant.UserName(UserRole.Office));
+        await s.SignInAsync(tenant, tenant.UserName(UserRole.Office));
 
         await page.GetByRole(AriaRole.Link, new() { Name = "統計", Exact = true }).ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "マイナンバーカード交付状況" }).ClickAsync();

@@ -530,16 +530,16 @@ namespace Mamori.Migrations.Postgres.Migrations
 
                     b.HasIndex("DepartmentId");
 
-                    b.HasIndex("MunicipalityId");
-
                     b.HasIndex("NormalizedEmail")
                         .HasDatabaseName("EmailIndex");
 
                     b.HasIndex("NormalizedUserName")
-                        .IsUnique()
                         .HasDatabaseName("UserNameIndex");
 
                     b.HasIndex("StaffId");
+
+                    b.HasIndex("MunicipalityId", "NormalizedUserName")
+                        .IsUnique();
 
                     b.ToTable("AspNetUsers", (string)null);
                 });

@@ -524,16 +524,16 @@ namespace Mamori.Migrations.Sqlite.Migrations
 
                     b.HasIndex("DepartmentId");
 
-                    b.HasIndex("MunicipalityId");
-
                     b.HasIndex("NormalizedEmail")
                         .HasDatabaseName("EmailIndex");
 
                     b.HasIndex("NormalizedUserName")
-                        .IsUnique()
                         .HasDatabaseName("UserNameIndex");
 
                     b.HasIndex("StaffId");
+
+                    b.HasIndex("MunicipalityId", "NormalizedUserName")
+                        .IsUnique();
 
                     b.ToTable("AspNetUsers", (string)null);
                 });

@@ -7,13 +7,15 @@ using Microsoft.AspNetCore.Identity;
 namespace Mamori.Hosting;
 
 /// <summary>Records <see cref="SecurityEvent"/>s of a request: failed logins, refused requests and exports.</summary>
-public sealed class SecurityEvents(AppDbContext db, UserManager<AppUser> users, TimeProvider clock)
+public sealed class SecurityEvents(AppDbContext db, TimeProvider clock)
 {
-    /// <summary>A failed login: the known account's name and municipality, or the first letters of an unknown name.</summary>
-    public async Task LoginFailedAsync(HttpContext context, string userName, string stage, AppUser? user = null)
+    /// <summary>
+    /// A failed login: the known account's name, or the first letters of an unknown name; recorded for the municipality the
+    /// sign-in named (its auditors see the attempts on their names), or for none when the code named no municipality.
+    /// </summary>
+    public async Task LoginFailedAsync(HttpContext context, string userName, string stage, AppUser? user, Guid? municipalityId)
     {
-        user ??= await users.FindByNameAsync(userName);
-        await AddAsync(context, SecurityEventKind.LoginFailed, user?.MunicipalityId,
+        await AddAsync(context, SecurityEventKind.LoginFailed, user?.MunicipalityId ?? municipalityId,
             user?.UserName ?? $"{userName[..Math.Min(2, userName.Length)]}…（登録のないユーザー名、{userName.Length}文字）", $"{stage}の誤り");
     }
 

@@ -27,7 +27,7 @@ public sealed class CommandLineTests(AppFixture app)
         Assert.Equal(user, admin.Json.GetProperty("user").GetString());
         Assert.Equal("Admin", admin.Json.GetProperty("role").GetString());
 
-        using var browser = await Browser.SignInAsync(factory, user, "a-long-cli-password");
+        using var browser = await Browser.SignInAsync(factory, code, user, "a-long-cli-password");
         Assert.Contains("杉並区", await browser.GetPageAsync("/"));
 
         var audited = await factory.AsSystemAsync((_, db) => db.AuditEntries.AnyAsync(e => e.EntityType == "Municipality" && e.ActorName == $"コマンドライン（OS ユーザー {Environment.UserName}）" && e.Changes.Contains(code)));

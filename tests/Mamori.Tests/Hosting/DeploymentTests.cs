@@ -88,7 +88,7 @@ public sealed class DeploymentTests(AppFixture app)
         var tenant = await TestTenant.CreateAsync(factory);
         using var anonymous = Browser.Anonymous(factory);
         anonymous.Client.DefaultRequestHeaders.Add("X-Forwarded-For", "203.0.113.9");
-        await anonymous.PostFormAsync("/account/login", new() { ["Input.UserName"] = tenant.UserName(UserRole.Office), ["Input.Password"] = "not-the-password" });
+        await anonymous.PostFormAsync("/account/login", tenant.LoginFields(tenant.UserName(UserRole.Office), "not-the-password"));
         var addresses = await factory.AsSystemAsync((_, db) => db.SecurityEvents.Where(e => e.MunicipalityId == tenant.MunicipalityId).Select(e => e.ClientAddress).ToListAsync());
         Assert.NotEmpty(addresses);
         Assert.DoesNotContain("203.0.113.9", addresses);

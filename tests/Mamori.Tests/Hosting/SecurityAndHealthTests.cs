@@ -60,7 +60,7 @@ public sealed partial class SecurityAndHealthTests(AppFixture app)
         var factory = await app.GetAsync(DatabaseProvider.Sqlite);
         var tenant = await TestTenant.CreateAsync(factory);
         using var browser = Browser.Anonymous(factory);
-        var response = await browser.PostFormAsync("/account/login", new() { ["Input.UserName"] = tenant.UserName(UserRole.Office), ["Input.Password"] = TestTenant.Password });
+        var response = await browser.PostFormAsync("/account/login", tenant.LoginFields(tenant.UserName(UserRole.Office), TestTenant.Password));
         var cookie = response.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("mamori.auth=", StringComparison.Ordinal));
         Assert.Contains("httponly", cookie, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("samesite=strict", cookie, StringComparison.OrdinalIgnoreCase);

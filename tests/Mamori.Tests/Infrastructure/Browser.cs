@@ -15,16 +15,21 @@ public sealed partial class Browser : IDisposable
     public static Browser Anonymous(MamoriFactory factory) =>
         new(factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }));
 
-    public static async Task<Browser> SignInAsync(MamoriFactory factory, string userName, string password = TestTenant.Password)
+    public static Task<Browser> SignInAsync(MamoriFactory factory, TestTenant tenant, string userName, string password = TestTenant.Password) =>
+        SignInAsync(factory, tenant.Code, userName, password);
+
+    /// <summary>Signs in through the login page with a 団体コード, a user name and a password.</summary>
+    public static async Task<Browser> SignInAsync(MamoriFactory factory, string code, string userName, string password)
     {
         var browser = Anonymous(factory);
-        var response = await browser.PostFormAsync("/account/login", new() { ["Input.UserName"] = userName, ["Input.Password"] = password });
+        var response = await browser.PostFormAsync("/account/login",
+            new() { ["Input.MunicipalityCode"] = code, ["Input.UserName"] = userName, ["Input.Password"] = password });
         Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"ログインに失敗しました: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
         return browser;
     }
 
     public static Task<Browser> SignInAsync(MamoriFactory factory, TestTenant tenant, UserRole role) =>
-        SignInAsync(factory, tenant.UserName(role));
+        SignInAsync(factory, tenant, tenant.UserName(role));
 
     public Task<HttpResponseMessage> GetAsync(string url) => Client.GetAsync(url);
 

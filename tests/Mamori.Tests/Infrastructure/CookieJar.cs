@@ -21,10 +21,10 @@ public sealed partial class CookieJar : IDisposable
         _client = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
     }
 
-    public static async Task<CookieJar> SignInAsync(MamoriFactory factory, string userName, string password = TestTenant.Password)
+    public static async Task<CookieJar> SignInAsync(MamoriFactory factory, TestTenant tenant, string userName, string password = TestTenant.Password)
     {
         var jar = new CookieJar(factory, new Dictionary<string, string>(StringComparer.Ordinal));
-        var response = await jar.PostFormAsync("/account/login", new() { ["Input.UserName"] = userName, ["Input.Password"] = password });
+        var response = await jar.PostFormAsync("/account/login", tenant.LoginFields(userName, password));
         Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"ログインに失敗しました: {(int)response.StatusCode}");
         return jar;
     }

@@ -23,6 +23,10 @@ public sealed class TestTenant
 
     public string UserName(UserRole role) => UserNames[role];
 
+    /// <summary>The login form's fields for an account of this municipality (the deployment serves several, so the code is asked).</summary>
+    public Dictionary<string, string> LoginFields(string userName, string password = Password) =>
+        new() { ["Input.MunicipalityCode"] = Code, ["Input.UserName"] = userName, ["Input.Password"] = password };
+
     /// <summary>A random valid 全国地方公共団体コード.</summary>
     public static string RandomCode()
     {

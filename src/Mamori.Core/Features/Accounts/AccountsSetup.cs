@@ -1,6 +1,7 @@
 using Mamori.Core.Data;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Mamori.Core.Features.Accounts;
 
@@ -21,8 +22,9 @@ public static class AccountsSetup
         new((code ?? string.Empty).Normalize(System.Text.NormalizationForm.FormKC).Where(char.IsAsciiDigit).ToArray());
 
     /// <summary>Adds the user manager with Mamori's password and lockout rules and Japanese messages.</summary>
-    public static IdentityBuilder AddMamoriIdentityCore(this IServiceCollection services) =>
-        services.AddIdentityCore<AppUser>(o =>
+    public static IdentityBuilder AddMamoriIdentityCore(this IServiceCollection services)
+    {
+        var builder = services.AddIdentityCore<AppUser>(o =>
             {
                 o.Password.RequiredLength = MinimumPasswordLength;
                 o.Password.RequireDigit = false;
@@ -42,6 +44,10 @@ public static class AccountsSetup
             .AddDefaultTokenProviders()
             .AddTokenProvider<SingleUseAuthenticator>(SingleUseAuthenticator.Name)
             .AddPasswordValidator<CommonPasswordValidator>();
+        // User names are unique per municipality: Identity's deployment-wide check and find-by-name are replaced.
+        services.RemoveAll<IUserValidator<AppUser>>();
+        return builder.AddUserValidator<MunicipalUserValidator>().AddUserStore<MunicipalUserStore>();
+    }
 }
 
 /// <summary>Identity's messages in Japanese, saying what to do.</summary>

@@ -7,8 +7,8 @@ namespace Mamori.Core.Features.Accounts;
 
 /// <summary>
 /// A system account. Belongs to one municipality and, for 所管課, one department; may be linked to
-/// the staff member who uses it. User names are unique across the deployment so that login needs
-/// only the name.
+/// the staff member who uses it. User names are unique within a municipality; a sign-in names the municipality
+/// (by its 団体コード) when the deployment serves more than one.
 /// </summary>
 [Label("アカウント")]
 [Label("ユーザー名", Field = nameof(IdentityUser.UserName))]
@@ -69,6 +69,7 @@ internal sealed class AppUserConfiguration : IEntityTypeConfiguration<AppUser>
         b.HasOne<Municipality>().WithMany().HasForeignKey(u => u.MunicipalityId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Department>().WithMany().HasForeignKey(u => u.DepartmentId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Staff>().WithMany().HasForeignKey(u => u.StaffId).OnDelete(DeleteBehavior.SetNull);
-        b.HasIndex(u => u.MunicipalityId);
+        b.HasIndex(u => u.NormalizedUserName).HasDatabaseName("UserNameIndex").IsUnique(false);
+        b.HasIndex(u => new { u.MunicipalityId, u.NormalizedUserName }).IsUnique();
     }
 }

@@ -10,11 +10,17 @@ using Microsoft.AspNetCore.Mvc;
 namespace Mamori.Features.Accounts;
 
 [AllowAnonymous]
-public sealed class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUser> users, CurrentTenant tenant, TimeProvider clock, LoginThrottle throttle,
-    SecurityEvents events) : MamoriPageModel
+public sealed class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUser> users, AppDbContext db, CurrentTenant tenant, TimeProvider clock,
+    LoginThrottle throttle, SecurityEvents events) : MamoriPageModel
 {
+    /// <summary>The cookie that remembers the 団体コード last signed in with, so that it is typed once per browser.</summary>
+    public const string CodeCookie = "mamori.code";
+
     public sealed class InputModel
     {
+        [Display(Name = "団体コード")]
+        public string? MunicipalityCode { get; set; }
+
         [Required(ErrorMessage = "ユーザー名を入力してください。")]
         [Display(Name = "ユーザー名")]
         public string? UserName { get; set; }
@@ -31,40 +37,70 @@ public sealed class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUse
     [BindProperty(SupportsGet = true)]
     public string? ReturnUrl { get; set; }
 
-    public void OnGet() => SetTitle("ログイン");
+    /// <summary>Whether the form asks for the 団体コード: the deployment serves more than one municipality.</summary>
+    public bool AskCode { get; private set; }
 
-    public async Task<IActionResult> OnPostAsync()
+    public async Task OnGetAsync(CancellationToken ct)
     {
         SetTitle("ログイン");
+        AskCode = await SignInAccounts.AskCodeAsync(db, ct);
+        Input.MunicipalityCode = Request.Cookies[CodeCookie];
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        SetTitle("ログイン");
+        AskCode = await SignInAccounts.AskCodeAsync(db, ct);
+        if (AskCode && string.IsNullOrWhiteSpace(Input.MunicipalityCode))
+        {
+            ModelState.AddModelError("Input.MunicipalityCode", "団体コードを入力してください。");
+        }
         if (!ModelState.IsValid)
         {
             return Page();
         }
         var name = Input.UserName!.Trim();
+        var municipality = await SignInAccounts.MunicipalityAsync(db, AskCode ? Input.MunicipalityCode : null, ct);
+        var key = ThrottleKey(municipality?.Id.ToString() ?? "?" + Input.MunicipalityCode?.Trim(), name);
         var address = HttpContext.Connection.RemoteIpAddress?.ToString();
-        var wait = throttle.Wait(address, name);
+        var wait = throttle.Wait(address, key);
         if (wait > TimeSpan.Zero)
         {
             ModelState.AddModelError(string.Empty, $"ログインの失敗が続いたため、{Math.Ceiling(wait.TotalSeconds)}秒待ってからもう一度お試しください。");
             return Page();
         }
-        var result = await SignInAsync(name, Input.Password!);
+        var user = municipality is null ? null : await SignInAccounts.FindAsync(db, users.KeyNormalizer, municipality.Id, name, ct);
+        var result = await SignInAsync(user, Input.Password!);
+        if (municipality is not null)
+        {
+            Response.Cookies.Append(CodeCookie, municipality.Code, new CookieOptions
+            {
+                HttpOnly = true,
+                SameSite = SameSiteMode.Strict,
+                Secure = Request.IsHttps,
+                MaxAge = TimeSpan.FromDays(365),
+                IsEssential = true,
+            });
+        }
         if (result.RequiresTwoFactor)
         {
             return RedirectToPage("/Accounts/LoginTwoFactor", new { ReturnUrl });
         }
         if (!result.Succeeded)
         {
-            throttle.Failed(address, name);
-            await events.LoginFailedAsync(HttpContext, name, "ユーザー名またはパスワード");
+            throttle.Failed(address, key);
+            await events.LoginFailedAsync(HttpContext, name, "ユーザー名またはパスワード", user, municipality?.Id);
             // One message whatever went wrong: the name, the password, a suspended account (ASVS 2.2.1, 3.2).
             ModelState.AddModelError(string.Empty, FailedMessage);
             return Page();
         }
-        throttle.Succeeded(address, name);
-        await RecordLoginAsync(users, tenant, clock, name);
+        throttle.Succeeded(address, key);
+        await RecordLoginAsync(users, tenant, clock, user!);
         return LocalRedirect(SafeReturnUrl(ReturnUrl));
     }
+
+    /// <summary>What the throttle counts failures by: the municipality and the name within it.</summary>
+    internal static string ThrottleKey(string municipality, string userName) => $"{municipality}/{userName.ToUpperInvariant()}";
 
     public const string FailedMessage = "ユーザー名またはパスワードが正しくありません。続く場合は管理者に連絡してください。";
 
@@ -72,9 +108,8 @@ public sealed class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUse
     /// Checks the password without lockout (the throttle slows guessing instead). An unknown name and a suspended
     /// account cost a password hash as well, so the answer takes the same time whichever it was.
     /// </summary>
-    private async Task<Microsoft.AspNetCore.Identity.SignInResult> SignInAsync(string name, string password)
+    private async Task<Microsoft.AspNetCore.Identity.SignInResult> SignInAsync(AppUser? user, string password)
     {
-        var user = await users.FindByNameAsync(name);
         if (user is null)
         {
             users.PasswordHasher.VerifyHashedPassword(Decoy, DecoyHash, password);
@@ -92,13 +127,8 @@ public sealed class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUse
     private static readonly string DecoyHash = new PasswordHasher<AppUser>().HashPassword(Decoy, Guid.NewGuid().ToString());
 
     /// <summary>Stamps the last login (which the long-absence check reads), acting as the user who logged in.</summary>
-    internal static async Task RecordLoginAsync(UserManager<AppUser> users, CurrentTenant tenant, TimeProvider clock, string userName)
+    internal static async Task RecordLoginAsync(UserManager<AppUser> users, CurrentTenant tenant, TimeProvider clock, AppUser user)
     {
-        var user = await users.FindByNameAsync(userName);
-        if (user is null)
-        {
-            return;
-        }
         tenant.SetUser(user.Id, $"{user.DisplayName}（{user.UserName}）", user.MunicipalityId, user.DepartmentId, user.Role == UserRole.Department);
         user.LastLoginAt = clock.GetUtcNow().UtcDateTime;
         await users.UpdateAsync(user);

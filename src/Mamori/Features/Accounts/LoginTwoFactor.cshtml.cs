@@ -39,7 +39,8 @@ public sealed class LoginTwoFactorModel(SignInManager<AppUser> signIn, UserManag
             return Page();
         }
         var address = HttpContext.Connection.RemoteIpAddress?.ToString();
-        var wait = throttle.Wait(address, user.UserName!);
+        var key = LoginModel.ThrottleKey(user.MunicipalityId.ToString(), user.UserName!);
+        var wait = throttle.Wait(address, key);
         if (wait > TimeSpan.Zero)
         {
             ModelState.AddModelError(string.Empty, $"確認コードの誤りが続いたため、{Math.Ceiling(wait.TotalSeconds)}秒待ってからもう一度お試しください。");
@@ -53,13 +54,13 @@ public sealed class LoginTwoFactorModel(SignInManager<AppUser> signIn, UserManag
         }
         if (!result.Succeeded)
         {
-            throttle.Failed(address, user.UserName!);
-            await events.LoginFailedAsync(HttpContext, user.UserName!, "確認コード", user);
+            throttle.Failed(address, key);
+            await events.LoginFailedAsync(HttpContext, user.UserName!, "確認コード", user, user.MunicipalityId);
             ModelState.AddModelError(nameof(Code), "確認コードが正しくないか、既に使われています。認証アプリの最新のコードを入力してください。");
             return Page();
         }
-        throttle.Succeeded(address, user.UserName!);
-        await LoginModel.RecordLoginAsync(users, tenant, clock, user.UserName!);
+        throttle.Succeeded(address, key);
+        await LoginModel.RecordLoginAsync(users, tenant, clock, user);
         return LocalRedirect(!string.IsNullOrEmpty(ReturnUrl) && Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
     }
 }

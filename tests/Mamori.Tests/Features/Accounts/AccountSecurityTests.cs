@@ -18,8 +18,9 @@ public sealed partial class AccountSecurityTests(AppFixture app)
     public async Task WrongPassword_SaysSoInJapanese_WithoutSayingWhichPart()
     {
         var factory = await app.GetAsync(DatabaseProvider.Sqlite);
+        var tenant = await TestTenant.CreateAsync(factory);
         using var browser = Browser.Anonymous(factory);
-        var response = await browser.PostFormAsync("/account/login", new() { ["Input.UserName"] = "nobody-" + Guid.NewGuid(), ["Input.Password"] = "whatever-password" });
+        var response = await browser.PostFormAsync("/account/login", tenant.LoginFields("nobody-" + Guid.NewGuid(), "whatever-password"));
         Assert.Contains("ユーザー名またはパスワードが正しくありません", await response.Content.ReadAsStringAsync());
     }
 
@@ -97,7 +98,7 @@ public sealed partial class AccountSecurityTests(AppFixture app)
         var factory = await app.GetAsync(provider);
         var tenant = await TestTenant.CreateAsync(factory);
         var user = tenant.UserName(UserRole.Security);
-        using (var browser = await Browser.SignInAsync(factory, user))
+        using (var browser = await Browser.SignInAsync(factory, tenant, user))
         {
             // Looking at the page changes nothing; the key is made on request.
             var audited = await AuditCountAsync(factory, tenant.MunicipalityId);
@@ -117,7 +118,7 @@ public sealed partial class AccountSecurityTests(AppFixture app)
             Assert.True(await factory.AsSystemAsync((_, db) => db.Users.Where(u => u.UserName == user).Select(u => u.TwoFactorEnabled).FirstAsync()));
 
             using var fresh = Browser.Anonymous(factory);
-            var login = await fresh.PostFormAsync("/account/login", new() { ["Input.UserName"] = user, ["Input.Password"] = TestTenant.Password });
+            var login = await fresh.PostFormAsync("/account/login", tenant.LoginFields(user, TestTenant.Password));
             Assert.Contains("/account/login-2fa", login.Headers.Location!.OriginalString, StringComparison.Ordinal);
             Assert.Equal(HttpStatusCode.Redirect, (await fresh.GetAsync("/")).StatusCode);
             // ASVS 2.8.4/2.8.1: the code that enabled it cannot be used again, nor one two steps ahead; the next step's is taken.
@@ -151,7 +152,7 @@ public sealed partial class AccountSecurityTests(AppFixture app)
             await db.SaveChangesAsync();
             return 0;
         });
-        using var memberSession = await Browser.SignInAsync(factory, memberName);
+        using var memberSession = await Browser.SignInAsync(factory, tenant, memberName);
         using var security = await Browser.SignInAsync(factory, tenant, UserRole.Security);
 
         var list = await security.Client.GetFromJsonAsync<JsonElement>("/api/v1/organization/long-absence");
@@ -174,7 +175,7 @@ public sealed partial class AccountSecurityTests(AppFixture app)
         // The suspended member is out at once and cannot log back in.
         Assert.Equal(HttpStatusCode.Redirect, (await memberSession.GetAsync("/")).StatusCode);
         using var retry = Browser.Anonymous(factory);
-        var login = await retry.PostFormAsync("/account/login", new() { ["Input.UserName"] = memberName, ["Input.Password"] = TestTenant.Password });
+        var login = await retry.PostFormAsync("/account/login", tenant.LoginFields(memberName, TestTenant.Password));
         // The same answer as a wrong password: the login page does not tell a guesser which accounts exist or are suspended.
         Assert.Contains(Mamori.Features.Accounts.LoginModel.FailedMessage, WebUtility.HtmlDecode(await login.Content.ReadAsStringAsync()));
         Assert.Equal(HttpStatusCode.OK, login.StatusCode);

@@ -191,7 +191,7 @@ public sealed class CouncilTests(AppFixture app)
         Assert.Contains("提出期限", WebUtility.HtmlDecode(await late.Content.ReadAsStringAsync()));
 
         // Another member cannot change or withdraw it.
-        using var second = await Browser.SignInAsync(factory, secondName);
+        using var second = await Browser.SignInAsync(factory, tenant, secondName);
         var edit = await second.PostFormAsync($"/council/meetings/{written}", new()
         {
             ["OpinionId"] = opinion.Id.ToString(),
