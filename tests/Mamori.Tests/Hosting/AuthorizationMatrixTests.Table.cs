@@ -46,7 +46,7 @@ public sealed partial class AuthorizationMatrixTests
     internal static readonly UserRole[] SelfCheckers = [UserRole.Admin, UserRole.Office, UserRole.Department, UserRole.Security, UserRole.Auditor];
 
     /// <summary>"METHOD route" → roles allowed; null means anonymous access is allowed.</summary>
-    private static readonly Dictionary<string, UserRole[]?> Rules = new()
+    internal static readonly Dictionary<string, UserRole[]?> Rules = new()
     {
         ["PAGE /"] = All,
         ["PAGE /setup"] = null,

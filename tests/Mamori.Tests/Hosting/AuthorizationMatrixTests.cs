@@ -141,20 +141,22 @@ public sealed partial class AuthorizationMatrixTests(AppFixture app)
         return System.Text.RegularExpressions.Regex.Replace(url, @"/\{[^}]+\?\}", "");
     }
 
-    internal static async Task<IReadOnlyDictionary<string, string>> SampleIds(MamoriFactory factory, TestTenant tenant) =>
+    /// <summary>A record of every kind the routes take an id of, in the tenant's own department (or the one given), by route pattern.</summary>
+    internal static async Task<IReadOnlyDictionary<string, string>> SampleIds(MamoriFactory factory, TestTenant tenant, Guid? departmentId = null) =>
         await factory.AsSystemAsync(async (services, db) =>
         {
-            var staff = new Staff { MunicipalityId = tenant.MunicipalityId, DepartmentId = tenant.OwnDepartmentId, EmployeeNumber = "M0001", Name = "権限 確認" };
+            var department = departmentId ?? tenant.OwnDepartmentId;
+            var staff = new Staff { MunicipalityId = tenant.MunicipalityId, DepartmentId = department, EmployeeNumber = "M0001", Name = "権限 確認" };
             db.Staff.Add(staff);
             var file = new Core.Features.Register.PersonalInfoFile
             {
                 MunicipalityId = tenant.MunicipalityId,
-                DepartmentId = tenant.OwnDepartmentId,
+                DepartmentId = department,
                 FileNumber = "M-1",
                 Name = "権限確認ファイル",
             };
             db.PersonalInfoFiles.Add(file);
-            var business = new Core.Features.Reviews.Business { MunicipalityId = tenant.MunicipalityId, DepartmentId = tenant.OwnDepartmentId, Name = "権限確認事務", TypeMask = 1 };
+            var business = new Core.Features.Reviews.Business { MunicipalityId = tenant.MunicipalityId, DepartmentId = department, Name = "権限確認事務", TypeMask = 1 };
             var round = new Core.Features.Reviews.ReviewRound { MunicipalityId = tenant.MunicipalityId, Title = "権限確認の回" };
             var template = new Core.Features.Reviews.InspectionTemplate
             {
@@ -166,7 +168,7 @@ public sealed partial class AuthorizationMatrixTests(AppFixture app)
             var reviewCase = new Core.Features.Reviews.ReviewCase
             {
                 MunicipalityId = tenant.MunicipalityId,
-                DepartmentId = tenant.OwnDepartmentId,
+                DepartmentId = department,
                 RoundId = round.Id,
                 BusinessId = business.Id,
                 Title = business.Name,
@@ -208,7 +210,7 @@ public sealed partial class AuthorizationMatrixTests(AppFixture app)
             var piaBusiness = new Core.Features.Assessments.AssessedBusiness
             {
                 MunicipalityId = tenant.MunicipalityId,
-                DepartmentId = tenant.OwnDepartmentId,
+                DepartmentId = department,
                 Name = "権限確認の評価対象事務",
                 SubjectCount = 340_000,
                 StaffHandlers = 10,
@@ -216,7 +218,7 @@ public sealed partial class AuthorizationMatrixTests(AppFixture app)
             var assessment = new Core.Features.Assessments.Assessment
             {
                 MunicipalityId = tenant.MunicipalityId,
-                DepartmentId = tenant.OwnDepartmentId,
+                DepartmentId = department,
                 BusinessId = piaBusiness.Id,
                 Level = Core.Features.Assessments.PiaLevel.Full,
                 StartedOn = new DateOnly(2024, 4, 1),
@@ -226,7 +228,7 @@ public sealed partial class AuthorizationMatrixTests(AppFixture app)
             var piaDocument = new Core.Features.Assessments.AssessmentDocument
             {
                 MunicipalityId = tenant.MunicipalityId,
-                DepartmentId = tenant.OwnDepartmentId,
+                DepartmentId = department,
                 BusinessId = piaBusiness.Id,
                 AssessmentId = assessment.Id,
                 Number = 1,
@@ -263,7 +265,7 @@ public sealed partial class AuthorizationMatrixTests(AppFixture app)
             {
                 MunicipalityId = tenant.MunicipalityId,
                 InspectionId = inspection.Id,
-                DepartmentId = tenant.OwnDepartmentId,
+                DepartmentId = department,
                 Number = 1,
                 Heading = "個人情報ファイル簿",
                 Text = "公表していなかった。",
@@ -273,7 +275,7 @@ public sealed partial class AuthorizationMatrixTests(AppFixture app)
             var evidence = new Core.Features.Findings.FindingEvidence
             {
                 MunicipalityId = tenant.MunicipalityId,
-                DepartmentId = tenant.OwnDepartmentId,
+                DepartmentId = department,
                 FindingId = finding.Id,
                 Title = "証跡",
                 FileName = "shoseki.pdf",
@@ -283,14 +285,14 @@ public sealed partial class AuthorizationMatrixTests(AppFixture app)
             var task = new Core.Features.Findings.RecurringTask
             {
                 MunicipalityId = tenant.MunicipalityId,
-                DepartmentId = tenant.OwnDepartmentId,
+                DepartmentId = department,
                 Title = "ログ分析",
                 FirstDueOn = new DateOnly(2024, 1, 31),
             };
             var incident = new Core.Features.Findings.Incident
             {
                 MunicipalityId = tenant.MunicipalityId,
-                DepartmentId = tenant.OwnDepartmentId,
+                DepartmentId = department,
                 Number = 1,
                 Title = "誤送付",
                 Summary = "通知書を誤送付した。",
@@ -300,7 +302,7 @@ public sealed partial class AuthorizationMatrixTests(AppFixture app)
             db.SelfInspections.Add(new Core.Features.Reviews.SelfInspection
             {
                 MunicipalityId = tenant.MunicipalityId,
-                DepartmentId = tenant.OwnDepartmentId,
+                DepartmentId = department,
                 CaseId = reviewCase.Id,
                 Type = Core.Features.Reviews.HandlingType.Holding,
                 TemplateId = template.Id,
@@ -334,8 +336,8 @@ public sealed partial class AuthorizationMatrixTests(AppFixture app)
                 ["/organization/staff/{id:guid}"] = $"/organization/staff/{staff.Id}",
                 ["/organization/staff/edit/{id:guid?}"] = $"/organization/staff/edit/{staff.Id}",
                 ["/api/v1/organization/staff/{id:guid}"] = $"/api/v1/organization/staff/{staff.Id}",
-                ["/organization/departments/edit/{id:guid?}"] = $"/organization/departments/edit/{tenant.OwnDepartmentId}",
-                ["/api/v1/organization/departments/{id:guid}"] = $"/api/v1/organization/departments/{tenant.OwnDepartmentId}",
+                ["/organization/departments/edit/{id:guid?}"] = $"/organization/departments/edit/{department}",
+                ["/api/v1/organization/departments/{id:guid}"] = $"/api/v1/organization/departments/{department}",
                 ["{id?}"] = user.Id,
                 ["/api/v1/register/{id:guid}"] = $"/api/v1/register/{file.Id}",
                 ["/register/edit/{id:guid?}"] = $"/register/edit/{file.Id}",

@@ -18,7 +18,7 @@ public sealed class PageHandlerMatrixTests(AppFixture app)
     private static readonly UserRole[] Reflectors = [UserRole.Admin, UserRole.Department, UserRole.Security];
 
     /// <summary>"POST route[?handler=Name]" → roles allowed; null means anonymous posts are allowed.</summary>
-    private static readonly Dictionary<string, UserRole[]?> Rules = new()
+    internal static readonly Dictionary<string, UserRole[]?> Rules = new()
     {
         ["POST /setup"] = null,
         ["POST /error/{code:int?}"] = null,
