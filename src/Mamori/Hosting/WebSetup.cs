@@ -22,6 +22,7 @@ public static class WebSetup
         var services = builder.Services;
         services.AddMamoriData(builder.Configuration);
         services.AddHostedService<DatabaseMigrator>();
+        services.AddHostedService<Core.Features.Minutes.MinutesIndexReconciler>();
         services.AddHostedService<Core.Features.Audit.AuditAnchorWriter>();
         services.AddSingleton<Core.Features.AccessMonitoring.AccessLogFolders>();
         services.AddSingleton<Core.Features.AccessMonitoring.AccessJobChannel>();

@@ -46,7 +46,7 @@ public sealed partial class MinutesIndex
 
     private static string EscapeWildcard(string s) => s.Replace("\\", "\\\\").Replace("*", "\\*").Replace("?", "\\?");
 
-    private static Document ToDocument(IndexedTurn turn)
+    private static Document ToDocument(IndexedTurn turn, byte[] meetingFingerprint)
     {
         var chars = MinutesNormalizer.Characters(MinutesNormalizer.Normalize(turn.Text));
         var doc = new Document
@@ -64,6 +64,7 @@ public sealed partial class MinutesIndex
             new BinaryDocValuesField("council_dv", new BytesRef(turn.CouncilId.ToByteArray())),
             new BinaryDocValuesField("spk_dv", new BytesRef(Encoding.UTF8.GetBytes(turn.Speaker))),
             new BinaryDocValuesField("text_dv", new BytesRef(Encoding.UTF8.GetBytes(turn.Text))),
+            new BinaryDocValuesField("fp_dv", new BytesRef(meetingFingerprint)),
             new Field("u", new ListTokenStream(chars), TextField.TYPE_NOT_STORED),
             new Field("b", new ListTokenStream(MinutesNormalizer.Bigrams(chars)), TextField.TYPE_NOT_STORED),
         };

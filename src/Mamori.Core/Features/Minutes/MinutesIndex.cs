@@ -41,15 +41,19 @@ public sealed partial class MinutesIndex : IDisposable
     }
 
     /// <summary>Replaces the turns of one meeting (an empty list removes the meeting).</summary>
-    public Task ReplaceMeetingAsync(Guid meetingId, IEnumerable<IndexedTurn> turns, CancellationToken ct = default) =>
-        WriteAsync(w =>
+    public Task ReplaceMeetingAsync(Guid meetingId, IEnumerable<IndexedTurn> turns, CancellationToken ct = default)
+    {
+        var list = turns.ToList();
+        var fingerprint = Fingerprint(list);
+        return WriteAsync(w =>
         {
             w.DeleteDocuments(new Term("meeting", meetingId.ToString("N")));
-            foreach (var turn in turns)
+            foreach (var turn in list)
             {
-                w.AddDocument(ToDocument(turn));
+                w.AddDocument(ToDocument(turn, fingerprint));
             }
         }, ct);
+    }
 
     /// <summary>Whether the index holds any turn of the meeting (as of the latest commit).</summary>
     public bool HasMeeting(Guid meetingId)
@@ -77,11 +81,16 @@ public sealed partial class MinutesIndex : IDisposable
         await WriteAsync(w =>
         {
             w.DeleteAll();
-            foreach (var turn in turns)
+            // Turns come meeting by meeting; each meeting's documents carry the fingerprint of the whole meeting.
+            foreach (var meeting in ByMeeting(turns))
             {
                 ct.ThrowIfCancellationRequested();
-                w.AddDocument(ToDocument(turn));
-                count++;
+                var fingerprint = Fingerprint(meeting);
+                foreach (var turn in meeting)
+                {
+                    w.AddDocument(ToDocument(turn, fingerprint));
+                    count++;
+                }
             }
             // One segment: each query term is looked up once instead of once per segment.
             w.ForceMerge(1);
