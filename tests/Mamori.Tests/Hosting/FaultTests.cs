@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
@@ -52,7 +51,7 @@ public sealed class FaultTests
             Assert.All(turnCounts, n => Assert.Equal(TurnsPerMeeting + 1, n));
             var inDatabase = await CountAsync(database, $"SELECT COUNT(*) FROM MinutesTurns WHERE Text LIKE '%{Marker}%'");
             Assert.Equal(inDatabase, await session.SearchTotalAsync(Marker));
-            var verify = await RunCliAsync(published, "audit", "verify", "--json");
+            var verify = await published.RunCommandAsync("audit", "verify", "--json");
             Assert.True(verify.ExitCode == 0, $"第{round + 1}回: 監査ログの検証に失敗しました\n{verify.Output}");
             outcomes.Add($"第{round + 1}回（{delays[round]} ms）: 台帳 {(filesAfter > filesBefore ? "全件" : "なし")}、会議録 {turnCounts.Count} 会議");
         }
@@ -135,22 +134,6 @@ public sealed class FaultTests
             result.Add(reader.GetInt32(0));
         }
         return result;
-    }
-
-    private static async Task<(int ExitCode, string Output)> RunCliAsync(PublishedApp app, params string[] args)
-    {
-        var info = new ProcessStartInfo("dotnet") { WorkingDirectory = Path.GetTempPath(), RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        info.ArgumentList.Add(Path.Combine(app.Folder, "mamori.dll"));
-        foreach (var a in args)
-        {
-            info.ArgumentList.Add(a);
-        }
-        using var process = Process.Start(info)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await stdout + await stderr);
     }
 
     /// <summary>A browser-like session on the published app: cookies, and the session's antiforgery token read once.</summary>

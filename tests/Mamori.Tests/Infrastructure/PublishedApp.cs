@@ -96,6 +96,10 @@ public sealed class PublishedApp : IAsyncDisposable
         }
     }
 
+    /// <summary>Runs a <c>mamori</c> command of the installed app (from another working directory) on its data.</summary>
+    public Task<(int ExitCode, string Output)> RunCommandAsync(params string[] args) =>
+        RunAsync("dotnet", Path.GetTempPath(), [Path.Combine(Folder, "mamori.dll"), .. args]);
+
     /// <summary>Ends the process at once (SIGKILL), as a power cut would.</summary>
     public async Task KillAsync()
     {
