@@ -8,16 +8,18 @@ namespace Mamori.AccessMonitoring;
 public sealed record AccessRow(DateTime At, string UserId, string? TerminalId, string? TerminalDept, string? BusinessCode, string Operation, string? ResidentId, long? ResultCount, string? SearchMethod);
 
 /// <summary>What an ingest did: the rows stored and the months they fell in, or that the file was stored before.</summary>
-public sealed record IngestResult(string File, long Rows, IReadOnlyList<string> Months, bool AlreadyIngested);
+public sealed record IngestResult(string File, long Rows, IReadOnlyList<string> Months, bool AlreadyIngested, IReadOnlyList<string>? Replaced = null);
 
 /// <summary>
 /// The access logs kept as Parquet (zstd), partitioned by month under <c>{root}/log/month=yyyy-MM/</c>. Resident
 /// ids are pseudonymised with HMAC-SHA-256 under the configured key (computed by DuckDB in SQL, the same value
 /// .NET's <see cref="HMACSHA256"/> gives), unless the store is created without a key. Ingest is idempotent: a file
 /// is recognised by the SHA-256 of its bytes, and its Parquet files carry that hash in their names, so storing it
-/// again adds nothing. A file with an unreadable row is refused before anything is written.
+/// again adds nothing; a different file whose period overlaps a stored one is refused, or replaces that period
+/// (<see cref="StoredPeriods"/>), so no access is ever counted twice. A file with an unreadable row is refused before
+/// anything is written.
 /// </summary>
-public sealed class LogStore
+public sealed partial class LogStore
 {
     private readonly byte[]? _key;
 
@@ -117,7 +119,7 @@ public sealed class LogStore
     /// Stores a log file (UTF-8 or CP932, canonical or in the layout <paramref name="mapping"/> describes) as
     /// monthly Parquet, all or nothing; a file stored before is skipped.
     /// </summary>
-    public IngestResult Ingest(string file, ColumnMapping? mapping = null)
+    public IngestResult Ingest(string file, ColumnMapping? mapping = null, string? name = null, bool replace = false)
     {
         string hash;
         using (var stream = File.OpenRead(file))
@@ -125,10 +127,9 @@ public sealed class LogStore
             hash = Convert.ToHexStringLower(SHA256.HashData(stream));
         }
         var marker = Path.Combine(ManifestDirectory, hash);
-        if (File.Exists(marker))
+        if (ReadPeriod(marker) is { } stored)
         {
-            var lines = File.ReadAllLines(marker);
-            return new IngestResult(file, long.Parse(lines[0], CultureInfo.InvariantCulture), lines.Skip(1).ToList(), AlreadyIngested: true);
+            return new IngestResult(file, stored.Rows, stored.Months, AlreadyIngested: true);
         }
         var staging = Path.Combine(Root, $"staging-{hash}");
         using var files = new TextFiles();
@@ -161,6 +162,15 @@ public sealed class LogStore
             var written = Directory.Exists(staging) ? Directory.GetFiles(staging, "*.parquet", SearchOption.AllDirectories) : [];
             var rows = written.Length == 0 ? 0
                 : DuckDb.Scalar<long>(db, $"SELECT count(*) FROM read_parquet([{string.Join(", ", written.Select(DuckDb.Quote))}])");
+            StoredPeriod? period = null;
+            IReadOnlyList<string> replaced = [];
+            if (rows > 0)
+            {
+                var parts = $"read_parquet([{string.Join(", ", written.Select(DuckDb.Quote))}])";
+                period = new StoredPeriod(name ?? Path.GetFileName(file), rows, DuckDb.Scalar<DateTime>(db, $"SELECT min(ts) FROM {parts}"),
+                    DuckDb.Scalar<DateTime>(db, $"SELECT max(ts) FROM {parts}"), []);
+                replaced = ClearOverlap(db, file, period, replace);
+            }
             var months = new List<string>();
             foreach (var dir in Directory.Exists(staging) ? Directory.EnumerateDirectories(staging, "month=*") : [])
             {
@@ -173,8 +183,11 @@ public sealed class LogStore
                 months.Add(Path.GetFileName(dir)["month=".Length..]);
             }
             months.Sort(StringComparer.Ordinal);
-            File.WriteAllLines(marker, [rows.ToString(CultureInfo.InvariantCulture), .. months]);
-            return new IngestResult(file, rows, months, AlreadyIngested: false);
+            if (period is not null)
+            {
+                WritePeriod(marker, period with { Months = months });
+            }
+            return new IngestResult(file, rows, months, AlreadyIngested: false, replaced);
         }
         finally
         {

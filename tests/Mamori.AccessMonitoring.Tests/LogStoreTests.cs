@@ -50,6 +50,52 @@ public sealed class LogStoreTests : IDisposable
         Assert.Single(Directory.GetFiles(Path.Combine(_dir, "store", "ingested")));
     }
 
+    /// <summary>
+    /// A log exported again with other bytes (another cut-off, a correction) is recognised by its period: refused by
+    /// default, naming the stored file and the overlap, with nothing stored; with replace, the stored accesses of its
+    /// period give way to its rows, and those outside the period stay. No access is ever counted twice.
+    /// </summary>
+    [Fact]
+    public void Ingest_AFileOverlappingAStoredPeriod_IsRefused_OrReplacesThatPeriodOnly()
+    {
+        var store = new LogStore(Path.Combine(_dir, "store"), Key);
+        using var april = new Scenario();
+        for (var day = 1; day <= 10; day++)
+        {
+            april.Access("u1", "J1", $"2024-04-{day:D2} 10:00:00").Access("u2", "J2", $"2024-04-{day:D2} 15:00:00");
+        }
+        Assert.Equal(20, store.Ingest(april.Inputs().Logs[0], name: "april-1-10.csv").Rows);
+        long Stored() => store.Search(null, "u1", new DateOnly(2024, 4, 1), new DateOnly(2024, 4, 30)).Count
+                         + store.Search(null, "u2", new DateOnly(2024, 4, 1), new DateOnly(2024, 4, 30)).Count;
+
+        // 4/8 15:00 to 4/12: the same accesses of 4/8–4/10 again, in a file of other bytes.
+        using var overlap = new Scenario();
+        overlap.Access("u2", "J2", "2024-04-08 15:00:00").Access("u2", "J2", "2024-04-09 15:00:00").Access("u2", "J2", "2024-04-10 15:00:00")
+            .Access("u2", "J2", "2024-04-11 15:00:00").Access("u2", "J2", "2024-04-12 15:00:00");
+        var refused = Assert.Throws<LogInputException>(() => store.Ingest(overlap.Inputs().Logs[0], name: "april-8-12.csv"));
+        Assert.Contains("april-1-10.csv", refused.Problem);
+        Assert.Contains("2024年4月8日 15:00〜2024年4月10日 15:00", refused.Problem);
+        Assert.Equal(20, Stored());
+
+        // Replacing: 4/8 15:00–4/12 15:00 is the new file's, whole (u1's 4/9 and 4/10 mornings inside it go, as the new
+        // export does not have them); u1's 4/8 morning and everything before stay.
+        var replaced = store.Ingest(overlap.Inputs().Logs[0], name: "april-8-12.csv", replace: true);
+        Assert.Equal(["april-1-10.csv"], replaced.Replaced);
+        Assert.Equal(20 - 5 + 5, Stored());
+        Assert.Equal(8, store.Search(null, "u1", new DateOnly(2024, 4, 1), new DateOnly(2024, 4, 30)).Count);
+        Assert.Equal(12, store.Search(null, "u2", new DateOnly(2024, 4, 1), new DateOnly(2024, 4, 30)).Count);
+
+        // The same bytes again are skipped, and a file just after the stored periods is taken as it is.
+        Assert.True(store.Ingest(overlap.Inputs().Logs[0], name: "april-8-12.csv").AlreadyIngested);
+        using var edge = new Scenario();
+        edge.Access("u1", "J1", "2024-04-12 15:00:00");
+        Assert.Throws<LogInputException>(() => store.Ingest(edge.Inputs().Logs[0], name: "edge.csv"));
+        using var later = new Scenario();
+        later.Access("u1", "J1", "2024-04-12 15:00:01");
+        Assert.Equal(1, store.Ingest(later.Inputs().Logs[0], name: "april-12-late.csv").Rows);
+        Assert.Equal(["april-1-10.csv", "april-8-12.csv", "april-12-late.csv"], store.StoredPeriods().Select(p => p.Name));
+    }
+
     [Fact]
     public void AnalyzeStored_FindsThePlantedViolations_WithPseudonymisedResidents()
     {

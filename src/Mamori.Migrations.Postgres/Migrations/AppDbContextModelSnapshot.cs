@@ -90,6 +90,9 @@ namespace Mamori.Migrations.Postgres.Migrations
                         .IsConcurrencyToken()
                         .HasColumnType("uuid");
 
+                    b.Property<DateTime?>("WithdrawnAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.HasKey("Id");
 
                     b.HasIndex("AnalysisId");
@@ -267,6 +270,9 @@ namespace Mamori.Migrations.Postgres.Migrations
 
                     b.Property<int>("Progress")
                         .HasColumnType("integer");
+
+                    b.Property<bool>("ReplacePeriods")
+                        .HasColumnType("boolean");
 
                     b.Property<DateTime>("RequestedAt")
                         .HasColumnType("timestamp with time zone");

@@ -84,6 +84,9 @@ namespace Mamori.Migrations.Sqlite.Migrations
                         .IsConcurrencyToken()
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("WithdrawnAt")
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("AnalysisId");
@@ -260,6 +263,9 @@ namespace Mamori.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Progress")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("ReplacePeriods")
                         .HasColumnType("INTEGER");
 
                     b.Property<DateTime>("RequestedAt")

@@ -15,12 +15,15 @@ public enum AlertStatus
     Closed,
 }
 
-/// <summary>How a closed alert was judged: 違反 / 正当 / 誤検知.</summary>
+/// <summary>How a closed alert was judged: 違反 / 正当 / 誤検知, or closed by a re-analysis that no longer found it.</summary>
 public enum AlertOutcome
 {
     Violation,
     Legitimate,
     FalsePositive,
+
+    /// <summary>再分析で非検出: a later analysis of the day no longer found it, before anyone had looked at it.</summary>
+    NotDetected,
 }
 
 /// <summary>
@@ -58,6 +61,13 @@ public sealed class AccessAlert : IMunicipalityOwned, IVersioned
     /// <summary>How many accesses (or residents, for the count rules) stand behind the alert.</summary>
     [Label("件数")]
     public long Count { get; set; }
+
+    /// <summary>
+    /// When a later analysis of its day no longer found it (the logs of the day were replaced, a master or the allowlist
+    /// changed); cleared when an analysis finds it again.
+    /// </summary>
+    [Label("再分析で検出されなくなった日時")]
+    public DateTime? WithdrawnAt { get; set; }
 
     [Label("状況")]
     public AlertStatus Status { get; set; }

@@ -23,7 +23,7 @@ public sealed record AllowlistInput(string? Rule, string? UserId, string? Reside
 /// The alerts' life in the application database: an analysis's alerts recorded (one per user, rule and day; a
 /// later run of the same day keeps the triage), the triage moves, the finding a violation becomes, the allowlist.
 /// </summary>
-public static class AccessAlerts
+public static partial class AccessAlerts
 {
     public const string NotFound = "アラートが見つかりません。";
 
@@ -45,6 +45,7 @@ public static class AccessAlerts
     {
         AlertOutcome.Violation => "違反",
         AlertOutcome.Legitimate => "正当",
+        AlertOutcome.NotDetected => "再分析で非検出",
         _ => "誤検知",
     };
 
@@ -64,61 +65,6 @@ public static class AccessAlerts
         AlertStatus.SupervisorReview => [AlertStatus.Closed, AlertStatus.Investigating],
         _ => [AlertStatus.Investigating],
     };
-
-    /// <summary>
-    /// Records an analysis: its alerts (new ones as 新規; ones found before keep their triage, their figures are
-    /// updated) and the day counts (each day keeps the latest analysis that covered it).
-    /// </summary>
-    public static async Task<AccessAnalysis> RecordAsync(AppDbContext db, Guid municipalityId, DateOnly from, DateOnly to, long rows,
-        IReadOnlyList<DetectedAlert> alerts, IReadOnlyList<DetectedDay> days, double seconds, string ranBy, DateTime now, CancellationToken ct)
-    {
-        var analysis = new AccessAnalysis { MunicipalityId = municipalityId, From = from, To = to, Rows = rows, Alerts = alerts.Count, Seconds = seconds, RanAt = now, RanBy = ranBy };
-        db.AccessAnalyses.Add(analysis);
-        var existing = await db.AccessAlerts.Where(a => a.Day >= from && a.Day <= to).ToListAsync(ct);
-        var known = existing.ToDictionary(a => (a.Rule, a.UserId, a.Day));
-        foreach (var found in alerts)
-        {
-            if (known.TryGetValue((found.Rule, found.UserId, found.Day), out var alert))
-            {
-                alert.Severity = found.Severity;
-                alert.Count = found.Count;
-                alert.ResidentId = found.ResidentId;
-                alert.UserDept = found.UserDept ?? alert.UserDept;
-                continue;
-            }
-            analysis.NewAlerts++;
-            db.AccessAlerts.Add(new AccessAlert
-            {
-                MunicipalityId = municipalityId,
-                Rule = found.Rule,
-                UserId = found.UserId,
-                UserDept = found.UserDept,
-                Day = found.Day,
-                ResidentId = found.ResidentId,
-                Severity = found.Severity,
-                Count = found.Count,
-                Status = AlertStatus.New,
-                AnalysisId = analysis.Id,
-                DetectedAt = now,
-            });
-        }
-        var stored = await db.AccessDays.Where(d => d.Day >= from && d.Day <= to).ToListAsync(ct);
-        db.AccessDays.RemoveRange(stored.Where(d => days.All(x => x.Day != d.Day)));
-        foreach (var day in days.Where(d => d.Day >= from && d.Day <= to))
-        {
-            if (stored.FirstOrDefault(d => d.Day == day.Day) is not { } row)
-            {
-                row = new AccessDay { MunicipalityId = municipalityId, Day = day.Day };
-                db.AccessDays.Add(row);
-            }
-            row.Rows = day.Rows;
-            row.ResidentRows = day.ResidentRows;
-            row.Explained = day.Explained;
-            row.AnalysisId = analysis.Id;
-        }
-        await db.SaveChangesAsync(ct);
-        return analysis;
-    }
 
     /// <summary>
     /// Moves an alert one step: 確認中 needs nothing; 所属長確認 needs what the investigation found; 完了 needs the
@@ -179,6 +125,12 @@ public static class AccessAlerts
             alert.Outcome = null;
             alert.ClosedAt = null;
         }
+        AddHistory(db, alert, from, actor, now, move.To == AlertStatus.Closed ? move.Outcome : null, comment);
+        return await OptimisticSave.SaveAsync(db, alert, ct);
+    }
+
+    /// <summary>A line of the alert's history: who moved it from which state to its present one, and why.</summary>
+    private static void AddHistory(AppDbContext db, AccessAlert alert, AlertStatus from, string actor, DateTime now, AlertOutcome? outcome, string? text) =>
         // Added through the set: a new child with its key already set would otherwise be taken for an existing row.
         db.AlertComments.Add(new AlertComment
         {
@@ -187,12 +139,10 @@ public static class AccessAlerts
             At = now,
             Author = actor,
             From = from,
-            To = move.To,
-            Outcome = move.To == AlertStatus.Closed ? move.Outcome : null,
-            Text = comment,
+            To = alert.Status,
+            Outcome = outcome,
+            Text = text,
         });
-        return await OptimisticSave.SaveAsync(db, alert, ct);
-    }
 
     /// <summary>
     /// Registers a closed 違反 as a finding (指摘事項) for <paramref name="departmentId"/>: under the month's

@@ -51,6 +51,10 @@ public sealed class AccessJob : IMunicipalityOwned
     [Label("取込み後に削除")]
     public bool DeleteAfter { get; set; }
 
+    /// <summary>Whether a file whose period overlaps stored logs replaces them for that period (otherwise it is refused).</summary>
+    [Label("同じ期間の記録を置き換える")]
+    public bool ReplacePeriods { get; set; }
+
     [Label("期間の初日")]
     public DateOnly? From { get; set; }
 

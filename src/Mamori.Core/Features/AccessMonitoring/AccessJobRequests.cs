@@ -14,7 +14,7 @@ namespace Mamori.Core.Features.AccessMonitoring;
 public static class AccessJobRequests
 {
     public static Task<AccessJob> IngestAsync(AppDbContext db, AccessJobChannel queue, Guid municipalityId, IReadOnlyList<(string Name, string Path)> files, bool deleteAfter,
-        string requestedBy, DateTime now, CancellationToken ct) =>
+        bool replace, string requestedBy, DateTime now, CancellationToken ct) =>
         QueueAsync(db, queue, new AccessJob
         {
             MunicipalityId = municipalityId,
@@ -22,6 +22,7 @@ public static class AccessJobRequests
             FileNames = [.. files.Select(f => f.Name)],
             Paths = [.. files.Select(f => f.Path)],
             DeleteAfter = deleteAfter,
+            ReplacePeriods = replace,
             RequestedBy = requestedBy,
             RequestedAt = now,
         }, ct);

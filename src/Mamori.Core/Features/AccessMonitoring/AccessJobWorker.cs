@@ -131,7 +131,7 @@ public sealed partial class AccessJobWorker(IServiceScopeFactory scopes, AccessJ
                 IngestResult result;
                 try
                 {
-                    result = await Task.Run(() => store.Ingest(paths[i], mapping), ct);
+                    result = await Task.Run(() => store.Ingest(paths[i], mapping, names[i], job.ReplacePeriods), ct);
                 }
                 catch (LogInputException ex)
                 {
@@ -154,7 +154,8 @@ public sealed partial class AccessJobWorker(IServiceScopeFactory scopes, AccessJ
                 job.Rows = rows;
                 done.Add(result.AlreadyIngested
                     ? $"{names[i]}（取込み済みのため読み飛ばし）"
-                    : $"{names[i]}（{result.Rows.ToString("N0", CultureInfo.InvariantCulture)} 行、{string.Join("・", result.Months)}）");
+                    : $"{names[i]}（{result.Rows.ToString("N0", CultureInfo.InvariantCulture)} 行、{string.Join("・", result.Months)}"
+                      + (result.Replaced is { Count: > 0 } replaced ? $"、{string.Join("・", replaced)} の同じ期間の記録と置き換え" : "") + "）");
                 if (!job.DeleteAfter)
                 {
                     var doneDir = Directory.CreateDirectory(Path.Combine(Path.GetDirectoryName(paths[i])!, "取込み済み")).FullName;

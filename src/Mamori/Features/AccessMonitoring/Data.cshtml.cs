@@ -33,6 +33,7 @@ public sealed class DataModel(AppDbContext db, CurrentTenant tenant, AccessLogFo
     [BindProperty] public IFormFile? Roles { get; set; }
     [BindProperty] public IFormFile? Mapping { get; set; }
     [BindProperty] public bool RemoveMapping { get; set; }
+    [BindProperty] public bool Replace { get; set; }
     [BindProperty] public string? From { get; set; }
     [BindProperty] public string? To { get; set; }
 
@@ -77,7 +78,7 @@ public sealed class DataModel(AppDbContext db, CurrentTenant tenant, AccessLogFo
         {
             saved.Add((Path.GetFileName(file.FileName), await Uploaded(file).SaveToAsync(dir, $"{Guid.NewGuid():N}.csv", ct)));
         }
-        await AccessJobRequests.IngestAsync(db, jobs, MunicipalityId, saved, deleteAfter: true, tenant.ActorName, clock.GetUtcNow().UtcDateTime, ct);
+        await AccessJobRequests.IngestAsync(db, jobs, MunicipalityId, saved, deleteAfter: true, Replace, tenant.ActorName, clock.GetUtcNow().UtcDateTime, ct);
         Flash($"{files.Count} 個のファイルの取込みを受け付けました。この画面で進み具合を確認できます。");
         return Redirect("/access/jobs");
     }
@@ -93,7 +94,7 @@ public sealed class DataModel(AppDbContext db, CurrentTenant tenant, AccessLogFo
             await LoadAsync(ct);
             return Page();
         }
-        await AccessJobRequests.IngestAsync(db, jobs, MunicipalityId, chosen.Select(n => (n, available[n])).ToList(), deleteAfter: false, tenant.ActorName, clock.GetUtcNow().UtcDateTime, ct);
+        await AccessJobRequests.IngestAsync(db, jobs, MunicipalityId, chosen.Select(n => (n, available[n])).ToList(), deleteAfter: false, Replace, tenant.ActorName, clock.GetUtcNow().UtcDateTime, ct);
         Flash($"受信フォルダーの {chosen.Count} 個のファイルの取込みを受け付けました。");
         return Redirect("/access/jobs");
     }

@@ -6,6 +6,7 @@ using Mamori.Core.Features.Accounts;
 using Mamori.Core.Features.Files;
 using Mamori.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Mamori.Tests.Features.AccessMonitoring;
 
@@ -38,6 +39,38 @@ public sealed class AccessInputTests(AppFixture app)
 
         var staff = await security.PostFilesAsync("/access/data", [("Staff", "職員.csv", Encoding.UTF8.GetBytes("user_id,resident_id,household_id,surname_kana,dept,role,start_date,end_date,leave,last_active\n"))], "/access/data?handler=Masters");
         Assert.Contains("職員.csv にデータの行がありません（見出しだけです）。マスタは何も変えていません。", WebUtility.HtmlDecode(await staff.Content.ReadAsStringAsync()));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabases.All), MemberType = typeof(TestDatabases))]
+    public async Task ALogExportedAgain_OverlappingAStoredPeriod_IsRefused_UnlessReplacing_AndNeverCountedTwice(DatabaseProvider provider)
+    {
+        var factory = await app.GetAsync(provider);
+        var tenant = await TestTenant.CreateAsync(factory);
+        using var security = await Browser.SignInAsync(factory, tenant, UserRole.Security);
+        string Rows(int firstDay, int lastDay) => Header + string.Concat(Enumerable.Range(firstDay, lastDay - firstDay + 1)
+            .Select(d => $"2024-04-{d:D2} 10:00:00,u0001,T01,D01,JUMIN,VIEW,R0001,1,ID\n"));
+        async Task<AccessJob> UploadAsync(string name, string text, bool replace, int job)
+        {
+            await security.PostFilesAsync("/access/data", [("Logs", name, Encoding.UTF8.GetBytes(text))], "/access/data?handler=Upload",
+                replace ? new Dictionary<string, string> { ["Replace"] = "true" } : null);
+            return await AccessPagesTests.WaitForJobAsync(factory, tenant.MunicipalityId, job);
+        }
+        long Stored() => factory.Services.GetRequiredService<AccessLogFolders>().Store(tenant.MunicipalityId)
+            .Search(null, "u0001", new DateOnly(2024, 4, 1), new DateOnly(2024, 4, 30)).Count;
+
+        Assert.Equal(AccessJobState.Succeeded, (await UploadAsync("4月前半.csv", Rows(1, 10), false, 1)).State);
+        // The same days exported again, with a day more (other bytes): refused, naming the stored file.
+        var refused = await UploadAsync("4月前半（再出力）.csv", Rows(5, 11), false, 2);
+        Assert.Equal(AccessJobState.Failed, refused.State);
+        Assert.Contains("4月前半.csv で取り込み済みです", refused.Result);
+        Assert.Contains("このファイルは何も取り込んでいません", refused.Result);
+        Assert.Equal(10, Stored());
+        // Asked to replace: the period 4/5–4/11 is the new file's; nothing doubles.
+        var replaced = await UploadAsync("4月前半（再出力）.csv", Rows(5, 11), true, 3);
+        Assert.True(replaced.State == AccessJobState.Succeeded, replaced.Result);
+        Assert.Contains("4月前半.csv の同じ期間の記録と置き換え", replaced.Result);
+        Assert.Equal(11, Stored());
     }
 
     [Theory]

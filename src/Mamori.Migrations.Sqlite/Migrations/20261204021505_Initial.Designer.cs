@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Mamori.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261204014314_Initial")]
+    [Migration("20261204021505_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -85,6 +85,9 @@ namespace Mamori.Migrations.Sqlite.Migrations
 
                     b.Property<Guid>("Version")
                         .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("WithdrawnAt")
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
@@ -263,6 +266,9 @@ namespace Mamori.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Progress")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("ReplacePeriods")
                         .HasColumnType("INTEGER");
 
                     b.Property<DateTime>("RequestedAt")
