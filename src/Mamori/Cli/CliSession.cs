@@ -28,7 +28,13 @@ public sealed class CliSession : IAsyncDisposable
     private CliSession(ParseResult parse)
     {
         IsJson = parse.GetValue(CommandLine.Json);
+        // A published build's commands use the data folder of the app beside them, wherever they are started from;
+        // during development (dotnet run) the working directory stays the root, as for the web app.
+        var contentRoot = Program.PublishedContentRoot() is { } published
+            ? new Dictionary<string, string?> { [Microsoft.Extensions.Hosting.HostDefaults.ContentRootKey] = published }
+            : [];
         var config = new ConfigurationBuilder()
+            .AddInMemoryCollection(contentRoot)
             .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true)
             .AddEnvironmentVariables()
             .AddCommandLine([.. ConfigurationArguments(parse)])

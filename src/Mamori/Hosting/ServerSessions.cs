@@ -90,9 +90,17 @@ public static class ServerSessions
             await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
             return;
         }
-        await db.SignInSessions.IgnoreQueryFilters().Where(s => s.Id == id).ExecuteUpdateAsync(s => s.SetProperty(x => x.LastSeenAt, now), ct);
+        // Written at most once a minute per session: the idle rule is exact to the minute, and a page with many
+        // requests (assets, fetches) costs one write rather than one each.
+        if (now - session!.LastSeenAt >= LastSeenGranularity)
+        {
+            await db.SignInSessions.IgnoreQueryFilters().Where(s => s.Id == id).ExecuteUpdateAsync(s => s.SetProperty(x => x.LastSeenAt, now), ct);
+        }
         await SecurityStampValidator.ValidatePrincipalAsync(context);
     }
+
+    /// <summary>How stale the recorded last use may get before a request writes it again.</summary>
+    internal static readonly TimeSpan LastSeenGranularity = TimeSpan.FromMinutes(1);
 
     /// <summary>Ends the session of this request's sign-in (logout).</summary>
     public static async Task EndCurrentAsync(HttpContext context, string reason)

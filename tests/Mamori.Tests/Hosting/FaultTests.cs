@@ -53,6 +53,9 @@ public sealed class FaultTests
             Assert.Equal(inDatabase, await session.SearchTotalAsync(Marker));
             var verify = await published.RunCommandAsync("audit", "verify", "--json");
             Assert.True(verify.ExitCode == 0, $"第{round + 1}回: 監査ログの検証に失敗しました\n{verify.Output}");
+            // The command read the app's own data (started elsewhere, it finds the folder beside it): the trail is not empty.
+            var verified = JsonDocument.Parse(verify.Output[verify.Output.IndexOf('{', StringComparison.Ordinal)..]).RootElement.GetProperty("entries").GetInt32();
+            Assert.True(verified > 0, $"第{round + 1}回: 検証した監査ログが {verified} 件です");
             outcomes.Add($"第{round + 1}回（{delays[round]} ms）: 台帳 {(filesAfter > filesBefore ? "全件" : "なし")}、会議録 {turnCounts.Count} 会議");
         }
         // The rounds are reported; which moment each kill landed on is the machine's, the invariants above are not.

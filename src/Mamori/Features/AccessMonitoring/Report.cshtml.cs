@@ -28,12 +28,15 @@ public sealed class ReportModel(AppDbContext db, TimeProvider clock) : MamoriPag
     public async Task<IActionResult> OnGetXlsxAsync(CancellationToken ct)
     {
         await LoadAsync(ct);
+        // The report names the users with repeated alerts: an export of personal data, recorded.
+        await HttpContext.RecordExportAsync($"アクセスログ監視 月次報告 {Chosen:yyyy-MM}（Excel）", Report.RepeatUsers.Count);
         return File(Report.ToXlsx(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"アクセスログ監視_月次報告_{Chosen:yyyy-MM}.xlsx");
     }
 
     public async Task<IActionResult> OnGetDocxAsync(CancellationToken ct)
     {
         await LoadAsync(ct);
+        await HttpContext.RecordExportAsync($"アクセスログ監視 月次報告 {Chosen:yyyy-MM}（Word）", Report.RepeatUsers.Count);
         return File(Document.ToDocx(), "application/vnd.openxmlformats-officedocument.wordprocessingml.document", $"アクセスログ監視_月次報告_{Chosen:yyyy-MM}.docx");
     }
 

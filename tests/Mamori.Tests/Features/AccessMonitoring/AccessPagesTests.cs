@@ -182,6 +182,9 @@ public sealed class AccessPagesTests(AppFixture app)
             var rules = workbook.Query(useHeaderRow: true, sheetName: "ルール別").Cast<IDictionary<string, object?>>().ToList();
             Assert.Equal(1, Convert.ToInt32(rules.Single(r => (string?)r["ルール"] == "R01")["違反"], System.Globalization.CultureInfo.InvariantCulture));
             Assert.Equal(15, rules.Count);
+            var exported = await factory.AsSystemAsync((_, db) => db.SecurityEvents.AsNoTracking()
+                .Where(e => e.MunicipalityId == tenant.MunicipalityId && e.Kind == Core.Features.Audit.SecurityEventKind.Export).Select(e => e.Detail).ToListAsync());
+            Assert.Contains(exported, d => d?.StartsWith("アクセスログ監視 月次報告 2024-04（Excel）", StringComparison.Ordinal) == true);
 
             // Every step is in the audit trail under the officer's name.
             var audited = await factory.AsSystemAsync((_, db) => db.AuditEntries.AsNoTracking()
