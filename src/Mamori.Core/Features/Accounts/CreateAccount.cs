@@ -51,7 +51,17 @@ public static class CreateAccount
             StaffId = input.StaffId,
             LockoutEnabled = true,
         };
-        var result = await users.CreateAsync(user, input.Password!);
+        IdentityResult result;
+        try
+        {
+            result = await users.CreateAsync(user, input.Password!);
+        }
+        catch (DbUpdateException ex) when (UniqueViolation.Of(ex) is not null)
+        {
+            // The same name taken by another request between the check and the save: the index answers, not a 500.
+            db.Entry(user).State = EntityState.Detached;
+            result = IdentityResult.Failed(users.ErrorDescriber.DuplicateUserName(user.UserName));
+        }
         if (!result.Succeeded)
         {
             foreach (var e in result.Errors)

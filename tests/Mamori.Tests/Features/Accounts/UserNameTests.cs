@@ -79,4 +79,31 @@ public sealed class UserNameTests(AppFixture app)
         var login = await anonymous.PostFormAsync("/account/login", new() { ["Input.UserName"] = tenant.UserName(UserRole.Office), ["Input.Password"] = TestTenant.Password });
         Assert.Equal(HttpStatusCode.Redirect, login.StatusCode);
     }
+
+    [Theory]
+    [MemberData(nameof(TestDatabases.All), MemberType = typeof(TestDatabases))]
+    public async Task TheSameNameCreatedTenTimesAtOnce_IsOneAccount_AndNineMessages_NeverA500(DatabaseProvider provider)
+    {
+        var factory = await app.GetAsync(provider);
+        var tenant = await TestTenant.CreateAsync(factory);
+        using var admin = await Browser.SignInAsync(factory, tenant, UserRole.Admin);
+        var name = "race-" + Guid.NewGuid().ToString("N")[..6];
+        var token = await admin.TokenAsync("/organization/accounts/edit");
+        var responses = await Task.WhenAll(Enumerable.Range(0, 10).Select(_ => admin.Client.PostAsync("/organization/accounts/edit",
+            new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["__RequestVerificationToken"] = token,
+                ["Input.UserName"] = name,
+                ["Input.DisplayName"] = "同時 登録",
+                ["Input.Role"] = "Office",
+                ["Input.Password"] = "walnut-harbor-lantern",
+            }))));
+        Assert.All(responses, r => Assert.True((int)r.StatusCode < 500, $"{(int)r.StatusCode}"));
+        Assert.Single(responses, r => r.StatusCode == HttpStatusCode.Redirect);
+        foreach (var refused in responses.Where(r => r.StatusCode != HttpStatusCode.Redirect))
+        {
+            Assert.Contains("既に使われています", WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync()));
+        }
+        Assert.Equal(1, await factory.AsSystemAsync((_, db) => db.Users.CountAsync(u => u.MunicipalityId == tenant.MunicipalityId && u.UserName == name)));
+    }
 }
