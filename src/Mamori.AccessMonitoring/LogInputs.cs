@@ -7,7 +7,7 @@ public sealed record LogInputs(IReadOnlyList<string> Logs, string Staff, string 
 
 /// <summary>A row of an input that cannot be read: the file, the line (1 = the header; 0 = the file as a whole) and the column, in Japanese.</summary>
 public sealed class LogInputException(string file, long line, string column, string problem)
-    : Exception(line > 0 ? $"{Path.GetFileName(file)} の {line} 行目「{column}」: {problem}" : $"{Path.GetFileName(file)}: {problem}")
+    : Exception(line > 0 ? $"{Path.GetFileName(file)} の {line} 行目{(column.Length > 0 ? $"「{column}」" : "")}: {problem}" : $"{Path.GetFileName(file)}: {problem}")
 {
     public string File { get; } = file;
     public long Line { get; } = line;
@@ -44,12 +44,18 @@ internal sealed class TextFiles : IDisposable
         {
             throw new LogInputException(path, 0, "", "ファイルがありません。");
         }
-        if (IsUtf8(path))
+        if (Check(path, new UTF8Encoding(false, throwOnInvalidBytes: true)) is null)
         {
             return path;
         }
+        // Not UTF-8: Shift_JIS as Windows writes it, read strictly, so that a byte neither reads is named, not replaced.
+        var cp932 = Encoding.GetEncoding(932, EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback);
+        if (Check(path, cp932) is { } line)
+        {
+            throw new LogInputException(path, line, "", "UTF-8 としても Shift_JIS としても読めない文字があります。元のシステムから出力し直してください。");
+        }
         var copy = Temporary();
-        using (var reader = new StreamReader(path, Encoding.GetEncoding(932)))
+        using (var reader = new StreamReader(path, cp932))
         using (var writer = new StreamWriter(copy, false, new UTF8Encoding(false)))
         {
             var buffer = new char[1 << 16];
@@ -78,25 +84,68 @@ internal sealed class TextFiles : IDisposable
         }
     }
 
-    private static bool IsUtf8(string path)
+    /// <summary>
+    /// Reads the file line by line in <paramref name="encoding"/>: null when every line reads, or the number of the first
+    /// line that does not. UTF-16 and control characters (a NUL, a form feed: a damaged or binary file) are refused
+    /// with their line whatever the encoding.
+    /// </summary>
+    private static long? Check(string path, Encoding encoding)
     {
-        var decoder = new UTF8Encoding(false, throwOnInvalidBytes: true).GetDecoder();
         using var stream = System.IO.File.OpenRead(path);
-        var bytes = new byte[1 << 16];
+        var head = new byte[2];
+        var headLength = stream.Read(head, 0, 2);
+        if (headLength == 2 && (head[0], head[1]) is (0xFF, 0xFE) or (0xFE, 0xFF))
+        {
+            throw new LogInputException(path, 0, "", "UTF-16 で保存されています。UTF-8 か Shift_JIS（CSV UTF-8 または CSV）で保存し直してください。");
+        }
+        stream.Position = 0;
+        var decoder = encoding.GetDecoder();
+        var buffer = new byte[1 << 16];
+        var carry = new List<byte>();
         var chars = new char[(1 << 16) + 4];
+        long number = 0;
         int read;
+        while ((read = stream.Read(buffer, 0, buffer.Length)) > 0)
+        {
+            var span = buffer.AsSpan(0, read);
+            int newline;
+            while ((newline = span.IndexOf((byte)'\n')) >= 0)
+            {
+                number++;
+                if (!Reads(decoder, carry.Count == 0 ? span[..newline] : [.. carry, .. span[..newline]], ref chars, path, number))
+                {
+                    return number;
+                }
+                carry.Clear();
+                span = span[(newline + 1)..];
+            }
+            carry.AddRange(span);
+        }
+        return carry.Count == 0 || Reads(decoder, [.. carry], ref chars, path, number + 1) ? null : number + 1;
+    }
+
+    /// <summary>Whether a line reads in the decoder's encoding; a line with control characters is refused outright.</summary>
+    private static bool Reads(Decoder decoder, ReadOnlySpan<byte> line, ref char[] chars, string path, long number)
+    {
+        if (chars.Length < line.Length + 4)
+        {
+            chars = new char[line.Length + 4];
+        }
+        int count;
         try
         {
-            while ((read = stream.Read(bytes, 0, bytes.Length)) > 0)
-            {
-                decoder.GetChars(bytes, 0, read, chars, 0, flush: false);
-            }
-            decoder.GetChars([], 0, 0, chars, 0, flush: true);
-            return true;
+            decoder.Reset();
+            count = decoder.GetChars(line, chars, flush: true);
         }
         catch (DecoderFallbackException)
         {
             return false;
         }
+        var text = chars.AsSpan(0, count);
+        if (text.ContainsAnyInRange('\u0000', '\u0008') || text.ContainsAnyInRange('\u000B', '\u000C') || text.ContainsAnyInRange('\u000E', '\u001F') || text.Contains('\u007F'))
+        {
+            throw new LogInputException(path, number, "", "制御文字（NUL など）があります。壊れたファイルか、CSV ではないファイルです。元のシステムから出力し直してください。");
+        }
+        return true;
     }
 }

@@ -135,7 +135,7 @@ public sealed partial class AccessJobWorker(IServiceScopeFactory scopes, AccessJ
                 }
                 catch (LogInputException ex)
                 {
-                    var where = ex.Line > 0 ? $"{names[i]} の {ex.Line} 行目「{ex.Column}」: {ex.Problem}" : $"{names[i]}: {ex.Problem}";
+                    var where = ex.Line > 0 ? $"{names[i]} の {ex.Line} 行目{(ex.Column.Length > 0 ? $"「{ex.Column}」" : "")}: {ex.Problem}" : $"{names[i]}: {ex.Problem}";
                     return (AccessJobState.Failed, where + " このファイルは何も取り込んでいません。" + (done.Count > 0 ? $"（取り込み済み: {string.Join("、", done)}）" : ""));
                 }
                 catch (DuckDB.NET.Data.DuckDBException ex)
@@ -257,16 +257,47 @@ public sealed partial class AccessJobWorker(IServiceScopeFactory scopes, AccessJ
     /// </summary>
     private static long? FirstBrokenLine(string path)
     {
+        // Fields counted as CSV counts them (commas outside quotes, a quoted field may span lines): the first record
+        // with another number of fields than the header, or a quote still open at the end, names its line.
         long number = 0;
+        long recordStart = 1;
+        int? expected = null;
+        var fields = 1;
+        var quoted = false;
         foreach (var line in File.ReadLines(path))
         {
             number++;
-            if (line.Count(c => c == '"') % 2 != 0 || line.Any(c => char.IsControl(c) && c != '\t'))
+            if (!quoted)
+            {
+                recordStart = number;
+                fields = 1;
+            }
+            if (line.Any(c => char.IsControl(c) && c != '\t'))
             {
                 return number;
             }
+            foreach (var c in line)
+            {
+                if (c == '"')
+                {
+                    quoted = !quoted;
+                }
+                else if (c == ',' && !quoted)
+                {
+                    fields++;
+                }
+            }
+            if (quoted)
+            {
+                continue;
+            }
+            expected ??= fields;
+            if (fields != expected)
+            {
+                return recordStart;
+            }
         }
-        return null;
+        return quoted ? recordStart : null;
     }
 
     /// <summary>The line number in a DuckDB CSV error ("... Line: 52 ..." or "line 52"), if it names one.</summary>

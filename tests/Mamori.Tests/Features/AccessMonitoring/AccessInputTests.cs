@@ -73,6 +73,50 @@ public sealed class AccessInputTests(AppFixture app)
         Assert.Equal(11, Stored());
     }
 
+    /// <summary>Malformed logs of every shape a system or a hand edit produces: each job ends naming the file (and the line when a line is at fault), never an unexpected error.</summary>
+    public static TheoryData<string, byte[], string> Malformed()
+    {
+        const string good = "2024-04-01 10:00:00,u0001,T01,D01,JUMIN,VIEW,R0001,1,ID\n";
+        byte[] Text(string body) => Encoding.UTF8.GetBytes(Header + good + body);
+        return new()
+        {
+            { "閉じない引用符.csv", Text("2024-04-01 11:00:00,u0001,\"T01,D01,JUMIN,VIEW,R0001,1,ID\n" + good), "行目" },
+            { "列が多い.csv", Text("2024-04-01 11:00:00,u0001,T01,D01,JUMIN,VIEW,R0001,1,ID,余分\n"), "行目" },
+            { "列が少ない.csv", Text("2024-04-01 11:00:00,u0001,T01\n"), "行目" },
+            { "日時.csv", Text("2024-04-31 11:00:00,u0001,T01,D01,JUMIN,VIEW,R0001,1,ID\n"), "行目" },
+            { "操作.csv", Text("2024-04-01 11:00:00,u0001,T01,D01,JUMIN,ERASE,R0001,1,ID\n"), "行目" },
+            { "件数.csv", Text("2024-04-01 11:00:00,u0001,T01,D01,JUMIN,SEARCH,,たくさん,NAME\n"), "行目" },
+            { "制御文字.csv", Text("2024-04-01 11:00:00,u00\u000001,T01,D01,JUMIN,VIEW,R0001,1,ID\n"), "行目" },
+            { "壊れた文字.csv", [.. Encoding.UTF8.GetBytes(Header + good), 0x32, 0x30, 0xff, 0xfe, 0x81, 0x0a], "行目" },
+            { "UTF-16.csv", [.. Encoding.Unicode.GetPreamble(), .. Encoding.Unicode.GetBytes(Header + good)], "UTF-8" },
+            { "見出しが違う.csv", Encoding.UTF8.GetBytes("ts,user,terminal_id\n2024-04-01 10:00:00,u0001,T01\n"), "user_id" },
+            { "空.csv", [], "空.csv" },
+        };
+    }
+
+    [Theory]
+    [MemberData(nameof(Malformed))]
+    public async Task Asvs12_1_AMalformedLog_EndsItsJobNamingFileAndLine_NeverAnUnexpectedError(string name, byte[] content, string expected)
+    {
+        var factory = await app.GetAsync(DatabaseProvider.Sqlite);
+        var tenant = await TestTenant.CreateAsync(factory);
+        using var security = await Browser.SignInAsync(factory, tenant, UserRole.Security);
+        var response = await security.PostFilesAsync("/access/data", [("Logs", name, content)], "/access/data?handler=Upload");
+        if (response.StatusCode == HttpStatusCode.OK)
+        {
+            // Refused by the page itself (an empty upload): said there, with nothing queued.
+            Assert.Contains("ファイル", WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()));
+            Assert.Equal(0, await factory.AsSystemAsync((_, db) => db.AccessJobs.CountAsync(j => j.MunicipalityId == tenant.MunicipalityId)));
+            return;
+        }
+        var job = await AccessPagesTests.WaitForJobAsync(factory, tenant.MunicipalityId, 1);
+        Assert.Equal(AccessJobState.Failed, job.State);
+        Assert.Contains(name, job.Result);
+        Assert.Contains(expected, job.Result);
+        Assert.DoesNotContain("予期しない", job.Result);
+        Assert.Empty(factory.Services.GetRequiredService<AccessLogFolders>().Store(tenant.MunicipalityId).StoredPeriods());
+    }
+
     [Theory]
     [InlineData("報告.pdf", null)]
     [InlineData("..", "ファイル名がありません")]
