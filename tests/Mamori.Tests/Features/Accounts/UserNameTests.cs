@@ -56,6 +56,13 @@ public sealed class UserNameTests(AppFixture app)
         Assert.Equal(2, stamped);
 
         using var anonymous = Browser.Anonymous(factory);
+        // A first visit starts in the code; once the browser knows the code, in the name.
+        Assert.Matches("<input(?=[^>]*name=\"Input.MunicipalityCode\")[^>]*autofocus", await anonymous.GetPageAsync("/account/login"));
+        using (var returning = await Browser.SignInAsync(factory, a, a.UserName(UserRole.Office)))
+        {
+            await returning.Client.PostAsync("/account/logout", new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = await returning.TokenAsync("/") }));
+            Assert.Matches("<input(?=[^>]*name=\"Input.UserName\")[^>]*autofocus", await returning.GetPageAsync("/account/login"));
+        }
         async Task<string> LoginAsync(Dictionary<string, string> fields) =>
             WebUtility.HtmlDecode(await (await anonymous.PostFormAsync("/account/login", fields)).Content.ReadAsStringAsync());
         // An account of one municipality does not open with another's code, and a code of no municipality gets the same answer.
