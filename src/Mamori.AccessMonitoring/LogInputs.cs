@@ -124,6 +124,10 @@ internal sealed class TextFiles : IDisposable
         return carry.Count == 0 || Reads(decoder, [.. carry], ref chars, path, number + 1) ? null : number + 1;
     }
 
+    /// <summary>C0 controls but tab, line feed and carriage return, and DEL: never in a log written as text.</summary>
+    private static readonly System.Buffers.SearchValues<char> ControlCharacters = System.Buffers.SearchValues.Create(
+        [.. Enumerable.Range(0, 0x20).Where(c => c is not ('\t' or '\n' or '\r')).Select(c => (char)c), '\u007F']);
+
     /// <summary>Whether a line reads in the decoder's encoding; a line with control characters is refused outright.</summary>
     private static bool Reads(Decoder decoder, ReadOnlySpan<byte> line, ref char[] chars, string path, long number)
     {
@@ -142,7 +146,7 @@ internal sealed class TextFiles : IDisposable
             return false;
         }
         var text = chars.AsSpan(0, count);
-        if (text.ContainsAnyInRange('\u0000', '\u0008') || text.ContainsAnyInRange('\u000B', '\u000C') || text.ContainsAnyInRange('\u000E', '\u001F') || text.Contains('\u007F'))
+        if (text.ContainsAny(ControlCharacters))
         {
             throw new LogInputException(path, number, "", "制御文字（NUL など）があります。壊れたファイルか、CSV ではないファイルです。元のシステムから出力し直してください。");
         }

@@ -15,7 +15,7 @@ public sealed class SecurityEvents(AppDbContext db, TimeProvider clock)
     /// </summary>
     public async Task LoginFailedAsync(HttpContext context, string userName, string stage, AppUser? user, Guid? municipalityId)
     {
-        await AddAsync(context, SecurityEventKind.LoginFailed, user?.MunicipalityId ?? municipalityId,
+        await AddAsync(context, SecurityEventKind.LoginFailed, municipalityId,
             user?.UserName ?? $"{userName[..Math.Min(2, userName.Length)]}…（登録のないユーザー名、{userName.Length}文字）", $"{stage}の誤り");
     }
 

@@ -88,7 +88,7 @@ public static partial class AccessAlerts
             alert.Outcome = AlertOutcome.NotDetected;
             alert.ClosedAt = now;
         }
-        AddHistory(db, alert, from, ranBy, now, alert.Outcome == AlertOutcome.NotDetected ? AlertOutcome.NotDetected : null,
+        AddHistory(db, alert, from, ranBy, now, from == AlertStatus.New ? AlertOutcome.NotDetected : null,
             from == AlertStatus.New
             ? "再分析でこのアラートは検出されなくなったため、完了にしました（ログの置き換え、マスタや除外リストの変更による）。"
             : from == AlertStatus.Closed ? "再分析でこのアラートは検出されなくなりました（判定はそのままです）。"

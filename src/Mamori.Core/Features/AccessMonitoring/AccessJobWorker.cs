@@ -125,6 +125,9 @@ public sealed partial class AccessJobWorker(IServiceScopeFactory scopes, AccessJ
         try
         {
             var mapping = folders.Mapping(job.MunicipalityId);
+            // A failed file stores nothing; the files before it stay stored, and the message says which.
+            (AccessJobState, string) Failed(string problem) => (AccessJobState.Failed,
+                problem + " このファイルは何も取り込んでいません。" + (done.Count > 0 ? $"（取り込み済み: {string.Join("、", done)}）" : ""));
             for (var i = 0; i < paths.Count; i++)
             {
                 await StepAsync(db, job, i * 100 / paths.Count, $"{i + 1}/{paths.Count} {names[i]} を取り込み中", ct);
@@ -136,19 +139,17 @@ public sealed partial class AccessJobWorker(IServiceScopeFactory scopes, AccessJ
                 catch (LogInputException ex)
                 {
                     var where = ex.Line > 0 ? $"{names[i]} の {ex.Line} 行目{(ex.Column.Length > 0 ? $"「{ex.Column}」" : "")}: {ex.Problem}" : $"{names[i]}: {ex.Problem}";
-                    return (AccessJobState.Failed, where + " このファイルは何も取り込んでいません。" + (done.Count > 0 ? $"（取り込み済み: {string.Join("、", done)}）" : ""));
+                    return Failed(where);
                 }
                 catch (DuckDB.NET.Data.DuckDBException ex)
                 {
                     // The engine's own text quotes the line (resident ids included): only its line number is passed on.
                     var where = (LineOf(ex.Message) ?? FirstBrokenLine(paths[i])) is { } line ? $"{names[i]} の {line} 行目" : names[i];
-                    return (AccessJobState.Failed, $"{where}を CSV として読めません（引用符の閉じ忘れ、列の数の違い、制御文字など）。元のシステムから出力し直してください。"
-                        + " このファイルは何も取り込んでいません。" + (done.Count > 0 ? $"（取り込み済み: {string.Join("、", done)}）" : ""));
+                    return Failed($"{where}を CSV として読めません（引用符の閉じ忘れ、列の数の違い、制御文字など）。元のシステムから出力し直してください。");
                 }
                 if (!result.AlreadyIngested && result.Rows == 0)
                 {
-                    return (AccessJobState.Failed, $"{names[i]} にデータの行がありません（見出しだけです）。出力した期間を確かめてください。このファイルは何も取り込んでいません。"
-                        + (done.Count > 0 ? $"（取り込み済み: {string.Join("、", done)}）" : ""));
+                    return Failed($"{names[i]} にデータの行がありません（見出しだけです）。出力した期間を確かめてください。");
                 }
                 rows += result.AlreadyIngested ? 0 : result.Rows;
                 job.Rows = rows;

@@ -45,14 +45,20 @@ public static class SignInAccounts
     public static async Task<bool> AskCodeAsync(AppDbContext db, CancellationToken ct) =>
         await db.Municipalities.IgnoreQueryFilters().Take(2).CountAsync(ct) > 1;
 
-    /// <summary>The municipality a sign-in is for: the one with the typed code, or the only one when no code is typed.</summary>
-    public static async Task<Municipality?> MunicipalityAsync(AppDbContext db, string? typedCode, CancellationToken ct)
+    /// <summary>
+    /// The municipality a sign-in is for: the one with the typed code, or, when the deployment has one (<paramref name="several"/>
+    /// false, from <see cref="AskCodeAsync"/>), that one.
+    /// </summary>
+    public static async Task<Municipality?> MunicipalityAsync(AppDbContext db, string? typedCode, bool several, CancellationToken ct)
     {
         var all = db.Municipalities.IgnoreQueryFilters();
+        if (!several)
+        {
+            return await all.FirstOrDefaultAsync(ct);
+        }
         if (string.IsNullOrWhiteSpace(typedCode))
         {
-            var first = await all.Take(2).ToListAsync(ct);
-            return first.Count == 1 ? first[0] : null;
+            return null;
         }
         var code = MunicipalityCode.Normalize(typedCode, out _);
         return code is null ? null : await all.FirstOrDefaultAsync(m => m.Code == code, ct);

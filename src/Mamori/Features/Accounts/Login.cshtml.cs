@@ -60,7 +60,8 @@ public sealed class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUse
             return Page();
         }
         var name = Input.UserName!.Trim();
-        var municipality = await SignInAccounts.MunicipalityAsync(db, AskCode ? Input.MunicipalityCode : null, ct);
+        // One municipality: no code is asked, and the only one is taken.
+        var municipality = await SignInAccounts.MunicipalityAsync(db, Input.MunicipalityCode, AskCode, ct);
         var key = ThrottleKey(municipality?.Id.ToString() ?? "?" + Input.MunicipalityCode?.Trim(), name);
         var address = HttpContext.Connection.RemoteIpAddress?.ToString();
         var wait = throttle.Wait(address, key);

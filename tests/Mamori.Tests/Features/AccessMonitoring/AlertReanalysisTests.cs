@@ -62,6 +62,8 @@ public sealed class AlertReanalysisTests(AppFixture app)
         {
             Assert.Contains("再分析で、このアラートは検出されなくなりました", await security.GetPageAsync($"/access/alerts/{working.Id}"));
             Assert.Contains("再分析で非検出", await security.GetPageAsync($"/access/alerts/{after["untouched"].Id}"));
+            // In the list, the alert still under investigation carries the mark beside its state.
+            Assert.Contains("<span class=\"badge\">再分析で非検出</span>", await security.GetPageAsync("/access?Status=all&From=2024-04-01&To=2024-04-30"));
         }
 
         // Analysed once more: the closed one is found again and reopened; nothing is withdrawn twice.
