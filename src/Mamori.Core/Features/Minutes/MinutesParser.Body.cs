@@ -28,15 +28,50 @@ public static partial class MinutesParser
         return sb.ToString();
     }
 
-    private static bool IsBodyStart(string line) =>
-        TableHeader().IsMatch(line) || SpeakerOf(line.Trim().Trim('\u3000')) is not null;
+    /// <summary>Where the speech begins: the 発言者 table's heading, or the first line that starts a turn.</summary>
+    private static int BodyStart(List<string> lines)
+    {
+        for (var i = 0; i < lines.Count; i++)
+        {
+            if (TableHeader().IsMatch(lines[i]) || SpeakerOf(lines[i].Trim().Trim('\u3000'), NextText(lines, i)) is not null
+                || SpeakerCell(lines[i]) is { Who.Length: > 0, Said.Length: > 0 } && MatchKey(lines[i].Trim()) is null)
+            {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /// <summary>
+    /// The next two lines with text after line <paramref name="i"/>, trimmed and joined by a line end, or null:
+    /// what tells whether a speaker alone on a line is followed by speech (a narrow column wraps a sentence).
+    /// </summary>
+    private static string? NextText(List<string> lines, int i)
+    {
+        string? first = null;
+        for (var j = i + 1; j < lines.Count; j++)
+        {
+            var t = lines[j].Trim().Trim('\u3000');
+            if (t.Length == 0)
+            {
+                continue;
+            }
+            if (first is null)
+            {
+                first = t;
+                continue;
+            }
+            return Marks.Contains(t[0]) || t[0] == '【' ? first : first + "\n" + t;
+        }
+        return first;
+    }
 
     private static (List<ParsedTurn> Turns, TimeOnly? Start, TimeOnly? End) ReadBody(List<string> lines, string secretariat)
     {
         var body = new BodyReader(secretariat);
-        foreach (var raw in lines)
+        for (var i = 0; i < lines.Count; i++)
         {
-            body.Read(raw);
+            body.Read(lines[i], NextText(lines, i));
         }
         return body.Finish();
     }
@@ -54,7 +89,7 @@ public static partial class MinutesParser
         private string? _speaker;
         private bool _table;
 
-        public void Read(string raw)
+        public void Read(string raw, string? next)
         {
             if (TableHeader().IsMatch(raw))
             {
@@ -86,11 +121,47 @@ public static partial class MinutesParser
                 ReadTableRow(raw);
                 return;
             }
-            if (!_table && SpeakerOf(line, inBody: true) is { } turn)
+            // Rows of a table without its heading (a PDF's speaker column, a Word or web table): a speaker in the
+            // first cell starts a turn, an empty first cell continues it.
+            if (raw.Contains('\t', StringComparison.Ordinal) && SpeakerCell(raw) is { } cell)
+            {
+                if (cell.Who.Length > 0)
+                {
+                    Flush();
+                    _speaker = cell.Who;
+                }
+                Add(Paragraphs(cell.Said));
+                return;
+            }
+            // In a table a speaker alone on a line is a speaker cell whose text starts lower (a cell with padding).
+            if (SpeakerOf(line, next, inBody: true) is { } turn && (!_table || turn.Text.Length == 0))
             {
                 Flush();
                 _speaker = turn.Speaker;
                 _text.Append(Paragraphs(turn.Text));
+                return;
+            }
+            if (IsStageDirection(line))
+            {
+                if (_speaker is null)
+                {
+                    Note(line);
+                }
+                else
+                {
+                    _pendingNotes.Add(line);
+                }
+                return;
+            }
+            // The office's address in a page footer or at the end is not part of anyone's speech.
+            if (Contact().IsMatch(line))
+            {
+                return;
+            }
+            if (IsSectionMarker(line))
+            {
+                Flush();
+                Note(line);
                 return;
             }
             Add(Paragraphs(line));
@@ -181,55 +252,6 @@ public static partial class MinutesParser
                 Continue(paragraph);
             }
         }
-    }
-
-    /// <summary>The speaker and the rest of a line that starts a turn, or null.</summary>
-    private static (string Speaker, string Text)? SpeakerOf(string line, bool inBody = false)
-    {
-        if (line.Length < 2)
-        {
-            return null;
-        }
-        if (line[0] is '○' or '〇' or '◯' or '◎' && line[1] is not ('○' or '〇' or '◯'))
-        {
-            var rest = line[1..].TrimStart();
-            var space = rest.IndexOfAny([' ', '\u3000', '\t']);
-            var who = space < 0 ? rest : rest[..space];
-            var said = space < 0 ? string.Empty : rest[(space + 1)..].Trim();
-            // "○伊藤 委員 発言" — a role word split off by a space belongs to the speaker.
-            if (said.Length > 0 && RoleSuffixes.FirstOrDefault(r => said.StartsWith(r, StringComparison.Ordinal)) is { } role
-                && (said.Length == role.Length || said[role.Length] is ' ' or '\u3000'))
-            {
-                who += role;
-                said = said[role.Length..].Trim();
-            }
-            if (space < 0 && RoleOf(who) is null && LeadingRole().Match(who) is { Success: true } joined)
-            {
-                who = joined.Groups["who"].Value;
-                said = joined.Groups["said"].Value;
-            }
-            // "○質問" / "○回答" heading a list in a report is not a speaker: a turn names a role or says something.
-            if (said.Length == 0 && RoleOf(who) is null)
-            {
-                return null;
-            }
-            return who.Length is > 0 and <= 30 ? (RemoveSpaces(who), said) : null;
-        }
-        if (line[0] == '【' && line.IndexOf('】', StringComparison.Ordinal) is > 1 and <= 30 and var close)
-        {
-            var who = RemoveSpaces(line[1..close]);
-            if (who.Contains('。', StringComparison.Ordinal) || NotASpeaker().IsMatch(who))
-            {
-                return null;
-            }
-            return (who, line[(close + 1)..].Trim());
-        }
-        if (ColonSpeaker().Match(line) is { Success: true } colon && RoleOf(RemoveSpaces(colon.Groups["who"].Value)) is not null
-            && (inBody || MatchKey(line) is null))
-        {
-            return (RemoveSpaces(colon.Groups["who"].Value), colon.Groups["said"].Value.Trim());
-        }
-        return null;
     }
 
     /// <summary>会長・委員・事務局・所管課 from the role, or from the 事務局 line of the header.</summary>

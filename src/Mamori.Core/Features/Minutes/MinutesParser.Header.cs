@@ -59,6 +59,13 @@ public static partial class MinutesParser
                 sb.Append(sb.Length > 0 ? "\n" : string.Empty).Append(line);
                 continue;
             }
+            // A value wrapped in its table cell, or a date and time wrapped at the margin (「…午後12」 then 「時」), goes on.
+            if (current is { } wrapped && (raw.StartsWith('\t') || wrapped == HeaderKey.When && line.Length <= 20
+                && (TimeRest().IsMatch(line) || TimePattern().IsMatch(line.Normalize(NormalizationForm.FormKC)))))
+            {
+                values[wrapped].Append(line);
+                continue;
+            }
             untitled.Add(line);
         }
 
@@ -79,8 +86,22 @@ public static partial class MinutesParser
 
         // Without keys: "令和4年度 第6回" / "…審議会会議録" / "令和4年11月17日(木)" / "新宿区 総合政策部 区政情報課".
         var prefix = new List<string>();
+        var titled = header.Title is not null;
+        string? carried = null;
         foreach (var line in untitled)
         {
+            // A title wrapped over two lines (「…個人情報保護審」 then 「査会会議録」) is read as one.
+            var lineWritten = RemoveSpaces(line);
+            if (carried is not null && !titled && !CouncilWord().IsMatch(carried)
+                && (SessionPrefix().IsMatch(carried) || !CouncilWord().IsMatch(TitleSuffix().Replace(lineWritten, string.Empty)))
+                && CouncilWord().IsMatch(TitleSuffix().Replace(carried + lineWritten, string.Empty)))
+            {
+                header.Title = string.Concat(prefix) + TitleSuffix().Replace(carried + lineWritten, string.Empty);
+                titled = true;
+                carried = null;
+                continue;
+            }
+            carried = lineWritten;
             var compact = RemoveSpaces(line.Normalize(NormalizationForm.FormKC));
             if (header.HeldOn is null && DatePattern().Match(compact) is { Success: true, Index: 0 })
             {
@@ -101,13 +122,17 @@ public static partial class MinutesParser
                 continue;
             }
             var written = RemoveSpaces(line);
-            if (header.Title is null && SessionPrefix().Match(written) is { Success: true } s && s.Length == written.Length)
+            if (!titled && SessionPrefix().Match(written) is { Success: true } s && s.Length == written.Length)
             {
                 prefix.Add(written);
+                carried = null;
                 continue;
             }
-            if (header.Title is null && CouncilWord().IsMatch(written))
+            // The title names the council; a line that also names the session or says 会議録 is the title rather
+            // than a running header with the council's name alone.
+            if (CouncilWord().IsMatch(written) && (header.Title is null || !titled && (SessionPrefix().IsMatch(written) || TitleSuffix().IsMatch(written))))
             {
+                titled = SessionPrefix().IsMatch(written) || TitleSuffix().IsMatch(written) || prefix.Count > 0;
                 header.Title = string.Concat(prefix) + TitleSuffix().Replace(written, string.Empty);
                 continue;
             }
@@ -177,17 +202,36 @@ public static partial class MinutesParser
         return hour is >= 0 and < 24 && minute is >= 0 and < 60 ? new TimeOnly(hour, minute) : null;
     }
 
-    /// <summary>"千草孝雄(会長)、久保田政江" → names without the role in parentheses.</summary>
+    /// <summary>
+    /// "千草孝雄(会長)、久保田政江" → names without the role in parentheses, a role in front (「会長 千草孝雄」) or
+    /// a group heading (【委員】); a name spaced out by the extraction (「林   健 一」) is one name.
+    /// </summary>
     private static List<string> Names(string? value) =>
-        value is null ? [] : Entries(value).Select(n => RemoveSpaces(TrailingParen().Replace(n, string.Empty)).Trim('◎', '○', '〇', '・'))
-            .Where(n => n.Length > 0 && n is not ("なし" or "無し" or "全員"))
+        value is null ? [] : Entries(value, names: true)
+            .Where(n => !GroupHeading().IsMatch(n) && RoleOf(n) != RemoveSpaces(n).Normalize(NormalizationForm.FormKC))
+            .Select(n => LeadingRoleWord().Replace(n, string.Empty))
+            .Select(n => RemoveSpaces(TrailingParen().Replace(n, string.Empty)).Trim('◎', '○', '〇', '◯', '・'))
+            .Where(n => n.Length > 0 && n is not ("なし" or "無し" or "全員" or "名"))
             .ToList();
 
-    private static List<string> Entries(string value)
+    /// <summary>
+    /// The entries of a list: split at 、 and line ends, then at runs of two or more spaces (a single space is inside
+    /// a name, or between a title and a name); a list of names with single spaces only is split there when it has
+    /// three parts or more and every part is a whole name.
+    /// </summary>
+    private static List<string> Entries(string value, bool names = false)
     {
-        var parts = value.IndexOfAny(['、', ',', '，', '\n']) >= 0
-            ? value.Split(['、', ',', '，', '\n'])
-            : value.Split(['\u3000', '\t']);
+        if (value.IndexOfAny(['、', ',', '，']) >= 0)
+        {
+            // A list separated by 、 wraps where the line is full: a long line not ending at a 、 goes on.
+            value = ListWrap().Replace(value, "$1");
+        }
+        var parts = value.Split(['、', ',', '，', '\n'])
+            .SelectMany(part => WideGap().IsMatch(part.Trim())
+                ? WideGap().Split(part.Trim())
+                : names && part.Trim().Split([' ', '\u3000']) is { Length: > 2 } single && single.All(p => p.Length >= 3)
+                    ? single
+                    : [part]);
         return parts.Select(p => CollapseSpaces(p).Trim()).Where(p => p.Length > 0).ToList();
     }
 
@@ -198,12 +242,35 @@ public static partial class MinutesParser
             return [];
         }
         var items = new List<ParsedAgendaItem>();
-        foreach (var line in value.Split('\n'))
+        // Where items are numbered, a line without a number or 諮問第…号 is the previous item's title wrapped.
+        var raw = value.Split('\n').Select(l => l.Trim().Trim('\u3000')).Where(l => l.Length > 0).ToList();
+        var marked = raw.Any(l => LeadingNumber().IsMatch(l));
+        var joined = new List<string>();
+        foreach (var l in raw)
         {
+            var own = LeadingNumber().IsMatch(l) || AgendaNumber().IsMatch(l.Normalize(NormalizationForm.FormKC)) || AgendaMarker().IsMatch(l);
+            if (marked && !own && joined.Count > 0 && !AgendaNumberOnly().IsMatch(RemoveSpaces(LeadingNumber().Replace(joined[^1], string.Empty)).Normalize(NormalizationForm.FormKC)))
+            {
+                joined[^1] += l;
+                continue;
+            }
+            joined.Add(l);
+        }
+        var lines = joined.ToArray();
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var line = lines[i];
+            // 「ア 諮問第1005号」 with its title on the next line is one item.
+            if (AgendaNumberOnly().IsMatch(RemoveSpaces(LeadingNumber().Replace(line.Trim().Trim('\u3000'), string.Empty)).Normalize(NormalizationForm.FormKC))
+                && i + 1 < lines.Length && !LeadingNumber().IsMatch(lines[i + 1].Trim().Trim('\u3000'))
+                && !AgendaNumber().IsMatch(lines[i + 1].Normalize(NormalizationForm.FormKC)))
+            {
+                line = line.TrimEnd() + " " + lines[++i].Trim().Trim('\u3000');
+            }
             foreach (var part in AgendaMarker().Split(line))
             {
                 var entry = Clean(LeadingNumber().Replace(part.Trim().Trim('\u3000'), string.Empty));
-                if (entry.Length == 0 || ProceduralAgenda.Contains(entry))
+                if (entry.Length == 0 || ProceduralAgenda.Contains(RemoveSpaces(entry)))
                 {
                     continue;
                 }
@@ -216,9 +283,27 @@ public static partial class MinutesParser
                 var kind = numbered.Groups["kind"].Value == "諮問" ? AgendaKind.Consultation : AgendaKind.Report;
                 var number = int.Parse(numbered.Groups["n"].Value, CultureInfo.InvariantCulture);
                 var title = AgendaNumberWithParens().Replace(entry.Normalize(NormalizationForm.FormKC), string.Empty).Trim(' ', '　', '、', ':', '：', '-');
-                items.Add(new ParsedAgendaItem(kind, number, title.Length == 0 ? entry : title));
+                items.Add(new ParsedAgendaItem(kind, number, title.Length == 0 ? entry : Clean(title)));
             }
         }
         return items;
     }
+
+    [GeneratedRegex(@"^[【\[(（<＜≪].{1,12}[】\])）>＞≫]$")]
+    private static partial Regex GroupHeading();
+
+    [GeneratedRegex(@"^(?:会長|副会長|委員長|副委員長|職務代理者|委員|部会長)[\s　]+")]
+    private static partial Regex LeadingRoleWord();
+
+    [GeneratedRegex(@"^(?:[0-9０-９]{0,2}[時分:：]|[0-9０-９]{1,2}$|まで|[～〜~\-－]|から|[(（][月火水木金土日])")]
+    private static partial Regex TimeRest();
+
+    [GeneratedRegex(@"[ \t\u3000]{2,}|\t")]
+    private static partial Regex WideGap();
+
+    [GeneratedRegex(@"(^[^\n]{12,}[^、,，）)\n])\n", RegexOptions.Multiline)]
+    private static partial Regex ListWrap();
+
+    [GeneratedRegex(@"^[(（【]?(?:諮問|報告)第\d{1,5}号[)）】]?$")]
+    private static partial Regex AgendaNumberOnly();
 }

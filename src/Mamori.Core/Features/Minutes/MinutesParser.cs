@@ -26,7 +26,7 @@ public static partial class MinutesParser
 
     private static readonly HashSet<string> ChairRoles = ["会長", "副会長", "委員長", "副委員長", "部会長", "職務代理者", "議長", "副議長"];
 
-    private enum HeaderKey { Title, When, Place, Attendees, Absentees, Explainers, Secretariat, Agenda, Other }
+    private enum HeaderKey { Title, When, Place, Attendees, Absentees, Explainers, Secretariat, Agenda, Other, Proceedings }
 
     private static readonly (string Key, HeaderKey Kind)[] HeaderKeys =
     [
@@ -38,13 +38,19 @@ public static partial class MinutesParser
         ("欠席者の氏名", HeaderKey.Absentees), ("欠席者氏名", HeaderKey.Absentees), ("欠席委員", HeaderKey.Absentees),
         ("欠席者", HeaderKey.Absentees), ("欠席", HeaderKey.Absentees),
         ("説明者の職・氏名", HeaderKey.Explainers), ("説明者", HeaderKey.Explainers), ("説明員", HeaderKey.Explainers),
-        ("出席説明員", HeaderKey.Explainers), ("出席した職員", HeaderKey.Explainers),
+        ("出席説明員", HeaderKey.Explainers), ("出席した職員", HeaderKey.Explainers), ("出席職員", HeaderKey.Explainers), ("関係課", HeaderKey.Explainers),
+        ("説明のため出席した者", HeaderKey.Explainers),
         ("担当部課名", HeaderKey.Secretariat), ("事務局職員", HeaderKey.Secretariat), ("事務局", HeaderKey.Secretariat),
         ("会議次第", HeaderKey.Agenda), ("次第", HeaderKey.Agenda), ("議題", HeaderKey.Agenda), ("議事", HeaderKey.Agenda),
         ("案件", HeaderKey.Agenda), ("審議事項", HeaderKey.Agenda),
         ("会議資料", HeaderKey.Other), ("配布資料", HeaderKey.Other), ("資料", HeaderKey.Other), ("傍聴者", HeaderKey.Other),
         ("傍聴人数", HeaderKey.Other), ("傍聴者数", HeaderKey.Other), ("会議の公開", HeaderKey.Other), ("公開・非公開", HeaderKey.Other),
-        ("公開の可否", HeaderKey.Other), ("会議録署名", HeaderKey.Other), ("問合せ先", HeaderKey.Other), ("担当", HeaderKey.Other),
+        ("公開の可否", HeaderKey.Other),
+        ("議事の概要", HeaderKey.Proceedings), ("会議の概要", HeaderKey.Proceedings), ("審議の概要", HeaderKey.Proceedings), ("議事概要", HeaderKey.Proceedings),
+        ("会議概要", HeaderKey.Proceedings), ("審議概要", HeaderKey.Proceedings), ("議事の経過", HeaderKey.Proceedings), ("会議の経過", HeaderKey.Proceedings),
+        ("審議の経過", HeaderKey.Proceedings), ("審議経過", HeaderKey.Proceedings), ("議事経過", HeaderKey.Proceedings), ("議事の内容", HeaderKey.Proceedings),
+        ("会議の内容", HeaderKey.Proceedings), ("審議の内容", HeaderKey.Proceedings), ("議事内容", HeaderKey.Proceedings), ("会議内容", HeaderKey.Proceedings),
+        ("審議内容", HeaderKey.Proceedings), ("議事要旨", HeaderKey.Proceedings), ("発言の要旨", HeaderKey.Proceedings), ("発言要旨", HeaderKey.Proceedings), ("会議録署名", HeaderKey.Other), ("問合せ先", HeaderKey.Other), ("担当", HeaderKey.Other),
     ];
 
     private static readonly HashSet<string> ProceduralAgenda =
@@ -75,11 +81,10 @@ public static partial class MinutesParser
             .Where(l => !IsNoise(l))
             .ToList();
 
-        var bodyStart = lines.FindIndex(IsBodyStart);
+        var bodyStart = BodyStart(lines);
         if (bodyStart < 0)
         {
-            return Outcome<ParsedMinutes>.Fail("File",
-                $"{fileName} に発言が見つかりません。会議録は「○会長　発言…」「【会長】発言…」または「発言者」と「審議の内容」の表の形で発言者を示してください。");
+            return WithoutSpeakers(text, lines, fileName);
         }
 
         var header = ReadHeader(lines.Take(bodyStart).ToList());
@@ -95,19 +100,22 @@ public static partial class MinutesParser
                 $"{fileName} に開催日が見つかりません。冒頭に「開催日時　令和5年10月27日（金）午前10時～」のような行を入れてください。");
         }
 
-        return Outcome<ParsedMinutes>.Success(new ParsedMinutes(
-            header.Title ?? "会議録",
-            heldOn,
-            header.Start ?? bodyStartTime,
-            header.End ?? bodyEndTime,
-            header.Place,
-            header.Attendees,
-            header.Absentees,
-            header.Explainers,
-            header.Secretariat,
-            header.Agenda,
-            turns));
+        return Outcome<ParsedMinutes>.Success(Minutes(header, heldOn, bodyStartTime, bodyEndTime, turns, false));
     }
+
+    private static ParsedMinutes Minutes(Header header, DateOnly heldOn, TimeOnly? start, TimeOnly? end, List<ParsedTurn> turns, bool summary) => new(
+        header.Title ?? "会議録",
+        heldOn,
+        header.Start ?? start,
+        header.End ?? end,
+        header.Place,
+        header.Attendees,
+        header.Absentees,
+        header.Explainers,
+        header.Secretariat,
+        header.Agenda,
+        turns,
+        summary);
 
     /// <summary>The council's name: "令和4年度第6回新宿区…審議会" → "新宿区…審議会".</summary>
     public static string CouncilNameOf(string title)
@@ -127,7 +135,8 @@ public static partial class MinutesParser
     /// <summary>What the speaker's title is (会長, 委員, 課長, 事務局 …), or null when it cannot be told.</summary>
     public static string? RoleOf(string speaker)
     {
-        var s = speaker.Normalize(NormalizationForm.FormKC);
+        // 「委員Ａ」「委員1」: members named by a letter or number.
+        var s = speaker.Normalize(NormalizationForm.FormKC).TrimEnd('0', '1', '2', '3', '4', '5', '6', '7', '8', '9').TrimEnd("ABCDEFGHIJKLMNOPQRSTUVWXYZ".ToCharArray());
         foreach (var suffix in RoleSuffixes)
         {
             if (s.EndsWith(suffix, StringComparison.Ordinal))
@@ -255,7 +264,7 @@ public static partial class MinutesParser
     [GeneratedRegex(@"^(?:(?:(?:令和|平成|昭和)(?:元|\d{1,2})年度)?第\d{1,3}回(?:定例会|臨時会)?|(?:令和|平成|昭和)(?:元|\d{1,2})年度)")]
     private static partial Regex SessionPrefix();
 
-    [GeneratedRegex(@"審議会|委員会|部会|協議会|懇談会|会議")]
+    [GeneratedRegex(@"審議会|審査会|委員会|部会|協議会|懇談会|懇話会|会議")]
     private static partial Regex CouncilWord();
 
     [GeneratedRegex(@"(?:会議録|議事録|会議要旨|議事要旨|会議要録|議事要録|要旨|要録)(?:[(（].*[)）])?$")]
@@ -270,7 +279,7 @@ public static partial class MinutesParser
     [GeneratedRegex(@"(?:^|\s+)(?=[(（]\s*[0-9０-９]{1,2}\s*[)）]|[①-⑳])")]
     private static partial Regex AgendaMarker();
 
-    [GeneratedRegex(@"^(?:[(（]\s*[0-9０-９]{1,2}\s*[)）]|[0-9０-９]{1,2}(?:\s*[.．、)）]|\s+|　)|[①-⑳]|[一二三四五六七八九十]{1,2}[、.．\s　])\s*")]
+    [GeneratedRegex(@"^(?:[(（]\s*[0-9０-９]{1,2}\s*[)）]|[0-9０-９]{1,2}(?:\s*[.．、)）]|\s+|　)|[①-⑳]|[一二三四五六七八九十]{1,2}[、.．\s　]|[アイウエオカキクケコ][.．、\s　)）]|[(（][アイウエオカキクケコ][)）])\s*")]
     private static partial Regex LeadingNumber();
 
     [GeneratedRegex(@"(?<kind>諮問|報告)第(?<n>\d{1,5})号")]
@@ -294,6 +303,6 @@ public static partial class MinutesParser
     [GeneratedRegex(@"^(?<who>.{0,12}?(?:会長|委員長|委員|事務局|課長|部長|副参事|参事|主幹|主査|係長|室長|所長))(?<said>.+)$")]
     private static partial Regex LeadingRole();
 
-    [GeneratedRegex(@"^(?:資料|別紙|参考|報告|諮問|議題|答申|注|※)")]
+    [GeneratedRegex(@"^(?:資料|別紙|参考|報告|諮問|議題|答申|注|※|開会|閉会|議事|質疑|審議|説明|意見|質問|回答|結果|概要|要旨|その他|出席|欠席|傍聴|日時|場所)")]
     private static partial Regex NotASpeaker();
 }

@@ -38,7 +38,10 @@ public sealed record ParsedAgendaItem(AgendaKind Kind, int? Number, string Title
 /// <summary>One speaker turn, or a note that is not speech (（「異議なし」の声あり）).</summary>
 public sealed record ParsedTurn(string Speaker, string? Role, SpeakerGroup Group, string Text, bool IsNote);
 
-/// <summary>Minutes read from text: the header and every turn in order.</summary>
+/// <summary>
+/// Minutes read from text: the header and every turn in order. A summary (議事要旨) names no speakers: its
+/// turns are the sections of the proceedings, stored as notes, never as invented speech.
+/// </summary>
 public sealed record ParsedMinutes(
     string Title,
     DateOnly HeldOn,
@@ -50,7 +53,8 @@ public sealed record ParsedMinutes(
     IReadOnlyList<string> Explainers,
     IReadOnlyList<string> Secretariat,
     IReadOnlyList<ParsedAgendaItem> Agenda,
-    IReadOnlyList<ParsedTurn> Turns)
+    IReadOnlyList<ParsedTurn> Turns,
+    bool IsSummary = false)
 {
     /// <summary>The speech turns, without the notes.</summary>
     public IEnumerable<ParsedTurn> Utterances => Turns.Where(t => !t.IsNote);

@@ -3,6 +3,7 @@ using System.Globalization;
 using Mamori.Cli;
 using Mamori.Core.Csv;
 using Mamori.Core.Features.Minutes;
+using Mamori.Core.Features.Minutes.Documents;
 using Mamori.Core.Japanese;
 
 namespace Mamori.Features.Minutes;
@@ -40,22 +41,18 @@ public static class MinutesCommands
         {
             return (null, $"ファイル {path} がありません。");
         }
-        string text;
-        try
+        var source = MinutesDocument.Read(await File.ReadAllBytesAsync(path, ct), Path.GetFileName(path));
+        if (!source.Ok)
         {
-            (text, _) = TextFiles.Decode(await File.ReadAllBytesAsync(path, ct), Path.GetFileName(path));
+            return (null, source.Describe());
         }
-        catch (CsvFormatException ex)
-        {
-            return (null, ex.Message);
-        }
-        var outcome = MinutesParser.Parse(text, Path.GetFileName(path));
+        var outcome = MinutesParser.Parse(source.Value!.Text, Path.GetFileName(path));
         return outcome.Ok ? (outcome.Value, null) : (null, outcome.Describe());
     }
 
     private static Command ParseCommand()
     {
-        var file = new Argument<string>("FILE") { Description = "会議録のテキスト（PDF から取り出したもの。UTF-8 または Shift_JIS）" };
+        var file = new Argument<string>("FILE") { Description = "会議録のファイル（PDF、Word（.docx）、HTML、テキスト（UTF-8 または Shift_JIS））" };
         var command = new Command("parse", "会議録を読み取って構造を表示する（保存しない）") { file };
         command.SetAction((parse, ct) => CliSession.RunAsync(parse, async (_, token) =>
         {
@@ -73,7 +70,7 @@ public static class MinutesCommands
 
     private static Command ImportCommand()
     {
-        var file = new Argument<string>("FILE") { Description = "会議録のテキスト（UTF-8 または Shift_JIS）" };
+        var file = new Argument<string>("FILE") { Description = "会議録のファイル（PDF、Word（.docx）、HTML、テキスト）" };
         var municipality = new Option<string>("--municipality") { Description = "団体コード", Required = true };
         var command = new Command("import", "会議録を読み取って審議会の会議に保存し、検索できるようにする") { file, municipality };
         command.SetAction((parse, ct) => CliSession.RunAsync(parse, async (s, token) =>

@@ -1,0 +1,78 @@
+using Mamori.Core.Features.Minutes;
+
+namespace Mamori.Core.Tests.Features.Minutes;
+
+/// <summary>
+/// The parser reads the same minutes the same way in every layout: generated minutes rendered with every
+/// header layout and every speaker layout, with extraction noise, must come back as the structure they
+/// were made from (fixed seeds, 60 documents per pair of layouts, 1,680 renderings).
+/// </summary>
+public sealed class MinutesLayoutTests
+{
+    private const int Seeds = 60;
+
+    public static TheoryData<HeaderLayout, BodyLayout> Layouts()
+    {
+        var data = new TheoryData<HeaderLayout, BodyLayout>();
+        foreach (var header in Enum.GetValues<HeaderLayout>())
+        {
+            foreach (var body in Enum.GetValues<BodyLayout>())
+            {
+                data.Add(header, body);
+            }
+        }
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Layouts))]
+    public void EveryRendering_ReadsBackAsTheSameMinutes(HeaderLayout header, BodyLayout body)
+    {
+        var failures = new List<string>();
+        for (var seed = 1; seed <= Seeds; seed++)
+        {
+            var minutes = MinutesLayouts.Create(seed);
+            var text = MinutesLayouts.Render(minutes, header, body, seed * 7919 + (int)header * 31 + (int)body);
+            var outcome = MinutesParser.Parse(text, $"seed{seed}.txt");
+            var actual = outcome.Ok ? MinutesLayouts.Actual(outcome.Value!) : outcome.Describe();
+            var expected = MinutesLayouts.Expected(minutes);
+            if (actual != expected)
+            {
+                failures.Add($"seed {seed}:\n{MinutesLayouts.Difference(expected, actual)}\n--- text ---\n{text}");
+            }
+        }
+        Assert.True(failures.Count == 0, $"{failures.Count}/{Seeds} differ ({header}, {body})\n" + string.Join("\n\n", failures.Take(2)));
+    }
+
+    /// <summary>The same minutes as a web page saved from the municipal site and as a Word file read back as the same structure.</summary>
+    [Theory]
+    [MemberData(nameof(Layouts))]
+    public void WebPagesAndWordFiles_ReadBackAsTheSameMinutes(HeaderLayout header, BodyLayout body)
+    {
+        var failures = new List<string>();
+        for (var seed = 1; seed <= 5; seed++)
+        {
+            var minutes = MinutesLayouts.Create(seed);
+            var text = MinutesLayouts.Render(minutes, header, body, seed * 104729 + (int)header * 31 + (int)body, noise: false);
+            var expected = MinutesLayouts.Expected(minutes);
+            var files = new (string Name, byte[] Bytes)[]
+            {
+                ($"seed{seed}.html", System.Text.Encoding.UTF8.GetBytes(MinutesDocuments.Html(text, PageShape.OneColumn, minutes.Council))),
+                ($"seed{seed}.docx", MinutesDocuments.Docx(text, minutes.Council)),
+            };
+            foreach (var (name, bytes) in files)
+            {
+                var source = Mamori.Core.Features.Minutes.Documents.MinutesDocument.Read(bytes, name);
+                Assert.True(source.Ok, source.Describe());
+                Assert.Equal(name.EndsWith(".docx", StringComparison.Ordinal) ? "Word" : "HTML", source.Value!.Format);
+                var outcome = MinutesParser.Parse(source.Value!.Text, name);
+                var actual = outcome.Ok ? MinutesLayouts.Actual(outcome.Value!) : outcome.Describe();
+                if (actual != expected)
+                {
+                    failures.Add($"{name}:\n{MinutesLayouts.Difference(expected, actual)}\n--- read ---\n{source.Value.Text}");
+                }
+            }
+        }
+        Assert.True(failures.Count == 0, $"{failures.Count}/10 differ ({header}, {body})\n" + string.Join("\n\n", failures.Take(2)));
+    }
+}
