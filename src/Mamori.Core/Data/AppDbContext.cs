@@ -56,6 +56,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, CurrentTenant 
     public DbSet<Material> Materials => Set<Material>();
     public DbSet<WrittenOpinion> WrittenOpinions => Set<WrittenOpinion>();
     public DbSet<MinutesTurn> MinutesTurns => Set<MinutesTurn>();
+    public DbSet<MinutesImportRecord> MinutesImports => Set<MinutesImportRecord>();
     public DbSet<AssessedBusiness> AssessedBusinesses => Set<AssessedBusiness>();
     public DbSet<AssessedBusinessFile> AssessedBusinessFiles => Set<AssessedBusinessFile>();
     public DbSet<Assessment> Assessments => Set<Assessment>();

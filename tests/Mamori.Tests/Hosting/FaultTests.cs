@@ -35,7 +35,7 @@ public sealed class FaultTests
             var filesBefore = await CountAsync(database, "SELECT COUNT(*) FROM PersonalInfoFiles");
             var register = session.PostFileAsync("/register/import", "Upload", $"register-{round}.csv", RegisterCsv(round));
             var minutes = session.PostFormAsync("/council/minutes/import?handler=Import",
-                new() { ["Text"] = MinutesText(round), ["FileName"] = $"R6-{round + 1}.txt" });
+                new() { ["Text"] = MinutesText(round), ["FileName"] = $"R6-{round + 1}.txt", ["Council"] = "new" });
             await Task.Delay(delays[round]);
             await published.KillAsync();
             await Task.WhenAll(Swallow(register), Swallow(minutes));
@@ -62,7 +62,7 @@ public sealed class FaultTests
         TestContext.Current.TestOutputHelper?.WriteLine(string.Join("\n", outcomes));
 
         // The index lost outright (its writes never reached the disk): start-up indexes every meeting again from the database.
-        var last = await session.PostFormAsync("/council/minutes/import?handler=Import", new() { ["Text"] = MinutesText(delays.Length), ["FileName"] = "R6-9.txt" });
+        var last = await session.PostFormAsync("/council/minutes/import?handler=Import", new() { ["Text"] = MinutesText(delays.Length), ["FileName"] = "R6-9.txt", ["Council"] = "new" });
         Assert.Equal(HttpStatusCode.Redirect, last.StatusCode);
         await published.KillAsync();
         Directory.Delete(Path.Combine(published.Folder, "data", "index", "minutes"), recursive: true);

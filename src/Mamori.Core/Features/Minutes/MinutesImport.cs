@@ -5,39 +5,80 @@ using Microsoft.EntityFrameworkCore;
 namespace Mamori.Core.Features.Minutes;
 
 /// <summary>What an import stored.</summary>
-public sealed record ImportedMinutes(Guid MeetingId, Guid CouncilId, int Utterances, int Notes, bool NewCouncil, bool NewMeeting);
+public sealed record ImportedMinutes(Guid MeetingId, Guid CouncilId, int Utterances, int Notes, bool NewCouncil, bool NewMeeting, IReadOnlyList<string> Decisions);
 
 /// <summary>
-/// Stores parsed minutes into the council module: the council by its name (created when the
-/// municipality does not have it yet), the meeting by council and date (created, or filled when it was
-/// planned in Mamori and has no minutes yet), numbered 諮問・報告 by their number (created for past
-/// numbers), and every turn. One save: either all of it is stored or nothing is.
+/// How to import a file: its name, hash and kind, the council chosen (or a new one confirmed), and the
+/// choice for each numbered agenda entry by its index in <see cref="ParsedMinutes.Agenda"/> (an entry without
+/// a choice takes <see cref="AgendaPlan.Suggested"/>; a conflict has none and must be chosen).
+/// </summary>
+public sealed record MinutesImportRequest(string FileName, string Sha256, string Format, Guid? CouncilId, bool NewCouncil,
+    IReadOnlyDictionary<int, AgendaChoice> Choices, DateTime ImportedAt)
+{
+    /// <summary>The hash that recognises a file when it comes again.</summary>
+    public static string Hash(byte[] bytes) => Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes));
+}
+
+/// <summary>
+/// Stores parsed minutes into the council module as planned by <see cref="MinutesLinking"/>: the council
+/// found by name or chosen (a new one only when confirmed), the meeting by council and date (created, or
+/// its empty fields filled — what is recorded on it is never overwritten), each numbered 諮問・報告 linked,
+/// created or left out as chosen (an existing item's title is never changed), every turn, and a record of
+/// the file and the choices. One save: either all of it is stored or nothing is.
 /// </summary>
 public static class MinutesImport
 {
-    public static async Task<Outcome<ImportedMinutes>> RunAsync(AppDbContext db, Guid municipalityId, ParsedMinutes minutes, string fileName, CancellationToken ct,
-        Guid? councilId = null)
+    public static async Task<Outcome<ImportedMinutes>> RunAsync(AppDbContext db, Guid municipalityId, ParsedMinutes minutes, MinutesImportRequest request,
+        CancellationToken ct)
     {
-        if (CheckLengths(minutes, fileName, councilId) is { Any: true } errors)
+        var fileName = request.FileName;
+        if (CheckLengths(minutes, fileName, request.CouncilId) is { Any: true } errors)
         {
             return errors.Fail<ImportedMinutes>();
         }
-        var council = councilId is { } chosen
-            ? await db.Councils.FirstOrDefaultAsync(c => c.MunicipalityId == municipalityId && c.Id == chosen, ct)
-            : await db.Councils.FirstOrDefaultAsync(c => c.MunicipalityId == municipalityId && c.Name == minutes.CouncilName, ct);
-        if (councilId is not null && council is null)
+        var plan = await MinutesLinking.PlanAsync(db, municipalityId, minutes, request.CouncilId, request.Sha256, ct);
+        if (request.CouncilId is not null && plan.Council is null)
         {
             return Outcome<ImportedMinutes>.Fail("CouncilId", "取込み先の審議会が見つかりません。一覧から選び直してください。");
         }
-        var newCouncil = council is null;
-        council ??= db.Councils.Add(new AdvisoryCouncil { MunicipalityId = municipalityId, Name = minutes.CouncilName, IsPublic = false }).Entity;
-
-        var meeting = newCouncil ? null : await db.Meetings.FirstOrDefaultAsync(m => m.CouncilId == council.Id && m.HeldOn == minutes.HeldOn, ct);
-        if (meeting is not null && await db.MinutesTurns.AnyAsync(t => t.MeetingId == meeting.Id, ct))
+        if (plan.AlreadyImported is { } done)
+        {
+            return Outcome<ImportedMinutes>.Fail("File", $"{fileName} は取込み済みです（{done.FileName}、{done.ImportedAt.AddHours(9):yyyy年M月d日} 取込み）。同じファイルは二度取り込めません。");
+        }
+        if (plan.Council is null && !request.NewCouncil)
+        {
+            return Outcome<ImportedMinutes>.Fail("CouncilId",
+                $"会議録の名称「{minutes.CouncilName}」の審議会は登録されていません。一覧から取込み先の審議会を選ぶか、新しい審議会として登録することを選んでください。");
+        }
+        if (plan.MinutesExist)
         {
             return Outcome<ImportedMinutes>.Fail("File",
-                $"{fileName}：{council.Name}の{Japanese.WarekiDate.Format(minutes.HeldOn)}の会議録はすでにあります（{meeting.Title}）。取り込み直すときは、先にその会議の会議録を削除してください。");
+                $"{fileName}：{plan.CouncilName}の{Japanese.WarekiDate.Format(minutes.HeldOn)}の会議録はすでにあります（{plan.Meeting!.Title}）。取り込み直すときは、先にその会議の会議録を削除してください。");
         }
+        var choices = new Dictionary<AgendaPlan, AgendaChoice>();
+        var missing = new FieldErrors();
+        foreach (var entry in plan.Agenda)
+        {
+            var choice = request.Choices.TryGetValue(entry.Index, out var chosen) ? chosen : entry.Suggested;
+            if (choice is null || choice == AgendaChoice.Link && entry.Existing is null)
+            {
+                missing.Add($"Choices[{entry.Index}]",
+                    $"{entry.Label}：登録済みの「{entry.Existing?.Title}」と同じ議題か確かめられません（{entry.Doubt}）結び付ける・新しい議題にする・取り込まないのどれかを選んでください。");
+                continue;
+            }
+            choices[entry] = choice.Value;
+        }
+        if (missing.Any)
+        {
+            return missing.Fail<ImportedMinutes>();
+        }
+
+        var decisions = new List<string>();
+        var council = plan.Council is { } found ? await db.Councils.FirstAsync(c => c.Id == found.Id, ct) : null;
+        decisions.Add(council is null ? $"審議会：新しく登録「{minutes.CouncilName}」" : $"審議会：登録済み「{council.Name}」");
+        council ??= db.Councils.Add(new AdvisoryCouncil { MunicipalityId = municipalityId, Name = minutes.CouncilName, IsPublic = false }).Entity;
+        var meeting = plan.Meeting is { } planned ? await db.Meetings.FirstAsync(m => m.Id == planned.Id, ct) : null;
+        decisions.Add(meeting is null ? $"会議：新しく登録「{Truncate(minutes.MeetingTitle, 100)}」" : $"会議：登録済み「{meeting.Title}」（記録済みの項目は変更しない）");
         var newMeeting = meeting is null;
         meeting ??= db.Meetings.Add(new Meeting
         {
@@ -47,8 +88,19 @@ public static class MinutesImport
             HeldOn = minutes.HeldOn,
         }).Entity;
         FillMeeting(meeting, minutes, fileName);
-        await PlaceAgendaAsync(db, municipalityId, council, meeting, newMeeting, minutes, ct);
+        await PlaceAgendaAsync(db, municipalityId, council, meeting, newMeeting, minutes, choices, decisions, ct);
         AddTurns(db, municipalityId, council, meeting, minutes);
+        db.MinutesImports.Add(new MinutesImportRecord
+        {
+            MunicipalityId = municipalityId,
+            CouncilId = council.Id,
+            MeetingId = meeting.Id,
+            FileName = Truncate(fileName, 260),
+            Sha256 = request.Sha256,
+            Format = Truncate(request.Format, 20),
+            Decisions = Truncate(string.Join("\n", decisions), 4000),
+            ImportedAt = request.ImportedAt,
+        });
 
         try
         {
@@ -59,7 +111,8 @@ public static class MinutesImport
             db.ChangeTracker.Clear();
             return Outcome<ImportedMinutes>.Fail("File", $"{fileName}：同じ会議録か同じ番号の諮問・報告が同時に登録されました。もう一度取り込んでください。");
         }
-        return Outcome<ImportedMinutes>.Success(new ImportedMinutes(meeting.Id, council.Id, minutes.Utterances.Count(), minutes.Turns.Count(t => t.IsNote), newCouncil, newMeeting));
+        return Outcome<ImportedMinutes>.Success(new ImportedMinutes(meeting.Id, council.Id, minutes.Utterances.Count(), minutes.Turns.Count(t => t.IsNote),
+            plan.Council is null, newMeeting, decisions));
     }
 
     /// <summary>The limits of the columns the minutes go into, named by turn and speaker.</summary>
@@ -87,16 +140,16 @@ public static class MinutesImport
         return errors;
     }
 
-    /// <summary>The header of the minutes onto the meeting: what was planned in Mamori stays, the lists come from the minutes.</summary>
+    /// <summary>The header of the minutes onto the meeting: only what the meeting does not record yet; what it records stays.</summary>
     private static void FillMeeting(Meeting meeting, ParsedMinutes minutes, string fileName)
     {
         meeting.StartsAt ??= minutes.StartTime;
         meeting.EndsAt ??= minutes.EndTime;
         meeting.Place ??= minutes.Place is null ? null : Truncate(minutes.Place, 200);
-        meeting.AttendeesText = Joined(minutes.Attendees);
-        meeting.AbsenteesText = Joined(minutes.Absentees);
-        meeting.ExplainersText = Joined(minutes.Explainers);
-        meeting.SecretariatText = Joined(minutes.Secretariat);
+        meeting.AttendeesText ??= Joined(minutes.Attendees);
+        meeting.AbsenteesText ??= Joined(minutes.Absentees);
+        meeting.ExplainersText ??= Joined(minutes.Explainers);
+        meeting.SecretariatText ??= Joined(minutes.Secretariat);
         meeting.ImportedFrom = Truncate(fileName, 260);
         // Minutes of a past meeting come as the record that was approved and published.
         meeting.Status = MeetingStatus.MinutesConfirmed;
@@ -104,26 +157,43 @@ public static class MinutesImport
         meeting.Version = Guid.NewGuid();
     }
 
-    /// <summary>Each numbered 諮問・報告 of the agenda: found by its number (or created for a past number) and placed on the meeting once.</summary>
+    /// <summary>Each numbered 諮問・報告 of the agenda as chosen: linked to the existing item, a new item, or left out.</summary>
     private static async Task PlaceAgendaAsync(AppDbContext db, Guid municipalityId, AdvisoryCouncil council, Meeting meeting, bool newMeeting,
-        ParsedMinutes minutes, CancellationToken ct)
+        ParsedMinutes minutes, Dictionary<AgendaPlan, AgendaChoice> choices, List<string> decisions, CancellationToken ct)
     {
         var placed = newMeeting ? [] : await db.MeetingItems.Where(x => x.MeetingId == meeting.Id).Select(x => x.ItemId).ToListAsync(ct);
         var order = placed.Count;
-        foreach (var entry in minutes.Agenda.Where(a => a.Number is not null))
+        foreach (var (entry, choice) in choices)
         {
-            var kind = entry.Kind == AgendaKind.Consultation ? ItemKind.Consultation : ItemKind.Report;
-            var item = await db.AgendaItems.FirstOrDefaultAsync(i => i.MunicipalityId == municipalityId && i.Kind == kind && i.Number == entry.Number, ct)
-                ?? db.AgendaItems.Local.FirstOrDefault(i => i.Kind == kind && i.Number == entry.Number);
-            item ??= db.AgendaItems.Add(new AgendaItem
+            AgendaItem item;
+            if (choice == AgendaChoice.Skip)
             {
-                MunicipalityId = municipalityId,
-                CouncilId = council.Id,
-                Kind = kind,
-                Number = entry.Number,
-                Title = Truncate(entry.Title, 300),
-                SubmittedOn = minutes.HeldOn,
-            }).Entity;
+                decisions.Add($"{entry.Label}：取り込まない（{(entry.Existing is null ? "新しい議題にしない" : $"登録済み「{entry.Existing.Title}」とは結び付けない")}）");
+                continue;
+            }
+            if (choice == AgendaChoice.Link)
+            {
+                item = db.AgendaItems.Local.FirstOrDefault(i => i.Id == entry.Existing!.Id) ?? await db.AgendaItems.FirstAsync(i => i.Id == entry.Existing!.Id, ct);
+                decisions.Add($"{entry.Label}：登録済みの議題に結び付け「{item.Title}」（会議録の件名「{entry.Entry.Title}」、件名の類似度 {entry.Similarity:0.00}）");
+            }
+            else
+            {
+                var kind = entry.Entry.Kind == AgendaKind.Consultation ? ItemKind.Consultation : ItemKind.Report;
+                // The number belongs to another item: the new one keeps the number in its title only.
+                var taken = entry.Existing is not null || db.AgendaItems.Local.Any(i => i.Kind == kind && i.Number == entry.Entry.Number);
+                item = db.AgendaItems.Add(new AgendaItem
+                {
+                    MunicipalityId = municipalityId,
+                    CouncilId = council.Id,
+                    Kind = kind,
+                    Number = taken ? null : entry.Entry.Number,
+                    Title = Truncate(taken ? $"{entry.Label}（{Japanese.WarekiDate.Format(minutes.HeldOn)}の会議）{entry.Entry.Title}" : entry.Entry.Title, 300),
+                    SubmittedOn = minutes.HeldOn,
+                }).Entity;
+                decisions.Add(taken
+                    ? $"{entry.Label}：新しい議題（番号は登録済みの「{entry.Existing?.Title}」が使っているため、番号なしで登録）「{entry.Entry.Title}」"
+                    : $"{entry.Label}：新しい議題「{entry.Entry.Title}」");
+            }
             if (placed.Contains(item.Id))
             {
                 continue;
@@ -166,6 +236,8 @@ public static class MinutesImport
             return Outcome<Meeting>.Conflict("取り込んだ会議録ではないため削除できません。");
         }
         db.MinutesTurns.RemoveRange(await db.MinutesTurns.Where(t => t.MeetingId == meetingId).ToListAsync(ct));
+        // The file may come again once its minutes are gone.
+        db.MinutesImports.RemoveRange(await db.MinutesImports.Where(r => r.MeetingId == meetingId).ToListAsync(ct));
         meeting.ImportedFrom = null;
         meeting.Status = MeetingStatus.Held;
         meeting.MinutesConfirmedBy = null;

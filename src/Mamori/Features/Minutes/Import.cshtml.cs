@@ -1,7 +1,7 @@
-using Mamori.Core.Csv;
 using Mamori.Core.Data;
 using Mamori.Core.Features.Council;
 using Mamori.Core.Features.Minutes;
+using Mamori.Core.Features.Minutes.Documents;
 using Mamori.Features.Council;
 using Mamori.Features.Shared;
 using Mamori.Hosting;
@@ -12,29 +12,37 @@ using Microsoft.EntityFrameworkCore;
 namespace Mamori.Features.Minutes;
 
 /// <summary>
-/// 会議録の取込み: a text file (as extracted from the PDF) is read and shown as structure first;
-/// 事務局 then stores it into the council's meeting in one save, or nothing is stored.
+/// 会議録の取込み: a PDF, Word file, saved web page or text is read and shown as structure first, with where
+/// it will go — the council (found, chosen, or a new one to confirm), the meeting, and each numbered agenda
+/// item beside the registered item of the same number. A doubtful match is shown side by side and waits for
+/// a choice (link, new item, leave out). 事務局 then stores it in one save, or nothing is stored.
 /// </summary>
 [Authorize(Policy = Policies.CouncilManage)]
-public sealed class ImportModel(AppDbContext db, CurrentTenant tenant) : MamoriPageModel
+public sealed class ImportModel(AppDbContext db, CurrentTenant tenant, TimeProvider clock) : MamoriPageModel
 {
-    /// <summary>Minutes files are text: a year of a council's minutes is well under this.</summary>
-    public const int MaxBytes = 5 * 1024 * 1024;
+    /// <summary>The value of the council choice that confirms a new council.</summary>
+    public const string NewCouncilValue = "new";
 
     [BindProperty] public IFormFile? Upload { get; set; }
 
-    /// <summary>The decoded text, carried from the preview to the import.</summary>
+    /// <summary>The text read from the file, carried from the preview to the import.</summary>
     [BindProperty] public string? Text { get; set; }
 
     [BindProperty] public string? FileName { get; set; }
 
-    [BindProperty] public Guid? CouncilId { get; set; }
+    /// <summary>The SHA-256 of the uploaded file, carried to the import to recognise the same file later.</summary>
+    [BindProperty] public string? Sha256 { get; set; }
+
+    [BindProperty] public string? Format { get; set; }
+
+    /// <summary>A council's id, <see cref="NewCouncilValue"/>, or empty (the council of the minutes' name).</summary>
+    [BindProperty] public string? Council { get; set; }
+
+    /// <summary>The choice for each numbered agenda entry, by its index in the agenda.</summary>
+    [BindProperty] public Dictionary<int, AgendaChoice> Choices { get; set; } = [];
 
     public ParsedMinutes? Parsed { get; private set; }
-    public string? EncodingName { get; private set; }
-    public AdvisoryCouncil? ExistingCouncil { get; private set; }
-    public Meeting? ExistingMeeting { get; private set; }
-    public bool MinutesExist { get; private set; }
+    public MinutesPlan? Plan { get; private set; }
     public List<AdvisoryCouncil> Councils { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
@@ -44,30 +52,24 @@ public sealed class ImportModel(AppDbContext db, CurrentTenant tenant) : MamoriP
         await LoadAsync(ct);
         if (Upload is null || Upload.Length == 0)
         {
-            ModelState.AddModelError(nameof(Upload), "取り込む会議録のテキストファイルを選んでください。");
+            ModelState.AddModelError(nameof(Upload), "取り込む会議録のファイルを選んでください。");
             return Page();
         }
         FileName = Path.GetFileName(Upload.FileName);
-        var (bytes, tooLarge) = await Uploads.ReadAsync(Upload, MaxBytes, ct);
+        var (bytes, tooLarge) = await Uploads.ReadAsync(Upload, MinutesDocument.MaxBytes, ct);
         if (tooLarge is not null)
         {
             ModelState.AddModelError(nameof(Upload), $"{tooLarge}会議1回分の会議録ごとに取り込んでください。");
             return Page();
         }
-        try
+        var source = MinutesDocument.Read(bytes, FileName);
+        if (!source.Ok)
         {
-            (Text, EncodingName) = TextFiles.Decode(bytes, FileName);
-        }
-        catch (Core.Csv.CsvFormatException ex)
-        {
-            ModelState.AddModelError(nameof(Upload), ex.Message);
+            FileErrors(source);
             return Page();
         }
-        if (Text.Contains('\0'))
-        {
-            ModelState.AddModelError(nameof(Upload), $"{FileName}：テキストファイルではありません。PDF からテキストを取り出した .txt ファイルを選んでください。");
-            return Page();
-        }
+        (Text, Format, Sha256) = (source.Value!.Text, source.Value.Format, MinutesImportRequest.Hash(bytes));
+        Choices = [];
         await PreviewAsync(ct);
         return Page();
     }
@@ -80,7 +82,10 @@ public sealed class ImportModel(AppDbContext db, CurrentTenant tenant) : MamoriP
         {
             return Page();
         }
-        var outcome = await MinutesImport.RunAsync(db, tenant.MunicipalityId!.Value, Parsed!, FileName, ct, CouncilId);
+        var councilId = Guid.TryParse(Council, out var id) ? id : (Guid?)null;
+        var request = new MinutesImportRequest(FileName, Sha256 is { Length: 64 } ? Sha256 : MinutesImportRequest.Hash(System.Text.Encoding.UTF8.GetBytes(Text!)),
+            Format ?? "テキスト", councilId, Council == NewCouncilValue, Choices, clock.GetUtcNow().UtcDateTime);
+        var outcome = await MinutesImport.RunAsync(db, tenant.MunicipalityId!.Value, Parsed!, request, ct);
         if (!outcome.Ok)
         {
             FileErrors(outcome);
@@ -92,7 +97,7 @@ public sealed class ImportModel(AppDbContext db, CurrentTenant tenant) : MamoriP
         return Redirect($"/council/meetings/{imported.MeetingId}/minutes");
     }
 
-    /// <summary>Parses <see cref="Text"/>; false (with the reason shown) when it is not minutes.</summary>
+    /// <summary>Parses <see cref="Text"/> and plans the import; false (with the reason shown) when it is not minutes.</summary>
     private async Task<bool> PreviewAsync(CancellationToken ct)
     {
         var outcome = MinutesParser.Parse(Text, FileName ?? "会議録");
@@ -103,24 +108,20 @@ public sealed class ImportModel(AppDbContext db, CurrentTenant tenant) : MamoriP
             return false;
         }
         Parsed = outcome.Value!;
-        var name = Parsed.CouncilName;
-        ExistingCouncil = CouncilId is { } id ? Councils.FirstOrDefault(c => c.Id == id) : Councils.FirstOrDefault(c => c.Name == name);
-        if (ExistingCouncil is not null)
-        {
-            ExistingMeeting = await db.Meetings.AsNoTracking().FirstOrDefaultAsync(m => m.CouncilId == ExistingCouncil.Id && m.HeldOn == Parsed.HeldOn, ct);
-            MinutesExist = ExistingMeeting is not null && await db.MinutesTurns.AnyAsync(t => t.MeetingId == ExistingMeeting.Id, ct);
-        }
+        var councilId = Guid.TryParse(Council, out var id) && Councils.Any(c => c.Id == id) ? id : (Guid?)null;
+        Plan = await MinutesLinking.PlanAsync(db, tenant.MunicipalityId!.Value, Parsed, councilId, Sha256, ct);
+        Council ??= Plan.Council?.Id.ToString();
         return true;
     }
 
-    /// <summary>Problems with the file are shown at the file field; a council that vanished at the council field.</summary>
+    /// <summary>Problems with the file are shown at the file field; a council or an agenda choice at its own field.</summary>
     private void FileErrors<T>(Core.Outcome<T> outcome)
     {
         foreach (var (field, messages) in outcome.Errors)
         {
             foreach (var message in messages)
             {
-                ModelState.AddModelError(field == nameof(CouncilId) ? field : nameof(Upload), message);
+                ModelState.AddModelError(field == "CouncilId" ? nameof(Council) : field.StartsWith("Choices", StringComparison.Ordinal) ? field : nameof(Upload), message);
             }
         }
     }

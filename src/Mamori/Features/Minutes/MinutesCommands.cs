@@ -37,17 +37,25 @@ public static class MinutesCommands
 
     internal static async Task<(ParsedMinutes? Minutes, string? Error)> ReadAsync(string path, CancellationToken ct)
     {
+        var (minutes, _, error) = await ReadFileAsync(path, ct);
+        return (minutes, error);
+    }
+
+    /// <summary>The minutes of a file, with the file's hash and kind for the import record.</summary>
+    private static async Task<(ParsedMinutes? Minutes, (string Sha256, string Format)? File, string? Error)> ReadFileAsync(string path, CancellationToken ct)
+    {
         if (!File.Exists(path))
         {
-            return (null, $"ファイル {path} がありません。");
+            return (null, null, $"ファイル {path} がありません。");
         }
-        var source = MinutesDocument.Read(await File.ReadAllBytesAsync(path, ct), Path.GetFileName(path));
+        var bytes = await File.ReadAllBytesAsync(path, ct);
+        var source = MinutesDocument.Read(bytes, Path.GetFileName(path));
         if (!source.Ok)
         {
-            return (null, source.Describe());
+            return (null, null, source.Describe());
         }
         var outcome = MinutesParser.Parse(source.Value!.Text, Path.GetFileName(path));
-        return outcome.Ok ? (outcome.Value, null) : (null, outcome.Describe());
+        return outcome.Ok ? (outcome.Value, (MinutesImportRequest.Hash(bytes), source.Value.Format), null) : (null, null, outcome.Describe());
     }
 
     private static Command ParseCommand()
@@ -81,20 +89,27 @@ public static class MinutesCommands
                 return CliResult.Rejected($"団体コード {parse.GetValue(municipality)} の団体はありません。");
             }
             var path = parse.GetValue(file)!;
-            var (minutes, error) = await ReadAsync(path, token);
+            var (minutes, read, error) = await ReadFileAsync(path, token);
             if (minutes is null)
             {
                 return CliResult.Rejected(error!);
             }
-            var outcome = await MinutesImport.RunAsync(s.Db, m.Id, minutes, Path.GetFileName(path), token);
+            // No one to ask on the command line: an item of the same number that may be another item is left
+            // out (never linked on the number alone), and said so; the page lets a person choose.
+            var plan = await MinutesLinking.PlanAsync(s.Db, m.Id, minutes, null, read!.Value.Sha256, token);
+            var choices = plan.Agenda.Where(a => a.Conflict).ToDictionary(a => a.Index, _ => AgendaChoice.Skip);
+            var request = new MinutesImportRequest(Path.GetFileName(path), read.Value.Sha256, read.Value.Format, null, NewCouncil: true, choices,
+                s.Services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime);
+            var outcome = await MinutesImport.RunAsync(s.Db, m.Id, minutes, request, token);
             if (!outcome.Ok)
             {
                 return CliResult.Rejected(outcome.Describe());
             }
             var imported = outcome.Value!;
             return CliResult.Ok(
-                $"{minutes.Title}（{WarekiDate.Format(minutes.HeldOn)}）の会議録を取り込みました。発言 {imported.Utterances} 件、注記 {imported.Notes} 件。"
-                + (imported.NewCouncil ? $"審議会「{minutes.CouncilName}」を新しく登録しました。" : string.Empty),
+                $"{minutes.Title}（{WarekiDate.Format(minutes.HeldOn)}）の会議録を取り込みました。発言 {imported.Utterances} 件、注記 {imported.Notes} 件。\n"
+                + string.Join('\n', imported.Decisions)
+                + (choices.Count > 0 ? "\n登録済みの議題と同じか確かめられない議題は結び付けていません。画面の「会議録の取込み」で選んで取り込めます。" : string.Empty),
                 new { meetingId = imported.MeetingId, utterances = imported.Utterances });
         }, ct));
         return command;

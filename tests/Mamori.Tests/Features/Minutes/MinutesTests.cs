@@ -128,14 +128,18 @@ public sealed partial class MinutesTests(AppFixture app)
         using var otherOffice = await Browser.SignInAsync(factory, other, UserRole.Office);
         Assert.Empty(await SearchAsync(otherOffice, "委託"));
 
-        // The same minutes again are refused, and nothing changes.
+        // The same file again is recognised, the same minutes in another file are refused, and nothing changes.
         var preview = WebUtility.HtmlDecode(await (await office.PostFileAsync("/council/minutes/import", "Upload", "R6-2.txt", Encoding.UTF8.GetBytes(Fixture),
+            "/council/minutes/import?handler=Preview")).Content.ReadAsStringAsync());
+        Assert.Contains("このファイルは取込み済みです（R6-2.txt、", preview);
+        Assert.DoesNotContain("この内容で取り込む", preview);
+        preview = WebUtility.HtmlDecode(await (await office.PostFileAsync("/council/minutes/import", "Upload", "R6-2 (2).txt", Encoding.UTF8.GetBytes(Fixture + "\n"),
             "/council/minutes/import?handler=Preview")).Content.ReadAsStringAsync());
         Assert.Contains("には、すでに会議録があります", preview);
         Assert.DoesNotContain("この内容で取り込む", preview);
         var again = await office.PostFormAsync("/council/minutes/import", new() { ["Text"] = Fixture, ["FileName"] = "R6-2.txt" }, "/council/minutes/import?handler=Import");
         Assert.Equal(HttpStatusCode.OK, again.StatusCode);
-        Assert.Contains("R6-2.txt：みはらし市個人情報保護審議会の令和6年8月20日の会議録はすでにあります", WebUtility.HtmlDecode(await again.Content.ReadAsStringAsync()));
+        Assert.Contains("R6-2.txt は取込み済みです", WebUtility.HtmlDecode(await again.Content.ReadAsStringAsync()));
         Assert.Equal(stored.Turns.Count, await factory.AsSystemAsync((_, db) => db.MinutesTurns.CountAsync(t => t.MunicipalityId == tenant.MunicipalityId)));
 
         // Deleting the imported minutes takes them out of search; importing again puts them back.
@@ -164,7 +168,9 @@ public sealed partial class MinutesTests(AppFixture app)
 
         var binary = await office.PostFileAsync("/council/minutes/import", "Upload", "minutes.pdf", [0x25, 0x50, 0x44, 0x46, 0x00, 0x01],
             "/council/minutes/import?handler=Preview");
-        Assert.Contains("テキストファイルではありません", WebUtility.HtmlDecode(await binary.Content.ReadAsStringAsync()));
+        Assert.Contains("minutes.pdf は会議録として読めるファイルではありません", WebUtility.HtmlDecode(await binary.Content.ReadAsStringAsync()));
+        var broken = await office.PostFileAsync("/council/minutes/import", "Upload", "broken.pdf", "%PDF-1.7\n1 0 obj <<"u8.ToArray(), "/council/minutes/import?handler=Preview");
+        Assert.Contains("broken.pdf は壊れているか、読めない PDF です", WebUtility.HtmlDecode(await broken.Content.ReadAsStringAsync()));
 
         // A text posted straight to the import step is checked again, not trusted.
         var forged = await office.PostFormAsync("/council/minutes/import", new() { ["Text"] = "こんにちは", ["FileName"] = "note.txt" },
@@ -258,9 +264,23 @@ public sealed partial class MinutesTests(AppFixture app)
         Assert.Contains("読み取った内容", html);
         var carried = HiddenText().Match(html);
         Assert.True(carried.Success, "プレビューに取込み用のテキストがありません");
-        return await office.PostFormAsync("/council/minutes/import",
-            new() { ["Text"] = WebUtility.HtmlDecode(carried.Groups[1].Value), ["FileName"] = fileName },
-            "/council/minutes/import?handler=Import");
+        return await office.PostFormAsync("/council/minutes/import", ImportForm(html), "/council/minutes/import?handler=Import");
+    }
+
+    /// <summary>
+    /// The import form as the preview filled it: its hidden fields, the agenda choices already checked, and the
+    /// council selected — or, when the preview leaves the council to choose, a new council confirmed.
+    /// </summary>
+    internal static Dictionary<string, string> ImportForm(string html, string? council = null)
+    {
+        var form = Hidden().Matches(html).ToDictionary(m => m.Groups[1].Value, m => WebUtility.HtmlDecode(m.Groups[2].Value));
+        foreach (Match radio in CheckedRadio().Matches(html))
+        {
+            form[WebUtility.HtmlDecode(radio.Groups[1].Value)] = radio.Groups[2].Value;
+        }
+        var selected = SelectedCouncil().Match(html);
+        form["Council"] = council ?? (selected.Success ? selected.Groups[1].Value : "new");
+        return form;
     }
 
     private static async Task<Guid> ImportAsync(Browser office, string fileName, string text)
@@ -287,6 +307,15 @@ public sealed partial class MinutesTests(AppFixture app)
 
     [GeneratedRegex("name=\"Text\" value=\"([^\"]*)\"")]
     private static partial Regex HiddenText();
+
+    [GeneratedRegex("<input type=\"hidden\" name=\"(Text|FileName|Sha256|Format)\" value=\"([^\"]*)\"")]
+    private static partial Regex Hidden();
+
+    [GeneratedRegex("<input type=\"radio\" name=\"([^\"]+)\" value=\"([A-Za-z]+)\" checked=\"checked\"")]
+    private static partial Regex CheckedRadio();
+
+    [GeneratedRegex("<option value=\"([^\"]+)\" selected=\"selected\">")]
+    private static partial Regex SelectedCouncil();
 
     [GeneratedRegex(@"^/council/meetings/([0-9a-f-]{36})/minutes$")]
     private static partial Regex MinutesUrl();

@@ -27,26 +27,13 @@ internal static partial class PdfLines
 
     public static Outcome<MinutesSource> Read(byte[] bytes, string fileName)
     {
-        PdfDocument document;
         try
         {
-            document = PdfDocument.Open(bytes, new ParsingOptions { UseLenientParsing = true, SkipMissingFonts = true });
-        }
-        catch (PdfDocumentEncryptedException)
-        {
-            return Outcome<MinutesSource>.Fail("File", $"{fileName} はパスワードで保護されています。保護を外した PDF を取り込んでください。");
-        }
-        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or IndexOutOfRangeException or NullReferenceException)
-        {
-            return Outcome<MinutesSource>.Fail("File", $"{fileName} は壊れているか、読めない PDF です。元の文書から PDF を作り直してください。");
-        }
-        using (document)
-        {
+            using var document = PdfDocument.Open(bytes, new ParsingOptions { UseLenientParsing = true, SkipMissingFonts = true });
             var pages = new List<List<Line>>();
             for (var n = 1; n <= document.NumberOfPages; n++)
             {
-                var page = document.GetPage(n);
-                pages.Add(PageLines(page));
+                pages.Add(PageLines(document.GetPage(n)));
             }
             if (pages.All(p => p.Count == 0))
             {
@@ -60,6 +47,15 @@ internal static partial class PdfLines
                 AppendPage(sb, page);
             }
             return Outcome<MinutesSource>.Success(new MinutesSource(sb.ToString(), "PDF", document.NumberOfPages));
+        }
+        catch (PdfDocumentEncryptedException)
+        {
+            return Outcome<MinutesSource>.Fail("File", $"{fileName} はパスワードで保護されています。保護を外した PDF を取り込んでください。");
+        }
+        // A PDF is a file from outside: whatever the library finds broken in it, the file is refused, not the request failed.
+        catch (Exception ex) when (ex is not (OperationCanceledException or OutOfMemoryException))
+        {
+            return Outcome<MinutesSource>.Fail("File", $"{fileName} は壊れているか、読めない PDF です。元の文書から PDF を作り直してください。");
         }
     }
 

@@ -968,6 +968,31 @@ namespace Mamori.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "MinutesImports",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    MunicipalityId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CouncilId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    MeetingId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    FileName = table.Column<string>(type: "TEXT", maxLength: 260, nullable: false),
+                    Sha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Format = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Decisions = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    ImportedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MinutesImports", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_MinutesImports_Meetings_MeetingId",
+                        column: x => x.MeetingId,
+                        principalTable: "Meetings",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "MinutesTurns",
                 columns: table => new
                 {
@@ -2481,6 +2506,17 @@ namespace Mamori.Migrations.Sqlite.Migrations
                 column: "MinutesConfirmedAtId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_MinutesImports_MeetingId",
+                table: "MinutesImports",
+                column: "MeetingId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MinutesImports_MunicipalityId_Sha256",
+                table: "MinutesImports",
+                columns: new[] { "MunicipalityId", "Sha256" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_MinutesTurns_MeetingId_Seq",
                 table: "MinutesTurns",
                 columns: new[] { "MeetingId", "Seq" },
@@ -2792,6 +2828,9 @@ namespace Mamori.Migrations.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "MeetingItems");
+
+            migrationBuilder.DropTable(
+                name: "MinutesImports");
 
             migrationBuilder.DropTable(
                 name: "MinutesTurns");

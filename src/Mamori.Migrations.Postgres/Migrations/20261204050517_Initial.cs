@@ -970,6 +970,31 @@ namespace Mamori.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "MinutesImports",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    MunicipalityId = table.Column<Guid>(type: "uuid", nullable: false),
+                    CouncilId = table.Column<Guid>(type: "uuid", nullable: false),
+                    MeetingId = table.Column<Guid>(type: "uuid", nullable: false),
+                    FileName = table.Column<string>(type: "character varying(260)", maxLength: 260, nullable: false),
+                    Sha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Format = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Decisions = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    ImportedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MinutesImports", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_MinutesImports_Meetings_MeetingId",
+                        column: x => x.MeetingId,
+                        principalTable: "Meetings",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "MinutesTurns",
                 columns: table => new
                 {
@@ -2483,6 +2508,17 @@ namespace Mamori.Migrations.Postgres.Migrations
                 column: "MinutesConfirmedAtId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_MinutesImports_MeetingId",
+                table: "MinutesImports",
+                column: "MeetingId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MinutesImports_MunicipalityId_Sha256",
+                table: "MinutesImports",
+                columns: new[] { "MunicipalityId", "Sha256" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_MinutesTurns_MeetingId_Seq",
                 table: "MinutesTurns",
                 columns: new[] { "MeetingId", "Seq" },
@@ -2794,6 +2830,9 @@ namespace Mamori.Migrations.Postgres.Migrations
 
             migrationBuilder.DropTable(
                 name: "MeetingItems");
+
+            migrationBuilder.DropTable(
+                name: "MinutesImports");
 
             migrationBuilder.DropTable(
                 name: "MinutesTurns");
