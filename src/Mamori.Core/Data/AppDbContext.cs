@@ -57,6 +57,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, CurrentTenant 
     public DbSet<WrittenOpinion> WrittenOpinions => Set<WrittenOpinion>();
     public DbSet<MinutesTurn> MinutesTurns => Set<MinutesTurn>();
     public DbSet<MinutesImportRecord> MinutesImports => Set<MinutesImportRecord>();
+    public DbSet<MinutesSynonymGroup> MinutesSynonymGroups => Set<MinutesSynonymGroup>();
     public DbSet<AssessedBusiness> AssessedBusinesses => Set<AssessedBusiness>();
     public DbSet<AssessedBusinessFile> AssessedBusinessFiles => Set<AssessedBusinessFile>();
     public DbSet<Assessment> Assessments => Set<Assessment>();

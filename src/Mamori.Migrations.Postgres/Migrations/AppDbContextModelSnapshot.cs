@@ -2093,6 +2093,30 @@ namespace Mamori.Migrations.Postgres.Migrations
                     b.ToTable("MinutesImports");
                 });
 
+            modelBuilder.Entity("Mamori.Core.Features.Minutes.MinutesSynonymGroup", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("MunicipalityId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Words")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MunicipalityId", "Order");
+
+                    b.ToTable("MinutesSynonymGroups");
+                });
+
             modelBuilder.Entity("Mamori.Core.Features.Minutes.MinutesTurn", b =>
                 {
                     b.Property<Guid>("Id")

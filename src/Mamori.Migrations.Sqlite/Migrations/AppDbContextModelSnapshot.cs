@@ -2087,6 +2087,30 @@ namespace Mamori.Migrations.Sqlite.Migrations
                     b.ToTable("MinutesImports");
                 });
 
+            modelBuilder.Entity("Mamori.Core.Features.Minutes.MinutesSynonymGroup", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("MunicipalityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Words")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MunicipalityId", "Order");
+
+                    b.ToTable("MinutesSynonymGroups");
+                });
+
             modelBuilder.Entity("Mamori.Core.Features.Minutes.MinutesTurn", b =>
                 {
                     b.Property<Guid>("Id")

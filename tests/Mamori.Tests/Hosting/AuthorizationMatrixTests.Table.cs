@@ -159,6 +159,7 @@ public sealed partial class AuthorizationMatrixTests
         ["PAGE /council/materials/{id:guid}"] = CouncilReaders,
         ["PAGE /council/minutes/search"] = CouncilReaders,
         ["PAGE /council/minutes/import"] = CouncilManagers,
+        ["PAGE /council/minutes/synonyms"] = CouncilManagers,
         ["GET /api/v1/minutes/search"] = CouncilReaders,
         ["PAGE /public/{code}/council"] = null,
         ["PAGE /public/{code}/council/meetings/{id:guid}"] = null,

@@ -17,8 +17,8 @@ namespace Mamori.Core.Features.Minutes;
 /// <see cref="MinutesNormalizer"/> and indexed twice: every character (field <c>u</c>) and every pair
 /// of neighbouring characters (field <c>b</c>), both with positions. A one-character word is a unigram
 /// term; a longer word is the phrase of its overlapping bigrams, which matches exactly the turns whose
-/// normalized text contains the word. Words are ANDed; <c>-word</c> excludes; <c>"…"</c> keeps spaces
-/// inside one word. Writers open the index only while they write, so the web app and the command line
+/// normalized text contains the word. Conditions are read by <see cref="MinutesQueryText"/> (AND, OR,
+/// parentheses, exclusion, phrases) and widened by the municipality's synonyms. Writers open the index only while they write, so the web app and the command line
 /// can share it; readers reopen when it has changed.
 /// </summary>
 public sealed partial class MinutesIndex : IDisposable
@@ -100,9 +100,9 @@ public sealed partial class MinutesIndex : IDisposable
 
     public MinutesSearchResult Search(MinutesQuery query)
     {
-        var words = ParseWords(query.Text);
+        var condition = MinutesQueryText.Parse(query.Text) is { } parsed ? MinutesQueryText.Expand(parsed, query.SynonymsOf) : null;
         var searchers = Searchers();
-        if (searchers is null || words.Include.Count == 0 && words.Exclude.Count == 0 && !query.HasFilter)
+        if (searchers is null || condition is null && !query.HasFilter)
         {
             return new MinutesSearchResult(0, []);
         }
@@ -112,7 +112,7 @@ public sealed partial class MinutesIndex : IDisposable
         var searcher = searchers.Acquire();
         try
         {
-            return Search(searcher, query, words);
+            return Search(searcher, query, condition);
         }
         finally
         {
@@ -120,21 +120,10 @@ public sealed partial class MinutesIndex : IDisposable
         }
     }
 
-    private MinutesSearchResult Search(IndexSearcher searcher, MinutesQuery query, (List<string> Include, List<string> Exclude) words)
+    private MinutesSearchResult Search(IndexSearcher searcher, MinutesQuery query, QueryNode? condition)
     {
         var bq = new BooleanQuery();
-        foreach (var word in words.Include)
-        {
-            bq.Add(WordQuery(word), Occur.MUST);
-        }
-        if (words.Include.Count == 0)
-        {
-            bq.Add(new MatchAllDocsQuery(), Occur.MUST);
-        }
-        foreach (var word in words.Exclude)
-        {
-            bq.Add(WordQuery(word), Occur.MUST_NOT);
-        }
+        bq.Add(condition is null ? new MatchAllDocsQuery() : ToLucene(condition), Occur.MUST);
         // The municipality is a cached bit set per segment rather than a clause scored with every query.
         var municipality = _municipalityFilters.GetOrAdd(query.MunicipalityId,
             id => new CachingWrapperFilter(new QueryWrapperFilter(new TermQuery(new Term("muni", id.ToString("N"))))));
@@ -173,7 +162,7 @@ public sealed partial class MinutesIndex : IDisposable
         var top = query.ByDate
             ? searcher.Search(bq, municipality, n, new Sort(new SortField("date_dv", SortFieldType.INT64, true), new SortField("seq_dv", SortFieldType.INT64)))
             : searcher.Search(bq, municipality, n);
-        var terms = words.Include.Select(MinutesNormalizer.Normalize).Where(w => w.Length > 0).ToList();
+        var terms = MinutesQueryText.Positive(condition).Select(MinutesNormalizer.Normalize).Where(w => w.Length > 0).Distinct().ToList();
         // Hits are read from doc values: random access without decompressing stored-field blocks.
         var leaves = searcher.IndexReader.Leaves;
         var columns = new Dictionary<int, HitColumns>();
@@ -199,53 +188,39 @@ public sealed partial class MinutesIndex : IDisposable
         return all.Hits.Select(h => h.TurnId).ToHashSet();
     }
 
-    /// <summary>Words of a query: whitespace separates, "…" groups, a leading - excludes.</summary>
-    public static (List<string> Include, List<string> Exclude) ParseWords(string? text)
+    /// <summary>
+    /// The condition as a Lucene query: a word is its unigram or bigram phrase, all-of is MUST and MUST_NOT
+    /// (everything but the excluded when nothing is required), any-of is SHOULD.
+    /// </summary>
+    private static Query ToLucene(QueryNode node)
     {
-        var include = new List<string>();
-        var exclude = new List<string>();
-        if (string.IsNullOrWhiteSpace(text))
+        switch (node)
         {
-            return (include, exclude);
-        }
-        var s = text.Replace('“', '"').Replace('”', '"').Replace('＂', '"').Replace('－', '-');
-        var i = 0;
-        while (i < s.Length)
-        {
-            if (char.IsWhiteSpace(s[i]))
-            {
-                i++;
-                continue;
-            }
-            var negate = false;
-            if (s[i] == '-' && i + 1 < s.Length && !char.IsWhiteSpace(s[i + 1]))
-            {
-                negate = true;
-                i++;
-            }
-            string word;
-            if (s[i] == '"')
-            {
-                var close = s.IndexOf('"', i + 1);
-                word = close < 0 ? s[(i + 1)..] : s[(i + 1)..close];
-                i = close < 0 ? s.Length : close + 1;
-            }
-            else
-            {
-                var end = i;
-                while (end < s.Length && !char.IsWhiteSpace(s[end]))
+            case WordNode w:
+                return WordQuery(w.Text);
+            case AllNode all:
+                var and = new BooleanQuery();
+                foreach (var n in all.Include)
                 {
-                    end++;
+                    and.Add(ToLucene(n), Occur.MUST);
                 }
-                word = s[i..end];
-                i = end;
-            }
-            if (MinutesNormalizer.Normalize(word).Length > 0)
-            {
-                (negate ? exclude : include).Add(word);
-            }
+                if (all.Include.Count == 0)
+                {
+                    and.Add(new MatchAllDocsQuery(), Occur.MUST);
+                }
+                foreach (var n in all.Exclude)
+                {
+                    and.Add(ToLucene(n), Occur.MUST_NOT);
+                }
+                return and;
+            default:
+                var or = new BooleanQuery();
+                foreach (var n in ((AnyNode)node).Options)
+                {
+                    or.Add(ToLucene(n), Occur.SHOULD);
+                }
+                return or;
         }
-        return (include, exclude);
     }
 
     public void Dispose()

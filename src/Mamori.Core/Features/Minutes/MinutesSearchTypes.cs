@@ -25,8 +25,21 @@ public sealed record MinutesQuery(
     string? AgendaKey = null,
     bool ByDate = false,
     int Skip = 0,
-    int Take = 20)
+    int Take = 20,
+    IReadOnlyList<IReadOnlyList<string>>? Synonyms = null)
 {
+    /// <summary>The other words of the synonym groups <paramref name="word"/> belongs to (compared normalized).</summary>
+    public IReadOnlyList<string> SynonymsOf(string word)
+    {
+        if (Synonyms is null or { Count: 0 })
+        {
+            return [];
+        }
+        var key = MinutesNormalizer.Normalize(word);
+        return Synonyms.Where(g => g.Any(s => MinutesNormalizer.Normalize(s) == key))
+            .SelectMany(g => g).Where(s => MinutesNormalizer.Normalize(s) != key).Distinct().ToList();
+    }
+
     /// <summary>True when a filter narrows the turns, so a search without words lists them.</summary>
     public bool HasFilter => !string.IsNullOrWhiteSpace(Speaker) || Group is not null || From is not null || To is not null || !string.IsNullOrWhiteSpace(AgendaKey);
 }

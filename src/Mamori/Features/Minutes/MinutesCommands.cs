@@ -117,7 +117,7 @@ public static class MinutesCommands
 
     private static Command SearchCommand()
     {
-        var query = new Argument<string>("QUERY") { Description = "検索語（空白で区切ると AND、\"…\" で語句、-語 で除外）" };
+        var query = new Argument<string>("QUERY") { Description = "検索語（空白で区切ると AND、OR でどちらか、( ) でまとめる、\"…\" で語句、-語 で除外）" };
         var municipality = new Option<string>("--municipality") { Description = "団体コード", Required = true };
         var speaker = new Option<string?>("--speaker") { Description = "発言者（一部でよい。例：会長、伊藤）" };
         var role = new Option<string?>("--role") { Description = "発言者の区分：会長・委員・事務局・所管課" };
@@ -140,7 +140,9 @@ public static class MinutesCommands
                 return CliResult.Rejected(filters.Error);
             }
             var result = s.Services.GetRequiredService<MinutesIndex>().Search(filters.ToQuery(m.Id, parse.GetValue(query), null,
-                string.Equals(parse.GetValue(sort), "date", StringComparison.OrdinalIgnoreCase), 0, parse.GetValue(limit)));
+                string.Equals(parse.GetValue(sort), "date", StringComparison.OrdinalIgnoreCase), 0, parse.GetValue(limit))
+                with
+            { Synonyms = await MinutesSynonyms.ListAsync(s.Db, m.Id, token) });
             var lines = result.Hits.Select(h => $"{WarekiDate.Format(h.HeldOn)} {h.Speaker}：{h.SnippetText}");
             return CliResult.Ok($"{result.Total} 件\n" + string.Join('\n', lines), new
             {

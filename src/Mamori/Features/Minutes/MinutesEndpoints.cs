@@ -9,10 +9,16 @@ namespace Mamori.Features.Minutes;
 /// <summary>/api/v1/minutes: full-text search over the minutes, with the same scope as the search page.</summary>
 public static class MinutesEndpoints
 {
-    public sealed record HitResponse(Guid MeetingId, Guid CouncilId, string CouncilName, string MeetingTitle, DateOnly HeldOn, string HeldOnWareki,
-        int Seq, string Speaker, string Snippet, IReadOnlyList<SnippetPart> SnippetParts, string Url);
+    /// <summary>The answer to a hit that is a member's question (<c>kind</c> "answer"), or the question a hit answers ("question").</summary>
+    public sealed record PairResponse(string Kind, int Seq, string Speaker, string Text);
 
-    public sealed record SearchResponse(int Total, IReadOnlyList<HitResponse> Hits);
+    public sealed record HitResponse(Guid MeetingId, Guid CouncilId, string CouncilName, string MeetingTitle, DateOnly HeldOn, string HeldOnWareki,
+        int Seq, string Speaker, string Snippet, IReadOnlyList<SnippetPart> SnippetParts, string Url, PairResponse? Pair);
+
+    /// <summary>A word the municipality's synonyms widened, and the words also searched.</summary>
+    public sealed record WidenedResponse(string Word, IReadOnlyList<string> AlsoSearched);
+
+    public sealed record SearchResponse(int Total, IReadOnlyList<HitResponse> Hits, IReadOnlyList<WidenedResponse> Synonyms);
 
     public static RouteGroupBuilder MapMinutesEndpoints(this RouteGroupBuilder api)
     {
@@ -44,6 +50,8 @@ public static class MinutesEndpoints
         }
         var page = await MinutesSearching.RunAsync(db, tenant, index, filters, q, council, sort == "date", skip ?? 0, take ?? MinutesSearching.PageSize, ct);
         return TypedResults.Ok(new SearchResponse(page.Total, page.Rows.Select(r => new HitResponse(r.Hit.MeetingId, r.Hit.CouncilId, r.CouncilName,
-            r.MeetingTitle, r.Hit.HeldOn, WarekiDate.Format(r.Hit.HeldOn), r.Hit.Seq, r.Hit.Speaker, r.Hit.SnippetText, r.Hit.Snippet, r.Url)).ToList()));
+            r.MeetingTitle, r.Hit.HeldOn, WarekiDate.Format(r.Hit.HeldOn), r.Hit.Seq, r.Hit.Speaker, r.Hit.SnippetText, r.Hit.Snippet, r.Url,
+            r.Pair is { } p ? new PairResponse(p.IsAnswer ? "answer" : "question", p.Seq, p.Speaker, p.Text) : null)).ToList(),
+            page.Widened.Select(w => new WidenedResponse(w.Word, w.Also)).ToList()));
     }
 }

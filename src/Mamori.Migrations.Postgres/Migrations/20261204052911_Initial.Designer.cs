@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Mamori.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261204050517_Initial")]
+    [Migration("20261204052911_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -2094,6 +2094,30 @@ namespace Mamori.Migrations.Postgres.Migrations
                         .IsUnique();
 
                     b.ToTable("MinutesImports");
+                });
+
+            modelBuilder.Entity("Mamori.Core.Features.Minutes.MinutesSynonymGroup", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("MunicipalityId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Words")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MunicipalityId", "Order");
+
+                    b.ToTable("MinutesSynonymGroups");
                 });
 
             modelBuilder.Entity("Mamori.Core.Features.Minutes.MinutesTurn", b =>

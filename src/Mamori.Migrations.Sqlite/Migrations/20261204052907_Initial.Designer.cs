@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Mamori.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261204050512_Initial")]
+    [Migration("20261204052907_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -2088,6 +2088,30 @@ namespace Mamori.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("MinutesImports");
+                });
+
+            modelBuilder.Entity("Mamori.Core.Features.Minutes.MinutesSynonymGroup", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("MunicipalityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Words")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MunicipalityId", "Order");
+
+                    b.ToTable("MinutesSynonymGroups");
                 });
 
             modelBuilder.Entity("Mamori.Core.Features.Minutes.MinutesTurn", b =>
