@@ -88,8 +88,9 @@ public static partial class MinutesParser
         var prefix = new List<string>();
         var titled = header.Title is not null;
         string? carried = null;
-        foreach (var line in untitled)
+        for (var u = 0; u < untitled.Count; u++)
         {
+            var line = untitled[u];
             // A title wrapped over two lines (「…個人情報保護審」 then 「査会会議録」) is read as one.
             var lineWritten = RemoveSpaces(line);
             if (carried is not null && !titled && !CouncilWord().IsMatch(carried)
@@ -132,6 +133,13 @@ public static partial class MinutesParser
             // than a running header with the council's name alone.
             if (CouncilWord().IsMatch(written) && (header.Title is null || !titled && (SessionPrefix().IsMatch(written) || TitleSuffix().IsMatch(written))))
             {
+                // 「…審議会 会」 then 「議録」: the word 会議録 wrapped; the rest of it is on the next line.
+                if (!TitleSuffix().IsMatch(written) && u + 1 < untitled.Count && RemoveSpaces(untitled[u + 1]) is { Length: <= 4 } rest
+                    && TitleSuffix().Match(written + rest) is { Success: true } wrappedSuffix && wrappedSuffix.Index < written.Length)
+                {
+                    written += rest;
+                    u++;
+                }
                 titled = SessionPrefix().IsMatch(written) || TitleSuffix().IsMatch(written) || prefix.Count > 0;
                 header.Title = string.Concat(prefix) + TitleSuffix().Replace(written, string.Empty);
                 continue;

@@ -38,8 +38,11 @@ public sealed class ImportModel(AppDbContext db, CurrentTenant tenant, TimeProvi
     /// <summary>A council's id, <see cref="NewCouncilValue"/>, or empty (the council of the minutes' name).</summary>
     [BindProperty] public string? Council { get; set; }
 
-    /// <summary>The choice for each numbered agenda entry, by its index in the agenda.</summary>
-    [BindProperty] public Dictionary<int, AgendaChoice> Choices { get; set; } = [];
+    /// <summary>
+    /// The choice for each numbered agenda entry, by its index in the agenda (form fields <c>Choices[n]</c>, read
+    /// from the form: a bound dictionary would take every other field of the form when none is chosen).
+    /// </summary>
+    public Dictionary<int, AgendaChoice> Choices { get; private set; } = [];
 
     public ParsedMinutes? Parsed { get; private set; }
     public MinutesPlan? Plan { get; private set; }
@@ -77,6 +80,7 @@ public sealed class ImportModel(AppDbContext db, CurrentTenant tenant, TimeProvi
     public async Task<IActionResult> OnPostImportAsync(CancellationToken ct)
     {
         await LoadAsync(ct);
+        Choices = ReadChoices(Request.Form);
         FileName = string.IsNullOrWhiteSpace(FileName) ? "会議録" : Path.GetFileName(FileName);
         if (!await PreviewAsync(ct))
         {
@@ -95,6 +99,21 @@ public sealed class ImportModel(AppDbContext db, CurrentTenant tenant, TimeProvi
         Flash($"{FileName} を取り込みました（発言 {imported.Utterances} 件、注記 {imported.Notes} 件）。"
             + (imported.NewCouncil ? $"審議会「{Parsed!.CouncilName}」を新しく登録しました。委員と定足数を登録してください。" : string.Empty));
         return Redirect($"/council/meetings/{imported.MeetingId}/minutes");
+    }
+
+    private static Dictionary<int, AgendaChoice> ReadChoices(IFormCollection form)
+    {
+        var choices = new Dictionary<int, AgendaChoice>();
+        foreach (var (key, value) in form)
+        {
+            if (key.StartsWith("Choices[", StringComparison.Ordinal) && key.EndsWith(']')
+                && int.TryParse(key.AsSpan(8, key.Length - 9), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var index)
+                && Enum.TryParse<AgendaChoice>(value.ToString(), out var choice) && Enum.IsDefined(choice))
+            {
+                choices[index] = choice;
+            }
+        }
+        return choices;
     }
 
     /// <summary>Parses <see cref="Text"/> and plans the import; false (with the reason shown) when it is not minutes.</summary>
