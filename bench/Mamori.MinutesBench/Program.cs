@@ -7,6 +7,12 @@ using Mamori.Core.Features.Minutes;
 // 20 hits with snippets and the total) and for a brute-force scan of the same normalized texts (the
 // set of matching turns). Baseline: p95 under 20 ms for every class, and at least 100x the scan.
 // Usage: dotnet run -c Release --project bench/Mamori.MinutesBench [-- turns [queriesPerClass]]
+//        dotnet run -c Release --project bench/Mamori.MinutesBench -- layouts [documents]   (parsing in every layout)
+if (args is ["layouts", ..])
+{
+    LayoutBench.Run(args.Length > 1 && int.TryParse(args[1], out var documents) ? documents : 1000);
+    return;
+}
 var turnCount = args.Length > 0 && int.TryParse(args[0], out var t) ? t : 200_000;
 var perClass = args.Length > 1 && int.TryParse(args[1], out var q) ? q : 200;
 const double TargetP95Ms = 20;
