@@ -9,7 +9,7 @@ namespace Mamori.Core.Features.Minutes.Documents;
 /// lines, <c>&lt;br&gt;</c> as a line break, table rows as cells separated by tabs, list items as lines.
 /// Scripts, styles, navigation, the site header and footer are left out.
 /// </summary>
-internal static class HtmlLines
+internal static partial class HtmlLines
 {
     private static readonly HashSet<string> Skipped = ["SCRIPT", "STYLE", "NOSCRIPT", "TEMPLATE", "NAV", "HEADER", "FOOTER", "ASIDE", "FORM", "BUTTON", "SELECT", "IFRAME", "SVG", "HEAD"];
 
@@ -91,32 +91,8 @@ internal static class HtmlLines
     }
 
     /// <summary>HTML whitespace (not the full-width space, which is text) as one space; a line break in the source is no break on the page.</summary>
-    private static string Collapse(string data)
-    {
-        var sb = new StringBuilder(data.Length);
-        var space = false;
-        foreach (var c in data)
-        {
-            if (c is ' ' or '\t' or '\n' or '\r' or '\f')
-            {
-                space = true;
-                continue;
-            }
-            if (space && sb.Length > 0)
-            {
-                sb.Append(' ');
-            }
-            else if (space && sb.Length == 0)
-            {
-                sb.Append(' ');
-            }
-            space = false;
-            sb.Append(c);
-        }
-        if (space)
-        {
-            sb.Append(' ');
-        }
-        return sb.ToString();
-    }
+    private static string Collapse(string data) => HtmlWhitespace().Replace(data, " ");
+
+    [System.Text.RegularExpressions.GeneratedRegex("[ \t\n\r\f]+")]
+    private static partial System.Text.RegularExpressions.Regex HtmlWhitespace();
 }

@@ -18,7 +18,7 @@ internal static partial class PdfLines
 {
     private sealed record Segment(double Left, double Right, string Text);
 
-    private sealed record Line(double Top, double Bottom, double Baseline, double Em, List<Segment> Segments)
+    private sealed record Line(double Baseline, double Em, List<Segment> Segments)
     {
         public double Left => Segments[0].Left;
         public double Right => Segments[^1].Right;
@@ -113,7 +113,7 @@ internal static partial class PdfLines
             right = Math.Max(right, End(l));
         }
         segments.Add(new Segment(left, right, text.ToString()));
-        return new Line(row.Max(l => l.BoundingBox.Top), row.Min(l => l.BoundingBox.Bottom), row[0].StartBaseLine.Y, em, segments);
+        return new Line(row[0].StartBaseLine.Y, em, segments);
     }
 
     private static double End(Letter l) => Math.Max(l.EndBaseLine.X, l.StartBaseLine.X + l.BoundingBox.Width);
