@@ -49,6 +49,7 @@ public partial class Program
         api.MapRegisterEndpoints();
         api.MapReviewEndpoints();
         api.MapMinutesEndpoints();
+        api.MapMinutesImportEndpoints();
         api.MapAssessmentEndpoints();
         api.MapSecurityEndpoints();
         api.MapFindingsEndpoints();

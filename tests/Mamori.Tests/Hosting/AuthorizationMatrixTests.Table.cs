@@ -161,6 +161,8 @@ public sealed partial class AuthorizationMatrixTests
         ["PAGE /council/minutes/import"] = CouncilManagers,
         ["PAGE /council/minutes/synonyms"] = CouncilManagers,
         ["GET /api/v1/minutes/search"] = CouncilReaders,
+        ["POST /api/v1/minutes/parse"] = CouncilManagers,
+        ["POST /api/v1/minutes/import"] = CouncilManagers,
         ["PAGE /public/{code}/council"] = null,
         ["PAGE /public/{code}/council/meetings/{id:guid}"] = null,
         ["PAGE /public/{code}/council/toshin/{id:guid}"] = null,

@@ -28,6 +28,42 @@ public static class Uploads
         return (buffer.ToArray(), null);
     }
 
+    /// <summary>
+    /// The file a program sent to the API: the first file of a multipart form (field <c>file</c> preferred), or
+    /// the request body itself with its name in <c>?fileName=</c>. Nothing beyond <paramref name="maxBytes"/> is read.
+    /// </summary>
+    public static async Task<(byte[] Content, string FileName, string? Error)> ReadRequestAsync(HttpRequest request, string? fileName, long maxBytes,
+        CancellationToken ct)
+    {
+        if (request.HasFormContentType)
+        {
+            var form = await request.ReadFormAsync(ct);
+            var file = form.Files.GetFile("file") ?? (form.Files.Count > 0 ? form.Files[0] : null);
+            if (file is null || file.Length == 0)
+            {
+                return ([], "", "ファイルがありません。multipart/form-data の file にファイルを入れて送ってください。");
+            }
+            var (content, error) = await ReadAsync(file, maxBytes, ct);
+            return (content, Path.GetFileName(file.FileName), error);
+        }
+        var name = string.IsNullOrWhiteSpace(fileName) ? "ファイル" : Path.GetFileName(fileName.Trim());
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, ct)) > 0)
+        {
+            buffer.Write(chunk, 0, read);
+            if (buffer.Length > maxBytes)
+            {
+                var mb = maxBytes / 1024 / 1024;
+                return ([], name, $"「{name}」は{mb}MBを超えています。{mb}MB以下のファイルにしてください。");
+            }
+        }
+        return buffer.Length == 0
+            ? ([], name, "ファイルがありません。本文にファイルの中身を入れるか、multipart/form-data の file で送ってください。")
+            : (buffer.ToArray(), name, null);
+    }
+
     /// <summary>Sends a stored file as an attachment (never rendered inline), kept out of shared caches.</summary>
     public static async Task<IActionResult> ServeAsync(PageModel page, AppDbContext db, Guid fileId, string contentType, string fileName, CancellationToken ct)
     {
