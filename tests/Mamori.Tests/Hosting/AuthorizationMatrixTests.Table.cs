@@ -157,6 +157,7 @@ public sealed partial class AuthorizationMatrixTests
         ["PAGE /council/toshin/edit/{id:guid?}"] = CouncilManagers,
         ["PAGE /council/toshin/{id:guid}"] = CouncilReaders,
         ["PAGE /council/materials/{id:guid}"] = CouncilReaders,
+        ["PAGE /council/meetings/{id:guid}/opinion-sheet"] = CouncilManagers,
         ["PAGE /council/minutes/search"] = CouncilReaders,
         ["PAGE /council/minutes/import"] = CouncilManagers,
         ["PAGE /council/minutes/synonyms"] = CouncilManagers,

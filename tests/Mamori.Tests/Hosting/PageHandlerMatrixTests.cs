@@ -88,6 +88,8 @@ public sealed class PageHandlerMatrixTests(AppFixture app)
         ["POST /council/meetings/{id:guid}?handler=NoOpinion"] = MemberOnly,
         ["POST /council/minutes/import?handler=Preview"] = CouncilManagers,
         ["POST /council/minutes/import?handler=Import"] = CouncilManagers,
+        ["POST /council/meetings/{id:guid}/opinion-sheet?handler=Preview"] = CouncilManagers,
+        ["POST /council/meetings/{id:guid}/opinion-sheet?handler=Import"] = CouncilManagers,
         ["POST /council/minutes/synonyms"] = CouncilManagers,
         ["POST /assessments/businesses/edit/{id:guid?}"] = AssessmentWriters,
         ["POST /assessments/businesses/{id:guid}?handler=Start"] = AssessmentWriters,

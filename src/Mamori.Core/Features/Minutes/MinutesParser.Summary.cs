@@ -14,7 +14,7 @@ public static partial class MinutesParser
         if (lines.Any(l => l.Contains('\t', StringComparison.Ordinal) && QuestionAnswerHeading().IsMatch(RemoveSpaces(l))))
         {
             return Outcome<ParsedMinutes>.Fail("File",
-                $"{fileName} は書面会議の「ご意見・ご質問」と「回答」の表で、発言の記録（会議録）ではありません。書面会議の意見と回答は、その書面会議のページで意見と回答として登録してください（この表からの一括取込みにはまだ対応していません）。");
+                $"{fileName} は書面会議の「ご意見・ご質問」と「回答」の表で、発言の記録（会議録）ではありません。書面会議の意見と回答として、その書面会議の「ご意見・ご質問と回答の表を取り込む」から取り込めます。");
         }
         var opening = RemoveSpaces(string.Join(string.Empty, text.Split('\n').Where(l => l.Trim().Length > 0).Take(15)));
         var proceedings = lines.FindIndex(l => MatchKey(l.Trim().Trim('\u3000')) is { Kind: HeaderKey.Proceedings });

@@ -231,7 +231,7 @@ public static partial class MinutesParser
     private static string RemoveSpaces(string text) => Whitespace().Replace(text, string.Empty);
 
     /// <summary>Page numbers on their own line ("- 3 -", "３", "3/12", "— 12 —"), form labels (様式第2号) and the lone 会議録 heading.</summary>
-    private static bool IsNoise(string line)
+    internal static bool IsNoise(string line)
     {
         var t = RemoveSpaces(line.Normalize(NormalizationForm.FormKC));
         return PageNumber().IsMatch(t) || FormLabel().IsMatch(t) || t is "会議録" or "議事録";

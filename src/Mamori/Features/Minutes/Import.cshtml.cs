@@ -48,6 +48,12 @@ public sealed class ImportModel(AppDbContext db, CurrentTenant tenant, TimeProvi
     public MinutesPlan? Plan { get; private set; }
     public List<AdvisoryCouncil> Councils { get; private set; } = [];
 
+    /// <summary>The text of a written meeting's opinion table, offered to a written meeting instead of being refused.</summary>
+    public string? SheetText { get; private set; }
+
+    /// <summary>The written meetings the table can go to, the latest first.</summary>
+    public List<(Meeting Meeting, string Council)> WrittenMeetings { get; private set; } = [];
+
     public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
 
     public async Task<IActionResult> OnPostPreviewAsync(CancellationToken ct)
@@ -123,6 +129,13 @@ public sealed class ImportModel(AppDbContext db, CurrentTenant tenant, TimeProvi
         if (!outcome.Ok)
         {
             FileErrors(outcome);
+            if (WrittenAnswerSheet.Looks(Text))
+            {
+                SheetText = Text;
+                WrittenMeetings = (await db.Meetings.AsNoTracking().Where(m => m.Kind == MeetingKind.Written)
+                    .Join(db.Councils, m => m.CouncilId, c => c.Id, (m, c) => new { Meeting = m, Council = c.Name })
+                    .OrderByDescending(x => x.Meeting.HeldOn).Take(20).ToListAsync(ct)).Select(x => (x.Meeting, x.Council)).ToList();
+            }
             Text = null;
             return false;
         }
