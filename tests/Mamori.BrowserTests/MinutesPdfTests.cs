@@ -1,5 +1,7 @@
+using Mamori.Core.Features.Council;
 using Mamori.Core.Features.Minutes;
 using Mamori.Core.Features.Minutes.Documents;
+using Mamori.Core.Tests.Features.Council;
 using Mamori.Core.Tests.Features.Minutes;
 using Microsoft.Playwright;
 
@@ -48,6 +50,30 @@ public sealed class MinutesPdfTests
             }
         }
         Assert.True(failures.Count == 0, string.Join("\n\n", failures.Take(1)));
+    }
+
+    /// <summary>A written meeting's ruled table of questions and answers, printed, reads back as the same rows.</summary>
+    [Fact]
+    public async Task PrintedOpinionTables_ReadBackAsTheSameRows()
+    {
+        await using var printer = await PdfPrinter.StartAsync();
+        var failures = new List<string>();
+        for (var seed = 1; seed <= 8; seed++)
+        {
+            var (rows, columns) = OpinionSheets.Generate(seed);
+            var html = System.Text.Encoding.UTF8.GetString(OpinionSheets.Render(rows, columns, OpinionSheets.Shape.Html, seed));
+            var pdf = await printer.PrintAsync(html, "みなと市個人情報保護審議会", $"opinions-{seed}");
+            var source = MinutesDocument.Read(pdf, "opinions.pdf");
+            Assert.True(source.Ok, source.Describe());
+            var read = WrittenAnswerSheet.Read(source.Value!.Text, "opinions.pdf");
+            var expected = string.Join("\n---\n", rows.Select(r => OpinionSheets.Expected(r, columns)));
+            var actual = read.Ok ? string.Join("\n---\n", read.Value!.Select(r => (r.Number, r.Member, r.Item, r.Location, r.Text, r.Answer))) : read.Describe();
+            if (actual != expected)
+            {
+                failures.Add($"seed {seed}:\nexpected:\n{expected}\nactual:\n{actual}\n--- read ---\n{source.Value.Text}");
+            }
+        }
+        Assert.True(failures.Count == 0, $"{failures.Count} of 8 differ. " + string.Join("\n\n", failures.Take(1)));
     }
 }
 

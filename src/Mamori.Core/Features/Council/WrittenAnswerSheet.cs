@@ -43,8 +43,24 @@ public static partial class WrittenAnswerSheet
             return Outcome<IReadOnlyList<SheetRow>>.Fail("File",
                 $"{fileName} に「ご意見・ご質問」と「回答」の見出しのある表が見つかりません。表の1行目に「記載箇所」「ご意見・ご質問」「回答」のような見出しを入れてください。");
         }
-        var columns = HeadingOf(lines[start])!;
+        // A heading that wrapped in a narrow column (項 / 番) goes on under its cells before the first row.
+        var headings = Cells(lines[start]).ToList();
+        while (start + 1 < lines.Count && HeadingWrap(lines[start + 1]) is { } wrap)
+        {
+            for (var c = 0; c < wrap.Length; c++)
+            {
+                if (c >= headings.Count)
+                {
+                    headings.Add(string.Empty);
+                }
+                headings[c] += wrap[c].Trim();
+            }
+            start++;
+        }
+        var columns = HeadingOf(string.Join('\t', headings))!;
         var rows = new List<(int Line, List<StringBuilder> Cells)>();
+        // Lines without cells wait: between rows they are the first column wrapped; after the last row, text under the table.
+        var pending = new List<string>();
         for (var i = start + 1; i < lines.Count; i++)
         {
             var line = lines[i];
@@ -56,7 +72,7 @@ public static partial class WrittenAnswerSheet
             if (cells.Length == 1)
             {
                 // A line without cells: 「以上」 ends the table, a note under it (※, 注) is not part of it; otherwise it
-                // continues the first column (the further lines of the other cells come under their columns).
+                // continues the first column when a row follows (the other cells' further lines come under their columns).
                 var plain = Spaces().Replace(line, string.Empty);
                 if (plain == "以上")
                 {
@@ -64,10 +80,15 @@ public static partial class WrittenAnswerSheet
                 }
                 if (rows.Count > 0 && !plain.StartsWith('※') && !plain.StartsWith('注') && !plain.StartsWith("備考", StringComparison.Ordinal))
                 {
-                    Append(rows[^1].Cells[0], cells[0]);
+                    pending.Add(cells[0]);
                 }
                 continue;
             }
+            foreach (var wrapped in pending)
+            {
+                Append(rows[^1].Cells[0], wrapped);
+            }
+            pending.Clear();
             if (cells[0].Trim().Length > 0 || rows.Count == 0)
             {
                 rows.Add((i + 1, columns.Select(_ => new StringBuilder()).ToList()));
@@ -127,6 +148,14 @@ public static partial class WrittenAnswerSheet
             cell.Append('\n');
         }
         cell.Append(t);
+    }
+
+    /// <summary>The cells of a line that only continues a heading: short words, no sentence, no number.</summary>
+    private static string[]? HeadingWrap(string line)
+    {
+        var cells = Cells(line);
+        var words = cells.Select(c => c.Trim()).Where(c => c.Length > 0).ToList();
+        return words.Count > 0 && words.All(w => w.Length <= 8 && !w.Any(char.IsDigit) && w.IndexOfAny(['。', '？', '?', '、']) < 0) ? cells : null;
     }
 
     private static Column[]? HeadingOf(string line)

@@ -116,6 +116,11 @@ public static partial class MinutesParser
                 Note(line);
                 return;
             }
+            // The office's address in a page footer or at the end is not part of anyone's speech, in a table row or not.
+            if (Contact().IsMatch(line.Replace('\t', ' ')))
+            {
+                return;
+            }
             if (_table && (raw.Contains('\t', StringComparison.Ordinal) || raw.TrimStart().StartsWith('|')))
             {
                 ReadTableRow(raw);
@@ -151,11 +156,6 @@ public static partial class MinutesParser
                 {
                     _pendingNotes.Add(line);
                 }
-                return;
-            }
-            // The office's address in a page footer or at the end is not part of anyone's speech.
-            if (Contact().IsMatch(line))
-            {
                 return;
             }
             if (IsSectionMarker(line))

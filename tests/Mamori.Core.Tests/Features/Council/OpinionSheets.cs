@@ -120,7 +120,10 @@ public static class OpinionSheets
 
     private static string Html(List<List<IReadOnlyList<string>>> table, List<string> headings)
     {
-        var sb = new StringBuilder("<!DOCTYPE html><html lang=\"ja\"><head><title>ご意見・ご質問と回答</title></head><body><header>みなと市</header><main>");
+        var sb = new StringBuilder("<!DOCTYPE html><html lang=\"ja\"><head><meta charset=\"utf-8\"><title>ご意見・ご質問と回答</title><style>")
+            .Append("body{font-family:'Noto Sans CJK JP',sans-serif;font-size:10pt;margin:0}p{margin:0 0 2pt 0}")
+            .Append("table{border-collapse:collapse;width:100%}th,td{border:0.5pt solid #000;vertical-align:top;padding:3pt 4pt}")
+            .Append("</style></head><body><header>みなと市</header><main>");
         sb.Append("<h1>委員からのご意見・ご質問と回答</h1><table><thead><tr>");
         foreach (var h in headings)
         {

@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using UglyToad.PdfPig;
 using UglyToad.PdfPig.Content;
+using UglyToad.PdfPig.Core;
 using UglyToad.PdfPig.Exceptions;
 
 namespace Mamori.Core.Features.Minutes.Documents;
@@ -16,7 +17,11 @@ namespace Mamori.Core.Features.Minutes.Documents;
 /// </summary>
 internal static partial class PdfLines
 {
-    private sealed record Segment(double Left, double Right, string Text);
+    /// <summary>Characters set apart by less than a column's gap; <paramref name="Cell"/> is the cell of a ruled table it sits in.</summary>
+    private sealed record Segment(double Left, double Right, string Text, int? Cell = null);
+
+    /// <summary>A vertical line drawn on the page (a table's rule), from its bottom to its top.</summary>
+    private sealed record Rule(double X, double Bottom, double Top);
 
     private sealed record Line(double Baseline, double Em, List<Segment> Segments)
     {
@@ -66,6 +71,7 @@ internal static partial class PdfLines
             .Where(l => l.TextOrientation is TextOrientation.Horizontal && !string.IsNullOrWhiteSpace(l.Value) && l.BoundingBox.Height > 0)
             .OrderByDescending(l => l.StartBaseLine.Y).ThenBy(l => l.StartBaseLine.X)
             .ToList();
+        var rules = VerticalRules(page);
         var rows = new List<List<Letter>>();
         foreach (var letter in letters)
         {
@@ -77,17 +83,76 @@ internal static partial class PdfLines
             }
             row.Add(letter);
         }
-        return rows.Select(ToLine).OrderByDescending(l => l.Baseline).ToList();
+        return rows.Select(r => ToLine(r, rules)).OrderByDescending(l => l.Baseline).ToList();
     }
 
     private static double Size(Letter l) => l.PointSize > 1 ? l.PointSize : Math.Max(l.BoundingBox.Height, 1);
 
-    private static Line ToLine(List<Letter> row)
+    /// <summary>
+    /// The vertical rules of the page: edges of drawn lines and thin filled bars, as Word and browsers draw
+    /// table borders. They tell a table's cells apart where the text alone cannot (an empty cell, a narrow
+    /// column, a centred heading).
+    /// </summary>
+    private static List<Rule> VerticalRules(Page page)
+    {
+        var rules = new List<Rule>();
+        foreach (var path in page.Paths)
+        {
+            if (path.IsClipping || !(path.IsFilled || path.IsStroked))
+            {
+                continue;
+            }
+            foreach (var subpath in path)
+            {
+                // The edges of the subpath in order: a move starts, each line and the closing edge join two points.
+                PdfPoint? start = null, at = null;
+                foreach (var command in subpath.Commands)
+                {
+                    var (from, to) = command switch
+                    {
+                        PdfSubpath.Move move => (null, (PdfPoint?)move.Location),
+                        PdfSubpath.Line line => (at, line.To),
+                        PdfSubpath.Close => (at, start),
+                        _ => (null, null),
+                    };
+                    if (command is PdfSubpath.Move)
+                    {
+                        start = to;
+                    }
+                    if (from is { } a && to is { } b && Math.Abs(a.X - b.X) <= 1 && Math.Abs(a.Y - b.Y) >= 6)
+                    {
+                        rules.Add(new Rule((a.X + b.X) / 2, Math.Min(a.Y, b.Y), Math.Max(a.Y, b.Y)));
+                    }
+                    at = to ?? at;
+                }
+            }
+        }
+        return rules;
+    }
+
+    /// <summary>Where the cells of a ruled table part on a baseline: the rules crossing it (at least three: two cells), merged when closer than 2pt.</summary>
+    private static List<double> Bounds(List<Rule> rules, double baseline)
+    {
+        var xs = rules.Where(r => r.Bottom - 2 <= baseline && baseline <= r.Top + 2).Select(r => r.X).Order().ToList();
+        var bounds = new List<double>();
+        foreach (var x in xs)
+        {
+            if (bounds.Count == 0 || x - bounds[^1] > 2)
+            {
+                bounds.Add(x);
+            }
+        }
+        return bounds.Count >= 3 ? bounds : [];
+    }
+
+    private static Line ToLine(List<Letter> row, List<Rule> rules)
     {
         row.Sort((a, b) => a.StartBaseLine.X.CompareTo(b.StartBaseLine.X));
         // Gaps are measured between advances (where one character ends and the next begins on the baseline):
         // a glyph's box is narrower than its advance, and proportional kana would otherwise read as spaced.
         var em = Median(row.Select(Size).ToList());
+        var bounds = Bounds(rules, row[0].StartBaseLine.Y);
+        int? CellOf(double x) => bounds.Count == 0 || x < bounds[0] || x > bounds[^1] ? null : bounds.Count(b => b < x) - 1;
         var segments = new List<Segment>();
         var text = new StringBuilder();
         double left = row[0].StartBaseLine.X, right = End(row[0]);
@@ -97,9 +162,10 @@ internal static partial class PdfLines
             if (i > 0)
             {
                 var gap = l.StartBaseLine.X - right;
-                if (gap > em * 2.2)
+                var ruled = bounds.Any(b => right - 0.5 <= b && b <= l.StartBaseLine.X + 0.5);
+                if (gap > em * 2.2 || ruled)
                 {
-                    segments.Add(new Segment(left, right, text.ToString()));
+                    segments.Add(new Segment(left, right, text.ToString(), CellOf(left + 0.5)));
                     text.Clear();
                     left = l.StartBaseLine.X;
                 }
@@ -112,7 +178,7 @@ internal static partial class PdfLines
             text.Append(Unified(l.Value));
             right = Math.Max(right, End(l));
         }
-        segments.Add(new Segment(left, right, text.ToString()));
+        segments.Add(new Segment(left, right, text.ToString(), CellOf(left + 0.5)));
         return new Line(row[0].StartBaseLine.Y, em, segments);
     }
 
@@ -124,6 +190,11 @@ internal static partial class PdfLines
     /// </summary>
     private static string Unified(string value)
     {
+        if (value == "\u2027")
+        {
+            // The katakana middle dot (ご意見・ご質問) that some fonts map to the hyphenation point.
+            return "・";
+        }
         if (!value.Any(c => c is >= '\u2E80' and <= '\u2FDF'))
         {
             return value;
@@ -263,6 +334,18 @@ internal static partial class PdfLines
         }
         foreach (var line in lines)
         {
+            if (line.Segments.All(s => s.Cell is not null))
+            {
+                // A line of a ruled table: every piece under its cell, an empty cell kept (a tab for each).
+                var cell = 0;
+                foreach (var segment in line.Segments)
+                {
+                    sb.Append('\t', segment == line.Segments[0] ? segment.Cell!.Value : Math.Max(1, segment.Cell!.Value - cell)).Append(segment.Text);
+                    cell = Math.Max(cell + (segment == line.Segments[0] ? 0 : 1), segment.Cell!.Value);
+                }
+                sb.Append('\n');
+                continue;
+            }
             var tabs = 0;
             if (line.Left - margin > em * 3)
             {
