@@ -8,9 +8,15 @@ using Mamori.Core.Features.Minutes;
 // set of matching turns). Baseline: p95 under 20 ms for every class, and at least 100x the scan.
 // Usage: dotnet run -c Release --project bench/Mamori.MinutesBench [-- turns [queriesPerClass]]
 //        dotnet run -c Release --project bench/Mamori.MinutesBench -- layouts [documents]   (parsing in every layout)
+//        dotnet run -c Release --project bench/Mamori.MinutesBench -- pdf [pages]   (PDF import: printed minutes of about 100 pages)
 if (args is ["layouts", ..])
 {
     LayoutBench.Run(args.Length > 1 && int.TryParse(args[1], out var documents) ? documents : 1000);
+    return;
+}
+if (args is ["pdf", ..])
+{
+    await PdfBench.RunAsync(args.Length > 1 && int.TryParse(args[1], out var pages) ? pages : 100);
     return;
 }
 var turnCount = args.Length > 0 && int.TryParse(args[0], out var t) ? t : 200_000;

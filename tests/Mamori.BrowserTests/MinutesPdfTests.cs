@@ -52,6 +52,28 @@ public sealed class MinutesPdfTests
         Assert.True(failures.Count == 0, string.Join("\n\n", failures.Take(1)));
     }
 
+    /// <summary>
+    /// Minutes of ten pages in two columns, printed without a running header: every page is read column by
+    /// column, whatever line comes first on it (the 100-page benchmark in bench/ prints the same at length).
+    /// </summary>
+    [Fact]
+    public async Task LongMinutesInTwoColumns_ReadBackPageByPage()
+    {
+        await using var printer = await PdfPrinter.StartAsync();
+        var one = MinutesLayouts.Create(7);
+        var minutes = one with { Turns = Enumerable.Repeat(one.Turns, 26).SelectMany(t => t).ToList() };
+        var text = MinutesLayouts.Render(minutes, HeaderLayout.KeyedNextLine, BodyLayout.Bracket, 7, noise: false);
+        var pdf = await printer.PrintAsync(MinutesDocuments.Html(text, PageShape.TwoColumns, minutes.Council), null, "minutes-long-two-columns");
+        var source = MinutesDocument.Read(pdf, "long.pdf");
+        Assert.True(source.Ok, source.Describe());
+        Assert.True(source.Value!.Pages >= 10, $"{source.Value.Pages} pages");
+        var outcome = MinutesParser.Parse(source.Value.Text, "long.pdf");
+        Assert.True(outcome.Ok, outcome.Describe());
+        var expected = MinutesLayouts.Expected(minutes);
+        var actual = MinutesLayouts.Actual(outcome.Value!);
+        Assert.True(expected == actual, MinutesLayouts.Difference(expected, actual));
+    }
+
     /// <summary>A written meeting's ruled table of questions and answers, printed, reads back as the same rows.</summary>
     [Fact]
     public async Task PrintedOpinionTables_ReadBackAsTheSameRows()
@@ -100,15 +122,16 @@ internal sealed class PdfPrinter : IAsyncDisposable
         return new PdfPrinter(playwright, browser, page);
     }
 
-    /// <summary>Prints with <paramref name="runningHeader"/> at the top right of every page, as municipal minutes carry the council's name.</summary>
-    public async Task<byte[]> PrintAsync(string html, string runningHeader, string name)
+    /// <summary>Prints with <paramref name="runningHeader"/> (when given) at the top right of every page, as municipal minutes carry the council's name.</summary>
+    public async Task<byte[]> PrintAsync(string html, string? runningHeader, string name)
     {
         await _page.SetContentAsync(html);
         var pdf = await _page.PdfAsync(new PagePdfOptions
         {
             Format = "A4",
             DisplayHeaderFooter = true,
-            HeaderTemplate = "<div style=\"font-size:8px;width:100%;padding:0 10mm\"><span class=\"date\"></span>　<span class=\"title\"></span><span style=\"float:right\">" + System.Net.WebUtility.HtmlEncode(runningHeader) + "</span></div>",
+            HeaderTemplate = "<div style=\"font-size:8px;width:100%;padding:0 10mm\"><span class=\"date\"></span>　<span class=\"title\"></span>"
+                + (runningHeader is null ? string.Empty : "<span style=\"float:right\">" + System.Net.WebUtility.HtmlEncode(runningHeader) + "</span>") + "</div>",
             FooterTemplate = "<div style=\"font-size:8px;width:100%;text-align:center\"><span class=\"pageNumber\"></span> / <span class=\"totalPages\"></span></div>",
             Margin = new Margin { Top = "18mm", Bottom = "18mm", Left = "15mm", Right = "15mm" },
         });

@@ -370,6 +370,9 @@ internal static partial class PdfLines
             return null;
         }
         var em = Median(lines.Select(l => l.Em).ToList());
+        // The band's x that leaves the fewest lines above it as a title: a justified line of the left column
+        // may reach a little further right than the others and must not be taken for a title.
+        (double X, int Title)? best = null;
         for (var x = left + width * 0.4; x <= left + width * 0.6; x += em / 2)
         {
             var crossing = lines.Select((l, i) => (l, i)).Where(p => p.l.Segments.Any(s => s.Left < x && s.Right > x)).Select(p => p.i).ToList();
@@ -384,12 +387,13 @@ internal static partial class PdfLines
             var rightSide = body.Where(l => l.Segments.Any(s => s.Left > x)).ToList();
             var leftSide = body.Where(l => l.Segments.Any(s => s.Right < x)).ToList();
             if (rightSide.Count >= Math.Max(2, body.Count * 0.1) && leftSide.Count >= Math.Max(2, body.Count * 0.1)
-                && Quartile(leftSide.Select(l => l.Segments.Where(s => s.Right < x).Max(s => s.Right) - l.Left).ToList()) > width * 0.3)
+                && Quartile(leftSide.Select(l => l.Segments.Where(s => s.Right < x).Max(s => s.Right) - l.Left).ToList()) > width * 0.3
+                && (best is null || title < best.Value.Title))
             {
-                return x;
+                best = (x, title);
             }
         }
-        return null;
+        return best?.X;
     }
 
     [GeneratedRegex(@"\d+")]
