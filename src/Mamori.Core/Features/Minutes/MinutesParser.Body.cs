@@ -43,27 +43,27 @@ public static partial class MinutesParser
     }
 
     /// <summary>
-    /// The next two lines with text after line <paramref name="i"/>, trimmed and joined by a line end, or null:
-    /// what tells whether a speaker alone on a line is followed by speech (a narrow column wraps a sentence).
+    /// Up to three lines with text after line <paramref name="i"/>, trimmed and joined by line ends, or null:
+    /// what tells whether a speaker alone on a line is followed by speech (a narrow column wraps a sentence,
+    /// and a wrap may leave its 。 at the start of the third line). It stops before the next speaker.
     /// </summary>
     private static string? NextText(List<string> lines, int i)
     {
-        string? first = null;
-        for (var j = i + 1; j < lines.Count; j++)
+        var taken = new List<string>();
+        for (var j = i + 1; j < lines.Count && taken.Count < 3; j++)
         {
             var t = lines[j].Trim().Trim('\u3000');
             if (t.Length == 0)
             {
                 continue;
             }
-            if (first is null)
+            if (taken.Count > 0 && (Marks.Contains(t[0]) || t[0] == '【' || SpeakerAlone(t) is not null))
             {
-                first = t;
-                continue;
+                break;
             }
-            return Marks.Contains(t[0]) || t[0] == '【' ? first : first + "\n" + t;
+            taken.Add(t);
         }
-        return first;
+        return taken.Count == 0 ? null : string.Join('\n', taken);
     }
 
     private static (List<ParsedTurn> Turns, TimeOnly? Start, TimeOnly? End) ReadBody(List<string> lines, string secretariat)

@@ -55,12 +55,14 @@ public static partial class MinutesParser
             return (RemoveSpaces(colon.Groups["who"].Value), colon.Groups["said"].Value.Trim());
         }
         // 「会長:」 or 「事務局」 alone on its line, the speech on the lines after it.
+        return SpeakerAlone(line) is { } alone ? Speaker(alone, string.Empty, next) : null;
+    }
+
+    /// <summary>A line that is only a speaker named by a role (「会長」「伊藤委員：」), not a sentence ending in one.</summary>
+    private static string? SpeakerAlone(string line)
+    {
         var alone = RemoveSpaces(line).TrimEnd(':', '：');
-        if (alone.Length <= 16 && RoleOf(alone) is not null && !alone.Any(c => c is '。' or '、' or '（' or '(' or '・'))
-        {
-            return Speaker(alone, string.Empty, next);
-        }
-        return null;
+        return alone.Length <= 16 && RoleOf(alone) is not null && !alone.Any(c => c is '。' or '、' or '（' or '(' or '・') ? alone : null;
     }
 
     private static (string Speaker, string Text)? Speaker(string who, string said, string? next)

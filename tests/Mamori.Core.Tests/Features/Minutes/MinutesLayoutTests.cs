@@ -75,4 +75,29 @@ public sealed class MinutesLayoutTests
         }
         Assert.True(failures.Count == 0, $"{failures.Count}/10 differ ({header}, {body})\n" + string.Join("\n\n", failures.Take(2)));
     }
+
+    /// <summary>A narrow column can leave a sentence's 。 at the start of the third line, and a wrapped line can end in 委員.</summary>
+    [Theory]
+    [InlineData("会長")]
+    [InlineData("加藤委員：")]
+    public void ASpeakerAlone_WhoseFirstSentenceEndsOnTheThirdLine_StartsATurn(string speaker)
+    {
+        var outcome = MinutesParser.Parse($"""
+            まもり市個人情報保護審議会 会議録
+            日時　令和6年5月20日
+            市民課長
+            　アクセスログは月に1回、担当者が確認
+            　しています。
+            {speaker}
+            　標準化に伴い、システムの運用を
+            　事業者に委託することになります
+            　。資料をご覧ください。
+            会長
+            　次回の会議の日程は、事務局から改
+            　めてご連絡いたします。本日は委員
+            　の過半数が出席しております。
+            """, "f.txt");
+        Assert.True(outcome.Ok, outcome.Describe());
+        Assert.Equal(["市民課長", speaker.TrimEnd('：'), "会長"], outcome.Value!.Utterances.Select(u => u.Speaker));
+    }
 }
