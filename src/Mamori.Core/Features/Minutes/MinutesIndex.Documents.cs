@@ -27,6 +27,11 @@ public sealed partial class MinutesIndex
         {
             return new TermQuery(new Term("b", bigrams[0]));
         }
+        // Three or four characters are one term of their own field: no positions to compare, however many turns say it.
+        if (chars.Count is 3 or 4)
+        {
+            return new TermQuery(new Term(chars.Count == 3 ? "t" : "q", string.Concat(chars)));
+        }
         // Every other bigram, and the last one, cover each character at its place: the same matches as all
         // overlapping bigrams, with half the postings to read.
         var phrase = new PhraseQuery();
@@ -38,7 +43,16 @@ public sealed partial class MinutesIndex
         {
             phrase.Add(new Term("b", bigrams[^1]), bigrams.Count - 1);
         }
-        return phrase;
+        // Longer words: the turns holding every four characters of the word are found first (rarer terms, no
+        // positions), and only those are checked for the characters in order.
+        var quads = Grams(chars, 4);
+        var checkedWord = new BooleanQuery { { phrase, Occur.MUST } };
+        for (var p = 0; p < quads.Count; p += 4)
+        {
+            AddFilter(checkedWord, new TermQuery(new Term("q", quads[p])));
+        }
+        AddFilter(checkedWord, new TermQuery(new Term("q", quads[^1])));
+        return checkedWord;
     }
 
     private static void AddFilter(BooleanQuery bq, Query filter) =>
@@ -67,12 +81,33 @@ public sealed partial class MinutesIndex
             new BinaryDocValuesField("fp_dv", new BytesRef(meetingFingerprint)),
             new Field("u", new ListTokenStream(chars), TextField.TYPE_NOT_STORED),
             new Field("b", new ListTokenStream(MinutesNormalizer.Bigrams(chars)), TextField.TYPE_NOT_STORED),
+            new Field("t", new ListTokenStream(Grams(chars, 3)), GramsType),
+            new Field("q", new ListTokenStream(Grams(chars, 4)), GramsType),
         };
         foreach (var key in turn.AgendaKeys)
         {
             doc.Add(new StringField("agenda", key, Field.Store.NO));
         }
         return doc;
+    }
+
+    /// <summary>Three- and four-character grams: counted for ranking, without positions (a word of that length is one term).</summary>
+    private static readonly FieldType GramsType = new(TextField.TYPE_NOT_STORED) { IndexOptions = IndexOptions.DOCS_AND_FREQS };
+
+    private static List<string> Grams(List<string> characters, int n)
+    {
+        var list = new List<string>(Math.Max(0, characters.Count - n + 1));
+        var gram = new StringBuilder();
+        for (var k = 0; k + n <= characters.Count; k++)
+        {
+            gram.Clear();
+            for (var j = k; j < k + n; j++)
+            {
+                gram.Append(characters[j]);
+            }
+            list.Add(gram.ToString());
+        }
+        return list;
     }
 
     private static int DateKey(DateOnly d) => d.Year * 10000 + d.Month * 100 + d.Day;

@@ -11,10 +11,14 @@ namespace Mamori.Core.Features.Minutes;
 /// </summary>
 public sealed partial class MinutesIndex
 {
+    /// <summary>The fields a document holds; a new field (the three- and four-character grams) is a new layout.</summary>
+    private const string Layout = "layout 2: u b t q";
+
     /// <summary>The fingerprint of a meeting's turns as indexed: every field a search reads or filters by.</summary>
     public static byte[] Fingerprint(IReadOnlyList<IndexedTurn> turns)
     {
-        var text = new StringBuilder();
+        // The layout of the documents comes first: an index written in an older layout matches no meeting and is written again.
+        var text = new StringBuilder(Layout).Append('\u001e');
         foreach (var t in turns.OrderBy(t => t.Seq).ThenBy(t => t.TurnId))
         {
             text.Append(t.TurnId).Append('\u001f').Append(t.MeetingId).Append('\u001f').Append(t.CouncilId).Append('\u001f')
