@@ -69,7 +69,7 @@ public static partial class MinutesParser
         void Close()
         {
             var cleaned = Clean(text.ToString());
-            if (cleaned.Length > 0 && !(cleaned.Split('\n').Length == 1 && RemoveSpaces(cleaned) == "以上"))
+            if (cleaned.Length > 0)
             {
                 sections.Add(new ParsedTurn(string.Empty, null, SpeakerGroup.Unknown, cleaned, true));
             }
@@ -78,7 +78,8 @@ public static partial class MinutesParser
         foreach (var raw in lines)
         {
             var line = Paragraphs(raw.Replace('\t', ' ')).Trim().Trim('\u3000');
-            if (line.Length == 0)
+            // 「以上」 closes the document; it is no part of the last section.
+            if (line.Length == 0 || RemoveSpaces(line) == "以上")
             {
                 continue;
             }

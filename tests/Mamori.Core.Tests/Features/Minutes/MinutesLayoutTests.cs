@@ -76,6 +76,52 @@ public sealed class MinutesLayoutTests
         Assert.True(failures.Count == 0, $"{failures.Count}/10 differ ({header}, {body})\n" + string.Join("\n\n", failures.Take(2)));
     }
 
+    /// <summary>
+    /// The same meeting published as a summary (議事要旨) in every header layout, with the same noise, reads back as
+    /// its header and its sections as notes — never as invented speakers.
+    /// </summary>
+    [Theory]
+    [InlineData(HeaderLayout.KeyedLine)]
+    [InlineData(HeaderLayout.KeyedNextLine)]
+    [InlineData(HeaderLayout.Numbered)]
+    [InlineData(HeaderLayout.Table)]
+    public void EverySummaryRendering_ReadsBackAsItsSections(HeaderLayout header)
+    {
+        var failures = new List<string>();
+        for (var seed = 1; seed <= Seeds; seed++)
+        {
+            var minutes = MinutesLayouts.Create(seed);
+            var expected = MinutesLayouts.ExpectedSummary(minutes);
+            var text = MinutesLayouts.RenderSummary(minutes, header, seed * 7919 + (int)header);
+            var files = new List<(string Name, string Text)> { ($"seed{seed}.txt", text) };
+            if (seed <= 5)
+            {
+                // The same summary as a saved web page and as a Word file.
+                var clean = MinutesLayouts.RenderSummary(minutes, header, seed * 7919 + (int)header, noise: false);
+                foreach (var (name, bytes) in new[]
+                {
+                    ($"seed{seed}.html", System.Text.Encoding.UTF8.GetBytes(MinutesDocuments.Html(clean, PageShape.OneColumn, minutes.Council))),
+                    ($"seed{seed}.docx", MinutesDocuments.Docx(clean, minutes.Council)),
+                })
+                {
+                    var source = Mamori.Core.Features.Minutes.Documents.MinutesDocument.Read(bytes, name);
+                    Assert.True(source.Ok, source.Describe());
+                    files.Add((name, source.Value!.Text));
+                }
+            }
+            foreach (var (name, read) in files)
+            {
+                var outcome = MinutesParser.Parse(read, name);
+                var actual = outcome.Ok ? MinutesLayouts.Actual(outcome.Value!) + (outcome.Value!.IsSummary ? string.Empty : "（要旨として読まれていない）") : outcome.Describe();
+                if (actual != expected)
+                {
+                    failures.Add($"{name}:\n{MinutesLayouts.Difference(expected, actual)}\n--- text ---\n{read}");
+                }
+            }
+        }
+        Assert.True(failures.Count == 0, $"{failures.Count}/{Seeds + 10} differ ({header})\n" + string.Join("\n\n", failures.Take(2)));
+    }
+
     /// <summary>A narrow column can leave a sentence's 。 at the start of the third line, and a wrapped line can end in 委員.</summary>
     [Theory]
     [InlineData("会長")]

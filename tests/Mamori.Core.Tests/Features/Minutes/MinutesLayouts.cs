@@ -145,6 +145,62 @@ public static class MinutesLayouts
         return string.Join(r.Next(2) == 0 ? "\n" : "\r\n", lines) + "\n";
     }
 
+    /// <summary>
+    /// The same meeting published as a summary (議事要旨) without speakers: the header in the given layout under a
+    /// 要旨 title, a proceedings heading, then one section per agenda item (and その他) of prose, with the same
+    /// noise as the minutes. <see cref="SummarySections"/> is what it must read back as.
+    /// </summary>
+    public static string RenderSummary(SampleMinutes m, HeaderLayout header, int seed, bool noise = true)
+    {
+        var r = new Random(seed);
+        var lines = new List<string>();
+        RenderHeader(m, header, r, lines);
+        var suffix = new[] { "会議要旨", "議事要旨", "会議録（要旨）", "会議要録" }[r.Next(4)];
+        var title = lines.FindIndex(l => l.EndsWith("会議録", StringComparison.Ordinal));
+        lines[title] = lines[title][..^3] + suffix;
+        lines.Add(string.Empty);
+        var heading = new[] { "議事の概要", "審議の経過", "会議の概要", "議事の内容" }[r.Next(4)];
+        lines.Add(header == HeaderLayout.Numbered ? $"{Wide("8")}{(r.Next(2) == 0 ? "　" : "．")}{heading}" : heading);
+        var width = noise ? r.Next(18, 42) : 10_000;
+        foreach (var (sectionHeading, paragraphs) in SummarySections(m))
+        {
+            lines.Add(sectionHeading);
+            foreach (var paragraph in paragraphs)
+            {
+                lines.AddRange(Wrap(paragraph, width, r).Select(l => r.Next(2) == 0 ? "　" + l : l));
+            }
+        }
+        lines.Add("以上");
+        for (var i = lines.Count - 1; noise && i > 3; i -= r.Next(15, 40))
+        {
+            lines.Insert(i, r.Next(2) == 0 ? $"- {i / 30 + 1} -" : $"{i / 30 + 1}/9");
+        }
+        return string.Join(r.Next(2) == 0 ? "\n" : "\r\n", lines) + "\n";
+    }
+
+    /// <summary>A summary's sections: a heading per agenda item and その他, each with the prose of some of the meeting's turns.</summary>
+    public static List<(string Heading, List<string> Paragraphs)> SummarySections(SampleMinutes m)
+    {
+        var prose = m.Turns.Where(t => !t.IsNote).SelectMany(t => t.Paragraphs).ToList();
+        // Headings numbered as municipalities number them: (1), １．, ア, ①.
+        var style = m.HeldOn.Day % 4;
+        string Marker(int i) => style switch
+        {
+            0 => $"({i + 1}) ",
+            1 => Wide((i + 1).ToString(CultureInfo.InvariantCulture)) + "．",
+            2 => "アイウエオ"[i] + "　",
+            _ => "①②③④⑤"[i].ToString(),
+        };
+        var sections = m.Agenda.Select((a, i) => (Heading: $"{Marker(i)}{(a.Kind == AgendaKind.Consultation ? "諮問" : "報告")}第{a.Number}号　{a.Title}",
+            Paragraphs: prose.Skip(i * 2).Take(2).Prepend("事務局から資料に基づき説明した。").ToList())).ToList();
+        sections.Add(($"{Marker(sections.Count)}その他", ["次回の日程は、事務局から改めて連絡することとした。"]));
+        return sections;
+    }
+
+    /// <summary>What the parser must return for a summary: the header, and each section as a note of its heading and prose.</summary>
+    public static string ExpectedSummary(SampleMinutes m) => Describe(m.Council, m.Session, m.HeldOn, m.Start, m.End, m.Place, m.Attendees, m.Absentees,
+        m.Explainers, m.Secretariat, m.Agenda, SummarySections(m).Select(s => (true, string.Empty, s.Heading + string.Concat(s.Paragraphs))));
+
     private static void RenderHeader(SampleMinutes m, HeaderLayout layout, Random r, List<string> lines)
     {
         var title = m.Session + m.Council;
