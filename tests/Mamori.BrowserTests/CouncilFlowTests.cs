@@ -95,11 +95,33 @@ public sealed class CouncilFlowTests
         await Assertions.Expect(page.Locator(".answer")).ToContainTextAsync("7日間保存");
         await s.ScreenshotAsync("27-council-meeting");
 
+        // The answers 保科 sent on paper come in as the office's table (a Word file): read, checked, stored.
+        await page.GetByRole(AriaRole.Link, new() { Name = "ご意見・ご質問と回答の表を取り込む" }).ClickAsync();
+        var sheet = Mamori.Core.Tests.Features.Council.OpinionSheets.Render(
+            [new("1", "保科委員", "諮問第1号", "資料1 4ページ", ["標準化の後も保存期間は変わりませんか。"], ["変わりません。"])],
+            [("Number", "番号"), ("Member", "委員"), ("Item", "議題"), ("Location", "記載箇所"), ("Text", "ご意見・ご質問"), ("Answer", "区の回答")],
+            Mamori.Core.Tests.Features.Council.OpinionSheets.Shape.Docx, seed: 1);
+        await page.GetByLabel("ご意見・ご質問と回答の表").SetInputFilesAsync(new FilePayload
+        {
+            Name = "書面回答.docx",
+            MimeType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+            Buffer = sheet,
+        });
+        await page.GetByRole(AriaRole.Button, new() { Name = "読み取って確認する" }).ClickAsync();
+        await Assertions.Expect(page.Locator("table.data")).ToContainTextAsync("標準化の後も保存期間は変わりませんか。");
+        await Assertions.Expect(page.Locator("#Members_0_ option:checked")).ToHaveTextAsync("保科 一郎");
+        await Assertions.Expect(page.Locator("#Items_0_ option:checked")).ToContainTextAsync("住民情報システムの標準化");
+        await s.ScreenshotAsync("29-council-opinion-sheet");
+        await page.GetByRole(AriaRole.Button, new() { Name = "この内容で取り込む" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".flash")).ToContainTextAsync("質問・意見 1 件（回答 1 件）を取り込みました");
+        await Assertions.Expect(page.Locator("#not-responded")).ToHaveTextAsync("全員が回答しました。");
+
         // The compiled table has the question and the answer side by side, under its item.
         await page.GetByRole(AriaRole.Link, new() { Name = "ご意見・ご質問と回答（一覧表）" }).ClickAsync();
         var row = page.Locator("article.document table tr").Filter(new() { HasText = "録画データの保存期間は何日か。" });
         await Assertions.Expect(row).ToContainTextAsync("資料2 2ページ");
         await Assertions.Expect(row).ToContainTextAsync("録画データは7日間保存し、自動的に上書きします。");
+        await Assertions.Expect(page.Locator("article.document table tr").Filter(new() { HasText = "標準化の後も保存期間は変わりませんか。" })).ToContainTextAsync("変わりません。");
         await Assertions.Expect(page.Locator("article.document")).ToContainTextAsync("防犯カメラの設置について");
         await s.ScreenshotAsync("28-council-answers");
         await s.PrintAsync("council-answers", "委員からのご意見・ご質問と回答", "録画データの保存期間", "録画データは7日間保存し", "防犯カメラの設置について");

@@ -72,7 +72,7 @@ public static partial class CouncilWorkflow
         for (var i = 0; i < rows.Count; i++)
         {
             var (row, memberId, itemId) = rows[i];
-            var at = $"{fileName} の{row.Line}行目";
+            var at = $"{fileName} の表の{row.Line}行目";
             if (memberId is null || view.InOffice.All(m => m.Id != memberId))
             {
                 errors.Add($"Members[{i}]", $"{at}：質問・意見を出した委員を選んでください{(row.Member is { } named ? $"（表では「{named}」）" : string.Empty)}。");

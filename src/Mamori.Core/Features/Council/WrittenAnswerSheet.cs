@@ -4,7 +4,10 @@ using Mamori.Core.Features.Minutes;
 
 namespace Mamori.Core.Features.Council;
 
-/// <summary>A row of a written meeting's table: who asked (when the table says), on what, where, the question or opinion, and the answer.</summary>
+/// <summary>
+/// A row of a written meeting's table (<paramref name="Line"/>: its place among the table's rows, from 1): who asked
+/// (when the table says), on what, where, the question or opinion, and the answer.
+/// </summary>
 public sealed record SheetRow(int Line, string? Number, string? Member, string? Item, string? Location, string Text, string? Answer)
 {
     /// <summary>質問 when it asks (？, か。, でしょうか), otherwise 意見.</summary>
@@ -58,7 +61,7 @@ public static partial class WrittenAnswerSheet
             start++;
         }
         var columns = HeadingOf(string.Join('\t', headings))!;
-        var rows = new List<(int Line, List<StringBuilder> Cells)>();
+        var rows = new List<List<StringBuilder>>();
         // Lines without cells wait: between rows they are the first column wrapped; after the last row, text under the table.
         var pending = new List<string>();
         for (var i = start + 1; i < lines.Count; i++)
@@ -86,21 +89,21 @@ public static partial class WrittenAnswerSheet
             }
             foreach (var wrapped in pending)
             {
-                Append(rows[^1].Cells[0], wrapped);
+                Append(rows[^1][0], wrapped);
             }
             pending.Clear();
             if (cells[0].Trim().Length > 0 || rows.Count == 0)
             {
-                rows.Add((i + 1, columns.Select(_ => new StringBuilder()).ToList()));
+                rows.Add(columns.Select(_ => new StringBuilder()).ToList());
             }
-            var row = rows[^1].Cells;
+            var row = rows[^1];
             for (var c = 0; c < cells.Length && c < row.Count; c++)
             {
                 Append(row[c], cells[c]);
             }
         }
         var read = new List<SheetRow>();
-        foreach (var (line, cells) in rows)
+        foreach (var cells in rows)
         {
             string? Cell(Column kind)
             {
@@ -115,7 +118,7 @@ public static partial class WrittenAnswerSheet
             {
                 continue;
             }
-            read.Add(new SheetRow(line, Cell(Column.Number), Cell(Column.Member), Cell(Column.Item), Cell(Column.Location), question, Cell(Column.Answer)));
+            read.Add(new SheetRow(read.Count + 1, Cell(Column.Number), Cell(Column.Member), Cell(Column.Item), Cell(Column.Location), question, Cell(Column.Answer)));
         }
         return read.Count == 0
             ? Outcome<IReadOnlyList<SheetRow>>.Fail("File", $"{fileName} の表に「ご意見・ご質問」の入った行がありません。")

@@ -60,7 +60,7 @@ public sealed partial class OpinionSheetTests(AppFixture app)
         // A row whose member is not chosen stops the whole table, with the row named.
         var refused = await office.PostFormAsync(url, form, url + "?handler=Import");
         Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
-        Assert.Contains("answers.txt の7行目：質問・意見を出した委員を選んでください（表では「山田委員」）。", WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync()));
+        Assert.Contains("answers.txt の表の3行目：質問・意見を出した委員を選んでください（表では「山田委員」）。", WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync()));
         Assert.Equal(0, await factory.AsSystemAsync((_, db) => db.WrittenOpinions.CountAsync(o => o.MeetingId == meeting)));
 
         form["Members[2]"] = members["山田太郎"].ToString();
@@ -148,7 +148,7 @@ public sealed partial class OpinionSheetTests(AppFixture app)
     [GeneratedRegex("<input type=\"hidden\" name=\"(Text|FileName)\" value=\"([^\"]*)\"")]
     private static partial Regex Hidden();
 
-    [GeneratedRegex("<select [^>]*name=\"((?:Members|Items)\\[\\d+\\])\">(.*?)</select>", RegexOptions.Singleline)]
+    [GeneratedRegex("<select [^>]*name=\"((?:Members|Items)\\[\\d+\\])\"[^>]*>(.*?)</select>", RegexOptions.Singleline)]
     private static partial Regex Select();
 
     [GeneratedRegex("<option value=\"([^\"]*)\" selected=\"selected\"")]
