@@ -250,8 +250,10 @@ public sealed partial class MinutesIndex : IDisposable
     private async Task WriteAsync(Action<IndexWriter> work, CancellationToken ct)
     {
         await _write.WaitAsync(ct);
+        FileStream? processes = null;
         try
         {
+            processes = await LockProcessesAsync(ct);
             var config = new IndexWriterConfig(Version, new KeywordAnalyzer())
             {
                 OpenMode = OpenMode.CREATE_OR_APPEND,
@@ -272,7 +274,34 @@ public sealed partial class MinutesIndex : IDisposable
         }
         finally
         {
+            processes?.Dispose();
             _write.Release();
+        }
+    }
+
+    /// <summary>
+    /// One writer across processes (the web app, the command line, another app instance), held for the whole
+    /// write: an exclusive handle on a file that is never deleted. Lucene's own write lock deletes its file on
+    /// release, and a writer waiting on the old file can then hold it together with one that made a new file:
+    /// two writers, and one deletes the other's segments. Waits up to a minute, as Lucene would.
+    /// </summary>
+    private async Task<FileStream?> LockProcessesAsync(CancellationToken ct)
+    {
+        if (_directory is not FSDirectory fs)
+        {
+            return null;
+        }
+        var path = Path.Combine(fs.Directory.FullName, "mamori-writer.lock");
+        for (var waited = 0; ; waited += 100)
+        {
+            try
+            {
+                return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+            }
+            catch (IOException) when (waited < 60_000)
+            {
+                await Task.Delay(100, ct);
+            }
         }
     }
 }
