@@ -158,4 +158,45 @@ public sealed class MinutesIndexTests
         await index.ReplaceMeetingAsync(first.MeetingId, []);
         Assert.Empty(index.MatchingIds(Municipality, "発言"));
     }
+
+    /// <summary>
+    /// Two writers on one index folder, as the web app and the command line are: a rebuild and a stream of meeting
+    /// replacements run at once, and neither loses a file the other wrote. Lucene's own lock alone let both write.
+    /// </summary>
+    [Fact]
+    public async Task TwoWritersOnOneFolder_TakeTurns_AndTheIndexHoldsBoth()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "mamori-writers-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            using var app = MinutesIndex.Open(folder);
+            using var command = MinutesIndex.Open(folder);
+            var rebuild = Task.Run(async () =>
+            {
+                for (var k = 0; k < 4; k++)
+                {
+                    await command.RebuildAsync(Enumerable.Range(0, 900).Select(i => Turn($"再構築{k}回目の発言{i}です。", seq: i)).ToList());
+                }
+            }, TestContext.Current.CancellationToken);
+            var replace = Task.Run(async () =>
+            {
+                for (var k = 0; k < 80; k++)
+                {
+                    var turn = Turn($"会議{k}の発言です。");
+                    await app.ReplaceMeetingAsync(turn.MeetingId, [turn]);
+                }
+            }, TestContext.Current.CancellationToken);
+            await Task.WhenAll(rebuild, replace);
+
+            // The last rebuild's turns are all there, and a meeting written after it is seen by the other writer.
+            var last = Turn("最後の会議の発言です。");
+            await app.ReplaceMeetingAsync(last.MeetingId, [last]);
+            Assert.Equal(900, command.MatchingIds(Municipality, "\"再構築3回目\"").Count);
+            Assert.Equal([last.TurnId], command.MatchingIds(Municipality, "\"最後の会議\""));
+        }
+        finally
+        {
+            System.IO.Directory.Delete(folder, recursive: true);
+        }
+    }
 }
