@@ -127,8 +127,7 @@ public static partial class WrittenAnswerSheet
 
     internal static bool Asks(string text) => Asking().IsMatch(text);
 
-    private static List<string> Lines(string text) =>
-        text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n').Replace('\f', '\n').TrimStart('\uFEFF').Split('\n').ToList();
+    private static List<string> Lines(string text) => [.. MinutesParser.Lines(text)];
 
     private static string[] Cells(string line)
     {

@@ -75,8 +75,7 @@ public static partial class MinutesParser
             return Outcome<ParsedMinutes>.Fail("File", $"{fileName} はテキストファイルではありません。PDF から取り出したテキスト（.txt）を選んでください。");
         }
 
-        var lines = text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n').Replace('\f', '\n').TrimStart('\uFEFF')
-            .Split('\n')
+        var lines = Lines(text)
             .Select(l => l.TrimEnd())
             .Where(l => !IsNoise(l))
             .ToList();
@@ -231,6 +230,10 @@ public static partial class MinutesParser
     private static string RemoveSpaces(string text) => Whitespace().Replace(text, string.Empty);
 
     /// <summary>Page numbers on their own line ("- 3 -", "３", "3/12", "— 12 —"), form labels (様式第2号) and the lone 会議録 heading.</summary>
+    /// <summary>The lines of a text from any source: CRLF, CR and form feeds (PDF page breaks) end lines; a BOM is dropped.</summary>
+    internal static string[] Lines(string text) =>
+        text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n').Replace('\f', '\n').TrimStart('\uFEFF').Split('\n');
+
     internal static bool IsNoise(string line)
     {
         var t = RemoveSpaces(line.Normalize(NormalizationForm.FormKC));

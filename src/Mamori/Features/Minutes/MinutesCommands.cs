@@ -37,25 +37,19 @@ public static class MinutesCommands
 
     internal static async Task<(ParsedMinutes? Minutes, string? Error)> ReadAsync(string path, CancellationToken ct)
     {
-        var (minutes, _, error) = await ReadFileAsync(path, ct);
-        return (minutes, error);
+        var (file, error) = await ReadFileAsync(path, ct);
+        return (file?.Minutes, error);
     }
 
     /// <summary>The minutes of a file, with the file's hash and kind for the import record.</summary>
-    private static async Task<(ParsedMinutes? Minutes, (string Sha256, string Format)? File, string? Error)> ReadFileAsync(string path, CancellationToken ct)
+    private static async Task<(MinutesFile? File, string? Error)> ReadFileAsync(string path, CancellationToken ct)
     {
         if (!File.Exists(path))
         {
-            return (null, null, $"ファイル {path} がありません。");
+            return (null, $"ファイル {path} がありません。");
         }
-        var bytes = await File.ReadAllBytesAsync(path, ct);
-        var source = MinutesDocument.Read(bytes, Path.GetFileName(path));
-        if (!source.Ok)
-        {
-            return (null, null, source.Describe());
-        }
-        var outcome = MinutesParser.Parse(source.Value!.Text, Path.GetFileName(path));
-        return outcome.Ok ? (outcome.Value, (MinutesImportRequest.Hash(bytes), source.Value.Format), null) : (null, null, outcome.Describe());
+        var outcome = MinutesDocument.Parse(await File.ReadAllBytesAsync(path, ct), Path.GetFileName(path));
+        return outcome.Ok ? (outcome.Value, null) : (null, outcome.Describe());
     }
 
     private static Command ParseCommand()
@@ -89,16 +83,17 @@ public static class MinutesCommands
                 return CliResult.Rejected($"団体コード {parse.GetValue(municipality)} の団体はありません。");
             }
             var path = parse.GetValue(file)!;
-            var (minutes, read, error) = await ReadFileAsync(path, token);
-            if (minutes is null)
+            var (read, error) = await ReadFileAsync(path, token);
+            if (read is null)
             {
                 return CliResult.Rejected(error!);
             }
+            var minutes = read.Minutes;
             // No one to ask on the command line: an item of the same number that may be another item is left
             // out (never linked on the number alone), and said so; the page lets a person choose.
-            var plan = await MinutesLinking.PlanAsync(s.Db, m.Id, minutes, null, read!.Value.Sha256, token);
+            var plan = await MinutesLinking.PlanAsync(s.Db, m.Id, minutes, null, read.Sha256, token);
             var choices = plan.Agenda.Where(a => a.Conflict).ToDictionary(a => a.Index, _ => AgendaChoice.Skip);
-            var request = new MinutesImportRequest(Path.GetFileName(path), read.Value.Sha256, read.Value.Format, null, NewCouncil: true, choices,
+            var request = new MinutesImportRequest(Path.GetFileName(path), read.Sha256, read.Format, null, NewCouncil: true, choices,
                 s.Services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime);
             var outcome = await MinutesImport.RunAsync(s.Db, m.Id, minutes, request, token);
             if (!outcome.Ok)

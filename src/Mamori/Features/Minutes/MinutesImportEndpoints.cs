@@ -43,7 +43,7 @@ public static class MinutesImportEndpoints
         {
             return error;
         }
-        var (minutes, file, sha256, format) = read.Value!.Value;
+        var ((minutes, sha256, format), file) = read.Value!.Value;
         var councilId = Guid.TryParse(council, out var id) ? id : (Guid?)null;
         var plan = await MinutesLinking.PlanAsync(db, tenant.MunicipalityId!.Value, minutes, councilId, sha256, ct);
         return TypedResults.Ok(new ParseResponse(file, format, sha256, minutes.IsSummary, minutes.Turns.Count(t => t.IsNote),
@@ -81,7 +81,7 @@ public static class MinutesImportEndpoints
         {
             return error;
         }
-        var (minutes, file, sha256, format) = read.Value!.Value;
+        var ((minutes, sha256, format), file) = read.Value!.Value;
         var outcome = await MinutesImport.RunAsync(db, tenant.MunicipalityId!.Value, minutes,
             new MinutesImportRequest(file, sha256, format, councilId, council == "new", choices, clock.GetUtcNow().UtcDateTime), ct);
         return outcome.Ok
@@ -89,22 +89,14 @@ public static class MinutesImportEndpoints
             : ApiResults.Refused(outcome);
     }
 
-    private static async Task<((ParsedMinutes Minutes, string FileName, string Sha256, string Format)? Value, Refusal? Error)> ReadAsync(HttpRequest request,
-        string? fileName, CancellationToken ct)
+    private static async Task<((MinutesFile File, string Name)? Value, Refusal? Error)> ReadAsync(HttpRequest request, string? fileName, CancellationToken ct)
     {
         var (bytes, name, tooLarge) = await Uploads.ReadRequestAsync(request, fileName, MinutesDocument.MaxBytes, ct);
         if (tooLarge is not null)
         {
             return (null, ApiResults.Invalid(new Dictionary<string, string[]> { ["file"] = [tooLarge] }));
         }
-        var source = MinutesDocument.Read(bytes, name);
-        if (!source.Ok)
-        {
-            return (null, ApiResults.Refused(source));
-        }
-        var parsed = MinutesParser.Parse(source.Value!.Text, name);
-        return parsed.Ok
-            ? ((parsed.Value!, name, MinutesImportRequest.Hash(bytes), source.Value.Format), null)
-            : (null, ApiResults.Refused(parsed));
+        var parsed = MinutesDocument.Parse(bytes, name);
+        return parsed.Ok ? ((parsed.Value!, name), null) : (null, ApiResults.Refused(parsed));
     }
 }

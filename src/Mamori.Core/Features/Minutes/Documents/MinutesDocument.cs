@@ -10,6 +10,9 @@ namespace Mamori.Core.Features.Minutes.Documents;
 /// <param name="Pages">The number of pages of a PDF.</param>
 public sealed record MinutesSource(string Text, string Format, int? Pages = null);
 
+/// <summary>Parsed minutes with the file's SHA-256 and kind (PDF, Word, HTML, テキスト).</summary>
+public sealed record MinutesFile(ParsedMinutes Minutes, string Sha256, string Format);
+
 /// <summary>
 /// Reads a minutes file of any kind a council office keeps — PDF, Word (.docx), a page saved from the
 /// municipal website, or text — into the lines <see cref="MinutesParser"/> reads. The kind is told from
@@ -19,6 +22,23 @@ public static class MinutesDocument
 {
     /// <summary>Minutes of one meeting are well under this, as PDF too (a 100-page PDF is about 1 MB).</summary>
     public const int MaxBytes = 20 * 1024 * 1024;
+
+    /// <summary>
+    /// A file read and parsed as minutes, with what the import records of it (its SHA-256 and kind): the one
+    /// path of the command line and the API, which take the file in one step.
+    /// </summary>
+    public static Outcome<MinutesFile> Parse(byte[] bytes, string fileName)
+    {
+        var source = Read(bytes, fileName);
+        if (!source.Ok)
+        {
+            return new Outcome<MinutesFile>(default, source.Errors, source.Kind);
+        }
+        var parsed = MinutesParser.Parse(source.Value!.Text, fileName);
+        return parsed.Ok
+            ? Outcome<MinutesFile>.Success(new MinutesFile(parsed.Value!, MinutesImportRequest.Hash(bytes), source.Value.Format))
+            : new Outcome<MinutesFile>(default, parsed.Errors, parsed.Kind);
+    }
 
     public static Outcome<MinutesSource> Read(byte[] bytes, string fileName)
     {
