@@ -19,7 +19,8 @@ public sealed class RegisterFlowTests
         // 所管課 enters a file; a mistake first, then the corrected form.
         await s.SignInAsync(tenant, tenant.UserName(UserRole.Department));
         await page.GotoAsync(s.BaseUrl + "/register/edit");
-        await page.GetByLabel("整理番号").FillAsync("戸-001");
+        await Assertions.Expect(page.GetByLabel("整理番号")).ToHaveAttributeAsync("readonly", "");
+        await Assertions.Expect(page.GetByLabel("行政機関等の名称")).ToHaveValueAsync("守り区長");
         await page.GetByLabel("個人情報ファイルの名称").FillAsync("住民基本台帳ファイル");
         await page.GetByLabel("利用目的").FillAsync("住民基本台帳法に基づく住民の居住関係の公証");
         await page.GetByLabel("記録項目").FillAsync("氏名\n生年月日\n住所");
@@ -28,11 +29,17 @@ public sealed class RegisterFlowTests
         await page.GetByRole(AriaRole.Button, new() { Name = "保存する" }).ClickAsync();
         await Assertions.Expect(page.Locator(".validation-summary")).ToContainTextAsync("「約35万人」は数として読めません");
         await page.GetByLabel("本人の数").FillAsync("３４９，８７６");
-        await page.GetByLabel("収集方法").FillAsync("本人から\n他機関から");
+        await page.GetByLabel("本人から", new() { Exact = true }).CheckAsync();
+        await page.GetByLabel("他の行政機関等から").CheckAsync();
+        await page.GetByLabel("その他の収集方法").FillAsync("医療機関から（診療報酬明細書）");
+        await page.GetByLabel("開示請求等を受理する組織の所在地").FillAsync("東京都守り区本町一丁目1番1号");
         await page.GetByLabel("特定個人情報ファイル（マイナンバーを含む）").CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "保存する" }).ClickAsync();
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("住民基本台帳ファイル");
-        await Assertions.Expect(page.Locator("dl.details")).ToContainTextAsync("349,876人");
+        await Assertions.Expect(page.Locator("table.register-sheet")).ToContainTextAsync("349,876人");
+        await Assertions.Expect(page.Locator("table.register-sheet")).ToContainTextAsync("本人から、他の行政機関等から、医療機関から（診療報酬明細書）");
+        var number = (await page.Locator("table.register-sheet tr", new() { HasText = "整理番号" }).Locator("td").TextContentAsync())!.Trim();
+        Assert.EndsWith("-001", number, StringComparison.Ordinal);
         await page.GetByRole(AriaRole.Button, new() { Name = "事務局へ提出" }).ClickAsync();
         await Assertions.Expect(page.Locator(".flash")).ToContainTextAsync("事務局へ提出しました");
         await Assertions.Expect(page.Locator("p .status")).ToHaveTextAsync("確認待ち");
@@ -47,7 +54,7 @@ public sealed class RegisterFlowTests
         await Assertions.Expect(page.Locator(".flash")).ToContainTextAsync("確認済みにしました");
         await page.GetByRole(AriaRole.Button, new() { Name = "公表する" }).ClickAsync();
         await Assertions.Expect(page.Locator(".flash")).ToContainTextAsync("公表しました");
-        await Assertions.Expect(page.Locator("table.data")).ToContainTextAsync("新規登録");
+        await Assertions.Expect(page.Locator("table.data").Last).ToContainTextAsync("新規登録");
         await s.ScreenshotAsync("11-register-published");
         await s.SignOutAsync();
 
@@ -65,13 +72,15 @@ public sealed class RegisterFlowTests
         var table = CsvReader.Read(new MemoryStream(bytes));
         Assert.Equal("整理番号", table.Headers[0]);
         var row = Assert.Single(table.Rows);
-        Assert.Equal("戸-001", row[0]);
-        Assert.Equal("住民基本台帳ファイル", row[1]);
-        Assert.Equal("区民部 / 戸籍住民課", row[2]);
-        Assert.Equal("349876", row[13]);
+        Assert.Equal(number, row[0]);
+        Assert.Equal("住民基本台帳ファイル", row[table.IndexOf("個人情報ファイルの名称")]);
+        Assert.Equal("守り区長", row[table.IndexOf("行政機関等の名称")]);
+        Assert.Equal("区民部 / 戸籍住民課", row[table.IndexOf("個人情報ファイルが利用に供される事務をつかさどる組織の名称")]);
+        Assert.Equal("東京都守り区本町一丁目1番1号", row[table.IndexOf("開示請求等を受理する組織の所在地")]);
+        Assert.Equal("349876", row[table.IndexOf("本人の数")]);
 
         await page.GetByRole(AriaRole.Link, new() { Name = "住民基本台帳ファイル" }).ClickAsync();
-        await Assertions.Expect(page.Locator("dl.details")).ToContainTextAsync("氏名、生年月日、住所");
+        await Assertions.Expect(page.Locator("table.register-sheet")).ToContainTextAsync("氏名、生年月日、住所");
         await page.GotoAsync($"{s.BaseUrl}/public/{tenant.Code}/register/print");
         await s.PrintAsync("public-register", "住民基本台帳ファイル");
     }

@@ -2337,6 +2337,14 @@ namespace Mamori.Migrations.Postgres.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<string>("AgencyName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("AnonymizedSummary")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
                     b.Property<string>("CollectionMethods")
                         .IsRequired()
                         .HasMaxLength(4000)
@@ -2355,10 +2363,16 @@ namespace Mamori.Migrations.Postgres.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 
+                    b.Property<bool>("HasRelatedManualFile")
+                        .HasColumnType("boolean");
+
                     b.Property<bool>("HasSensitive")
                         .HasColumnType("boolean");
 
                     b.Property<bool>("HasUnpublishedChanges")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("InvitesProposals")
                         .HasColumnType("boolean");
 
                     b.Property<bool>("IsSpecificPersonalInfo")
@@ -2372,9 +2386,21 @@ namespace Mamori.Migrations.Postgres.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<string>("NoProposalReason")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
                     b.Property<string>("OrdinanceSensitive")
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("ProposalOffice")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("ProposalOfficeAddress")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
 
                     b.Property<string>("Purpose")
                         .IsRequired()
@@ -2409,6 +2435,10 @@ namespace Mamori.Migrations.Postgres.Migrations
                     b.Property<string>("RequestOffice")
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("RequestOfficeAddress")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
 
                     b.Property<string>("ReturnComment")
                         .HasMaxLength(4000)

@@ -2331,6 +2331,14 @@ namespace Mamori.Migrations.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("AgencyName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AnonymizedSummary")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("CollectionMethods")
                         .IsRequired()
                         .HasMaxLength(4000)
@@ -2349,10 +2357,16 @@ namespace Mamori.Migrations.Sqlite.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("HasRelatedManualFile")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("HasSensitive")
                         .HasColumnType("INTEGER");
 
                     b.Property<bool>("HasUnpublishedChanges")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("InvitesProposals")
                         .HasColumnType("INTEGER");
 
                     b.Property<bool>("IsSpecificPersonalInfo")
@@ -2366,8 +2380,20 @@ namespace Mamori.Migrations.Sqlite.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("NoProposalReason")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("OrdinanceSensitive")
                         .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProposalOffice")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProposalOfficeAddress")
+                        .HasMaxLength(400)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Purpose")
@@ -2402,6 +2428,10 @@ namespace Mamori.Migrations.Sqlite.Migrations
 
                     b.Property<string>("RequestOffice")
                         .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequestOfficeAddress")
+                        .HasMaxLength(400)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ReturnComment")

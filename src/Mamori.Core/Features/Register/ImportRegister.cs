@@ -19,55 +19,66 @@ public sealed record ImportResult(int Created, int Updated, int Unchanged, IRead
 /// </summary>
 public static class ImportRegister
 {
-    private static readonly string[] RequiredColumns = ["整理番号", "個人情報ファイルの名称", "保有課", "利用目的", "記録項目", "記録範囲", "収集方法"];
+    private static readonly RegisterItem[] RequiredColumns =
+    [
+        RegisterItems.Name, RegisterItems.Department, RegisterItems.Purpose, RegisterItems.RecordItems, RegisterItems.RecordScope, RegisterItems.Collection,
+    ];
 
-    private static readonly Dictionary<string, string> ColumnOfField = new(StringComparer.Ordinal)
+    private static readonly Dictionary<string, RegisterItem> ColumnOfField = new(StringComparer.Ordinal)
     {
-        ["FileNumber"] = "整理番号",
-        ["Name"] = "個人情報ファイルの名称",
-        ["DepartmentId"] = "保有課",
-        ["Purpose"] = "利用目的",
-        ["RecordItems"] = "記録項目",
-        ["RecordScope"] = "記録範囲",
-        ["CollectionMethods"] = "収集方法",
-        ["SensitiveKinds"] = "要配慮個人情報の種類",
-        ["SubjectCount"] = "本人の数",
-        ["Remarks"] = "備考",
-        ["RegularRecipients"] = "経常的提供先",
-        ["OrdinanceSensitive"] = "条例要配慮個人情報",
+        ["FileNumber"] = RegisterItems.FileNumber,
+        ["Name"] = RegisterItems.Name,
+        ["DepartmentId"] = RegisterItems.Department,
+        ["Purpose"] = RegisterItems.Purpose,
+        ["RecordItems"] = RegisterItems.RecordItems,
+        ["RecordScope"] = RegisterItems.RecordScope,
+        ["CollectionMethods"] = RegisterItems.Collection,
+        ["SensitiveKinds"] = RegisterItems.SensitiveKinds,
+        ["SubjectCount"] = RegisterItems.SubjectCount,
+        ["Remarks"] = RegisterItems.Remarks,
+        ["RegularRecipients"] = RegisterItems.Recipients,
+        ["OrdinanceSensitive"] = RegisterItems.Ordinance,
+        ["AgencyName"] = RegisterItems.Agency,
+        ["RequestOfficeAddress"] = RegisterItems.RequestAddress,
+        ["ProposalOffice"] = RegisterItems.ProposalOffice,
+        ["ProposalOfficeAddress"] = RegisterItems.ProposalAddress,
+        ["AnonymizedSummary"] = RegisterItems.AnonymizedSummary,
+        ["NoProposalReason"] = RegisterItems.NoProposalReason,
     };
 
     /// <summary>What every row is checked against: the departments, the ordinance's categories and the files already registered.</summary>
     private sealed record Known(IReadOnlyList<DepartmentNode> Departments, IReadOnlyList<string> OrdinanceCategories,
-        Dictionary<string, PersonalInfoFile> Existing, Dictionary<string, int> Seen);
+        Dictionary<string, PersonalInfoFile> Existing, Dictionary<string, int> Seen, string DefaultAgency);
 
-    /// <summary>One row being read: its cells by column, and its problems named by row and column.</summary>
-    private sealed class Row(CsvTable table, CsvRow row, List<ImportProblem> problems)
+    /// <summary>One row being read: its cells by item, and its problems named by row and column.</summary>
+    private sealed class Row(RegisterTable table, CsvRow row, List<ImportProblem> problems)
     {
         public int Number => row.RowNumber;
 
-        public string Get(string column) => table.IndexOf(column) is var i and >= 0 ? Unescape(row[i]) : string.Empty;
+        public string Get(RegisterItem item) => Unescape(table.Get(row, item)).Trim();
 
-        public void Problem(string column, string message) => problems.Add(new ImportProblem(row.RowNumber, column, message));
+        public void Problem(RegisterItem item, string message) => problems.Add(new ImportProblem(row.RowNumber, item.Label, message));
     }
 
     /// <summary>
     /// Reads every row, and stores them only when no row has a problem: a file with one bad cell changes nothing and
     /// every problem is listed at once (row and column named).
     /// </summary>
-    public static async Task<ImportResult> RunAsync(AppDbContext db, CsvTable table, CancellationToken ct)
+    public static async Task<ImportResult> RunAsync(AppDbContext db, CsvTable file, CancellationToken ct)
     {
-        var problems = RequiredColumns.Where(c => table.IndexOf(c) < 0)
-            .Select(c => new ImportProblem(1, c, $"列「{c}」がありません。書き出したファイルと同じ見出しを1行目に置いてください。")).ToList();
+        var table = RegisterTable.Read(file);
+        var problems = RequiredColumns.Where(c => !table.Has(c))
+            .Select(c => new ImportProblem(table.HeadingRow, c.Label,
+                $"列「{c.Label}」がありません。見出しの行に「{c.Label}」（または「{string.Join("」「", c.Aliases.Take(2))}」）の列を置いてください。")).ToList();
         if (problems.Count > 0)
         {
             return new ImportResult(0, 0, 0, problems);
         }
         var known = new Known(await DepartmentTree.LoadAsync(db, ct), await RegisterWorkflow.OrdinanceCategoriesAsync(db, ct),
             await db.PersonalInfoFiles.IgnoreQueryFilters([AppDbContext.DepartmentFilter]).ToDictionaryAsync(f => f.FileNumber, StringComparer.Ordinal, ct),
-            new Dictionary<string, int>(StringComparer.Ordinal));
+            new Dictionary<string, int>(StringComparer.Ordinal), await RegisterWorkflow.DefaultAgencyAsync(db, ct));
         var inputs = new List<RegisterInput>();
-        foreach (var csvRow in table.Rows)
+        foreach (var csvRow in table.Table.Rows.Where(r => !IsNote(r)))
         {
             var row = new Row(table, csvRow, problems);
             var (input, departmentText) = ReadRow(row, known, db.Tenant);
@@ -86,71 +97,114 @@ public static class ImportRegister
         return await StoreAsync(db, inputs, known.Existing, ct);
     }
 
+    /// <summary>A line under the table that is not a file: a single cell of notes (「※本人の数は…」「注」).</summary>
+    private static bool IsNote(CsvRow row) =>
+        row.Cells.Count(c => c.Trim().Length > 0) == 1 && row.Cells.First(c => c.Trim().Length > 0).Trim() is var t
+            && (t.StartsWith('※') || t.StartsWith('注') || t.StartsWith('＊') || t.StartsWith('*'));
+
+    /// <summary>A department as an office writes it: 「区民部 / 戸籍住民課」, 「区民部戸籍住民課」, 「戸籍住民課」 (when only one has the name).</summary>
+    private static DepartmentNode? FindDepartment(IReadOnlyList<DepartmentNode> departments, string text)
+    {
+        static string Key(string s) => new(s.Normalize(System.Text.NormalizationForm.FormKC).Where(c => !char.IsWhiteSpace(c) && c is not '/' and not '／').ToArray());
+        var key = Key(text);
+        return departments.FirstOrDefault(d => d.Label == text)
+            ?? departments.FirstOrDefault(d => Key(d.Label) == key)
+            ?? (departments.Count(d => Key(d.Name) == key) == 1 ? departments.First(d => Key(d.Name) == key) : null);
+    }
+
     /// <summary>The row as a register entry; a cell that cannot be read is a problem of its column.</summary>
     private static (RegisterInput Input, string DepartmentText) ReadRow(Row row, Known known, CurrentTenant tenant)
     {
-        var departmentText = row.Get("保有課");
-        var department = known.Departments.FirstOrDefault(d => d.Label == departmentText)
-            ?? (known.Departments.Count(d => d.Name == departmentText) == 1 ? known.Departments.First(d => d.Name == departmentText) : null);
+        var departmentText = row.Get(RegisterItems.Department);
+        var department = FindDepartment(known.Departments, departmentText);
         if (department is null && departmentText.Length > 0)
         {
-            row.Problem("保有課", $"保有課「{departmentText}」が見つかりません。部署の名称（例：区民部 / 戸籍住民課）で入力してください。");
+            row.Problem(RegisterItems.Department, $"「{departmentText}」という部署が見つかりません。部署の名称（例：区民部 / 戸籍住民課）で入力してください。");
         }
         else if (department is not null && tenant.RestrictToDepartment && department.Id != tenant.DepartmentId)
         {
-            row.Problem("保有課", $"保有課「{departmentText}」は自分の課ではありません。所管課は自分の課のファイルだけを取り込めます。");
+            row.Problem(RegisterItems.Department, $"「{departmentText}」は自分の課ではありません。所管課は自分の課のファイルだけを取り込めます。");
         }
 
         long? subjects = null;
-        var subjectText = row.Get("本人の数");
-        if (subjectText.Length > 0)
+        var subjectText = row.Get(RegisterItems.SubjectCount);
+        if (subjectText.Length > 0 && !(subjectText is "不明" or "-" or "―" or "－"))
         {
-            if (JapaneseNumber.TryParse(subjectText, out var n))
+            if (JapaneseNumber.TryParse(subjectText.TrimEnd('人'), out var n))
             {
                 subjects = n;
             }
             else
             {
-                row.Problem("本人の数", $"「{subjectText}」は数として読めません。12345 や 12,345 のように入力してください。");
+                row.Problem(RegisterItems.SubjectCount, $"「{subjectText}」は数として読めません。12345 や 12,345 のように入力してください。");
             }
         }
-        var sensitive = YesNo(row.Get("要配慮個人情報"), "あり", "含む", out var sensitiveOk);
-        if (!sensitiveOk)
-        {
-            row.Problem("要配慮個人情報", $"「{row.Get("要配慮個人情報")}」は使えません。「あり」か「なし」で入力してください。");
-        }
-        var specific = YesNo(row.Get("特定個人情報ファイル"), "該当", "あり", out var specificOk);
-        if (!specificOk)
-        {
-            row.Problem("特定個人情報ファイル", $"「{row.Get("特定個人情報ファイル")}」は使えません。「該当」か「非該当」で入力してください。");
-        }
         var form = FileForm.Electronic;
-        if (row.Get("ファイルの形態") is { Length: > 0 } formText && !RegisterNames.TryParseForm(formText, out form))
+        if (row.Get(RegisterItems.Form) is { Length: > 0 } formText && !RegisterNames.TryParseForm(formText, out form))
         {
-            row.Problem("ファイルの形態", $"「{formText}」は使えません。電算処理ファイル・マニュアル処理ファイル・電算・マニュアルのいずれかです。");
+            row.Problem(RegisterItems.Form, $"「{formText}」は使えません。電算処理ファイル・マニュアル処理ファイル・電算・マニュアルのいずれかです。");
         }
 
         return (new RegisterInput
         {
-            FileNumber = row.Get("整理番号"),
-            Name = row.Get("個人情報ファイルの名称"),
+            FileNumber = row.Get(RegisterItems.FileNumber),
+            Name = row.Get(RegisterItems.Name),
+            AgencyName = row.Get(RegisterItems.Agency) is { Length: > 0 } agency ? agency : known.DefaultAgency,
             DepartmentId = department?.Id,
-            Purpose = row.Get("利用目的"),
-            RecordItems = row.Get("記録項目"),
-            RecordScope = row.Get("記録範囲"),
-            CollectionMethods = row.Get("収集方法"),
-            HasSensitive = sensitive,
-            SensitiveKinds = row.Get("要配慮個人情報の種類"),
-            OrdinanceSensitive = row.Get("条例要配慮個人情報"),
-            RegularRecipients = row.Get("経常的提供先"),
-            RequestOffice = row.Get("開示請求等を受理する組織"),
-            SpecialProvisions = row.Get("訂正・利用停止の他法令特例"),
+            Purpose = row.Get(RegisterItems.Purpose),
+            RecordItems = ListCell(row.Get(RegisterItems.RecordItems)),
+            RecordScope = row.Get(RegisterItems.RecordScope),
+            CollectionMethods = ListCell(row.Get(RegisterItems.Collection)),
+            HasSensitive = YesNo(row, RegisterItems.Sensitive, "「含む」か「含まない」"),
+            SensitiveKinds = row.Get(RegisterItems.SensitiveKinds),
+            OrdinanceSensitive = ListCell(row.Get(RegisterItems.Ordinance)),
+            RegularRecipients = None(row.Get(RegisterItems.Recipients)),
+            RequestOffice = row.Get(RegisterItems.RequestOffice),
+            RequestOfficeAddress = row.Get(RegisterItems.RequestAddress),
+            SpecialProvisions = None(row.Get(RegisterItems.SpecialProvisions)),
             SubjectCount = subjects,
-            IsSpecificPersonalInfo = specific,
+            IsSpecificPersonalInfo = YesNo(row, RegisterItems.Specific, "「該当」か「非該当」"),
             Form = form,
-            Remarks = row.Get("備考"),
+            HasRelatedManualFile = YesNo(row, RegisterItems.RelatedManual, "「有」か「無」"),
+            InvitesProposals = YesNo(row, RegisterItems.InvitesProposals, "「該当」か「非該当」"),
+            ProposalOffice = None(row.Get(RegisterItems.ProposalOffice)),
+            ProposalOfficeAddress = None(row.Get(RegisterItems.ProposalAddress)),
+            AnonymizedSummary = None(row.Get(RegisterItems.AnonymizedSummary)),
+            NoProposalReason = None(row.Get(RegisterItems.NoProposalReason)),
+            Remarks = row.Get(RegisterItems.Remarks),
         }, departmentText);
     }
+
+    /// <summary>
+    /// A list cell as one item per line: lines as Excel's Alt+Enter writes them, or one line split at 、 / ， / wide spaces
+    /// (「氏名、住所、生年月日」; not at ・, which joins words such as 訂正・利用停止) — never at a 、 inside brackets (「住所（都道府県、市区町村）」).
+    /// </summary>
+    internal static string ListCell(string cell)
+    {
+        if (cell.Contains('\n', StringComparison.Ordinal))
+        {
+            return cell;
+        }
+        var items = new List<string>();
+        var depth = 0;
+        var current = new System.Text.StringBuilder();
+        foreach (var c in cell)
+        {
+            depth += c is '（' or '(' or '「' ? 1 : c is '）' or ')' or '」' ? -1 : 0;
+            if (depth <= 0 && c is '、' or '，' or '　')
+            {
+                items.Add(current.ToString());
+                current.Clear();
+                continue;
+            }
+            current.Append(c);
+        }
+        items.Add(current.ToString());
+        return string.Join('\n', items.Select(i => i.Trim()).Where(i => i.Length > 0));
+    }
+
+    /// <summary>「―」「なし」 in an optional text cell: nothing.</summary>
+    private static string? None(string cell) => cell is "" or "―" or "-" or "－" or "ー" or "なし" or "無" or "該当なし" ? null : cell;
 
     /// <summary>The same rules as the form, reported under the column the field came from.</summary>
     private static void CheckRules(Row row, RegisterInput input, string departmentText, Known known)
@@ -167,12 +221,15 @@ public static class ImportRegister
             }
             foreach (var message in messages)
             {
-                row.Problem(ColumnOfField.GetValueOrDefault(field, field), message);
+                row.Problem(ColumnOfField.GetValueOrDefault(field, RegisterItems.Remarks), message);
             }
         }
     }
 
-    /// <summary>整理番号: once per file, and a file that exists must be one this user may change.</summary>
+    /// <summary>
+    /// 整理番号: once per file, and a file that exists must be one this user may change. A 所管課 leaves a new file's number
+    /// blank (Mamori assigns it); 事務局 may give any number.
+    /// </summary>
     private static void CheckNumber(Row row, RegisterInput input, Known known, CurrentTenant tenant)
     {
         var number = RegisterWorkflow.NormalizeFileNumber(input.FileNumber);
@@ -182,33 +239,49 @@ public static class ImportRegister
         }
         if (!known.Seen.TryAdd(number, row.Number))
         {
-            row.Problem("整理番号", $"整理番号 {number} が {known.Seen[number]} 行目と重複しています。");
+            row.Problem(RegisterItems.FileNumber, $"整理番号 {number} が {known.Seen[number]} 行目と重複しています。");
         }
         if (!known.Existing.TryGetValue(number, out var current))
         {
+            if (tenant.RestrictToDepartment)
+            {
+                row.Problem(RegisterItems.FileNumber, $"整理番号 {number} のファイルはありません。整理番号は事務局が付けます。新しいファイルは空欄にしてください。");
+            }
             return;
         }
         if (tenant.RestrictToDepartment && current.DepartmentId != tenant.DepartmentId)
         {
-            row.Problem("整理番号", $"整理番号 {number} は他の課のファイルです。");
+            row.Problem(RegisterItems.FileNumber, $"整理番号 {number} は他の課のファイルです。");
         }
         else if (current.Status == RegisterStatus.Removed)
         {
-            row.Problem("整理番号", $"整理番号 {number} は消除済みのファイルです。別の整理番号にしてください。");
+            row.Problem(RegisterItems.FileNumber, $"整理番号 {number} は消除済みのファイルです。別の整理番号にしてください。");
         }
         else if (current.Status == RegisterStatus.Submitted && tenant.RestrictToDepartment)
         {
-            row.Problem("整理番号", $"整理番号 {number} は事務局の確認待ちのため変更できません。");
+            row.Problem(RegisterItems.FileNumber, $"整理番号 {number} は事務局の確認待ちのため変更できません。");
         }
     }
 
-    /// <summary>Creates the new files and changes the existing ones in one save; a row equal to what is stored changes nothing.</summary>
+    /// <summary>
+    /// Creates the new files and changes the existing ones in one save; a row equal to what is stored changes nothing. A
+    /// new file without a number gets the next of its department's numbers.
+    /// </summary>
     private static async Task<ImportResult> StoreAsync(AppDbContext db, List<RegisterInput> inputs, Dictionary<string, PersonalInfoFile> existing, CancellationToken ct)
     {
         int created = 0, updated = 0, unchanged = 0;
-        foreach (var input in inputs)
+        var departments = await db.Departments.ToDictionaryAsync(d => d.Id, d => FileNumbers.Prefix(d.Code, d.Name), ct);
+        var taken = existing.Keys.Concat(inputs.Select(i => RegisterWorkflow.NormalizeFileNumber(i.FileNumber))).Where(n => n.Length > 0).ToList();
+        foreach (var row in inputs)
         {
+            var input = row;
             var number = RegisterWorkflow.NormalizeFileNumber(input.FileNumber);
+            if (number.Length == 0)
+            {
+                number = FileNumbers.Next(departments[input.DepartmentId!.Value], taken);
+                taken.Add(number);
+                input = input with { FileNumber = number };
+            }
             if (existing.TryGetValue(number, out var file))
             {
                 var before = RegisterContent.Of(file, "").ToJson();
@@ -237,19 +310,20 @@ public static class ImportRegister
     private static string Unescape(string cell) =>
         cell.Length > 1 && cell[0] == '\'' && cell[1] is '=' or '+' or '-' or '@' ? cell[1..] : cell;
 
-    private static bool YesNo(string text, string yes, string altYes, out bool ok)
+    /// <summary>A yes/no cell: 含む・有・該当・あり・○・はい for yes, blank or 含まない・無・非該当・なし・×・いいえ・― for no.</summary>
+    private static bool YesNo(Row row, RegisterItem item, string expected)
     {
-        var t = text.Normalize(System.Text.NormalizationForm.FormKC).Trim();
-        ok = true;
-        if (t.Length == 0 || t is "なし" or "含まない" or "非該当" or "無" or "×" or "いいえ")
+        var text = row.Get(item);
+        var t = text.Normalize(System.Text.NormalizationForm.FormKC).Trim().Replace("□", "", StringComparison.Ordinal);
+        if (t.Length == 0 || t is "なし" or "含まない" or "非該当" or "無" or "無し" or "×" or "いいえ" or "-" or "―" or "ー" or "■非該当" or "☑非該当")
         {
             return false;
         }
-        if (t == yes || t == altYes || t is "有" or "○" or "はい" or "該当")
+        if (t is "含む" or "あり" or "有り" or "有" or "○" or "〇" or "はい" or "該当" or "■該当" or "☑該当")
         {
             return true;
         }
-        ok = false;
+        row.Problem(item, $"「{text}」は使えません。{expected}で入力してください。");
         return false;
     }
 }

@@ -73,6 +73,10 @@ public sealed class PersonalInfoFile : IMunicipalityOwned, IDepartmentOwned, IVe
     [Label("名称")]
     public required string Name { get; set; }
 
+    /// <summary>行政機関等の名称 (法第74条第1項第2号): the 実施機関 holding the file, e.g. 「豊島区長」「豊島区教育委員会」.</summary>
+    [Label("行政機関等の名称")]
+    public string? AgencyName { get; set; }
+
     /// <summary>利用目的.</summary>
     [Label("利用目的")]
     public string Purpose { get; set; } = string.Empty;
@@ -109,6 +113,10 @@ public sealed class PersonalInfoFile : IMunicipalityOwned, IDepartmentOwned, IVe
     [Label("開示請求等を受理する組織")]
     public string? RequestOffice { get; set; }
 
+    /// <summary>開示請求等を受理する組織の所在地 (法第74条第1項第9号).</summary>
+    [Label("開示請求等を受理する組織の所在地")]
+    public string? RequestOfficeAddress { get; set; }
+
     /// <summary>訂正・利用停止の他法令による特例.</summary>
     [Label("他の法令による特例")]
     public string? SpecialProvisions { get; set; }
@@ -123,6 +131,33 @@ public sealed class PersonalInfoFile : IMunicipalityOwned, IDepartmentOwned, IVe
 
     [Label("ファイルの種別")]
     public FileForm Form { get; set; }
+
+    /// <summary>
+    /// For an 電算処理ファイル: a マニュアル処理ファイル with the same purpose and records exists (施行令第21条第7項 の
+    /// ファイル), which the register then covers too.
+    /// </summary>
+    [Label("関連するマニュアル処理ファイル")]
+    public bool HasRelatedManualFile { get; set; }
+
+    /// <summary>行政機関等匿名加工情報の提案の募集をする個人情報ファイルである旨 (法第75条第1項, 施行令第21条).</summary>
+    [Label("匿名加工情報の提案の募集")]
+    public bool InvitesProposals { get; set; }
+
+    /// <summary>行政機関等匿名加工情報の提案を受ける組織の名称.</summary>
+    [Label("提案を受ける組織")]
+    public string? ProposalOffice { get; set; }
+
+    /// <summary>行政機関等匿名加工情報の提案を受ける組織の所在地.</summary>
+    [Label("提案を受ける組織の所在地")]
+    public string? ProposalOfficeAddress { get; set; }
+
+    /// <summary>行政機関等匿名加工情報の概要: what anonymised information has been made from the file.</summary>
+    [Label("行政機関等匿名加工情報の概要")]
+    public string? AnonymizedSummary { get; set; }
+
+    /// <summary>Why the file is not one for which proposals are invited (法第60条第3項 の要件 …).</summary>
+    [Label("提案の募集をしない理由")]
+    public string? NoProposalReason { get; set; }
 
     /// <summary>備考.</summary>
     [Label("備考")]
@@ -152,6 +187,10 @@ internal sealed class PersonalInfoFileConfiguration : IEntityTypeConfiguration<P
     {
         b.Property(f => f.FileNumber).HasMaxLength(40);
         b.Property(f => f.Name).HasMaxLength(200);
+        b.Property(f => f.AgencyName).HasMaxLength(100);
+        b.Property(f => f.RequestOfficeAddress).HasMaxLength(400);
+        b.Property(f => f.ProposalOffice).HasMaxLength(200);
+        b.Property(f => f.ProposalOfficeAddress).HasMaxLength(400);
         b.Property(f => f.Status).HasConversion<string>().HasMaxLength(20);
         b.Property(f => f.Form).HasConversion<string>().HasMaxLength(20);
         b.Property(f => f.Version).IsConcurrencyToken();

@@ -25,7 +25,15 @@ public sealed record RegisterContent(
     long? SubjectCount,
     bool IsSpecificPersonalInfo,
     FileForm Form,
-    string? Remarks)
+    string? Remarks,
+    string? AgencyName = null,
+    string? RequestOfficeAddress = null,
+    bool HasRelatedManualFile = false,
+    bool InvitesProposals = false,
+    string? ProposalOffice = null,
+    string? ProposalOfficeAddress = null,
+    string? AnonymizedSummary = null,
+    string? NoProposalReason = null)
 {
     private static readonly JsonSerializerOptions Json = new()
     {
@@ -36,7 +44,11 @@ public sealed record RegisterContent(
     public static RegisterContent Of(PersonalInfoFile f, string departmentLabel) => new(
         f.FileNumber, f.Name, departmentLabel, f.Purpose, Lines(f.RecordItems), f.RecordScope, Lines(f.CollectionMethods),
         f.HasSensitive, f.SensitiveKinds, Lines(f.OrdinanceSensitive), f.RegularRecipients, f.RequestOffice, f.SpecialProvisions,
-        f.SubjectCount, f.IsSpecificPersonalInfo, f.Form, f.Remarks);
+        f.SubjectCount, f.IsSpecificPersonalInfo, f.Form, f.Remarks, f.AgencyName, f.RequestOfficeAddress, f.HasRelatedManualFile,
+        f.InvitesProposals, f.ProposalOffice, f.ProposalOfficeAddress, f.AnonymizedSummary, f.NoProposalReason);
+
+    /// <summary>A content with nothing in it: the labels of <see cref="Fields"/> without a file.</summary>
+    public static RegisterContent Empty { get; } = new("", "", "", "", [], "", [], false, null, [], null, null, null, null, false, FileForm.Electronic, null);
 
     public string ToJson() => JsonSerializer.Serialize(this, Json);
 
@@ -46,25 +58,36 @@ public sealed record RegisterContent(
     public static IReadOnlyList<string> Lines(string? text) =>
         (text ?? string.Empty).Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0).ToList();
 
-    /// <summary>The fields in register order with their Japanese labels and display text.</summary>
+    /// <summary>
+    /// The items in the 参考様式's order with their labels and display text: the 単票, the public page and the diff.
+    /// An item that does not apply (the proposal office of a file for which none are invited) reads 「―」.
+    /// </summary>
     public IReadOnlyList<(string Label, string Text)> Fields() =>
     [
-        ("整理番号", FileNumber),
-        ("個人情報ファイルの名称", Name),
-        ("保有課", Department),
-        ("利用目的", Purpose),
-        ("記録項目", string.Join("、", RecordItems)),
-        ("記録範囲", RecordScope),
-        ("収集方法", string.Join("、", CollectionMethods)),
-        ("要配慮個人情報", HasSensitive ? $"含む（{SensitiveKinds}）" : "含まない"),
-        ("条例要配慮個人情報", OrdinanceSensitive.Count == 0 ? "なし" : string.Join("、", OrdinanceSensitive)),
-        ("経常的提供先", RegularRecipients ?? string.Empty),
-        ("開示請求等を受理する組織", RequestOffice ?? string.Empty),
-        ("訂正・利用停止の他法令特例", SpecialProvisions ?? string.Empty),
-        ("本人の数", SubjectCount is { } n ? $"{n:N0}人" : "不明"),
-        ("特定個人情報ファイル", IsSpecificPersonalInfo ? "該当" : "非該当"),
-        ("ファイルの形態", Form.JapaneseName()),
-        ("備考", Remarks ?? string.Empty),
+        (RegisterItems.FileNumber.Label, FileNumber),
+        (RegisterItems.Name.Label, Name),
+        (RegisterItems.Agency.Label, AgencyName ?? string.Empty),
+        (RegisterItems.Department.Label, Department),
+        (RegisterItems.Purpose.Label, Purpose),
+        (RegisterItems.RecordItems.Label, string.Join("、", RecordItems)),
+        (RegisterItems.RecordScope.Label, RecordScope),
+        (RegisterItems.Collection.Label, string.Join("、", CollectionMethods)),
+        (RegisterItems.Sensitive.Label, HasSensitive ? $"含む（{SensitiveKinds}）" : "含まない"),
+        (RegisterItems.Ordinance.Label, OrdinanceSensitive.Count == 0 ? "なし" : string.Join("、", OrdinanceSensitive)),
+        (RegisterItems.Recipients.Label, RegularRecipients ?? "なし"),
+        (RegisterItems.RequestOffice.Label, RequestOffice ?? string.Empty),
+        (RegisterItems.RequestAddress.Label, RequestOfficeAddress ?? string.Empty),
+        (RegisterItems.SpecialProvisions.Label, SpecialProvisions ?? "なし"),
+        (RegisterItems.Form.Label, Form.JapaneseName()),
+        (RegisterItems.RelatedManual.Label, Form == FileForm.Manual ? "―" : HasRelatedManualFile ? "有" : "無"),
+        (RegisterItems.InvitesProposals.Label, InvitesProposals ? "該当" : "非該当"),
+        (RegisterItems.ProposalOffice.Label, InvitesProposals ? ProposalOffice ?? string.Empty : "―"),
+        (RegisterItems.ProposalAddress.Label, InvitesProposals ? ProposalOfficeAddress ?? string.Empty : "―"),
+        (RegisterItems.AnonymizedSummary.Label, AnonymizedSummary ?? "―"),
+        (RegisterItems.NoProposalReason.Label, InvitesProposals ? "―" : NoProposalReason ?? string.Empty),
+        (RegisterItems.SubjectCount.Label, SubjectCount is { } n ? $"{n:N0}人" : "不明"),
+        (RegisterItems.Specific.Label, IsSpecificPersonalInfo ? "該当" : "非該当"),
+        (RegisterItems.Remarks.Label, Remarks ?? string.Empty),
     ];
 
     /// <summary>The fields that differ between two versions.</summary>
@@ -94,19 +117,24 @@ public static class RegisterNames
         _ => form.ToString(),
     };
 
+    /// <summary>
+    /// The kind of file as written: 電算処理ファイル / マニュアル処理ファイル / 電算・マニュアル, the 参考様式's
+    /// 「法第60条第2項第1号（電算処理ファイル）」, the short forms 電算 / マニュアル / 紙, or the enum's name.
+    /// </summary>
     public static bool TryParseForm(string? text, out FileForm form)
     {
-        var t = (text ?? string.Empty).Trim();
+        var t = (text ?? string.Empty).Normalize(System.Text.NormalizationForm.FormKC).Trim();
         foreach (var f in Enum.GetValues<FileForm>())
         {
-            if (t == f.JapaneseName() || string.Equals(t, f.ToString(), StringComparison.OrdinalIgnoreCase)
-                || (f == FileForm.Electronic && t == "電算") || (f == FileForm.Manual && t == "マニュアル"))
+            if (t == f.JapaneseName() || string.Equals(t, f.ToString(), StringComparison.OrdinalIgnoreCase))
             {
                 form = f;
                 return true;
             }
         }
-        form = default;
-        return false;
+        var electronic = t.Contains("電算", StringComparison.Ordinal) || t.Contains("第1号", StringComparison.Ordinal) || t.Contains("電子", StringComparison.Ordinal);
+        var manual = t.Contains("マニュアル", StringComparison.Ordinal) || t.Contains("第2号", StringComparison.Ordinal) || t == "紙";
+        form = electronic && manual ? FileForm.Both : manual ? FileForm.Manual : FileForm.Electronic;
+        return electronic || manual;
     }
 }

@@ -17,7 +17,11 @@ public sealed record RegisterRow(Guid Id, string FileNumber, string Name, Guid D
 }
 
 /// <summary>The current published version of a file.</summary>
-public sealed record PublishedEntry(Guid FileId, int VersionNumber, DateOnly RevisedOn, string Reason, RegisterContent Content);
+public sealed record PublishedEntry(Guid FileId, int VersionNumber, DateOnly RevisedOn, string Reason, RegisterContent Content)
+{
+    /// <summary>「令和8年4月1日（第2版）」: the 改訂日 line of the 単票.</summary>
+    public string Revision => $"{Japanese.WarekiDate.Format(RevisedOn)}（第{VersionNumber}版）";
+}
 
 /// <summary>Filters shared by the list page, the API and the exports.</summary>
 public sealed record RegisterFilter(string? Keyword = null, Guid? DepartmentId = null, RegisterStatus? Status = null,

@@ -26,6 +26,14 @@ public sealed record RegisterInput
     public bool IsSpecificPersonalInfo { get; init; }
     public FileForm Form { get; init; }
     public string? Remarks { get; init; }
+    public string? AgencyName { get; init; }
+    public string? RequestOfficeAddress { get; init; }
+    public bool HasRelatedManualFile { get; init; }
+    public bool InvitesProposals { get; init; }
+    public string? ProposalOffice { get; init; }
+    public string? ProposalOfficeAddress { get; init; }
+    public string? AnonymizedSummary { get; init; }
+    public string? NoProposalReason { get; init; }
     public Guid? Version { get; init; }
 }
 
@@ -39,10 +47,8 @@ public static class RegisterWorkflow
     /// <summary>Checks the fields that need no database; used by the form, the API and the import alike.</summary>
     public static void Validate(RegisterInput input, FieldErrors errors)
     {
-        if (errors.Required("FileNumber", input.FileNumber, "整理番号"))
-        {
-            errors.MaxLength("FileNumber", input.FileNumber, 40, "整理番号");
-        }
+        // A blank 整理番号 is assigned on saving (FileNumbers).
+        errors.MaxLength("FileNumber", input.FileNumber, 40, "整理番号");
         if (errors.Required("Name", input.Name, "名称"))
         {
             errors.MaxLength("Name", input.Name, 200, "名称");
@@ -65,6 +71,14 @@ public static class RegisterWorkflow
         {
             errors.Add("SensitiveKinds", "要配慮個人情報を含む場合は、その種類（例：病歴）を入力してください。");
         }
+        if (input.InvitesProposals && string.IsNullOrWhiteSpace(input.ProposalOffice))
+        {
+            errors.Add("ProposalOffice", "提案の募集をするファイルは、提案を受ける組織の名称を入力してください。");
+        }
+        errors.MaxLength("AgencyName", input.AgencyName, 100, "行政機関等の名称");
+        errors.MaxLength("RequestOfficeAddress", input.RequestOfficeAddress, 400, "開示請求等を受理する組織の所在地");
+        errors.MaxLength("ProposalOffice", input.ProposalOffice, 200, "提案を受ける組織の名称");
+        errors.MaxLength("ProposalOfficeAddress", input.ProposalOfficeAddress, 400, "提案を受ける組織の所在地");
         if (input.SubjectCount is < 0)
         {
             errors.Add("SubjectCount", "本人の数は0以上の数で入力してください。");
@@ -73,6 +87,7 @@ public static class RegisterWorkflow
         {
             ("Purpose", "利用目的", input.Purpose), ("RecordItems", "記録項目", input.RecordItems), ("RecordScope", "記録範囲", input.RecordScope),
             ("Remarks", "備考", input.Remarks), ("RegularRecipients", "経常的提供先", input.RegularRecipients),
+            ("AnonymizedSummary", "行政機関等匿名加工情報の概要", input.AnonymizedSummary), ("NoProposalReason", "提案の募集をしない理由", input.NoProposalReason),
         })
         {
             errors.MaxLength(field, value, 4000, label);
@@ -111,6 +126,7 @@ public static class RegisterWorkflow
             return errors.Fail<PersonalInfoFile>();
         }
 
+        input = await CompleteAsync(db, input, file?.FileNumber, ct);
         if (file is null)
         {
             file = new PersonalInfoFile { FileNumber = NormalizeFileNumber(input.FileNumber), Name = input.Name!.Trim(), Status = RegisterStatus.Draft };
@@ -127,6 +143,12 @@ public static class RegisterWorkflow
         {
             await db.SaveChangesAsync(ct);
         }
+        catch (DbUpdateException ex) when (ex is not DbUpdateConcurrencyException && UniqueViolation.Of(ex) is not null)
+        {
+            // Two people saved a new file at once and were given the same 整理番号 (or typed one that was just taken).
+            db.Entry(file).State = EntityState.Detached;
+            return Outcome<PersonalInfoFile>.Conflict($"整理番号 {file.FileNumber} は、いま他の人が登録したファイルに付きました。もう一度「保存する」を押すと次の番号が付きます。");
+        }
         catch (DbUpdateConcurrencyException)
         {
             db.Entry(file).State = EntityState.Detached;
@@ -137,6 +159,25 @@ public static class RegisterWorkflow
         }
         return Outcome<PersonalInfoFile>.Success(file);
     }
+
+    /// <summary>
+    /// What Mamori fills in: the 整理番号 of a new file (assigned; a 所管課 keeps the current one) and the 行政機関等の名称
+    /// when left blank (the municipality's head, 「豊島区長」).
+    /// </summary>
+    internal static async Task<RegisterInput> CompleteAsync(AppDbContext db, RegisterInput input, string? currentNumber, CancellationToken ct)
+    {
+        var number = db.Tenant.RestrictToDepartment && currentNumber is not null ? currentNumber : NormalizeFileNumber(input.FileNumber);
+        if (number.Length == 0)
+        {
+            number = currentNumber ?? await FileNumbers.NextAsync(db, input.DepartmentId!.Value, ct);
+        }
+        var agency = string.IsNullOrWhiteSpace(input.AgencyName) ? await DefaultAgencyAsync(db, ct) : input.AgencyName;
+        return input with { FileNumber = number, AgencyName = agency };
+    }
+
+    /// <summary>The municipality's head (「豊島区長」): the 行政機関等 of most files.</summary>
+    public static async Task<string> DefaultAgencyAsync(AppDbContext db, CancellationToken ct) =>
+        await db.Municipalities.Select(m => m.Name).FirstAsync(ct) + "長";
 
     /// <summary>The current municipality's 条例要配慮個人情報 categories.</summary>
     public static async Task<IReadOnlyList<string>> OrdinanceCategoriesAsync(AppDbContext db, CancellationToken ct) =>
@@ -168,6 +209,15 @@ public static class RegisterWorkflow
             }
         }
         var number = NormalizeFileNumber(input.FileNumber);
+        if (db.Tenant.RestrictToDepartment && number.Length > 0)
+        {
+            var current = id is null ? null : await db.PersonalInfoFiles.Where(f => f.Id == id).Select(f => f.FileNumber).FirstOrDefaultAsync(ct);
+            if (current != number)
+            {
+                errors.Add("FileNumber", "整理番号は事務局が付けます。新しいファイルは空欄のまま登録してください（保存すると自動で付きます）。");
+                return;
+            }
+        }
         if (number.Length > 0 && await db.PersonalInfoFiles.IgnoreQueryFilters([AppDbContext.DepartmentFilter])
                 .AnyAsync(f => f.FileNumber == number && f.Id != id, ct))
         {
@@ -208,6 +258,14 @@ public static class RegisterWorkflow
         file.IsSpecificPersonalInfo = input.IsSpecificPersonalInfo;
         file.Form = input.Form;
         file.Remarks = Optional(input.Remarks);
+        file.AgencyName = Optional(input.AgencyName);
+        file.RequestOfficeAddress = Optional(input.RequestOfficeAddress);
+        file.HasRelatedManualFile = input.Form != FileForm.Manual && input.HasRelatedManualFile;
+        file.InvitesProposals = input.InvitesProposals;
+        file.ProposalOffice = input.InvitesProposals ? Optional(input.ProposalOffice) : null;
+        file.ProposalOfficeAddress = input.InvitesProposals ? Optional(input.ProposalOfficeAddress) : null;
+        file.AnonymizedSummary = Optional(input.AnonymizedSummary);
+        file.NoProposalReason = input.InvitesProposals ? null : Optional(input.NoProposalReason);
     }
 
     private static async Task<Outcome<PersonalInfoFile>> Step(AppDbContext db, Guid id, RegisterStatus[] from, string notAllowed,

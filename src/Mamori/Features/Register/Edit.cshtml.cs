@@ -32,8 +32,21 @@ public sealed class EditModel(AppDbContext db) : MamoriPageModel
         public bool IsSpecificPersonalInfo { get; set; }
         public FileForm Form { get; set; }
         public string? Remarks { get; set; }
+        public string? AgencyName { get; set; }
+        public string? RequestOfficeAddress { get; set; }
+        public bool HasRelatedManualFile { get; set; }
+        public bool InvitesProposals { get; set; }
+        public string? ProposalOffice { get; set; }
+        public string? ProposalOfficeAddress { get; set; }
+        public string? AnonymizedSummary { get; set; }
+        public string? NoProposalReason { get; set; }
+        public List<string> CollectionSelected { get; set; } = [];
         public Guid? Version { get; set; }
     }
+
+    /// <summary>The usual 収集方法 (offered as choices; anything else goes in the text box, one per line).</summary>
+    public static IReadOnlyList<string> CollectionChoices { get; } =
+        ["本人から", "本人以外の者から", "他の行政機関等から", "他の地方公共団体から", "庁内の他の事務から", "事業者から", "公表資料から"];
 
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -42,6 +55,9 @@ public sealed class EditModel(AppDbContext db) : MamoriPageModel
     public bool IsRevision { get; private set; }
     public List<DepartmentNode> Departments { get; private set; } = [];
     public IReadOnlyList<string> OrdinanceCategories { get; private set; } = [];
+
+    /// <summary>A 所管課 sees the 整理番号 but does not choose it.</summary>
+    public bool NumberIsAssigned => db.Tenant.RestrictToDepartment;
 
     public async Task<IActionResult> OnGetAsync(Guid? id, CancellationToken ct)
     {
@@ -60,7 +76,8 @@ public sealed class EditModel(AppDbContext db) : MamoriPageModel
                 Purpose = f.Purpose,
                 RecordItems = f.RecordItems,
                 RecordScope = f.RecordScope,
-                CollectionMethods = f.CollectionMethods,
+                CollectionSelected = RegisterContent.Lines(f.CollectionMethods).Where(CollectionChoices.Contains).ToList(),
+                CollectionMethods = string.Join('\n', RegisterContent.Lines(f.CollectionMethods).Where(c => !CollectionChoices.Contains(c))),
                 HasSensitive = f.HasSensitive,
                 SensitiveKinds = f.SensitiveKinds,
                 OrdinanceSelected = RegisterContent.Lines(f.OrdinanceSensitive).ToList(),
@@ -71,12 +88,24 @@ public sealed class EditModel(AppDbContext db) : MamoriPageModel
                 IsSpecificPersonalInfo = f.IsSpecificPersonalInfo,
                 Form = f.Form,
                 Remarks = f.Remarks,
+                AgencyName = f.AgencyName,
+                RequestOfficeAddress = f.RequestOfficeAddress,
+                HasRelatedManualFile = f.HasRelatedManualFile,
+                InvitesProposals = f.InvitesProposals,
+                ProposalOffice = f.ProposalOffice,
+                ProposalOfficeAddress = f.ProposalOfficeAddress,
+                AnonymizedSummary = f.AnonymizedSummary,
+                NoProposalReason = f.NoProposalReason,
                 Version = f.Version,
             };
         }
-        else if (db.Tenant.RestrictToDepartment)
+        else
         {
-            Input.DepartmentId = db.Tenant.DepartmentId;
+            Input.AgencyName = await RegisterWorkflow.DefaultAgencyAsync(db, ct);
+            if (db.Tenant.RestrictToDepartment)
+            {
+                Input.DepartmentId = db.Tenant.DepartmentId;
+            }
         }
         return await PrepareAsync(id, ct);
     }
@@ -107,7 +136,7 @@ public sealed class EditModel(AppDbContext db) : MamoriPageModel
             Purpose = Input.Purpose,
             RecordItems = Input.RecordItems,
             RecordScope = Input.RecordScope,
-            CollectionMethods = Input.CollectionMethods,
+            CollectionMethods = string.Join('\n', Input.CollectionSelected.Concat(RegisterContent.Lines(Input.CollectionMethods)).Distinct()),
             HasSensitive = Input.HasSensitive,
             SensitiveKinds = Input.SensitiveKinds,
             OrdinanceSensitive = string.Join('\n', Input.OrdinanceSelected),
@@ -118,6 +147,14 @@ public sealed class EditModel(AppDbContext db) : MamoriPageModel
             IsSpecificPersonalInfo = Input.IsSpecificPersonalInfo,
             Form = Input.Form,
             Remarks = Input.Remarks,
+            AgencyName = Input.AgencyName,
+            RequestOfficeAddress = Input.RequestOfficeAddress,
+            HasRelatedManualFile = Input.HasRelatedManualFile,
+            InvitesProposals = Input.InvitesProposals,
+            ProposalOffice = Input.ProposalOffice,
+            ProposalOfficeAddress = Input.ProposalOfficeAddress,
+            AnonymizedSummary = Input.AnonymizedSummary,
+            NoProposalReason = Input.NoProposalReason,
             Version = Input.Version,
         }, ct);
         if (!outcome.Ok)

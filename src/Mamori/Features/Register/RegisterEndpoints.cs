@@ -16,7 +16,9 @@ public static class RegisterEndpoints
         string? FileNumber, string? Name, Guid? DepartmentId, string? Purpose, IReadOnlyList<string>? RecordItems, string? RecordScope,
         IReadOnlyList<string>? CollectionMethods, bool HasSensitive, string? SensitiveKinds, IReadOnlyList<string>? OrdinanceSensitive,
         string? RegularRecipients, string? RequestOffice, string? SpecialProvisions, long? SubjectCount, bool IsSpecificPersonalInfo,
-        string? Form, string? Remarks, Guid? Version);
+        string? Form, string? Remarks, Guid? Version, string? AgencyName = null, string? RequestOfficeAddress = null,
+        bool HasRelatedManualFile = false, bool InvitesProposals = false, string? ProposalOffice = null, string? ProposalOfficeAddress = null,
+        string? AnonymizedSummary = null, string? NoProposalReason = null);
 
     public sealed record StepRequest(string? Comment, string? Reason);
 
@@ -112,6 +114,14 @@ public static class RegisterEndpoints
             IsSpecificPersonalInfo = r.IsSpecificPersonalInfo,
             Form = form,
             Remarks = r.Remarks,
+            AgencyName = r.AgencyName,
+            RequestOfficeAddress = r.RequestOfficeAddress,
+            HasRelatedManualFile = r.HasRelatedManualFile,
+            InvitesProposals = r.InvitesProposals,
+            ProposalOffice = r.ProposalOffice,
+            ProposalOfficeAddress = r.ProposalOfficeAddress,
+            AnonymizedSummary = r.AnonymizedSummary,
+            NoProposalReason = r.NoProposalReason,
             Version = r.Version,
         };
     }

@@ -16,10 +16,12 @@ public sealed class RegisterImportTests(AppFixture app)
 {
     private const string Department = "区民部 / 戸籍住民課";
 
-    internal static string[] Row(int i, string? name = null, string department = Department, string subjects = "1,200") =>
+    /// <summary>A row of the 一覧 in the export's column order (<see cref="RegisterCsv.Headers"/>).</summary>
+    internal static string[] Row(int i, string? name = null, string department = Department, string subjects = "1,200", string? number = null) =>
     [
-        $"F-{i:D4}", name ?? $"住民記録ファイル{i}", department, "住民の居住関係の公証", "氏名\n住所\n生年月日", "区内に住所を有する者", "本人から",
-        "なし", "", "", "", "区民部 戸籍住民課", "", subjects, i % 2 == 0 ? "該当" : "非該当", "電算処理ファイル", "", "",
+        number ?? $"F-{i:D4}", name ?? $"住民記録ファイル{i}", "", department, "住民の居住関係の公証", "氏名\n住所\n生年月日", "区内に住所を有する者", "本人から",
+        "含まない", "", "", "", "区民部 戸籍住民課", "東京都豊島区南池袋二丁目45番1号", "", "電算処理ファイル", "無", "非該当", "", "", "",
+        "法第60条第3項に該当しないため", subjects, i % 2 == 0 ? "該当" : "非該当", "", "",
     ];
 
     /// <summary>Every cell quoted, nothing escaped: a file as another system would write it.</summary>
@@ -76,7 +78,7 @@ public sealed class RegisterImportTests(AppFixture app)
         Assert.Contains("bad.csv に 3 件の問題があるため、何も取り込んでいません", html);
         // Data row i is spreadsheet row i + 1 (the header is row 1).
         Assert.Contains("<tr><td class=\"num\">5</td><td>個人情報ファイルの名称</td><td>名称を入力してください。</td></tr>", html);
-        Assert.Contains("<tr><td class=\"num\">51</td><td>保有課</td><td>保有課「存在しない課」が見つかりません。", html);
+        Assert.Contains("<tr><td class=\"num\">51</td><td>個人情報ファイルが利用に供される事務をつかさどる組織の名称</td><td>「存在しない課」という部署が見つかりません。", html);
         Assert.Contains("<tr><td class=\"num\">121</td><td>本人の数</td><td>「約千人」は数として読めません。", html);
         Assert.Empty(await Files(factory, tenant));
     }
@@ -136,17 +138,23 @@ public sealed class RegisterImportTests(AppFixture app)
         var factory = await app.GetAsync(DatabaseProvider.Sqlite);
         var tenant = await TestTenant.CreateAsync(factory);
         using var dept = await Browser.SignInAsync(factory, tenant, UserRole.Department);
-        var xlsx = RegisterSpreadsheet.ToXlsx([Row(1), Row(2, department: "総務部 / 情報管理課")]);
+        var xlsx = RegisterSpreadsheet.ToXlsx([Row(1, number: ""), Row(2, department: "総務部 / 情報管理課", number: "")]);
         var refused = await dept.PostFileAsync("/register/import", "Upload", "register.xlsx", xlsx);
         var html = await refused.Content.ReadAsStringAsync();
-        Assert.Contains("<tr><td class=\"num\">3</td><td>保有課</td><td>保有課「総務部 / 情報管理課」は自分の課ではありません。", html);
+        Assert.Contains("<tr><td class=\"num\">3</td><td>個人情報ファイルが利用に供される事務をつかさどる組織の名称</td><td>「総務部 / 情報管理課」は自分の課ではありません。", html);
         Assert.Empty(await Files(factory, tenant));
 
-        var ok = await dept.PostFileAsync("/register/import", "Upload", "register.xlsx", RegisterSpreadsheet.ToXlsx([Row(1), Row(2)]));
+        // A 所管課 does not choose the 整理番号 of a new file: Mamori gives the department's next numbers.
+        var chosen = await dept.PostFileAsync("/register/import", "Upload", "register.xlsx", RegisterSpreadsheet.ToXlsx([Row(1)]));
+        Assert.Contains("整理番号 F-0001 のファイルはありません。整理番号は事務局が付けます。", await chosen.Content.ReadAsStringAsync());
+        var ok = await dept.PostFileAsync("/register/import", "Upload", "register.xlsx", RegisterSpreadsheet.ToXlsx([Row(1, number: ""), Row(2, number: "")]));
         Assert.Equal(HttpStatusCode.Redirect, ok.StatusCode);
         var files = await Files(factory, tenant);
         Assert.Equal(2, files.Count);
         Assert.Equal(1200, files[1].SubjectCount);
+        var prefix = await factory.AsSystemAsync((_, db) => db.Departments.Where(d => d.Id == tenant.OwnDepartmentId)
+            .Select(d => FileNumbers.Prefix(d.Code, d.Name)).FirstAsync());
+        Assert.Equal([$"{prefix}-001", $"{prefix}-002"], files.Select(f => f.FileNumber));
 
         var notCsv = await dept.PostFileAsync("/register/import", "Upload", "broken.csv", Encoding.UTF8.GetBytes("整理番号,名称\n\"1,x\n"));
         Assert.Contains("引用符", await notCsv.Content.ReadAsStringAsync());

@@ -14,7 +14,7 @@ namespace Mamori.Tests.Features.Register;
 /// <summary>個人情報ファイル簿: draft → submitted → returned/confirmed → published → revised → removed, and who may do what.</summary>
 public sealed class RegisterWorkflowTests(AppFixture app)
 {
-    internal static object File(TestTenant tenant, string number, string name, Guid? department = null, Guid? version = null) => new
+    internal static object File(TestTenant tenant, string? number, string name, Guid? department = null, Guid? version = null) => new
     {
         fileNumber = number,
         name,
@@ -30,7 +30,7 @@ public sealed class RegisterWorkflowTests(AppFixture app)
         version,
     };
 
-    private static async Task<JsonElement> Json(HttpResponseMessage response, HttpStatusCode expected)
+    internal static async Task<JsonElement> Json(HttpResponseMessage response, HttpStatusCode expected)
     {
         var body = await response.Content.ReadAsStringAsync();
         Assert.True(response.StatusCode == expected, $"{(int)response.StatusCode}: {body}");
@@ -47,8 +47,14 @@ public sealed class RegisterWorkflowTests(AppFixture app)
         using var office = await Browser.SignInAsync(factory, tenant, UserRole.Office);
         using var member = await Browser.SignInAsync(factory, tenant, UserRole.Member);
 
-        var created = await Json(await dept.Client.PostAsJsonAsync("/api/v1/register", File(tenant, "R-001", "住民基本台帳ファイル")), HttpStatusCode.Created);
+        // A 所管課 does not choose the 整理番号: Mamori gives the department's next number.
+        var chosen = await Json(await dept.Client.PostAsJsonAsync("/api/v1/register", File(tenant, "R-001", "住民基本台帳ファイル")), HttpStatusCode.BadRequest);
+        Assert.Contains("整理番号は事務局が付けます", chosen.GetProperty("errors").GetProperty("fileNumber")[0].GetString());
+        var created = await Json(await dept.Client.PostAsJsonAsync("/api/v1/register", File(tenant, null, "住民基本台帳ファイル")), HttpStatusCode.Created);
         var id = created.GetProperty("id").GetString();
+        var number = created.GetProperty("content").GetProperty("fileNumber").GetString();
+        Assert.EndsWith("-001", number, StringComparison.Ordinal);
+        Assert.Equal(tenant.Name + "長", created.GetProperty("content").GetProperty("agencyName").GetString());
         Assert.Equal("Draft", created.GetProperty("status").GetString());
         Assert.Equal(HttpStatusCode.NotFound, (await member.GetAsync($"/api/v1/register/{id}")).StatusCode);
 
@@ -60,7 +66,7 @@ public sealed class RegisterWorkflowTests(AppFixture app)
         Assert.Equal("差戻し", returned.GetProperty("statusName").GetString());
         Assert.Equal("記録範囲に転出者を含めてください。", returned.GetProperty("returnComment").GetString());
 
-        var edited = await Json(await dept.Client.PutAsJsonAsync($"/api/v1/register/{id}", File(tenant, "R-001", "住民基本台帳ファイル", version: Guid.Parse(returned.GetProperty("version").GetString()!))), HttpStatusCode.OK);
+        var edited = await Json(await dept.Client.PutAsJsonAsync($"/api/v1/register/{id}", File(tenant, number, "住民基本台帳ファイル", version: Guid.Parse(returned.GetProperty("version").GetString()!))), HttpStatusCode.OK);
         Assert.Equal("Draft", edited.GetProperty("status").GetString());
         await Json(await dept.Client.PostAsync($"/api/v1/register/{id}/submit", null), HttpStatusCode.OK);
         var notYet = await Json(await office.Client.PostAsJsonAsync($"/api/v1/register/{id}/publish", new { }), HttpStatusCode.Conflict);
@@ -75,7 +81,7 @@ public sealed class RegisterWorkflowTests(AppFixture app)
 
         // A revision: the public and 委員 keep seeing version 1 until version 2 is published.
         var revised = await Json(await dept.Client.PutAsJsonAsync($"/api/v1/register/{id}",
-            File(tenant, "R-001", "住民基本台帳ファイル（除票を含む）", version: Guid.Parse(published.GetProperty("version").GetString()!))), HttpStatusCode.OK);
+            File(tenant, number, "住民基本台帳ファイル（除票を含む）", version: Guid.Parse(published.GetProperty("version").GetString()!))), HttpStatusCode.OK);
         Assert.Equal("Draft", revised.GetProperty("status").GetString());
         Assert.True(revised.GetProperty("hasUnpublishedChanges").GetBoolean());
         Assert.Equal("住民基本台帳ファイル", (await Json(await member.GetAsync($"/api/v1/register/{id}"), HttpStatusCode.OK)).GetProperty("content").GetProperty("name").GetString());
@@ -125,12 +131,13 @@ public sealed class RegisterWorkflowTests(AppFixture app)
         var wrongDept = await Json(await dept.Client.PostAsJsonAsync("/api/v1/register", File(tenant, "X-2", "越境", tenant.OtherDepartmentId)), HttpStatusCode.BadRequest);
         Assert.Contains("自分の課のファイルだけ", wrongDept.ToString());
 
-        var own = await Json(await dept.Client.PostAsJsonAsync("/api/v1/register", File(tenant, "X-3", "自課のファイル")), HttpStatusCode.Created);
+        var own = await Json(await dept.Client.PostAsJsonAsync("/api/v1/register", File(tenant, null, "自課のファイル")), HttpStatusCode.Created);
         var ownId = own.GetProperty("id").GetString();
+        var ownNumber = own.GetProperty("content").GetProperty("fileNumber").GetString();
         await Json(await dept.Client.PostAsync($"/api/v1/register/{ownId}/submit", null), HttpStatusCode.OK);
         Assert.Equal(HttpStatusCode.Forbidden, (await dept.Client.PostAsync($"/api/v1/register/{ownId}/confirm", null)).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await dept.Client.PostAsJsonAsync($"/api/v1/register/{ownId}/publish", new { })).StatusCode);
-        var whileSubmitted = await Json(await dept.Client.PutAsJsonAsync($"/api/v1/register/{ownId}", File(tenant, "X-3", "提出中に変更")), HttpStatusCode.Conflict);
+        var whileSubmitted = await Json(await dept.Client.PutAsJsonAsync($"/api/v1/register/{ownId}", File(tenant, ownNumber, "提出中に変更")), HttpStatusCode.Conflict);
         Assert.Contains("確認待ちの間は変更できません", whileSubmitted.ToString());
 
         Assert.Equal(HttpStatusCode.Forbidden, (await member.Client.PostAsJsonAsync("/api/v1/register", File(tenant, "X-4", "委員"))).StatusCode);
@@ -192,7 +199,7 @@ public sealed class RegisterWorkflowTests(AppFixture app)
         var table = CsvReader.Read(new MemoryStream(await (await anonymous.GetAsync($"/public/{tenant.Code}/register/export?encoding=sjis")).Content.ReadAsByteArrayAsync()));
         Assert.Equal("Shift_JIS", table.EncodingName);
         Assert.Equal("国民健康保険被保険者ファイル", Assert.Single(table.Rows)[1]);
-        Assert.Equal("氏名\n生年月日\n性別\n住所", table.Rows[0][4]);
+        Assert.Equal("氏名\n生年月日\n性別\n住所", table.Rows[0][table.IndexOf("記録項目")]);
 
         var xlsx = await anonymous.GetAsync($"/public/{tenant.Code}/register/export?format=xlsx");
         var bytes = await xlsx.Content.ReadAsByteArrayAsync();
@@ -252,7 +259,7 @@ public sealed class RegisterWorkflowTests(AppFixture app)
         Assert.Contains("value=\"国籍\" id=\"ordinance-0\"", form);
 
         var header = string.Join(",", RegisterCsv.Headers);
-        var csv = header + "\r\nO-3,相談ファイル,区民部 / 戸籍住民課,相談,氏名,相談者,本人から,なし,,宗教,,,,10,非該当,電算処理ファイル,,\r\n";
+        var csv = header + "\r\nO-3,相談ファイル,,区民部 / 戸籍住民課,相談,氏名,相談者,本人から,含まない,,宗教,,,,,電算処理ファイル,無,非該当,,,,,10,非該当,,\r\n";
         var import = await office.PostFileAsync("/register/import", "Upload", "ordinance.csv", Encoding.UTF8.GetBytes(csv));
         Assert.Contains("<tr><td class=\"num\">2</td><td>条例要配慮個人情報</td><td>条例要配慮個人情報「宗教」はこの団体の一覧", await import.Content.ReadAsStringAsync());
     }

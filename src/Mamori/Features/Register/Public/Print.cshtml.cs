@@ -6,15 +6,19 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Mamori.Features.Register.Public;
 
-/// <summary>The published register for printing on A4, one file per page.</summary>
+/// <summary>The published register for printing on A4: the 単票, one file per page, or the 一覧, one file per row (landscape).</summary>
 [AllowAnonymous]
 public sealed class PrintModel(AppDbContext db) : MamoriPageModel
 {
     public string Code { get; private set; } = string.Empty;
     public string MunicipalityName { get; private set; } = string.Empty;
     public List<PublishedEntry> Entries { get; private set; } = [];
+    public bool List { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(string code, CancellationToken ct)
+    /// <summary>The 一覧's headings: the 単票's items and the revision date.</summary>
+    public IReadOnlyList<string> ListHeaders { get; } = RegisterContent.Empty.Fields().Select(f => f.Label).Append("改訂日").ToList();
+
+    public async Task<IActionResult> OnGetAsync(string code, string? layout, CancellationToken ct)
     {
         var m = await PublicMunicipality.EnterAsync(db, code, ct);
         if (m is null)
@@ -23,7 +27,8 @@ public sealed class PrintModel(AppDbContext db) : MamoriPageModel
         }
         (Code, MunicipalityName) = (m.Code, m.Name);
         Entries = await RegisterQueries.PublishedAsync(db, null, ct);
-        SetTitle($"{m.Name} 個人情報ファイル簿（印刷用）");
+        List = layout == "list";
+        SetTitle(List ? "個人情報ファイル簿（一覧）" : "個人情報ファイル簿（単票）");
         ViewData["Public"] = true;
         return Page();
     }
