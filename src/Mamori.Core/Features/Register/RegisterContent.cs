@@ -90,10 +90,31 @@ public sealed record RegisterContent(
         (RegisterItems.Remarks.Label, Remarks ?? string.Empty),
     ];
 
-    /// <summary>The fields that differ between two versions.</summary>
-    public static IReadOnlyList<(string Label, string Before, string After)> Diff(RegisterContent before, RegisterContent after) =>
-        before.Fields().Zip(after.Fields(), (b, a) => (b.Label, b.Text, a.Text)).Where(x => x.Item2 != x.Item3).ToList();
+    /// <summary>
+    /// The items that differ between two versions, field by field; for a list (記録項目, 収集方法, 条例要配慮個人情報) also
+    /// which entries were added and which removed.
+    /// </summary>
+    public static IReadOnlyList<RegisterChange> Diff(RegisterContent before, RegisterContent after)
+    {
+        var lists = new Dictionary<string, (IReadOnlyList<string> Before, IReadOnlyList<string> After)>
+        {
+            [RegisterItems.RecordItems.Label] = (before.RecordItems, after.RecordItems),
+            [RegisterItems.Collection.Label] = (before.CollectionMethods, after.CollectionMethods),
+            [RegisterItems.Ordinance.Label] = (before.OrdinanceSensitive, after.OrdinanceSensitive),
+        };
+        return before.Fields().Zip(after.Fields(), (b, a) => (b.Label, Before: b.Text, After: a.Text)).Where(x => x.Before != x.After).Select(x =>
+        {
+            if (!lists.TryGetValue(x.Label, out var list))
+            {
+                return new RegisterChange(x.Label, x.Before, x.After, [], []);
+            }
+            return new RegisterChange(x.Label, x.Before, x.After, list.After.Except(list.Before).ToList(), list.Before.Except(list.After).ToList());
+        }).ToList();
+    }
 }
+
+/// <summary>One changed item of a revision: the text before and after, and for a list the entries added and removed.</summary>
+public sealed record RegisterChange(string Label, string Before, string After, IReadOnlyList<string> Added, IReadOnlyList<string> Removed);
 
 /// <summary>Japanese names for the register's enums.</summary>
 public static class RegisterNames

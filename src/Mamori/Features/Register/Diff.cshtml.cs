@@ -18,7 +18,7 @@ public sealed class DiffModel(AppDbContext db) : MamoriPageModel
     public DateOnly FromDate { get; private set; }
     public DateOnly ToDate { get; private set; }
     public string Reason { get; private set; } = string.Empty;
-    public IReadOnlyList<(string Label, string Before, string After)> Changes { get; private set; } = [];
+    public IReadOnlyList<RegisterChange> Changes { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(Guid id, int from, int to, CancellationToken ct)
     {

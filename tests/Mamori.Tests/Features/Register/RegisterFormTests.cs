@@ -118,6 +118,38 @@ public sealed class RegisterFormTests(AppFixture app)
 
     [Theory]
     [MemberData(nameof(TestDatabases.All), MemberType = typeof(TestDatabases))]
+    public async Task Revision_DiffMarksTheChangedItems_AndTheEntriesAddedOrRemoved(DatabaseProvider provider)
+    {
+        var factory = await app.GetAsync(provider);
+        var tenant = await TestTenant.CreateAsync(factory);
+        using var office = await Browser.SignInAsync(factory, tenant, UserRole.Office);
+        async Task<JsonElement> Publish(string id, string? reason)
+        {
+            await RegisterWorkflowTests.Json(await office.Client.PostAsync($"/api/v1/register/{id}/submit", null), HttpStatusCode.OK);
+            await RegisterWorkflowTests.Json(await office.Client.PostAsync($"/api/v1/register/{id}/confirm", null), HttpStatusCode.OK);
+            return await RegisterWorkflowTests.Json(await office.Client.PostAsJsonAsync($"/api/v1/register/{id}/publish", new { reason }), HttpStatusCode.OK);
+        }
+        var created = await RegisterWorkflowTests.Json(await office.Client.PostAsJsonAsync("/api/v1/register", Statutory(tenant, 1)), HttpStatusCode.Created);
+        var id = created.GetProperty("id").GetString()!;
+        var first = await Publish(id, null);
+        var body = JsonSerializer.SerializeToNode(Statutory(tenant, 1))!.AsObject();
+        body["recordItems"] = new System.Text.Json.Nodes.JsonArray("氏名", "生年月日", "電話番号");
+        body["requestOfficeAddress"] = "東京都守り区本町二丁目2番2号";
+        body["version"] = first.GetProperty("version").GetString();
+        await RegisterWorkflowTests.Json(await office.Client.PutAsJsonAsync($"/api/v1/register/{id}", body), HttpStatusCode.OK);
+        await Publish(id, "記録項目の見直し");
+
+        var diff = await office.GetPageAsync($"/register/{id}/diff?from=1&to=2");
+        Assert.Contains("変更のあった項目 2 件", diff);
+        Assert.Contains("<th scope=\"row\">記録項目</th>", diff);
+        Assert.Contains("<ins>追加：電話番号</ins>", diff);
+        Assert.Contains("<del>削除：住所（都道府県、市区町村）</del>", diff);
+        Assert.Contains("<th scope=\"row\">開示請求等を受理する組織の所在地</th><td class=\"pre\">東京都守り区本町一丁目1番1号</td><td class=\"pre\">東京都守り区本町二丁目2番2号</td>", diff);
+        Assert.DoesNotContain("<th scope=\"row\">個人情報ファイルの利用目的</th>", diff);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabases.All), MemberType = typeof(TestDatabases))]
     public async Task OfficeShapedShiftJisList_WithOneBadRow_IsRefusedByRowAndColumn_AndStoresNothing(DatabaseProvider provider)
     {
         var factory = await app.GetAsync(provider);
