@@ -1068,6 +1068,10 @@ namespace Mamori.Migrations.Postgres.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<string>("NoticeSender")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
                     b.Property<Guid?>("ParentId")
                         .HasColumnType("uuid");
 

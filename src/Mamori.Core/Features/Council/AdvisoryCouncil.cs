@@ -80,6 +80,12 @@ public sealed class AdvisoryCouncil : IMunicipalityOwned, IVersioned
     [Label("公開")]
     public bool IsPublic { get; set; } = true;
 
+    /// <summary>
+    /// Who sends the 開催通知 (「豊島区長　高際　みゆき」, 「会長　山田　太郎」); blank: the council and its chair.
+    /// </summary>
+    [Label("開催通知の発信者")]
+    public string? NoticeSender { get; set; }
+
     /// <summary>Contact shown on notices (e.g. 総合政策部区政情報課 電話 03-…).</summary>
     [Label("連絡先")]
     public string? Contact { get; set; }
@@ -94,6 +100,7 @@ internal sealed class CouncilConfiguration : IEntityTypeConfiguration<AdvisoryCo
         b.Property(x => x.Name).HasMaxLength(100);
         b.Property(x => x.Basis).HasMaxLength(200);
         b.Property(x => x.Contact).HasMaxLength(200);
+        b.Property(x => x.NoticeSender).HasMaxLength(100);
         b.Property(x => x.Quorum).HasConversion<string>().HasMaxLength(20);
         b.Property(x => x.Version).IsConcurrencyToken();
         b.HasOne<Municipality>().WithMany().HasForeignKey(x => x.MunicipalityId).OnDelete(DeleteBehavior.Restrict);

@@ -7,9 +7,12 @@ namespace Mamori.Core.Features.Council;
 /// <summary>The council's official documents: 開催通知, 答申書 and the compiled written Q&amp;A (意見・質問と回答).</summary>
 public static partial class CouncilDocuments
 {
-    /// <summary>午前10時00分 / 午後2時00分, as notices print times.</summary>
-    public static string FormatTime(TimeOnly time) =>
-        $"{(time.Hour < 12 ? "午前" : "午後")}{(time.Hour % 12 == 0 && time.Hour >= 12 ? 12 : time.Hour % 12)}時{time.Minute:00}分";
+    /// <summary>午前10時00分 / 午後2時00分 / 正午, as notices print times (12:30 is 午後0時30分).</summary>
+    public static string FormatTime(TimeOnly time) => time switch
+    {
+        { Hour: 12, Minute: 0 } => "正午",
+        _ => $"{(time.Hour < 12 ? "午前" : "午後")}{time.Hour % 12}時{time.Minute:00}分",
+    };
 
     /// <summary>令和4年11月17日（木）午後2時00分～午後4時00分.</summary>
     public static string When(Meeting meeting)
@@ -31,8 +34,11 @@ public static partial class CouncilDocuments
         _ => meeting.Place ?? "（場所未定）",
     };
 
+    /// <summary>The notice's sender: as the council set it (区長 or 会長 and the name), else the council and its chair.</summary>
     private static string ChairLine(MeetingView view) =>
-        view.Chair is { } chair ? $"{view.Council.Name}　{(chair.Role == MemberRole.CommitteeChair ? "委員長" : "会長")}　{chair.Name}" : view.Council.Name;
+        view.Council.NoticeSender ?? (view.Chair is { } chair
+            ? $"{view.Council.Name}　{(chair.Role == MemberRole.CommitteeChair ? "委員長" : "会長")}　{chair.Name}"
+            : view.Council.Name);
 
     /// <summary>開催通知 (e.g. 5豊政相発第307号): 記 with 日時, 会議形式, 議題 and 報告事項, 問合せ先.</summary>
     public static PrintDocument Notice(MeetingView view)
@@ -62,22 +68,21 @@ public static partial class CouncilDocuments
         string Next() => $"{++n}　";
         blocks.Add(new PrintLine($"{Next()}日時　{When(m)}{(m.Kind == MeetingKind.Written ? "（開催とみなす日）" : string.Empty)}"));
         blocks.Add(new PrintLine($"{Next()}{(m.Kind == MeetingKind.InPerson ? "場所" : "会議形式")}　{Where(m)}"));
-        var deliberation = view.Agenda.Where(a => a.Item.Kind != ItemKind.Report).ToList();
-        var reports = view.Agenda.Where(a => a.Item.Kind == ItemKind.Report).ToList();
-        if (deliberation.Count > 0)
+        // 諮問 under 審議事項, 報告 under 報告事項, anything else under その他 with the notice's own note; a section of one
+        // item prints it without the （1）.
+        foreach (var (heading, kind) in new[] { ("審議事項", ItemKind.Consultation), ("報告事項", ItemKind.Report), ("その他", ItemKind.Other) })
         {
-            blocks.Add(new PrintLine($"{Next()}審議事項"));
-            blocks.AddRange(deliberation.Select((a, i) => new PrintLine($"（{i + 1}）{ItemLine(a)}", Indent: 2)));
-        }
-        if (reports.Count > 0)
-        {
-            blocks.Add(new PrintLine($"{Next()}報告事項"));
-            blocks.AddRange(reports.Select((a, i) => new PrintLine($"（{i + 1}）{ItemLine(a)}", Indent: 2)));
-        }
-        if (m.NoticeNote is { } note)
-        {
-            blocks.Add(new PrintLine($"{Next()}その他"));
-            blocks.Add(new PrintLine(note, Indent: 2));
+            var lines = view.Agenda.Where(a => a.Item.Kind == kind).Select(ItemLine).ToList();
+            if (kind == ItemKind.Other && m.NoticeNote is { } note)
+            {
+                lines.Add(note);
+            }
+            if (lines.Count == 0)
+            {
+                continue;
+            }
+            blocks.Add(new PrintLine($"{Next()}{heading}"));
+            blocks.AddRange(lines.Select((line, i) => new PrintLine(lines.Count == 1 ? line : $"（{i + 1}）{line}", Indent: 2)));
         }
         if (view.Council.Contact is { } contact)
         {
@@ -88,8 +93,21 @@ public static partial class CouncilDocuments
         return new PrintDocument($"{name} 開催通知", blocks);
     }
 
+    /// <summary>An item's title, with its number when it has one: 「…について（諮問第5号）」; an unnumbered report is its title.</summary>
     private static string ItemLine(AgendaLine a) =>
-        a.Item.Kind == ItemKind.Other ? a.Item.Title : $"{a.Item.Title}（{a.Item.Label()}）";
+        a.Item.Kind == ItemKind.Other || a.Item.Number is null ? a.Item.Title : $"{a.Item.Title}（{a.Item.Label()}）";
+
+    /// <summary>
+    /// The subject of a 答申 or a notice title: the item's title with 「について」 once (「…の評価について」 stays as it is;
+    /// 「…の評価」 gets it; a trailing 「（諮問）」 is dropped).
+    /// </summary>
+    public static string About(string title)
+    {
+        var t = SubjectNote().Replace(title.Trim(), string.Empty).TrimEnd();
+        // 「…について（手続の追加）」: the 「について」 comes before a closing note.
+        var body = ClosingNote().Replace(t, string.Empty).TrimEnd();
+        return body.EndsWith("について", StringComparison.Ordinal) || body.EndsWith("に係る件", StringComparison.Ordinal) ? t : t + "について";
+    }
 
     /// <summary>答申書: 答申第N号, the date, addressee, the council and chair, and the text.</summary>
     public static PrintDocument Answer(Toshin toshin, AgendaItem item, AdvisoryCouncil council, CouncilMember? chair, string municipalityName)
@@ -102,7 +120,7 @@ public static partial class CouncilDocuments
             new PrintLine(council.Name, LineAlign.Right),
             new PrintLine(chair is null ? "会長" : $"会長　{chair.Name}", LineAlign.Right),
             new PrintLine(string.Empty),
-            new PrintLine($"{item.Title}について（答申）", LineAlign.Center, Bold: true, Large: true),
+            new PrintLine($"{About(item.Title)}（答申）", LineAlign.Center, Bold: true, Large: true),
             new PrintLine(string.Empty),
             new PrintLine(item.SubmittedOn is { } asked
                 ? $"　{WarekiDate.Format(asked)}付け{item.Label()}で諮問のあった標記の件について、次のとおり答申します。"
@@ -112,7 +130,7 @@ public static partial class CouncilDocuments
         blocks.AddRange(toshin.Text.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n')
             .Select(p => new PrintLine(p.Length == 0 || p.StartsWith('　') ? p : "　" + p)));
         blocks.Add(new PrintLine("以上", LineAlign.Right));
-        return new PrintDocument($"{CouncilNames.ToshinLabel(toshin.Number)} {item.Title}について（答申）", blocks);
+        return new PrintDocument($"{CouncilNames.ToshinLabel(toshin.Number)} {About(item.Title)}（答申）", blocks);
     }
 
     /// <summary>The compiled table of a written meeting: 議題, 記載箇所 | 委員からのご意見・ご質問 | 区の回答.</summary>
@@ -150,4 +168,10 @@ public static partial class CouncilDocuments
 
     [GeneratedRegex(@"[（(](書面|書面開催|オンライン|オンライン開催|対面)[）)]")]
     private static partial Regex KindNote();
+
+    [GeneratedRegex(@"[（(](諮問|答申|報告)[）)]$")]
+    private static partial Regex SubjectNote();
+
+    [GeneratedRegex(@"[（(][^（()）]*[）)]$")]
+    private static partial Regex ClosingNote();
 }

@@ -18,6 +18,7 @@ public sealed record CouncilInput
     public QuorumRule Quorum { get; init; }
     public bool IsPublic { get; init; }
     public string? Contact { get; init; }
+    public string? NoticeSender { get; init; }
     public Guid? Version { get; init; }
 }
 
@@ -101,6 +102,7 @@ public static partial class CouncilWorkflow
         }
         errors.MaxLength("Basis", input.Basis, 200, "設置根拠");
         errors.MaxLength("Contact", input.Contact, 200, "問合せ先");
+        errors.MaxLength("NoticeSender", input.NoticeSender, 100, "開催通知の発信者");
         if (input.TermYears is < 1 or > 10)
         {
             errors.Add("TermYears", "任期は1年から10年の間で入力してください。");
@@ -151,6 +153,7 @@ public static partial class CouncilWorkflow
         council.Quorum = input.Quorum;
         council.IsPublic = input.IsPublic;
         council.Contact = Optional(input.Contact);
+        council.NoticeSender = Optional(input.NoticeSender);
         return await SaveAsync(db, council, ct);
     }
 

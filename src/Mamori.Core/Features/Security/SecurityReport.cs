@@ -8,9 +8,15 @@ using MiniExcelLibs;
 
 namespace Mamori.Core.Features.Security;
 
-/// <summary>A checklist's 今回 / 前回 for the report: scores overall and per category, and the published items that changed.</summary>
+/// <summary>
+/// A checklist's 今回 / 前回 for the report: scores overall and per category, the published items that changed, and the
+/// 改善計画 of every published item answered below the top value.
+/// </summary>
 public sealed record ChecklistSummary(string TemplateName, int FiscalYear, bool Closed, ChecklistScores Current, int? PreviousYear, ChecklistScores? Previous,
-    IReadOnlyList<ItemComparison> ChangedItems, int UnpublishedItems, IReadOnlyList<ScaleOption> Scale);
+    IReadOnlyList<ItemComparison> ChangedItems, int UnpublishedItems, IReadOnlyList<ScaleOption> Scale, IReadOnlyList<ImprovementPlan> Plans);
+
+/// <summary>One item answered below the top value and what is planned for it (改善策・担当・期限).</summary>
+public sealed record ImprovementPlan(string Number, string Text, string Answer, string? Measure, string? Owner, DateOnly? DueOn);
 
 /// <summary>
 /// 住基ネットに係るセキュリティ対策の実施状況 (the yearly report to the council): the checklist score 今回 / 前回,
@@ -55,7 +61,7 @@ public sealed record SecurityYearReport(FiscalYear Year, string Municipality, IR
             summaries.Add(new ChecklistSummary(template.Name, current.FiscalYear, current.IsClosed, ChecklistScore.Compute(items, current.Values),
                 previous?.FiscalYear, previous is null ? null : ChecklistScore.Compute(items, previous.Values),
                 comparison.Where(c => !c.Item.NeverPublished && c.Change is ItemChange.Better or ItemChange.Worse).ToList(),
-                items.Count(i => i.NeverPublished), template.Scale));
+                items.Count(i => i.NeverPublished), template.Scale, Plans(items, current, template.Scale)));
         }
         var entries = await RoomAccess.SummaryAsync(db, municipalityId, year, YearsShown, ct);
         var drills = await db.Drills.AsNoTracking().IgnoreQueryFilters()
@@ -68,6 +74,18 @@ public sealed record SecurityYearReport(FiscalYear Year, string Municipality, IR
     }
 
     private static string N(int n) => n.ToString("N0", CultureInfo.InvariantCulture);
+
+    /// <summary>The 改善計画 of the published items answered below the top value, in the checklist's order.</summary>
+    private static List<ImprovementPlan> Plans(IReadOnlyList<ChecklistItem> items, ChecklistAssessment assessment, IReadOnlyList<ScaleOption> scale)
+    {
+        var answers = assessment.Answers.ToDictionary(a => a.ItemNumber, StringComparer.Ordinal);
+        return items.Where(i => !i.NeverPublished)
+            .Select(i => (Item: i, Answer: answers.GetValueOrDefault(i.Number)))
+            .Where(x => x.Answer is { } a && Security.Checklists.NeedsPlan(scale, a.Value))
+            .Select(x => new ImprovementPlan(x.Item.Number, x.Item.Text, Security.Checklists.Label(scale, x.Answer!.Value), x.Answer.PlanMeasure,
+                x.Answer.PlanOwner, x.Answer.PlanDueOn))
+            .ToList();
+    }
 
     /// <summary>4月 … 3月.</summary>
     public static IReadOnlyList<string> MonthHeaders(FiscalYearTable table) => table.Months.Select(m => $"{m.Month.Month}月").ToList();
@@ -172,6 +190,14 @@ public sealed record SecurityYearReport(FiscalYear Year, string Municipality, IR
                 blocks.Add(new PrintTable(["番号", "項目", "前回", "今回", "変化"],
                     c.ChangedItems.Select(i => (IReadOnlyList<string>)[i.Item.Number, i.Item.Text, Security.Checklists.Label(c.Scale, i.Previous), Security.Checklists.Label(c.Scale, i.Current), i.Change.JapaneseName()]).ToList(),
                     [8, 50, 15, 15, 12]));
+            }
+            if (c.Plans.Count > 0)
+            {
+                blocks.Add(new PrintLine($"改善計画（満点に満たない項目 {c.Plans.Count} 件）", Indent: 1));
+                blocks.Add(new PrintTable(["番号", "項目", "回答", "改善策", "担当", "期限"],
+                    c.Plans.Select(p => (IReadOnlyList<string>)[p.Number, p.Text, p.Answer, p.Measure ?? "（未記入）", p.Owner ?? "（未記入）",
+                        p.DueOn is { } due ? WarekiDate.Format(due) : "（未記入）"]).ToList(),
+                    [7, 33, 12, 26, 11, 11]));
             }
             if (c.UnpublishedItems > 0)
             {

@@ -23,6 +23,7 @@ public sealed class EditModel(AppDbContext db) : MamoriPageModel
         public QuorumRule Quorum { get; set; }
         public bool IsPublic { get; set; } = true;
         public string? Contact { get; set; }
+        public string? NoticeSender { get; set; }
         public Guid? Version { get; set; }
     }
 
@@ -49,6 +50,7 @@ public sealed class EditModel(AppDbContext db) : MamoriPageModel
                 Quorum = c.Quorum,
                 IsPublic = c.IsPublic,
                 Contact = c.Contact,
+                NoticeSender = c.NoticeSender,
                 Version = c.Version,
             };
         }
@@ -76,6 +78,7 @@ public sealed class EditModel(AppDbContext db) : MamoriPageModel
             Quorum = Input.Quorum,
             IsPublic = Input.IsPublic,
             Contact = Input.Contact,
+            NoticeSender = Input.NoticeSender,
             Version = Input.Version,
         }, ct);
         if (!outcome.Ok)

@@ -33,6 +33,9 @@ public sealed class SecurityReportTests(AppFixture app)
                     MunicipalityId = tenant.MunicipalityId,
                     ItemNumber = i.Number,
                     Value = i.Number is "3" or "5" ? low : 3,
+                    PlanMeasure = year == 2022 && i.Number == "3" ? "研修を年2回に増やす" : null,
+                    PlanOwner = year == 2022 && i.Number == "3" ? "戸籍住民課" : null,
+                    PlanDueOn = year == 2022 && i.Number == "3" ? new DateOnly(2023, 3, 31) : null,
                 }));
                 db.ChecklistAssessments.Add(a);
             }
@@ -87,6 +90,9 @@ public sealed class SecurityReportTests(AppFixture app)
         Assert.Contains("職員に対しセキュリティ研修を年1回以上実施しているか", page); // item 3 changed 1 → 2
         Assert.DoesNotContain("サーバ室の所在・設備配置を公開資料に記載していないか", page); // never published
         Assert.Contains("非公表の1項目", page);
+        // The 改善計画 of the published item below the top answer (3 運用している); item 5 is below it too but never published.
+        Assert.Contains("改善計画（満点に満たない項目 1 件）", page);
+        Assert.Contains("<td class=\"pre\">整備している</td><td class=\"pre\">研修を年2回に増やす</td><td class=\"pre\">戸籍住民課</td><td class=\"pre\">令和5年3月31日</td>", page);
         Assert.Contains("<td class=\"pre\">職員</td><td class=\"pre num\">0</td><td class=\"pre num\">1</td>", page); // 4月 0, 5月 1
         Assert.Contains("平成29年度", page);
         Assert.Contains("ログチェック（1件）", page);

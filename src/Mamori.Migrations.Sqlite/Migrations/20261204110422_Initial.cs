@@ -253,6 +253,7 @@ namespace Mamori.Migrations.Sqlite.Migrations
                     TermYears = table.Column<int>(type: "INTEGER", nullable: false),
                     Quorum = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
                     IsPublic = table.Column<bool>(type: "INTEGER", nullable: false),
+                    NoticeSender = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
                     Contact = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
                     Version = table.Column<Guid>(type: "TEXT", nullable: false)
                 },

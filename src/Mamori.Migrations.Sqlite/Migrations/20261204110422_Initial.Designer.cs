@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Mamori.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261204104248_Initial")]
+    [Migration("20261204110422_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -1062,6 +1062,10 @@ namespace Mamori.Migrations.Sqlite.Migrations
 
                     b.Property<string>("Name")
                         .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NoticeSender")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 

@@ -255,6 +255,7 @@ namespace Mamori.Migrations.Postgres.Migrations
                     TermYears = table.Column<int>(type: "integer", nullable: false),
                     Quorum = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
                     IsPublic = table.Column<bool>(type: "boolean", nullable: false),
+                    NoticeSender = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
                     Contact = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
                     Version = table.Column<Guid>(type: "uuid", nullable: false)
                 },

@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Mamori.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261204104256_Initial")]
+    [Migration("20261204110431_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -1068,6 +1068,10 @@ namespace Mamori.Migrations.Postgres.Migrations
 
                     b.Property<string>("Name")
                         .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("NoticeSender")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
