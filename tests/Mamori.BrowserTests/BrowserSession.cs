@@ -1,4 +1,5 @@
 using Mamori.Core.Data;
+using Mamori.Core.Japanese;
 using Mamori.Tests.Infrastructure;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -107,9 +108,23 @@ public sealed class BrowserSession : IAsyncDisposable
     /// Prints the page on A4 as a person would (print media) to TestResults/browser/<paramref name="name"/>.pdf, checks that
     /// the printed text holds every phrase, and returns the pages' text without layout spaces.
     /// </summary>
-    public async Task<IReadOnlyList<string>> PrintAsync(string name, params string[] phrases)
+    /// <summary>
+    /// Prints the page to an A4 PDF as a person would (print media) and reads it back: the phrases are on it; no page
+    /// chrome is (the save/notice banner, buttons, navigation); every sheet has the running header (the date it was
+    /// printed) and its page number 「n / N」; at least <paramref name="minPages"/> sheets. Page 1 is kept as a PNG beside
+    /// the screenshots.
+    /// </summary>
+    public Task<IReadOnlyList<string>> PrintAsync(string name, params string[] phrases) => PrintAsync(name, 1, phrases);
+
+    public async Task<IReadOnlyList<string>> PrintAsync(string name, int minPages, params string[] phrases)
     {
         var path = Path.Combine(ArtifactsDirectory, name + ".pdf");
+        // What the screen shows around the document and must not reach paper.
+        var chrome = new List<string>();
+        foreach (var selector in new[] { ".flash", ".actions button", ".actions a", ".breadcrumbs" })
+        {
+            chrome.AddRange((await Page.Locator(selector).AllTextContentsAsync()).Select(t => t.Trim()).Where(t => t.Length >= 4));
+        }
         await Page.EmulateMediaAsync(new PageEmulateMediaOptions { Media = Media.Print });
         await Page.PdfAsync(new PagePdfOptions { Format = "A4", Path = path });
         await Page.EmulateMediaAsync(new PageEmulateMediaOptions { Media = Media.Screen });
@@ -119,6 +134,18 @@ public sealed class BrowserSession : IAsyncDisposable
         {
             Assert.True(text.Contains(PdfText.Compact(phrase), StringComparison.Ordinal), $"{name}.pdf に「{phrase}」が印刷されていません。");
         }
+        foreach (var shown in chrome.Where(c => !phrases.Any(p => PdfText.Compact(p).Contains(PdfText.Compact(c), StringComparison.Ordinal))))
+        {
+            Assert.False(text.Contains(PdfText.Compact(shown), StringComparison.Ordinal), $"{name}.pdf に画面の「{shown}」が印刷されています。");
+        }
+        Assert.True(pages.Count >= minPages, $"{name}.pdf は {pages.Count} ページです（{minPages} ページ以上のはず）。");
+        var printed = PdfText.Compact(WarekiDate.Format(Today) + "印刷");
+        for (var i = 0; i < pages.Count; i++)
+        {
+            Assert.True(pages[i].Contains(printed, StringComparison.Ordinal), $"{name}.pdf の {i + 1} ページ目に見出し（{printed}）がありません。");
+            Assert.True(pages[i].Contains($"{i + 1}/{pages.Count}", StringComparison.Ordinal), $"{name}.pdf の {i + 1} ページ目にページ番号「{i + 1} / {pages.Count}」がありません。");
+        }
+        await PdfText.FirstPagePngAsync(path, Path.Combine(ArtifactsDirectory, name + "-page1"));
         return pages;
     }
 

@@ -42,12 +42,14 @@ public sealed class CouncilFlowTests
         await Assertions.Expect(page.Locator("table.data").First).ToContainTextAsync("保科 一郎");
 
         // Two consultations, numbered by the proposal.
+        var itemUrl = string.Empty;
         foreach (var title in new[] { "住民情報システムの標準化に伴う特定個人情報保護評価について", "防犯カメラの設置について" })
         {
             await page.GotoAsync(s.BaseUrl + "/council/items/edit");
             await page.GetByLabel("件名").FillAsync(title);
             await page.GetByRole(AriaRole.Button, new() { Name = "保存する" }).ClickAsync();
             await Assertions.Expect(page.Locator("h1")).ToContainTextAsync(title);
+            itemUrl = page.Url;
         }
 
         // A written meeting with a deadline for questions; both items on its agenda.
@@ -126,12 +128,25 @@ public sealed class CouncilFlowTests
         await s.ScreenshotAsync("28-council-answers");
         await s.PrintAsync("council-answers", "委員からのご意見・ご質問と回答", "録画データの保存期間", "録画データは7日間保存し", "防犯カメラの設置について");
 
-        // The notice to the members names the deadline and both items.
-        await page.EmulateMediaAsync(new PageEmulateMediaOptions { Media = Media.Screen });
+        // The notice to the members names the deadline and both items; printed right after saving, the green banner stays
+        // on the screen.
         await page.GotoAsync(meetingUrl + "/notice");
         await Assertions.Expect(page.Locator("article.document")).ToContainTextAsync("第3回守り区情報公開・個人情報保護審議会の書面開催について（通知）");
         await Assertions.Expect(page.Locator("article.document")).ToContainTextAsync("（2）防犯カメラの設置について（諮問第2号）");
-        await page.EmulateMediaAsync(new PageEmulateMediaOptions { Media = Media.Print });
-        await page.PdfAsync(new PagePdfOptions { Format = "A4", Path = Path.Combine(BrowserSession.ArtifactsDirectory, "council-notice.pdf") });
+        await page.GetByLabel("文書番号").FillAsync("8守政相発第12号");
+        await page.GetByRole(AriaRole.Button, new() { Name = "保存する" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".flash")).ToContainTextAsync("開催通知を保存しました");
+        await s.PrintAsync("council-notice", "8守政相発第12号", "書面開催について（通知）", "守り区情報公開・個人情報保護審議会会長守屋花子",
+            "（2）防犯カメラの設置について（諮問第2号）");
+
+        // The 答申: its title says について once.
+        await page.GotoAsync(itemUrl);
+        await page.GetByRole(AriaRole.Link, new() { Name = "答申を作成" }).ClickAsync();
+        await page.GetByLabel("答申日").FillAsync(s.Today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        await page.GetByLabel("本文").FillAsync("諮問のとおり設置することは妥当である。\nただし、録画データの保存期間は7日間とすること。");
+        await page.GetByRole(AriaRole.Button, new() { Name = "保存する" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".flash")).ToContainTextAsync("を保存しました");
+        var toshin = await s.PrintAsync("council-toshin", "防犯カメラの設置について（答申）", "録画データの保存期間は7日間とすること");
+        Assert.DoesNotContain("についてについて", string.Concat(toshin), StringComparison.Ordinal);
     }
 }

@@ -20,6 +20,15 @@ public static class PdfText
         return pages[..^1];
     }
 
+    /// <summary>Page 1 of a PDF as <paramref name="stem"/>.png (poppler's pdftoppm, 80 dpi): what the sheet looks like.</summary>
+    public static async Task FirstPagePngAsync(string path, string stem)
+    {
+        var start = new ProcessStartInfo("pdftoppm", ["-png", "-r", "80", "-f", "1", "-l", "1", "-singlefile", path, stem]) { RedirectStandardError = true };
+        using var process = Process.Start(start) ?? throw new InvalidOperationException("pdftoppm を起動できません。");
+        await process.WaitForExitAsync();
+        Assert.True(process.ExitCode == 0, $"pdftoppm: {await process.StandardError.ReadToEndAsync()}");
+    }
+
     /// <summary>A page's text with the spaces of the layout removed, for matching Japanese phrases.</summary>
     public static string Compact(string page) => string.Concat(page.Where(c => !char.IsWhiteSpace(c)));
 }
