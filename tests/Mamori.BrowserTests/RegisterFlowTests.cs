@@ -82,6 +82,11 @@ public sealed class RegisterFlowTests
         await page.GetByRole(AriaRole.Link, new() { Name = "住民基本台帳ファイル" }).ClickAsync();
         await Assertions.Expect(page.Locator("table.register-sheet")).ToContainTextAsync("氏名、生年月日、住所");
         await page.GotoAsync($"{s.BaseUrl}/public/{tenant.Code}/register/print");
-        await s.PrintAsync("public-register", "住民基本台帳ファイル");
+        await s.PrintAsync("public-register", "個人情報ファイル簿（単票）", "住民基本台帳ファイル", "開示請求等を受理する組織の所在地", "東京都守り区本町一丁目1番1号");
+        await page.GotoAsync($"{s.BaseUrl}/public/{tenant.Code}/register/print?layout=list");
+        var list = await s.PrintAsync("public-register-list", "個人情報ファイル簿（一覧）", "守り区長");
+        // Every column fits on the landscape sheet, the last (改訂日) included.
+        Assert.Contains("改訂日", list[0]);
+        Assert.Contains("349,876", list[0]);
     }
 }

@@ -128,6 +128,6 @@ public sealed class ReviewFlowTests
         await page.GetByRole(AriaRole.Link, new() { Name = "報告書" }).ClickAsync();
         await Assertions.Expect(page.Locator("article.report")).ToContainTextAsync("【報告】住民票の写し等交付事務（戸籍住民課）…（1）");
         await s.ScreenshotAsync("25-review-report");
-        await s.PrintAsync("review-report", "住民票の写し等交付事務");
+        await s.PrintAsync("review-report", 2, "住民票の写し等交付事務", "別表");
     }
 }
