@@ -130,14 +130,29 @@ public sealed partial class FindingsFlowTests
         await Assertions.Expect(page.Locator("#reportable")).ToContainTextAsync("要配慮個人情報を含む");
         await Assertions.Expect(page.Locator("#duties tbody tr")).ToHaveCountAsync(3);
         await s.ScreenshotAsync("63-incident-detail");
-        await page.GetByRole(AriaRole.Link, new() { Name = "報告用に印刷する（Word）" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "庁内報告用に印刷する（Word）" }).ClickAsync();
         await Assertions.Expect(page.Locator("article.document")).ToContainTextAsync("報告の対象（要配慮個人情報を含む）");
         await s.PrintAsync("incident", "報告の対象（要配慮個人情報を含む）", "障害福祉サービス受給者証の誤送付");
         await page.GoBackAsync();
+
+        var incidentUrl = page.Url;
         await Assertions.Expect(page.Locator("#duties")).ToContainTextAsync("令和8年12月10日");
         await page.GotoAsync(s.BaseUrl + "/");
         await Assertions.Expect(page.Locator(".card.alert")).ToContainTextAsync("未了の報告・本人通知 3 件（期限超過 0 件・3日以内 1 件）");
         await s.ScreenshotAsync("64-home-incident-alert");
+
+        // The 速報 in the PPC's form: recorded as sent today, printed right after (the banner stays on the screen).
+        await page.GotoAsync(incidentUrl);
+        await page.GetByRole(AriaRole.Link, new() { Name = "速報（委員会の様式）" }).ClickAsync();
+        await Assertions.Expect(page.Locator("article.document")).ToContainTextAsync("個人情報の漏えい等の報告（速報）");
+        page.Dialog += async (_, dialog) => await dialog.AcceptAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "速報として記録する" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".flash")).ToContainTextAsync("速報を令和8年12月8日に報告したものとして記録しました");
+        await Assertions.Expect(page.Locator("#sent")).ToContainTextAsync("速報");
+        await s.ScreenshotAsync("65-incident-preliminary-report");
+        await s.PrintAsync("incident-preliminary", "個人情報の漏えい等の報告（速報）", "個人情報保護委員会御中", "守り区長", "氏名、住所、障害支援区分", "調査中");
+        await page.GotoAsync(incidentUrl);
+        await Assertions.Expect(page.Locator("#duties tbody tr").First).ToContainTextAsync("済（令和8年12月8日）");
     }
 
     [GeneratedRegex(@"^\d\s+(個人情報保護法|番号法|住民基本台帳法)$")]

@@ -82,6 +82,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, CurrentTenant 
     public DbSet<RecurringTask> RecurringTasks => Set<RecurringTask>();
     public DbSet<TaskCompletion> TaskCompletions => Set<TaskCompletion>();
     public DbSet<Incident> Incidents => Set<Incident>();
+    public DbSet<IncidentReport> IncidentReports => Set<IncidentReport>();
     public DbSet<StatRow> StatRows => Set<StatRow>();
     public DbSet<StatDatasetSetting> StatDatasetSettings => Set<StatDatasetSetting>();
     public DbSet<AccessJob> AccessJobs => Set<AccessJob>();

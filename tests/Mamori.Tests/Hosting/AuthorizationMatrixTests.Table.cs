@@ -214,6 +214,7 @@ public sealed partial class AuthorizationMatrixTests
         ["PAGE /incidents/edit/{id:guid?}"] = IncidentWriters,
         ["PAGE /incidents/{id:guid}"] = FindingReaders,
         ["PAGE /incidents/{id:guid}/print"] = FindingReaders,
+        ["PAGE /incidents/{id:guid}/report"] = FindingReaders,
         ["GET /api/v1/findings"] = FindingReaders,
         ["GET /api/v1/findings/due"] = FindingReaders,
         ["GET /api/v1/security/assessments/{id:guid}/score"] = SecurityReaders,

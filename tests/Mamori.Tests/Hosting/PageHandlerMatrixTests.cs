@@ -133,6 +133,7 @@ public sealed class PageHandlerMatrixTests(AppFixture app)
         ["POST /findings/tasks/{id:guid}"] = FindingResponders,
         ["POST /incidents/edit/{id:guid?}"] = IncidentWriters,
         ["POST /incidents/{id:guid}"] = IncidentWriters,
+        ["POST /incidents/{id:guid}/report"] = IncidentWriters,
         ["POST /statistics/{dataset}?handler=Public"] = StatisticsWriters,
         ["POST /statistics/{dataset}?handler=Delete"] = StatisticsWriters,
         ["POST /statistics/{dataset}/import"] = StatisticsWriters,

@@ -116,7 +116,7 @@ public static partial class CouncilDocuments
         {
             new PrintLine(CouncilNames.ToshinLabel(toshin.Number), LineAlign.Right),
             new PrintLine(toshin.AnsweredOn is { } on ? WarekiDate.Format(on) : "令和　　年　　月　　日", LineAlign.Right),
-            new PrintLine(toshin.Addressee ?? $"{municipalityName}長　様"),
+            new PrintLine(toshin.Addressee ?? $"{Organization.MunicipalityHead.Of(municipalityName)}　様"),
             new PrintLine(council.Name, LineAlign.Right),
             new PrintLine(chair is null ? "会長" : $"会長　{chair.Name}", LineAlign.Right),
             new PrintLine(string.Empty),

@@ -130,6 +130,26 @@ public sealed class Incident : IMunicipalityOwned, IDepartmentOwned, IVersioned
     [Label("通知の方法・代替措置")]
     public string? NotificationNote { get; set; }
 
+    /// <summary>発覚の経緯: how the municipality came to know of it (a resident's call, an audit of the logs …).</summary>
+    [Label("発覚の経緯")]
+    public string? Discovery { get; set; }
+
+    /// <summary>二次被害又はそのおそれの有無 (null: 調査中).</summary>
+    [Label("二次被害のおそれ")]
+    public bool? SecondaryHarm { get; set; }
+
+    /// <summary>二次被害又はそのおそれの内容.</summary>
+    [Label("二次被害の内容")]
+    public string? SecondaryHarmNote { get; set; }
+
+    /// <summary>公表の実施状況 (公表日・方法, or why it is not published).</summary>
+    [Label("公表の実施状況")]
+    public string? PublicationNote { get; set; }
+
+    /// <summary>その他参考となる事項 of the PPC's report.</summary>
+    [Label("その他参考となる事項")]
+    public string? ReportNote { get; set; }
+
     /// <summary>発生原因.</summary>
     [Label("発生原因")]
     public string? RootCause { get; set; }
@@ -146,6 +166,18 @@ public sealed class Incident : IMunicipalityOwned, IDepartmentOwned, IVersioned
 
     /// <summary>The day counted for the PIA threshold: when it occurred, or when it was learned of.</summary>
     public DateOnly SeriousOn => OccurredOn ?? LearnedOn;
+}
+
+/// <summary>Japanese names of the incident's enums.</summary>
+public static class IncidentNames
+{
+    public static string JapaneseName(this IncidentKind kind) => kind switch
+    {
+        IncidentKind.Leak => "漏えい",
+        IncidentKind.Loss => "滅失",
+        IncidentKind.Damage => "毀損",
+        _ => "不正利用・その他",
+    };
 }
 
 /// <summary>A report or notice still to be made, with its due date.</summary>
@@ -249,6 +281,8 @@ internal sealed class IncidentConfiguration : IEntityTypeConfiguration<Incident>
         b.Property(x => x.Title).HasMaxLength(200);
         b.Property(x => x.DataItems).HasMaxLength(1000);
         b.Property(x => x.NotificationNote).HasMaxLength(1000);
+        b.Property(x => x.PublicationNote).HasMaxLength(1000);
+        b.Property(x => x.SecondaryHarmNote).HasMaxLength(1000);
         b.Property(x => x.Version).IsConcurrencyToken();
         b.Ignore(x => x.SeriousOn);
         b.HasOne<Municipality>().WithMany().HasForeignKey(x => x.MunicipalityId).OnDelete(DeleteBehavior.Restrict);

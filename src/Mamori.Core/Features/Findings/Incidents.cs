@@ -29,6 +29,11 @@ public sealed record IncidentInput
     public bool IsSerious { get; init; }
     public string? RootCause { get; init; }
     public string? Measures { get; init; }
+    public string? Discovery { get; init; }
+    public bool? SecondaryHarm { get; init; }
+    public string? SecondaryHarmNote { get; init; }
+    public string? PublicationNote { get; init; }
+    public string? ReportNote { get; init; }
 }
 
 /// <summary>The reports and the notice, marked done with their dates.</summary>
@@ -127,6 +132,14 @@ public static class Incidents
         errors.MaxLength("DataItems", input.DataItems, 1000, "漏えい等した情報の項目");
         errors.MaxLength("RootCause", input.RootCause, 4000, "発生原因");
         errors.MaxLength("Measures", input.Measures, 4000, "再発防止策");
+        errors.MaxLength("Discovery", input.Discovery, 4000, "発覚の経緯");
+        errors.MaxLength("SecondaryHarmNote", input.SecondaryHarmNote, 1000, "二次被害又はそのおそれの内容");
+        errors.MaxLength("PublicationNote", input.PublicationNote, 1000, "公表の実施状況");
+        errors.MaxLength("ReportNote", input.ReportNote, 4000, "その他参考となる事項");
+        if (input.SecondaryHarm == true && string.IsNullOrWhiteSpace(input.SecondaryHarmNote))
+        {
+            errors.Add("SecondaryHarmNote", "二次被害又はそのおそれがあるときは、その内容を入力してください。");
+        }
         if (input.DepartmentId is null || !await db.Departments.AnyAsync(d => d.Id == input.DepartmentId, ct))
         {
             errors.Add("DepartmentId", "発生課を選んでください。");
@@ -180,6 +193,11 @@ public static class Incidents
         incident.IsSerious = input.IsSerious;
         incident.RootCause = Optional(input.RootCause);
         incident.Measures = Optional(input.Measures);
+        incident.Discovery = Optional(input.Discovery);
+        incident.SecondaryHarm = input.SecondaryHarm;
+        incident.SecondaryHarmNote = Optional(input.SecondaryHarmNote);
+        incident.PublicationNote = Optional(input.PublicationNote);
+        incident.ReportNote = Optional(input.ReportNote);
     }
 
     /// <summary>Marks the reports and the notice done (or undone, by clearing a date) and closes the incident.</summary>

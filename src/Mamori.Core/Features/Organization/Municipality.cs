@@ -36,6 +36,18 @@ public sealed class Municipality
     public int IncidentPeopleThreshold { get; set; } = Findings.IncidentReporting.DefaultPeopleThreshold;
 }
 
+/// <summary>The head of a municipality (区長, 市長 …): the 行政機関等 that holds most files and reports to the PPC.</summary>
+public static class MunicipalityHead
+{
+    /// <summary>「豊島区長」, 「所沢市長」.</summary>
+    public static string Of(string municipalityName) => municipalityName + "長";
+
+    /// <summary>The head of the current municipality, or of <paramref name="municipalityId"/> when given.</summary>
+    public static async Task<string> NameAsync(Data.AppDbContext db, Guid? municipalityId, CancellationToken ct) =>
+        Of(await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.FirstAsync(
+            municipalityId is { } id ? db.Municipalities.Where(m => m.Id == id).Select(m => m.Name) : db.Municipalities.Select(m => m.Name), ct));
+}
+
 internal sealed class MunicipalityConfiguration : IEntityTypeConfiguration<Municipality>
 {
     public void Configure(EntityTypeBuilder<Municipality> b)

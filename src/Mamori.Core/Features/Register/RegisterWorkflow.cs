@@ -177,7 +177,7 @@ public static class RegisterWorkflow
 
     /// <summary>The municipality's head (「豊島区長」): the 行政機関等 of most files.</summary>
     public static async Task<string> DefaultAgencyAsync(AppDbContext db, CancellationToken ct) =>
-        await db.Municipalities.Select(m => m.Name).FirstAsync(ct) + "長";
+        await MunicipalityHead.NameAsync(db, null, ct);
 
     /// <summary>The current municipality's 条例要配慮個人情報 categories.</summary>
     public static async Task<IReadOnlyList<string>> OrdinanceCategoriesAsync(AppDbContext db, CancellationToken ct) =>

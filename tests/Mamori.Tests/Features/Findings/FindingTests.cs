@@ -13,7 +13,7 @@ namespace Mamori.Tests.Features.Findings;
 
 public sealed class FindingTests(AppFixture app)
 {
-    private static async Task<string> PostAsync(Browser browser, string url, Dictionary<string, string> fields, string? action = null)
+    internal static async Task<string> PostAsync(Browser browser, string url, Dictionary<string, string> fields, string? action = null)
     {
         var response = await browser.PostFormAsync(url, fields, action);
         var body = await response.Content.ReadAsStringAsync();
@@ -21,7 +21,7 @@ public sealed class FindingTests(AppFixture app)
         return response.Headers.Location!.OriginalString.Split('?')[0].TrimEnd('/').Split('/')[^1];
     }
 
-    private static async Task<string> RefusedAsync(Browser browser, string url, Dictionary<string, string> fields, string action)
+    internal static async Task<string> RefusedAsync(Browser browser, string url, Dictionary<string, string> fields, string action)
     {
         var response = await browser.PostFormAsync(url, fields, action);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);

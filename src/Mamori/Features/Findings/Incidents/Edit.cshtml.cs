@@ -37,6 +37,11 @@ public sealed class EditModel(AppDbContext db, TimeProvider clock, IAuthorizatio
         public bool IsSerious { get; set; }
         public string? RootCause { get; set; }
         public string? Measures { get; set; }
+        public string? Discovery { get; set; }
+        public bool? SecondaryHarm { get; set; }
+        public string? SecondaryHarmNote { get; set; }
+        public string? PublicationNote { get; set; }
+        public string? ReportNote { get; set; }
         public Guid? Version { get; set; }
     }
 
@@ -77,6 +82,11 @@ public sealed class EditModel(AppDbContext db, TimeProvider clock, IAuthorizatio
                 IsSerious = i.IsSerious,
                 RootCause = i.RootCause,
                 Measures = i.Measures,
+                Discovery = i.Discovery,
+                SecondaryHarm = i.SecondaryHarm,
+                SecondaryHarmNote = i.SecondaryHarmNote,
+                PublicationNote = i.PublicationNote,
+                ReportNote = i.ReportNote,
                 Version = i.Version,
             };
         }
@@ -116,6 +126,11 @@ public sealed class EditModel(AppDbContext db, TimeProvider clock, IAuthorizatio
                 IsSerious = Input.IsSerious,
                 RootCause = Input.RootCause,
                 Measures = Input.Measures,
+                Discovery = Input.Discovery,
+                SecondaryHarm = Input.SecondaryHarm,
+                SecondaryHarmNote = Input.SecondaryHarmNote,
+                PublicationNote = Input.PublicationNote,
+                ReportNote = Input.ReportNote,
             };
             var outcome = await Core.Features.Findings.Incidents.SaveAsync(db, db.Tenant.MunicipalityId!.Value, id, input, Input.Version,
                 await AllowedAsync(authz, Policies.FindingsManage), clock, ct);

@@ -8,14 +8,6 @@ public static class IncidentsPages
 {
     public static Crumb Root { get; } = new("漏えい等事案", "/incidents");
 
-    public static string JapaneseName(this IncidentKind kind) => kind switch
-    {
-        IncidentKind.Leak => "漏えい",
-        IncidentKind.Loss => "滅失",
-        IncidentKind.Damage => "毀損",
-        _ => "不正利用・その他",
-    };
-
     /// <summary>The badge class of a duty: overdue in red, due within three days in orange.</summary>
     public static string DutyClass(IncidentDuty duty, DateOnly today) => duty.IsDone || duty.DueOn is not { } due
         ? "badge state-planned"

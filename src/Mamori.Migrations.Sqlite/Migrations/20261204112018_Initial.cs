@@ -766,6 +766,11 @@ namespace Mamori.Migrations.Sqlite.Migrations
                     FinalReportedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
                     NotifiedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
                     NotificationNote = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    Discovery = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    SecondaryHarm = table.Column<bool>(type: "INTEGER", nullable: true),
+                    SecondaryHarmNote = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    PublicationNote = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    ReportNote = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
                     RootCause = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
                     Measures = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
                     ClosedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
@@ -1118,6 +1123,44 @@ namespace Mamori.Migrations.Sqlite.Migrations
                         principalTable: "ChecklistAssessments",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "IncidentReports",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    MunicipalityId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    DepartmentId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    IncidentId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Number = table.Column<int>(type: "INTEGER", nullable: false),
+                    SentOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Snapshot = table.Column<string>(type: "TEXT", maxLength: 64000, nullable: false),
+                    RecordedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    RecordedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_IncidentReports", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_IncidentReports_Departments_DepartmentId",
+                        column: x => x.DepartmentId,
+                        principalTable: "Departments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_IncidentReports_Incidents_IncidentId",
+                        column: x => x.IncidentId,
+                        principalTable: "Incidents",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_IncidentReports_Municipalities_MunicipalityId",
+                        column: x => x.MunicipalityId,
+                        principalTable: "Municipalities",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
                 });
 
             migrationBuilder.CreateTable(
@@ -2438,6 +2481,22 @@ namespace Mamori.Migrations.Sqlite.Migrations
                 columns: new[] { "MunicipalityId", "Status", "DueOn" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_IncidentReports_DepartmentId",
+                table: "IncidentReports",
+                column: "DepartmentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_IncidentReports_IncidentId_Kind_Number",
+                table: "IncidentReports",
+                columns: new[] { "IncidentId", "Kind", "Number" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_IncidentReports_MunicipalityId",
+                table: "IncidentReports",
+                column: "MunicipalityId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Incidents_DepartmentId",
                 table: "Incidents",
                 column: "DepartmentId");
@@ -2847,6 +2906,9 @@ namespace Mamori.Migrations.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "FindingEvidence");
+
+            migrationBuilder.DropTable(
+                name: "IncidentReports");
 
             migrationBuilder.DropTable(
                 name: "InspectionDepartments");

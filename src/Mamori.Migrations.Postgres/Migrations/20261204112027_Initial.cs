@@ -768,6 +768,11 @@ namespace Mamori.Migrations.Postgres.Migrations
                     FinalReportedOn = table.Column<DateOnly>(type: "date", nullable: true),
                     NotifiedOn = table.Column<DateOnly>(type: "date", nullable: true),
                     NotificationNote = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    Discovery = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    SecondaryHarm = table.Column<bool>(type: "boolean", nullable: true),
+                    SecondaryHarmNote = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    PublicationNote = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    ReportNote = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
                     RootCause = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
                     Measures = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
                     ClosedOn = table.Column<DateOnly>(type: "date", nullable: true),
@@ -1120,6 +1125,44 @@ namespace Mamori.Migrations.Postgres.Migrations
                         principalTable: "ChecklistAssessments",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "IncidentReports",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    MunicipalityId = table.Column<Guid>(type: "uuid", nullable: false),
+                    DepartmentId = table.Column<Guid>(type: "uuid", nullable: false),
+                    IncidentId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Number = table.Column<int>(type: "integer", nullable: false),
+                    SentOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    Snapshot = table.Column<string>(type: "character varying(64000)", maxLength: 64000, nullable: false),
+                    RecordedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    RecordedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_IncidentReports", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_IncidentReports_Departments_DepartmentId",
+                        column: x => x.DepartmentId,
+                        principalTable: "Departments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_IncidentReports_Incidents_IncidentId",
+                        column: x => x.IncidentId,
+                        principalTable: "Incidents",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_IncidentReports_Municipalities_MunicipalityId",
+                        column: x => x.MunicipalityId,
+                        principalTable: "Municipalities",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
                 });
 
             migrationBuilder.CreateTable(
@@ -2440,6 +2483,22 @@ namespace Mamori.Migrations.Postgres.Migrations
                 columns: new[] { "MunicipalityId", "Status", "DueOn" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_IncidentReports_DepartmentId",
+                table: "IncidentReports",
+                column: "DepartmentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_IncidentReports_IncidentId_Kind_Number",
+                table: "IncidentReports",
+                columns: new[] { "IncidentId", "Kind", "Number" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_IncidentReports_MunicipalityId",
+                table: "IncidentReports",
+                column: "MunicipalityId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Incidents_DepartmentId",
                 table: "Incidents",
                 column: "DepartmentId");
@@ -2849,6 +2908,9 @@ namespace Mamori.Migrations.Postgres.Migrations
 
             migrationBuilder.DropTable(
                 name: "FindingEvidence");
+
+            migrationBuilder.DropTable(
+                name: "IncidentReports");
 
             migrationBuilder.DropTable(
                 name: "InspectionDepartments");

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Mamori.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261204110422_Initial")]
+    [Migration("20261204112018_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -1786,6 +1786,10 @@ namespace Mamori.Migrations.Sqlite.Migrations
                     b.Property<Guid>("DepartmentId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Discovery")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly?>("FinalDueOn")
                         .HasColumnType("TEXT");
 
@@ -1850,11 +1854,26 @@ namespace Mamori.Migrations.Sqlite.Migrations
                     b.Property<bool>("PublicExposure")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("PublicationNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReportNote")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("ReportVoluntarily")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("RootCause")
                         .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool?>("SecondaryHarm")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SecondaryHarmNote")
+                        .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Summary")
@@ -1882,6 +1901,56 @@ namespace Mamori.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("Incidents");
+                });
+
+            modelBuilder.Entity("Mamori.Core.Features.Findings.IncidentReport", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("DepartmentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("IncidentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("MunicipalityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("SentOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Snapshot")
+                        .IsRequired()
+                        .HasMaxLength(64000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DepartmentId");
+
+                    b.HasIndex("MunicipalityId");
+
+                    b.HasIndex("IncidentId", "Kind", "Number")
+                        .IsUnique();
+
+                    b.ToTable("IncidentReports");
                 });
 
             modelBuilder.Entity("Mamori.Core.Features.Findings.Inspection", b =>
@@ -3927,6 +3996,27 @@ namespace Mamori.Migrations.Sqlite.Migrations
                     b.HasOne("Mamori.Core.Features.Organization.Department", null)
                         .WithMany()
                         .HasForeignKey("DepartmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Mamori.Core.Features.Organization.Municipality", null)
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Mamori.Core.Features.Findings.IncidentReport", b =>
+                {
+                    b.HasOne("Mamori.Core.Features.Organization.Department", null)
+                        .WithMany()
+                        .HasForeignKey("DepartmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Mamori.Core.Features.Findings.Incident", null)
+                        .WithMany()
+                        .HasForeignKey("IncidentId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 

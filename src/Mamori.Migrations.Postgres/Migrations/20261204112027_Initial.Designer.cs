@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Mamori.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261204110431_Initial")]
+    [Migration("20261204112027_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -1792,6 +1792,10 @@ namespace Mamori.Migrations.Postgres.Migrations
                     b.Property<Guid>("DepartmentId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("Discovery")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
                     b.Property<DateOnly?>("FinalDueOn")
                         .HasColumnType("date");
 
@@ -1856,12 +1860,27 @@ namespace Mamori.Migrations.Postgres.Migrations
                     b.Property<bool>("PublicExposure")
                         .HasColumnType("boolean");
 
+                    b.Property<string>("PublicationNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("ReportNote")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
                     b.Property<bool>("ReportVoluntarily")
                         .HasColumnType("boolean");
 
                     b.Property<string>("RootCause")
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
+
+                    b.Property<bool?>("SecondaryHarm")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("SecondaryHarmNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
 
                     b.Property<string>("Summary")
                         .IsRequired()
@@ -1888,6 +1907,56 @@ namespace Mamori.Migrations.Postgres.Migrations
                         .IsUnique();
 
                     b.ToTable("Incidents");
+                });
+
+            modelBuilder.Entity("Mamori.Core.Features.Findings.IncidentReport", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("DepartmentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("IncidentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<Guid>("MunicipalityId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RecordedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateOnly>("SentOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Snapshot")
+                        .IsRequired()
+                        .HasMaxLength(64000)
+                        .HasColumnType("character varying(64000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DepartmentId");
+
+                    b.HasIndex("MunicipalityId");
+
+                    b.HasIndex("IncidentId", "Kind", "Number")
+                        .IsUnique();
+
+                    b.ToTable("IncidentReports");
                 });
 
             modelBuilder.Entity("Mamori.Core.Features.Findings.Inspection", b =>
@@ -3935,6 +4004,27 @@ namespace Mamori.Migrations.Postgres.Migrations
                     b.HasOne("Mamori.Core.Features.Organization.Department", null)
                         .WithMany()
                         .HasForeignKey("DepartmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Mamori.Core.Features.Organization.Municipality", null)
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Mamori.Core.Features.Findings.IncidentReport", b =>
+                {
+                    b.HasOne("Mamori.Core.Features.Organization.Department", null)
+                        .WithMany()
+                        .HasForeignKey("DepartmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Mamori.Core.Features.Findings.Incident", null)
+                        .WithMany()
+                        .HasForeignKey("IncidentId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
