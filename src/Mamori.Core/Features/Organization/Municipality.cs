@@ -44,8 +44,7 @@ public static class MunicipalityHead
 
     /// <summary>The head of the current municipality, or of <paramref name="municipalityId"/> when given.</summary>
     public static async Task<string> NameAsync(Data.AppDbContext db, Guid? municipalityId, CancellationToken ct) =>
-        Of(await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.FirstAsync(
-            municipalityId is { } id ? db.Municipalities.Where(m => m.Id == id).Select(m => m.Name) : db.Municipalities.Select(m => m.Name), ct));
+        Of(await (municipalityId is { } id ? db.Municipalities.Where(m => m.Id == id) : db.Municipalities).Select(m => m.Name).FirstAsync(ct));
 }
 
 internal sealed class MunicipalityConfiguration : IEntityTypeConfiguration<Municipality>

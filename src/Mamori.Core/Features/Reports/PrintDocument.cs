@@ -24,10 +24,7 @@ public sealed record PrintTable(IReadOnlyList<string> Headers, IReadOnlyList<IRe
 /// <summary>One series of a bar chart (職員, ベンダー等 …), a value per category.</summary>
 public sealed record ChartSeries(string Name, IReadOnlyList<int> Values);
 
-/// <summary>
-/// A stacked bar chart of counts (drawn as SVG on the page). Word gets its caption only: the figures are in
-/// the table next to it, and the office pastes a chart of its own style when it edits the document.
-/// </summary>
+/// <summary>A stacked bar chart of counts: SVG on the page, a chart of Word's own in the .docx (<see cref="WordCharts"/>).</summary>
 public sealed record PrintBarChart(string Caption, IReadOnlyList<string> Categories, IReadOnlyList<ChartSeries> Series) : PrintBlock
 {
     /// <summary>The tallest stacked bar.</summary>
@@ -39,7 +36,7 @@ public sealed record RateSeries(string Name, IReadOnlyList<decimal> Values);
 
 /// <summary>
 /// Horizontal bars of percentages, one group per category (a municipality), the highlighted categories (the own
-/// municipality) marked. Like <see cref="PrintBarChart"/>, Word gets the caption only.
+/// municipality) marked on the page; like <see cref="PrintBarChart"/>, a chart of Word's own in the .docx.
 /// </summary>
 public sealed record PrintRateChart(string Caption, IReadOnlyList<string> Categories, IReadOnlyList<RateSeries> Series, IReadOnlyList<int> Highlighted) : PrintBlock
 {
@@ -66,14 +63,14 @@ public sealed record PrintDocument(string Title, IReadOnlyList<PrintBlock> Block
         {
             var main = doc.AddMainDocumentPart();
             var body = new Body();
+            var drawings = 0U;
             foreach (var block in Blocks)
             {
                 body.Append(block switch
                 {
                     PrintLine line => Paragraph(line),
                     PrintTable table => Table(table),
-                    PrintBarChart chart => Paragraph(new PrintLine($"（図）{chart.Caption}", LineAlign.Center)),
-                    PrintRateChart chart => Paragraph(new PrintLine($"（図）{chart.Caption}", LineAlign.Center)),
+                    PrintBarChart or PrintRateChart => WordCharts.Add(main, block, ++drawings),
                     PrintPageBreak => new Paragraph(new Run(new Break { Type = BreakValues.Page })),
                     _ => throw new InvalidOperationException(block.GetType().Name),
                 });
@@ -93,13 +90,13 @@ public sealed record PrintDocument(string Title, IReadOnlyList<PrintBlock> Block
 
     private static RunProperties RunProps(bool bold, bool large)
     {
-        var props = new RunProperties(
-            new RunFonts { Ascii = Font, HighAnsi = Font, EastAsia = Font },
-            new FontSize { Val = large ? "28" : "21" });
+        // The schema's order: fonts, bold, size.
+        var props = new RunProperties(new RunFonts { Ascii = Font, HighAnsi = Font, EastAsia = Font });
         if (bold)
         {
             props.Append(new Bold());
         }
+        props.Append(new FontSize { Val = large ? "28" : "21" });
         return props;
     }
 
@@ -137,12 +134,21 @@ public sealed record PrintDocument(string Title, IReadOnlyList<PrintBlock> Block
     {
         var border = new TableBorders(
             new TopBorder { Val = BorderValues.Single, Size = 4 },
-            new BottomBorder { Val = BorderValues.Single, Size = 4 },
             new LeftBorder { Val = BorderValues.Single, Size = 4 },
+            new BottomBorder { Val = BorderValues.Single, Size = 4 },
             new RightBorder { Val = BorderValues.Single, Size = 4 },
             new InsideHorizontalBorder { Val = BorderValues.Single, Size = 4 },
             new InsideVerticalBorder { Val = BorderValues.Single, Size = 4 });
-        var result = new Table(new TableProperties(border, new TableWidth { Width = "5000", Type = TableWidthUnitValues.Pct }));
+        var result = new Table(new TableProperties(new TableWidth { Width = "5000", Type = TableWidthUnitValues.Pct }, border));
+        // The grid: one column per cell of the header, in twentieths of a point across the 16.5 cm line.
+        var columns = table.Headers.Count;
+        var grid = new TableGrid();
+        for (var i = 0; i < columns; i++)
+        {
+            var percent = table.WidthsPercent is { } w && i < w.Count ? w[i] : 100.0 / columns;
+            grid.Append(new GridColumn { Width = ((int)(9070 * percent / 100)).ToString(System.Globalization.CultureInfo.InvariantCulture) });
+        }
+        result.Append(grid);
         result.Append(Row(table.Headers, table.WidthsPercent, header: true));
         foreach (var row in table.Rows)
         {

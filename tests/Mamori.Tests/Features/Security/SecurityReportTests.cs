@@ -124,6 +124,9 @@ public sealed class SecurityReportTests(AppFixture app)
             Assert.Contains("目　次", xml);
             Assert.Contains("テスト市（本団体）", xml);
             Assert.Equal(6, System.Text.RegularExpressions.Regex.Count(xml, "w:type=\"page\""));
+            // The charts of the page are Word charts in the file, not a placeholder.
+            Assert.DoesNotContain("（図）", xml);
+            Assert.Equal(2, zip.Entries.Count(e => e.FullName.StartsWith("word/charts/chart", StringComparison.Ordinal)));
         }
         var xlsx = await security.GetAsync("/security/report?handler=Xlsx&fy=2022");
         using (var zip = new ZipArchive(await xlsx.Content.ReadAsStreamAsync()))
