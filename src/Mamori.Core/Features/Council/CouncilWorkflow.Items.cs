@@ -47,6 +47,14 @@ public static partial class CouncilWorkflow
         {
             errors.Add("Number", "「その他」の議題には番号を付けません。");
         }
+        if (input.Unnumbered && input.Kind != ItemKind.Report)
+        {
+            errors.Add("Unnumbered", "番号を付けずに登録できるのは報告だけです。");
+        }
+        else if (input.Unnumbered && input.Number is not null)
+        {
+            errors.Add("Number", "「番号を付けない」を選んだときは番号を空欄にしてください。");
+        }
         if (input.Number is < 1)
         {
             errors.Add("Number", "番号は1以上にしてください。");
@@ -89,7 +97,7 @@ public static partial class CouncilWorkflow
         item.About = Optional(input.About);
         item.RegisterFileId = input.RegisterFileId;
         item.ReviewRoundId = input.ReviewRoundId;
-        if (!isNew || input.Kind == ItemKind.Other)
+        if (!isNew || input.Kind == ItemKind.Other || input.Unnumbered)
         {
             return await SaveAsync(db, item, ct);
         }

@@ -68,6 +68,10 @@ public sealed record ItemInput
     public string? About { get; init; }
     public Guid? RegisterFileId { get; init; }
     public Guid? ReviewRoundId { get; init; }
+
+    /// <summary>A 報告 the council takes without a number (many councils number only 諮問).</summary>
+    public bool Unnumbered { get; init; }
+
     public Guid? Version { get; init; }
 }
 

@@ -92,6 +92,20 @@ public sealed class CouncilTests(AppFixture app)
         Assert.Contains("報告の議題の結果は了承・継続審議・取下げのいずれかです", WebUtility.HtmlDecode(await wrong.Content.ReadAsStringAsync()));
         await Handler(office, fourth, "Outcome", new() { ["ItemId"] = report.ToString(), ["Outcome"] = "Acknowledged" });
 
+        // A report the council takes without a number, and an item of another kind: each under its own heading.
+        var unnumbered = Guid.Parse(await PostAndFollowAsync(office, "/council/items/edit", new()
+        {
+            ["Input.CouncilId"] = council.ToString(),
+            ["Input.Kind"] = "Report",
+            ["Input.Number"] = "362",
+            ["Input.Unnumbered"] = "true",
+            ["Input.Title"] = "令和5年度の開示請求の状況について",
+        }));
+        Assert.Null((await factory.AsSystemAsync((_, db) => db.AgendaItems.FirstAsync(i => i.Id == unnumbered))).Number);
+        var other = await ItemAsync(office, council, "Other", "次回の開催日程");
+        await PlaceAsync(office, fourth, unnumbered, "資料3");
+        await PlaceAsync(office, fourth, other, "");
+
         // The notice of the fourth meeting lists its 報告事項 and prints the document number.
         await PostAndFollowAsync(office, $"/council/meetings/{fourth}/notice", new()
         {
@@ -103,7 +117,11 @@ public sealed class CouncilTests(AppFixture app)
         Assert.Contains("5豊政相発第307号", notice);
         Assert.Contains("令和5年10月2日", notice);
         Assert.Contains("報告事項", notice);
-        Assert.Contains("個人情報の外部結合について（報告第361号）", notice);
+        Assert.Contains("（1）個人情報の外部結合について（報告第361号）", notice);
+        Assert.Contains("（2）令和5年度の開示請求の状況について</p>", notice);
+        Assert.Contains("その他</p>", notice);
+        Assert.Contains(">次回の開催日程</p>", notice);
+        Assert.DoesNotContain("審議事項", notice[notice.IndexOf("<article", StringComparison.Ordinal)..]);
         var noticeDocx = await office.GetAsync($"/council/meetings/{fourth}/notice?handler=Docx");
         Assert.Contains("5豊政相発第307号", DocxText(await noticeDocx.Content.ReadAsByteArrayAsync()));
     }

@@ -18,6 +18,7 @@ public sealed class EditModel(AppDbContext db) : MamoriPageModel
         public Guid CouncilId { get; set; }
         public ItemKind Kind { get; set; }
         public int? Number { get; set; }
+        public bool Unnumbered { get; set; }
         public string? Title { get; set; }
         public Guid? DepartmentId { get; set; }
         public string? SubmittedOn { get; set; }
@@ -73,17 +74,19 @@ public sealed class EditModel(AppDbContext db) : MamoriPageModel
         var on = ParseDate(Input.SubmittedOn, "Input.SubmittedOn");
         if (ModelState.IsValid)
         {
+            var unnumbered = id is null && Input.Kind == ItemKind.Report && Input.Unnumbered;
             var outcome = await CouncilWorkflow.SaveItemAsync(db, id, new ItemInput
             {
                 CouncilId = Input.CouncilId,
                 Kind = Input.Kind,
-                Number = Input.Kind == ItemKind.Other ? null : Input.Number,
+                Number = Input.Kind == ItemKind.Other || unnumbered ? null : Input.Number,
                 Title = Input.Title,
                 DepartmentId = Input.DepartmentId,
                 SubmittedOn = on,
                 About = Input.About,
                 RegisterFileId = Input.RegisterFileId,
                 ReviewRoundId = Input.ReviewRoundId,
+                Unnumbered = unnumbered,
                 Version = Input.Version,
             }, ct);
             if (outcome.Ok)
