@@ -12,12 +12,12 @@ public sealed class RegisterTable
     /// <summary>How far down the headings may start (title, date and note lines above them).</summary>
     private const int HeadingSearchRows = 10;
 
-    private readonly Dictionary<RegisterItem, int> columns;
+    private readonly Dictionary<RegisterItem, int> _columns;
 
     private RegisterTable(CsvTable table, Dictionary<RegisterItem, int> columns, int headingRow)
     {
         Table = table;
-        this.columns = columns;
+        _columns = columns;
         HeadingRow = headingRow;
     }
 
@@ -27,10 +27,10 @@ public sealed class RegisterTable
     /// <summary>The spreadsheet row of the (last) heading row.</summary>
     public int HeadingRow { get; }
 
-    public bool Has(RegisterItem item) => columns.ContainsKey(item);
+    public bool Has(RegisterItem item) => _columns.ContainsKey(item);
 
     /// <summary>The cell of an item in a row; empty when the file has no such column.</summary>
-    public string Get(CsvRow row, RegisterItem item) => columns.TryGetValue(item, out var i) ? row[i] : string.Empty;
+    public string Get(CsvRow row, RegisterItem item) => _columns.TryGetValue(item, out var i) ? row[i] : string.Empty;
 
     /// <summary>
     /// Reads the headings: the first of the top rows under which the most items are found (at least the 名称), and the
