@@ -40,6 +40,8 @@ public sealed class RegisterFlowTests
         await Assertions.Expect(page.Locator("table.register-sheet")).ToContainTextAsync("本人から、他の行政機関等から、医療機関から（診療報酬明細書）");
         var number = (await page.Locator("table.register-sheet tr", new() { HasText = "整理番号" }).Locator("td").TextContentAsync())!.Trim();
         Assert.EndsWith("-001", number, StringComparison.Ordinal);
+        // The long statutory labels wrap inside their cells: none runs into the content beside it.
+        Assert.Equal(0, await page.EvaluateAsync<int>("() => [...document.querySelectorAll('table.register-sheet th')].filter(th => th.scrollWidth > th.clientWidth + 1).length"));
         await page.GetByRole(AriaRole.Button, new() { Name = "事務局へ提出" }).ClickAsync();
         await Assertions.Expect(page.Locator(".flash")).ToContainTextAsync("事務局へ提出しました");
         await Assertions.Expect(page.Locator("p .status")).ToHaveTextAsync("確認待ち");

@@ -104,6 +104,15 @@ public sealed class StatisticsFlowTests
         await page.GotoAsync(s.BaseUrl + "/security/report?fy=2022");
         await Assertions.Expect(page.Locator("article.document")).ToContainTextAsync("守り区（本団体）");
         await s.ScreenshotAsync("72-yearly-report");
+        // Chart text on paper: the smallest label of every chart, at the size the drawing is printed, is 10pt or more
+        // (1pt = 4/3 CSS px).
+        await page.EmulateMediaAsync(new PageEmulateMediaOptions { Media = Media.Print });
+        var smallest = await page.EvaluateAsync<double>(@"() => Math.min(...[...document.querySelectorAll('figure.chart svg')].flatMap(svg => {
+            const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+            return [...svg.querySelectorAll('text')].map(t => parseFloat(getComputedStyle(t).fontSize) * scale * 0.75);
+        }))");
+        await page.EmulateMediaAsync(new PageEmulateMediaOptions { Media = Media.Screen });
+        Assert.True(smallest >= 10, $"グラフの文字が {smallest:0.0}pt です（10pt 以上のはず）。");
         // Every sheet carries the running header (municipality, title, date printed) and its number; the text of a
         // sheet begins after the header.
         var pages = (await s.PrintAsync("yearly-report", 7)).Select(p => p[(p.IndexOf("印刷", StringComparison.Ordinal) + 2)..]).ToList();
