@@ -204,7 +204,9 @@ internal static class RegisterSheets
             var row = new Dictionary<string, object?>(StringComparer.Ordinal);
             for (var i = 0; i < width; i++)
             {
-                row[$"c{i:D2}"] = i < r.Length && r[i].Length > 0 ? r[i] : null;
+                // Figures typed into Excel are numbers, not text.
+                row[$"c{i:D2}"] = i >= r.Length || r[i].Length == 0 ? null
+                    : long.TryParse(r[i], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) ? n : r[i];
             }
             return row;
         }).ToList();
