@@ -126,6 +126,7 @@ public static class RegisterWorkflow
             return errors.Fail<PersonalInfoFile>();
         }
 
+        var numberAssigned = file is null && NormalizeFileNumber(input.FileNumber).Length == 0;
         input = await CompleteAsync(db, input, file?.FileNumber, ct);
         if (file is null)
         {
@@ -138,6 +139,13 @@ public static class RegisterWorkflow
         }
         Apply(file, input);
         MarkChanged(file);
+        if (numberAssigned)
+        {
+            // Two new files of a department saved at once both get a number: the one that lost the race takes the next.
+            var created = file;
+            return await NumberedSave.SaveAsync(db, created, nameof(PersonalInfoFile.FileNumber),
+                async () => created.FileNumber = await FileNumbers.NextAsync(db, created.DepartmentId, ct), ct);
+        }
 
         try
         {
@@ -145,9 +153,9 @@ public static class RegisterWorkflow
         }
         catch (DbUpdateException ex) when (ex is not DbUpdateConcurrencyException && UniqueViolation.Of(ex) is not null)
         {
-            // Two people saved a new file at once and were given the same 整理番号 (or typed one that was just taken).
+            // A number typed by 事務局 that another save took a moment before.
             db.Entry(file).State = EntityState.Detached;
-            return Outcome<PersonalInfoFile>.Conflict($"整理番号 {file.FileNumber} は、いま他の人が登録したファイルに付きました。もう一度「保存する」を押すと次の番号が付きます。");
+            return Outcome<PersonalInfoFile>.Conflict($"整理番号 {file.FileNumber} は、いま他の人が登録したファイルに付きました。別の番号にするか、空欄にして保存してください（次の番号が付きます）。");
         }
         catch (DbUpdateConcurrencyException)
         {

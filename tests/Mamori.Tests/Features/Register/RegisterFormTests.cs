@@ -118,6 +118,29 @@ public sealed class RegisterFormTests(AppFixture app)
 
     [Theory]
     [MemberData(nameof(TestDatabases.All), MemberType = typeof(TestDatabases))]
+    public async Task NewFilesSavedAtOnce_EachGetTheDepartmentsNextNumber_NoneFails(DatabaseProvider provider)
+    {
+        var factory = await app.GetAsync(provider);
+        var tenant = await TestTenant.CreateAsync(factory);
+        using var office = await Browser.SignInAsync(factory, tenant, UserRole.Office);
+        var saves = Enumerable.Range(1, 6).Select(async i =>
+        {
+            var body = System.Text.Json.JsonSerializer.SerializeToNode(Statutory(tenant, 2))!.AsObject();
+            body["fileNumber"] = null;
+            body["name"] = $"同時に登録したファイル{i}";
+            body["departmentId"] = tenant.OwnDepartmentId.ToString();
+            return await office.Client.PostAsJsonAsync("/api/v1/register", body);
+        }).ToList();
+        var responses = await Task.WhenAll(saves);
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.Created, r.StatusCode));
+        var prefix = await factory.AsSystemAsync((_, db) => db.Departments.Where(d => d.Id == tenant.OwnDepartmentId)
+            .Select(d => FileNumbers.Prefix(d.Code, d.Name)).FirstAsync());
+        var numbers = (await Register(factory, tenant)).Select(j => RegisterContent.FromJson(j).FileNumber).ToList();
+        Assert.Equal(Enumerable.Range(1, 6).Select(n => $"{prefix}-{n:000}"), numbers);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabases.All), MemberType = typeof(TestDatabases))]
     public async Task Revision_DiffMarksTheChangedItems_AndTheEntriesAddedOrRemoved(DatabaseProvider provider)
     {
         var factory = await app.GetAsync(provider);
