@@ -271,12 +271,15 @@ public static class ImportRegister
     {
         int created = 0, updated = 0, unchanged = 0;
         var departments = await db.Departments.ToDictionaryAsync(d => d.Id, d => FileNumbers.Prefix(d.Code, d.Name), ct);
-        var taken = existing.Keys.Concat(inputs.Select(i => RegisterWorkflow.NormalizeFileNumber(i.FileNumber))).Where(n => n.Length > 0).ToList();
+        var given = inputs.Select(i => RegisterWorkflow.NormalizeFileNumber(i.FileNumber)).Where(n => n.Length > 0).ToList();
+        var taken = existing.Keys.Concat(given).ToList();
+        var numbered = new List<PersonalInfoFile>();
         foreach (var row in inputs)
         {
             var input = row;
             var number = RegisterWorkflow.NormalizeFileNumber(input.FileNumber);
-            if (number.Length == 0)
+            var assigned = number.Length == 0;
+            if (assigned)
             {
                 number = FileNumbers.Next(departments[input.DepartmentId!.Value], taken);
                 taken.Add(number);
@@ -300,10 +303,32 @@ public static class ImportRegister
                 RegisterWorkflow.Apply(file, input);
                 db.PersonalInfoFiles.Add(file);
                 created++;
+                if (assigned)
+                {
+                    numbered.Add(file);
+                }
             }
         }
-        await db.SaveChangesAsync(ct);
-        return new ImportResult(created, updated, unchanged, []);
+        if (numbered.Count > 0)
+        {
+            // Another import or form may take some of these numbers first: then the batch is numbered again from the
+            // numbers stored by then, as a single new file is (NumberedSave).
+            var saved = await NumberedSave.SaveAsync(db, numbered[0], nameof(PersonalInfoFile.FileNumber), async () =>
+            {
+                var stored = await db.PersonalInfoFiles.IgnoreQueryFilters([AppDbContext.DepartmentFilter]).AsNoTracking().Select(f => f.FileNumber).ToListAsync(ct);
+                var now = stored.Concat(given).ToList();
+                foreach (var file in numbered)
+                {
+                    file.FileNumber = FileNumbers.Next(departments[file.DepartmentId], now);
+                    now.Add(file.FileNumber);
+                }
+            }, ct);
+            return saved.Ok ? new ImportResult(created, updated, unchanged, [])
+                : new ImportResult(0, 0, 0, [new ImportProblem(0, RegisterItems.FileNumber.Label, saved.Describe())]);
+        }
+        var outcome = await OptimisticSave.SaveAsync(db, inputs, ct);
+        return outcome.Ok ? new ImportResult(created, updated, unchanged, [])
+            : new ImportResult(0, 0, 0, [new ImportProblem(0, RegisterItems.FileNumber.Label, outcome.Describe())]);
     }
 
     /// <summary>A cell our export escaped (' before = + - @) comes back as the text it was.</summary>

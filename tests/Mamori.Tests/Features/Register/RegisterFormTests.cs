@@ -141,6 +141,25 @@ public sealed class RegisterFormTests(AppFixture app)
 
     [Theory]
     [MemberData(nameof(TestDatabases.All), MemberType = typeof(TestDatabases))]
+    public async Task TwoImportsOfNewFilesAtOnce_BothStore_WithTheNextNumbers(DatabaseProvider provider)
+    {
+        var factory = await app.GetAsync(provider);
+        var tenant = await TestTenant.CreateAsync(factory);
+        using var first = await Browser.SignInAsync(factory, tenant, UserRole.Office);
+        using var second = await Browser.SignInAsync(factory, tenant, UserRole.Department);
+        byte[] File(string name) => RegisterImportTests.Utf8Bom(RegisterImportTests.Csv(Enumerable.Range(1, 5).Select(i => RegisterImportTests.Row(i, name: $"{name}{i}", number: ""))));
+        var responses = await Task.WhenAll(
+            first.PostFileAsync("/register/import", "Upload", "a.csv", File("事務局の取込")),
+            second.PostFileAsync("/register/import", "Upload", "b.csv", File("所管課の取込")));
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.Redirect, r.StatusCode));
+        var prefix = await factory.AsSystemAsync((_, db) => db.Departments.Where(d => d.Id == tenant.OwnDepartmentId)
+            .Select(d => FileNumbers.Prefix(d.Code, d.Name)).FirstAsync());
+        var numbers = (await Register(factory, tenant)).Select(j => RegisterContent.FromJson(j).FileNumber).ToList();
+        Assert.Equal(Enumerable.Range(1, 10).Select(n => $"{prefix}-{n:000}"), numbers);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabases.All), MemberType = typeof(TestDatabases))]
     public async Task Revision_DiffMarksTheChangedItems_AndTheEntriesAddedOrRemoved(DatabaseProvider provider)
     {
         var factory = await app.GetAsync(provider);
