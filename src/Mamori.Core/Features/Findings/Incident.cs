@@ -178,6 +178,16 @@ public static class IncidentNames
         IncidentKind.Damage => "毀損",
         _ => "不正利用・その他",
     };
+
+    public static string JapaneseName(this IncidentReportKind kind) => kind == IncidentReportKind.Preliminary ? "速報" : "確報";
+
+    /// <summary>二次被害又はそのおそれ as the report words it (「有：…」「無」), or null while it is being looked into.</summary>
+    public static string? SecondaryHarmText(this Incident i) => i.SecondaryHarm switch
+    {
+        true => "有：" + i.SecondaryHarmNote,
+        false => "無" + (i.SecondaryHarmNote is { } note ? "：" + note : ""),
+        null => null,
+    };
 }
 
 /// <summary>A report or notice still to be made, with its due date.</summary>

@@ -46,12 +46,7 @@ public static class IncidentReportForm
             ("本人の数", i.AffectedCount is { } n ? $"{n:#,0}人" : null, false),
             ("発覚の経緯", i.Discovery, false),
             ("原因", i.RootCause, false),
-            ("二次被害又はそのおそれの有無及びその内容", i.SecondaryHarm switch
-            {
-                true => "有：" + i.SecondaryHarmNote,
-                false => "無" + (i.SecondaryHarmNote is { } note ? "：" + note : ""),
-                null => null,
-            }, false),
+            ("二次被害又はそのおそれの有無及びその内容", i.SecondaryHarmText(), false),
             ("本人への対応の実施状況", i.NotifiedOn is { } on
                 ? $"{WarekiDate.Format(on)}に通知" + (i.NotificationNote is { } how ? $"（{how}）" : "")
                 : i.NotificationNote, false),
@@ -65,11 +60,20 @@ public static class IncidentReportForm
     public static IReadOnlyList<string> Missing(IncidentReportKind kind, Incident i, IReadOnlyList<string> reasons) =>
         Items(i, reasons).Where(x => string.IsNullOrWhiteSpace(x.Text) && (kind == IncidentReportKind.Final || x.Preliminary)).Select(x => x.Label).ToList();
 
-    public static string JapaneseName(this IncidentReportKind kind) => kind == IncidentReportKind.Preliminary ? "速報" : "確報";
-
-    /// <summary>The report from the incident as it stands (what the preview shows and what recording freezes).</summary>
-    public static IncidentReportContent Content(IncidentReportKind kind, Incident i, IReadOnlyList<string> reasons, string agency, string department, DateOnly sentOn) =>
-        new(kind, i.Number, agency, department, sentOn, Items(i, reasons).Select(x => new ReportItem(x.Label, string.IsNullOrWhiteSpace(x.Text) ? Unknown : x.Text!)).ToList());
+    /// <summary>
+    /// The report from the incident as it stands, dated <paramref name="sentOn"/> (what the preview shows and what recording
+    /// freezes), and the items it still lacks.
+    /// </summary>
+    public static async Task<(IncidentReportContent Content, IReadOnlyList<string> Missing)> DraftAsync(AppDbContext db, Incident i, IncidentReportKind kind,
+        DateOnly sentOn, CancellationToken ct)
+    {
+        var settings = await Incidents.SettingsAsync(db, i.MunicipalityId, ct);
+        var reasons = IncidentReporting.Reasons(i, settings.PeopleThreshold);
+        var agency = await Organization.MunicipalityHead.NameAsync(db, i.MunicipalityId, ct);
+        var department = await db.Departments.Where(d => d.Id == i.DepartmentId).Select(d => d.Name).FirstAsync(ct);
+        var items = Items(i, reasons).Select(x => new ReportItem(x.Label, string.IsNullOrWhiteSpace(x.Text) ? Unknown : x.Text!)).ToList();
+        return (new IncidentReportContent(kind, i.Number, agency, department, sentOn, items), Missing(kind, i, reasons));
+    }
 
     /// <summary>The report as the A4 page and the Word file (the same blocks).</summary>
     public static PrintDocument Document(IncidentReportContent c)
@@ -111,9 +115,7 @@ public static class IncidentReportForm
         {
             return Outcome<IncidentReport>.Fail("SentOn", on > today ? "報告日に未来の日付は入力できません。" : $"報告日が認知日（{WarekiDate.Format(incident.LearnedOn)}）より前になっています。");
         }
-        var settings = await Incidents.SettingsAsync(db, incident.MunicipalityId, ct);
-        var reasons = IncidentReporting.Reasons(incident, settings.PeopleThreshold);
-        var missing = Missing(kind, incident, reasons);
+        var (content, missing) = await DraftAsync(db, incident, kind, on, ct);
         if (missing.Count > 0)
         {
             return Outcome<IncidentReport>.Fail("Items", $"{kind.JapaneseName()}に必要な項目が入力されていません：{string.Join("、", missing)}。事案の編集で入力してから記録してください。");
@@ -122,8 +124,6 @@ public static class IncidentReportForm
         {
             return Outcome<IncidentReport>.Fail("SentOn", $"確報の報告日が速報の報告日（{WarekiDate.Format(preliminary)}）より前になっています。");
         }
-        var agency = await Organization.MunicipalityHead.NameAsync(db, incident.MunicipalityId, ct);
-        var department = await db.Departments.Where(d => d.Id == incident.DepartmentId).Select(d => d.Name).FirstAsync(ct);
         var number = await db.IncidentReports.Where(r => r.IncidentId == incident.Id && r.Kind == kind).MaxAsync(r => (int?)r.Number, ct) ?? 0;
         var report = new IncidentReport
         {
@@ -133,7 +133,7 @@ public static class IncidentReportForm
             Kind = kind,
             Number = number + 1,
             SentOn = on,
-            Snapshot = Content(kind, incident, reasons, agency, department, on).ToJson(),
+            Snapshot = content.ToJson(),
             RecordedAt = clock.GetUtcNow().UtcDateTime,
             RecordedBy = db.Tenant.ActorName,
         };

@@ -35,4 +35,20 @@ public static class FileNumbers
             .Where(f => f.FileNumber.StartsWith(prefix + "-")).Select(f => f.FileNumber).ToListAsync(ct);
         return Next(prefix, taken);
     }
+
+    /// <summary>
+    /// Numbers new files of an import in their order, each the next of its department after the numbers stored and those
+    /// the import itself gives (<paramref name="given"/>).
+    /// </summary>
+    public static async Task AssignAsync(AppDbContext db, IReadOnlyList<PersonalInfoFile> files, IEnumerable<string> given, CancellationToken ct)
+    {
+        var prefixes = await db.Departments.ToDictionaryAsync(d => d.Id, d => Prefix(d.Code, d.Name), ct);
+        var taken = (await db.PersonalInfoFiles.IgnoreQueryFilters([AppDbContext.DepartmentFilter]).AsNoTracking().Select(f => f.FileNumber).ToListAsync(ct))
+            .Concat(given).ToList();
+        foreach (var file in files)
+        {
+            file.FileNumber = Next(prefixes[file.DepartmentId], taken);
+            taken.Add(file.FileNumber);
+        }
+    }
 }

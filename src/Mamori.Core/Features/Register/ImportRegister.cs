@@ -264,27 +264,17 @@ public static class ImportRegister
     }
 
     /// <summary>
-    /// Creates the new files and changes the existing ones in one save; a row equal to what is stored changes nothing. A
-    /// new file without a number gets the next of its department's numbers.
+    /// Creates the new files and changes the existing ones in one save; a row equal to what is stored changes nothing. New
+    /// files without a number take the next ones of their departments when saved: should another import or form take
+    /// some of them first, the batch is numbered again from what is stored by then (<see cref="NumberedSave"/>).
     /// </summary>
     private static async Task<ImportResult> StoreAsync(AppDbContext db, List<RegisterInput> inputs, Dictionary<string, PersonalInfoFile> existing, CancellationToken ct)
     {
         int created = 0, updated = 0, unchanged = 0;
-        var departments = await db.Departments.ToDictionaryAsync(d => d.Id, d => FileNumbers.Prefix(d.Code, d.Name), ct);
-        var given = inputs.Select(i => RegisterWorkflow.NormalizeFileNumber(i.FileNumber)).Where(n => n.Length > 0).ToList();
-        var taken = existing.Keys.Concat(given).ToList();
         var numbered = new List<PersonalInfoFile>();
-        foreach (var row in inputs)
+        foreach (var input in inputs)
         {
-            var input = row;
             var number = RegisterWorkflow.NormalizeFileNumber(input.FileNumber);
-            var assigned = number.Length == 0;
-            if (assigned)
-            {
-                number = FileNumbers.Next(departments[input.DepartmentId!.Value], taken);
-                taken.Add(number);
-                input = input with { FileNumber = number };
-            }
             if (existing.TryGetValue(number, out var file))
             {
                 var before = RegisterContent.Of(file, "").ToJson();
@@ -303,32 +293,19 @@ public static class ImportRegister
                 RegisterWorkflow.Apply(file, input);
                 db.PersonalInfoFiles.Add(file);
                 created++;
-                if (assigned)
+                if (number.Length == 0)
                 {
                     numbered.Add(file);
                 }
             }
         }
-        if (numbered.Count > 0)
-        {
-            // Another import or form may take some of these numbers first: then the batch is numbered again from the
-            // numbers stored by then, as a single new file is (NumberedSave).
-            var saved = await NumberedSave.SaveAsync(db, numbered[0], nameof(PersonalInfoFile.FileNumber), async () =>
-            {
-                var stored = await db.PersonalInfoFiles.IgnoreQueryFilters([AppDbContext.DepartmentFilter]).AsNoTracking().Select(f => f.FileNumber).ToListAsync(ct);
-                var now = stored.Concat(given).ToList();
-                foreach (var file in numbered)
-                {
-                    file.FileNumber = FileNumbers.Next(departments[file.DepartmentId], now);
-                    now.Add(file.FileNumber);
-                }
-            }, ct);
-            return saved.Ok ? new ImportResult(created, updated, unchanged, [])
-                : new ImportResult(0, 0, 0, [new ImportProblem(0, RegisterItems.FileNumber.Label, saved.Describe())]);
-        }
-        var outcome = await OptimisticSave.SaveAsync(db, inputs, ct);
-        return outcome.Ok ? new ImportResult(created, updated, unchanged, [])
-            : new ImportResult(0, 0, 0, [new ImportProblem(0, RegisterItems.FileNumber.Label, outcome.Describe())]);
+        var given = inputs.Select(i => RegisterWorkflow.NormalizeFileNumber(i.FileNumber)).Where(n => n.Length > 0).ToList();
+        var failure = numbered.Count == 0
+            ? await OptimisticSave.SaveAsync(db, inputs, ct) is { Ok: false } refused ? refused.Describe() : null
+            : await NumberedSave.SaveAsync(db, numbered[0], nameof(PersonalInfoFile.FileNumber), () => FileNumbers.AssignAsync(db, numbered, given, ct), ct)
+                is { Ok: false } taken ? taken.Describe() : null;
+        return failure is null ? new ImportResult(created, updated, unchanged, [])
+            : new ImportResult(0, 0, 0, [new ImportProblem(1, RegisterItems.FileNumber.Label, failure)]);
     }
 
     /// <summary>A cell our export escaped (' before = + - @) comes back as the text it was.</summary>

@@ -33,45 +33,35 @@ public sealed class RegisterTable
     public string Get(CsvRow row, RegisterItem item) => _columns.TryGetValue(item, out var i) ? row[i] : string.Empty;
 
     /// <summary>
-    /// Reads the headings: the first of the top rows under which the most items are found (at least the 名称), and the
-    /// row below it when that adds items (a second heading row).
+    /// Reads the headings: the first of the top rows under which the most items are found, and the row below it when that
+    /// adds items (a second heading row). The file's first line is candidate -1; data rows are numbered from 0.
     /// </summary>
     public static RegisterTable Read(CsvTable table)
     {
-        var candidates = new List<(int Row, IReadOnlyList<string> Cells, IReadOnlyList<CsvRow> Below)>
+        IReadOnlyList<string> Cells(int index) => index < 0 ? table.Headers : table.Rows[index].Cells;
+        (int Index, Dictionary<RegisterItem, int> Found, int Used)? best = null;
+        for (var index = -1; index < Math.Min(HeadingSearchRows, table.Rows.Count); index++)
         {
-            (1, table.Headers, table.Rows),
-        };
-        for (var i = 0; i < Math.Min(HeadingSearchRows, table.Rows.Count); i++)
-        {
-            candidates.Add((table.Rows[i].RowNumber, table.Rows[i].Cells, table.Rows.Skip(i + 1).ToList()));
-        }
-        (int Row, IReadOnlyList<string> Cells, IReadOnlyList<CsvRow> Below, Dictionary<RegisterItem, int> Found, int Used)? best = null;
-        foreach (var (row, cells, below) in candidates)
-        {
-            var found = Match(cells.Select(c => c ?? string.Empty).ToList());
+            var found = Match(Cells(index).Select(c => c ?? string.Empty).ToList());
             var used = 0;
-            if (below.Count > 0)
+            if (index + 1 < table.Rows.Count && Match(Combine(Cells(index), table.Rows[index + 1].Cells)) is var two && two.Count > found.Count)
             {
-                var two = Match(Combine(cells, below[0].Cells));
-                if (two.Count > found.Count)
-                {
-                    (found, used) = (two, 1);
-                }
+                (found, used) = (two, 1);
             }
             if (found.Count > (best?.Found.Count ?? 0))
             {
-                best = (row, cells, below, found, used);
+                best = (index, found, used);
             }
         }
         if (best is not { } b)
         {
             return new RegisterTable(table, [], 1);
         }
-        var rows = b.Below.Skip(b.Used).ToList();
-        var headingRow = b.Used == 1 ? b.Below[0].RowNumber : b.Row;
-        var headers = Enumerable.Range(0, b.Cells.Count).Select(i => b.Found.FirstOrDefault(f => f.Value == i).Key?.Label ?? b.Cells[i]).ToList();
-        return new RegisterTable(new CsvTable(table.EncodingName, headers, rows), b.Found, headingRow);
+        var last = b.Index + b.Used;
+        var headingRow = last < 0 ? 1 : table.Rows[last].RowNumber;
+        var cells = Cells(b.Index);
+        var headers = Enumerable.Range(0, cells.Count).Select(i => b.Found.FirstOrDefault(f => f.Value == i).Key?.Label ?? cells[i]).ToList();
+        return new RegisterTable(new CsvTable(table.EncodingName, headers, table.Rows.Skip(last + 1).ToList()), b.Found, headingRow);
     }
 
     /// <summary>Two heading rows as one: the upper heading carried right over merged (empty) cells, joined with the lower.</summary>

@@ -126,8 +126,8 @@ public static class RegisterWorkflow
             return errors.Fail<PersonalInfoFile>();
         }
 
-        var numberAssigned = file is null && NormalizeFileNumber(input.FileNumber).Length == 0;
         input = await CompleteAsync(db, input, file?.FileNumber, ct);
+        var numberAssigned = file is null && NormalizeFileNumber(input.FileNumber).Length == 0;
         if (file is null)
         {
             file = new PersonalInfoFile { FileNumber = NormalizeFileNumber(input.FileNumber), Name = input.Name!.Trim(), Status = RegisterStatus.Draft };
@@ -169,18 +169,15 @@ public static class RegisterWorkflow
     }
 
     /// <summary>
-    /// What Mamori fills in: the 整理番号 of a new file (assigned; a 所管課 keeps the current one) and the 行政機関等の名称
-    /// when left blank (the municipality's head, 「豊島区長」).
+    /// What Mamori fills in: an existing file keeps its 整理番号 when none is given (a 所管課 always keeps it; a new file's
+    /// number is taken on saving, <see cref="FileNumbers"/>), and the 行政機関等の名称 left blank is the municipality's head
+    /// (「豊島区長」).
     /// </summary>
     internal static async Task<RegisterInput> CompleteAsync(AppDbContext db, RegisterInput input, string? currentNumber, CancellationToken ct)
     {
         var number = db.Tenant.RestrictToDepartment && currentNumber is not null ? currentNumber : NormalizeFileNumber(input.FileNumber);
-        if (number.Length == 0)
-        {
-            number = currentNumber ?? await FileNumbers.NextAsync(db, input.DepartmentId!.Value, ct);
-        }
         var agency = string.IsNullOrWhiteSpace(input.AgencyName) ? await DefaultAgencyAsync(db, ct) : input.AgencyName;
-        return input with { FileNumber = number, AgencyName = agency };
+        return input with { FileNumber = number.Length == 0 ? currentNumber : number, AgencyName = agency };
     }
 
     /// <summary>The municipality's head (「豊島区長」): the 行政機関等 of most files.</summary>

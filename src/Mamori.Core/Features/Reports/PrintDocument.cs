@@ -55,6 +55,9 @@ public sealed record PrintDocument(string Title, IReadOnlyList<PrintBlock> Block
 {
     private const string Font = "ＭＳ 明朝";
 
+    /// <summary>A4 width and the left/right margins, in twentieths of a point (2.5 cm each side).</summary>
+    private const uint PageWidth = 11906, SideMargin = 1418;
+
     /// <summary>The document as Word (.docx), A4 portrait, 明朝 10.5pt.</summary>
     public byte[] ToDocx()
     {
@@ -80,8 +83,8 @@ public sealed record PrintDocument(string Title, IReadOnlyList<PrintBlock> Block
                 }
             }
             body.Append(new SectionProperties(
-                new PageSize { Width = 11906U, Height = 16838U },
-                new PageMargin { Top = 1701, Bottom = 1418, Left = 1418U, Right = 1418U, Header = 851U, Footer = 992U }));
+                new PageSize { Width = PageWidth, Height = 16838U },
+                new PageMargin { Top = 1701, Bottom = 1418, Left = SideMargin, Right = SideMargin, Header = 851U, Footer = 992U }));
             main.Document = new Document(body);
             doc.PackageProperties.Title = Title;
         }
@@ -140,13 +143,13 @@ public sealed record PrintDocument(string Title, IReadOnlyList<PrintBlock> Block
             new InsideHorizontalBorder { Val = BorderValues.Single, Size = 4 },
             new InsideVerticalBorder { Val = BorderValues.Single, Size = 4 });
         var result = new Table(new TableProperties(new TableWidth { Width = "5000", Type = TableWidthUnitValues.Pct }, border));
-        // The grid: one column per cell of the header, in twentieths of a point across the 16.5 cm line.
+        // The grid: one column per cell of the header, in twentieths of a point across the line between the margins.
         var columns = table.Headers.Count;
         var grid = new TableGrid();
         for (var i = 0; i < columns; i++)
         {
             var percent = table.WidthsPercent is { } w && i < w.Count ? w[i] : 100.0 / columns;
-            grid.Append(new GridColumn { Width = ((int)(9070 * percent / 100)).ToString(System.Globalization.CultureInfo.InvariantCulture) });
+            grid.Append(new GridColumn { Width = ((int)((PageWidth - 2 * SideMargin) * percent / 100)).ToString(System.Globalization.CultureInfo.InvariantCulture) });
         }
         result.Append(grid);
         result.Append(Row(table.Headers, table.WidthsPercent, header: true));

@@ -128,7 +128,7 @@ internal static class WordCharts
             new C.RoundedCorners { Val = false },
             chart,
             new C.ChartShapeProperties(new A.SolidFill(new A.RgbColorModelHex { Val = "FFFFFF" }), new A.Outline(new A.NoFill())),
-            // 10pt for every label of the chart: readable on paper as the issue of small chart text asked.
+            // 10pt for every label of the chart: readable on paper.
             new C.TextProperties(new A.BodyProperties(), new A.ListStyle(),
                 new A.Paragraph(new A.ParagraphProperties(new A.DefaultRunProperties(new A.LatinFont { Typeface = "ＭＳ 明朝" }, new A.EastAsianFont { Typeface = "ＭＳ 明朝" }) { FontSize = 1000 }),
                     new A.EndParagraphRunProperties { Language = "ja-JP" })));

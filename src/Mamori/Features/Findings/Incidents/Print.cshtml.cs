@@ -56,8 +56,10 @@ public sealed class PrintModel(AppDbContext db, TimeProvider clock) : MamoriPage
                 ["概要", incident.Summary],
                 ["情報の項目", incident.DataItems ?? "－"],
                 ["本人の数", incident.AffectedCount is { } n ? $"{n:#,0}人" : "不明"],
+                ["発覚の経緯", incident.Discovery ?? "調査中"],
                 ["発生原因", incident.RootCause ?? "調査中"],
                 ["再発防止策", incident.Measures ?? "検討中"],
+                ["公表の実施状況", incident.PublicationNote ?? "未定"],
             ], [20, 80]),
             new PrintLine("個人情報保護委員会への報告", Bold: true),
             new PrintLine(IncidentReporting.IsReportable(incident, settings.PeopleThreshold)

@@ -87,12 +87,8 @@ public sealed class ReportModel(AppDbContext db, TimeProvider clock, IAuthorizat
         }
         else
         {
-            var settings = await Core.Features.Findings.Incidents.SettingsAsync(db, incident.MunicipalityId, ct);
-            var reasons = IncidentReporting.Reasons(incident, settings.PeopleThreshold);
-            Missing = IncidentReportForm.Missing(kind, incident, reasons);
-            var agency = await Core.Features.Organization.MunicipalityHead.NameAsync(db, incident.MunicipalityId, ct);
-            var department = await db.Departments.Where(d => d.Id == incident.DepartmentId).Select(d => d.Name).FirstAsync(ct);
-            Document = IncidentReportForm.Document(IncidentReportForm.Content(kind, incident, reasons, agency, department, JapanTime.Today(clock)));
+            var (content, missing) = await IncidentReportForm.DraftAsync(db, incident, kind, JapanTime.Today(clock), ct);
+            (Document, Missing) = (IncidentReportForm.Document(content), missing);
         }
         CanWrite = await AllowedAsync(authz, Policies.IncidentsWrite);
         SetTitle(Shown is { } s ? $"{kind.JapaneseName()}（{WarekiDate.Format(s.SentOn)} 報告）" : $"{kind.JapaneseName()}の作成",
