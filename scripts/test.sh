@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # The one test command: installs what the tests need when it is missing (PostgreSQL, Chromium,
-# Japanese fonts, poppler's pdftotext for reading printed PDFs, Node for the Trino grammar check),
-# starts a PostgreSQL cluster of its own on loopback (its own port and data folder, stopped and removed
-# at the end), then runs the format check, the build with warnings as errors, and every test on SQLite,
-# PostgreSQL and in headless Chromium. The last line is "N passed, N failed, N skipped"; a test project
+# Japanese fonts, poppler's pdftotext for reading printed PDFs, Node for the Trino grammar check and the
+# SMTP server), starts a PostgreSQL cluster and an SMTP server of its own on loopback (own ports and
+# folders, stopped and removed at the end), then runs the format check, the build with warnings as
+# errors, and every test on SQLite, PostgreSQL and in headless Chromium. The last line is "N passed, N failed, N skipped"; a test project
 # that ends without a summary (crashed, timed out) counts as failed there, by name.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -75,6 +75,33 @@ if [ ! -d tools/trino-parse/node_modules/dt-sql-parser ]; then
   (cd tools/trino-parse && npm ci --no-audit --no-fund --silent)
 fi
 export MAMORI_REQUIRE_TRINO_PARSER=1
+
+echo "==> An SMTP server of the tests' own on 127.0.0.1 (tools/smtp-sink: accepted mail lands as .eml files)"
+if [ ! -d tools/smtp-sink/node_modules/smtp-server ]; then
+  (cd tools/smtp-sink && npm ci --no-audit --no-fund --silent)
+fi
+smtp_port=${MAMORI_TEST_SMTP_PORT:-}
+if [ -z "$smtp_port" ]; then
+  for candidate in $(seq 52525 52625); do
+    if ! (exec 3<>"/dev/tcp/127.0.0.1/$candidate") 2>/dev/null; then smtp_port=$candidate; break; fi
+  done
+fi
+smtp_dir=$(mktemp -d "${TMPDIR:-/tmp}/mamori-smtp.XXXXXX")
+node tools/smtp-sink/server.js --port="$smtp_port" --dir="$smtp_dir/mail" >"$smtp_dir/server.log" 2>&1 &
+smtp_pid=$!
+stop_services() {
+  kill "$smtp_pid" 2>/dev/null || true
+  rm -rf "$smtp_dir"
+  stop_postgres
+}
+trap stop_services EXIT
+for _ in $(seq 1 100); do
+  (exec 3<>"/dev/tcp/127.0.0.1/$smtp_port") 2>/dev/null && break
+  kill -0 "$smtp_pid" 2>/dev/null || { cat "$smtp_dir/server.log"; exit 1; }
+  sleep 0.2
+done
+echo "    port $smtp_port, mail in $smtp_dir/mail"
+export MAMORI_TEST_SMTP="127.0.0.1:$smtp_port" MAMORI_TEST_SMTP_DIR="$smtp_dir/mail" MAMORI_REQUIRE_SMTP=1
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 echo "==> dotnet format --verify-no-changes"

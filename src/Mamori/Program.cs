@@ -4,6 +4,7 @@ using Mamori.Features.Assessments;
 using Mamori.Features.Audit;
 using Mamori.Features.Findings;
 using Mamori.Features.Minutes;
+using Mamori.Features.Notices;
 using Mamori.Features.Organization;
 using Mamori.Features.Register;
 using Mamori.Features.Reviews;
@@ -42,6 +43,7 @@ public partial class Program
         app.MapRazorPages();
         app.MapHealthChecks("/health").AllowAnonymous();
         app.MapOpenApi("/api/v1/openapi.json").AllowAnonymous();
+        app.MapCalendarFeed();
 
         var api = app.MapGroup("/api/v1").RequireAuthorization(Policies.SignedIn);
         api.MapAccountEndpoints();
@@ -55,6 +57,7 @@ public partial class Program
         api.MapFindingsEndpoints();
         api.MapStatisticsEndpoints();
         api.MapAuditEndpoints();
+        api.MapNoticeEndpoints();
         return app;
     }
 }

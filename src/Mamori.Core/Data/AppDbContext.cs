@@ -7,6 +7,7 @@ using Mamori.Core.Features.Council;
 using Mamori.Core.Features.Files;
 using Mamori.Core.Features.Findings;
 using Mamori.Core.Features.Minutes;
+using Mamori.Core.Features.Notices;
 using Mamori.Core.Features.Organization;
 using Mamori.Core.Features.Register;
 using Mamori.Core.Features.Reviews;
@@ -93,6 +94,9 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, CurrentTenant 
     public DbSet<AccessAllowlistEntry> AccessAllowlist => Set<AccessAllowlistEntry>();
     public DbSet<AccessMonitoringSetting> AccessMonitoringSettings => Set<AccessMonitoringSetting>();
     public DbSet<AccessSearch> AccessSearches => Set<AccessSearch>();
+    public DbSet<Notice> Notices => Set<Notice>();
+    public DbSet<NoticeSettings> NoticeSettings => Set<NoticeSettings>();
+    public DbSet<ServiceLease> ServiceLeases => Set<ServiceLease>();
 
     /// <summary>The acting user and scope.</summary>
     public CurrentTenant Tenant => tenant;

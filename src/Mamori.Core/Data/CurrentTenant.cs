@@ -67,4 +67,16 @@ public sealed class CurrentTenant
         RestrictToDepartment = false;
         CouncilIds = null;
     }
+
+    /// <summary>Acts as a background job within one municipality (the notices of that municipality, say).</summary>
+    public void SetJob(Guid municipalityId, string actorName)
+    {
+        IsSystem = false;
+        ActorName = actorName;
+        UserId = null;
+        MunicipalityId = municipalityId;
+        DepartmentId = null;
+        RestrictToDepartment = false;
+        CouncilIds = null;
+    }
 }

@@ -104,6 +104,8 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<AuditAnchors>();
         services.AddScoped<AuditInterceptor>();
         services.AddScoped<Features.Minutes.MinutesSearchSync>();
+        services.AddSingleton<Features.Notices.NoticeSignal>();
+        services.AddScoped<Features.Notices.NoticeTrigger>();
         // Keys that protect cookies and tokens live with the data, so sign-ins survive a restart.
         services.AddDataProtection()
             .SetApplicationName("Mamori")
@@ -113,7 +115,8 @@ public static class DataServiceCollectionExtensions
         services.AddDbContext<AppDbContext>((sp, o) =>
         {
             settings.Configure(o);
-            o.AddInterceptors(sp.GetRequiredService<AuditInterceptor>(), sp.GetRequiredService<Features.Minutes.MinutesSearchSync>());
+            o.AddInterceptors(sp.GetRequiredService<AuditInterceptor>(), sp.GetRequiredService<Features.Minutes.MinutesSearchSync>(),
+                sp.GetRequiredService<Features.Notices.NoticeTrigger>());
         });
         return services;
     }

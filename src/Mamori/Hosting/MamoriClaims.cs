@@ -12,6 +12,9 @@ public static class MamoriClaims
     public const string Department = "mamori:department";
     public const string DisplayName = "mamori:name";
 
+    /// <summary>Present while the account still has a password 管理者 issued (see <see cref="PasswordChangeGate"/>).</summary>
+    public const string MustChangePassword = "mamori:must-change-password";
+
     public static Guid? MunicipalityId(this ClaimsPrincipal user) =>
         Guid.TryParse(user.FindFirstValue(Municipality), out var id) ? id : null;
 
@@ -35,6 +38,10 @@ public sealed class MamoriClaimsPrincipalFactory(UserManager<AppUser> users, IOp
         identity.AddClaim(new Claim(ClaimTypes.Role, user.Role.ToString()));
         identity.AddClaim(new Claim(MamoriClaims.Municipality, user.MunicipalityId.ToString()));
         identity.AddClaim(new Claim(MamoriClaims.DisplayName, user.DisplayName));
+        if (user.MustChangePassword)
+        {
+            identity.AddClaim(new Claim(MamoriClaims.MustChangePassword, "1"));
+        }
         if (user.DepartmentId is { } department)
         {
             identity.AddClaim(new Claim(MamoriClaims.Department, department.ToString()));

@@ -12,6 +12,7 @@ public static class Navigation
     public static IReadOnlyList<NavItem> Items { get; } =
     [
         new("", "ホーム", "/", Policies.SignedIn),
+        new("", "お知らせ", "/inbox", Policies.SignedIn),
         new("個人情報", "個人情報ファイル簿", "/register", Policies.RegisterRead),
         new("個人情報", "自己点検・部会審査", "/reviews", Policies.ReviewsRead),
         new("個人情報", "取扱事務", "/reviews/businesses", Policies.ReviewsRead),
@@ -36,6 +37,8 @@ public static class Navigation
         new("組織", "職員", "/organization/staff", Policies.OrganizationRead),
         new("組織", "アカウント", "/organization/accounts", Policies.AccountReview),
         new("組織", "長期不在チェック", "/organization/long-absence", Policies.AccountReview),
+        new("組織", "通知の設定", "/organization/notices", Policies.Administer),
+        new("組織", "お知らせの送信記録", "/notices/log", Policies.NoticesLog),
         new("監査", "監査ログ", "/audit", Policies.AuditRead),
     ];
 }

@@ -108,6 +108,9 @@ public static class Policies
     /// <summary>Reading the audit trail.</summary>
     public const string AuditRead = nameof(AuditRead);
 
+    /// <summary>Reading who was told what (お知らせの送信記録).</summary>
+    public const string NoticesLog = nameof(NoticesLog);
+
     /// <summary>The roles each policy admits.</summary>
     public static IReadOnlyDictionary<string, UserRole[]> Roles { get; } = new Dictionary<string, UserRole[]>
     {
@@ -144,6 +147,7 @@ public static class Policies
         [AccessRead] = [UserRole.Admin, UserRole.Security, UserRole.Auditor],
         [AccessWrite] = [UserRole.Admin, UserRole.Security],
         [AuditRead] = [UserRole.Admin, UserRole.Auditor],
+        [NoticesLog] = [UserRole.Admin, UserRole.Office, UserRole.Auditor],
     };
 
     /// <summary>Registers the policies; anything without an explicit rule requires a signed-in account.</summary>

@@ -27,6 +27,10 @@ public static class WebSetup
         services.AddSingleton<Core.Features.AccessMonitoring.AccessLogFolders>();
         services.AddSingleton<Core.Features.AccessMonitoring.AccessJobChannel>();
         services.AddHostedService<Core.Features.AccessMonitoring.AccessJobWorker>();
+        services.AddSingleton<Core.Features.Notices.NoticeSender>();
+        services.AddSingleton<Core.Features.Notices.NoticeScheduler>();
+        services.AddSingleton<Core.Features.Accounts.PasswordResets>();
+        services.AddHostedService(sp => sp.GetRequiredService<Core.Features.Notices.NoticeScheduler>());
         services.AddSingleton<SetupState>();
         services.AddSingleton<LoginThrottle>();
         services.AddScoped<SecurityEvents>();
@@ -159,6 +163,7 @@ public static class WebSetup
         app.UseMiddleware<TokenScopeMiddleware>();
         app.UseMiddleware<TenantMiddleware>();
         app.UseMiddleware<SetupGate>();
+        app.UseMiddleware<PasswordChangeGate>();
         app.UseAuthorization();
         app.UseAntiforgery();
         return app;

@@ -22,6 +22,7 @@ public sealed partial class AuthorizationMatrixTests
     internal static readonly UserRole[] Reviewers = [UserRole.Admin, UserRole.Security, UserRole.Auditor];
     internal static readonly UserRole[] Suspenders = [UserRole.Admin, UserRole.Security];
     internal static readonly UserRole[] AuditReaders = [UserRole.Admin, UserRole.Auditor];
+    internal static readonly UserRole[] NoticeLogReaders = [UserRole.Admin, UserRole.Office, UserRole.Auditor];
     internal static readonly UserRole[] RegisterReaders = [UserRole.Admin, UserRole.Office, UserRole.Department, UserRole.Member, UserRole.Auditor];
     internal static readonly UserRole[] RegisterWriters = [UserRole.Admin, UserRole.Office, UserRole.Department];
     internal static readonly UserRole[] RegisterReviewers = [UserRole.Admin, UserRole.Office];
@@ -53,6 +54,8 @@ public sealed partial class AuthorizationMatrixTests
         ["PAGE /error/{code:int?}"] = null,
         ["PAGE /account/login"] = null,
         ["PAGE /account/login-2fa"] = null,
+        ["PAGE /account/forgot"] = null,
+        ["PAGE /account/reset"] = null,
         ["PAGE /account/logout"] = null,
         ["PAGE /account/denied"] = null,
         ["PAGE /account/security"] = All,
@@ -70,6 +73,13 @@ public sealed partial class AuthorizationMatrixTests
         ["PAGE /organization/accounts/edit/{id?}"] = AdminOnly,
         ["PAGE /organization/accounts/{id}/suspend"] = Suspenders,
         ["PAGE /organization/long-absence"] = Reviewers,
+        ["PAGE /inbox"] = All,
+        ["PAGE /inbox/{id:guid}"] = All,
+        ["PAGE /account/notices"] = All,
+        ["PAGE /organization/notices"] = AdminOnly,
+        ["PAGE /notices/log"] = NoticeLogReaders,
+        ["GET /calendar/{secret}.ics"] = null,
+        ["GET /api/v1/notices"] = All,
         ["PAGE /audit"] = AuditReaders,
         ["PAGE /audit/export"] = AuditReaders,
         ["PAGE /audit/{sequence:long}"] = AuditReaders,

@@ -148,9 +148,11 @@ public sealed class ForeignIdTests(AppFixture app)
 
     /// <summary>
     /// How many changes of a municipality's records the audit trail holds: every change of a record is one. Sign-ins (the
-    /// account's last login, its session) and security events are the sweep's own and left out.
+    /// account's last login, its session) and security events are the sweep's own and left out, and so are the notices the
+    /// scheduler stores meanwhile about the sample records (a notice opened or marked read still counts).
     /// </summary>
     private static Task<int> ChangesAsync(MamoriFactory factory, Guid municipality) =>
         factory.AsSystemAsync((_, db) => db.AuditEntries.CountAsync(e => e.MunicipalityId == municipality
-            && e.EntityType != nameof(SecurityEvent) && e.EntityType != nameof(SignInSession) && e.EntityType != nameof(AppUser)));
+            && e.EntityType != nameof(SecurityEvent) && e.EntityType != nameof(SignInSession) && e.EntityType != nameof(AppUser)
+            && !(e.EntityType == nameof(Core.Features.Notices.Notice) && e.Action == Core.Features.Audit.AuditAction.Insert)));
 }

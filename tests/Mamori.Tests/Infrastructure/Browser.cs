@@ -42,13 +42,17 @@ public sealed partial class Browser : IDisposable
     }
 
     /// <summary>GETs the form page (for its antiforgery token) and posts the fields to <paramref name="action"/>.</summary>
-    public async Task<HttpResponseMessage> PostFormAsync(string pageUrl, Dictionary<string, string> fields, string? action = null)
+    public Task<HttpResponseMessage> PostFormAsync(string pageUrl, Dictionary<string, string> fields, string? action = null) =>
+        PostFormAsync(pageUrl, (IEnumerable<KeyValuePair<string, string>>)fields, action);
+
+    /// <summary>Posts a form whose fields may repeat (checkboxes of one name), with the page's antiforgery token.</summary>
+    public async Task<HttpResponseMessage> PostFormAsync(string pageUrl, IEnumerable<KeyValuePair<string, string>> fields, string? action = null)
     {
         var page = await Client.GetAsync(pageUrl);
         var html = await page.Content.ReadAsStringAsync();
         var token = TokenPattern().Match(html);
         Assert.True(token.Success, $"{pageUrl} にフォームの antiforgery トークンがありません（{(int)page.StatusCode}）");
-        var body = new Dictionary<string, string>(fields) { ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token.Groups[1].Value) };
+        var body = fields.Append(new("__RequestVerificationToken", WebUtility.HtmlDecode(token.Groups[1].Value)));
         return await Client.PostAsync(action ?? pageUrl, new FormUrlEncodedContent(body));
     }
 

@@ -22,6 +22,9 @@ public static class AccountsSetup
         new((code ?? string.Empty).Normalize(System.Text.NormalizationForm.FormKC).Where(char.IsAsciiDigit).ToArray());
 
     /// <summary>Adds the user manager with Mamori's password and lockout rules and Japanese messages.</summary>
+    /// <summary>How long a mailed password-reset link works.</summary>
+    public static readonly TimeSpan PasswordResetLifetime = TimeSpan.FromMinutes(30);
+
     public static IdentityBuilder AddMamoriIdentityCore(this IServiceCollection services)
     {
         var builder = services.AddIdentityCore<AppUser>(o =>
@@ -38,11 +41,13 @@ public static class AccountsSetup
                 o.User.RequireUniqueEmail = false;
                 o.User.AllowedUserNameCharacters = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._@";
                 o.Tokens.AuthenticatorTokenProvider = SingleUseAuthenticator.Name;
+                o.Tokens.PasswordResetTokenProvider = PasswordResetTokens.Name;
             })
             .AddErrorDescriber<JapaneseIdentityErrorDescriber>()
             .AddEntityFrameworkStores<AppDbContext>()
             .AddDefaultTokenProviders()
             .AddTokenProvider<SingleUseAuthenticator>(SingleUseAuthenticator.Name)
+            .AddTokenProvider<PasswordResetTokens>(PasswordResetTokens.Name)
             .AddPasswordValidator<CommonPasswordValidator>();
         // User names are unique per municipality: Identity's deployment-wide check and find-by-name are replaced.
         services.RemoveAll<IUserValidator<AppUser>>();

@@ -54,6 +54,22 @@ public sealed class AppUser : IdentityUser
     [Label("停止理由")]
     public string? SuspensionReason { get; set; }
 
+    /// <summary>Set when 管理者 issued the password (a new account, a reset): the next sign-in must change it first.</summary>
+    [Label("パスワード変更が必要")]
+    public bool MustChangePassword { get; set; }
+
+    /// <summary>How notices reach this account by mail: each one, a daily digest, or none (the inbox always has them).</summary>
+    [Label("通知メール")]
+    public NoticeMailChoice NoticeMail { get; set; }
+
+    /// <summary>The JST day the last digest was sent (taken before sending, so two senders never both send it).</summary>
+    [Label("最後にまとめ送信した日")]
+    public DateOnly? LastDigestOn { get; set; }
+
+    /// <summary>SHA-256 of the secret in this account's calendar-feed URL; null when there is no feed.</summary>
+    [Label("カレンダー配信")]
+    public string? CalendarFeedHash { get; set; }
+
     /// <summary>The 30-second step of the last confirmation code accepted: a code is used once, and never an older one.</summary>
     [Label("最後に使った確認コードの時刻")]
     public long? LastAuthenticatorStep { get; set; }
@@ -66,10 +82,26 @@ internal sealed class AppUserConfiguration : IEntityTypeConfiguration<AppUser>
         b.Property(u => u.DisplayName).HasMaxLength(100);
         b.Property(u => u.Role).HasConversion<string>().HasMaxLength(20);
         b.Property(u => u.SuspensionReason).HasMaxLength(200);
+        b.Property(u => u.NoticeMail).HasConversion<string>().HasMaxLength(20);
+        b.Property(u => u.CalendarFeedHash).HasMaxLength(64);
+        b.HasIndex(u => u.CalendarFeedHash).IsUnique();
         b.HasOne<Municipality>().WithMany().HasForeignKey(u => u.MunicipalityId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Department>().WithMany().HasForeignKey(u => u.DepartmentId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Staff>().WithMany().HasForeignKey(u => u.StaffId).OnDelete(DeleteBehavior.SetNull);
         b.HasIndex(u => u.NormalizedUserName).HasDatabaseName("UserNameIndex").IsUnique(false);
         b.HasIndex(u => new { u.MunicipalityId, u.NormalizedUserName }).IsUnique();
     }
+}
+
+/// <summary>How an account receives notices by mail.</summary>
+public enum NoticeMailChoice
+{
+    /// <summary>1件ずつ.</summary>
+    Each,
+
+    /// <summary>1日1回まとめて.</summary>
+    Digest,
+
+    /// <summary>受け取らない (mandatory notices are still sent).</summary>
+    None,
 }

@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Mamori.Core.Features.Accounts;
 
 /// <summary>What is needed to create an account.</summary>
-public sealed record NewAccount(Guid MunicipalityId, string? UserName, string? DisplayName, UserRole Role, Guid? DepartmentId, Guid? StaffId, string? Password);
+public sealed record NewAccount(Guid MunicipalityId, string? UserName, string? DisplayName, UserRole Role, Guid? DepartmentId, Guid? StaffId, string? Password, string? Email = null);
 
 /// <summary>
 /// Creates an account in one municipality with Identity's password and user-name rules. A 所管課
@@ -22,6 +22,7 @@ public static class CreateAccount
             errors.MaxLength("DisplayName", input.DisplayName, 100, "表示名");
         }
         errors.Required("Password", input.Password, "パスワード");
+        AccountEmail.Check(errors, input.Email);
         if (input.Role == UserRole.Department && input.DepartmentId is null)
         {
             errors.Add("DepartmentId", "所管課のアカウントには所属する部署を選んでください。");
@@ -51,6 +52,7 @@ public static class CreateAccount
             StaffId = input.StaffId,
             LockoutEnabled = true,
         };
+        AccountEmail.Set(user, input.Email);
         IdentityResult result;
         try
         {

@@ -5,7 +5,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Mamori.Core.Features.Accounts;
 
 /// <summary>An account's editable fields and the concurrency stamp the editor loaded.</summary>
-public sealed record AccountChanges(string? DisplayName, UserRole Role, Guid? DepartmentId, Guid? StaffId, string? ConcurrencyStamp);
+/// <remarks><see cref="Email"/>: the address notices are mailed to; null leaves it as it is, blank removes it.</remarks>
+public sealed record AccountChanges(string? DisplayName, UserRole Role, Guid? DepartmentId, Guid? StaffId, string? ConcurrencyStamp, string? Email = null);
 
 /// <summary>Changes an account's name, role, department or staff link; the municipality keeps at least one 管理者.</summary>
 public static class UpdateAccount
@@ -17,6 +18,7 @@ public static class UpdateAccount
         {
             errors.MaxLength("DisplayName", input.DisplayName, 100, "表示名");
         }
+        AccountEmail.Check(errors, input.Email);
         if (input.Role == UserRole.Department && input.DepartmentId is null)
         {
             errors.Add("DepartmentId", "所管課のアカウントには所属する部署を選んでください。");
@@ -44,6 +46,10 @@ public static class UpdateAccount
         user.Role = input.Role;
         user.DepartmentId = input.DepartmentId;
         user.StaffId = input.StaffId;
+        if (input.Email is not null)
+        {
+            AccountEmail.Set(user, input.Email);
+        }
         var result = await users.UpdateAsync(user);
         if (!result.Succeeded)
         {
@@ -54,5 +60,30 @@ public static class UpdateAccount
             return errors.Fail<AppUser>();
         }
         return Outcome<AppUser>.Success(user);
+    }
+}
+
+/// <summary>The address an account's notices are mailed to (set by 管理者, or by the account itself).</summary>
+public static class AccountEmail
+{
+    public static void Check(FieldErrors errors, string? email)
+    {
+        var e = email?.Trim();
+        if (string.IsNullOrEmpty(e))
+        {
+            return;
+        }
+        if (e.Length > 256 || !System.Net.Mail.MailAddress.TryCreate(e, out var parsed) || parsed.Address != e)
+        {
+            errors.Add("Email", "メールアドレスを「kojinjoho@city.example.lg.jp」のような形で入力してください。");
+        }
+    }
+
+    public static void Set(AppUser user, string? email)
+    {
+        var e = email?.Trim();
+        user.Email = string.IsNullOrEmpty(e) ? null : e;
+        user.NormalizedEmail = user.Email?.ToUpperInvariant();
+        user.EmailConfirmed = false;
     }
 }

@@ -26,6 +26,7 @@ public sealed class AuditInterceptor(CurrentTenant tenant, TimeProvider clock, A
     private static readonly HashSet<string> Masked = new(StringComparer.Ordinal)
     {
         nameof(AppUser.PasswordHash), nameof(AppUser.SecurityStamp), nameof(PersonalAccessToken.TokenHash), "Value",
+        nameof(AppUser.CalendarFeedHash), nameof(Notices.NoticeSettings.RelayPassword),
     };
 
     private static readonly HashSet<string> Ignored = new(StringComparer.Ordinal)

@@ -28,6 +28,9 @@ public sealed class PasswordModel(UserManager<AppUser> users, SignInManager<AppU
     [BindProperty]
     public InputModel Input { get; set; } = new();
 
+    /// <summary>True when the account must replace a password 管理者 issued before doing anything else.</summary>
+    public bool Required => User.HasClaim(c => c.Type == MamoriClaims.MustChangePassword);
+
     public void OnGet() => SetTitle("パスワード変更", new Crumb("アカウント設定", "/account/security"));
 
     public async Task<IActionResult> OnPostAsync()
@@ -54,6 +57,11 @@ public sealed class PasswordModel(UserManager<AppUser> users, SignInManager<AppU
                 ModelState.AddModelError(e.Code == nameof(IdentityErrorDescriber.PasswordMismatch) ? "Input.Current" : "Input.New", e.Description);
             }
             return Page();
+        }
+        if (user.MustChangePassword)
+        {
+            user.MustChangePassword = false;
+            await users.UpdateAsync(user);
         }
         // Other browsers and API tokens signed in with the old password stop working; this browser signs in anew.
         var revoked = await EndSignIns.RunAsync(db, user.Id, SessionEnd.PasswordChanged, tokens: true, clock, HttpContext.RequestAborted);

@@ -17,6 +17,7 @@ public sealed class EditModel(AppDbContext db, UserManager<AppUser> users) : Mam
     {
         public string? UserName { get; set; }
         public string? DisplayName { get; set; }
+        public string? Email { get; set; }
         public UserRole Role { get; set; } = UserRole.Department;
         public Guid? DepartmentId { get; set; }
         public Guid? StaffId { get; set; }
@@ -51,6 +52,7 @@ public sealed class EditModel(AppDbContext db, UserManager<AppUser> users) : Mam
             Input = new InputModel
             {
                 DisplayName = user.DisplayName,
+                Email = user.Email,
                 Role = user.Role,
                 DepartmentId = user.DepartmentId,
                 StaffId = user.StaffId,
@@ -65,13 +67,16 @@ public sealed class EditModel(AppDbContext db, UserManager<AppUser> users) : Mam
         if (id is null)
         {
             var created = await CreateAccount.RunAsync(db, users,
-                new NewAccount(db.Tenant.MunicipalityId!.Value, Input.UserName, Input.DisplayName, Input.Role, Input.DepartmentId, Input.StaffId, Input.Password), ct);
+                new NewAccount(db.Tenant.MunicipalityId!.Value, Input.UserName, Input.DisplayName, Input.Role, Input.DepartmentId, Input.StaffId, Input.Password, Input.Email), ct);
             if (!created.Ok)
             {
                 AddErrors(created);
                 return await PrepareAsync(id, ct);
             }
-            Flash($"アカウント「{created.Value!.UserName}」を作成しました。");
+            // The password 管理者 typed is known to two people: the first sign-in replaces it.
+            created.Value!.MustChangePassword = true;
+            await users.UpdateAsync(created.Value);
+            Flash($"アカウント「{created.Value.UserName}」を作成しました。最初のログインでパスワードの変更を求めます。");
             return Redirect("/organization/accounts");
         }
 
@@ -81,7 +86,7 @@ public sealed class EditModel(AppDbContext db, UserManager<AppUser> users) : Mam
             return NotFound();
         }
         var updated = await UpdateAccount.RunAsync(db, users, user,
-            new AccountChanges(Input.DisplayName, Input.Role, Input.DepartmentId, Input.StaffId, Input.ConcurrencyStamp), ct);
+            new AccountChanges(Input.DisplayName, Input.Role, Input.DepartmentId, Input.StaffId, Input.ConcurrencyStamp, Input.Email ?? string.Empty), ct);
         if (!updated.Ok)
         {
             AddErrors(updated);
@@ -109,9 +114,10 @@ public sealed class EditModel(AppDbContext db, UserManager<AppUser> users) : Mam
             var result = await users.ResetPasswordAsync(user, token, NewPassword);
             if (result.Succeeded)
             {
+                user.MustChangePassword = true;
                 await users.ResetAccessFailedCountAsync(user);
                 await users.SetLockoutEndDateAsync(user, user.SuspendedAt is null ? null : DateTimeOffset.MaxValue);
-                Flash($"アカウント「{user.UserName}」のパスワードを再設定しました。");
+                Flash($"アカウント「{user.UserName}」のパスワードを再設定しました。次のログインでパスワードの変更を求めます。");
                 return Redirect($"/organization/accounts/edit/{id}");
             }
             foreach (var e in result.Errors)

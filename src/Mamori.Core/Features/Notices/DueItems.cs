@@ -1,0 +1,167 @@
+using Mamori.Core.Data;
+using Mamori.Core.Features.AccessMonitoring;
+using Mamori.Core.Features.Accounts;
+using Mamori.Core.Features.Assessments;
+using Mamori.Core.Features.Council;
+using Mamori.Core.Features.Findings;
+using Mamori.Core.Features.Register;
+using Mamori.Core.Features.Reviews;
+using Mamori.Core.Japanese;
+using Microsoft.EntityFrameworkCore;
+
+namespace Mamori.Core.Features.Notices;
+
+/// <summary>
+/// Something a person must act on, read from the modules: who, what (a record title or number, never residents'
+/// data), where to open it, its due date, and the occasion reached today (null when nobody needs telling yet,
+/// while the due date still belongs in the calendar).
+/// </summary>
+public sealed record DueItem(NoticeRule Rule, IReadOnlyList<string> Recipients, string Subject, string What, string Link, DateOnly? DueOn, string? Occasion)
+{
+    /// <summary>The notice's title: what, and for a due date how far it is.</summary>
+    public string TitleOn(DateOnly today) => DueOn is { } due ? $"{What}（{NoticeRules.Remaining(due, today)}・{WarekiDate.FormatWithWeekday(due)}）" : What;
+}
+
+/// <summary>Reads every module's deadlines and events for one municipality. Runs in that municipality's scope.</summary>
+public static class DueItems
+{
+    /// <summary>The accounts that can be told: active (not suspended), with their role, department and councils.</summary>
+    private sealed record People(List<(string Id, UserRole Role, Guid? DepartmentId)> Accounts, List<CouncilMember> Members)
+    {
+        public List<string> InRole(UserRole role) => Accounts.Where(a => a.Role == role).Select(a => a.Id).ToList();
+
+        public List<string> OfDepartment(Guid departmentId) =>
+            Accounts.Where(a => a.Role == UserRole.Department && a.DepartmentId == departmentId).Select(a => a.Id).ToList();
+
+        public List<string> OfCouncil(Guid councilId, DateOnly on, HashSet<Guid>? except = null) =>
+            Members.Where(m => m.CouncilId == councilId && m.UserId != null && m.InOfficeOn(on) && (except is null || !except.Contains(m.Id)))
+                .Select(m => m.UserId!).Where(id => Accounts.Any(a => a.Id == id)).Distinct().ToList();
+    }
+
+    public static async Task<List<DueItem>> ReadAsync(AppDbContext db, Guid municipalityId, DateOnly today, DateTime nowUtc, CancellationToken ct)
+    {
+        var accounts = await db.Users.AsNoTracking().Where(u => u.MunicipalityId == municipalityId && u.SuspendedAt == null)
+            .Select(u => new { u.Id, u.Role, u.DepartmentId }).ToListAsync(ct);
+        var people = new People(accounts.Select(a => (a.Id, a.Role, a.DepartmentId)).ToList(),
+            await db.CouncilMembers.AsNoTracking().Where(m => m.UserId != null && m.LeftOn == null).ToListAsync(ct));
+        var items = new List<DueItem>();
+        items.AddRange(await IncidentsAsync(db, people, today, ct));
+        items.AddRange(await FindingsAsync(db, people, today, ct));
+        items.AddRange(await RegisterAsync(db, people, ct));
+        items.AddRange(await ReviewsAsync(db, people, today, ct));
+        items.AddRange(await AssessmentsAsync(db, people, today, ct));
+        items.AddRange(await CouncilAsync(db, people, today, ct));
+        items.AddRange(await AccessAsync(db, people, today, nowUtc, ct));
+        return items.Where(i => i.Recipients.Count > 0).ToList();
+    }
+
+    private static async Task<IEnumerable<DueItem>> IncidentsAsync(AppDbContext db, People people, DateOnly today, CancellationToken ct)
+    {
+        var open = await db.Incidents.AsNoTracking()
+            .Where(i => i.PreliminaryReportedOn == null && i.PreliminaryDueOn != null || i.FinalReportedOn == null && i.FinalDueOn != null).ToListAsync(ct);
+        var office = people.InRole(UserRole.Office);
+        return open.SelectMany(i => IncidentDeadlines.Duties(i).Where(d => !d.IsDone && d.DueOn is not null).Select(d => new DueItem(
+            NoticeRule.IncidentReport, office, $"incident:{i.Id}:{d.Name}", $"漏えい等事案 第{i.Number}号の{d.Name}", $"/incidents/{i.Id}", d.DueOn,
+            NoticeRules.Stage(d.DueOn!.Value, today, NoticeRules.IncidentDays, overdue: true))));
+    }
+
+    private static async Task<IEnumerable<DueItem>> FindingsAsync(AppDbContext db, People people, DateOnly today, CancellationToken ct)
+    {
+        var open = await db.Findings.AsNoTracking()
+            .Where(f => f.DueOn != null && (f.Status == FindingStatus.NotStarted || f.Status == FindingStatus.InProgress))
+            .Select(f => new { f.Id, f.Heading, f.DepartmentId, DueOn = f.DueOn!.Value }).ToListAsync(ct);
+        return open.Select(f => new DueItem(NoticeRule.FindingDue, people.OfDepartment(f.DepartmentId), $"finding:{f.Id}",
+            $"指摘事項「{f.Heading}」の改善期限", $"/findings/{f.Id}", f.DueOn, NoticeRules.Stage(f.DueOn, today, NoticeRules.FindingDays, overdue: true)));
+    }
+
+    private static async Task<IEnumerable<DueItem>> RegisterAsync(AppDbContext db, People people, CancellationToken ct)
+    {
+        var returned = await db.PersonalInfoFiles.AsNoTracking().Where(f => f.Status == RegisterStatus.Returned)
+            .Select(f => new { f.Id, f.Name, f.FileNumber, f.DepartmentId, f.Version }).ToListAsync(ct);
+        return returned.Select(f => new DueItem(NoticeRule.RegisterReturned, people.OfDepartment(f.DepartmentId), $"register:{f.Id}:{f.Version:N}",
+            $"個人情報ファイル簿「{f.Name}」（{f.FileNumber}）が差し戻されました", $"/register/{f.Id}", null, "returned"));
+    }
+
+    private static async Task<IEnumerable<DueItem>> ReviewsAsync(AppDbContext db, People people, DateOnly today, CancellationToken ct)
+    {
+        var questions = await CaseReading.OpenQuestions(db).AsNoTracking()
+            .Join(db.ReviewCases, q => q.CaseId, c => c.Id, (q, c) => new { q.Id, q.CaseId, c.Title, c.DepartmentId }).ToListAsync(ct);
+        var items = questions.Select(q => new DueItem(NoticeRule.ReviewQuestion, people.OfDepartment(q.DepartmentId), $"review-question:{q.Id}",
+            $"部会審査の案件「{q.Title}」への質問に回答してください", $"/reviews/cases/{q.CaseId}", null, "open")).ToList();
+        var rounds = await db.ReviewRounds.AsNoTracking().Where(r => r.DeadlineOn != null && r.DeadlineOn >= today)
+            .Select(r => new { r.Id, r.Title, DeadlineOn = r.DeadlineOn!.Value }).ToListAsync(ct);
+        var office = people.InRole(UserRole.Office);
+        items.AddRange(rounds.Select(r => new DueItem(NoticeRule.ReviewRoundDeadline, office, $"round:{r.Id}:{r.DeadlineOn:yyyyMMdd}",
+            $"{r.Title}の案件提出締切", $"/reviews/rounds/{r.Id}", r.DeadlineOn, NoticeRules.Stage(r.DeadlineOn, today, NoticeRules.RoundDays, overdue: false))));
+        return items;
+    }
+
+    private static async Task<IEnumerable<DueItem>> AssessmentsAsync(AppDbContext db, People people, DateOnly today, CancellationToken ct)
+    {
+        var rows = await AssessmentQueries.DashboardAsync(db, today, ct);
+        var office = people.InRole(UserRole.Office);
+        return rows.SelectMany(r => r.Position.Obligations.Select(o => new DueItem(NoticeRule.AssessmentObligation,
+            office.Concat(people.OfDepartment(r.Business.DepartmentId)).ToList(), $"pia:{r.Business.Id}:{o.What}:{o.DueOn:yyyyMMdd}",
+            $"特定個人情報保護評価「{r.Business.Name}」の{o.What}", $"/assessments/businesses/{r.Business.Id}", o.DueOn,
+            o.State switch { ObligationState.Overdue => "overdue", ObligationState.DueSoon => "soon", _ => null })));
+    }
+
+    private static async Task<IEnumerable<DueItem>> CouncilAsync(AppDbContext db, People people, DateOnly today, CancellationToken ct)
+    {
+        var councils = await db.Councils.AsNoTracking().ToDictionaryAsync(c => c.Id, c => c.Name, ct);
+        var office = people.InRole(UserRole.Office);
+        var items = new List<DueItem>();
+        var successors = await db.CouncilMembers.AsNoTracking().Where(m => m.ReappointedFromId != null).Select(m => m.ReappointedFromId!.Value).ToListAsync(ct);
+        var ending = await db.CouncilMembers.AsNoTracking()
+            .Where(m => m.LeftOn == null && m.TermEnd >= today && m.TermEnd <= today.AddDays(NoticeRules.MemberTermDays)).ToListAsync(ct);
+        items.AddRange(ending.Where(m => !successors.Contains(m.Id)).Select(m => new DueItem(NoticeRule.MemberTerm, office, $"member-term:{m.Id}:{m.TermEnd:yyyyMMdd}",
+            $"{councils.GetValueOrDefault(m.CouncilId)}の委員「{m.Name}」の任期満了", $"/council/{m.CouncilId}", m.TermEnd, $"d{NoticeRules.MemberTermDays}")));
+
+        var planned = await db.Meetings.AsNoTracking().Where(m => m.Status == MeetingStatus.Planned && m.HeldOn >= today).ToListAsync(ct);
+        var plannedIds = planned.Select(m => m.Id).ToList();
+        var responded = (await db.Attendances.AsNoTracking().Where(a => plannedIds.Contains(a.MeetingId) && a.Status == AttendanceStatus.Written)
+            .Select(a => new { a.MeetingId, a.MemberId }).ToListAsync(ct)).ToLookup(a => a.MeetingId, a => a.MemberId);
+        foreach (var m in planned)
+        {
+            var council = councils.GetValueOrDefault(m.CouncilId);
+            items.Add(new DueItem(NoticeRule.MeetingPlanned, people.OfCouncil(m.CouncilId, m.HeldOn), $"meeting:{m.Id}:{m.HeldOn:yyyyMMdd}",
+                $"{council}「{m.Title}」の開催（{(m.Kind == MeetingKind.Written ? "書面開催" : WarekiDate.FormatWithWeekday(m.HeldOn))}）", $"/council/meetings/{m.Id}", null, "planned"));
+            if (m.Kind == MeetingKind.Written && m.ResponseDeadline is { } deadline && deadline >= today)
+            {
+                items.Add(new DueItem(NoticeRule.WrittenDeadline, people.OfCouncil(m.CouncilId, m.HeldOn, responded[m.Id].ToHashSet()),
+                    $"written:{m.Id}:{deadline:yyyyMMdd}", $"{council}「{m.Title}」の質問・意見の提出期限", $"/council/meetings/{m.Id}", deadline,
+                    NoticeRules.Stage(deadline, today, NoticeRules.WrittenDays, overdue: false)));
+            }
+        }
+
+        var answered = await db.WrittenOpinions.AsNoTracking().Where(o => o.Answer != null)
+            .Join(db.Meetings, o => o.MeetingId, m => m.Id, (o, m) => new { o.Id, o.MemberId, o.MeetingId, m.Title }).ToListAsync(ct);
+        var memberAccounts = people.Members.ToDictionary(m => m.Id, m => m.UserId!);
+        items.AddRange(answered.Where(o => memberAccounts.ContainsKey(o.MemberId) && people.Accounts.Any(a => a.Id == memberAccounts[o.MemberId]))
+            .Select(o => new DueItem(NoticeRule.OpinionAnswered, [memberAccounts[o.MemberId]], $"opinion:{o.Id}:answered",
+                $"「{o.Title}」でのご質問・ご意見に事務局が回答しました", $"/council/meetings/{o.MeetingId}", null, "answered")));
+        return items;
+    }
+
+    private static async Task<IEnumerable<DueItem>> AccessAsync(AppDbContext db, People people, DateOnly today, DateTime nowUtc, CancellationToken ct)
+    {
+        var security = people.InRole(UserRole.Security);
+        var items = new List<DueItem>();
+        var fresh = await db.AccessAlerts.AsNoTracking().Where(a => a.Status == AlertStatus.New)
+            .GroupBy(a => a.AnalysisId).Select(g => new { AnalysisId = g.Key, Count = g.Count() }).ToListAsync(ct);
+        items.AddRange(fresh.Select(a => new DueItem(NoticeRule.AccessAlertNew, security, $"analysis:{a.AnalysisId}:new",
+            $"アクセスログの分析で新しいアラートが{a.Count}件あります", "/access", null, "new")));
+        var openSince = nowUtc.AddDays(-NoticeRules.AlertOpenDays);
+        var lingering = await db.AccessAlerts.AsNoTracking().Where(a => a.Status != AlertStatus.Closed && a.DetectedAt <= openSince)
+            .Select(a => new { a.Id, a.Rule, a.Day }).ToListAsync(ct);
+        items.AddRange(lingering.Select(a => new DueItem(NoticeRule.AccessAlertOpen, security, $"alert:{a.Id}:open{NoticeRules.AlertOpenDays}",
+            $"検知から{NoticeRules.AlertOpenDays}日を過ぎて対応中のアラート（{AccessAlerts.RuleLabel(a.Rule)}、{WarekiDate.Format(a.Day)}分）", $"/access/alerts/{a.Id}", null, "open")));
+        var lastRun = await db.AccessAnalyses.AsNoTracking().OrderByDescending(a => a.RanAt).Select(a => (DateTime?)a.RanAt).FirstOrDefaultAsync(ct);
+        if (lastRun is { } last && last <= nowUtc.AddDays(-NoticeRules.AnalysisStaleDays))
+        {
+            items.Add(new DueItem(NoticeRule.AccessAnalysisStale, security, $"analysis-stale:{last:yyyyMMddHHmmss}",
+                $"アクセスログの分析が{NoticeRules.AnalysisStaleDays}日以上実行されていません（前回 {WarekiDate.Format(DateOnly.FromDateTime(JapanTime.FromUtc(last)))}）", "/access/data", null, "stale"));
+        }
+        return items;
+    }
+}

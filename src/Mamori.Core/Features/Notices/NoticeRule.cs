@@ -1,0 +1,164 @@
+using Mamori.Core.Features.Accounts;
+
+namespace Mamori.Core.Features.Notices;
+
+/// <summary>What a notice is about. Each rule has a default recipient and may be switched off per municipality, unless mandatory.</summary>
+public enum NoticeRule
+{
+    /// <summary>漏えい等事案の速報・確報の期限 (事務局; 3 days, 1 day, on the day, past it).</summary>
+    IncidentReport,
+
+    /// <summary>指摘事項の改善期限 (所管課; 7 days, 1 day, on the day, past it).</summary>
+    FindingDue,
+
+    /// <summary>個人情報ファイル簿の差戻し (所管課).</summary>
+    RegisterReturned,
+
+    /// <summary>部会審査の質問への回答待ち (所管課).</summary>
+    ReviewQuestion,
+
+    /// <summary>部会審査の案件提出締切 (事務局; 7 days, 1 day, on the day).</summary>
+    ReviewRoundDeadline,
+
+    /// <summary>特定個人情報保護評価の実施・見直しの期限 (事務局 and the 所管課; entering 期限間近, past it).</summary>
+    AssessmentObligation,
+
+    /// <summary>委員の任期満了 within 60 days (事務局).</summary>
+    MemberTerm,
+
+    /// <summary>会議の開催予定 (委員).</summary>
+    MeetingPlanned,
+
+    /// <summary>書面開催の質問・意見の提出期限 (委員; 7 days, 1 day).</summary>
+    WrittenDeadline,
+
+    /// <summary>委員の質問・意見への事務局の回答 (that 委員).</summary>
+    OpinionAnswered,
+
+    /// <summary>アクセスログ監視の新しいアラート (セキュリティ担当).</summary>
+    AccessAlertNew,
+
+    /// <summary>対応が長引いているアラート (セキュリティ担当; open past <see cref="NoticeRules.AlertOpenDays"/> days).</summary>
+    AccessAlertOpen,
+
+    /// <summary>アクセスログの分析が1か月実行されていない (セキュリティ担当).</summary>
+    AccessAnalysisStale,
+
+    /// <summary>メールを送れなかった通知 (管理者; in the inbox only).</summary>
+    MailFailure,
+}
+
+/// <summary>The Japanese names, the default recipients and the fixed rules of each <see cref="NoticeRule"/>.</summary>
+public static class NoticeRules
+{
+    /// <summary>Days before a due date at which the 事務局 is told of an incident's report (3日前・前日・当日).</summary>
+    public static readonly int[] IncidentDays = [3, 1, 0];
+
+    /// <summary>Days before a finding's due date at which its 所管課 is told.</summary>
+    public static readonly int[] FindingDays = [7, 1, 0];
+
+    /// <summary>Days before a review round's deadline at which the 事務局 is told.</summary>
+    public static readonly int[] RoundDays = [7, 1, 0];
+
+    /// <summary>Days before a written meeting's deadline at which its 委員 are told (7日前・前日).</summary>
+    public static readonly int[] WrittenDays = [7, 1];
+
+    /// <summary>How many days before a member's term ends the 事務局 is told.</summary>
+    public const int MemberTermDays = 60;
+
+    /// <summary>An alert still open this many days after it was detected is notified again.</summary>
+    public const int AlertOpenDays = 14;
+
+    /// <summary>No analysis for this many days is notified.</summary>
+    public const int AnalysisStaleDays = 31;
+
+    public static IReadOnlyList<NoticeRule> All { get; } = Enum.GetValues<NoticeRule>();
+
+    public static string JapaneseName(this NoticeRule rule) => rule switch
+    {
+        NoticeRule.IncidentReport => "漏えい等事案の報告期限",
+        NoticeRule.FindingDue => "指摘事項の改善期限",
+        NoticeRule.RegisterReturned => "個人情報ファイル簿の差戻し",
+        NoticeRule.ReviewQuestion => "部会審査の質問への回答",
+        NoticeRule.ReviewRoundDeadline => "部会審査の案件提出締切",
+        NoticeRule.AssessmentObligation => "特定個人情報保護評価の期限",
+        NoticeRule.MemberTerm => "委員の任期満了",
+        NoticeRule.MeetingPlanned => "会議の開催予定",
+        NoticeRule.WrittenDeadline => "書面開催の提出期限",
+        NoticeRule.OpinionAnswered => "質問・意見への回答",
+        NoticeRule.AccessAlertNew => "アクセスログの新しいアラート",
+        NoticeRule.AccessAlertOpen => "対応が長引いているアラート",
+        NoticeRule.AccessAnalysisStale => "アクセスログ分析の未実施",
+        NoticeRule.MailFailure => "メール送信の失敗",
+        _ => rule.ToString(),
+    };
+
+    /// <summary>送信済み / 送信待ち / まとめて送信予定 / 送信中 / 送らない.</summary>
+    public static string JapaneseName(this NoticeMailState state) => state switch
+    {
+        NoticeMailState.Sent => "送信済み",
+        NoticeMailState.Pending => "送信待ち",
+        NoticeMailState.Digest => "まとめて送信予定",
+        NoticeMailState.Sending => "送信中",
+        _ => "送らない",
+    };
+
+    /// <summary>The module a rule belongs to, for the inbox's filter.</summary>
+    public static string Module(this NoticeRule rule) => rule switch
+    {
+        NoticeRule.IncidentReport or NoticeRule.FindingDue => "指摘・事故",
+        NoticeRule.RegisterReturned => "個人情報ファイル簿",
+        NoticeRule.ReviewQuestion or NoticeRule.ReviewRoundDeadline => "自己点検・部会審査",
+        NoticeRule.AssessmentObligation => "特定個人情報保護評価",
+        NoticeRule.MemberTerm or NoticeRule.MeetingPlanned or NoticeRule.WrittenDeadline or NoticeRule.OpinionAnswered => "審議会",
+        NoticeRule.AccessAlertNew or NoticeRule.AccessAlertOpen or NoticeRule.AccessAnalysisStale => "アクセスログ監視",
+        _ => "システム",
+    };
+
+    /// <summary>The modules in menu order.</summary>
+    public static IReadOnlyList<string> Modules { get; } = All.Select(Module).Distinct().ToList();
+
+    /// <summary>Who is told, by role (the 所管課 and 委員 rules reach only the accounts of the record's department or council).</summary>
+    public static IReadOnlyList<UserRole> Recipients(this NoticeRule rule) => rule switch
+    {
+        NoticeRule.IncidentReport or NoticeRule.ReviewRoundDeadline or NoticeRule.MemberTerm => [UserRole.Office],
+        NoticeRule.AssessmentObligation => [UserRole.Office, UserRole.Department],
+        NoticeRule.FindingDue or NoticeRule.RegisterReturned or NoticeRule.ReviewQuestion => [UserRole.Department],
+        NoticeRule.MeetingPlanned or NoticeRule.WrittenDeadline or NoticeRule.OpinionAnswered => [UserRole.Member],
+        NoticeRule.AccessAlertNew or NoticeRule.AccessAlertOpen or NoticeRule.AccessAnalysisStale => [UserRole.Security],
+        NoticeRule.MailFailure => [UserRole.Admin],
+        _ => [],
+    };
+
+    /// <summary>
+    /// Rules nobody may switch off, neither the municipality nor a user choosing no mail: the PPC report's clock
+    /// (個人情報保護法第68条第1項, 施行規則第44条) runs whatever anyone prefers.
+    /// </summary>
+    public static bool IsMandatory(this NoticeRule rule) => rule == NoticeRule.IncidentReport;
+
+    /// <summary>Mail failures are shown in the inbox and on the settings page; mailing them would fail the same way.</summary>
+    public static bool IsMailed(this NoticeRule rule) => rule != NoticeRule.MailFailure;
+
+    /// <summary>
+    /// The stage a due date has reached: 「d3」 once 3 days or fewer are left (of <paramref name="days"/> 3, 1, 0),
+    /// 「overdue」 after it when <paramref name="overdue"/>, null before the first. A stage is a notice of its own,
+    /// so a day the scheduler did not run delays a notice and never loses it.
+    /// </summary>
+    public static string? Stage(DateOnly dueOn, DateOnly today, IReadOnlyList<int> days, bool overdue)
+    {
+        var left = dueOn.DayNumber - today.DayNumber;
+        if (left < 0)
+        {
+            return overdue ? "overdue" : null;
+        }
+        var reached = days.Where(d => left <= d).ToList();
+        return reached.Count == 0 ? null : $"d{reached.Min()}";
+    }
+
+    /// <summary>「あと3日」「本日が期限」「期限を2日過ぎています」.</summary>
+    public static string Remaining(DateOnly dueOn, DateOnly today)
+    {
+        var left = dueOn.DayNumber - today.DayNumber;
+        return left > 0 ? $"期限まであと{left}日" : left == 0 ? "本日が期限" : $"期限を{-left}日過ぎています";
+    }
+}
