@@ -105,4 +105,64 @@ public sealed class NoticeFlowTests
         Assert.Equal(meetingUrl, page.Url);
         await Assertions.Expect(page.Locator(".answer")).ToContainTextAsync("録画データは7日間保存し、自動的に上書きします。");
     }
+
+    [Fact]
+    public async Task ASupervisorConfirmsAnAccessAlert_FromTheMailedLink()
+    {
+        await using var s = await BrowserSession.StartAsync();
+        var tenant = await TestTenant.CreateAsync(s.Factory, "守り区");
+        var page = s.Page;
+        var supervisorMail = SmtpSink.NewAddress("kacho");
+        var alert = await Mamori.Tests.Features.Notices.NoticeSetup.AlertAsync(s.Factory, tenant, "戸籍住民課");
+
+        // 管理者: the relay, and the 戸籍住民課 account marked as its 所属長.
+        await s.SignInAsync(tenant, tenant.UserName(UserRole.Admin));
+        await page.GotoAsync(s.BaseUrl + "/organization/notices");
+        await page.GetByLabel("SMTPサーバー").FillAsync(SmtpSink.Instance.Host);
+        await page.GetByLabel("ポート").FillAsync(SmtpSink.Instance.Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await page.GetByLabel("送信元アドレス").FillAsync("kojinjoho@city.example.lg.jp");
+        await page.GetByLabel("MamoriのURL").FillAsync(s.BaseUrl);
+        await page.GetByRole(AriaRole.Button, new() { Name = "保存する" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".flash")).ToContainTextAsync("通知の設定を保存しました。");
+        await page.GotoAsync(s.BaseUrl + "/organization/accounts");
+        await page.GetByRole(AriaRole.Link, new() { Name = tenant.UserName(UserRole.Department) }).ClickAsync();
+        await page.GetByLabel("表示名").FillAsync("戸籍 課長");
+        await page.GetByLabel("メールアドレス").FillAsync(supervisorMail);
+        await page.GetByLabel("所属長（この部署の長）").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "保存する" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".flash")).ToContainTextAsync("を保存しました");
+        await s.SignOutAsync();
+
+        // セキュリティ担当 asks for 所属長確認; the page says who will confirm.
+        await s.SignInAsync(tenant, tenant.UserName(UserRole.Security));
+        await page.GotoAsync($"{s.BaseUrl}/access/alerts/{alert.Id}");
+        await Assertions.Expect(page.Locator("#supervisors")).ToContainTextAsync("戸籍 課長（所属長）に Mamori のお知らせとメールで依頼され");
+        await page.Locator("#move").GetByLabel("所属長確認").CheckAsync();
+        await page.Locator("#move").GetByLabel("コメント").FillAsync("本人に聞き取り。窓口での本人確認のためと説明。");
+        await page.Locator("#move").GetByRole(AriaRole.Button).ClickAsync();
+        await Assertions.Expect(page.Locator(".flash")).ToContainTextAsync("所属長確認");
+        await s.SignOutAsync();
+
+        // The 所属長 opens the mailed link, signs in, and lands on the confirmation.
+        var mail = Assert.Single(await SmtpSink.Instance.WaitForAsync(supervisorMail));
+        var link = mail.TextBody!.Split('\n').Select(l => l.Trim()).First(l => l.StartsWith(s.BaseUrl + "/inbox/", StringComparison.Ordinal));
+        await page.GotoAsync(link);
+        var code = page.GetByLabel("団体コード");
+        if (await code.CountAsync() > 0)
+        {
+            await code.FillAsync(tenant.Code);
+        }
+        await page.GetByLabel("ユーザー名").FillAsync(tenant.UserName(UserRole.Department));
+        await page.GetByLabel("パスワード").FillAsync(TestTenant.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "ログイン" }).ClickAsync();
+        await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("所属長確認");
+        Assert.EndsWith($"/access/alerts/{alert.Id}/confirm", page.Url);
+        await Assertions.Expect(page.Locator("#history")).ToContainTextAsync("本人に聞き取り。窓口での本人確認のためと説明。");
+        await page.GetByLabel("正当").CheckAsync();
+        await page.GetByLabel("確認した内容").FillAsync("窓口で本人確認書類を照合した記録あり。業務上必要な参照。");
+        await s.ScreenshotAsync("42-supervisor-confirm");
+        await page.GetByRole(AriaRole.Button, new() { Name = "確認して完了にする" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".flash")).ToContainTextAsync("「正当」として確認し、完了にしました。");
+        await Assertions.Expect(page.Locator("#alert-status")).ToHaveTextAsync("完了（正当）");
+    }
 }

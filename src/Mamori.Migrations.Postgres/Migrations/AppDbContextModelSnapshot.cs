@@ -77,6 +77,10 @@ namespace Mamori.Migrations.Postgres.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<string>("SupervisorAccountId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
                     b.Property<string>("UserDept")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
@@ -474,6 +478,9 @@ namespace Mamori.Migrations.Postgres.Migrations
                         .HasColumnType("character varying(256)");
 
                     b.Property<bool>("EmailConfirmed")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("IsSupervisor")
                         .HasColumnType("boolean");
 
                     b.Property<long?>("LastAuthenticatorStep")

@@ -71,6 +71,10 @@ namespace Mamori.Migrations.Sqlite.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("SupervisorAccountId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("UserDept")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
@@ -468,6 +472,9 @@ namespace Mamori.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("EmailConfirmed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsSupervisor")
                         .HasColumnType("INTEGER");
 
                     b.Property<long?>("LastAuthenticatorStep")

@@ -73,6 +73,7 @@ public sealed partial class AuthorizationMatrixTests
         ["PAGE /organization/accounts/edit/{id?}"] = AdminOnly,
         ["PAGE /organization/accounts/{id}/suspend"] = Suspenders,
         ["PAGE /organization/long-absence"] = Reviewers,
+        ["PAGE /access/alerts/{id:guid}/confirm"] = All,
         ["PAGE /inbox"] = All,
         ["PAGE /inbox/{id:guid}"] = All,
         ["PAGE /account/notices"] = All,

@@ -37,6 +37,8 @@ public sealed class PageHandlerMatrixTests(AppFixture app)
         ["POST /organization/notices?handler=Test"] = AdminOnly,
         ["POST /organization/notices?handler=Retry"] = AdminOnly,
         ["POST /inbox?handler=ReadAll"] = All,
+        ["POST /access/alerts/{id:guid}/confirm"] = All,
+        ["POST /access/alerts/{id:guid}/confirm?handler=SendBack"] = All,
         ["POST /account/notices"] = All,
         ["POST /account/notices?handler=IssueFeed"] = All,
         ["POST /account/notices?handler=RevokeFeed"] = All,

@@ -88,6 +88,10 @@ public sealed class AccessAlert : IMunicipalityOwned, IVersioned
     [Label("確認した所属長")]
     public string? Supervisor { get; set; }
 
+    /// <summary>The 所属長's own account, when the 所属長 confirmed the alert in Mamori (rather than the officer recording it).</summary>
+    [Label("確認した所属長のアカウント")]
+    public string? SupervisorAccountId { get; set; }
+
     [Label("指摘事項")]
     public Guid? FindingId { get; set; }
     public Guid Version { get; set; } = Guid.NewGuid();
@@ -106,6 +110,7 @@ internal sealed class AccessAlertConfiguration : IEntityTypeConfiguration<Access
         b.Property(x => x.Status).HasConversion<string>().HasMaxLength(20);
         b.Property(x => x.Outcome).HasConversion<string>().HasMaxLength(20);
         b.Property(x => x.Supervisor).HasMaxLength(200);
+        b.Property(x => x.SupervisorAccountId).HasMaxLength(450);
         b.Property(x => x.Version).IsConcurrencyToken();
         b.HasOne<AccessAnalysis>().WithMany().HasForeignKey(x => x.AnalysisId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Finding>().WithMany().HasForeignKey(x => x.FindingId).OnDelete(DeleteBehavior.SetNull);

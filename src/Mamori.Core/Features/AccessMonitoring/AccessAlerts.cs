@@ -113,19 +113,29 @@ public static partial class AccessAlerts
         {
             return errors.Fail<AccessAlert>();
         }
+        return await ApplyAsync(db, alert, move with { Comment = comment }, supervisorAccountId: null, actor, now, ct);
+    }
+
+    /// <summary>Makes a checked move and records it in the alert's history.</summary>
+    internal static async Task<Outcome<AccessAlert>> ApplyAsync(AppDbContext db, AccessAlert alert, AlertMove move, string? supervisorAccountId, string actor, DateTime now,
+        CancellationToken ct)
+    {
+        var from = alert.Status;
         alert.Status = move.To;
         if (move.To == AlertStatus.Closed)
         {
             alert.Outcome = move.Outcome;
             alert.Supervisor = move.Supervisor!.Trim();
+            alert.SupervisorAccountId = supervisorAccountId;
             alert.ClosedAt = now;
         }
         else if (from == AlertStatus.Closed)
         {
             alert.Outcome = null;
             alert.ClosedAt = null;
+            alert.SupervisorAccountId = null;
         }
-        AddHistory(db, alert, from, actor, now, move.To == AlertStatus.Closed ? move.Outcome : null, comment);
+        AddHistory(db, alert, from, actor, now, move.To == AlertStatus.Closed ? move.Outcome : null, move.Comment);
         return await OptimisticSave.SaveAsync(db, alert, ct);
     }
 

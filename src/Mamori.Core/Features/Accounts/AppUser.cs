@@ -54,6 +54,13 @@ public sealed class AppUser : IdentityUser
     [Label("停止理由")]
     public string? SuspensionReason { get; set; }
 
+    /// <summary>
+    /// 所属長: heads the account's department. Access-log alerts about the department's staff waiting for 所属長確認 are
+    /// sent to this account, and it confirms them itself.
+    /// </summary>
+    [Label("所属長")]
+    public bool IsSupervisor { get; set; }
+
     /// <summary>Set when 管理者 issued the password (a new account, a reset): the next sign-in must change it first.</summary>
     [Label("パスワード変更が必要")]
     public bool MustChangePassword { get; set; }

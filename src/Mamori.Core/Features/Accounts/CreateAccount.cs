@@ -5,7 +5,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Mamori.Core.Features.Accounts;
 
 /// <summary>What is needed to create an account.</summary>
-public sealed record NewAccount(Guid MunicipalityId, string? UserName, string? DisplayName, UserRole Role, Guid? DepartmentId, Guid? StaffId, string? Password, string? Email = null);
+public sealed record NewAccount(Guid MunicipalityId, string? UserName, string? DisplayName, UserRole Role, Guid? DepartmentId, Guid? StaffId, string? Password, string? Email = null,
+    bool IsSupervisor = false);
 
 /// <summary>
 /// Creates an account in one municipality with Identity's password and user-name rules. A 所管課
@@ -23,6 +24,10 @@ public static class CreateAccount
         }
         errors.Required("Password", input.Password, "パスワード");
         AccountEmail.Check(errors, input.Email);
+        if (input.IsSupervisor && input.DepartmentId is null)
+        {
+            errors.Add("DepartmentId", "所属長のアカウントには、長を務める部署を選んでください。");
+        }
         if (input.Role == UserRole.Department && input.DepartmentId is null)
         {
             errors.Add("DepartmentId", "所管課のアカウントには所属する部署を選んでください。");
@@ -53,6 +58,7 @@ public static class CreateAccount
             LockoutEnabled = true,
         };
         AccountEmail.Set(user, input.Email);
+        user.IsSupervisor = input.IsSupervisor;
         IdentityResult result;
         try
         {

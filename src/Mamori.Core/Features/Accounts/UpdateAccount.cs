@@ -6,7 +6,8 @@ namespace Mamori.Core.Features.Accounts;
 
 /// <summary>An account's editable fields and the concurrency stamp the editor loaded.</summary>
 /// <remarks><see cref="Email"/>: the address notices are mailed to; null leaves it as it is, blank removes it.</remarks>
-public sealed record AccountChanges(string? DisplayName, UserRole Role, Guid? DepartmentId, Guid? StaffId, string? ConcurrencyStamp, string? Email = null);
+public sealed record AccountChanges(string? DisplayName, UserRole Role, Guid? DepartmentId, Guid? StaffId, string? ConcurrencyStamp, string? Email = null,
+    bool? IsSupervisor = null);
 
 /// <summary>Changes an account's name, role, department or staff link; the municipality keeps at least one 管理者.</summary>
 public static class UpdateAccount
@@ -19,6 +20,10 @@ public static class UpdateAccount
             errors.MaxLength("DisplayName", input.DisplayName, 100, "表示名");
         }
         AccountEmail.Check(errors, input.Email);
+        if (input.IsSupervisor == true && input.DepartmentId is null)
+        {
+            errors.Add("DepartmentId", "所属長のアカウントには、長を務める部署を選んでください。");
+        }
         if (input.Role == UserRole.Department && input.DepartmentId is null)
         {
             errors.Add("DepartmentId", "所管課のアカウントには所属する部署を選んでください。");
@@ -50,6 +55,7 @@ public static class UpdateAccount
         {
             AccountEmail.Set(user, input.Email);
         }
+        user.IsSupervisor = input.IsSupervisor ?? user.IsSupervisor;
         var result = await users.UpdateAsync(user);
         if (!result.Succeeded)
         {

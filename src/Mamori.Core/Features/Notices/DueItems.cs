@@ -26,8 +26,11 @@ public sealed record DueItem(NoticeRule Rule, IReadOnlyList<string> Recipients, 
 public static class DueItems
 {
     /// <summary>The accounts that can be told: active (not suspended), with their role, department and councils.</summary>
-    private sealed record People(List<(string Id, UserRole Role, Guid? DepartmentId)> Accounts, List<CouncilMember> Members)
+    private sealed record People(List<(string Id, UserRole Role, Guid? DepartmentId, bool IsSupervisor)> Accounts, List<CouncilMember> Members)
     {
+        public List<string> SupervisorsOf(Guid? departmentId) =>
+            departmentId is null ? [] : Accounts.Where(a => a.IsSupervisor && a.DepartmentId == departmentId).Select(a => a.Id).ToList();
+
         public List<string> InRole(UserRole role) => Accounts.Where(a => a.Role == role).Select(a => a.Id).ToList();
 
         public List<string> OfDepartment(Guid departmentId) =>
@@ -41,8 +44,8 @@ public static class DueItems
     public static async Task<List<DueItem>> ReadAsync(AppDbContext db, Guid municipalityId, DateOnly today, DateTime nowUtc, CancellationToken ct)
     {
         var accounts = await db.Users.AsNoTracking().Where(u => u.MunicipalityId == municipalityId && u.SuspendedAt == null)
-            .Select(u => new { u.Id, u.Role, u.DepartmentId }).ToListAsync(ct);
-        var people = new People(accounts.Select(a => (a.Id, a.Role, a.DepartmentId)).ToList(),
+            .Select(u => new { u.Id, u.Role, u.DepartmentId, u.IsSupervisor }).ToListAsync(ct);
+        var people = new People(accounts.Select(a => (a.Id, a.Role, a.DepartmentId, a.IsSupervisor)).ToList(),
             await db.CouncilMembers.AsNoTracking().Where(m => m.UserId != null && m.LeftOn == null).ToListAsync(ct));
         var items = new List<DueItem>();
         items.AddRange(await IncidentsAsync(db, people, today, ct));
@@ -125,7 +128,7 @@ public static class DueItems
         {
             var council = councils.GetValueOrDefault(m.CouncilId);
             items.Add(new DueItem(NoticeRule.MeetingPlanned, people.OfCouncil(m.CouncilId, m.HeldOn), $"meeting:{m.Id}:{m.HeldOn:yyyyMMdd}",
-                $"{council}「{m.Title}」の開催（{(m.Kind == MeetingKind.Written ? "書面開催" : WarekiDate.FormatWithWeekday(m.HeldOn))}）", $"/council/meetings/{m.Id}", null, "planned"));
+                $"{council}「{m.Title}」の開催（{WarekiDate.FormatWithWeekday(m.HeldOn)}{(m.Kind == MeetingKind.Written ? "・書面開催" : "")}）", $"/council/meetings/{m.Id}", null, "planned"));
             if (m.Kind == MeetingKind.Written && m.ResponseDeadline is { } deadline && deadline >= today)
             {
                 items.Add(new DueItem(NoticeRule.WrittenDeadline, people.OfCouncil(m.CouncilId, m.HeldOn, responded[m.Id].ToHashSet()),
@@ -156,6 +159,15 @@ public static class DueItems
             .Select(a => new { a.Id, a.Rule, a.Day }).ToListAsync(ct);
         items.AddRange(lingering.Select(a => new DueItem(NoticeRule.AccessAlertOpen, security, $"alert:{a.Id}:open{NoticeRules.AlertOpenDays}",
             $"検知から{NoticeRules.AlertOpenDays}日を過ぎて対応中のアラート（{AccessAlerts.RuleLabel(a.Rule)}、{WarekiDate.Format(a.Day)}分）", $"/access/alerts/{a.Id}", null, "open")));
+        var waiting = await db.AccessAlerts.AsNoTracking().Where(a => a.Status == AlertStatus.SupervisorReview)
+            .Select(a => new { a.Id, a.Rule, a.Day, a.UserDept, a.Version }).ToListAsync(ct);
+        if (waiting.Count > 0)
+        {
+            var departments = await db.Departments.AsNoTracking().ToListAsync(ct);
+            items.AddRange(waiting.Select(a => new DueItem(NoticeRule.SupervisorReview, people.SupervisorsOf(SupervisorReview.DepartmentOf(departments, a.UserDept)),
+                $"alert:{a.Id}:supervisor:{a.Version:N}", $"所属長確認をお願いします：アクセスログのアラート（{AccessAlerts.RuleLabel(a.Rule)}、{WarekiDate.Format(a.Day)}分）",
+                $"/access/alerts/{a.Id}/confirm", null, "review")));
+        }
         var lastRun = await db.AccessAnalyses.AsNoTracking().OrderByDescending(a => a.RanAt).Select(a => (DateTime?)a.RanAt).FirstOrDefaultAsync(ct);
         if (lastRun is { } last && last <= nowUtc.AddDays(-NoticeRules.AnalysisStaleDays))
         {

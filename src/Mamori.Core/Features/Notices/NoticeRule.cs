@@ -38,13 +38,16 @@ public enum NoticeRule
     /// <summary>アクセスログ監視の新しいアラート (セキュリティ担当).</summary>
     AccessAlertNew,
 
+    /// <summary>所属長確認を待つアラート (the 所属長 of the staff member's department, who confirms it themselves).</summary>
+    SupervisorReview,
+
     /// <summary>対応が長引いているアラート (セキュリティ担当; open past <see cref="NoticeRules.AlertOpenDays"/> days).</summary>
     AccessAlertOpen,
 
     /// <summary>アクセスログの分析が1か月実行されていない (セキュリティ担当).</summary>
     AccessAnalysisStale,
 
-    /// <summary>メールを送れなかった通知 (管理者; in the inbox only).</summary>
+    /// <summary>メールを送れなかった通知 (管理者 and 事務局; in the inbox only).</summary>
     MailFailure,
 }
 
@@ -87,6 +90,7 @@ public static class NoticeRules
         NoticeRule.WrittenDeadline => "書面開催の提出期限",
         NoticeRule.OpinionAnswered => "質問・意見への回答",
         NoticeRule.AccessAlertNew => "アクセスログの新しいアラート",
+        NoticeRule.SupervisorReview => "所属長確認の依頼",
         NoticeRule.AccessAlertOpen => "対応が長引いているアラート",
         NoticeRule.AccessAnalysisStale => "アクセスログ分析の未実施",
         NoticeRule.MailFailure => "メール送信の失敗",
@@ -111,7 +115,7 @@ public static class NoticeRules
         NoticeRule.ReviewQuestion or NoticeRule.ReviewRoundDeadline => "自己点検・部会審査",
         NoticeRule.AssessmentObligation => "特定個人情報保護評価",
         NoticeRule.MemberTerm or NoticeRule.MeetingPlanned or NoticeRule.WrittenDeadline or NoticeRule.OpinionAnswered => "審議会",
-        NoticeRule.AccessAlertNew or NoticeRule.AccessAlertOpen or NoticeRule.AccessAnalysisStale => "アクセスログ監視",
+        NoticeRule.AccessAlertNew or NoticeRule.AccessAlertOpen or NoticeRule.AccessAnalysisStale or NoticeRule.SupervisorReview => "アクセスログ監視",
         _ => "システム",
     };
 
@@ -126,9 +130,16 @@ public static class NoticeRules
         NoticeRule.FindingDue or NoticeRule.RegisterReturned or NoticeRule.ReviewQuestion => [UserRole.Department],
         NoticeRule.MeetingPlanned or NoticeRule.WrittenDeadline or NoticeRule.OpinionAnswered => [UserRole.Member],
         NoticeRule.AccessAlertNew or NoticeRule.AccessAlertOpen or NoticeRule.AccessAnalysisStale => [UserRole.Security],
-        NoticeRule.MailFailure => [UserRole.Admin],
+        NoticeRule.MailFailure => [UserRole.Admin, UserRole.Office],
+        // 所属長 are accounts of any role flagged as such; most are 所管課.
+        NoticeRule.SupervisorReview => [UserRole.Department],
         _ => [],
     };
+
+    /// <summary>Who is told, as the settings page says it.</summary>
+    public static string Who(this NoticeRule rule) => rule == NoticeRule.SupervisorReview
+        ? "所属長"
+        : string.Join("・", rule.Recipients().Select(r => r.JapaneseName()));
 
     /// <summary>
     /// Rules nobody may switch off, neither the municipality nor a user choosing no mail: the PPC report's clock

@@ -167,22 +167,24 @@ public sealed partial class NoticeSender(IDataProtectionProvider protection, ILo
         {
             return;
         }
-        var admins = await db.Users.AsNoTracking().Where(u => u.MunicipalityId == relay.MunicipalityId && u.Role == Accounts.UserRole.Admin && u.SuspendedAt == null)
-            .Select(u => u.Id).ToListAsync(ct);
+        // 管理者 fixes the relay (the settings page); 事務局 sees who was not reached (the record of notices).
+        var admins = await db.Users.AsNoTracking()
+            .Where(u => u.MunicipalityId == relay.MunicipalityId && (u.Role == Accounts.UserRole.Admin || u.Role == Accounts.UserRole.Office) && u.SuspendedAt == null)
+            .Select(u => new { u.Id, u.Role }).ToListAsync(ct);
         var keys = failed.Select(f => $"mail-failure:{f.Id}").ToList();
         var existing = await db.Notices.IgnoreQueryFilters().Where(n => keys.Contains(n.Key)).Select(n => n.RecipientId + "|" + n.Key).ToListAsync(ct);
         foreach (var admin in admins)
         {
-            foreach (var f in failed.Where(f => !existing.Contains(admin + "|" + $"mail-failure:{f.Id}")))
+            foreach (var f in failed.Where(f => !existing.Contains(admin.Id + "|" + $"mail-failure:{f.Id}")))
             {
                 db.Notices.Add(new Notice
                 {
                     MunicipalityId = relay.MunicipalityId,
-                    RecipientId = admin,
+                    RecipientId = admin.Id,
                     Rule = NoticeRule.MailFailure,
                     Key = $"mail-failure:{f.Id}",
                     Title = $"{recipientName} さんへの通知メールを送れませんでした（{f.Rule.JapaneseName()}）。送信は自動で再試行します",
-                    Link = "/organization/notices",
+                    Link = admin.Role == Accounts.UserRole.Admin ? "/organization/notices" : "/notices/log?rule=" + f.Rule,
                     CreatedAt = nowUtc,
                     Mail = NoticeMailState.NotMailed,
                 });

@@ -45,6 +45,9 @@ public sealed class AlertModel(AppDbContext db, CurrentTenant tenant, AccessLogF
     public string? FindingLabel { get; private set; }
     public bool CanWrite { get; private set; }
 
+    /// <summary>The 所属長 accounts of the staff member's department, who confirm the alert themselves.</summary>
+    public List<string> Supervisors { get; private set; } = [];
+
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
         if (!await LoadAsync(id, ct))
@@ -127,6 +130,10 @@ public sealed class AlertModel(AppDbContext db, CurrentTenant tenant, AccessLogF
         }
         Accesses = folders.Store(alert.MunicipalityId).Search(null, alert.UserId, alert.Day, alert.Day, AccessLimit);
         Departments = await DepartmentTree.LoadAsync(db, ct);
+        var department = SupervisorReview.DepartmentOf(await db.Departments.AsNoTracking().ToListAsync(ct), alert.UserDept);
+        Supervisors = department is null ? [] : await db.Users.AsNoTracking()
+            .Where(u => u.MunicipalityId == alert.MunicipalityId && u.IsSupervisor && u.DepartmentId == department && u.SuspendedAt == null)
+            .Select(u => u.DisplayName).ToListAsync(ct);
         if (alert.FindingId is { } findingId)
         {
             FindingLabel = await db.Findings.Where(f => f.Id == findingId).Select(f => f.Heading).FirstOrDefaultAsync(ct);

@@ -15,6 +15,8 @@ namespace Mamori.Features.Notices;
 [Authorize(Policy = Policies.SignedIn)]
 public sealed class PreferencesModel(AppDbContext db, UserManager<AppUser> users) : MamoriPageModel
 {
+    private const string Concurrent = "ほかの画面で同時にアカウントが変更されました。開き直して、もう一度操作してください。";
+
     [BindProperty]
     public string? Email { get; set; }
 
@@ -58,8 +60,8 @@ public sealed class PreferencesModel(AppDbContext db, UserManager<AppUser> users
         }
         AccountEmail.Set(user, Email);
         user.NoticeMail = Choice;
-        await users.UpdateAsync(user);
-        Flash("お知らせの受け取り方を保存しました。");
+        var saved = await users.UpdateAsync(user);
+        Flash(saved.Succeeded ? "お知らせの受け取り方を保存しました。" : Concurrent, error: !saved.Succeeded);
         return RedirectToPage();
     }
 
@@ -71,7 +73,11 @@ public sealed class PreferencesModel(AppDbContext db, UserManager<AppUser> users
             return Challenge();
         }
         var secret = CalendarFeed.Issue(user);
-        await users.UpdateAsync(user);
+        if (!(await users.UpdateAsync(user)).Succeeded)
+        {
+            Flash(Concurrent, error: true);
+            return RedirectToPage();
+        }
         var site = await db.NoticeSettings.Select(s => s.SiteUrl).FirstOrDefaultAsync(ct) ?? $"{Request.Scheme}://{Request.Host}";
         // Shown once, straight from the POST: the secret never goes into a redirect or TempData.
         NewFeedUrl = $"{site.TrimEnd('/')}/calendar/{secret}.ics";
@@ -87,8 +93,8 @@ public sealed class PreferencesModel(AppDbContext db, UserManager<AppUser> users
             return Challenge();
         }
         CalendarFeed.Revoke(user);
-        await users.UpdateAsync(user);
-        Flash("カレンダー配信を停止しました。これまでの URL は使えなくなりました。");
+        var saved = await users.UpdateAsync(user);
+        Flash(saved.Succeeded ? "カレンダー配信を停止しました。これまでの URL は使えなくなりました。" : Concurrent, error: !saved.Succeeded);
         return RedirectToPage();
     }
 

@@ -69,6 +69,13 @@ public sealed class NoticeMailTests(AppFixture app)
         Assert.Contains(audit, e => e.Changes.Contains(notice.RecipientId, StringComparison.Ordinal) && e.Changes.Contains("incident:", StringComparison.Ordinal));
         Assert.Contains(audit, e => e.EntityKey == notice.Id.ToString() && e.Changes.Contains("Sent", StringComparison.Ordinal));
         Assert.DoesNotContain(audit, e => e.Changes.Contains(ResidentName, StringComparison.Ordinal));
+
+        // The office sees who was told what, and when the mail went.
+        using var auditor = await Browser.SignInAsync(factory, tenant, UserRole.Auditor);
+        var log = WebUtility.HtmlDecode(await auditor.GetPageAsync("/notices/log?rule=IncidentReport"));
+        Assert.Contains(notice.Title, log);
+        Assert.Contains("事務局 太郎", log);
+        Assert.Contains("送信済み（", log);
     }
 
     [Theory]

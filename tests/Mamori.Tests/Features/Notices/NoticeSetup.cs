@@ -10,7 +10,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Mamori.Tests.Features.Notices;
 
 /// <summary>A municipality whose notices go through the tests' SMTP server, and records that fall due.</summary>
-internal static class NoticeSetup
+public static class NoticeSetup
 {
     public const string SiteUrl = "https://mamori.city.example.lg.jp";
 
@@ -96,6 +96,38 @@ internal static class NoticeSetup
             db.Findings.Add(finding);
             await db.SaveChangesAsync();
             return finding;
+        });
+
+    /// <summary>An access-log alert about a staff member of <paramref name="userDept"/> (as the staff master names it), under investigation.</summary>
+    public static Task<Core.Features.AccessMonitoring.AccessAlert> AlertAsync(MamoriFactory factory, TestTenant tenant, string userDept, string staffId = "S00123") =>
+        factory.AsSystemAsync(async (_, db) =>
+        {
+            var analysis = new Core.Features.AccessMonitoring.AccessAnalysis
+            {
+                MunicipalityId = tenant.MunicipalityId,
+                From = factory.Today.AddDays(-1),
+                To = factory.Today.AddDays(-1),
+                RanAt = DateTime.UtcNow,
+                RanBy = "テスト",
+            };
+            var alert = new Core.Features.AccessMonitoring.AccessAlert
+            {
+                MunicipalityId = tenant.MunicipalityId,
+                AnalysisId = analysis.Id,
+                Rule = "R03",
+                UserId = staffId,
+                UserDept = userDept,
+                Day = factory.Today.AddDays(-1),
+                ResidentId = "P-7f3a9c",
+                Severity = "high",
+                Count = 12,
+                Status = Core.Features.AccessMonitoring.AlertStatus.Investigating,
+                DetectedAt = DateTime.UtcNow,
+            };
+            db.AccessAnalyses.Add(analysis);
+            db.AccessAlerts.Add(alert);
+            await db.SaveChangesAsync();
+            return alert;
         });
 
     /// <summary>One scheduler run for the tenant, as the app runs it every few minutes.</summary>

@@ -20,6 +20,7 @@ public sealed class EditModel(AppDbContext db, UserManager<AppUser> users) : Mam
         public string? Email { get; set; }
         public UserRole Role { get; set; } = UserRole.Department;
         public Guid? DepartmentId { get; set; }
+        public bool IsSupervisor { get; set; }
         public Guid? StaffId { get; set; }
         public string? Password { get; set; }
         public string? ConcurrencyStamp { get; set; }
@@ -55,6 +56,7 @@ public sealed class EditModel(AppDbContext db, UserManager<AppUser> users) : Mam
                 Email = user.Email,
                 Role = user.Role,
                 DepartmentId = user.DepartmentId,
+                IsSupervisor = user.IsSupervisor,
                 StaffId = user.StaffId,
                 ConcurrencyStamp = user.ConcurrencyStamp,
             };
@@ -67,7 +69,7 @@ public sealed class EditModel(AppDbContext db, UserManager<AppUser> users) : Mam
         if (id is null)
         {
             var created = await CreateAccount.RunAsync(db, users,
-                new NewAccount(db.Tenant.MunicipalityId!.Value, Input.UserName, Input.DisplayName, Input.Role, Input.DepartmentId, Input.StaffId, Input.Password, Input.Email), ct);
+                new NewAccount(db.Tenant.MunicipalityId!.Value, Input.UserName, Input.DisplayName, Input.Role, Input.DepartmentId, Input.StaffId, Input.Password, Input.Email, Input.IsSupervisor), ct);
             if (!created.Ok)
             {
                 AddErrors(created);
@@ -86,7 +88,7 @@ public sealed class EditModel(AppDbContext db, UserManager<AppUser> users) : Mam
             return NotFound();
         }
         var updated = await UpdateAccount.RunAsync(db, users, user,
-            new AccountChanges(Input.DisplayName, Input.Role, Input.DepartmentId, Input.StaffId, Input.ConcurrencyStamp, Input.Email ?? string.Empty), ct);
+            new AccountChanges(Input.DisplayName, Input.Role, Input.DepartmentId, Input.StaffId, Input.ConcurrencyStamp, Input.Email ?? string.Empty, Input.IsSupervisor), ct);
         if (!updated.Ok)
         {
             AddErrors(updated);

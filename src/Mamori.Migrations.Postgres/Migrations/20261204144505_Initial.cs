@@ -1352,6 +1352,7 @@ namespace Mamori.Migrations.Postgres.Migrations
                     LastLoginAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     SuspendedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     SuspensionReason = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    IsSupervisor = table.Column<bool>(type: "boolean", nullable: false),
                     MustChangePassword = table.Column<bool>(type: "boolean", nullable: false),
                     NoticeMail = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
                     LastDigestOn = table.Column<DateOnly>(type: "date", nullable: true),
@@ -2082,6 +2083,7 @@ namespace Mamori.Migrations.Postgres.Migrations
                     DetectedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     ClosedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     Supervisor = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    SupervisorAccountId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
                     FindingId = table.Column<Guid>(type: "uuid", nullable: true),
                     Version = table.Column<Guid>(type: "uuid", nullable: false)
                 },

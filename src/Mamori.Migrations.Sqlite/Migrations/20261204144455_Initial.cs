@@ -1350,6 +1350,7 @@ namespace Mamori.Migrations.Sqlite.Migrations
                     LastLoginAt = table.Column<DateTime>(type: "TEXT", nullable: true),
                     SuspendedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
                     SuspensionReason = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    IsSupervisor = table.Column<bool>(type: "INTEGER", nullable: false),
                     MustChangePassword = table.Column<bool>(type: "INTEGER", nullable: false),
                     NoticeMail = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
                     LastDigestOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
@@ -2080,6 +2081,7 @@ namespace Mamori.Migrations.Sqlite.Migrations
                     DetectedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
                     ClosedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
                     Supervisor = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    SupervisorAccountId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
                     FindingId = table.Column<Guid>(type: "TEXT", nullable: true),
                     Version = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
