@@ -70,11 +70,23 @@ public static class DueItems
 
     private static async Task<IEnumerable<DueItem>> FindingsAsync(AppDbContext db, People people, DateOnly today, CancellationToken ct)
     {
+        var notStarted = await db.Findings.AsNoTracking().Where(f => f.Status == FindingStatus.NotStarted)
+            .Select(f => new { f.Id, f.Heading, f.DepartmentId, f.DueOn }).ToListAsync(ct);
+        var items = notStarted.Select(f => new DueItem(NoticeRule.FindingAssigned, people.OfDepartment(f.DepartmentId), $"finding:{f.Id}:assigned",
+            $"指摘事項「{f.Heading}」への対応をお願いします{(f.DueOn is { } due ? $"（改善期限 {WarekiDate.Format(due)}）" : "")}", $"/findings/{f.Id}", null, "assigned")).ToList();
         var open = await db.Findings.AsNoTracking()
             .Where(f => f.DueOn != null && (f.Status == FindingStatus.NotStarted || f.Status == FindingStatus.InProgress))
             .Select(f => new { f.Id, f.Heading, f.DepartmentId, DueOn = f.DueOn!.Value }).ToListAsync(ct);
-        return open.Select(f => new DueItem(NoticeRule.FindingDue, people.OfDepartment(f.DepartmentId), $"finding:{f.Id}",
-            $"指摘事項「{f.Heading}」の改善期限", $"/findings/{f.Id}", f.DueOn, NoticeRules.Stage(f.DueOn, today, NoticeRules.FindingDays, overdue: true)));
+        items.AddRange(open.Select(f => new DueItem(NoticeRule.FindingDue, people.OfDepartment(f.DepartmentId), $"finding:{f.Id}",
+            $"指摘事項「{f.Heading}」の改善期限", $"/findings/{f.Id}", f.DueOn, NoticeRules.Stage(f.DueOn, today, NoticeRules.FindingDays, overdue: true))));
+        // Sent back by the office's check: 対応中 again, with the reason and who checked. Told once per reason given.
+        var returned = await db.Findings.AsNoTracking()
+            .Where(f => f.Status == FindingStatus.InProgress && f.CheckedBy != null && f.CheckNote != null && f.CheckedOn == null)
+            .Select(f => new { f.Id, f.Heading, f.DepartmentId, f.CheckNote }).ToListAsync(ct);
+        items.AddRange(returned.Select(f => new DueItem(NoticeRule.FindingReturned, people.OfDepartment(f.DepartmentId),
+            $"finding:{f.Id}:returned:{Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(f.CheckNote!)))[..16]}",
+            $"指摘事項「{f.Heading}」の対応が事務局から差し戻されました", $"/findings/{f.Id}", null, "returned")));
+        return items;
     }
 
     private static async Task<IEnumerable<DueItem>> RegisterAsync(AppDbContext db, People people, CancellationToken ct)

@@ -11,6 +11,12 @@ public enum NoticeRule
     /// <summary>指摘事項の改善期限 (所管課; 7 days, 1 day, on the day, past it).</summary>
     FindingDue,
 
+    /// <summary>指摘事項が対応課に割り当てられた (所管課; once, while not started).</summary>
+    FindingAssigned,
+
+    /// <summary>指摘事項の対応の差戻し by the 事務局's check (所管課).</summary>
+    FindingReturned,
+
     /// <summary>個人情報ファイル簿の差戻し (所管課).</summary>
     RegisterReturned,
 
@@ -81,6 +87,8 @@ public static class NoticeRules
     {
         NoticeRule.IncidentReport => "漏えい等事案の報告期限",
         NoticeRule.FindingDue => "指摘事項の改善期限",
+        NoticeRule.FindingAssigned => "指摘事項の割当て",
+        NoticeRule.FindingReturned => "指摘事項の対応の差戻し",
         NoticeRule.RegisterReturned => "個人情報ファイル簿の差戻し",
         NoticeRule.ReviewQuestion => "部会審査の質問への回答",
         NoticeRule.ReviewRoundDeadline => "部会審査の案件提出締切",
@@ -110,7 +118,7 @@ public static class NoticeRules
     /// <summary>The module a rule belongs to, for the inbox's filter.</summary>
     public static string Module(this NoticeRule rule) => rule switch
     {
-        NoticeRule.IncidentReport or NoticeRule.FindingDue => "指摘・事故",
+        NoticeRule.IncidentReport or NoticeRule.FindingDue or NoticeRule.FindingAssigned or NoticeRule.FindingReturned => "指摘・事故",
         NoticeRule.RegisterReturned => "個人情報ファイル簿",
         NoticeRule.ReviewQuestion or NoticeRule.ReviewRoundDeadline => "自己点検・部会審査",
         NoticeRule.AssessmentObligation => "特定個人情報保護評価",
@@ -127,7 +135,7 @@ public static class NoticeRules
     {
         NoticeRule.IncidentReport or NoticeRule.ReviewRoundDeadline or NoticeRule.MemberTerm => [UserRole.Office],
         NoticeRule.AssessmentObligation => [UserRole.Office, UserRole.Department],
-        NoticeRule.FindingDue or NoticeRule.RegisterReturned or NoticeRule.ReviewQuestion => [UserRole.Department],
+        NoticeRule.FindingDue or NoticeRule.FindingAssigned or NoticeRule.FindingReturned or NoticeRule.RegisterReturned or NoticeRule.ReviewQuestion => [UserRole.Department],
         NoticeRule.MeetingPlanned or NoticeRule.WrittenDeadline or NoticeRule.OpinionAnswered => [UserRole.Member],
         NoticeRule.AccessAlertNew or NoticeRule.AccessAlertOpen or NoticeRule.AccessAnalysisStale => [UserRole.Security],
         NoticeRule.MailFailure => [UserRole.Admin, UserRole.Office],

@@ -22,6 +22,8 @@ public sealed class HomeModel(AppDbContext db, IAuthorizationService authz, Time
     {
         SetTitle("ホーム");
         MunicipalityName = await db.Municipalities.Select(m => m.Name).FirstOrDefaultAsync(ct) ?? string.Empty;
+        var unread = await Core.Features.Notices.Inbox.UnreadAsync(db, db.Tenant.UserId!, ct);
+        Cards.Add(new("お知らせ", "/inbox", unread == 0 ? "未読のお知らせはありません。" : $"未読のお知らせが {unread} 件あります。", unread > 0));
         if (await Allowed(Policies.RegisterRead))
         {
             var counts = await db.PersonalInfoFiles.GroupBy(f => f.Status).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);

@@ -33,7 +33,8 @@ public sealed partial class InboxAndFeedTests(AppFixture app)
         var officeNotice = Assert.Single(officeNotices!);
         Assert.Equal("IncidentReport", officeNotice.Rule);
         Assert.Equal($"/incidents/{incident.Id}", officeNotice.Link);
-        var departmentNotice = Assert.Single(departmentNotices!);
+        Assert.Equal(["FindingAssigned", "FindingDue"], departmentNotices!.Select(n => n.Rule).Order(StringComparer.Ordinal).ToArray());
+        var departmentNotice = departmentNotices!.Single(n => n.Rule == "FindingDue");
         Assert.Equal($"/findings/{finding.Id}", departmentNotice.Link);
         Assert.Equal("指摘・事故", departmentNotice.Module);
 
@@ -120,6 +121,35 @@ public sealed partial class InboxAndFeedTests(AppFixture app)
         var user = await factory.AsSystemAsync((_, db) => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.FirstAsync(db.Users, u => u.UserName == tenant.UserName(UserRole.Member)));
         Assert.Equal("iin@example.jp", user.Email);
         Assert.Equal(NoticeMailChoice.Digest, user.NoticeMail);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabases.All), MemberType = typeof(TestDatabases))]
+    public async Task AFindingSentBack_IsToldToItsDepartment_OncePerReason(DatabaseProvider provider)
+    {
+        var factory = await app.GetAsync(provider);
+        var tenant = await TestTenant.CreateAsync(factory);
+        var finding = await FindingAsync(factory, tenant, tenant.OwnDepartmentId, factory.Today.AddDays(60), "申請書の保管");
+        async Task SendBackAsync(string reason) => await factory.AsSystemAsync(async (_, db) =>
+        {
+            var f = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.FirstAsync(db.Findings, x => x.Id == finding.Id);
+            (f.Status, f.CheckedBy, f.CheckNote, f.CheckedOn) = (Core.Features.Findings.FindingStatus.InProgress, "事務局 太郎", reason, null);
+            return await db.SaveChangesAsync();
+        });
+        await RunAsync(factory, tenant);
+        Assert.DoesNotContain(await NoticesAsync(factory, tenant), n => n.Rule == NoticeRule.FindingReturned);
+
+        await SendBackAsync("施錠の記録が添付されていません。");
+        await RunAsync(factory, tenant);
+        await RunAsync(factory, tenant);
+        var told = Assert.Single(await NoticesAsync(factory, tenant), n => n.Rule == NoticeRule.FindingReturned);
+        Assert.Equal("指摘事項「申請書の保管」の対応が事務局から差し戻されました", told.Title);
+        Assert.Equal(await UserIdAsync(factory, tenant, UserRole.Department), told.RecipientId);
+
+        // Sent back again for another reason: told again.
+        await SendBackAsync("鍵の管理者が決まっていません。");
+        await RunAsync(factory, tenant);
+        Assert.Equal(2, (await NoticesAsync(factory, tenant)).Count(n => n.Rule == NoticeRule.FindingReturned));
     }
 
     private static async Task<string> IssueAsync(Browser browser)

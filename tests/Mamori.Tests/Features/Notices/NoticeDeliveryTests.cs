@@ -100,8 +100,8 @@ public sealed class NoticeDeliveryTests
         })).ToList();
         var added = await Task.WhenAll(runs);
         var notices = await NoticesAsync(factory, tenant);
-        // 2 incident duties due (速報 tomorrow; 確報 later, not yet) → the 速報 to the 事務局; the finding to the 所管課.
-        Assert.Equal(2, notices.Count);
+        // 2 incident duties due (速報 tomorrow; 確報 later, not yet) → the 速報 to the 事務局; the finding, assigned and due, to the 所管課.
+        Assert.Equal(3, notices.Count);
         Assert.Equal(notices.Count, notices.Select(n => (n.RecipientId, n.Key)).Distinct().Count());
         Assert.True(added.Sum() <= notices.Count);
     }

@@ -99,8 +99,10 @@ public sealed class NoticeMailTests(AppFixture app)
         var departmentId = await UserIdAsync(factory, tenant, UserRole.Department);
         var notices = await NoticesAsync(factory, tenant);
         var mine = notices.Where(n => n.RecipientId == departmentId).ToList();
-        // 7 days and 1 day before: told; 8 days before: not yet; another department's finding: never.
-        Assert.Equal(["申請書の保管", "端末の画面ロック"], mine.Select(n => n.Title.Split('「', '」')[1]).Order(StringComparer.Ordinal).ToArray());
+        // 7 days and 1 day before: told; 8 days before: not yet; another department's finding: never. Each of the
+        // department's own findings was also told once as assigned to it.
+        Assert.Equal(["申請書の保管", "端末の画面ロック"], mine.Where(n => n.Rule == NoticeRule.FindingDue).Select(n => n.Title.Split('「', '」')[1]).Order(StringComparer.Ordinal).ToArray());
+        Assert.Equal(["来年度の研修計画", "申請書の保管", "端末の画面ロック"], mine.Where(n => n.Rule == NoticeRule.FindingAssigned).Select(n => n.Title.Split('「', '」')[1]).Order(StringComparer.Ordinal).ToArray());
         Assert.All(mine, n => Assert.Equal(NoticeMailState.Digest, n.Mail));
         Assert.Empty(SmtpSink.Instance.To(department));
 
@@ -112,7 +114,7 @@ public sealed class NoticeMailTests(AppFixture app)
         await RunAsync(factory, tenant);
         await RunAsync(factory, tenant);
         var digest = Assert.Single(await SmtpSink.Instance.WaitForAsync(department));
-        Assert.Equal($"【Mamori】お知らせ2件（{WarekiDate.FormatWithWeekday(today)}のまとめ）", digest.Subject);
+        Assert.Equal($"【Mamori】お知らせ5件（{WarekiDate.FormatWithWeekday(today)}のまとめ）", digest.Subject);
         var body = Body(digest);
         Assert.Contains("指摘事項「申請書の保管」の改善期限", body);
         Assert.Contains("指摘事項「端末の画面ロック」の改善期限", body);
@@ -124,7 +126,7 @@ public sealed class NoticeMailTests(AppFixture app)
         Assert.All((await NoticesAsync(factory, tenant)).Where(n => n.RecipientId == departmentId), n => Assert.Equal(NoticeMailState.Sent, n.Mail));
 
         // A municipality that switches a kind of notice off tells nobody of it.
-        await RelayAsync(factory, tenant, off: [NoticeRule.FindingDue]);
+        await RelayAsync(factory, tenant, off: [NoticeRule.FindingDue, NoticeRule.FindingAssigned]);
         await FindingAsync(factory, tenant, tenant.OwnDepartmentId, today, "鍵の管理");
         await RunAsync(factory, tenant);
         Assert.DoesNotContain(await NoticesAsync(factory, tenant), n => n.Title.Contains("鍵の管理", StringComparison.Ordinal));
