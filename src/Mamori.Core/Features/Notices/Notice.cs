@@ -93,8 +93,8 @@ internal sealed class NoticeConfiguration : IEntityTypeConfiguration<Notice>
     {
         b.Property(n => n.RecipientId).HasMaxLength(450);
         b.Property(n => n.Rule).HasConversion<string>().HasMaxLength(40);
-        b.Property(n => n.Key).HasMaxLength(200);
-        b.Property(n => n.Title).HasMaxLength(300);
+        b.Property(n => n.Key).HasMaxLength(NoticeStore.KeyLength);
+        b.Property(n => n.Title).HasMaxLength(NoticeStore.TitleLength);
         b.Property(n => n.Link).HasMaxLength(300);
         b.Property(n => n.Mail).HasConversion<string>().HasMaxLength(20);
         b.Property(n => n.MailError).HasMaxLength(1000);

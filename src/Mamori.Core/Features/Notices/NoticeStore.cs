@@ -17,8 +17,19 @@ public static class NoticeStore
         var items = (await DueItems.ReadAsync(db, municipalityId, today, nowUtc, ct))
             .Where(i => i.Occasion is not null && (settings?.Sends(i.Rule) ?? true)).ToList();
         var notices = items.SelectMany(i => i.Recipients.Distinct().Select(r => (Item: i, Recipient: r, Key: $"{i.Subject}:{i.Occasion}"))).ToList();
-        return await AddAsync(db, municipalityId, settings, notices.Select(n => new NewNotice(n.Item.Rule, n.Recipient, n.Key, n.Item.TitleOn(today), n.Item.Link, n.Item.DueOn)).ToList(), nowUtc, ct);
+        return await AddAsync(db, municipalityId, settings,
+            notices.Select(n => new NewNotice(n.Item.Rule, n.Recipient, Fit(n.Key), Clip(n.Item.TitleOn(today)), n.Item.Link, n.Item.DueOn)).ToList(), nowUtc, ct);
     }
+
+    /// <summary>A title within its column: a long record title is cut with 「…」 (the link leads to the whole).</summary>
+    internal static string Clip(string title) => title.Length <= TitleLength ? title : title[..(TitleLength - 1)] + "…";
+
+    /// <summary>A key within its column, still unique: a long one keeps its start and a hash of the whole.</summary>
+    internal static string Fit(string key) => key.Length <= KeyLength ? key
+        : key[..(KeyLength - 41)] + ":" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(key)))[..40];
+
+    internal const int TitleLength = 300;
+    internal const int KeyLength = 200;
 
     /// <summary>A notice to store.</summary>
     public sealed record NewNotice(NoticeRule Rule, string RecipientId, string Key, string Title, string Link, DateOnly? DueOn);

@@ -18,9 +18,9 @@ public sealed record StaffSituation(string Name, StaffStatus Status, DateOnly? E
 public sealed record LongAbsenceCandidate(AccountActivity Account, IReadOnlyList<string> Reasons, int Days);
 
 /// <summary>
-/// 長期不在アカウントの確認: lists accounts whose staff member has left, has been absent 90 days or
-/// more, or whose account has not been used for 90 days or more — the accounts the PPC expects to be
-/// suspended. Suspended accounts are not passed in.
+/// 長期不在アカウントの確認: lists accounts whose staff member has left, is on a leave recorded to last 90 days or
+/// more (from its first day), has been absent 90 days or more, or whose account has not been used for 90 days or
+/// more — the accounts the PPC expects to be suspended. Suspended accounts are not passed in.
 /// </summary>
 public static class LongAbsenceCheck
 {
@@ -47,12 +47,23 @@ public static class LongAbsenceCheck
 
                 foreach (var (start, absenceEnd) in staff.Absences)
                 {
-                    var ongoing = start <= today && (absenceEnd is null || absenceEnd >= today);
-                    var length = today.DayNumber - start.DayNumber;
-                    if (ongoing && length >= ThresholdDays)
+                    if (start > today || absenceEnd < today)
                     {
-                        reasons.Add($"休職・休業が{length}日継続（{WarekiDate.Format(start)}から）");
-                        days = Math.Max(days, length);
+                        continue;
+                    }
+                    var elapsed = today.DayNumber - start.DayNumber;
+                    // A leave recorded to last 90 days or more (a childcare leave entered in advance) is listed from its
+                    // first day, not 90 days into it: the account should stop when the leave starts. One without an
+                    // end is listed once it has lasted 90 days.
+                    if (absenceEnd is { } planned && planned.DayNumber - start.DayNumber + 1 >= ThresholdDays)
+                    {
+                        reasons.Add($"{planned.DayNumber - start.DayNumber + 1}日間の休職・休業中（{WarekiDate.Format(start)}から{WarekiDate.Format(planned)}まで）");
+                        days = Math.Max(days, elapsed);
+                    }
+                    else if (elapsed >= ThresholdDays)
+                    {
+                        reasons.Add($"休職・休業が{elapsed}日継続（{WarekiDate.Format(start)}から）");
+                        days = Math.Max(days, elapsed);
                     }
                 }
             }

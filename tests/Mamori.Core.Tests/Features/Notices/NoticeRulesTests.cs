@@ -108,4 +108,19 @@ public sealed class NoticeRulesTests
         Assert.Contains("令和8年12月3日", message.TextBody);
         Assert.Contains("https://mamori.example.lg.jp/account/notices", message.TextBody);
     }
+
+    [Fact]
+    public void LongTitlesAndKeys_FitTheirColumns_AndLongKeysStayDistinct()
+    {
+        Assert.Equal("短い件名", NoticeStore.Clip("短い件名"));
+        var clipped = NoticeStore.Clip(new string('あ', 301));
+        Assert.Equal(300, clipped.Length);
+        Assert.EndsWith("…", clipped);
+        Assert.Equal(new string('あ', 300), NoticeStore.Clip(new string('あ', 300)));
+        var a = NoticeStore.Fit(new string('k', 250) + "a");
+        var b = NoticeStore.Fit(new string('k', 250) + "b");
+        Assert.Equal(200, a.Length);
+        Assert.NotEqual(a, b);
+        Assert.Equal(new string('k', 200), NoticeStore.Fit(new string('k', 200)));
+    }
 }

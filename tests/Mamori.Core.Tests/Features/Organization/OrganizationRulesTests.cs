@@ -62,4 +62,33 @@ public sealed class OrganizationRulesTests
         Assert.Equal(2, result.Reasons.Count);
         Assert.Equal(150, result.Days);
     }
+
+    [Theory]
+    [InlineData(0, 89, true)]
+    [InlineData(0, 88, false)]
+    [InlineData(-1, 88, true)]
+    [InlineData(1, 200, false)]
+    [InlineData(-30, 59, true)]
+    [InlineData(-30, 58, false)]
+    public void LongAbsence_ALeaveRecordedToLast90Days_IsListedFromItsFirstDay(int startsIn, int endsIn, bool listed)
+    {
+        // A childcare leave entered in advance: listed on its first day, not 90 days later, and not before it starts.
+        var account = Account("ikukyu", Today.AddDays(-1), new StaffSituation("育休 花子", StaffStatus.Active, null, [(Today.AddDays(startsIn), Today.AddDays(endsIn))]));
+        var result = LongAbsenceCheck.Find([account], Today);
+        Assert.Equal(listed, result.Count == 1);
+        if (listed)
+        {
+            Assert.Contains($"{endsIn - startsIn + 1}日間の休職・休業中", result[0].Reasons[0]);
+            Assert.Equal(-startsIn, result[0].Days);
+        }
+    }
+
+    [Theory]
+    [InlineData(89, false)]
+    [InlineData(90, true)]
+    public void LongAbsence_ALeaveWithoutAnEnd_IsListedAfter90Days(int daysSoFar, bool listed)
+    {
+        var account = Account("kyushoku", Today.AddDays(-1), new StaffSituation("休職 次郎", StaffStatus.OnLeave, null, [(Today.AddDays(-daysSoFar), null)]));
+        Assert.Equal(listed, LongAbsenceCheck.Find([account], Today).Count == 1);
+    }
 }
