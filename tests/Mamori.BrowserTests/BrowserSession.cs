@@ -149,6 +149,17 @@ public sealed class BrowserSession : IAsyncDisposable
         return pages;
     }
 
+    /// <summary>Runs axe-core (WCAG 2 A and AA rules) on the page as it is and fails with every violation it finds.</summary>
+    public async Task AccessibleAsync(string name)
+    {
+        var results = await Deque.AxeCore.Playwright.PageExtensions.RunAxe(Page, new Deque.AxeCore.Commons.AxeRunOptions
+        {
+            RunOnly = new Deque.AxeCore.Commons.RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
+        });
+        var found = results.Violations.Select(v => $"{v.Id}（{v.Impact}）{v.Help}: {string.Join(" / ", v.Nodes.Select(n => n.Target?.ToString()))}").ToList();
+        Assert.True(found.Count == 0, $"{name} のアクセシビリティ違反:\n{string.Join("\n", found)}");
+    }
+
     public Task ScreenshotAsync(string name) =>
         Page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ArtifactsDirectory, name + ".png"), FullPage = true });
 

@@ -30,6 +30,7 @@ public sealed class NoticeFlowTests
         await page.GetByRole(AriaRole.Button, new() { Name = "保存する" }).ClickAsync();
         await Assertions.Expect(page.Locator(".flash")).ToContainTextAsync("通知の設定を保存しました。");
         await s.ScreenshotAsync("40-notice-settings");
+        await s.AccessibleAsync("通知の設定");
         await page.GotoAsync(s.BaseUrl + "/organization/accounts");
         await page.GetByRole(AriaRole.Link, new() { Name = tenant.UserName(UserRole.Member) }).ClickAsync();
         await page.GetByLabel("メールアドレス").FillAsync(memberMail);
@@ -76,6 +77,7 @@ public sealed class NoticeFlowTests
         var deadline = page.GetByRole(AriaRole.Link, new() { Name = "守り区情報公開・個人情報保護審議会「第4回（書面開催）」の質問・意見の提出期限（期限まであと7日" });
         await Assertions.Expect(deadline).ToBeVisibleAsync();
         await s.ScreenshotAsync("41-inbox-member");
+        await s.AccessibleAsync("お知らせ");
         await deadline.ClickAsync();
         Assert.Equal(meetingUrl, page.Url);
         await Assertions.Expect(page.Locator(".unread-badge")).ToHaveTextAsync("1");
@@ -104,6 +106,14 @@ public sealed class NoticeFlowTests
         await page.GotoAsync(link);
         Assert.Equal(meetingUrl, page.Url);
         await Assertions.Expect(page.Locator(".answer")).ToContainTextAsync("録画データは7日間保存し、自動的に上書きします。");
+
+        // The member subscribes a calendar to the deadlines: a secret URL, shown once.
+        await page.GotoAsync(s.BaseUrl + "/account/notices");
+        await page.GetByRole(AriaRole.Button, new() { Name = "配信用の URL を発行する" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#feed-url")).ToContainTextAsync("/calendar/");
+        await Assertions.Expect(page.Locator("#feed-state")).ToHaveTextAsync("配信中");
+        await s.ScreenshotAsync("43-notice-preferences");
+        await s.AccessibleAsync("お知らせの受け取り方");
     }
 
     [Fact]
@@ -161,6 +171,7 @@ public sealed class NoticeFlowTests
         await page.GetByLabel("正当").CheckAsync();
         await page.GetByLabel("確認した内容").FillAsync("窓口で本人確認書類を照合した記録あり。業務上必要な参照。");
         await s.ScreenshotAsync("42-supervisor-confirm");
+        await s.AccessibleAsync("所属長確認");
         await page.GetByRole(AriaRole.Button, new() { Name = "確認して完了にする" }).ClickAsync();
         await Assertions.Expect(page.Locator(".flash")).ToContainTextAsync("「正当」として確認し、完了にしました。");
         await Assertions.Expect(page.Locator("#alert-status")).ToHaveTextAsync("完了（正当）");
