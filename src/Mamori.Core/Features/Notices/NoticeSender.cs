@@ -128,7 +128,17 @@ public sealed partial class NoticeSender(IDataProtectionProvider protection, ILo
             return false;
         }
         var recipientId = notices[0].RecipientId;
-        var user = await db.Users.AsNoTracking().Where(u => u.Id == recipientId).Select(u => new { u.DisplayName, u.Email }).FirstAsync(ct);
+        var user = await db.Users.AsNoTracking().Where(u => u.Id == recipientId).Select(u => new { u.DisplayName, u.Email, u.SuspendedAt }).FirstAsync(ct);
+        if (user.SuspendedAt is not null || string.IsNullOrWhiteSpace(user.Email))
+        {
+            // Suspended since, or the address removed: the notice stays in the inbox, and no mail goes out.
+            foreach (var n in notices)
+            {
+                (n.Mail, n.Claim, n.ClaimedAt, n.NextAttemptAt) = (NoticeMailState.NotMailed, null, null, null);
+            }
+            await db.SaveChangesAsync(ct);
+            return false;
+        }
         var envelope = new NoticeMail.Envelope(relay.SenderName, relay.SenderAddress!, user.DisplayName, user.Email ?? string.Empty, municipality, relay.SiteUrl!);
         var lines = notices.Select(n => new NoticeMail.Line(n.Id, n.Rule, n.Title)).ToList();
         var message = back == NoticeMailState.Digest ? NoticeMail.Digest(envelope, lines, today) : NoticeMail.OneNotice(envelope, lines[0], today);

@@ -211,4 +211,39 @@ public sealed class NoticeMailTests(AppFixture app)
         Assert.Equal("【Mamori】テストメール", mail.Subject);
         Assert.Contains("通知メールの設定は正しく動いています", Body(mail));
     }
+
+    [Theory]
+    [MemberData(nameof(TestDatabases.All), MemberType = typeof(TestDatabases))]
+    public async Task AnAccountSuspendedBeforeItsMailWent_GetsNoMail_ButKeepsTheNotice(DatabaseProvider provider)
+    {
+        var factory = await app.GetAsync(provider);
+        var tenant = await TestTenant.CreateAsync(factory);
+        await RelayAsync(factory, tenant);
+        var office = await MailboxAsync(factory, tenant, UserRole.Office);
+        var officeId = await UserIdAsync(factory, tenant, UserRole.Office);
+        var now = factory.Clock.GetUtcNow().UtcDateTime;
+        var id = await factory.AsSystemAsync(async (_, db) =>
+        {
+            var user = await db.Users.FirstAsync(u => u.Id == officeId);
+            user.SuspendedAt = now;
+            var notice = new Notice
+            {
+                MunicipalityId = tenant.MunicipalityId,
+                RecipientId = officeId,
+                Rule = NoticeRule.MemberTerm,
+                Key = "member-term:suspended",
+                Title = "停止前に保存されたお知らせ",
+                Link = "/council",
+                CreatedAt = now,
+                Mail = NoticeMailState.Pending,
+                NextAttemptAt = now,
+            };
+            db.Notices.Add(notice);
+            await db.SaveChangesAsync();
+            return notice.Id;
+        });
+        await Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<NoticeScheduler>(factory.Services).SendAsync(CancellationToken.None);
+        Assert.Equal(NoticeMailState.NotMailed, (await NoticesAsync(factory, tenant)).Single(n => n.Id == id).Mail);
+        Assert.Empty(SmtpSink.Instance.To(office));
+    }
 }
