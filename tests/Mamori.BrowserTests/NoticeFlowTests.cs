@@ -157,14 +157,7 @@ public sealed class NoticeFlowTests
         var mail = Assert.Single(await SmtpSink.Instance.WaitForAsync(supervisorMail));
         var link = mail.TextBody!.Split('\n').Select(l => l.Trim()).First(l => l.StartsWith(s.BaseUrl + "/inbox/", StringComparison.Ordinal));
         await page.GotoAsync(link);
-        var code = page.GetByLabel("団体コード");
-        if (await code.CountAsync() > 0)
-        {
-            await code.FillAsync(tenant.Code);
-        }
-        await page.GetByLabel("ユーザー名").FillAsync(tenant.UserName(UserRole.Department));
-        await page.GetByLabel("パスワード").FillAsync(TestTenant.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "ログイン" }).ClickAsync();
+        await s.LogInHereAsync(tenant, tenant.UserName(UserRole.Department));
         await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("所属長確認");
         Assert.EndsWith($"/access/alerts/{alert.Id}/confirm", page.Url);
         await Assertions.Expect(page.Locator("#history")).ToContainTextAsync("本人に聞き取り。窓口での本人確認のためと説明。");

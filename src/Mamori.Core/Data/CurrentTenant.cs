@@ -46,16 +46,7 @@ public sealed class CurrentTenant
     }
 
     /// <summary>Acts for the public pages of one municipality (no user).</summary>
-    public void SetPublic(Guid municipalityId)
-    {
-        MunicipalityId = municipalityId;
-        DepartmentId = null;
-        RestrictToDepartment = false;
-        IsSystem = false;
-        UserId = null;
-        ActorName = "公開ページ";
-        CouncilIds = null;
-    }
+    public void SetPublic(Guid municipalityId) => SetJob(municipalityId, "公開ページ");
 
     /// <summary>Acts as the system, across municipalities (CLI, setup, background jobs).</summary>
     public void SetSystem(string actorName)

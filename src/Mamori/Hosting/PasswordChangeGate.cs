@@ -16,8 +16,8 @@ public sealed class PasswordChangeGate(RequestDelegate next)
         {
             if (path.StartsWith("/api/", StringComparison.OrdinalIgnoreCase))
             {
-                context.Response.StatusCode = StatusCodes.Status403Forbidden;
-                return Task.CompletedTask;
+                return Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "パスワードの変更が必要です",
+                    detail: "管理者が発行したパスワードのままです。画面でログインし、パスワードを変更してから API を使ってください。").ExecuteAsync(context);
             }
             context.Response.Redirect("/account/password?required=1");
             return Task.CompletedTask;

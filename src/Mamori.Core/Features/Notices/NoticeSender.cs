@@ -162,44 +162,29 @@ public sealed partial class NoticeSender(IDataProtectionProvider protection, ILo
                 n.NextAttemptAt = nowUtc + Backoff(n.MailAttempts);
             }
         }
+        await db.SaveChangesAsync(ct);
         if (error is not null)
         {
             NotSent(logger, notices.Count, notices[0].MunicipalityId);
             await TellAdministratorsAsync(db, relay, notices.Where(n => n.MailAttempts == 1).ToList(), user.DisplayName, nowUtc, ct);
         }
-        await db.SaveChangesAsync(ct);
         return error is null;
     }
 
+    /// <summary>Tells 管理者 (who fixes the relay) and 事務局 (who sees who was not reached) of a notice's first failed mail, once.</summary>
     private static async Task TellAdministratorsAsync(AppDbContext db, NoticeSettings relay, List<Notice> failed, string recipientName, DateTime nowUtc, CancellationToken ct)
     {
         if (failed.Count == 0)
         {
             return;
         }
-        // 管理者 fixes the relay (the settings page); 事務局 sees who was not reached (the record of notices).
         var admins = await db.Users.AsNoTracking()
             .Where(u => u.MunicipalityId == relay.MunicipalityId && (u.Role == Accounts.UserRole.Admin || u.Role == Accounts.UserRole.Office) && u.SuspendedAt == null)
             .Select(u => new { u.Id, u.Role }).ToListAsync(ct);
-        var keys = failed.Select(f => $"mail-failure:{f.Id}").ToList();
-        var existing = await db.Notices.IgnoreQueryFilters().Where(n => keys.Contains(n.Key)).Select(n => n.RecipientId + "|" + n.Key).ToListAsync(ct);
-        foreach (var admin in admins)
-        {
-            foreach (var f in failed.Where(f => !existing.Contains(admin.Id + "|" + $"mail-failure:{f.Id}")))
-            {
-                db.Notices.Add(new Notice
-                {
-                    MunicipalityId = relay.MunicipalityId,
-                    RecipientId = admin.Id,
-                    Rule = NoticeRule.MailFailure,
-                    Key = $"mail-failure:{f.Id}",
-                    Title = $"{recipientName} さんへの通知メールを送れませんでした（{f.Rule.JapaneseName()}）。送信は自動で再試行します",
-                    Link = admin.Role == Accounts.UserRole.Admin ? "/organization/notices" : "/notices/log?rule=" + f.Rule,
-                    CreatedAt = nowUtc,
-                    Mail = NoticeMailState.NotMailed,
-                });
-            }
-        }
+        var told = admins.SelectMany(a => failed.Select(f => new NoticeStore.NewNotice(NoticeRule.MailFailure, a.Id, $"mail-failure:{f.Id}",
+            $"{recipientName} さんへの通知メールを送れませんでした（{f.Rule.JapaneseName()}）。送信は自動で再試行します",
+            a.Role == Accounts.UserRole.Admin ? "/organization/notices" : "/notices/log?rule=" + f.Rule, null))).ToList();
+        await NoticeStore.AddAsync(db, relay.MunicipalityId, relay, told, nowUtc, ct);
     }
 
     /// <summary>Sends a test mail; returns null when the relay accepted it, else its answer.</summary>

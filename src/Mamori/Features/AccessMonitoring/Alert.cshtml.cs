@@ -45,6 +45,9 @@ public sealed class AlertModel(AppDbContext db, CurrentTenant tenant, AccessLogF
     public string? FindingLabel { get; private set; }
     public bool CanWrite { get; private set; }
 
+    /// <summary>The department the staff master names for the alert's user (a department name or code), if any.</summary>
+    public Guid? StaffDepartmentId { get; private set; }
+
     /// <summary>The 所属長 accounts of the staff member's department, who confirm the alert themselves.</summary>
     public List<string> Supervisors { get; private set; } = [];
 
@@ -62,7 +65,7 @@ public sealed class AlertModel(AppDbContext db, CurrentTenant tenant, AccessLogF
     /// <summary>The finding form as first shown: the department the staff master names, due in a month.</summary>
     private FindingInput DefaultFinding() => new()
     {
-        DepartmentId = Departments.FirstOrDefault(d => d.Name == Alert.UserDept || d.Code == Alert.UserDept)?.Id,
+        DepartmentId = StaffDepartmentId,
         DueOn = WarekiDate.Format(JapanTime.Today(clock).AddMonths(1)),
     };
 
@@ -130,8 +133,8 @@ public sealed class AlertModel(AppDbContext db, CurrentTenant tenant, AccessLogF
         }
         Accesses = folders.Store(alert.MunicipalityId).Search(null, alert.UserId, alert.Day, alert.Day, AccessLimit);
         Departments = await DepartmentTree.LoadAsync(db, ct);
-        var department = SupervisorReview.DepartmentOf(await db.Departments.AsNoTracking().ToListAsync(ct), alert.UserDept);
-        Supervisors = department is null ? [] : await db.Users.AsNoTracking()
+        StaffDepartmentId = SupervisorReview.DepartmentOf(await db.Departments.AsNoTracking().ToListAsync(ct), alert.UserDept);
+        Supervisors = StaffDepartmentId is not { } department ? [] : await db.Users.AsNoTracking()
             .Where(u => u.MunicipalityId == alert.MunicipalityId && u.IsSupervisor && u.DepartmentId == department && u.SuspendedAt == null)
             .Select(u => u.DisplayName).ToListAsync(ct);
         if (alert.FindingId is { } findingId)

@@ -76,6 +76,12 @@ public sealed class NoticeMailTests(AppFixture app)
         Assert.Contains(notice.Title, log);
         Assert.Contains("事務局 太郎", log);
         Assert.Contains("送信済み（", log);
+        var csv = await auditor.GetAsync("/notices/log?handler=Csv&rule=IncidentReport&encoding=sjis");
+        Assert.Equal(HttpStatusCode.OK, csv.StatusCode);
+        var text = Core.Csv.CsvEncodings.Cp932.GetString(await csv.Content.ReadAsByteArrayAsync());
+        Assert.StartsWith("日時,宛先,種類,件名,既読,メール", text);
+        Assert.Contains(notice.Title, text);
+        Assert.DoesNotContain(ResidentName, text);
     }
 
     [Theory]
