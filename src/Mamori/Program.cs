@@ -2,6 +2,7 @@ using Mamori.Cli;
 using Mamori.Features.Accounts;
 using Mamori.Features.Assessments;
 using Mamori.Features.Audit;
+using Mamori.Features.Contracts;
 using Mamori.Features.Findings;
 using Mamori.Features.Minutes;
 using Mamori.Features.Notices;
@@ -10,6 +11,7 @@ using Mamori.Features.Register;
 using Mamori.Features.Reviews;
 using Mamori.Features.Security;
 using Mamori.Features.Statistics;
+using Mamori.Features.Systems;
 using Mamori.Hosting;
 
 return CommandLine.IsCommand(args) ? await CommandLine.RunAsync(args) : await Program.ServeAsync(args);
@@ -55,6 +57,8 @@ public partial class Program
         api.MapAssessmentEndpoints();
         api.MapSecurityEndpoints();
         api.MapFindingsEndpoints();
+        api.MapSystemsEndpoints();
+        api.MapContractsEndpoints();
         api.MapStatisticsEndpoints();
         api.MapAuditEndpoints();
         api.MapNoticeEndpoints();

@@ -3,6 +3,7 @@ using Mamori.Core.Features.AccessMonitoring;
 using Mamori.Core.Features.Accounts;
 using Mamori.Core.Features.Assessments;
 using Mamori.Core.Features.Audit;
+using Mamori.Core.Features.Contracts;
 using Mamori.Core.Features.Council;
 using Mamori.Core.Features.Files;
 using Mamori.Core.Features.Findings;
@@ -13,6 +14,7 @@ using Mamori.Core.Features.Register;
 using Mamori.Core.Features.Reviews;
 using Mamori.Core.Features.Security;
 using Mamori.Core.Features.Statistics;
+using Mamori.Core.Features.Systems;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
@@ -97,6 +99,14 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, CurrentTenant 
     public DbSet<Notice> Notices => Set<Notice>();
     public DbSet<NoticeSettings> NoticeSettings => Set<NoticeSettings>();
     public DbSet<ServiceLease> ServiceLeases => Set<ServiceLease>();
+    public DbSet<BusinessSystem> BusinessSystems => Set<BusinessSystem>();
+    public DbSet<SystemAccount> SystemAccounts => Set<SystemAccount>();
+    public DbSet<AccountListing> AccountListings => Set<AccountListing>();
+    public DbSet<Contract> Contracts => Set<Contract>();
+    public DbSet<ContractCertification> ContractCertifications => Set<ContractCertification>();
+    public DbSet<Reconsignment> Reconsignments => Set<Reconsignment>();
+    public DbSet<ContractDocument> ContractDocuments => Set<ContractDocument>();
+    public DbSet<ClauseTemplate> ClauseTemplates => Set<ClauseTemplate>();
 
     /// <summary>The acting user and scope.</summary>
     public CurrentTenant Tenant => tenant;

@@ -105,6 +105,21 @@ public static class Policies
     /// <summary>アクセスログ監視: logs, masters, analyses, triage, allowlist and settings (セキュリティ担当, 管理者).</summary>
     public const string AccessWrite = nameof(AccessWrite);
 
+    /// <summary>Reading the 情報システム台帳, the account lists and the account check (所管課 its own systems).</summary>
+    public const string SystemsRead = nameof(SystemsRead);
+
+    /// <summary>Keeping systems, importing their account lists and closing listings (所管課 its own; closing is the systems' administrators').</summary>
+    public const string SystemsWrite = nameof(SystemsWrite);
+
+    /// <summary>Reading 委託契約, 再委託 and their evidence (所管課 its own contracts).</summary>
+    public const string ContractsRead = nameof(ContractsRead);
+
+    /// <summary>Keeping contracts, re-consignments, their evidence, approvals and 返還・廃棄 (所管課 its own).</summary>
+    public const string ContractsWrite = nameof(ContractsWrite);
+
+    /// <summary>The municipality's required 特記事項 (事務局).</summary>
+    public const string ContractsManage = nameof(ContractsManage);
+
     /// <summary>Reading the audit trail.</summary>
     public const string AuditRead = nameof(AuditRead);
 
@@ -146,6 +161,11 @@ public static class Policies
         [StatisticsWrite] = [UserRole.Admin, UserRole.Office, UserRole.Security],
         [AccessRead] = [UserRole.Admin, UserRole.Security, UserRole.Auditor],
         [AccessWrite] = [UserRole.Admin, UserRole.Security],
+        [SystemsRead] = [UserRole.Admin, UserRole.Office, UserRole.Department, UserRole.Security, UserRole.Auditor],
+        [SystemsWrite] = [UserRole.Admin, UserRole.Office, UserRole.Department, UserRole.Security],
+        [ContractsRead] = [UserRole.Admin, UserRole.Office, UserRole.Department, UserRole.Security, UserRole.Auditor],
+        [ContractsWrite] = [UserRole.Admin, UserRole.Office, UserRole.Department],
+        [ContractsManage] = [UserRole.Admin, UserRole.Office],
         [AuditRead] = [UserRole.Admin, UserRole.Auditor],
         [NoticesLog] = [UserRole.Admin, UserRole.Office, UserRole.Auditor],
     };

@@ -299,6 +299,54 @@ public sealed partial class AuthorizationMatrixTests(AppFixture app)
                 LearnedOn = new DateOnly(2024, 5, 1),
             };
             db.AddRange(inspection, finding, evidenceFile, evidence, task, incident);
+            var system = new Core.Features.Systems.BusinessSystem { MunicipalityId = tenant.MunicipalityId, DepartmentId = department, Name = "権限確認システム" };
+            var listingFile = Core.Features.Files.StoredFile.From("%PDF-1.4"u8.ToArray());
+            listingFile.MunicipalityId = tenant.MunicipalityId;
+            var listing = new Core.Features.Systems.AccountListing
+            {
+                MunicipalityId = tenant.MunicipalityId,
+                DepartmentId = department,
+                SystemId = system.Id,
+                Login = "u1",
+                Reason = "退職",
+                Since = new DateOnly(2024, 4, 1),
+                ListedOn = new DateOnly(2024, 4, 1),
+                EvidenceFileId = listingFile.Id,
+                EvidenceName = "停止.pdf",
+                EvidenceType = "application/pdf",
+            };
+            db.AddRange(system, listingFile, listing);
+            var contract = new Core.Features.Contracts.Contract
+            {
+                MunicipalityId = tenant.MunicipalityId,
+                DepartmentId = department,
+                Title = "権限確認契約",
+                Contractor = "株式会社権限",
+                StartOn = new DateOnly(2024, 4, 1),
+                EndOn = new DateOnly(2025, 3, 31),
+            };
+            var reconsignment = new Core.Features.Contracts.Reconsignment
+            {
+                MunicipalityId = tenant.MunicipalityId,
+                DepartmentId = department,
+                ContractId = contract.Id,
+                Subcontractor = "株式会社再委託",
+                Work = "入力",
+            };
+            var contractFile = Core.Features.Files.StoredFile.From("%PDF-1.4"u8.ToArray());
+            contractFile.MunicipalityId = tenant.MunicipalityId;
+            var contractDocument = new Core.Features.Contracts.ContractDocument
+            {
+                MunicipalityId = tenant.MunicipalityId,
+                DepartmentId = department,
+                ContractId = contract.Id,
+                ReconsignmentId = reconsignment.Id,
+                Kind = Core.Features.Contracts.ContractDocumentKind.Responsibility,
+                FileName = "体制図.pdf",
+                ContentType = "application/pdf",
+                FileId = contractFile.Id,
+            };
+            db.AddRange(contract, reconsignment, contractFile, contractDocument);
             db.SelfInspections.Add(new Core.Features.Reviews.SelfInspection
             {
                 MunicipalityId = tenant.MunicipalityId,
@@ -377,6 +425,26 @@ public sealed partial class AuthorizationMatrixTests(AppFixture app)
                 ["/findings/edit/{id:guid?}"] = $"/findings/edit/{finding.Id}",
                 ["/findings/{id:guid}"] = $"/findings/{finding.Id}",
                 ["/findings/evidence/{id:guid}"] = $"/findings/evidence/{evidence.Id}",
+                ["/contracts/edit/{id:guid?}"] = $"/contracts/edit/{contract.Id}",
+                ["/contracts/{id:guid}"] = $"/contracts/{contract.Id}",
+                ["/contracts/{id:guid}/sheet"] = $"/contracts/{contract.Id}/sheet",
+                ["/contracts/{id:guid}/reconsignments/edit/{rid:guid?}"] = $"/contracts/{contract.Id}/reconsignments/edit/{reconsignment.Id}",
+                ["/contracts/reconsignments/{id:guid}"] = $"/contracts/reconsignments/{reconsignment.Id}",
+                ["/contracts/documents/{id:guid}"] = $"/contracts/documents/{contractDocument.Id}",
+                ["/api/v1/contracts/{id:guid}"] = $"/api/v1/contracts/{contract.Id}",
+                ["/api/v1/contracts/{id:guid}/reconsignments"] = $"/api/v1/contracts/{contract.Id}/reconsignments",
+                ["/api/v1/contracts/{id:guid}/reconsignments/{rid:guid}"] = $"/api/v1/contracts/{contract.Id}/reconsignments/{reconsignment.Id}",
+                ["/api/v1/contracts/reconsignments/{rid:guid}/documents"] = $"/api/v1/contracts/reconsignments/{reconsignment.Id}/documents",
+                ["/api/v1/contracts/reconsignments/{rid:guid}/decision"] = $"/api/v1/contracts/reconsignments/{reconsignment.Id}/decision",
+                ["/api/v1/contracts/{id:guid}/return"] = $"/api/v1/contracts/{contract.Id}/return",
+                ["/systems/edit/{id:guid?}"] = $"/systems/edit/{system.Id}",
+                ["/systems/{id:guid}"] = $"/systems/{system.Id}",
+                ["/systems/listings/{id:guid}/evidence"] = $"/systems/listings/{listing.Id}/evidence",
+                ["/api/v1/systems/{id:guid}"] = $"/api/v1/systems/{system.Id}",
+                ["/api/v1/systems/{id:guid}/columns"] = $"/api/v1/systems/{system.Id}/columns",
+                ["/api/v1/systems/{id:guid}/accounts"] = $"/api/v1/systems/{system.Id}/accounts",
+                ["/api/v1/systems/{id:guid}/listings"] = $"/api/v1/systems/{system.Id}/listings",
+                ["/api/v1/systems/listings/{id:guid}/close"] = $"/api/v1/systems/listings/{listing.Id}/close",
                 ["/findings/tasks/edit/{id:guid?}"] = $"/findings/tasks/edit/{task.Id}",
                 ["/findings/tasks/{id:guid}"] = $"/findings/tasks/{task.Id}",
                 ["/incidents/edit/{id:guid?}"] = $"/incidents/edit/{incident.Id}",

@@ -296,6 +296,7 @@ public sealed class AuditInterceptor(CurrentTenant tenant, TimeProvider clock, A
         DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         bool b => b ? "true" : "false",
         IEnumerable<string> list => JsonSerializer.Serialize(list, Json),
+        IEnumerable<Guid> ids => JsonSerializer.Serialize(ids, Json),
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
         _ => value.ToString(),
     };

@@ -2,10 +2,12 @@ using Mamori.Core.Data;
 using Mamori.Core.Features.AccessMonitoring;
 using Mamori.Core.Features.Accounts;
 using Mamori.Core.Features.Assessments;
+using Mamori.Core.Features.Contracts;
 using Mamori.Core.Features.Council;
 using Mamori.Core.Features.Findings;
 using Mamori.Core.Features.Register;
 using Mamori.Core.Features.Reviews;
+using Mamori.Core.Features.Systems;
 using Mamori.Core.Japanese;
 using Microsoft.EntityFrameworkCore;
 
@@ -31,6 +33,8 @@ public static class DueItems
         public List<string> SupervisorsOf(Guid? departmentId) =>
             departmentId is null ? [] : Accounts.Where(a => a.IsSupervisor && a.DepartmentId == departmentId).Select(a => a.Id).ToList();
 
+        public List<string> Active(IEnumerable<string> ids) => ids.Where(id => Accounts.Any(a => a.Id == id)).ToList();
+
         public List<string> InRole(UserRole role) => Accounts.Where(a => a.Role == role).Select(a => a.Id).ToList();
 
         public List<string> OfDepartment(Guid departmentId) =>
@@ -55,6 +59,8 @@ public static class DueItems
         items.AddRange(await AssessmentsAsync(db, people, today, ct));
         items.AddRange(await CouncilAsync(db, people, today, ct));
         items.AddRange(await AccessAsync(db, people, today, nowUtc, ct));
+        items.AddRange(await SystemsAsync(db, people, today, ct));
+        items.AddRange(await ContractsAsync(db, people, today, ct));
         return items.Where(i => i.Recipients.Count > 0).ToList();
     }
 
@@ -186,6 +192,45 @@ public static class DueItems
             items.Add(new DueItem(NoticeRule.AccessAnalysisStale, security, $"analysis-stale:{last:yyyyMMddHHmmss}",
                 $"アクセスログの分析が{NoticeRules.AnalysisStaleDays}日以上実行されていません（前回 {WarekiDate.Format(DateOnly.FromDateTime(JapanTime.FromUtc(last)))}）", "/access/data", null, "stale"));
         }
+        return items;
+    }
+
+    /// <summary>Open account listings, one notice per system and day listed: the accounts are named on the system's page only.</summary>
+    private static async Task<IEnumerable<DueItem>> SystemsAsync(AppDbContext db, People people, DateOnly today, CancellationToken ct)
+    {
+        var open = await db.AccountListings.AsNoTracking().Where(l => l.Action == null)
+            .GroupBy(l => new { l.SystemId, l.ListedOn }).Select(g => new { g.Key.SystemId, g.Key.ListedOn, Count = g.Count() }).ToListAsync(ct);
+        if (open.Count == 0)
+        {
+            return [];
+        }
+        var ids = open.Select(o => o.SystemId).Distinct().ToList();
+        var systems = await db.BusinessSystems.AsNoTracking().Where(s => ids.Contains(s.Id)).ToDictionaryAsync(s => s.Id, ct);
+        return open.Where(o => systems.ContainsKey(o.SystemId)).Select(o =>
+        {
+            var system = systems[o.SystemId];
+            var due = o.ListedOn.AddDays(AccountCheck.CloseWithinDays);
+            var recipients = system.AdministratorIds.Count > 0 ? people.Active(system.AdministratorIds) : people.OfDepartment(system.DepartmentId);
+            return new DueItem(NoticeRule.AccountCheck, recipients, $"accounts:{system.Id}:{o.ListedOn:yyyyMMdd}",
+                $"「{system.Name}」のアカウント点検：{WarekiDate.Format(o.ListedOn)}掲載の{o.Count}件の対応（停止・削除・継続）", $"/systems/{system.Id}", due,
+                NoticeRules.Stage(due, today, NoticeRules.AccountCheckDays, overdue: true));
+        });
+    }
+
+    /// <summary>Contracts ending or ended without 返還・廃棄, and re-consignments working without approval: the office and the 所管課.</summary>
+    private static async Task<IEnumerable<DueItem>> ContractsAsync(AppDbContext db, People people, DateOnly today, CancellationToken ct)
+    {
+        var office = people.InRole(UserRole.Office);
+        var soon = today.AddDays(NoticeRules.ContractEndDays.Max());
+        var ending = await db.Contracts.AsNoTracking().Where(c => c.ReturnedOn == null && c.EndOn <= soon)
+            .Select(c => new { c.Id, c.Title, c.DepartmentId, c.EndOn }).ToListAsync(ct);
+        var items = ending.Select(c => new DueItem(NoticeRule.ContractReturn, office.Concat(people.OfDepartment(c.DepartmentId)).ToList(), $"contract:{c.Id}:return",
+            $"委託契約「{c.Title}」の返還・廃棄（廃棄証明書）の記録", $"/contracts/{c.Id}", c.EndOn,
+            NoticeRules.Stage(c.EndOn, today, NoticeRules.ContractEndDays, overdue: true))).ToList();
+        var unapproved = await db.Reconsignments.AsNoTracking().Where(r => r.Status != ReconsignmentStatus.Approved && r.StartOn != null && r.StartOn <= today)
+            .Select(r => new { r.Id, r.Subcontractor, r.DepartmentId, r.ContractId }).ToListAsync(ct);
+        items.AddRange(unapproved.Select(r => new DueItem(NoticeRule.ReconsignmentUnapproved, office.Concat(people.OfDepartment(r.DepartmentId)).ToList(),
+            $"reconsignment:{r.Id}:unapproved", $"承認のないまま再委託が始まっています（再委託先：{r.Subcontractor}）", $"/contracts/reconsignments/{r.Id}", null, "unapproved")));
         return items;
     }
 }

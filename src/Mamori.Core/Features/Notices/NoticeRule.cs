@@ -53,6 +53,18 @@ public enum NoticeRule
     /// <summary>アクセスログの分析が1か月実行されていない (セキュリティ担当).</summary>
     AccessAnalysisStale,
 
+    /// <summary>
+    /// 情報システムのアカウント点検で掲載された、止めるべきアカウント (the system's administrators, or its 所管課 when none is
+    /// named; on the day listed, the day before the 7-day limit, on it and past it).
+    /// </summary>
+    AccountCheck,
+
+    /// <summary>委託契約の返還・廃棄 (事務局 and the 所管課; 7 days before the contract ends, on its last day, and once past it without a record).</summary>
+    ContractReturn,
+
+    /// <summary>承認のないまま始まった再委託 (事務局 and the 所管課; once per re-consignment).</summary>
+    ReconsignmentUnapproved,
+
     /// <summary>メールを送れなかった通知 (管理者 and 事務局; in the inbox only).</summary>
     MailFailure,
 }
@@ -71,6 +83,12 @@ public static class NoticeRules
 
     /// <summary>Days before a written meeting's deadline at which its 委員 are told (7日前・前日).</summary>
     public static readonly int[] WrittenDays = [7, 1];
+
+    /// <summary>Days before an account listing's limit at which its administrators are told (the day listed is 7 before).</summary>
+    public static readonly int[] AccountCheckDays = [7, 1, 0];
+
+    /// <summary>Days before a contract's last day at which the 返還・廃棄 is recalled.</summary>
+    public static readonly int[] ContractEndDays = [7, 0];
 
     /// <summary>How many days before a member's term ends the 事務局 is told.</summary>
     public const int MemberTermDays = 60;
@@ -101,6 +119,9 @@ public static class NoticeRules
         NoticeRule.SupervisorReview => "所属長確認の依頼",
         NoticeRule.AccessAlertOpen => "対応が長引いているアラート",
         NoticeRule.AccessAnalysisStale => "アクセスログ分析の未実施",
+        NoticeRule.AccountCheck => "アカウント点検の対応期限",
+        NoticeRule.ContractReturn => "委託契約の返還・廃棄",
+        NoticeRule.ReconsignmentUnapproved => "承認のない再委託",
         NoticeRule.MailFailure => "メール送信の失敗",
         _ => rule.ToString(),
     };
@@ -124,6 +145,7 @@ public static class NoticeRules
         NoticeRule.AssessmentObligation => "特定個人情報保護評価",
         NoticeRule.MemberTerm or NoticeRule.MeetingPlanned or NoticeRule.WrittenDeadline or NoticeRule.OpinionAnswered => "審議会",
         NoticeRule.AccessAlertNew or NoticeRule.AccessAlertOpen or NoticeRule.AccessAnalysisStale or NoticeRule.SupervisorReview => "アクセスログ監視",
+        NoticeRule.AccountCheck or NoticeRule.ContractReturn or NoticeRule.ReconsignmentUnapproved => "情報システム",
         _ => "システム",
     };
 
@@ -134,20 +156,25 @@ public static class NoticeRules
     public static IReadOnlyList<UserRole> Recipients(this NoticeRule rule) => rule switch
     {
         NoticeRule.IncidentReport or NoticeRule.ReviewRoundDeadline or NoticeRule.MemberTerm => [UserRole.Office],
-        NoticeRule.AssessmentObligation => [UserRole.Office, UserRole.Department],
+        NoticeRule.AssessmentObligation or NoticeRule.ContractReturn or NoticeRule.ReconsignmentUnapproved => [UserRole.Office, UserRole.Department],
         NoticeRule.FindingDue or NoticeRule.FindingAssigned or NoticeRule.FindingReturned or NoticeRule.RegisterReturned or NoticeRule.ReviewQuestion => [UserRole.Department],
         NoticeRule.MeetingPlanned or NoticeRule.WrittenDeadline or NoticeRule.OpinionAnswered => [UserRole.Member],
         NoticeRule.AccessAlertNew or NoticeRule.AccessAlertOpen or NoticeRule.AccessAnalysisStale => [UserRole.Security],
         NoticeRule.MailFailure => [UserRole.Admin, UserRole.Office],
         // 所属長 are accounts of any role flagged as such; most are 所管課.
         NoticeRule.SupervisorReview => [UserRole.Department],
+        // The system's named administrators (any role), else the 所管課.
+        NoticeRule.AccountCheck => [UserRole.Department],
         _ => [],
     };
 
     /// <summary>Who is told, as the settings page says it.</summary>
-    public static string Who(this NoticeRule rule) => rule == NoticeRule.SupervisorReview
-        ? "所属長"
-        : string.Join("・", rule.Recipients().Select(r => r.JapaneseName()));
+    public static string Who(this NoticeRule rule) => rule switch
+    {
+        NoticeRule.SupervisorReview => "所属長",
+        NoticeRule.AccountCheck => "システム管理者（指定がなければ所管課）",
+        _ => string.Join("・", rule.Recipients().Select(r => r.JapaneseName())),
+    };
 
     /// <summary>
     /// Rules nobody may switch off, neither the municipality nor a user choosing no mail: the PPC report's clock

@@ -1,5 +1,6 @@
 using System.Threading.Channels;
 using Mamori.Core.Data;
+using Mamori.Core.Features.Systems;
 using Mamori.Core.Japanese;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -95,6 +96,13 @@ public sealed partial class NoticeScheduler(IServiceScopeFactory scopes, NoticeS
             var stored = 0;
             foreach (var id in ids.Where(i => municipalities is null || municipalities.Contains(i)))
             {
+                if (municipalities is null)
+                {
+                    // The account check follows the calendar (a leave starts today) as well as the records.
+                    await using var check = scopes.CreateAsyncScope();
+                    check.ServiceProvider.GetRequiredService<CurrentTenant>().SetJob(id, "アカウント点検");
+                    await AccountListings.RefreshAllAsync(check.ServiceProvider.GetRequiredService<AppDbContext>(), clock, ct);
+                }
                 await using var scope = scopes.CreateAsyncScope();
                 scope.ServiceProvider.GetRequiredService<CurrentTenant>().SetJob(id, "お知らせ");
                 stored += await NoticeStore.StoreDueAsync(scope.ServiceProvider.GetRequiredService<AppDbContext>(), id, today, now, ct);

@@ -25,7 +25,7 @@ public sealed record LongAbsenceCandidate(AccountActivity Account, IReadOnlyList
 public static class LongAbsenceCheck
 {
     /// <summary>The number of days of absence or inactivity after which an account is listed.</summary>
-    public const int ThresholdDays = 90;
+    public const int ThresholdDays = LeaveRule.ThresholdDays;
 
     /// <summary>The accounts to list as of <paramref name="today"/> (a JST date), longest first.</summary>
     public static IReadOnlyList<LongAbsenceCandidate> Find(IEnumerable<AccountActivity> accounts, DateOnly today)
@@ -45,26 +45,10 @@ public static class LongAbsenceCheck
                     days = Math.Max(days, today.DayNumber - since.DayNumber);
                 }
 
-                foreach (var (start, absenceEnd) in staff.Absences)
+                if (LeaveRule.Find(staff.Absences, today) is { } leave)
                 {
-                    if (start > today || absenceEnd < today)
-                    {
-                        continue;
-                    }
-                    var elapsed = today.DayNumber - start.DayNumber;
-                    // A leave recorded to last 90 days or more (a childcare leave entered in advance) is listed from its
-                    // first day, not 90 days into it: the account should stop when the leave starts. One without an
-                    // end is listed once it has lasted 90 days.
-                    if (absenceEnd is { } planned && planned.DayNumber - start.DayNumber + 1 >= ThresholdDays)
-                    {
-                        reasons.Add($"{planned.DayNumber - start.DayNumber + 1}日間の休職・休業中（{WarekiDate.Format(start)}から{WarekiDate.Format(planned)}まで）");
-                        days = Math.Max(days, elapsed);
-                    }
-                    else if (elapsed >= ThresholdDays)
-                    {
-                        reasons.Add($"休職・休業が{elapsed}日継続（{WarekiDate.Format(start)}から）");
-                        days = Math.Max(days, elapsed);
-                    }
+                    reasons.Add(leave.Reason);
+                    days = Math.Max(days, today.DayNumber - leave.Since.DayNumber);
                 }
             }
 

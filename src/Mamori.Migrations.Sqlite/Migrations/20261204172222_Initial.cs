@@ -254,6 +254,26 @@ namespace Mamori.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "ClauseTemplates",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    MunicipalityId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Required = table.Column<string>(type: "TEXT", nullable: false),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ClauseTemplates", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ClauseTemplates_Municipalities_MunicipalityId",
+                        column: x => x.MunicipalityId,
+                        principalTable: "Municipalities",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Councils",
                 columns: table => new
                 {
@@ -778,6 +798,45 @@ namespace Mamori.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "Contracts",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    MunicipalityId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    DepartmentId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Contractor = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    StartOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    EndOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    SystemIds = table.Column<string>(type: "TEXT", nullable: false),
+                    RegisterFileIds = table.Column<string>(type: "TEXT", nullable: false),
+                    WorkKinds = table.Column<string>(type: "TEXT", nullable: false),
+                    WorkPlace = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Clauses = table.Column<string>(type: "TEXT", nullable: false),
+                    HandlingManager = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Handlers = table.Column<string>(type: "TEXT", nullable: false),
+                    ReturnedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    ReturnNote = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Contracts", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Contracts_Departments_DepartmentId",
+                        column: x => x.DepartmentId,
+                        principalTable: "Departments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Contracts_Municipalities_MunicipalityId",
+                        column: x => x.MunicipalityId,
+                        principalTable: "Municipalities",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Incidents",
                 columns: table => new
                 {
@@ -1089,6 +1148,58 @@ namespace Mamori.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "BusinessSystems",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    MunicipalityId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    DepartmentId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Vendor = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Hosting = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    HoldsMyNumber = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Holds = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    RegisterFileIds = table.Column<string>(type: "TEXT", nullable: false),
+                    AssessedBusinessId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    AccessLogSource = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    UsingDepartmentIds = table.Column<string>(type: "TEXT", nullable: false),
+                    AdministratorIds = table.Column<string>(type: "TEXT", nullable: false),
+                    UnusedDays = table.Column<int>(type: "INTEGER", nullable: false),
+                    ColumnLogin = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    ColumnEmployeeNumber = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    ColumnName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    ColumnKana = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    ColumnLastUsed = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    ColumnState = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    LastImportedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    LastImportFile = table.Column<string>(type: "TEXT", maxLength: 255, nullable: true),
+                    LastImportBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_BusinessSystems", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_BusinessSystems_AssessedBusinesses_AssessedBusinessId",
+                        column: x => x.AssessedBusinessId,
+                        principalTable: "AssessedBusinesses",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                    table.ForeignKey(
+                        name: "FK_BusinessSystems_Departments_DepartmentId",
+                        column: x => x.DepartmentId,
+                        principalTable: "Departments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_BusinessSystems_Municipalities_MunicipalityId",
+                        column: x => x.MunicipalityId,
+                        principalTable: "Municipalities",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ReviewCases",
                 columns: table => new
                 {
@@ -1165,6 +1276,78 @@ namespace Mamori.Migrations.Sqlite.Migrations
                         principalTable: "ChecklistAssessments",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ContractCertifications",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    MunicipalityId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ContractId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Number = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    ExpiresOn = table.Column<DateOnly>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ContractCertifications", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ContractCertifications_Contracts_ContractId",
+                        column: x => x.ContractId,
+                        principalTable: "Contracts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_ContractCertifications_Municipalities_MunicipalityId",
+                        column: x => x.MunicipalityId,
+                        principalTable: "Municipalities",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Reconsignments",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    MunicipalityId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    DepartmentId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ContractId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ParentId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Subcontractor = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Work = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    Responsibility = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    Measures = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    StartOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    DecidedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    DecidedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    DecisionNote = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Reconsignments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Reconsignments_Contracts_ContractId",
+                        column: x => x.ContractId,
+                        principalTable: "Contracts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_Reconsignments_Municipalities_MunicipalityId",
+                        column: x => x.MunicipalityId,
+                        principalTable: "Municipalities",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Reconsignments_Reconsignments_ParentId",
+                        column: x => x.ParentId,
+                        principalTable: "Reconsignments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
                 });
 
             migrationBuilder.CreateTable(
@@ -1455,6 +1638,94 @@ namespace Mamori.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "AccountListings",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    MunicipalityId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    DepartmentId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SystemId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Login = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    StaffId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Since = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    ListedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Action = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    ClosedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    ClosedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    EvidenceFileId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    EvidenceName = table.Column<string>(type: "TEXT", maxLength: 255, nullable: true),
+                    EvidenceType = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AccountListings", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_AccountListings_BusinessSystems_SystemId",
+                        column: x => x.SystemId,
+                        principalTable: "BusinessSystems",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_AccountListings_Municipalities_MunicipalityId",
+                        column: x => x.MunicipalityId,
+                        principalTable: "Municipalities",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_AccountListings_StoredFiles_EvidenceFileId",
+                        column: x => x.EvidenceFileId,
+                        principalTable: "StoredFiles",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SystemAccounts",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    MunicipalityId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    DepartmentId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SystemId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Row = table.Column<int>(type: "INTEGER", nullable: false),
+                    Login = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    EmployeeNumber = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    NameKana = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    LastUsedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    IsDisabled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    StaffId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    MatchedBy = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SystemAccounts", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_SystemAccounts_BusinessSystems_SystemId",
+                        column: x => x.SystemId,
+                        principalTable: "BusinessSystems",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_SystemAccounts_Municipalities_MunicipalityId",
+                        column: x => x.MunicipalityId,
+                        principalTable: "Municipalities",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_SystemAccounts_Staff_StaffId",
+                        column: x => x.StaffId,
+                        principalTable: "Staff",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "CaseEntries",
                 columns: table => new
                 {
@@ -1515,6 +1786,51 @@ namespace Mamori.Migrations.Sqlite.Migrations
                         principalTable: "ReviewCases",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ContractDocuments",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    MunicipalityId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    DepartmentId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ContractId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ReconsignmentId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    FileName = table.Column<string>(type: "TEXT", maxLength: 255, nullable: false),
+                    ContentType = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    FileId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UploadedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UploadedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ContractDocuments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ContractDocuments_Contracts_ContractId",
+                        column: x => x.ContractId,
+                        principalTable: "Contracts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_ContractDocuments_Municipalities_MunicipalityId",
+                        column: x => x.MunicipalityId,
+                        principalTable: "Municipalities",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_ContractDocuments_Reconsignments_ReconsignmentId",
+                        column: x => x.ReconsignmentId,
+                        principalTable: "Reconsignments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_ContractDocuments_StoredFiles_FileId",
+                        column: x => x.FileId,
+                        principalTable: "StoredFiles",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
                 });
 
             migrationBuilder.CreateTable(
@@ -2296,6 +2612,22 @@ namespace Mamori.Migrations.Sqlite.Migrations
                 column: "MunicipalityId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_AccountListings_EvidenceFileId",
+                table: "AccountListings",
+                column: "EvidenceFileId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AccountListings_MunicipalityId",
+                table: "AccountListings",
+                column: "MunicipalityId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AccountListings_SystemId_Login_Kind_ListedOn",
+                table: "AccountListings",
+                columns: new[] { "SystemId", "Login", "Kind", "ListedOn" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_AgendaItems_CouncilId",
                 table: "AgendaItems",
                 column: "CouncilId");
@@ -2465,6 +2797,22 @@ namespace Mamori.Migrations.Sqlite.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_BusinessSystems_AssessedBusinessId",
+                table: "BusinessSystems",
+                column: "AssessedBusinessId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_BusinessSystems_DepartmentId",
+                table: "BusinessSystems",
+                column: "DepartmentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_BusinessSystems_MunicipalityId_Name",
+                table: "BusinessSystems",
+                columns: new[] { "MunicipalityId", "Name" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_CaseEntries_CaseId_At",
                 table: "CaseEntries",
                 columns: new[] { "CaseId", "At" });
@@ -2494,6 +2842,52 @@ namespace Mamori.Migrations.Sqlite.Migrations
                 name: "IX_ChecklistTemplates_MunicipalityId_Name",
                 table: "ChecklistTemplates",
                 columns: new[] { "MunicipalityId", "Name" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ClauseTemplates_MunicipalityId",
+                table: "ClauseTemplates",
+                column: "MunicipalityId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ContractCertifications_ContractId",
+                table: "ContractCertifications",
+                column: "ContractId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ContractCertifications_MunicipalityId",
+                table: "ContractCertifications",
+                column: "MunicipalityId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ContractDocuments_ContractId",
+                table: "ContractDocuments",
+                column: "ContractId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ContractDocuments_FileId",
+                table: "ContractDocuments",
+                column: "FileId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ContractDocuments_MunicipalityId",
+                table: "ContractDocuments",
+                column: "MunicipalityId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ContractDocuments_ReconsignmentId",
+                table: "ContractDocuments",
+                column: "ReconsignmentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Contracts_DepartmentId",
+                table: "Contracts",
+                column: "DepartmentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Contracts_MunicipalityId_EndOn",
+                table: "Contracts",
+                columns: new[] { "MunicipalityId", "EndOn" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_CouncilMembers_CouncilId_TermStart",
@@ -2774,6 +3168,21 @@ namespace Mamori.Migrations.Sqlite.Migrations
                 column: "MunicipalityId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Reconsignments_ContractId",
+                table: "Reconsignments",
+                column: "ContractId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Reconsignments_MunicipalityId",
+                table: "Reconsignments",
+                column: "MunicipalityId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Reconsignments_ParentId",
+                table: "Reconsignments",
+                column: "ParentId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_RecurringTasks_DepartmentId",
                 table: "RecurringTasks",
                 column: "DepartmentId");
@@ -2913,6 +3322,22 @@ namespace Mamori.Migrations.Sqlite.Migrations
                 column: "MunicipalityId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_SystemAccounts_MunicipalityId",
+                table: "SystemAccounts",
+                column: "MunicipalityId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SystemAccounts_StaffId",
+                table: "SystemAccounts",
+                column: "StaffId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SystemAccounts_SystemId_Login",
+                table: "SystemAccounts",
+                columns: new[] { "SystemId", "Login" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_TaskCompletions_TaskId_DueOn",
                 table: "TaskCompletions",
                 columns: new[] { "TaskId", "DueOn" },
@@ -2989,6 +3414,9 @@ namespace Mamori.Migrations.Sqlite.Migrations
                 name: "AccessSearches");
 
             migrationBuilder.DropTable(
+                name: "AccountListings");
+
+            migrationBuilder.DropTable(
                 name: "AlertComments");
 
             migrationBuilder.DropTable(
@@ -3020,6 +3448,15 @@ namespace Mamori.Migrations.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "ChecklistAnswers");
+
+            migrationBuilder.DropTable(
+                name: "ClauseTemplates");
+
+            migrationBuilder.DropTable(
+                name: "ContractCertifications");
+
+            migrationBuilder.DropTable(
+                name: "ContractDocuments");
 
             migrationBuilder.DropTable(
                 name: "Drills");
@@ -3091,6 +3528,9 @@ namespace Mamori.Migrations.Sqlite.Migrations
                 name: "StatRows");
 
             migrationBuilder.DropTable(
+                name: "SystemAccounts");
+
+            migrationBuilder.DropTable(
                 name: "TaskCompletions");
 
             migrationBuilder.DropTable(
@@ -3109,6 +3549,9 @@ namespace Mamori.Migrations.Sqlite.Migrations
                 name: "ChecklistAssessments");
 
             migrationBuilder.DropTable(
+                name: "Reconsignments");
+
+            migrationBuilder.DropTable(
                 name: "StoredFiles");
 
             migrationBuilder.DropTable(
@@ -3122,6 +3565,9 @@ namespace Mamori.Migrations.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "AspNetUsers");
+
+            migrationBuilder.DropTable(
+                name: "BusinessSystems");
 
             migrationBuilder.DropTable(
                 name: "RecurringTasks");
@@ -3139,10 +3585,10 @@ namespace Mamori.Migrations.Sqlite.Migrations
                 name: "AgendaItems");
 
             migrationBuilder.DropTable(
-                name: "AssessedBusinesses");
+                name: "ChecklistTemplates");
 
             migrationBuilder.DropTable(
-                name: "ChecklistTemplates");
+                name: "Contracts");
 
             migrationBuilder.DropTable(
                 name: "SelfCheckCampaigns");
@@ -3152,6 +3598,9 @@ namespace Mamori.Migrations.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "Staff");
+
+            migrationBuilder.DropTable(
+                name: "AssessedBusinesses");
 
             migrationBuilder.DropTable(
                 name: "Findings");

@@ -1,0 +1,35 @@
+using Mamori.Core.Data;
+using Mamori.Core.Features.Accounts;
+using Mamori.Core.Features.Organization;
+using Microsoft.EntityFrameworkCore;
+
+namespace Mamori.Core.Features.Systems;
+
+/// <summary>
+/// The records a system links to, by id with the label a person reads: departments, 個人情報ファイル (番号 名称), PIA
+/// businesses and the accounts that may administer a system. A 所管課 is offered its own files and businesses only (drafts
+/// of other departments are not its to read); accounts are the municipality's active staff accounts (not 委員).
+/// </summary>
+public sealed record SystemLinks(
+    IReadOnlyList<DepartmentNode> Departments,
+    IReadOnlyDictionary<Guid, string> Files,
+    IReadOnlyDictionary<Guid, string> Businesses,
+    IReadOnlyDictionary<string, string> Accounts)
+{
+    public static async Task<SystemLinks> LoadAsync(AppDbContext db, CancellationToken ct)
+    {
+        var departments = await DepartmentTree.LoadAsync(db, ct);
+        var files = await db.PersonalInfoFiles.AsNoTracking()
+            .OrderBy(f => f.FileNumber).Select(f => new { f.Id, f.FileNumber, f.Name }).ToListAsync(ct);
+        var businesses = await db.AssessedBusinesses.AsNoTracking()
+            .OrderBy(b => b.Name).Select(b => new { b.Id, b.Name }).ToListAsync(ct);
+        var accounts = await db.TenantUsers().AsNoTracking().Where(u => u.SuspendedAt == null && u.Role != UserRole.Member)
+            .OrderBy(u => u.DisplayName).Select(u => new { u.Id, u.DisplayName, u.UserName }).ToListAsync(ct);
+        return new SystemLinks(departments,
+            files.ToDictionary(f => f.Id, f => $"{f.FileNumber} {f.Name}"),
+            businesses.ToDictionary(b => b.Id, b => b.Name),
+            accounts.ToDictionary(a => a.Id, a => $"{a.DisplayName}（{a.UserName}）"));
+    }
+
+    public string Department(Guid id) => Departments.FirstOrDefault(d => d.Id == id)?.Label ?? "不明な部署";
+}
