@@ -107,6 +107,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, CurrentTenant 
     public DbSet<Reconsignment> Reconsignments => Set<Reconsignment>();
     public DbSet<ContractDocument> ContractDocuments => Set<ContractDocument>();
     public DbSet<ClauseTemplate> ClauseTemplates => Set<ClauseTemplate>();
+    public DbSet<ContractVisit> ContractVisits => Set<ContractVisit>();
 
     /// <summary>The acting user and scope.</summary>
     public CurrentTenant Tenant => tenant;

@@ -1090,6 +1090,10 @@ namespace Mamori.Migrations.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.PrimitiveCollection<string>("AssessedBusinessIds")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.PrimitiveCollection<string>("Clauses")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -1125,6 +1129,10 @@ namespace Mamori.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly?>("ReturnedOn")
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("ReviewCaseIds")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly>("StartOn")
@@ -1248,6 +1256,53 @@ namespace Mamori.Migrations.Sqlite.Migrations
                     b.HasIndex("ReconsignmentId");
 
                     b.ToTable("ContractDocuments");
+                });
+
+            modelBuilder.Entity("Mamori.Core.Features.Contracts.ContractVisit", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ContractId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("DepartmentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("HeldOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("InspectionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("MunicipalityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ReconsignmentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ContractId");
+
+                    b.HasIndex("InspectionId");
+
+                    b.HasIndex("MunicipalityId");
+
+                    b.HasIndex("ReconsignmentId");
+
+                    b.ToTable("ContractVisits");
                 });
 
             modelBuilder.Entity("Mamori.Core.Features.Contracts.Reconsignment", b =>
@@ -4531,6 +4586,32 @@ namespace Mamori.Migrations.Sqlite.Migrations
                     b.HasOne("Mamori.Core.Features.Files.StoredFile", null)
                         .WithMany()
                         .HasForeignKey("FileId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Mamori.Core.Features.Organization.Municipality", null)
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Mamori.Core.Features.Contracts.Reconsignment", null)
+                        .WithMany()
+                        .HasForeignKey("ReconsignmentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Mamori.Core.Features.Contracts.ContractVisit", b =>
+                {
+                    b.HasOne("Mamori.Core.Features.Contracts.Contract", null)
+                        .WithMany()
+                        .HasForeignKey("ContractId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Mamori.Core.Features.Findings.Inspection", null)
+                        .WithMany()
+                        .HasForeignKey("InspectionId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 

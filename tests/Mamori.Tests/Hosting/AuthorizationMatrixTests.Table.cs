@@ -248,6 +248,7 @@ public sealed partial class AuthorizationMatrixTests
         ["POST /api/v1/contracts/reconsignments/{rid:guid}/documents"] = ContractWriters,
         ["POST /api/v1/contracts/reconsignments/{rid:guid}/decision"] = ContractWriters,
         ["POST /api/v1/contracts/{id:guid}/return"] = ContractWriters,
+        ["POST /api/v1/contracts/{id:guid}/visits"] = ContractWriters,
         ["GET /api/v1/contracts/clauses"] = ContractReaders,
         ["PUT /api/v1/contracts/clauses"] = ContractManagers,
         ["GET /api/v1/contracts/exceptions.xlsx"] = ContractReaders,

@@ -134,7 +134,8 @@ public sealed partial class AuthorizationMatrixTests(AppFixture app)
     internal static string Fill(string pattern, IReadOnlyDictionary<string, string> ids)
     {
         var url = pattern;
-        foreach (var (key, value) in ids)
+        // Longest first: a route's own sample wins over one of a shorter route it begins with.
+        foreach (var (key, value) in ids.OrderByDescending(i => i.Key.Length))
         {
             url = url.Replace(key, value, StringComparison.Ordinal);
         }
@@ -437,6 +438,7 @@ public sealed partial class AuthorizationMatrixTests(AppFixture app)
                 ["/api/v1/contracts/reconsignments/{rid:guid}/documents"] = $"/api/v1/contracts/reconsignments/{reconsignment.Id}/documents",
                 ["/api/v1/contracts/reconsignments/{rid:guid}/decision"] = $"/api/v1/contracts/reconsignments/{reconsignment.Id}/decision",
                 ["/api/v1/contracts/{id:guid}/return"] = $"/api/v1/contracts/{contract.Id}/return",
+                ["/api/v1/contracts/{id:guid}/visits"] = $"/api/v1/contracts/{contract.Id}/visits",
                 ["/systems/edit/{id:guid?}"] = $"/systems/edit/{system.Id}",
                 ["/systems/{id:guid}"] = $"/systems/{system.Id}",
                 ["/systems/listings/{id:guid}/evidence"] = $"/systems/listings/{listing.Id}/evidence",

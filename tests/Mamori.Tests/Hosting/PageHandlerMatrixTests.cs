@@ -57,6 +57,7 @@ public sealed class PageHandlerMatrixTests(AppFixture app)
         ["POST /contracts/edit/{id:guid?}"] = ContractWriters,
         ["POST /contracts/{id:guid}?handler=Return"] = ContractWriters,
         ["POST /contracts/{id:guid}?handler=Document"] = ContractWriters,
+        ["POST /contracts/{id:guid}?handler=Visit"] = ContractWriters,
         ["POST /contracts/{id:guid}/reconsignments/edit/{rid:guid?}"] = ContractWriters,
         ["POST /contracts/reconsignments/{id:guid}?handler=Document"] = ContractWriters,
         ["POST /contracts/reconsignments/{id:guid}?handler=Decide"] = ContractWriters,

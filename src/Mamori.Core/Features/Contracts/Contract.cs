@@ -51,6 +51,14 @@ public sealed class Contract : IMunicipalityOwned, IDepartmentOwned, IVersioned
     [Label("個人情報ファイル")]
     public List<Guid> RegisterFileIds { get; set; } = [];
 
+    /// <summary>The 特定個人情報保護評価 businesses whose work the contract carries out.</summary>
+    [Label("評価対象の事務")]
+    public List<Guid> AssessedBusinessIds { get; set; } = [];
+
+    /// <summary>The review cases (外部委託 and the other contracting types) that rest on this contract.</summary>
+    [Label("部会審査の案件")]
+    public List<Guid> ReviewCaseIds { get; set; } = [];
+
     /// <summary>委託する業務: 運用・保守, 開発, データ入力 ….</summary>
     [Label("業務の種類")]
     public List<string> WorkKinds { get; set; } = [];

@@ -1,4 +1,5 @@
 using Mamori.Core.Data;
+using Mamori.Core.Features.Findings;
 using Mamori.Core.Features.Organization;
 using Mamori.Core.Features.Reports;
 using Mamori.Core.Japanese;
@@ -20,6 +21,9 @@ public sealed record ContractOverview(
     IReadOnlyList<ContractDocument> Documents,
     IReadOnlyDictionary<Guid, string> Departments)
 {
+    /// <summary>The visits of the contracts, with what their inspections found: (findings, of which still open).</summary>
+    public IReadOnlyList<(ContractVisit Visit, int Findings, int Open)> Visits { get; init; } = [];
+
     public static async Task<ContractOverview> BuildAsync(AppDbContext db, DateOnly today, Guid? contractId, CancellationToken ct)
     {
         var contracts = await db.Contracts.AsNoTracking().Include(c => c.Certifications).Where(c => contractId == null || c.Id == contractId)
@@ -28,7 +32,15 @@ public sealed record ContractOverview(
         var reconsignments = await db.Reconsignments.AsNoTracking().Where(r => ids.Contains(r.ContractId)).OrderBy(r => r.Subcontractor).ToListAsync(ct);
         var documents = await db.ContractDocuments.AsNoTracking().Where(d => ids.Contains(d.ContractId)).OrderBy(d => d.UploadedAt).ToListAsync(ct);
         var departments = (await DepartmentTree.LoadAsync(db, ct)).ToDictionary(d => d.Id, d => d.Label);
-        return new ContractOverview(today, await ClauseTemplate.RequiredAsync(db, ct), contracts, reconsignments, documents, departments);
+        var visits = await db.ContractVisits.AsNoTracking().Where(v => ids.Contains(v.ContractId)).OrderBy(v => v.HeldOn).ToListAsync(ct);
+        var inspections = visits.Select(v => v.InspectionId).ToList();
+        var findings = await db.Findings.AsNoTracking().Where(f => inspections.Contains(f.InspectionId))
+            .GroupBy(f => f.InspectionId)
+            .Select(g => new { g.Key, Count = g.Count(), Open = g.Count(f => f.Status != FindingStatus.Confirmed) }).ToListAsync(ct);
+        return new ContractOverview(today, await ClauseTemplate.RequiredAsync(db, ct), contracts, reconsignments, documents, departments)
+        {
+            Visits = visits.Select(v => findings.FirstOrDefault(f => f.Key == v.InspectionId) is { } f ? (v, f.Count, f.Open) : (v, 0, 0)).ToList(),
+        };
     }
 
     public string Department(Contract c) => Departments.GetValueOrDefault(c.DepartmentId, "");
@@ -139,6 +151,23 @@ public sealed record ContractOverview(
                     ["承認", item.DecidedOn is { } d ? $"{item.Status.JapaneseName()}（{WarekiDate.Format(d)}、{item.DecidedBy}）{item.DecisionNote}" : item.IsUnapproved(Today) ? "承認なしで開始" : "申請中"],
                 ], [26, 74]));
             }
+        }
+        var visits = Visits.Where(v => v.Visit.ContractId == c.Id).ToList();
+        blocks.Add(new PrintLine(""));
+        blocks.Add(new PrintLine("実地調査・報告徴収", Bold: true));
+        if (visits.Count == 0)
+        {
+            blocks.Add(new PrintLine("記録はありません。"));
+        }
+        else
+        {
+            blocks.Add(new PrintTable(["実施日", "種類・相手", "確認した内容", "指摘"], visits.Select(v => (IReadOnlyList<string>)
+            [
+                WarekiDate.Format(v.Visit.HeldOn),
+                v.Visit.Kind.JapaneseName() + "\n" + (v.Visit.ReconsignmentId is { } rid ? reconsignments.FirstOrDefault(x => x.Id == rid)?.Subcontractor : c.Contractor),
+                v.Visit.Summary,
+                v.Findings == 0 ? "なし" : $"{v.Findings}件（うち未了 {v.Open}件）",
+            ]).ToList(), [16, 22, 44, 18]));
         }
         if (Problems(c) is { Count: > 0 } problems)
         {

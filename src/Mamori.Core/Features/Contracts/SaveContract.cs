@@ -16,6 +16,8 @@ public sealed record ContractInput
     public DateOnly? EndOn { get; init; }
     public IReadOnlyList<Guid> SystemIds { get; init; } = [];
     public IReadOnlyList<Guid> RegisterFileIds { get; init; } = [];
+    public IReadOnlyList<Guid> AssessedBusinessIds { get; init; } = [];
+    public IReadOnlyList<Guid> ReviewCaseIds { get; init; } = [];
     public IReadOnlyList<string> WorkKinds { get; init; } = [];
     public WorkPlace WorkPlace { get; init; }
     public IReadOnlyList<string> Clauses { get; init; } = [];
@@ -86,6 +88,16 @@ public static class SaveContract
         {
             errors.Add("RegisterFileIds", "個人情報ファイルに見つからないものがあります。");
         }
+        var businesses = input.AssessedBusinessIds.Distinct().ToList();
+        if (businesses.Count > 0 && await db.AssessedBusinesses.CountAsync(b => businesses.Contains(b.Id), ct) != businesses.Count)
+        {
+            errors.Add("AssessedBusinessIds", "評価対象の事務に見つからないものがあります。");
+        }
+        var cases = input.ReviewCaseIds.Distinct().ToList();
+        if (cases.Count > 0 && await db.ReviewCases.CountAsync(c => cases.Contains(c.Id), ct) != cases.Count)
+        {
+            errors.Add("ReviewCaseIds", "部会審査の案件に見つからないものがあります。");
+        }
         var certifications = input.Certifications.Where(c => !string.IsNullOrWhiteSpace(c.Name) || !string.IsNullOrWhiteSpace(c.Number) || c.ExpiresOn is not null).ToList();
         for (var i = 0; i < certifications.Count; i++)
         {
@@ -116,6 +128,8 @@ public static class SaveContract
         contract.EndOn = input.EndOn!.Value;
         contract.SystemIds = systems;
         contract.RegisterFileIds = files;
+        contract.AssessedBusinessIds = businesses;
+        contract.ReviewCaseIds = cases;
         contract.WorkKinds = input.WorkKinds.Select(w => w.Trim()).Where(w => w.Length > 0).Distinct().ToList();
         contract.WorkPlace = input.WorkPlace;
         contract.Clauses = input.Clauses.Select(c => c.Trim()).Where(c => c.Length > 0).Distinct().ToList();

@@ -27,6 +27,9 @@ public enum FindingSource
     /// <summary>アクセスログ監視 (an alert judged 違反).</summary>
     AccessMonitoring,
 
+    /// <summary>委託先の実地調査・報告徴収 (a visit recorded on a 委託契約).</summary>
+    ContractorVisit,
+
     /// <summary>その他.</summary>
     Other,
 }
@@ -180,6 +183,7 @@ public static class FindingNames
         FindingSource.Review => "部会審査",
         FindingSource.TerminalAudit => "端末監査",
         FindingSource.AccessMonitoring => "アクセスログ監視",
+        FindingSource.ContractorVisit => "委託先の実地調査・報告徴収",
         _ => "その他",
     };
 

@@ -92,6 +92,9 @@ public sealed class BusinessModel(AppDbContext db, TimeProvider clock, IAuthoriz
         return await LoadAsync(id, ct) ? Page() : NotFound();
     }
 
+    /// <summary>The contracts the business is carried out under (null when the user may not read contracts).</summary>
+    public IReadOnlyList<Core.Features.Contracts.LinkedContract>? Contracts { get; private set; }
+
     private async Task<bool> LoadAsync(Guid id, CancellationToken ct)
     {
         Today = JapanTime.Today(clock);
@@ -102,6 +105,7 @@ public sealed class BusinessModel(AppDbContext db, TimeProvider clock, IAuthoriz
         }
         View = view;
         CanWrite = await AllowedAsync(authz, Policies.AssessmentsWrite);
+        Contracts = await AllowedAsync(authz, Policies.ContractsRead) ? await Core.Features.Contracts.ContractLinks.ForAssessedBusinessAsync(db, id, Today, ct) : null;
         SetTitle(view.Business.Name, new Crumb("特定個人情報保護評価", "/assessments"));
         return true;
     }

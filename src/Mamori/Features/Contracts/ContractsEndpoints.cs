@@ -16,7 +16,8 @@ public static class ContractsEndpoints
     public sealed record CertificationBody(string? Name, string? Number, string? ExpiresOn);
 
     public sealed record ContractRequest(string? Title, string? Contractor, Guid? DepartmentId, string? StartOn, string? EndOn, IReadOnlyList<Guid>? SystemIds,
-        IReadOnlyList<Guid>? RegisterFileIds, IReadOnlyList<string>? WorkKinds, string? WorkPlace, IReadOnlyList<string>? Clauses, string? HandlingManager,
+        IReadOnlyList<Guid>? RegisterFileIds, IReadOnlyList<Guid>? AssessedBusinessIds, IReadOnlyList<Guid>? ReviewCaseIds, IReadOnlyList<string>? WorkKinds,
+        string? WorkPlace, IReadOnlyList<string>? Clauses, string? HandlingManager,
         IReadOnlyList<string>? Handlers, IReadOnlyList<CertificationBody>? Certifications, Guid? Version);
 
     public sealed record CertificationResponse(string Name, string? Number, DateOnly? ExpiresOn, bool InForce);
@@ -33,10 +34,15 @@ public static class ContractsEndpoints
     public sealed record DecisionRequest(bool Approve, string? DecidedOn, string? Note, Guid? Version);
 
     public sealed record ContractResponse(Guid Id, string Title, string Contractor, Guid DepartmentId, string Department, DateOnly StartOn, DateOnly EndOn,
-        IReadOnlyList<Guid> SystemIds, IReadOnlyList<Guid> RegisterFileIds, IReadOnlyList<string> WorkKinds, string WorkPlace, IReadOnlyList<string> Clauses,
+        IReadOnlyList<Guid> SystemIds, IReadOnlyList<Guid> RegisterFileIds, IReadOnlyList<Guid> AssessedBusinessIds, IReadOnlyList<Guid> ReviewCaseIds,
+        IReadOnlyList<string> WorkKinds, string WorkPlace, IReadOnlyList<string> Clauses,
         IReadOnlyList<string> MissingClauses, string? HandlingManager, IReadOnlyList<string> Handlers, IReadOnlyList<CertificationResponse> Certifications,
         DateOnly? ReturnedOn, string? ReturnNote, IReadOnlyList<string> Problems, IReadOnlyList<ReconsignmentResponse> Reconsignments,
-        IReadOnlyList<DocumentResponse> Documents, Guid Version);
+        IReadOnlyList<DocumentResponse> Documents, IReadOnlyList<VisitResponse> Visits, Guid Version);
+
+    public sealed record VisitRequest(string? Kind, Guid? ReconsignmentId, string? HeldOn, string? Summary);
+
+    public sealed record VisitResponse(Guid Id, Guid ContractId, Guid? ReconsignmentId, string Kind, DateOnly HeldOn, string Summary, Guid InspectionId);
 
     public sealed record ClausesBody(IReadOnlyList<string>? Required, Guid? Version);
 
@@ -54,6 +60,8 @@ public static class ContractsEndpoints
         g.MapPost("/reconsignments/{rid:guid}/decision", Decide).RequireAuthorization(Policies.ContractsWrite).WithSummary("再委託の承認・不承認");
         g.MapPost("/{id:guid}/return", RecordReturn).RequireAuthorization(Policies.ContractsWrite)
             .WithSummary("返還・廃棄の記録（multipart：returnedOn、note、version、file=廃棄証明書）");
+        g.MapPost("/{id:guid}/visits", RecordVisit).RequireAuthorization(Policies.ContractsWrite)
+            .WithSummary("実地調査・報告徴収の記録（指摘事項の「検査・監査」が開かれる）");
         g.MapGet("/clauses", Clauses).RequireAuthorization(Policies.ContractsRead).WithSummary("必須の特記事項");
         g.MapPut("/clauses", SaveClauses).RequireAuthorization(Policies.ContractsManage).WithSummary("必須の特記事項の変更");
         g.MapGet("/exceptions.xlsx", ExceptionsXlsx).RequireAuthorization(Policies.ContractsRead).WithSummary("委託契約の確認事項（.xlsx）");
@@ -96,6 +104,8 @@ public static class ContractsEndpoints
             EndOn = end,
             SystemIds = body.SystemIds ?? [],
             RegisterFileIds = body.RegisterFileIds ?? [],
+            AssessedBusinessIds = body.AssessedBusinessIds ?? [],
+            ReviewCaseIds = body.ReviewCaseIds ?? [],
             WorkKinds = body.WorkKinds ?? [],
             WorkPlace = place,
             Clauses = body.Clauses ?? [],
@@ -206,6 +216,22 @@ public static class ContractsEndpoints
         return ApiResults.Changed(outcome.Ok ? Outcome<ContractResponse>.Success((await LoadAsync(db, id, clock, ct))!) : outcome.Refused<ContractResponse>());
     }
 
+    private static async Task<Results<Created<VisitResponse>, Refusal>> RecordVisit(Guid id, VisitRequest body, AppDbContext db, TimeProvider clock, CancellationToken ct)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var kind = ApiResults.ParseEnum<VisitKind>(body.Kind, "kind", errors, k => k.JapaneseName()) ?? VisitKind.OnSite;
+        var on = ApiResults.ParseDate(body.HeldOn, "heldOn", errors);
+        if (errors.Count > 0)
+        {
+            return ApiResults.Invalid(errors);
+        }
+        var outcome = await ContractVisits.RecordAsync(db, id, body.ReconsignmentId, kind, on, body.Summary, clock, ct);
+        return ApiResults.Created(outcome.Ok
+            ? Outcome<VisitResponse>.Success(new VisitResponse(outcome.Value!.Id, id, outcome.Value.ReconsignmentId, outcome.Value.Kind.ToString(), outcome.Value.HeldOn,
+                outcome.Value.Summary, outcome.Value.InspectionId))
+            : outcome.Refused<VisitResponse>(), v => $"/api/v1/contracts/{id}");
+    }
+
     private static async Task<Ok<ClausesBody>> Clauses(AppDbContext db, CancellationToken ct) => TypedResults.Ok(new ClausesBody(
         await ClauseTemplate.RequiredAsync(db, ct), await db.ClauseTemplates.AsNoTracking().Select(t => (Guid?)t.Version).FirstOrDefaultAsync(ct)));
 
@@ -239,10 +265,12 @@ public static class ContractsEndpoints
     }
 
     private static ContractResponse ToResponse(ContractOverview o, Contract c) => new(c.Id, c.Title, c.Contractor, c.DepartmentId, o.Department(c), c.StartOn, c.EndOn,
-        c.SystemIds, c.RegisterFileIds, c.WorkKinds, c.WorkPlace.ToString(), c.Clauses, ClauseTemplate.Missing(o.Required, c.Clauses), c.HandlingManager, c.Handlers,
+        c.SystemIds, c.RegisterFileIds, c.AssessedBusinessIds, c.ReviewCaseIds, c.WorkKinds, c.WorkPlace.ToString(), c.Clauses, ClauseTemplate.Missing(o.Required, c.Clauses), c.HandlingManager, c.Handlers,
         c.Certifications.Select(x => new CertificationResponse(x.Name, x.Number, x.ExpiresOn, x.InForceOn(o.Today))).ToList(), c.ReturnedOn, c.ReturnNote, o.Problems(c),
         o.Reconsignments.Where(r => r.ContractId == c.Id).Select(r => ToResponse(r, o.Documents, o.Today)).ToList(),
-        o.Documents.Where(d => d.ContractId == c.Id).Select(ToResponse).ToList(), c.Version);
+        o.Documents.Where(d => d.ContractId == c.Id).Select(ToResponse).ToList(),
+        o.Visits.Where(v => v.Visit.ContractId == c.Id).Select(v => new VisitResponse(v.Visit.Id, c.Id, v.Visit.ReconsignmentId, v.Visit.Kind.ToString(), v.Visit.HeldOn,
+            v.Visit.Summary, v.Visit.InspectionId)).ToList(), c.Version);
 
     private static ReconsignmentResponse ToResponse(Reconsignment r, IEnumerable<ContractDocument> documents, DateOnly today) => new(r.Id, r.ContractId, r.ParentId,
         r.Subcontractor, r.Work, r.Reason, r.Responsibility, r.Measures, r.StartOn, r.Status.ToString(), r.DecidedOn, r.DecidedBy, r.DecisionNote, r.IsUnapproved(today),

@@ -20,7 +20,16 @@ public sealed class DetailModel(AppDbContext db, TimeProvider clock, IAuthorizat
         public Guid? Version { get; set; }
     }
 
+    public sealed class VisitInput
+    {
+        public VisitKind Kind { get; set; }
+        public Guid? ReconsignmentId { get; set; }
+        public string? HeldOn { get; set; }
+        public string? Summary { get; set; }
+    }
+
     [BindProperty] public ReturnInput Return { get; set; } = new();
+    [BindProperty] public VisitInput Visit { get; set; } = new();
 
     public ContractOverview Overview { get; private set; } = null!;
     public Contract Contract { get; private set; } = null!;
@@ -59,6 +68,26 @@ public sealed class DetailModel(AppDbContext db, TimeProvider clock, IAuthorizat
                 return Redirect($"/contracts/{id}");
             }
             AddErrors(outcome, "Return");
+        }
+        return await LoadAsync(id, ct) ? Page() : NotFound();
+    }
+
+    public async Task<IActionResult> OnPostVisitAsync(Guid id, CancellationToken ct)
+    {
+        if (!await AllowedAsync(authz, Policies.ContractsWrite))
+        {
+            return Forbid();
+        }
+        var on = ParseDate(Visit.HeldOn, "Visit.HeldOn");
+        if (ModelState.IsValid)
+        {
+            var outcome = await ContractVisits.RecordAsync(db, id, Visit.ReconsignmentId, Visit.Kind, on, Visit.Summary, clock, ct);
+            if (outcome.Ok)
+            {
+                Flash($"{outcome.Value!.Kind.JapaneseName()}を記録しました。見つかった指摘は、指摘事項の「検査・監査」に入力します。");
+                return Redirect($"/contracts/{id}#visits");
+            }
+            AddErrors(outcome, "Visit");
         }
         return await LoadAsync(id, ct) ? Page() : NotFound();
     }

@@ -30,6 +30,8 @@ public sealed class EditModel(AppDbContext db) : MamoriPageModel
         public string? EndOn { get; set; }
         public List<Guid> SystemIds { get; set; } = [];
         public List<Guid> RegisterFileIds { get; set; } = [];
+        public List<Guid> AssessedBusinessIds { get; set; } = [];
+        public List<Guid> ReviewCaseIds { get; set; } = [];
         public List<string> WorkKinds { get; set; } = [];
         public WorkPlace WorkPlace { get; set; }
         public List<string> Clauses { get; set; } = [];
@@ -49,6 +51,8 @@ public sealed class EditModel(AppDbContext db) : MamoriPageModel
     public IReadOnlyList<string> Required { get; private set; } = [];
     public Dictionary<Guid, string> Systems { get; private set; } = [];
     public Dictionary<Guid, string> Files { get; private set; } = [];
+    public Dictionary<Guid, string> Businesses { get; private set; } = [];
+    public Dictionary<Guid, string> Cases { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(Guid? id, CancellationToken ct)
     {
@@ -69,6 +73,8 @@ public sealed class EditModel(AppDbContext db) : MamoriPageModel
                 EndOn = WarekiDate.Format(c.EndOn),
                 SystemIds = c.SystemIds,
                 RegisterFileIds = c.RegisterFileIds,
+                AssessedBusinessIds = c.AssessedBusinessIds,
+                ReviewCaseIds = c.ReviewCaseIds,
                 WorkKinds = c.WorkKinds,
                 WorkPlace = c.WorkPlace,
                 Clauses = c.Clauses.Where(required.Contains).ToList(),
@@ -102,6 +108,8 @@ public sealed class EditModel(AppDbContext db) : MamoriPageModel
                 EndOn = end,
                 SystemIds = Input.SystemIds,
                 RegisterFileIds = Input.RegisterFileIds,
+                AssessedBusinessIds = Input.AssessedBusinessIds,
+                ReviewCaseIds = Input.ReviewCaseIds,
                 WorkKinds = Input.WorkKinds,
                 WorkPlace = Input.WorkPlace,
                 Clauses = [.. Input.Clauses, .. Lines(Input.OtherClauses)],
@@ -128,6 +136,8 @@ public sealed class EditModel(AppDbContext db) : MamoriPageModel
         Departments = await DepartmentTree.LoadAsync(db, ct);
         Required = await ClauseTemplate.RequiredAsync(db, ct);
         (Systems, Files) = await ContractsPages.LinksAsync(db, ct);
+        Businesses = await ContractLinks.AssessedBusinessesAsync(db, ct);
+        Cases = await ContractLinks.ReviewCasesAsync(db, ct);
         while (Input.Certifications.Count < CertificationRows)
         {
             Input.Certifications.Add(new CertificationRow());

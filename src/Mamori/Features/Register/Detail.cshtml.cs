@@ -11,8 +11,11 @@ using Microsoft.EntityFrameworkCore;
 namespace Mamori.Features.Register;
 
 [Authorize(Policy = Policies.RegisterRead)]
-public sealed class DetailModel(AppDbContext db, IAuthorizationService authz) : MamoriPageModel
+public sealed class DetailModel(AppDbContext db, IAuthorizationService authz, TimeProvider clock) : MamoriPageModel
 {
+    /// <summary>The contracts this file is handled under (null when the user may not read contracts).</summary>
+    public IReadOnlyList<Core.Features.Contracts.LinkedContract>? Contracts { get; private set; }
+
     public Guid Id { get; private set; }
     public RegisterContent? Entry { get; private set; }
     public RegisterStatus Status { get; private set; }
@@ -61,6 +64,10 @@ public sealed class DetailModel(AppDbContext db, IAuthorizationService authz) : 
         CanReview = (await authz.AuthorizeAsync(User, Policies.RegisterReview)).Succeeded;
         CanEdit = canWrite && file.Status != RegisterStatus.Removed && (file.Status != RegisterStatus.Submitted || CanReview);
         CanSubmit = canWrite && file.Status is RegisterStatus.Draft or RegisterStatus.Returned;
+        if ((await authz.AuthorizeAsync(User, Policies.ContractsRead)).Succeeded)
+        {
+            Contracts = await Core.Features.Contracts.ContractLinks.ForRegisterFileAsync(db, id, Core.Japanese.JapanTime.Today(clock), ct);
+        }
         SetTitle(Entry.Name, new Crumb("個人情報ファイル簿", "/register"));
         return Page();
     }

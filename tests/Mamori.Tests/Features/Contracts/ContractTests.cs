@@ -168,4 +168,74 @@ public sealed class ContractTests(AppFixture app)
         Assert.Contains("自分の部署の契約だけを登録できます", refused);
         Assert.Contains("1件目の認証の名称", refused);
     }
+
+    [Theory]
+    [MemberData(nameof(TestDatabases.All), MemberType = typeof(TestDatabases))]
+    public async Task Contract_LinkedFromTheRegisterAndThePiaBusiness_AndAVisitOpensAnInspectionForItsFindings(DatabaseProvider provider)
+    {
+        var factory = await app.GetAsync(provider);
+        var tenant = await TestTenant.CreateAsync(factory);
+        var (fileId, businessId) = await factory.AsSystemAsync(async (_, db) =>
+        {
+            var file = new Core.Features.Register.PersonalInfoFile { MunicipalityId = tenant.MunicipalityId, DepartmentId = tenant.OwnDepartmentId, FileNumber = "K-001", Name = "障害福祉サービス受給者ファイル" };
+            var business = new Core.Features.Assessments.AssessedBusiness
+            {
+                MunicipalityId = tenant.MunicipalityId,
+                DepartmentId = tenant.OwnDepartmentId,
+                Name = "障害者福祉に関する事務",
+                SubjectCount = 12_000,
+                StaffHandlers = 20,
+            };
+            db.AddRange(file, business);
+            await db.SaveChangesAsync();
+            return (file.Id, business.Id);
+        });
+        using var office = await Browser.SignInAsync(factory, tenant, UserRole.Office);
+        var created = await office.Client.PostAsJsonAsync("/api/v1/contracts", new
+        {
+            title = "障害者福祉総合システム運用保守",
+            contractor = "株式会社テスト情報",
+            departmentId = tenant.OwnDepartmentId,
+            startOn = Iso(factory.Today.AddMonths(-6)),
+            endOn = Iso(factory.Today.AddMonths(6)),
+            registerFileIds = new[] { fileId },
+            assessedBusinessIds = new[] { businessId },
+            workPlace = "庁内",
+        });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+
+        // The register file and the PIA business link to the contract instead of retyping it; a 委員 does not see contracts.
+        Assert.Contains($"/contracts/{id}", await office.GetPageAsync($"/register/{fileId}"));
+        Assert.Contains($"/contracts/{id}", await office.GetPageAsync($"/assessments/businesses/{businessId}"));
+        using (var auditor = await Browser.SignInAsync(factory, tenant, UserRole.Auditor))
+        {
+            Assert.Contains($"/contracts/{id}", await auditor.GetPageAsync($"/assessments/businesses/{businessId}"));
+        }
+
+        // A visit opens an inspection in the findings register; what it found is entered there and counted on the contract.
+        var future = await office.Client.PostAsJsonAsync($"/api/v1/contracts/{id}/visits", new { kind = "OnSite", heldOn = Iso(factory.Today.AddDays(1)), summary = "x" });
+        Assert.Equal(HttpStatusCode.BadRequest, future.StatusCode);
+        var visit = await office.Client.PostAsJsonAsync($"/api/v1/contracts/{id}/visits",
+            new { kind = "実地調査", heldOn = Iso(factory.Today), summary = "作業場所の入退室管理と持出し記録を確認" });
+        Assert.Equal(HttpStatusCode.Created, visit.StatusCode);
+        var inspection = (await visit.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("inspectionId").GetGuid();
+        var inspectionPage = WebUtility.HtmlDecode(await office.GetPageAsync($"/findings/inspections/{inspection}"));
+        Assert.Contains("実地調査：株式会社テスト情報（障害者福祉総合システム運用保守）", inspectionPage);
+        Assert.Contains("委託先の実地調査・報告徴収", inspectionPage);
+        var url = $"/findings/edit?inspection={inspection}";
+        await PostAsync(office, url, new()
+        {
+            ["Input.Law"] = "PersonalInformation",
+            ["Input.Heading"] = "持出し記録",
+            ["Input.Text"] = "持出し記録に押印漏れがあった。",
+            ["Input.DepartmentId"] = tenant.OwnDepartmentId.ToString(),
+            ["Input.DueOn"] = Iso(factory.Today.AddDays(30)),
+        }, url);
+        var contract = await office.Client.GetFromJsonAsync<JsonElement>($"/api/v1/contracts/{id}");
+        Assert.Equal(inspection, contract.GetProperty("visits")[0].GetProperty("inspectionId").GetGuid());
+        var detail = WebUtility.HtmlDecode(await office.GetPageAsync($"/contracts/{id}"));
+        Assert.Contains("1件（うち未了 1件）", detail);
+        Assert.Contains("作業場所の入退室管理と持出し記録を確認", WebUtility.HtmlDecode(await office.GetPageAsync($"/contracts/{id}/sheet")));
+    }
 }

@@ -49,6 +49,9 @@ public sealed class DetailModel(AppDbContext db, IAuthorizationService authz, Ti
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) => await LoadAsync(id, ct) ? Page() : NotFound();
 
+    /// <summary>The contracts a contracting case rests on (null for other cases, or when the user may not read contracts).</summary>
+    public IReadOnlyList<Core.Features.Contracts.LinkedContract>? Contracts { get; private set; }
+
     private async Task<bool> LoadAsync(Guid id, CancellationToken ct)
     {
         var reviewCase = await CaseReading.LoadAsync(db, id, ct);
@@ -78,6 +81,10 @@ public sealed class DetailModel(AppDbContext db, IAuthorizationService authz, Ti
         if (Types.Count == 0)
         {
             Types = reviewCase.Inspections.Select(i => i.Type).ToList();
+        }
+        if (reviewCase.Inspections.Any(i => i.Type.IsContracting()) && (await authz.AuthorizeAsync(User, Policies.ContractsRead)).Succeeded)
+        {
+            Contracts = await Core.Features.Contracts.ContractLinks.ForReviewCaseAsync(db, id, Core.Japanese.JapanTime.Today(clock), ct);
         }
         SetTitle($"{ReviewCase.NumberLabel(reviewCase.Number)} {reviewCase.Title}", new Crumb("自己点検・部会審査", "/reviews"), new Crumb(Round.Title, $"/reviews/rounds/{Round.Id}"));
         return true;

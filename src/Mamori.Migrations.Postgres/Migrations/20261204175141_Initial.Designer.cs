@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Mamori.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261204172232_Initial")]
+    [Migration("20261204175141_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -1099,6 +1099,10 @@ namespace Mamori.Migrations.Postgres.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.PrimitiveCollection<List<Guid>>("AssessedBusinessIds")
+                        .IsRequired()
+                        .HasColumnType("uuid[]");
+
                     b.PrimitiveCollection<List<string>>("Clauses")
                         .IsRequired()
                         .HasColumnType("text[]");
@@ -1135,6 +1139,10 @@ namespace Mamori.Migrations.Postgres.Migrations
 
                     b.Property<DateOnly?>("ReturnedOn")
                         .HasColumnType("date");
+
+                    b.PrimitiveCollection<List<Guid>>("ReviewCaseIds")
+                        .IsRequired()
+                        .HasColumnType("uuid[]");
 
                     b.Property<DateOnly>("StartOn")
                         .HasColumnType("date");
@@ -1257,6 +1265,53 @@ namespace Mamori.Migrations.Postgres.Migrations
                     b.HasIndex("ReconsignmentId");
 
                     b.ToTable("ContractDocuments");
+                });
+
+            modelBuilder.Entity("Mamori.Core.Features.Contracts.ContractVisit", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ContractId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("DepartmentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("HeldOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("InspectionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<Guid>("MunicipalityId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("ReconsignmentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ContractId");
+
+                    b.HasIndex("InspectionId");
+
+                    b.HasIndex("MunicipalityId");
+
+                    b.HasIndex("ReconsignmentId");
+
+                    b.ToTable("ContractVisits");
                 });
 
             modelBuilder.Entity("Mamori.Core.Features.Contracts.Reconsignment", b =>
@@ -4542,6 +4597,32 @@ namespace Mamori.Migrations.Postgres.Migrations
                     b.HasOne("Mamori.Core.Features.Files.StoredFile", null)
                         .WithMany()
                         .HasForeignKey("FileId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Mamori.Core.Features.Organization.Municipality", null)
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Mamori.Core.Features.Contracts.Reconsignment", null)
+                        .WithMany()
+                        .HasForeignKey("ReconsignmentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Mamori.Core.Features.Contracts.ContractVisit", b =>
+                {
+                    b.HasOne("Mamori.Core.Features.Contracts.Contract", null)
+                        .WithMany()
+                        .HasForeignKey("ContractId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Mamori.Core.Features.Findings.Inspection", null)
+                        .WithMany()
+                        .HasForeignKey("InspectionId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 

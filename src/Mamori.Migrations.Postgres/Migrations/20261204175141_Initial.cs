@@ -812,6 +812,8 @@ namespace Mamori.Migrations.Postgres.Migrations
                     EndOn = table.Column<DateOnly>(type: "date", nullable: false),
                     SystemIds = table.Column<List<Guid>>(type: "uuid[]", nullable: false),
                     RegisterFileIds = table.Column<List<Guid>>(type: "uuid[]", nullable: false),
+                    AssessedBusinessIds = table.Column<List<Guid>>(type: "uuid[]", nullable: false),
+                    ReviewCaseIds = table.Column<List<Guid>>(type: "uuid[]", nullable: false),
                     WorkKinds = table.Column<List<string>>(type: "text[]", nullable: false),
                     WorkPlace = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
                     Clauses = table.Column<List<string>>(type: "text[]", nullable: false),
@@ -2307,6 +2309,49 @@ namespace Mamori.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "ContractVisits",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    MunicipalityId = table.Column<Guid>(type: "uuid", nullable: false),
+                    DepartmentId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ContractId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ReconsignmentId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    HeldOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    Summary = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    InspectionId = table.Column<Guid>(type: "uuid", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ContractVisits", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ContractVisits_Contracts_ContractId",
+                        column: x => x.ContractId,
+                        principalTable: "Contracts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_ContractVisits_Inspections_InspectionId",
+                        column: x => x.InspectionId,
+                        principalTable: "Inspections",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_ContractVisits_Municipalities_MunicipalityId",
+                        column: x => x.MunicipalityId,
+                        principalTable: "Municipalities",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_ContractVisits_Reconsignments_ReconsignmentId",
+                        column: x => x.ReconsignmentId,
+                        principalTable: "Reconsignments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Findings",
                 columns: table => new
                 {
@@ -2892,6 +2937,26 @@ namespace Mamori.Migrations.Postgres.Migrations
                 columns: new[] { "MunicipalityId", "EndOn" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_ContractVisits_ContractId",
+                table: "ContractVisits",
+                column: "ContractId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ContractVisits_InspectionId",
+                table: "ContractVisits",
+                column: "InspectionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ContractVisits_MunicipalityId",
+                table: "ContractVisits",
+                column: "MunicipalityId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ContractVisits_ReconsignmentId",
+                table: "ContractVisits",
+                column: "ReconsignmentId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_CouncilMembers_CouncilId_TermStart",
                 table: "CouncilMembers",
                 columns: new[] { "CouncilId", "TermStart" });
@@ -3459,6 +3524,9 @@ namespace Mamori.Migrations.Postgres.Migrations
 
             migrationBuilder.DropTable(
                 name: "ContractDocuments");
+
+            migrationBuilder.DropTable(
+                name: "ContractVisits");
 
             migrationBuilder.DropTable(
                 name: "Drills");

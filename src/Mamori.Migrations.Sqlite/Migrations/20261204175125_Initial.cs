@@ -810,6 +810,8 @@ namespace Mamori.Migrations.Sqlite.Migrations
                     EndOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
                     SystemIds = table.Column<string>(type: "TEXT", nullable: false),
                     RegisterFileIds = table.Column<string>(type: "TEXT", nullable: false),
+                    AssessedBusinessIds = table.Column<string>(type: "TEXT", nullable: false),
+                    ReviewCaseIds = table.Column<string>(type: "TEXT", nullable: false),
                     WorkKinds = table.Column<string>(type: "TEXT", nullable: false),
                     WorkPlace = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
                     Clauses = table.Column<string>(type: "TEXT", nullable: false),
@@ -2305,6 +2307,49 @@ namespace Mamori.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "ContractVisits",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    MunicipalityId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    DepartmentId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ContractId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ReconsignmentId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    HeldOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Summary = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    InspectionId = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ContractVisits", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ContractVisits_Contracts_ContractId",
+                        column: x => x.ContractId,
+                        principalTable: "Contracts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_ContractVisits_Inspections_InspectionId",
+                        column: x => x.InspectionId,
+                        principalTable: "Inspections",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_ContractVisits_Municipalities_MunicipalityId",
+                        column: x => x.MunicipalityId,
+                        principalTable: "Municipalities",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_ContractVisits_Reconsignments_ReconsignmentId",
+                        column: x => x.ReconsignmentId,
+                        principalTable: "Reconsignments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Findings",
                 columns: table => new
                 {
@@ -2890,6 +2935,26 @@ namespace Mamori.Migrations.Sqlite.Migrations
                 columns: new[] { "MunicipalityId", "EndOn" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_ContractVisits_ContractId",
+                table: "ContractVisits",
+                column: "ContractId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ContractVisits_InspectionId",
+                table: "ContractVisits",
+                column: "InspectionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ContractVisits_MunicipalityId",
+                table: "ContractVisits",
+                column: "MunicipalityId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ContractVisits_ReconsignmentId",
+                table: "ContractVisits",
+                column: "ReconsignmentId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_CouncilMembers_CouncilId_TermStart",
                 table: "CouncilMembers",
                 columns: new[] { "CouncilId", "TermStart" });
@@ -3457,6 +3522,9 @@ namespace Mamori.Migrations.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "ContractDocuments");
+
+            migrationBuilder.DropTable(
+                name: "ContractVisits");
 
             migrationBuilder.DropTable(
                 name: "Drills");
