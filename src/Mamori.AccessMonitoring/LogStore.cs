@@ -88,6 +88,28 @@ public sealed partial class LogStore
             + $"WHERE ts >= TIMESTAMP '{from:yyyy-MM-dd} 00:00:00' AND ts < TIMESTAMP '{to.AddDays(1):yyyy-MM-dd} 00:00:00')";
     }
 
+    /// <summary>The last day each user appears in the stored log (empty when nothing is stored).</summary>
+    public IReadOnlyDictionary<string, DateOnly> LastAccessByUser()
+    {
+        var months = Months();
+        var result = new Dictionary<string, DateOnly>(StringComparer.Ordinal);
+        if (months.Count == 0)
+        {
+            return result;
+        }
+        var from = DateOnly.ParseExact(months[0] + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var to = DateOnly.ParseExact(months[^1] + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture).AddMonths(1).AddDays(-1);
+        using var db = DuckDb.Open();
+        using var cmd = db.CreateCommand();
+        cmd.CommandText = $"SELECT user_id, max(ts) FROM {Source(from, to)} WHERE user_id IS NOT NULL GROUP BY user_id";
+        using var reader = cmd.ExecuteReader();
+        while (reader.Read())
+        {
+            result[reader.GetString(0)] = DateOnly.FromDateTime(reader.GetDateTime(1));
+        }
+        return result;
+    }
+
     /// <summary>
     /// The investigation search: every stored access to one resident (the id as the office knows it; it is
     /// pseudonymised the same way) or by one user, in a period, in time order, at most <paramref name="limit"/> rows.

@@ -60,6 +60,10 @@ public sealed class AccessLogFolders
 
     public LogStore Store(Guid municipalityId) => new(Path.Combine(Municipality(municipalityId), "store"), _key);
 
+    /// <summary>The last day each user id appears in the municipality's stored access log (empty when none is stored).</summary>
+    public IReadOnlyDictionary<string, DateOnly> LastAccess(Guid municipalityId) =>
+        Directory.Exists(Path.Combine(Municipality(municipalityId), "store")) ? Store(municipalityId).LastAccessByUser() : new Dictionary<string, DateOnly>();
+
     public string MastersDirectory(Guid municipalityId) => Directory.CreateDirectory(Path.Combine(Municipality(municipalityId), "masters")).FullName;
 
     public string MasterPath(Guid municipalityId, string kind) => Path.Combine(MastersDirectory(municipalityId), kind + ".csv");

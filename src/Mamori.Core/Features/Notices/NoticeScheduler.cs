@@ -1,5 +1,6 @@
 using System.Threading.Channels;
 using Mamori.Core.Data;
+using Mamori.Core.Features.AccessMonitoring;
 using Mamori.Core.Features.Systems;
 using Mamori.Core.Japanese;
 using Microsoft.EntityFrameworkCore;
@@ -101,7 +102,8 @@ public sealed partial class NoticeScheduler(IServiceScopeFactory scopes, NoticeS
                     // The account check follows the calendar (a leave starts today) as well as the records.
                     await using var check = scopes.CreateAsyncScope();
                     check.ServiceProvider.GetRequiredService<CurrentTenant>().SetJob(id, "アカウント点検");
-                    await AccountListings.RefreshAllAsync(check.ServiceProvider.GetRequiredService<AppDbContext>(), clock, ct);
+                    await AccountListings.RefreshAllAsync(check.ServiceProvider.GetRequiredService<AppDbContext>(), clock, ct,
+                        check.ServiceProvider.GetService<AccessLogFolders>()?.LastAccess(id));
                 }
                 await using var scope = scopes.CreateAsyncScope();
                 scope.ServiceProvider.GetRequiredService<CurrentTenant>().SetJob(id, "お知らせ");

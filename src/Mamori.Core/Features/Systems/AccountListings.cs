@@ -18,8 +18,13 @@ public static class AccountListings
 {
     public const string NotFoundMessage = "点検結果が見つかりません。";
 
-    /// <summary>Runs the check on one system and stores what is new; returns how many listings were added.</summary>
-    public static async Task<int> RefreshAsync(AppDbContext db, Guid systemId, TimeProvider clock, CancellationToken ct)
+    /// <summary>
+    /// Runs the check on one system and stores what is new; returns how many listings were added. For a system whose
+    /// access log the access-monitoring module reads, <paramref name="lastAccess"/> (the last day each user id appears in
+    /// the stored log) counts as use beside the export's own last-use column.
+    /// </summary>
+    public static async Task<int> RefreshAsync(AppDbContext db, Guid systemId, TimeProvider clock, CancellationToken ct,
+        IReadOnlyDictionary<string, DateOnly>? lastAccess = null)
     {
         var today = JapanTime.Today(clock);
         var system = await db.BusinessSystems.AsNoTracking().FirstAsync(s => s.Id == systemId, ct);
@@ -32,7 +37,8 @@ public static class AccountListings
         var staff = await db.Staff.IgnoreQueryFilters([AppDbContext.DepartmentFilter]).AsNoTracking().Include(s => s.Absences)
             .Where(s => staffIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, ct);
         var labels = (await DepartmentTree.LoadAsync(db, ct)).ToDictionary(d => d.Id, d => d.Label);
-        var issues = AccountCheck.Run(accounts.Select(a => new CheckedAccount(a.Login, a.Name, a.IsDisabled, a.LastUsedOn,
+        var log = system.AccessLogSource is null ? null : lastAccess;
+        var issues = AccountCheck.Run(accounts.Select(a => new CheckedAccount(a.Login, a.Name, a.IsDisabled, LastUse(a.LastUsedOn, log, a.Login, a.EmployeeNumber),
                 a.StaffId is { } id && staff.TryGetValue(id, out var s)
                     ? new StaffSituationOnSystem(s.Id, s.Name, s.Status, s.EndDate, s.DepartmentId, s.Absences.Select(x => (x.Start, x.End)).ToList())
                     : null)),
@@ -86,6 +92,20 @@ public static class AccountListings
         return added;
     }
 
+    /// <summary>The later of the export's last use and the access log's last day for the login (or the 職員番号, which many logs carry).</summary>
+    private static DateOnly? LastUse(DateOnly? exported, IReadOnlyDictionary<string, DateOnly>? log, params string?[] ids)
+    {
+        var last = exported;
+        foreach (var id in ids)
+        {
+            if (log is not null && id is not null && log.TryGetValue(id, out var logged) && (last is null || logged > last))
+            {
+                last = logged;
+            }
+        }
+        return last;
+    }
+
     /// <summary>
     /// Whether an existing listing already answers for what the check found: while it is open; once closed as 継続; once
     /// stopped or deleted, as long as the account list was not exported after that (an export after it still showing the
@@ -106,13 +126,13 @@ public static class AccountListings
     }
 
     /// <summary>Runs <see cref="RefreshAsync"/> on every system of the current municipality that has an account list.</summary>
-    public static async Task<int> RefreshAllAsync(AppDbContext db, TimeProvider clock, CancellationToken ct)
+    public static async Task<int> RefreshAllAsync(AppDbContext db, TimeProvider clock, CancellationToken ct, IReadOnlyDictionary<string, DateOnly>? lastAccess = null)
     {
         var ids = await db.BusinessSystems.AsNoTracking().Where(s => s.LastImportedAt != null).Select(s => s.Id).ToListAsync(ct);
         var added = 0;
         foreach (var id in ids)
         {
-            added += await RefreshAsync(db, id, clock, ct);
+            added += await RefreshAsync(db, id, clock, ct, lastAccess);
         }
         return added;
     }

@@ -1,4 +1,5 @@
 using Mamori.Core.Data;
+using Mamori.Core.Features.AccessMonitoring;
 using Mamori.Core.Features.Files;
 using Mamori.Core.Features.Systems;
 using Mamori.Core.Japanese;
@@ -15,7 +16,7 @@ namespace Mamori.Features.Systems;
 /// whose account is still open that should not be, since when, and what was done about it.
 /// </summary>
 [Authorize(Policy = Policies.SystemsRead)]
-public sealed class DetailModel(AppDbContext db, TimeProvider clock, IAuthorizationService authz) : MamoriPageModel
+public sealed class DetailModel(AppDbContext db, TimeProvider clock, IAuthorizationService authz, AccessLogFolders logs) : MamoriPageModel
 {
     public sealed class CloseInput
     {
@@ -72,7 +73,8 @@ public sealed class DetailModel(AppDbContext db, TimeProvider clock, IAuthorizat
             ModelState.AddModelError("File", tooLarge ?? "アカウント一覧のファイル（CSV または Excel）を選んでください。");
             return await ReloadAsync(id, ct);
         }
-        var outcome = await ImportAccounts.RunAsync(db, id, Path.GetFileName(file.FileName), new MemoryStream(content), clock, ct);
+        var outcome = await ImportAccounts.RunAsync(db, id, Path.GetFileName(file.FileName), new MemoryStream(content), clock, ct,
+            logs.LastAccess(db.Tenant.MunicipalityId!.Value));
         if (!outcome.Ok)
         {
             AddErrors(outcome, "");

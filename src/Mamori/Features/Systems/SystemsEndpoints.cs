@@ -1,5 +1,6 @@
 using Mamori.Core;
 using Mamori.Core.Data;
+using Mamori.Core.Features.AccessMonitoring;
 using Mamori.Core.Features.Files;
 using Mamori.Core.Features.Systems;
 using Mamori.Core.Japanese;
@@ -106,15 +107,15 @@ public static class SystemsEndpoints
         return ApiResults.Changed(outcome.Ok ? Outcome<SystemResponse>.Success((await LoadAsync(db, id, clock, ct))!) : outcome.Refused<SystemResponse>());
     }
 
-    private static async Task<Results<Ok<AccountImportResult>, Refusal>> Import(Guid id, HttpRequest request, string? fileName, AppDbContext db, TimeProvider clock,
-        CancellationToken ct)
+    private static async Task<Results<Ok<AccountImportResult>, Refusal>> Import(Guid id, HttpRequest request, string? fileName, AppDbContext db, AccessLogFolders logs,
+        TimeProvider clock, CancellationToken ct)
     {
         var (content, name, error) = await Uploads.ReadRequestAsync(request, fileName, UploadRules.MaxBytes, ct);
         if (error is not null)
         {
             return ApiResults.Invalid(new Dictionary<string, string[]> { ["file"] = [error] });
         }
-        return ApiResults.Changed(await ImportAccounts.RunAsync(db, id, name, new MemoryStream(content), clock, ct));
+        return ApiResults.Changed(await ImportAccounts.RunAsync(db, id, name, new MemoryStream(content), clock, ct, logs.LastAccess(db.Tenant.MunicipalityId!.Value)));
     }
 
     private static async Task<Results<Ok<List<AccountResponse>>, NotFound>> Accounts(Guid id, AppDbContext db, CancellationToken ct)

@@ -378,4 +378,39 @@ public sealed class SystemTests(AppFixture app)
         var workbook = await security.Client.GetAsync("/api/v1/systems/status.xlsx");
         Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", workbook.Content.Headers.ContentType?.MediaType);
     }
+
+    [Theory]
+    [MemberData(nameof(TestDatabases.All), MemberType = typeof(TestDatabases))]
+    public async Task AccountCheck_ASystemWhoseLogIsMonitored_CountsTheAccessLogAsUse(DatabaseProvider provider)
+    {
+        var factory = await app.GetAsync(provider);
+        var tenant = await TestTenant.CreateAsync(factory);
+        await SeedStaffAsync(factory, tenant);
+        // The stored access log shows yamada on 20 November; nobody else.
+        var log = Path.Combine(factory.DataDirectory, $"log-{Guid.NewGuid():N}.csv");
+        await File.WriteAllTextAsync(log, "ts,user_id,terminal_id,terminal_dept,business_code,op,resident_id,result_count,search_method\n"
+            + "2026-11-20 10:00:00,yamada,T01,D01,FUKUSHI,VIEW,R0001,1,ID\n");
+        factory.Services.GetRequiredService<Core.Features.AccessMonitoring.AccessLogFolders>().Store(tenant.MunicipalityId).Ingest(log);
+
+        using var department = await Browser.SignInAsync(factory, tenant, UserRole.Department);
+        var exported = Encoding.UTF8.GetBytes("ログインID,職員番号,氏名,最終ログイン日時\nyamada,101,山田 太郎,2026/01/05\nsuzuki,103,鈴木 一郎,2026/01/05\n");
+        async Task<List<string>> ListedAsync(string name, bool monitored)
+        {
+            var created = await department.Client.PostAsJsonAsync("/api/v1/systems", new
+            {
+                name,
+                departmentId = tenant.OwnDepartmentId,
+                accessLogSource = monitored ? "福祉システム操作ログ" : null,
+                unusedDays = 90,
+            });
+            var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+            using var file = new MultipartFormDataContent { { new ByteArrayContent(exported), "file", "accounts.csv" } };
+            Assert.Equal(HttpStatusCode.OK, (await department.Client.PostAsync($"/api/v1/systems/{id}/accounts", file)).StatusCode);
+            return (await ListingsAsync(factory, id)).Where(l => l.Kind == ListingKind.Unused).Select(l => l.Login).ToList();
+        }
+
+        // Without the log both are unused since January; with it, yamada used the system six days ago.
+        Assert.Equal(["suzuki", "yamada"], (await ListedAsync("福祉システム（ログなし）", monitored: false)).Order(StringComparer.Ordinal).ToArray());
+        Assert.Equal(["suzuki"], (await ListedAsync("福祉システム", monitored: true)).ToArray());
+    }
 }
