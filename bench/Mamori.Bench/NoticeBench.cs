@@ -110,7 +110,7 @@ public static class NoticeBench
         }
     }
 
-    private static async Task<List<double>> TimesAsync(int rounds, Func<Task<double>> measure)
+    internal static async Task<List<double>> TimesAsync(int rounds, Func<Task<double>> measure)
     {
         await measure();
         var times = new List<double>();

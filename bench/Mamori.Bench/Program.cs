@@ -7,9 +7,15 @@ using Mamori.Tests.Infrastructure;
 // End-to-end timing of the register with 500 files (issue: "lists, filters and exports in well under
 // a second"). Runs the real app in-process over HTTP on SQLite, and on PostgreSQL when
 // MAMORI_TEST_POSTGRES is set. Usage: dotnet run -c Release --project bench/Mamori.Bench [-- iterations]
-// `-- notices [rounds]` times the notice scheduler instead (NoticeBench.cs).
+// `-- notices [rounds]` times the notice scheduler instead (NoticeBench.cs); `-- accounts [rounds]` a system's account
+// import and check (AccountBench.cs).
 // WebApplicationFactory reads its content-root manifest from the current directory.
 Directory.SetCurrentDirectory(AppContext.BaseDirectory);
+if (args.FirstOrDefault() == "accounts")
+{
+    await Mamori.Bench.AccountBench.RunAsync(args.Length > 1 && int.TryParse(args[1], out var a) ? a : 5);
+    return;
+}
 if (args.FirstOrDefault() == "notices")
 {
     await Mamori.Bench.NoticeBench.RunAsync(args.Length > 1 && int.TryParse(args[1], out var r) ? r : 10);

@@ -50,8 +50,11 @@ public static class ImportAccounts
             .Select(u => new { u.UserName, StaffId = u.StaffId!.Value }).ToListAsync(ct);
         var matching = new AccountMatching(staff, users.Select(u => (u.UserName!, u.StaffId)));
 
-        // Replaced in the same save as the new rows: a failure leaves the previous list as it was.
-        db.SystemAccounts.RemoveRange(await db.SystemAccounts.Where(a => a.SystemId == system.Id).ToListAsync(ct));
+        // The list is replaced in one save: accounts no longer exported are removed, the others updated in place (so that
+        // a monthly re-import records only what changed in the audit trail), new ones added. A failure changes nothing.
+        var existing = await db.SystemAccounts.Where(a => a.SystemId == system.Id).ToDictionaryAsync(a => a.Login, StringComparer.Ordinal, ct);
+        var exported = rows.Select(r => r.Login).ToHashSet(StringComparer.Ordinal);
+        db.SystemAccounts.RemoveRange(existing.Values.Where(a => !exported.Contains(a.Login)));
         var unmatched = new List<string>();
         var matched = 0;
         foreach (var row in rows)
@@ -65,21 +68,20 @@ public static class ImportAccounts
             {
                 matched++;
             }
-            db.SystemAccounts.Add(new SystemAccount
+            if (!existing.TryGetValue(row.Login, out var account))
             {
-                MunicipalityId = system.MunicipalityId,
-                DepartmentId = system.DepartmentId,
-                SystemId = system.Id,
-                Row = row.Row,
-                Login = row.Login,
-                EmployeeNumber = row.EmployeeNumber,
-                Name = row.Name,
-                NameKana = row.Kana,
-                LastUsedOn = row.LastUsedOn,
-                IsDisabled = row.IsDisabled,
-                StaffId = staffId,
-                MatchedBy = by,
-            });
+                account = new SystemAccount { MunicipalityId = system.MunicipalityId, SystemId = system.Id, Login = row.Login };
+                db.SystemAccounts.Add(account);
+            }
+            account.DepartmentId = system.DepartmentId;
+            account.Row = row.Row;
+            account.EmployeeNumber = row.EmployeeNumber;
+            account.Name = row.Name;
+            account.NameKana = row.Kana;
+            account.LastUsedOn = row.LastUsedOn;
+            account.IsDisabled = row.IsDisabled;
+            account.StaffId = staffId;
+            account.MatchedBy = by;
         }
         system.Columns = columns;
         system.LastImportedAt = clock.GetUtcNow().UtcDateTime;
