@@ -414,4 +414,33 @@ public sealed class SystemTests(AppFixture app)
         Assert.Equal(["suzuki", "yamada"], (await ListedAsync("福祉システム（ログなし）", monitored: false)).Order(StringComparer.Ordinal).ToArray());
         Assert.Equal(["suzuki"], (await ListedAsync("福祉システム", monitored: true)).ToArray());
     }
+
+    [Theory]
+    [MemberData(nameof(TestDatabases.All), MemberType = typeof(TestDatabases))]
+    public async Task AccountCheck_AStoppedAccountStillInUseOnALaterExport_IsListedAgain(DatabaseProvider provider)
+    {
+        var factory = await app.GetAsync(provider);
+        var tenant = await TestTenant.CreateAsync(factory);
+        await SeedStaffAsync(factory, tenant);
+        using var department = await Browser.SignInAsync(factory, tenant, UserRole.Department);
+        var systemId = Guid.Parse(await CreateSystemAsync(department, tenant.OwnDepartmentId, "税務システム"));
+        var today = factory.Today;
+        Task<Core.Outcome<AccountImportResult>> ImportOn(DateOnly day) => InTenantAsync(factory, tenant, db =>
+            ImportAccounts.RunAsync(db, systemId, "a.csv", new MemoryStream(AccountCsv()), new TestClock(day), default));
+        Assert.True((await ImportOn(today.AddDays(-3))).Ok);
+        var tanaka = Assert.Single(await ListingsAsync(factory, systemId), l => l.Login == "tanaka");
+        var stoppedOn = today.AddDays(-1);
+        var close = new MultipartFormDataContent { { new StringContent("Suspended"), "action" }, { new StringContent(Iso(stoppedOn)), "closedOn" } };
+        close.Add(new ByteArrayContent("%PDF-1.4 停止"u8.ToArray()), "file", "stop.pdf");
+        Assert.Equal(HttpStatusCode.OK, (await department.Client.PostAsync($"/api/v1/systems/listings/{tanaka.Id}/close", close)).StatusCode);
+
+        // An export taken the day of the stop may predate it: trusted. One taken the day after still showing it in use is not.
+        Assert.Equal(0, (await ImportOn(stoppedOn)).Value!.NewListings);
+        Assert.Single(await ListingsAsync(factory, systemId), l => l.Login == "tanaka");
+        // (The other new listing today is sato, whose leave begins today.)
+        Assert.Equal(2, (await ImportOn(today)).Value!.NewListings);
+        var again = (await ListingsAsync(factory, systemId)).Where(l => l.Login == "tanaka").OrderBy(l => l.ListedOn).ToList();
+        Assert.Equal([(ListingAction?)ListingAction.Suspended, null], again.Select(l => l.Action).ToArray());
+        Assert.Equal(today, again[1].ListedOn);
+    }
 }
