@@ -60,9 +60,12 @@ public sealed class AccessLogFolders
 
     public LogStore Store(Guid municipalityId) => new(Path.Combine(Municipality(municipalityId), "store"), _key);
 
-    /// <summary>The last day each user id appears in the municipality's stored access log (empty when none is stored).</summary>
-    public IReadOnlyDictionary<string, DateOnly> LastAccess(Guid municipalityId) =>
-        Directory.Exists(Path.Combine(Municipality(municipalityId), "store")) ? Store(municipalityId).LastAccessByUser() : new Dictionary<string, DateOnly>();
+    /// <summary>
+    /// The last day each user id appears in the municipality's stored access log (empty when none is stored), read on
+    /// first use: the account check asks only when it checks a system whose log is monitored.
+    /// </summary>
+    public Lazy<IReadOnlyDictionary<string, DateOnly>> LastAccess(Guid municipalityId) => new(() =>
+        Directory.Exists(Path.Combine(Municipality(municipalityId), "store")) ? Store(municipalityId).LastAccessByUser() : new Dictionary<string, DateOnly>());
 
     public string MastersDirectory(Guid municipalityId) => Directory.CreateDirectory(Path.Combine(Municipality(municipalityId), "masters")).FullName;
 

@@ -24,14 +24,8 @@ public static class ContractLinks
 
     private static async Task<List<LinkedContract>> LoadAsync(AppDbContext db, IQueryable<Contract> contracts, DateOnly today, CancellationToken ct)
     {
-        var ids = await contracts.Select(c => c.Id).ToListAsync(ct);
-        if (ids.Count == 0)
-        {
-            return [];
-        }
-        var overview = await ContractOverview.BuildAsync(db, today, null, ct);
-        return overview.Contracts.Where(c => ids.Contains(c.Id))
-            .Select(c => new LinkedContract(c.Id, c.Title, c.Contractor, ContractOverview.Period(c), overview.Problems(c).Count)).ToList();
+        var overview = await ContractOverview.BuildAsync(db, today, contracts, ct);
+        return overview.Contracts.Select(c => new LinkedContract(c.Id, c.Title, c.Contractor, ContractOverview.Period(c), overview.Problems(c).Count)).ToList();
     }
 
     /// <summary>The review cases a contract may rest on: those with a contracting type (外部委託, 指定管理, 派遣).</summary>
@@ -43,8 +37,4 @@ public static class ContractLinks
             .ToListAsync(ct);
         return cases.ToDictionary(c => c.Id, c => c.Number is { } n ? $"案件{n} {c.Title}" : c.Title);
     }
-
-    /// <summary>The PIA businesses the user may link.</summary>
-    public static async Task<Dictionary<Guid, string>> AssessedBusinessesAsync(AppDbContext db, CancellationToken ct) =>
-        await db.AssessedBusinesses.AsNoTracking().OrderBy(b => b.Name).ToDictionaryAsync(b => b.Id, b => b.Name, ct);
 }

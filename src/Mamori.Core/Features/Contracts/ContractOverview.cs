@@ -24,11 +24,16 @@ public sealed record ContractOverview(
     /// <summary>The visits of the contracts, with what their inspections found: (findings, of which still open).</summary>
     public IReadOnlyList<(ContractVisit Visit, int Findings, int Open)> Visits { get; init; } = [];
 
-    public static async Task<ContractOverview> BuildAsync(AppDbContext db, DateOnly today, Guid? contractId, CancellationToken ct)
+    /// <summary>Every contract the user sees, or only <paramref name="contractId"/>.</summary>
+    public static Task<ContractOverview> BuildAsync(AppDbContext db, DateOnly today, Guid? contractId, CancellationToken ct) =>
+        BuildAsync(db, today, db.Contracts.Where(c => contractId == null || c.Id == contractId), ct);
+
+    /// <summary>The contracts <paramref name="contracts"/> selects (within what the user sees).</summary>
+    public static async Task<ContractOverview> BuildAsync(AppDbContext db, DateOnly today, IQueryable<Contract> contracts, CancellationToken ct)
     {
-        var contracts = await db.Contracts.AsNoTracking().Include(c => c.Certifications).Where(c => contractId == null || c.Id == contractId)
+        var loaded = await contracts.AsNoTracking().Include(c => c.Certifications)
             .OrderByDescending(c => c.EndOn).ThenBy(c => c.Title).ToListAsync(ct);
-        var ids = contracts.Select(c => c.Id).ToList();
+        var ids = loaded.Select(c => c.Id).ToList();
         var reconsignments = await db.Reconsignments.AsNoTracking().Where(r => ids.Contains(r.ContractId)).OrderBy(r => r.Subcontractor).ToListAsync(ct);
         var documents = await db.ContractDocuments.AsNoTracking().Where(d => ids.Contains(d.ContractId)).OrderBy(d => d.UploadedAt).ToListAsync(ct);
         var departments = (await DepartmentTree.LoadAsync(db, ct)).ToDictionary(d => d.Id, d => d.Label);
@@ -37,7 +42,7 @@ public sealed record ContractOverview(
         var findings = await db.Findings.AsNoTracking().Where(f => inspections.Contains(f.InspectionId))
             .GroupBy(f => f.InspectionId)
             .Select(g => new { g.Key, Count = g.Count(), Open = g.Count(f => f.Status != FindingStatus.Confirmed) }).ToListAsync(ct);
-        return new ContractOverview(today, await ClauseTemplate.RequiredAsync(db, ct), contracts, reconsignments, documents, departments)
+        return new ContractOverview(today, await ClauseTemplate.RequiredAsync(db, ct), loaded, reconsignments, documents, departments)
         {
             Visits = visits.Select(v => findings.FirstOrDefault(f => f.Key == v.InspectionId) is { } f ? (v, f.Count, f.Open) : (v, 0, 0)).ToList(),
         };

@@ -1,5 +1,6 @@
 using Mamori.Core.Data;
 using Microsoft.EntityFrameworkCore;
+using static Mamori.Core.InputText;
 
 namespace Mamori.Core.Features.Contracts;
 
@@ -133,7 +134,7 @@ public static class SaveContract
         contract.WorkKinds = input.WorkKinds.Select(w => w.Trim()).Where(w => w.Length > 0).Distinct().ToList();
         contract.WorkPlace = input.WorkPlace;
         contract.Clauses = input.Clauses.Select(c => c.Trim()).Where(c => c.Length > 0).Distinct().ToList();
-        contract.HandlingManager = string.IsNullOrWhiteSpace(input.HandlingManager) ? null : input.HandlingManager.Trim();
+        contract.HandlingManager = Optional(input.HandlingManager);
         contract.Handlers = handlers;
         db.ContractCertifications.RemoveRange(contract.Certifications);
         contract.Certifications.Clear();
@@ -143,7 +144,7 @@ public static class SaveContract
             {
                 MunicipalityId = contract.MunicipalityId,
                 Name = c.Name!.Trim(),
-                Number = string.IsNullOrWhiteSpace(c.Number) ? null : c.Number.Trim(),
+                Number = Optional(c.Number),
                 ExpiresOn = c.ExpiresOn,
             });
         }

@@ -51,7 +51,7 @@ public sealed record AccountCheckReport(DateOnly Today, IReadOnlyList<SystemStat
     public IReadOnlyList<string> ListingCells(AccountListing l) =>
     [
         l.Login, l.Name ?? "", l.Kind.JapaneseName(), l.Reason, WarekiDate.Format(l.Since), WarekiDate.Format(l.ListedOn),
-        l.Action?.JapaneseName() ?? (l.IsOverdue(Today) ? $"未対応（期限 {WarekiDate.Format(l.DueOn)} 超過）" : $"未対応（期限 {WarekiDate.Format(l.DueOn)}）"),
+        l.StateText(Today),
         l.ClosedOn is { } c ? WarekiDate.Format(c) : "", l.Note ?? "", l.ClosedBy ?? "", l.EvidenceName ?? "",
     ];
 

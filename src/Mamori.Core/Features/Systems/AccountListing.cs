@@ -117,6 +117,11 @@ public sealed class AccountListing : IMunicipalityOwned, IDepartmentOwned, IVers
 
 public static class ListingNames
 {
+    /// <summary>「停止」「未対応（期限 令和8年12月3日）」「未対応（期限 令和8年12月3日 超過）」 as pages and the printed table show it.</summary>
+    public static string StateText(this AccountListing l, DateOnly today) => l.Action is { } a
+        ? a.JapaneseName()
+        : $"未対応（期限 {Japanese.WarekiDate.Format(l.DueOn)}{(l.IsOverdue(today) ? " 超過" : "")}）";
+
     public static string JapaneseName(this ListingKind kind) => kind switch
     {
         ListingKind.LongLeave => "長期休職・休業",

@@ -4,6 +4,7 @@ using Mamori.Core.Features.Files;
 using Mamori.Core.Features.Organization;
 using Mamori.Core.Japanese;
 using Microsoft.EntityFrameworkCore;
+using static Mamori.Core.InputText;
 
 namespace Mamori.Core.Features.Systems;
 
@@ -20,11 +21,11 @@ public static class AccountListings
 
     /// <summary>
     /// Runs the check on one system and stores what is new; returns how many listings were added. For a system whose
-    /// access log the access-monitoring module reads, <paramref name="lastAccess"/> (the last day each user id appears in
-    /// the stored log) counts as use beside the export's own last-use column.
+    /// access log the access-monitoring module reads, <paramref name="accessLog"/> (the last day each user id appears in
+    /// the stored log, read only when such a system is checked) counts as use beside the export's own last-use column.
     /// </summary>
     public static async Task<int> RefreshAsync(AppDbContext db, Guid systemId, TimeProvider clock, CancellationToken ct,
-        IReadOnlyDictionary<string, DateOnly>? lastAccess = null)
+        Lazy<IReadOnlyDictionary<string, DateOnly>>? accessLog = null)
     {
         var today = JapanTime.Today(clock);
         var system = await db.BusinessSystems.AsNoTracking().FirstAsync(s => s.Id == systemId, ct);
@@ -37,7 +38,7 @@ public static class AccountListings
         var staff = await db.Staff.IgnoreQueryFilters([AppDbContext.DepartmentFilter]).AsNoTracking().Include(s => s.Absences)
             .Where(s => staffIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, ct);
         var labels = (await DepartmentTree.LoadAsync(db, ct)).ToDictionary(d => d.Id, d => d.Label);
-        var log = system.AccessLogSource is null ? null : lastAccess;
+        var log = system.AccessLogSource is null ? null : accessLog?.Value;
         var issues = AccountCheck.Run(accounts.Select(a => new CheckedAccount(a.Login, a.Name, a.IsDisabled, LastUse(a.LastUsedOn, log, a.Login, a.EmployeeNumber),
                 a.StaffId is { } id && staff.TryGetValue(id, out var s)
                     ? new StaffSituationOnSystem(s.Id, s.Name, s.Status, s.EndDate, s.DepartmentId, s.Absences.Select(x => (x.Start, x.End)).ToList())
@@ -126,13 +127,13 @@ public static class AccountListings
     }
 
     /// <summary>Runs <see cref="RefreshAsync"/> on every system of the current municipality that has an account list.</summary>
-    public static async Task<int> RefreshAllAsync(AppDbContext db, TimeProvider clock, CancellationToken ct, IReadOnlyDictionary<string, DateOnly>? lastAccess = null)
+    public static async Task<int> RefreshAllAsync(AppDbContext db, TimeProvider clock, CancellationToken ct, Lazy<IReadOnlyDictionary<string, DateOnly>>? accessLog = null)
     {
         var ids = await db.BusinessSystems.AsNoTracking().Where(s => s.LastImportedAt != null).Select(s => s.Id).ToListAsync(ct);
         var added = 0;
         foreach (var id in ids)
         {
-            added += await RefreshAsync(db, id, clock, ct, lastAccess);
+            added += await RefreshAsync(db, id, clock, ct, accessLog);
         }
         return added;
     }
@@ -181,7 +182,7 @@ public static class AccountListings
         {
             errors.Add("ClosedOn", "対応日が該当日より1年以上前です。日付を確かめてください。");
         }
-        var note = string.IsNullOrWhiteSpace(input.Note) ? null : input.Note.Trim();
+        var note = Optional(input.Note);
         errors.MaxLength("Note", note, 1000, "対応の内容");
         if (input.Action == ListingAction.Continued && note is null)
         {

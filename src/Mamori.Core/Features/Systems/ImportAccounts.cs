@@ -16,7 +16,7 @@ public sealed record AccountImportResult(int Accounts, int Matched, int Disabled
 public static class ImportAccounts
 {
     public static async Task<Outcome<AccountImportResult>> RunAsync(AppDbContext db, Guid systemId, string fileName, Stream content, TimeProvider clock, CancellationToken ct,
-        IReadOnlyDictionary<string, DateOnly>? lastAccess = null)
+        Lazy<IReadOnlyDictionary<string, DateOnly>>? accessLog = null)
     {
         var system = await db.BusinessSystems.FirstOrDefaultAsync(s => s.Id == systemId, ct);
         if (system is null)
@@ -92,7 +92,7 @@ public static class ImportAccounts
         {
             return saved.Refused<AccountImportResult>();
         }
-        var listed = await AccountListings.RefreshAsync(db, system.Id, clock, ct, lastAccess);
+        var listed = await AccountListings.RefreshAsync(db, system.Id, clock, ct, accessLog);
         return Outcome<AccountImportResult>.Success(new AccountImportResult(rows.Count, matched, rows.Count(r => r.IsDisabled), unmatched, listed, columns));
     }
 }

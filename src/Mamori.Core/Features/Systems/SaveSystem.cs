@@ -1,5 +1,6 @@
 using Mamori.Core.Data;
 using Microsoft.EntityFrameworkCore;
+using static Mamori.Core.InputText;
 
 namespace Mamori.Core.Features.Systems;
 
@@ -67,8 +68,8 @@ public static class SaveSystem
         {
             errors.Add("DepartmentId", "所管課のアカウントでは、自分の部署のシステムだけを登録できます。");
         }
-        var using_ = input.UsingDepartmentIds.Distinct().Where(d => d != input.DepartmentId).ToList();
-        if (using_.Count > 0 && await db.Departments.CountAsync(d => using_.Contains(d.Id), ct) != using_.Count)
+        var usingDepartments = input.UsingDepartmentIds.Distinct().Where(d => d != input.DepartmentId).ToList();
+        if (usingDepartments.Count > 0 && await db.Departments.CountAsync(d => usingDepartments.Contains(d.Id), ct) != usingDepartments.Count)
         {
             errors.Add("UsingDepartmentIds", "利用課に見つからない部署があります。");
         }
@@ -114,7 +115,7 @@ public static class SaveSystem
         system.RegisterFileIds = files;
         system.AssessedBusinessId = input.AssessedBusinessId;
         system.AccessLogSource = Optional(input.AccessLogSource);
-        system.UsingDepartmentIds = using_;
+        system.UsingDepartmentIds = usingDepartments;
         system.AdministratorIds = admins;
         system.UnusedDays = input.UnusedDays ?? system.UnusedDays;
         return await OptimisticSave.SaveAsync(db, system, ct);
@@ -153,5 +154,4 @@ public static class SaveSystem
         return await OptimisticSave.SaveAsync(db, system, ct);
     }
 
-    private static string? Optional(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 }

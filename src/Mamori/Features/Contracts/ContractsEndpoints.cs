@@ -70,7 +70,7 @@ public static class ContractsEndpoints
 
     private static async Task<Ok<List<ContractResponse>>> List(bool? exceptions, AppDbContext db, TimeProvider clock, CancellationToken ct)
     {
-        var o = await ContractOverview.BuildAsync(db, JapanTime.Today(clock), null, ct);
+        var o = await ContractOverview.BuildAsync(db, JapanTime.Today(clock), db.Contracts, ct);
         return TypedResults.Ok(o.Contracts.Where(c => exceptions != true || o.Problems(c).Count > 0).Select(c => ToResponse(o, c)).ToList());
     }
 
@@ -171,7 +171,7 @@ public static class ContractsEndpoints
         {
             return ApiResults.Refused(Outcome<DocumentResponse>.NotFound(Reconsignments.NotFoundMessage));
         }
-        var outcome = await Reconsignments.AddDocumentAsync(db, contractId.Value, rid, parsed!.Value, name, content, clock, ct);
+        var outcome = await ContractFiles.AddDocumentAsync(db, contractId.Value, rid, parsed!.Value, name, content, clock, ct);
         return ApiResults.Changed(outcome.Ok ? Outcome<DocumentResponse>.Success(ToResponse(outcome.Value!)) : outcome.Refused<DocumentResponse>());
     }
 
@@ -212,7 +212,7 @@ public static class ContractsEndpoints
         {
             return ApiResults.Invalid(errors);
         }
-        var outcome = await Reconsignments.RecordReturnAsync(db, id, on, form["note"], name, content, Guid.TryParse(form["version"], out var v) ? v : null, clock, ct);
+        var outcome = await ContractFiles.RecordReturnAsync(db, id, on, form["note"], name, content, Guid.TryParse(form["version"], out var v) ? v : null, clock, ct);
         return ApiResults.Changed(outcome.Ok ? Outcome<ContractResponse>.Success((await LoadAsync(db, id, clock, ct))!) : outcome.Refused<ContractResponse>());
     }
 
@@ -243,7 +243,7 @@ public static class ContractsEndpoints
 
     private static async Task<FileContentHttpResult> ExceptionsXlsx(AppDbContext db, TimeProvider clock, CancellationToken ct)
     {
-        var o = await ContractOverview.BuildAsync(db, JapanTime.Today(clock), null, ct);
+        var o = await ContractOverview.BuildAsync(db, JapanTime.Today(clock), db.Contracts, ct);
         return TypedResults.File(o.ExceptionsXlsx(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"委託契約の確認事項_{o.Today:yyyyMMdd}.xlsx");
     }
 

@@ -1,4 +1,5 @@
 using Mamori.Core.Data;
+using Mamori.Core.Features.Systems;
 using Mamori.Features.Shared;
 using Microsoft.EntityFrameworkCore;
 
@@ -13,7 +14,6 @@ public static class ContractsPages
     public static async Task<(Dictionary<Guid, string> Systems, Dictionary<Guid, string> Files)> LinksAsync(AppDbContext db, CancellationToken ct)
     {
         var systems = await db.BusinessSystems.AsNoTracking().OrderBy(s => s.Name).Select(s => new { s.Id, s.Name }).ToListAsync(ct);
-        var files = await db.PersonalInfoFiles.AsNoTracking().OrderBy(f => f.FileNumber).Select(f => new { f.Id, f.FileNumber, f.Name }).ToListAsync(ct);
-        return (systems.ToDictionary(s => s.Id, s => s.Name), files.ToDictionary(f => f.Id, f => $"{f.FileNumber} {f.Name}"));
+        return (systems.ToDictionary(s => s.Id, s => s.Name), await SystemLinks.FilesAsync(db, ct));
     }
 }

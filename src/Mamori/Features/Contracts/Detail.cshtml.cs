@@ -61,7 +61,7 @@ public sealed class DetailModel(AppDbContext db, TimeProvider clock, IAuthorizat
         var on = ParseDate(Return.ReturnedOn, "Return.ReturnedOn");
         if (ModelState.IsValid)
         {
-            var outcome = await Reconsignments.RecordReturnAsync(db, id, on, Return.ReturnNote, certificate?.FileName, content, Return.Version, clock, ct);
+            var outcome = await ContractFiles.RecordReturnAsync(db, id, on, Return.ReturnNote, certificate?.FileName, content, Return.Version, clock, ct);
             if (outcome.Ok)
             {
                 Flash("返還・廃棄を記録しました。");
@@ -100,7 +100,7 @@ public sealed class DetailModel(AppDbContext db, TimeProvider clock, IAuthorizat
         }
         var (content, tooLarge) = await Uploads.ReadAsync(file, UploadRules.MaxBytes, ct);
         var outcome = tooLarge is null
-            ? await Reconsignments.AddDocumentAsync(db, id, null, ContractDocumentKind.Other, file?.FileName, content, clock, ct)
+            ? await ContractFiles.AddDocumentAsync(db, id, null, ContractDocumentKind.Other, file?.FileName, content, clock, ct)
             : Core.Outcome<ContractDocument>.Fail("File", tooLarge);
         Flash(outcome, $"「{outcome.Value?.FileName}」を登録しました。");
         return Redirect($"/contracts/{id}#documents");

@@ -136,7 +136,7 @@ public sealed class EditModel(AppDbContext db) : MamoriPageModel
         Departments = await DepartmentTree.LoadAsync(db, ct);
         Required = await ClauseTemplate.RequiredAsync(db, ct);
         (Systems, Files) = await ContractsPages.LinksAsync(db, ct);
-        Businesses = await ContractLinks.AssessedBusinessesAsync(db, ct);
+        Businesses = await Core.Features.Systems.SystemLinks.BusinessesAsync(db, ct);
         Cases = await ContractLinks.ReviewCasesAsync(db, ct);
         while (Input.Certifications.Count < CertificationRows)
         {

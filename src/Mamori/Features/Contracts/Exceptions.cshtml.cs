@@ -30,7 +30,7 @@ public sealed class ExceptionsModel(AppDbContext db, TimeProvider clock) : Mamor
 
     private async Task LoadAsync(CancellationToken ct)
     {
-        Overview = await ContractOverview.BuildAsync(db, JapanTime.Today(clock), null, ct);
+        Overview = await ContractOverview.BuildAsync(db, JapanTime.Today(clock), db.Contracts, ct);
         Document = Overview.ToExceptionsDocument();
         SetTitle("委託契約の確認事項", ContractsPages.Root);
     }

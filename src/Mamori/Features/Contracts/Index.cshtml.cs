@@ -18,7 +18,7 @@ public sealed class IndexModel(AppDbContext db, TimeProvider clock, IAuthorizati
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        Overview = await ContractOverview.BuildAsync(db, JapanTime.Today(clock), null, ct);
+        Overview = await ContractOverview.BuildAsync(db, JapanTime.Today(clock), db.Contracts, ct);
         CanWrite = await AllowedAsync(authz, Policies.ContractsWrite);
         CanManage = await AllowedAsync(authz, Policies.ContractsManage);
         SetTitle("委託契約・再委託");

@@ -53,7 +53,7 @@ public sealed class ReconsignmentModel(AppDbContext db, TimeProvider clock, IAut
         }
         var (content, tooLarge) = await Uploads.ReadAsync(file, UploadRules.MaxBytes, ct);
         var outcome = tooLarge is null
-            ? await Reconsignments.AddDocumentAsync(db, contractId.Value, id, kind, file?.FileName, content, clock, ct)
+            ? await ContractFiles.AddDocumentAsync(db, contractId.Value, id, kind, file?.FileName, content, clock, ct)
             : Core.Outcome<ContractDocument>.Fail("File", tooLarge);
         Flash(outcome, $"{kind.JapaneseName()}の証跡「{outcome.Value?.FileName}」を登録しました。");
         return Redirect($"/contracts/reconsignments/{id}");
