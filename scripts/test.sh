@@ -10,6 +10,14 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
 
 as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
+# The first port from $1 that nothing on 127.0.0.1 listens on.
+free_port() {
+  local candidate
+  for candidate in $(seq "$1" $(( $1 + 100 ))); do
+    if ! (exec 3<>"/dev/tcp/127.0.0.1/$candidate") 2>/dev/null; then echo "$candidate"; return; fi
+  done
+  echo "no free port from $1" >&2; exit 1
+}
 # dpkg's own answer, read whole (a pipe into `grep -q` can die of SIGPIPE under pipefail).
 installed() { [ "$(dpkg-query -W -f='${Status}' "$1" 2>/dev/null || true)" = "install ok installed" ]; }
 
@@ -21,6 +29,7 @@ installed fonts-noto-cjk || missing+=(fonts-noto-cjk)
 command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
 command -v node >/dev/null 2>&1 || missing+=(nodejs)
 command -v npm >/dev/null 2>&1 || missing+=(npm)
+[ -x /usr/sbin/nginx ] || missing+=(nginx)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "==> Installing ${missing[*]}"
   as_root apt-get update -qq
@@ -31,6 +40,10 @@ if [ ${#missing[@]} -gt 0 ]; then
       as_root pg_ctlcluster "$version" "$cluster" stop 2>/dev/null || true
     done < <(pg_lsclusters -h 2>/dev/null || true)
   fi
+  # Likewise the nginx Debian starts on port 80: the tests start one of their own.
+  if [[ " ${missing[*]} " == *" nginx "* ]]; then
+    as_root service nginx stop >/dev/null 2>&1 || true
+  fi
 fi
 
 echo "==> Starting a PostgreSQL cluster of the tests' own on 127.0.0.1"
@@ -38,13 +51,8 @@ pg_version=$(ls /usr/lib/postgresql | sort -V | tail -n 1)
 pg_bin=/usr/lib/postgresql/$pg_version/bin
 pg_home=$(mktemp -d "${TMPDIR:-/tmp}/mamori-pg.XXXXXX")
 pg_password=${MAMORI_TEST_PG_PASSWORD:-mamori-test}
-pg_port=${MAMORI_TEST_PG_PORT:-}
-if [ -z "$pg_port" ]; then
-  # The first free port from 55432: a developer's own PostgreSQL on 5432 is left alone.
-  for candidate in $(seq 55432 55532); do
-    if ! (exec 3<>"/dev/tcp/127.0.0.1/$candidate") 2>/dev/null; then pg_port=$candidate; break; fi
-  done
-fi
+# The first free port from 55432: a developer's own PostgreSQL on 5432 is left alone.
+pg_port=${MAMORI_TEST_PG_PORT:-$(free_port 55432)}
 # PostgreSQL refuses to run as root: as root the cluster belongs to the postgres account.
 if [ "$(id -u)" -eq 0 ]; then
   chown postgres: "$pg_home"
@@ -80,18 +88,14 @@ echo "==> An SMTP server of the tests' own on 127.0.0.1 (tools/smtp-sink: accept
 if [ ! -d tools/smtp-sink/node_modules/smtp-server ]; then
   (cd tools/smtp-sink && npm ci --no-audit --no-fund --silent)
 fi
-smtp_port=${MAMORI_TEST_SMTP_PORT:-}
-if [ -z "$smtp_port" ]; then
-  for candidate in $(seq 52525 52625); do
-    if ! (exec 3<>"/dev/tcp/127.0.0.1/$candidate") 2>/dev/null; then smtp_port=$candidate; break; fi
-  done
-fi
+smtp_port=${MAMORI_TEST_SMTP_PORT:-$(free_port 52525)}
 smtp_dir=$(mktemp -d "${TMPDIR:-/tmp}/mamori-smtp.XXXXXX")
 node tools/smtp-sink/server.js --port="$smtp_port" --dir="$smtp_dir/mail" >"$smtp_dir/server.log" 2>&1 &
 smtp_pid=$!
 stop_services() {
   kill "$smtp_pid" 2>/dev/null || true
   rm -rf "$smtp_dir"
+  [ -n "${proxy_dir:-}" ] && { kill "$(cat "$proxy_dir/nginx.pid" 2>/dev/null)" 2>/dev/null || true; rm -rf "$proxy_dir"; }
   stop_postgres
 }
 trap stop_services EXIT
@@ -102,6 +106,26 @@ for _ in $(seq 1 100); do
 done
 echo "    port $smtp_port, mail in $smtp_dir/mail"
 export MAMORI_TEST_SMTP="127.0.0.1:$smtp_port" MAMORI_TEST_SMTP_DIR="$smtp_dir/mail" MAMORI_REQUIRE_SMTP=1
+
+echo "==> A reverse proxy (nginx) on 127.0.0.1 in front of two app instances' ports (the cluster test starts the instances)"
+proxy_port=$(free_port 58080)
+instance_a=$(free_port 58200)
+instance_b=$(free_port $(( instance_a + 1 )))
+proxy_dir=$(mktemp -d "${TMPDIR:-/tmp}/mamori-proxy.XXXXXX")
+mkdir -p "$proxy_dir/temp"
+# As root nginx's workers run as nobody: they need to reach the temp folders.
+chmod 755 "$proxy_dir"; chmod 777 "$proxy_dir/temp"
+sed -e "s|@DIR@|$proxy_dir|g" -e "s|@LISTEN@|127.0.0.1:$proxy_port|g" \
+  -e "s|@A@|127.0.0.1:$instance_a|g" -e "s|@B@|127.0.0.1:$instance_b|g" docs/deploy/nginx.conf >"$proxy_dir/nginx.conf"
+/usr/sbin/nginx -t -q -c "$proxy_dir/nginx.conf" -p "$proxy_dir" -g "pid $proxy_dir/nginx.pid; error_log $proxy_dir/error.log;" \
+  || { cat "$proxy_dir/error.log" 2>/dev/null; exit 1; }
+/usr/sbin/nginx -c "$proxy_dir/nginx.conf" -p "$proxy_dir" -g "pid $proxy_dir/nginx.pid; error_log $proxy_dir/error.log;"
+for _ in $(seq 1 100); do
+  (exec 3<>"/dev/tcp/127.0.0.1/$proxy_port") 2>/dev/null && break
+  sleep 0.2
+done
+echo "    proxy on port $proxy_port, instances on $instance_a and $instance_b"
+export MAMORI_TEST_PROXY="http://127.0.0.1:$proxy_port" MAMORI_TEST_PROXY_INSTANCES="$instance_a,$instance_b" MAMORI_REQUIRE_PROXY=1
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 echo "==> dotnet format --verify-no-changes"

@@ -43,7 +43,7 @@ public partial class Program
         app.UseMamoriWeb();
         app.MapStaticAssets().AllowAnonymous();
         app.MapRazorPages();
-        app.MapHealthChecks("/health").AllowAnonymous();
+        app.MapMamoriHealth();
         app.MapOpenApi("/api/v1/openapi.json").AllowAnonymous();
         app.MapCalendarFeed();
 

@@ -15,6 +15,7 @@ using Mamori.Core.Features.Reviews;
 using Mamori.Core.Features.Security;
 using Mamori.Core.Features.Statistics;
 using Mamori.Core.Features.Systems;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
@@ -26,7 +27,7 @@ namespace Mamori.Core.Data;
 /// <see cref="IDepartmentOwned"/> entity one on the 所管課 user's department; saving checks the same
 /// boundaries, so a page that forgets cannot leak or change another tenant's rows.
 /// </summary>
-public class AppDbContext(DbContextOptions<AppDbContext> options, CurrentTenant tenant) : IdentityUserContext<AppUser>(options)
+public class AppDbContext(DbContextOptions<AppDbContext> options, CurrentTenant tenant) : IdentityUserContext<AppUser>(options), IDataProtectionKeyContext
 {
     public const string TenantFilter = "Tenant";
     public const string DepartmentFilter = "Department";
@@ -61,6 +62,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, CurrentTenant 
     public DbSet<MinutesTurn> MinutesTurns => Set<MinutesTurn>();
     public DbSet<MinutesImportRecord> MinutesImports => Set<MinutesImportRecord>();
     public DbSet<MinutesSynonymGroup> MinutesSynonymGroups => Set<MinutesSynonymGroup>();
+    public DbSet<MinutesChange> MinutesChanges => Set<MinutesChange>();
     public DbSet<AssessedBusiness> AssessedBusinesses => Set<AssessedBusiness>();
     public DbSet<AssessedBusinessFile> AssessedBusinessFiles => Set<AssessedBusinessFile>();
     public DbSet<Assessment> Assessments => Set<Assessment>();
@@ -99,6 +101,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, CurrentTenant 
     public DbSet<Notice> Notices => Set<Notice>();
     public DbSet<NoticeSettings> NoticeSettings => Set<NoticeSettings>();
     public DbSet<ServiceLease> ServiceLeases => Set<ServiceLease>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<BusinessSystem> BusinessSystems => Set<BusinessSystem>();
     public DbSet<SystemAccount> SystemAccounts => Set<SystemAccount>();
     public DbSet<AccountListing> AccountListings => Set<AccountListing>();

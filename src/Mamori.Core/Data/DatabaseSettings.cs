@@ -1,5 +1,4 @@
 using Mamori.Core.Features.Audit;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -22,6 +21,12 @@ public enum DatabaseProvider
 /// </summary>
 public sealed record DatabaseSettings(DatabaseProvider Provider, string ConnectionString, string DataDirectory)
 {
+    /// <summary>
+    /// Where this instance keeps its search index: <c>Mamori:IndexDirectory</c>, default <c>{DataDirectory}/index</c>.
+    /// With several instances sharing one data folder, each names a folder of its own on local disk.
+    /// </summary>
+    public string IndexDirectory { get; init; } = Path.Combine(DataDirectory, "index");
+
     /// <summary>Reads the settings; for SQLite without a connection string, the database is data/mamori.db.</summary>
     public static DatabaseSettings From(IConfiguration config)
     {
@@ -54,7 +59,8 @@ public sealed record DatabaseSettings(DatabaseProvider Provider, string Connecti
         }
         // The database, keys, uploads and index live here: readable by the application's account only.
         PrivateFiles.CreateDirectory(dataDirectory);
-        return new DatabaseSettings(provider, connectionString, dataDirectory);
+        var settings = new DatabaseSettings(provider, connectionString, dataDirectory);
+        return config["Mamori:IndexDirectory"] is { Length: > 0 } index ? settings with { IndexDirectory = Path.GetFullPath(index, root) } : settings;
     }
 
     /// <summary>How long a SQLite write waits for another writer (another request, the command line) before it fails.</summary>
@@ -106,12 +112,10 @@ public static class DataServiceCollectionExtensions
         services.AddScoped<Features.Minutes.MinutesSearchSync>();
         services.AddSingleton<Features.Notices.NoticeSignal>();
         services.AddScoped<Features.Notices.NoticeTrigger>();
-        // Keys that protect cookies and tokens live with the data, so sign-ins survive a restart.
-        services.AddDataProtection()
-            .SetApplicationName("Mamori")
-            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(settings.DataDirectory, "keys")));
-        // The minutes search index lives next to the database; writers open it only while they write.
-        services.AddSingleton(_ => Features.Minutes.MinutesIndex.Open(settings.DataDirectory));
+        // Keys that protect cookies and tokens live in the database: sign-ins survive a restart and hold on every instance.
+        services.AddMamoriDataProtection(config);
+        // The minutes search index lives on the instance's own disk; writers open it only while they write.
+        services.AddSingleton(_ => Features.Minutes.MinutesIndex.Open(settings.IndexDirectory));
         services.AddDbContext<AppDbContext>((sp, o) =>
         {
             settings.Configure(o);

@@ -23,6 +23,25 @@ namespace Mamori.Migrations.Postgres.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Mamori.Core.Data.ServiceLease", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Holder")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("ServiceLeases");
+                });
+
             modelBuilder.Entity("Mamori.Core.Features.AccessMonitoring.AccessAlert", b =>
                 {
                     b.Property<Guid>("Id")
@@ -264,6 +283,11 @@ namespace Mamori.Migrations.Postgres.Migrations
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
+
+                    b.Property<string>("LeaseHolder")
+                        .IsConcurrencyToken()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
 
                     b.Property<Guid>("MunicipalityId")
                         .HasColumnType("uuid");
@@ -2463,6 +2487,30 @@ namespace Mamori.Migrations.Postgres.Migrations
                     b.ToTable("TaskCompletions");
                 });
 
+            modelBuilder.Entity("Mamori.Core.Features.Minutes.MinutesChange", b =>
+                {
+                    b.Property<long>("Sequence")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Sequence"));
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("ItemId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("MeetingId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Sequence");
+
+                    b.HasIndex("At");
+
+                    b.ToTable("MinutesChanges");
+                });
+
             modelBuilder.Entity("Mamori.Core.Features.Minutes.MinutesImportRecord", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2724,25 +2772,6 @@ namespace Mamori.Migrations.Postgres.Migrations
                         .IsUnique();
 
                     b.ToTable("NoticeSettings");
-                });
-
-            modelBuilder.Entity("Mamori.Core.Features.Notices.ServiceLease", b =>
-                {
-                    b.Property<string>("Name")
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
-
-                    b.Property<DateTime>("ExpiresAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("Holder")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.HasKey("Name");
-
-                    b.ToTable("ServiceLeases");
                 });
 
             modelBuilder.Entity("Mamori.Core.Features.Organization.AbsencePeriod", b =>
@@ -4266,6 +4295,27 @@ namespace Mamori.Migrations.Postgres.Migrations
                         .IsUnique();
 
                     b.ToTable("SystemAccounts");
+                });
+
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("FriendlyName")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("Xml")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataProtectionKeys");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<string>", b =>

@@ -17,6 +17,25 @@ namespace Mamori.Migrations.Sqlite.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.14");
 
+            modelBuilder.Entity("Mamori.Core.Data.ServiceLease", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Holder")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("ServiceLeases");
+                });
+
             modelBuilder.Entity("Mamori.Core.Features.AccessMonitoring.AccessAlert", b =>
                 {
                     b.Property<Guid>("Id")
@@ -257,6 +276,11 @@ namespace Mamori.Migrations.Sqlite.Migrations
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LeaseHolder")
+                        .IsConcurrencyToken()
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("MunicipalityId")
@@ -2457,6 +2481,28 @@ namespace Mamori.Migrations.Sqlite.Migrations
                     b.ToTable("TaskCompletions");
                 });
 
+            modelBuilder.Entity("Mamori.Core.Features.Minutes.MinutesChange", b =>
+                {
+                    b.Property<long>("Sequence")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ItemId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("MeetingId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Sequence");
+
+                    b.HasIndex("At");
+
+                    b.ToTable("MinutesChanges");
+                });
+
             modelBuilder.Entity("Mamori.Core.Features.Minutes.MinutesImportRecord", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2718,25 +2764,6 @@ namespace Mamori.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("NoticeSettings");
-                });
-
-            modelBuilder.Entity("Mamori.Core.Features.Notices.ServiceLease", b =>
-                {
-                    b.Property<string>("Name")
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("ExpiresAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Holder")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Name");
-
-                    b.ToTable("ServiceLeases");
                 });
 
             modelBuilder.Entity("Mamori.Core.Features.Organization.AbsencePeriod", b =>
@@ -4260,6 +4287,25 @@ namespace Mamori.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("SystemAccounts");
+                });
+
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FriendlyName")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Xml")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataProtectionKeys");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<string>", b =>

@@ -8,17 +8,22 @@ public sealed partial class DatabaseMigrator(IServiceProvider services, IConfigu
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        if (!config.GetValue("Database:MigrateOnStartup", true))
-        {
-            return;
-        }
         await using var scope = services.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<CurrentTenant>().SetSystem("起動時の移行");
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        var applied = await db.Database.ApplyPendingAsync(cancellationToken);
-        if (applied.Count > 0)
+        if (config.GetValue("Database:MigrateOnStartup", true))
         {
-            LogApplied(logger, applied.Count);
+            // Several instances starting at once: EF Core holds a database lock while it migrates, so one applies and the others wait.
+            var applied = await db.Database.ApplyPendingAsync(cancellationToken);
+            if (applied.Count > 0)
+            {
+                LogApplied(logger, applied.Count);
+            }
+        }
+        var imported = await DataProtectionKeys.ImportLegacyAsync(db, scope.ServiceProvider.GetRequiredService<DatabaseSettings>(), cancellationToken);
+        if (imported > 0)
+        {
+            LogKeysImported(logger, imported);
         }
     }
 
@@ -26,4 +31,7 @@ public sealed partial class DatabaseMigrator(IServiceProvider services, IConfigu
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Applied {Count} database migration(s)")]
     private static partial void LogApplied(ILogger logger, int count);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "データ保護鍵 {Count} 件を data/keys からデータベースへ移しました")]
+    private static partial void LogKeysImported(ILogger logger, int count);
 }

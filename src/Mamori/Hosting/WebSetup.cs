@@ -22,7 +22,8 @@ public static class WebSetup
         var services = builder.Services;
         services.AddMamoriData(builder.Configuration);
         services.AddHostedService<DatabaseMigrator>();
-        services.AddHostedService<Core.Features.Minutes.MinutesIndexReconciler>();
+        services.AddSingleton<Core.Features.Minutes.MinutesIndexReconciler>();
+        services.AddHostedService(sp => sp.GetRequiredService<Core.Features.Minutes.MinutesIndexReconciler>());
         services.AddHostedService<Core.Features.Audit.AuditAnchorWriter>();
         services.AddSingleton<Core.Features.AccessMonitoring.AccessLogFolders>();
         services.AddSingleton<Core.Features.AccessMonitoring.AccessJobChannel>();
@@ -110,7 +111,7 @@ public static class WebSetup
             doc.Info.Description = "個人情報保護事務の管理システム Mamori の API。Cookie（ログイン中のブラウザ）または個人用アクセストークン（Authorization: Bearer mmr_…）で認証します。";
             return Task.CompletedTask;
         }));
-        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        services.AddMamoriHealth();
         services.Configure<FormOptions>(o => o.MultipartBodyLengthLimit = MaxRequestBytes);
         builder.WebHost.ConfigureKestrel(o =>
         {

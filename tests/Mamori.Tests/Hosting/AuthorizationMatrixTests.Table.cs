@@ -93,6 +93,8 @@ public sealed partial class AuthorizationMatrixTests
         ["GET /{**path:file}"] = null,
         ["HEAD /{**path:file}"] = null,
         ["GET /health"] = null,
+        ["GET /health/live"] = null,
+        ["GET /health/ready"] = null,
         ["GET /api/v1/openapi.json"] = null,
         ["GET /api/v1/me"] = All,
         ["GET /api/v1/organization/departments"] = OrgRead,

@@ -25,7 +25,7 @@ public sealed class FaultTests
     {
         await using var published = await PublishedApp.PublishAsync();
         await published.StartAsync();
-        var session = await Session.SetUpAsync(published);
+        var session = await AppSession.SetUpAsync(published.Address);
         var database = Path.Combine(published.Folder, "data", "mamori.db");
         var outcomes = new List<string>();
 
@@ -41,7 +41,7 @@ public sealed class FaultTests
             await Task.WhenAll(Swallow(register), Swallow(minutes));
 
             await published.StartAsync();
-            session = await Session.SignInAsync(published);
+            session = await AppSession.SignInAsync(published.Address);
 
             Assert.Equal("ok", await ScalarAsync(database, "PRAGMA integrity_check"));
             var filesAfter = await CountAsync(database, "SELECT COUNT(*) FROM PersonalInfoFiles");
@@ -67,7 +67,7 @@ public sealed class FaultTests
         await published.KillAsync();
         Directory.Delete(Path.Combine(published.Folder, "data", "index", "minutes"), recursive: true);
         await published.StartAsync();
-        session = await Session.SignInAsync(published);
+        session = await AppSession.SignInAsync(published.Address);
         var turns = await CountAsync(database, $"SELECT COUNT(*) FROM MinutesTurns WHERE Text LIKE '%{Marker}%'");
         Assert.True(turns >= TurnsPerMeeting, $"会議録が {turns} 件しかありません");
         Assert.Equal(turns, await session.SearchTotalAsync(Marker));
@@ -137,77 +137,5 @@ public sealed class FaultTests
             result.Add(reader.GetInt32(0));
         }
         return result;
-    }
-
-    /// <summary>A browser-like session on the published app: cookies, and the session's antiforgery token read once.</summary>
-    private sealed class Session
-    {
-        private const string Password = "fault-test-password";
-        private readonly HttpClient _client;
-        private string _token = string.Empty;
-
-        private Session(PublishedApp app) =>
-            _client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = new CookieContainer() })
-            {
-                BaseAddress = app.Address,
-                Timeout = TimeSpan.FromMinutes(5),
-            };
-
-        public static async Task<Session> SetUpAsync(PublishedApp app)
-        {
-            var session = new Session(app);
-            await session.ReadTokenAsync("/setup");
-            var setup = await session.PostFormAsync("/setup", new()
-            {
-                ["Input.Code"] = "131041",
-                ["Input.Name"] = "みはらし市",
-                ["Input.UserName"] = "kanri",
-                ["Input.DisplayName"] = "管理者",
-                ["Input.Password"] = Password,
-                ["Input.ConfirmPassword"] = Password,
-            });
-            Assert.Equal(HttpStatusCode.Redirect, setup.StatusCode);
-            await session.ReadTokenAsync("/");
-            // The department the register rows name.
-            var parent = await (await session._client.PostAsJsonAsync("/api/v1/organization/departments", new { name = "区民部", sortOrder = 1 }))
-                .Content.ReadFromJsonAsync<JsonElement>();
-            var child = await session._client.PostAsJsonAsync("/api/v1/organization/departments",
-                new { name = "戸籍住民課", parentId = parent.GetProperty("id").GetGuid(), sortOrder = 1 });
-            Assert.Equal(HttpStatusCode.Created, child.StatusCode);
-            return session;
-        }
-
-        public static async Task<Session> SignInAsync(PublishedApp app)
-        {
-            var session = new Session(app);
-            await session.ReadTokenAsync("/account/login");
-            var login = await session.PostFormAsync("/account/login", new() { ["Input.UserName"] = "kanri", ["Input.Password"] = Password });
-            Assert.Equal(HttpStatusCode.Redirect, login.StatusCode);
-            await session.ReadTokenAsync("/");
-            return session;
-        }
-
-        private async Task ReadTokenAsync(string page)
-        {
-            var token = Browser.TokenPattern().Match(await _client.GetStringAsync(page));
-            Assert.True(token.Success, $"{page} にフォームの antiforgery トークンがありません");
-            _token = WebUtility.HtmlDecode(token.Groups[1].Value);
-        }
-
-        public Task<HttpResponseMessage> PostFormAsync(string action, Dictionary<string, string> fields) =>
-            _client.PostAsync(action, new FormUrlEncodedContent(new Dictionary<string, string>(fields) { ["__RequestVerificationToken"] = _token }));
-
-        public async Task<HttpResponseMessage> PostFileAsync(string action, string field, string fileName, byte[] content)
-        {
-            using var form = new MultipartFormDataContent { { new StringContent(_token), "__RequestVerificationToken" } };
-            form.Add(new ByteArrayContent(content), field, fileName);
-            return await _client.PostAsync(action, form);
-        }
-
-        public async Task<int> SearchTotalAsync(string q)
-        {
-            var json = await _client.GetFromJsonAsync<JsonElement>($"/api/v1/minutes/search?take=1&q={Uri.EscapeDataString(q)}");
-            return json.GetProperty("total").GetInt32();
-        }
     }
 }

@@ -13,9 +13,20 @@ namespace Mamori.Tests.Infrastructure;
 public sealed class PublishedApp : IAsyncDisposable
 {
     private readonly StringBuilder _output = new();
+    private readonly bool _ownsFolder;
     private Process? _process;
 
-    private PublishedApp(string folder) => Folder = folder;
+    private PublishedApp(string folder, bool ownsFolder = true)
+    {
+        Folder = folder;
+        _ownsFolder = ownsFolder;
+    }
+
+    /// <summary>Another instance of the same installation (same folder, same data folder), started on its own.</summary>
+    public PublishedApp Beside() => new(Folder, ownsFolder: false);
+
+    /// <summary>The process id of the running app.</summary>
+    public int ProcessId => _process!.Id;
 
     /// <summary>The folder the app was published to (its data folder is inside).</summary>
     public string Folder { get; }
@@ -49,9 +60,11 @@ public sealed class PublishedApp : IAsyncDisposable
     }
 
     /// <summary>Starts the app from a working directory that is not its folder, and waits until /health answers.</summary>
-    public async Task StartAsync(params string[] settings)
+    public Task StartAsync(params string[] settings) => StartAsync(FreePort(), settings);
+
+    /// <summary>Starts the app on <paramref name="port"/> and waits until /health answers (the instance is ready).</summary>
+    public async Task StartAsync(int port, params string[] settings)
     {
-        var port = FreePort();
         Address = new Uri($"http://127.0.0.1:{port}/");
         var elsewhere = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "mamori-elsewhere", Guid.NewGuid().ToString("N"))).FullName;
         var info = new ProcessStartInfo("dotnet")
@@ -100,6 +113,26 @@ public sealed class PublishedApp : IAsyncDisposable
     public Task<(int ExitCode, string Output)> RunCommandAsync(params string[] args) =>
         RunAsync("dotnet", Path.GetTempPath(), [Path.Combine(Folder, "mamori.dll"), .. args]);
 
+    /// <summary>Asks the app to stop (SIGTERM, as systemd does) and waits until it has.</summary>
+    public async Task StopAsync()
+    {
+        if (_process is { HasExited: false })
+        {
+            await SignalAsync("TERM");
+            using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+            await _process.WaitForExitAsync(timeout.Token);
+        }
+    }
+
+    /// <summary>Freezes the process (SIGSTOP): it holds whatever it held and does nothing more until killed.</summary>
+    public Task PauseAsync() => SignalAsync("STOP");
+
+    private async Task SignalAsync(string signal)
+    {
+        var kill = await RunAsync("kill", Path.GetTempPath(), "-" + signal, _process!.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.True(kill.ExitCode == 0, kill.Output);
+    }
+
     /// <summary>Ends the process at once (SIGKILL), as a power cut would.</summary>
     public async Task KillAsync()
     {
@@ -114,6 +147,10 @@ public sealed class PublishedApp : IAsyncDisposable
     {
         await KillAsync();
         _process?.Dispose();
+        if (!_ownsFolder)
+        {
+            return;
+        }
         try
         {
             Directory.Delete(Folder, recursive: true);

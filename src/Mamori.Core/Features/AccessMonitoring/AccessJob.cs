@@ -79,6 +79,13 @@ public sealed class AccessJob : IMunicipalityOwned
     [Label("分析")]
     public Guid? AnalysisId { get; set; }
 
+    /// <summary>
+    /// The instance running it (while it holds the job worker's lease). A concurrency token: once another instance has
+    /// failed the job as orphaned, a late save by the instance that lost the lease is refused.
+    /// </summary>
+    [Label("処理したインスタンス")]
+    public string? LeaseHolder { get; set; }
+
     [Label("依頼者")]
     public required string RequestedBy { get; set; }
 
@@ -99,6 +106,7 @@ internal sealed class AccessJobConfiguration : IEntityTypeConfiguration<AccessJo
         b.Property(x => x.Kind).HasConversion<string>().HasMaxLength(20);
         b.Property(x => x.State).HasConversion<string>().HasMaxLength(20);
         b.Property(x => x.RequestedBy).HasMaxLength(200);
+        b.Property(x => x.LeaseHolder).HasMaxLength(200).IsConcurrencyToken();
         b.Property(x => x.Step).HasMaxLength(500);
         b.Property(x => x.Result).HasMaxLength(4000);
         b.HasOne<Municipality>().WithMany().HasForeignKey(x => x.MunicipalityId).OnDelete(DeleteBehavior.Restrict);

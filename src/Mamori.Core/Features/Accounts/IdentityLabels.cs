@@ -3,8 +3,8 @@ using Microsoft.AspNetCore.Identity;
 namespace Mamori.Core.Features.Accounts;
 
 /// <summary>
-/// Japanese names of the ASP.NET Core Identity rows kept beside the accounts (their classes are the framework's, so
-/// they cannot carry a <see cref="LabelAttribute"/>).
+/// Japanese names of the ASP.NET Core Identity rows kept beside the accounts and of the data-protection keys (their
+/// classes are the framework's, so they cannot carry a <see cref="LabelAttribute"/>).
 /// </summary>
 public static class IdentityLabels
 {
@@ -30,6 +30,11 @@ public static class IdentityLabels
                 [nameof(IdentityUserToken<string>.LoginProvider)] = "認証方式",
                 [nameof(IdentityUserToken<string>.Name)] = "名称",
                 [nameof(IdentityUserToken<string>.Value)] = "値",
+            }),
+            [typeof(Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey)] = ("データ保護鍵", new Dictionary<string, string>
+            {
+                [nameof(Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey.FriendlyName)] = "鍵の名前",
+                [nameof(Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey.Xml)] = "鍵",
             }),
         };
 }

@@ -27,6 +27,8 @@ public sealed class AuditInterceptor(CurrentTenant tenant, TimeProvider clock, A
     {
         nameof(AppUser.PasswordHash), nameof(AppUser.SecurityStamp), nameof(PersonalAccessToken.TokenHash), "Value",
         nameof(AppUser.CalendarFeedHash), nameof(Notices.NoticeSettings.RelayPassword),
+        // A data-protection key: that one was made is recorded, never the key.
+        nameof(Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey.Xml),
     };
 
     private static readonly HashSet<string> Ignored = new(StringComparer.Ordinal)
@@ -213,6 +215,11 @@ public sealed class AuditInterceptor(CurrentTenant tenant, TimeProvider clock, A
         var list = new List<PendingChange>();
         foreach (var entry in context.ChangeTracker.Entries())
         {
+            if (entry.Entity is Minutes.MinutesChange)
+            {
+                // The search index's change feed: the change it points at is audited itself.
+                continue;
+            }
             if (entry.Entity is AuditEntry)
             {
                 if (entry.State is EntityState.Modified or EntityState.Deleted)

@@ -76,6 +76,38 @@ public sealed partial class MinutesIndex
         }
     }
 
+    /// <summary>The fingerprint the index holds for one meeting (as of the latest commit), or null when it holds none of its turns.</summary>
+    public byte[]? MeetingFingerprint(Guid meetingId)
+    {
+        if (Searchers() is not { } searchers)
+        {
+            return null;
+        }
+        searchers.MaybeRefreshBlocking();
+        var searcher = searchers.Acquire();
+        try
+        {
+            var top = searcher.Search(new Lucene.Net.Search.TermQuery(new Lucene.Net.Index.Term("meeting", meetingId.ToString("N"))), 1);
+            if (top.TotalHits == 0)
+            {
+                return null;
+            }
+            var leaves = searcher.IndexReader.Leaves;
+            var leaf = leaves[Lucene.Net.Index.ReaderUtil.SubIndex(top.ScoreDocs[0].Doc, leaves)];
+            var scratch = new BytesRef();
+            if (leaf.AtomicReader.GetBinaryDocValues("fp_dv") is not { } fingerprints)
+            {
+                return [];
+            }
+            fingerprints.Get(top.ScoreDocs[0].Doc - leaf.DocBase, scratch);
+            return scratch.Bytes.AsSpan(scratch.Offset, scratch.Length).ToArray();
+        }
+        finally
+        {
+            searchers.Release(searcher);
+        }
+    }
+
     /// <summary>Consecutive turns of the same meeting, as lists.</summary>
     private static IEnumerable<List<IndexedTurn>> ByMeeting(IEnumerable<IndexedTurn> turns)
     {

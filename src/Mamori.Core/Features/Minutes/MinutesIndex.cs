@@ -32,10 +32,13 @@ public sealed partial class MinutesIndex : IDisposable
 
     public MinutesIndex(LuceneDirectory directory) => _directory = directory;
 
-    /// <summary>The index in <c>{dataDirectory}/index/minutes</c>.</summary>
-    public static MinutesIndex Open(string dataDirectory)
+    /// <summary>
+    /// The index in <c>{indexDirectory}/minutes</c>. Each instance of the app keeps its own on local disk
+    /// (<c>Mamori:IndexDirectory</c>, default <c>data/index</c>), kept in step through the database's change feed.
+    /// </summary>
+    public static MinutesIndex Open(string indexDirectory)
     {
-        var path = Path.Combine(dataDirectory, "index", "minutes");
+        var path = Path.Combine(indexDirectory, "minutes");
         System.IO.Directory.CreateDirectory(path);
         return new MinutesIndex(new MMapDirectory(new DirectoryInfo(path)));
     }

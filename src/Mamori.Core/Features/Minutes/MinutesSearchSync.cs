@@ -12,9 +12,11 @@ namespace Mamori.Core.Features.Minutes;
 /// Keeps the minutes search index in step with every save that changes a meeting, a meeting's agenda, an agenda item
 /// or a turn, whichever use case makes it: a search right after the save finds what was saved. Inside a transaction
 /// the meetings are re-indexed when it commits (and forgotten when it rolls back), so a failed import leaves no trace
-/// in the index either.
+/// in the index either. Each change is also written to the change feed (<see cref="MinutesChange"/>) in the same save,
+/// from which the other instances of the app (and this one after a lost write) bring their indexes into step.
 /// </summary>
-public sealed partial class MinutesSearchSync(MinutesIndex index, IServiceScopeFactory scopes, ILogger<MinutesSearchSync> logger) : ISaveChangesInterceptor, IDbTransactionInterceptor
+public sealed partial class MinutesSearchSync(MinutesIndex index, IServiceScopeFactory scopes, TimeProvider clock, ILogger<MinutesSearchSync> logger)
+    : ISaveChangesInterceptor, IDbTransactionInterceptor
 {
     private readonly HashSet<Guid> _meetings = [];
     private readonly HashSet<Guid> _items = [];
@@ -71,6 +73,8 @@ public sealed partial class MinutesSearchSync(MinutesIndex index, IServiceScopeF
 
     private void Collect(DbContext context)
     {
+        var meetings = new HashSet<Guid>();
+        var items = new HashSet<Guid>();
         foreach (var entry in context.ChangeTracker.Entries())
         {
             if (entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted))
@@ -80,21 +84,34 @@ public sealed partial class MinutesSearchSync(MinutesIndex index, IServiceScopeF
             switch (entry.Entity)
             {
                 case Meeting meeting:
-                    _meetings.Add(meeting.Id);
+                    meetings.Add(meeting.Id);
                     break;
                 case MinutesTurn turn:
-                    _meetings.Add(turn.MeetingId);
+                    meetings.Add(turn.MeetingId);
                     break;
                 case MeetingItem placed:
                     // An item moved to another meeting changes both.
-                    _meetings.Add(placed.MeetingId);
-                    _meetings.Add((Guid)entry.Property(nameof(MeetingItem.MeetingId)).OriginalValue!);
+                    meetings.Add(placed.MeetingId);
+                    meetings.Add((Guid)entry.Property(nameof(MeetingItem.MeetingId)).OriginalValue!);
                     break;
                 case AgendaItem item when entry.State != EntityState.Added:
-                    _items.Add(item.Id);
+                    items.Add(item.Id);
                     break;
             }
         }
+        // A save tried again (the audit trail's sequence was taken) still holds the feed entries of its first try.
+        var fed = context.ChangeTracker.Entries<MinutesChange>().Where(e => e.State == EntityState.Added).Select(e => e.Entity).ToList();
+        var at = clock.GetUtcNow().UtcDateTime;
+        foreach (var id in meetings.Where(id => !fed.Any(c => c.MeetingId == id)))
+        {
+            context.Add(new MinutesChange { MeetingId = id, At = at });
+        }
+        foreach (var id in items.Where(id => !fed.Any(c => c.ItemId == id)))
+        {
+            context.Add(new MinutesChange { ItemId = id, At = at });
+        }
+        _meetings.UnionWith(meetings);
+        _items.UnionWith(items);
     }
 
     /// <summary>

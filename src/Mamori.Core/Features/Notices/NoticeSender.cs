@@ -27,7 +27,7 @@ public sealed partial class NoticeSender(IDataProtectionProvider protection, ILo
     private const int BatchSize = 200;
 
     /// <summary>This instance, as a lease holder.</summary>
-    public string Holder { get; } = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
+    public string Holder { get; } = ServiceLease.NewHolder();
 
     private IDataProtector Protector => protection.CreateProtector("Mamori.Notices.RelayPassword");
 

@@ -169,8 +169,8 @@ public sealed class MinutesIndexTests
         var folder = Path.Combine(Path.GetTempPath(), "mamori-writers-" + Guid.NewGuid().ToString("N"));
         try
         {
-            using var app = MinutesIndex.Open(folder);
-            using var command = MinutesIndex.Open(folder);
+            using var app = MinutesIndex.Open(Path.Combine(folder, "index"));
+            using var command = MinutesIndex.Open(Path.Combine(folder, "index"));
             var rebuild = Task.Run(async () =>
             {
                 for (var k = 0; k < 4; k++)

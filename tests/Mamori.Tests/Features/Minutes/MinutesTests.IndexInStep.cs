@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Mamori.Core.Data;
 using Mamori.Core.Features.Accounts;
 using Mamori.Tests.Infrastructure;
@@ -91,5 +92,58 @@ public sealed partial class MinutesTests
         Assert.NotEmpty(await SearchAsync(office, "委託"));
         Assert.Empty(await SearchAsync(office, "書換"));
         Assert.Empty(index.MatchingIds(tenant.MunicipalityId, "幻の発言"));
+    }
+
+    /// <summary>
+    /// Two instances of the app on one database, each with its own index: minutes imported through one are found
+    /// through the other (which reads the change feed), and a turn edited through the other is found through the first.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(TestDatabases.All), MemberType = typeof(TestDatabases))]
+    public async Task MinutesSavedThroughAnotherInstance_AreFoundHere_WithoutAReindex(DatabaseProvider provider)
+    {
+        var first = await app.GetAsync(provider);
+        await using var second = new MamoriFactory(provider, settings: new Dictionary<string, string>
+        {
+            ["ConnectionStrings:Mamori"] = first.ConnectionString,
+            ["Mamori:DataDirectory"] = first.DataDirectory,
+            ["Mamori:IndexDirectory"] = Path.Combine(first.DataDirectory, "index-" + Guid.NewGuid().ToString("N")),
+        });
+        var tenant = await TestTenant.CreateAsync(first);
+        using var onFirst = await Browser.SignInAsync(first, tenant, UserRole.Office);
+        using var onSecond = await Browser.SignInAsync(second, tenant, UserRole.Office);
+        var meetingId = await ImportAsync(onFirst, "R6-2.txt", Fixture);
+        var here = await SearchAsync(onFirst, "委託");
+        Assert.NotEmpty(here);
+        var there = await WaitForAsync(() => SearchAsync(onSecond, "委託"), hits => hits.Count == here.Count);
+        static IEnumerable<string> Turns(List<JsonElement> hits) => hits.Select(h => $"{h.GetProperty("meetingId").GetGuid()}:{h.GetProperty("seq").GetInt32()}").Order(StringComparer.Ordinal);
+        Assert.Equal(Turns(here), Turns(there));
+
+        // An edit of one turn through the second instance reaches the first instance's index.
+        var firstTurn = await first.AsSystemAsync((_, db) => db.MinutesTurns.AsNoTracking().Where(t => t.MeetingId == meetingId).OrderBy(t => t.Seq).FirstAsync());
+        var (turnId, seq) = (firstTurn.Id, firstTurn.Seq);
+        await second.AsSystemAsync(async (_, db) =>
+        {
+            var turn = await db.MinutesTurns.SingleAsync(t => t.Id == turnId);
+            turn.Text = "別のインスタンスで直した発言";
+            return await db.SaveChangesAsync();
+        });
+        var edited = await WaitForAsync(() => SearchAsync(onFirst, "別のインスタンスで直した"), hits => hits.Count == 1);
+        Assert.Equal(seq, Assert.Single(edited).GetProperty("seq").GetInt32());
+    }
+
+    /// <summary>Asks until the answer satisfies <paramref name="done"/>; the limit only ends a wait for something that never comes.</summary>
+    private static async Task<T> WaitForAsync<T>(Func<Task<T>> ask, Func<T, bool> done)
+    {
+        var until = DateTime.UtcNow.AddMinutes(2);
+        while (true)
+        {
+            var answer = await ask();
+            if (done(answer) || DateTime.UtcNow > until)
+            {
+                return answer;
+            }
+            await Task.Delay(50);
+        }
     }
 }

@@ -1,13 +1,12 @@
-using Mamori.Core.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
-namespace Mamori.Core.Features.Notices;
+namespace Mamori.Core.Data;
 
 /// <summary>
 /// A lease in the database: with several instances of the app on one PostgreSQL database, only the holder
-/// does the work (sending mail). Taken and renewed by one conditional UPDATE, so two instances never both
-/// hold it; a holder that dies loses it when it expires.
+/// does the work (sending mail, running the access-log jobs). Taken and renewed by one conditional UPDATE, so two
+/// instances never both hold it; a holder that dies loses it when it expires, one that stops gives it back.
 /// </summary>
 [Label("処理の担当")]
 public sealed class ServiceLease
@@ -49,6 +48,13 @@ public sealed class ServiceLease
             return false;
         }
     }
+
+    /// <summary>Gives <paramref name="name"/> back when <paramref name="holder"/> holds it, so that another instance can take it at once.</summary>
+    public static Task ReleaseAsync(AppDbContext db, string name, string holder, DateTime nowUtc, CancellationToken ct) =>
+        db.ServiceLeases.Where(l => l.Name == name && l.Holder == holder).ExecuteUpdateAsync(s => s.SetProperty(l => l.ExpiresAt, nowUtc.AddSeconds(-1)), ct);
+
+    /// <summary>A name for this process as a lease holder: machine, process and a random part (a restarted process is a new holder).</summary>
+    public static string NewHolder() => $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
 }
 
 internal sealed class ServiceLeaseConfiguration : IEntityTypeConfiguration<ServiceLease>
