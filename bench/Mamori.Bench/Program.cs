@@ -7,13 +7,18 @@ using Mamori.Tests.Infrastructure;
 // End-to-end timing of the register with 500 files (issue: "lists, filters and exports in well under
 // a second"). Runs the real app in-process over HTTP on SQLite, and on PostgreSQL when
 // MAMORI_TEST_POSTGRES is set. Usage: dotnet run -c Release --project bench/Mamori.Bench [-- iterations]
-// `-- notices [rounds]` times the notice scheduler instead (NoticeBench.cs); `-- accounts [rounds]` a system's account
+// `-- web [seconds]` loads the app over real sockets with wrk (WebBench.cs); `-- notices [rounds]` times the notice scheduler instead (NoticeBench.cs); `-- accounts [rounds]` a system's account
 // import and check (AccountBench.cs).
 // WebApplicationFactory reads its content-root manifest from the current directory.
 Directory.SetCurrentDirectory(AppContext.BaseDirectory);
 if (args.FirstOrDefault() == "accounts")
 {
     await Mamori.Bench.AccountBench.RunAsync(args.Length > 1 && int.TryParse(args[1], out var a) ? a : 5);
+    return;
+}
+if (args.FirstOrDefault() == "web")
+{
+    await Mamori.Bench.WebBench.RunAsync(args.Length > 1 && int.TryParse(args[1], out var seconds) ? seconds : 30);
     return;
 }
 if (args.FirstOrDefault() == "notices")
@@ -32,42 +37,7 @@ foreach (var provider in TestDatabases.Providers)
     await using var factory = new MamoriFactory(provider);
     _ = factory.Server;
     var tenant = await TestTenant.CreateAsync(factory, "計測市");
-    await factory.AsSystemAsync(async (_, db) =>
-    {
-        for (var i = 1; i <= Files; i++)
-        {
-            var file = new PersonalInfoFile
-            {
-                MunicipalityId = tenant.MunicipalityId,
-                DepartmentId = i % 2 == 0 ? tenant.OwnDepartmentId : tenant.OtherDepartmentId,
-                FileNumber = $"B-{i:D4}",
-                Name = $"{(i % 3 == 0 ? "住民基本台帳" : "国民健康保険")}ファイル{i}",
-                Purpose = "事務の執行のため",
-                RecordItems = "氏名\n住所\n生年月日\n電話番号",
-                RecordScope = "区内に住所を有する者",
-                CollectionMethods = "本人から",
-                SubjectCount = i * 300,
-                IsSpecificPersonalInfo = i % 5 == 0,
-                HasSensitive = i % 7 == 0,
-                SensitiveKinds = i % 7 == 0 ? "病歴" : null,
-                Status = RegisterStatus.Published,
-                HasUnpublishedChanges = false,
-            };
-            db.PersonalInfoFiles.Add(file);
-            db.PersonalInfoFileVersions.Add(new PersonalInfoFileVersion
-            {
-                MunicipalityId = tenant.MunicipalityId,
-                FileId = file.Id,
-                Number = 1,
-                RevisedOn = new DateOnly(2024, 4, 1),
-                Reason = "新規登録",
-                Snapshot = RegisterContent.Of(file, "区民部 / 戸籍住民課").ToJson(),
-                PublishedAt = DateTime.UtcNow,
-            });
-        }
-        await db.SaveChangesAsync();
-        return 0;
-    });
+    await Mamori.Bench.RegisterSeed.SeedAsync(factory, tenant, Files);
 
     using var office = await Browser.SignInAsync(factory, tenant, UserRole.Office);
     using var anonymous = Browser.Anonymous(factory);

@@ -21,19 +21,35 @@ public sealed class SecurityHeaders(RequestDelegate next)
     {
         var nonce = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
         context.Items[NonceKey] = nonce;
+        // Set before the page runs, so that a page kept in the output cache keeps the policy (and the nonce) it was
+        // rendered with: answered from the cache, its stored headers replace these.
+        var h = context.Response.Headers;
+        Set(h, nonce);
         context.Response.OnStarting(() =>
         {
-            var h = context.Response.Headers;
+            // An error page starts from cleared headers.
+            if (string.IsNullOrEmpty(h.ContentSecurityPolicy))
+            {
+                Set(h, nonce);
+            }
             // Downloads (uploaded materials, exports) are sandboxed too, should a browser ever render one.
             var attachment = h.ContentDisposition.ToString().StartsWith("attachment", StringComparison.OrdinalIgnoreCase);
-            h.ContentSecurityPolicy = attachment ? Csp(nonce) + "; sandbox" : Csp(nonce);
-            h.XContentTypeOptions = "nosniff";
-            h.XFrameOptions = "DENY";
-            h["Referrer-Policy"] = "same-origin";
-            h["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()";
-            h["Cross-Origin-Opener-Policy"] = "same-origin";
+            if (attachment && !h.ContentSecurityPolicy.ToString().EndsWith("; sandbox", StringComparison.Ordinal))
+            {
+                h.ContentSecurityPolicy = h.ContentSecurityPolicy + "; sandbox";
+            }
             return Task.CompletedTask;
         });
         return next(context);
+    }
+
+    private static void Set(IHeaderDictionary h, string nonce)
+    {
+        h.ContentSecurityPolicy = Csp(nonce);
+        h.XContentTypeOptions = "nosniff";
+        h.XFrameOptions = "DENY";
+        h["Referrer-Policy"] = "same-origin";
+        h["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()";
+        h["Cross-Origin-Opener-Policy"] = "same-origin";
     }
 }

@@ -17,6 +17,9 @@ public static class WebSetup
     /// <summary>Upper limit of a request body (uploads included).</summary>
     public const long MaxRequestBytes = 20 * 1024 * 1024;
 
+    /// <summary>The cookie that carries a flash message across a redirect.</summary>
+    public const string TempDataCookie = ".AspNetCore.Mvc.CookieTempDataProvider";
+
     public static WebApplicationBuilder AddMamoriWeb(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
@@ -99,6 +102,7 @@ public static class WebSetup
         });
         services.Configure<Microsoft.AspNetCore.Mvc.CookieTempDataProviderOptions>(o =>
         {
+            o.Cookie.Name = TempDataCookie;
             o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             o.Cookie.SameSite = SameSiteMode.Strict;
         });
@@ -112,6 +116,8 @@ public static class WebSetup
             return Task.CompletedTask;
         }));
         services.AddMamoriHealth();
+        services.AddOutputCache(o => o.AddPolicy(Features.Register.Public.PublishedPageCache.Policy,
+            b => b.AddPolicy<Features.Register.Public.PublishedPageCache>()));
         services.Configure<FormOptions>(o => o.MultipartBodyLengthLimit = MaxRequestBytes);
         builder.WebHost.ConfigureKestrel(o =>
         {
@@ -167,6 +173,8 @@ public static class WebSetup
         app.UseMiddleware<PasswordChangeGate>();
         app.UseAuthorization();
         app.UseAntiforgery();
+        // After authentication: a signed-in request is neither cached nor answered from the cache.
+        app.UseOutputCache();
         return app;
     }
 

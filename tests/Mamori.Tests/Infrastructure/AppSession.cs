@@ -9,13 +9,17 @@ public sealed class AppSession
 {
     public const string Password = "fault-test-password";
     private readonly HttpClient _client;
+    private readonly CookieContainer _cookies = new();
     private string _token = string.Empty;
 
     /// <summary>The session's client: its cookies sign it in.</summary>
     public HttpClient Client => _client;
 
+    /// <summary>The session's cookies as a Cookie header (for a load generator that signs in as this session).</summary>
+    public string CookieHeader => _cookies.GetCookieHeader(_client.BaseAddress!);
+
     private AppSession(Uri address) =>
-        _client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = new CookieContainer() })
+        _client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = _cookies })
         {
             BaseAddress = address,
             Timeout = TimeSpan.FromMinutes(5),
@@ -45,11 +49,15 @@ public sealed class AppSession
         return session;
     }
 
-    public static async Task<AppSession> SignInAsync(Uri address)
+    public static Task<AppSession> SignInAsync(Uri address) =>
+        SignInAsync(address, new() { ["Input.UserName"] = "kanri", ["Input.Password"] = Password });
+
+    /// <summary>Signs in with the login form's fields (団体コード, user name, password).</summary>
+    public static async Task<AppSession> SignInAsync(Uri address, Dictionary<string, string> loginFields)
     {
         var session = new AppSession(address);
         await session.ReadTokenAsync("/account/login");
-        var login = await session.PostFormAsync("/account/login", new() { ["Input.UserName"] = "kanri", ["Input.Password"] = Password });
+        var login = await session.PostFormAsync("/account/login", loginFields);
         Assert.Equal(HttpStatusCode.Redirect, login.StatusCode);
         await session.ReadTokenAsync("/");
         return session;

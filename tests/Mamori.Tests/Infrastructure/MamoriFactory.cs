@@ -71,6 +71,17 @@ public sealed class MamoriFactory : WebApplicationFactory<Program>
         });
     }
 
+    /// <summary>
+    /// A second instance of the app on this one's database and data folder, with a search index of its own: as two
+    /// instances behind a load balancer.
+    /// </summary>
+    public MamoriFactory AnotherInstance() => new(Provider, settings: new Dictionary<string, string>
+    {
+        ["ConnectionStrings:Mamori"] = ConnectionString,
+        ["Mamori:DataDirectory"] = _dataDirectory,
+        ["Mamori:IndexDirectory"] = Path.Combine(_dataDirectory, "index-" + Guid.NewGuid().ToString("N")),
+    });
+
     /// <summary>Runs <paramref name="work"/> in a scope acting as the system (no tenant filter).</summary>
     public async Task<T> AsSystemAsync<T>(Func<IServiceProvider, AppDbContext, Task<T>> work)
     {

@@ -103,12 +103,7 @@ public sealed partial class MinutesTests
     public async Task MinutesSavedThroughAnotherInstance_AreFoundHere_WithoutAReindex(DatabaseProvider provider)
     {
         var first = await app.GetAsync(provider);
-        await using var second = new MamoriFactory(provider, settings: new Dictionary<string, string>
-        {
-            ["ConnectionStrings:Mamori"] = first.ConnectionString,
-            ["Mamori:DataDirectory"] = first.DataDirectory,
-            ["Mamori:IndexDirectory"] = Path.Combine(first.DataDirectory, "index-" + Guid.NewGuid().ToString("N")),
-        });
+        await using var second = first.AnotherInstance();
         var tenant = await TestTenant.CreateAsync(first);
         using var onFirst = await Browser.SignInAsync(first, tenant, UserRole.Office);
         using var onSecond = await Browser.SignInAsync(second, tenant, UserRole.Office);

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
@@ -209,6 +210,68 @@ public sealed class RegisterWorkflowTests(AppFixture app)
 
         var print = await anonymous.GetPageAsync($"/public/{tenant.Code}/register/print");
         Assert.Contains("国民健康保険被保険者ファイル", print);
+    }
+
+    /// <summary>
+    /// The public register is rendered once per state of the register and then answered from the cache with an ETag
+    /// (304 to a browser that has it), until something is published — through this instance or another one on the
+    /// same database.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(TestDatabases.All), MemberType = typeof(TestDatabases))]
+    public async Task PublicPage_IsAnsweredFromTheCache_UntilAnyInstancePublishes(DatabaseProvider provider)
+    {
+        var factory = await app.GetAsync(provider);
+        await using var other = factory.AnotherInstance();
+        var tenant = await TestTenant.CreateAsync(factory, "公開キャッシュ区");
+        using var office = await Browser.SignInAsync(factory, tenant, UserRole.Office);
+        using var officeElsewhere = await Browser.SignInAsync(other, tenant, UserRole.Office);
+        using var anonymous = Browser.Anonymous(factory);
+        async Task Publish(Browser b, string number, string name)
+        {
+            var created = await Json(await b.Client.PostAsJsonAsync("/api/v1/register", File(tenant, number, name)), HttpStatusCode.Created);
+            var id = created.GetProperty("id").GetString()!;
+            await Json(await b.Client.PostAsync($"/api/v1/register/{id}/submit", null), HttpStatusCode.OK);
+            await Json(await b.Client.PostAsync($"/api/v1/register/{id}/confirm", null), HttpStatusCode.OK);
+            await Json(await b.Client.PostAsJsonAsync($"/api/v1/register/{id}/publish", new { }), HttpStatusCode.OK);
+        }
+        async Task<HttpResponseMessage> GetAsync(string url, string? etag = null)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, url);
+            if (etag is not null)
+            {
+                request.Headers.IfNoneMatch.Add(new EntityTagHeaderValue(etag));
+            }
+            return await anonymous.Client.SendAsync(request);
+        }
+        var url = $"/public/{tenant.Code}/register";
+        await Publish(office, "C-1", "最初に公表したファイル");
+
+        var first = await GetAsync(url);
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        var etag = first.Headers.ETag?.Tag;
+        Assert.NotNull(etag);
+        var again = await GetAsync(url);
+        Assert.Equal(etag, again.Headers.ETag?.Tag);
+        Assert.True(again.Headers.Age is not null, "2 回目がキャッシュから答えられていません（Age がありません）");
+        // The page answered from the cache still carries the style nonce its policy allows.
+        Assert.Equal(first.Headers.GetValues("Content-Security-Policy").Single(), again.Headers.GetValues("Content-Security-Policy").Single());
+        Assert.Equal(await first.Content.ReadAsStringAsync(), await again.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.NotModified, (await GetAsync(url, etag)).StatusCode);
+        // Another page (a keyword) is another representation with a tag of its own.
+        Assert.NotEqual(etag, (await GetAsync(url + "?q=" + Uri.EscapeDataString("最初"))).Headers.ETag?.Tag);
+
+        // Published through the other instance: this one answers the new register at once, and the old tag no longer matches.
+        await Publish(officeElsewhere, "C-2", "別のインスタンスで公表したファイル");
+        var changed = await GetAsync(url, etag);
+        Assert.Equal(HttpStatusCode.OK, changed.StatusCode);
+        Assert.NotEqual(etag, changed.Headers.ETag?.Tag);
+        Assert.Contains("別のインスタンスで公表したファイル", await changed.Content.ReadAsStringAsync());
+
+        // A signed-in request is never answered from the cache.
+        var signedIn = await office.GetAsync(url);
+        Assert.Equal(HttpStatusCode.OK, signedIn.StatusCode);
+        Assert.Null(signedIn.Headers.Age);
     }
 
     [Theory]

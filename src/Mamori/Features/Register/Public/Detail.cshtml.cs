@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace Mamori.Features.Register.Public;
 
 [AllowAnonymous]
+[Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = PublishedPageCache.Policy)]
 public sealed class DetailModel(AppDbContext db) : MamoriPageModel
 {
     public string Code { get; private set; } = string.Empty;

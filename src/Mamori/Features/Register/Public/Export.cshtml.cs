@@ -10,6 +10,7 @@ namespace Mamori.Features.Register.Public;
 
 /// <summary>The published register as CSV (UTF-8 with BOM or Shift_JIS) or Excel; always a download, never inline.</summary>
 [AllowAnonymous]
+[Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = PublishedPageCache.Policy)]
 public sealed class ExportModel(AppDbContext db, TimeProvider clock) : PageModel
 {
     public async Task<IActionResult> OnGetAsync(string code, string? format, string? encoding, CancellationToken ct)

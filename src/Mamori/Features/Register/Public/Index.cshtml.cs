@@ -8,6 +8,7 @@ namespace Mamori.Features.Register.Public;
 
 /// <summary>公表ページ: the published register of one municipality, for anyone.</summary>
 [AllowAnonymous]
+[Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = PublishedPageCache.Policy)]
 public sealed class IndexModel(AppDbContext db) : MamoriPageModel
 {
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }

@@ -8,6 +8,7 @@ namespace Mamori.Features.Register.Public;
 
 /// <summary>The published register for printing on A4: the 単票, one file per page, or the 一覧, one file per row (landscape).</summary>
 [AllowAnonymous]
+[Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = PublishedPageCache.Policy)]
 public sealed class PrintModel(AppDbContext db) : MamoriPageModel
 {
     public string Code { get; private set; } = string.Empty;
