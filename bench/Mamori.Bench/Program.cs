@@ -7,7 +7,7 @@ using Mamori.Tests.Infrastructure;
 // End-to-end timing of the register with 500 files (issue: "lists, filters and exports in well under
 // a second"). Runs the real app in-process over HTTP on SQLite, and on PostgreSQL when
 // MAMORI_TEST_POSTGRES is set. Usage: dotnet run -c Release --project bench/Mamori.Bench [-- iterations]
-// `-- web [seconds]` loads the app over real sockets with wrk (WebBench.cs); `-- notices [rounds]` times the notice scheduler instead (NoticeBench.cs); `-- accounts [rounds]` a system's account
+// `-- web [seconds [page]]` loads the app over real sockets with wrk (WebBench.cs); `-- notices [rounds]` times the notice scheduler instead (NoticeBench.cs); `-- accounts [rounds]` a system's account
 // import and check (AccountBench.cs).
 // WebApplicationFactory reads its content-root manifest from the current directory.
 Directory.SetCurrentDirectory(AppContext.BaseDirectory);
@@ -18,7 +18,7 @@ if (args.FirstOrDefault() == "accounts")
 }
 if (args.FirstOrDefault() == "web")
 {
-    await Mamori.Bench.WebBench.RunAsync(args.Length > 1 && int.TryParse(args[1], out var seconds) ? seconds : 30);
+    await Mamori.Bench.WebBench.RunAsync(args.Length > 1 && int.TryParse(args[1], out var seconds) ? seconds : 30, args.Length > 2 ? args[2] : null);
     return;
 }
 if (args.FirstOrDefault() == "notices")

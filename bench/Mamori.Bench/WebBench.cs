@@ -23,7 +23,7 @@ public static partial class WebBench
     private const double TargetP99Ms = 100;
     private const int Files = 500;
 
-    public static async Task RunAsync(int seconds)
+    public static async Task RunAsync(int seconds, string? only = null)
     {
         if (!File.Exists("/usr/bin/wrk"))
         {
@@ -66,7 +66,7 @@ public static partial class WebBench
                 ("home セキュリティ担当", "/", sessions[UserRole.Security]),
                 ("home 監査", "/", sessions[UserRole.Auditor]),
             };
-            foreach (var (name, url, session) in pages)
+            foreach (var (name, url, session) in pages.Where(p => only is null || p.Name.Contains(only, StringComparison.Ordinal)))
             {
                 foreach (var connections in new[] { 50, 200 })
                 {
@@ -94,7 +94,7 @@ public static partial class WebBench
             info.ArgumentList.Add("-H");
             info.ArgumentList.Add("Cookie: " + cookie);
         }
-        info.ArgumentList.Add(url.ToString());
+        info.ArgumentList.Add(url.AbsoluteUri);
         using var process = Process.Start(info)!;
         var output = await process.StandardOutput.ReadToEndAsync();
         await process.WaitForExitAsync();

@@ -43,6 +43,8 @@ try
     // A synonym list as an office keeps one: groups of three words; a query names one of them.
     var synonyms = Enumerable.Range(0, 200).Select(_ => (IReadOnlyList<string>)[Piece(4), Piece(4), Piece(5)]).ToList();
     string Synonymed() => synonyms[random.Next(synonyms.Count)][0];
+    // Endings and particles nearly every turn has.
+    string[] fragments = ["います。", "ています", "について", "しました", "でしょうか", "ます", "です", "しております"];
     var classes = new (string Name, Func<string> Next)[]
     {
         ("1 character", () => Piece(1)),
@@ -53,6 +55,8 @@ try
         ("2 words OR (3 + 4 characters)", () => Piece(3) + " OR " + Piece(4)),
         ("(a OR b) c -d", () => $"({Piece(2)} OR {Piece(3)}) {Piece(1)} -{Piece(3)}"),
         ("word with 2 synonyms", () => Synonymed()),
+        // Fragments of endings that most turns contain: the largest result sets, which set the p95.
+        ("common hiragana fragment", () => fragments[random.Next(fragments.Length)]),
     };
 
     // Warm up the searcher and the JIT (tiered compilation) on every query class, as a running server is.
@@ -125,6 +129,38 @@ try
     }
     Console.WriteLine();
     Console.WriteLine(allMet ? "Every query class meets the target." : "Some query classes miss the target (see above).");
+
+    // The same words searched in PostgreSQL instead: LIKE on a table scan, and LIKE through a pg_trgm index.
+    await using var postgres = await PostgresSearch.CreateAsync(normalized);
+    if (postgres is not null)
+    {
+        Console.WriteLine($"{"query class (single words)",-32} {"index p50",10} {"index p95",10} {"LIKE p50",9} {"LIKE p95",9} {"pg_trgm p50",12} {"pg_trgm p95",12} {"pg_trgm/index p95",18}");
+        string[] single = ["1 character", "2 characters", "4 characters", "phrase \"…\" (6-12 characters)", "common hiragana fragment"];
+        foreach (var (name, next) in classes.Where(c => single.Contains(c.Name)))
+        {
+            var words = Enumerable.Range(0, 10).Select(_ => next()).ToList();
+            var (indexTimes, likeTimes, trgmTimes) = (new List<double>(), new List<double>(), new List<double>());
+            foreach (var word in words)
+            {
+                var sw = Stopwatch.StartNew();
+                var total = index.Search(new MinutesQuery(MinutesCorpus.Municipality, word)).Total;
+                indexTimes.Add(sw.Elapsed.TotalMilliseconds);
+                var plain = MinutesNormalizer.Normalize(word.Trim('"'));
+                var (likeMs, likeCount) = await postgres.CountAsync(plain, trigramIndex: false);
+                var (trgmMs, trgmCount) = await postgres.CountAsync(plain, trigramIndex: true);
+                if (likeCount != total || trgmCount != total)
+                {
+                    throw new InvalidOperationException($"index and PostgreSQL disagree on {word}: {total} vs {likeCount} / {trgmCount}");
+                }
+                likeTimes.Add(likeMs);
+                trgmTimes.Add(trgmMs);
+            }
+            var (i50, i95) = Percentiles(indexTimes);
+            var (l50, l95) = Percentiles(likeTimes);
+            var (g50, g95) = Percentiles(trgmTimes);
+            Console.WriteLine($"{name,-32} {i50,8:F2}ms {i95,8:F2}ms {l50,7:F0}ms {l95,7:F0}ms {g50,10:F1}ms {g95,10:F1}ms {g95 / i95,17:N0}x");
+        }
+    }
 
     // A query is a piece of a random turn, so it always has hits, like what people look up.
     string Piece(int length)

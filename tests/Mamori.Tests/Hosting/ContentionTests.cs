@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using Mamori.Core.Data;
 using Mamori.Core.Features.Accounts;
 using Mamori.Core.Features.Assessments;
+using Mamori.Core.Features.Audit;
 using Mamori.Core.Features.Council;
 using Mamori.Core.Features.Findings;
 using Mamori.Tests.Infrastructure;
@@ -52,6 +53,48 @@ public sealed partial class ContentionTests(AppFixture app)
         var numbers = await factory.AsSystemAsync((_, db) =>
             db.Incidents.IgnoreQueryFilters().Where(i => i.MunicipalityId == tenant.MunicipalityId).Select(i => i.Number).ToListAsync());
         AssertConsecutive(numbers, 1);
+    }
+
+    /// <summary>
+    /// The same through two instances of the app on one database (two app servers behind a load balancer): half the
+    /// incidents are posted to each, at the same moment. All are saved with consecutive numbers, nobody sees an
+    /// error, and the audit trail both instances appended to verifies as one chain.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(TestDatabases.All), MemberType = typeof(TestDatabases))]
+    public async Task FiftyIncidentsPostedAtOnce_ThroughTwoInstances_AllSaved_WithConsecutiveNumbers_AndOneAuditChain(DatabaseProvider provider)
+    {
+        var factory = await app.GetAsync(provider);
+        await using var other = factory.AnotherInstance();
+        var tenant = await TestTenant.CreateAsync(factory);
+        using var here = await Browser.SignInAsync(factory, tenant, UserRole.Department);
+        using var there = await Browser.SignInAsync(other, tenant, UserRole.Department);
+        var tokens = new[] { await here.TokenAsync("/incidents/edit"), await there.TokenAsync("/incidents/edit") };
+        var browsers = new[] { here, there };
+
+        async Task<HttpStatusCode> PostAsync(int n)
+        {
+            var response = await browsers[n % 2].Client.PostAsync("/incidents/edit", new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["__RequestVerificationToken"] = tokens[n % 2],
+                ["Input.Title"] = $"二つのサーバーで同時に記録した事案{n}",
+                ["Input.DepartmentId"] = tenant.OwnDepartmentId.ToString(),
+                ["Input.Kind"] = "Leak",
+                ["Input.LearnedOn"] = "2026-11-20",
+                ["Input.OccurredOn"] = "2026-11-20",
+                ["Input.Summary"] = "通知を別人に送付した。",
+                ["Input.AffectedCount"] = "1",
+            }));
+            return response.StatusCode;
+        }
+
+        var statuses = await Task.WhenAll(Enumerable.Range(1, Concurrent).Select(PostAsync));
+        Assert.All(statuses, s => Assert.Equal(HttpStatusCode.Redirect, s));
+        var numbers = await factory.AsSystemAsync((_, db) =>
+            db.Incidents.IgnoreQueryFilters().Where(i => i.MunicipalityId == tenant.MunicipalityId).Select(i => i.Number).ToListAsync());
+        AssertConsecutive(numbers, 1);
+        var verified = await factory.AsSystemAsync((sp, db) => AuditChain.VerifyAsync(db, sp.GetRequiredService<AuditKeys>(), sp.GetRequiredService<AuditAnchors>(), default));
+        Assert.True(verified.Ok, verified.ToString());
     }
 
     [Theory]
