@@ -17,6 +17,8 @@ if (args.Length > 0 && args[0] == "phase")
 {
     var result = Phases.Run(args[1..]);
     result["peakMB"] = Phases.PeakMegabytes();
+    // CPU seconds of this process (every thread of DuckDB included): a busy machine stretches wall seconds, not these.
+    result["cpuSeconds"] = Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds;
     Console.WriteLine(JsonSerializer.Serialize(result));
     return;
 }
@@ -41,31 +43,33 @@ Console.WriteLine($"{rows:N0} rows, {first:yyyy-MM-dd}..{last:yyyy-MM-dd}, {Envi
 
 double S(Dictionary<string, JsonElement> r, string key) => r[key].GetDouble();
 Console.WriteLine();
-Console.WriteLine($"{"measure",-52} {"seconds",9} {"rows/s",12} {"peak MB",9} {"alerts",7}");
-void Line(string name, double seconds, double? peak, long? alerts) =>
-    Console.WriteLine($"{name,-52} {seconds,9:F1} {rows / seconds,12:N0} {(peak is { } p ? p.ToString("N0", CultureInfo.InvariantCulture) : "server"),9} {(alerts is { } a ? a.ToString(CultureInfo.InvariantCulture) : ""),7}");
+Console.WriteLine($"{"measure",-52} {"wall s",9} {"CPU s",9} {"rows/s",12} {"peak MB",9} {"alerts",7}");
+void Line(string name, double seconds, double? cpu, double? peak, long? alerts) =>
+    Console.WriteLine($"{name,-52} {seconds,9:F1} {(cpu is { } c ? c.ToString("F1", CultureInfo.InvariantCulture) : "server"),9} {rows / seconds,12:N0} "
+        + $"{(peak is { } p ? p.ToString("N0", CultureInfo.InvariantCulture) : "server"),9} {(alerts is { } a ? a.ToString(CultureInfo.InvariantCulture) : ""),7}");
 var ingest = Child("ingest", csv, store);
-Line("Mamori ingest: CSV → Parquet (checked, pseudonymised)", S(ingest, "seconds"), S(ingest, "peakMB"), null);
+Line("Mamori ingest: CSV → Parquet (checked, pseudonymised)", S(ingest, "seconds"), S(ingest, "cpuSeconds"), S(ingest, "peakMB"), null);
 var pack = Child("pack", store, dataDir, $"{first:yyyy-MM-dd}", $"{last:yyyy-MM-dd}");
-Line("Mamori full pack on the stored rows (R01–R15)", S(pack, "seconds"), S(pack, "peakMB"), (long)S(pack, "alerts"));
+Line("Mamori full pack on the stored rows (R01–R15)", S(pack, "seconds"), S(pack, "cpuSeconds"), S(pack, "peakMB"), (long)S(pack, "alerts"));
 foreach (var step in pack["steps"].EnumerateObject())
 {
     Console.WriteLine($"  {step.Name,-50} {step.Value.GetDouble(),9:F1}");
 }
 var csvPack = Child("csvpack", dataDir);
-Line("Mamori full pack on the CSV (logs analyze)", S(csvPack, "seconds"), S(csvPack, "peakMB"), (long)S(csvPack, "alerts"));
+Line("Mamori full pack on the CSV (logs analyze)", S(csvPack, "seconds"), S(csvPack, "cpuSeconds"), S(csvPack, "peakMB"), (long)S(csvPack, "alerts"));
 var raw = Child("raw", dataDir);
-Line("(a) rule SQL directly in DuckDB on the CSV", S(raw, "seconds"), S(raw, "peakMB"), (long)S(raw, "alerts"));
+Line("(a) rule SQL directly in DuckDB on the CSV", S(raw, "seconds"), S(raw, "cpuSeconds"), S(raw, "peakMB"), (long)S(raw, "alerts"));
 var skipPostgres = Environment.GetEnvironmentVariable("MAMORI_BENCH_SKIP_POSTGRES") == "1";
 var pg = !skipPostgres && Environment.GetEnvironmentVariable("MAMORI_TEST_POSTGRES") is { Length: > 0 } connection ? Child("pg", dataDir, connection) : null;
 if (pg is not null)
 {
-    Line("(b) PostgreSQL: COPY", S(pg, "copySeconds"), null, null);
-    Line("(b) PostgreSQL: equivalent SQL" + (S(pg, "timedOut") > 0 ? $" ({S(pg, "timedOut")} rules timed out)" : ""), S(pg, "sqlSeconds"), null, (long)S(pg, "alerts"));
-    Line("(b) PostgreSQL: COPY + SQL", S(pg, "copySeconds") + S(pg, "sqlSeconds"), null, null);
+    Line("(b) PostgreSQL: COPY", S(pg, "copySeconds"), null, null, null);
+    Line("(b) PostgreSQL: equivalent SQL" + (S(pg, "timedOut") > 0 ? $" ({S(pg, "timedOut")} rules timed out)" : ""), S(pg, "sqlSeconds"), null, null, (long)S(pg, "alerts"));
+    Line("(b) PostgreSQL: COPY + SQL", S(pg, "copySeconds") + S(pg, "sqlSeconds"), null, null, null);
 }
 Console.WriteLine();
-Console.WriteLine($"targets: pack < 60 s → {S(pack, "seconds"):F1} s; peak < 2,500 MB → {S(pack, "peakMB"):N0} MB; ≤ 1.3 × (a) → {S(pack, "seconds") / S(raw, "seconds"):F2} ×"
+Console.WriteLine($"targets: pack < 60 s → {S(pack, "seconds"):F1} s; peak < 2,500 MB → {S(pack, "peakMB"):N0} MB; ≤ 1.3 × (a) on CPU seconds → "
+    + $"{S(pack, "cpuSeconds") / S(raw, "cpuSeconds"):F2} × (wall {S(pack, "seconds") / S(raw, "seconds"):F2} ×)"
     + (pg is null ? "" : $"; ≥ 5 × faster than (b) → {(S(pg, "copySeconds") + S(pg, "sqlSeconds")) / S(pack, "seconds"):F1} ×"));
 
 // Daily increment: 3 M rows stored into the same store, then the pack over the days it covers.
@@ -80,7 +84,7 @@ var dailyIngest = Child("ingest", Path.Combine(dailyDir, "log.csv"), store);
 var dailyPack = Child("pack", store, dailyDir, $"{dayFirst:yyyy-MM-dd}", $"{dayLast:yyyy-MM-dd}");
 Console.WriteLine();
 Console.WriteLine($"daily increment of {dailyRows:N0} rows: ingest {S(dailyIngest, "seconds"):F1} s + pack {S(dailyPack, "seconds"):F1} s = {S(dailyIngest, "seconds") + S(dailyPack, "seconds"):F1} s "
-    + $"(target < 10 s), peak {Math.Max(S(dailyIngest, "peakMB"), S(dailyPack, "peakMB")):N0} MB");
+    + $"(target < 10 s; CPU {S(dailyIngest, "cpuSeconds") + S(dailyPack, "cpuSeconds"):F1} s), peak {Math.Max(S(dailyIngest, "peakMB"), S(dailyPack, "peakMB")):N0} MB");
 
 static Dictionary<string, JsonElement> Child(params string[] arguments)
 {

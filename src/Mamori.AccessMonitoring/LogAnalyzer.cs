@@ -114,6 +114,8 @@ public static partial class LogAnalyzer
             progress?.Report((i + 1, pack.Rules.Count + 1, $"{rule.Id} {rule.Title}"));
             alerts.AddRange(Run(db, rule, RulePack.Compile(rule, settings)));
         }
+        // The end of the run is a step of its own: the day counts and the departments are read after the last rule.
+        progress?.Report((pack.Rules.Count + 1, pack.Rules.Count + 1, "結果のまとめ"));
         return new AnalysisResult(rows, alerts
             .Where(a => reported?.Contains(a.Day) ?? true)
             .Where(a => !settings.Allowlist.Any(e => e.Rule == a.Rule && e.UserId == a.UserId && (e.ResidentId is null || e.ResidentId == a.ResidentId) && a.Day <= e.Expires))

@@ -102,6 +102,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, CurrentTenant 
     public DbSet<NoticeSettings> NoticeSettings => Set<NoticeSettings>();
     public DbSet<ServiceLease> ServiceLeases => Set<ServiceLease>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<LoginFailure> LoginFailures => Set<LoginFailure>();
     public DbSet<BusinessSystem> BusinessSystems => Set<BusinessSystem>();
     public DbSet<SystemAccount> SystemAccounts => Set<SystemAccount>();
     public DbSet<AccountListing> AccountListings => Set<AccountListing>();

@@ -599,6 +599,25 @@ namespace Mamori.Migrations.Postgres.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("Mamori.Core.Features.Accounts.LoginFailure", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("Failures")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("NotBefore")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Key");
+
+                    b.HasIndex("NotBefore");
+
+                    b.ToTable("LoginFailures");
+                });
+
             modelBuilder.Entity("Mamori.Core.Features.Accounts.PersonalAccessToken", b =>
                 {
                     b.Property<Guid>("Id")

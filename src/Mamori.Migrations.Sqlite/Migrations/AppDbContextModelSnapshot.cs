@@ -593,6 +593,25 @@ namespace Mamori.Migrations.Sqlite.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("Mamori.Core.Features.Accounts.LoginFailure", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Failures")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("NotBefore")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Key");
+
+                    b.HasIndex("NotBefore");
+
+                    b.ToTable("LoginFailures");
+                });
+
             modelBuilder.Entity("Mamori.Core.Features.Accounts.PersonalAccessToken", b =>
                 {
                     b.Property<Guid>("Id")

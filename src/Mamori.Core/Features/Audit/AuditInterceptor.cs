@@ -215,9 +215,10 @@ public sealed class AuditInterceptor(CurrentTenant tenant, TimeProvider clock, A
         var list = new List<PendingChange>();
         foreach (var entry in context.ChangeTracker.Entries())
         {
-            if (entry.Entity is Minutes.MinutesChange)
+            if (entry.Entity is Minutes.MinutesChange or LoginFailure)
             {
-                // The search index's change feed: the change it points at is audited itself.
+                // The search index's change feed (the change it points at is audited itself), and the login throttle's
+                // counts (each failed sign-in is a security event of its own).
                 continue;
             }
             if (entry.Entity is AuditEntry)

@@ -64,7 +64,7 @@ public sealed class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUse
         var municipality = await SignInAccounts.MunicipalityAsync(db, Input.MunicipalityCode, AskCode, ct);
         var key = ThrottleKey(municipality?.Id.ToString() ?? "?" + Input.MunicipalityCode?.Trim(), name);
         var address = HttpContext.Connection.RemoteIpAddress?.ToString();
-        var wait = throttle.Wait(address, key);
+        var wait = await throttle.WaitAsync(db, address, key, ct);
         if (wait > TimeSpan.Zero)
         {
             ModelState.AddModelError(string.Empty, $"ログインの失敗が続いたため、{Math.Ceiling(wait.TotalSeconds)}秒待ってからもう一度お試しください。");
@@ -89,13 +89,13 @@ public sealed class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUse
         }
         if (!result.Succeeded)
         {
-            throttle.Failed(address, key);
+            await throttle.FailedAsync(db, address, key, ct);
             await events.LoginFailedAsync(HttpContext, name, "ユーザー名またはパスワード", user, municipality?.Id);
             // One message whatever went wrong: the name, the password, a suspended account (ASVS 2.2.1, 3.2).
             ModelState.AddModelError(string.Empty, FailedMessage);
             return Page();
         }
-        throttle.Succeeded(address, key);
+        await throttle.SucceededAsync(db, address, key, ct);
         await RecordLoginAsync(users, tenant, clock, user!);
         return LocalRedirect(SafeReturnUrl(ReturnUrl));
     }

@@ -9,8 +9,8 @@ using Microsoft.AspNetCore.Mvc;
 namespace Mamori.Features.Accounts;
 
 [AllowAnonymous]
-public sealed class LoginTwoFactorModel(SignInManager<AppUser> signIn, UserManager<AppUser> users, CurrentTenant tenant, TimeProvider clock, LoginThrottle throttle,
-    SecurityEvents events) : MamoriPageModel
+public sealed class LoginTwoFactorModel(SignInManager<AppUser> signIn, UserManager<AppUser> users, AppDbContext db, CurrentTenant tenant, TimeProvider clock,
+    LoginThrottle throttle, SecurityEvents events) : MamoriPageModel
 {
     [BindProperty]
     public string? Code { get; set; }
@@ -24,7 +24,7 @@ public sealed class LoginTwoFactorModel(SignInManager<AppUser> signIn, UserManag
         return await signIn.GetTwoFactorAuthenticationUserAsync() is null ? Redirect("/account/login") : Page();
     }
 
-    public async Task<IActionResult> OnPostAsync()
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         SetTitle("二要素認証");
         var user = await signIn.GetTwoFactorAuthenticationUserAsync();
@@ -40,7 +40,7 @@ public sealed class LoginTwoFactorModel(SignInManager<AppUser> signIn, UserManag
         }
         var address = HttpContext.Connection.RemoteIpAddress?.ToString();
         var key = LoginModel.ThrottleKey(user.MunicipalityId.ToString(), user.UserName!);
-        var wait = throttle.Wait(address, key);
+        var wait = await throttle.WaitAsync(db, address, key, ct);
         if (wait > TimeSpan.Zero)
         {
             ModelState.AddModelError(string.Empty, $"確認コードの誤りが続いたため、{Math.Ceiling(wait.TotalSeconds)}秒待ってからもう一度お試しください。");
@@ -54,12 +54,12 @@ public sealed class LoginTwoFactorModel(SignInManager<AppUser> signIn, UserManag
         }
         if (!result.Succeeded)
         {
-            throttle.Failed(address, key);
+            await throttle.FailedAsync(db, address, key, ct);
             await events.LoginFailedAsync(HttpContext, user.UserName!, "確認コード", user, user.MunicipalityId);
             ModelState.AddModelError(nameof(Code), "確認コードが正しくないか、既に使われています。認証アプリの最新のコードを入力してください。");
             return Page();
         }
-        throttle.Succeeded(address, key);
+        await throttle.SucceededAsync(db, address, key, ct);
         await LoginModel.RecordLoginAsync(users, tenant, clock, user);
         return LocalRedirect(!string.IsNullOrEmpty(ReturnUrl) && Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
     }

@@ -10,6 +10,7 @@ using Mamori.Hosting;
 using Mamori.Tests.Infrastructure;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Mamori.Tests.Features.Accounts;
 
@@ -184,47 +185,58 @@ public sealed partial class SessionTests(AppFixture app)
         Assert.Equal(0, account.AccessFailedCount);
     }
 
-    [Fact]
-    public void Asvs2_2_1_TheThrottle_CountsANameFromOneAddress_AndWaitsDoubleAfterTheFreeAttempts()
+    [Theory]
+    [MemberData(nameof(TestDatabases.All), MemberType = typeof(TestDatabases))]
+    public async Task Asvs2_2_1_TheThrottle_CountsANameFromOneAddress_AndWaitsDoubleAfterTheFreeAttempts(DatabaseProvider provider)
     {
+        var factory = await app.GetAsync(provider);
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var clock = new TestClock(TestClock.DefaultToday);
         var throttle = new LoginThrottle(clock);
+        // Addresses of this test's own: the counts are shared by every instance on the database.
+        var run = Guid.NewGuid().ToString("N")[..8];
+        string Address(string a) => $"{a}#{run}";
         for (var i = 1; i < LoginThrottle.FreePerUser; i++)
         {
-            throttle.Failed("192.0.2.1", "tanaka");
-            Assert.Equal(TimeSpan.Zero, throttle.Wait("192.0.2.1", "tanaka"));
+            await throttle.FailedAsync(db, Address("192.0.2.1"), "tanaka");
+            Assert.Equal(TimeSpan.Zero, await throttle.WaitAsync(db, Address("192.0.2.1"), "tanaka"));
         }
-        throttle.Failed("192.0.2.1", "tanaka");
+        await throttle.FailedAsync(db, Address("192.0.2.1"), "tanaka");
         Assert.Equal((3, 100), (LoginThrottle.FreePerUser, LoginThrottle.FreePerAddress));
         // The waits themselves are exact (the clock runs at the real pace, so only their presence is checked below).
         Assert.Equal(TimeSpan.Zero, LoginThrottle.DelayAfter(LoginThrottle.FreePerUser - 1, LoginThrottle.FreePerUser));
         Assert.Equal(TimeSpan.FromSeconds(1), LoginThrottle.DelayAfter(LoginThrottle.FreePerUser, LoginThrottle.FreePerUser));
         Assert.Equal(TimeSpan.FromSeconds(2), LoginThrottle.DelayAfter(LoginThrottle.FreePerUser + 1, LoginThrottle.FreePerUser));
-        Assert.InRange(throttle.Wait("192.0.2.1", "TANAKA"), TimeSpan.FromTicks(1), TimeSpan.FromSeconds(1));
+        Assert.InRange(await throttle.WaitAsync(db, Address("192.0.2.1"), "TANAKA"), TimeSpan.FromTicks(1), TimeSpan.FromSeconds(1));
+        // Another instance of the app (another throttle, the same database) makes the same caller wait.
+        Assert.InRange(await new LoginThrottle(clock).WaitAsync(db, Address("192.0.2.1"), "tanaka"), TimeSpan.FromTicks(1), TimeSpan.FromSeconds(1));
         // The same name from the user's own machine is not slowed; another name from the same address is not either.
-        Assert.Equal(TimeSpan.Zero, throttle.Wait("192.0.2.99", "tanaka"));
-        Assert.Equal(TimeSpan.Zero, throttle.Wait("192.0.2.1", "suzuki"));
-        throttle.Failed("192.0.2.1", "tanaka");
-        Assert.InRange(throttle.Wait("192.0.2.1", "tanaka"), TimeSpan.FromTicks(1), TimeSpan.FromSeconds(2));
+        Assert.Equal(TimeSpan.Zero, await throttle.WaitAsync(db, Address("192.0.2.99"), "tanaka"));
+        Assert.Equal(TimeSpan.Zero, await throttle.WaitAsync(db, Address("192.0.2.1"), "suzuki"));
+        await throttle.FailedAsync(db, Address("192.0.2.1"), "tanaka");
+        Assert.InRange(await throttle.WaitAsync(db, Address("192.0.2.1"), "tanaka"), TimeSpan.FromTicks(1), TimeSpan.FromSeconds(2));
         Assert.Equal(TimeSpan.FromMinutes(15), LoginThrottle.DelayAfter(100, LoginThrottle.FreePerUser));
         clock.Advance(TimeSpan.FromSeconds(2));
-        Assert.Equal(TimeSpan.Zero, throttle.Wait("192.0.2.1", "tanaka"));
-        throttle.Succeeded("192.0.2.1", "tanaka");
-        throttle.Failed("192.0.2.1", "tanaka");
-        Assert.Equal(TimeSpan.Zero, throttle.Wait("192.0.2.1", "tanaka"));
+        Assert.Equal(TimeSpan.Zero, await throttle.WaitAsync(db, Address("192.0.2.1"), "tanaka"));
+        await throttle.SucceededAsync(db, Address("192.0.2.1"), "tanaka");
+        await throttle.FailedAsync(db, Address("192.0.2.1"), "tanaka");
+        Assert.Equal(TimeSpan.Zero, await throttle.WaitAsync(db, Address("192.0.2.1"), "tanaka"));
+        // Nothing of the name or the address is stored, only hashes of them.
+        Assert.DoesNotContain(await db.LoginFailures.AsNoTracking().Select(f => f.Key).ToListAsync(), k => k.Contains("tanaka", StringComparison.OrdinalIgnoreCase) || k.Contains("192.0.2", StringComparison.Ordinal));
 
         // An office behind one proxy: 99 mistakes by different people slow nobody, the 100th starts the waits,
         // and 15 quiet minutes after the last wait the count starts again.
         for (var i = 1; i < LoginThrottle.FreePerAddress; i++)
         {
-            throttle.Failed("198.51.100.7", $"staff{i}");
+            await throttle.FailedAsync(db, Address("198.51.100.7"), $"staff{i}");
         }
-        Assert.Equal(TimeSpan.Zero, throttle.Wait("198.51.100.7", "someone"));
-        throttle.Failed("198.51.100.7", "staff100");
-        Assert.True(throttle.Wait("198.51.100.7", "someone") > TimeSpan.Zero);
+        Assert.Equal(TimeSpan.Zero, await throttle.WaitAsync(db, Address("198.51.100.7"), "someone"));
+        await throttle.FailedAsync(db, Address("198.51.100.7"), "staff100");
+        Assert.True(await throttle.WaitAsync(db, Address("198.51.100.7"), "someone") > TimeSpan.Zero);
         clock.Advance(TimeSpan.FromSeconds(1) + LoginThrottle.MaxDelay + TimeSpan.FromSeconds(1));
-        throttle.Failed("198.51.100.7", "staff101");
-        Assert.Equal(TimeSpan.Zero, throttle.Wait("198.51.100.7", "someone"));
+        await throttle.FailedAsync(db, Address("198.51.100.7"), "staff101");
+        Assert.Equal(TimeSpan.Zero, await throttle.WaitAsync(db, Address("198.51.100.7"), "someone"));
     }
 
     [Fact]

@@ -48,6 +48,19 @@ namespace Mamori.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "LoginFailures",
+                columns: table => new
+                {
+                    Key = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Failures = table.Column<int>(type: "INTEGER", nullable: false),
+                    NotBefore = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_LoginFailures", x => x.Key);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "MinutesChanges",
                 columns: table => new
                 {
@@ -3118,6 +3131,11 @@ namespace Mamori.Migrations.Sqlite.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_LoginFailures_NotBefore",
+                table: "LoginFailures",
+                column: "NotBefore");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Materials_CouncilId",
                 table: "Materials",
                 column: "CouncilId");
@@ -3575,6 +3593,9 @@ namespace Mamori.Migrations.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "InspectionDepartments");
+
+            migrationBuilder.DropTable(
+                name: "LoginFailures");
 
             migrationBuilder.DropTable(
                 name: "Materials");

@@ -50,6 +50,19 @@ namespace Mamori.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "LoginFailures",
+                columns: table => new
+                {
+                    Key = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Failures = table.Column<int>(type: "integer", nullable: false),
+                    NotBefore = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_LoginFailures", x => x.Key);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "MinutesChanges",
                 columns: table => new
                 {
@@ -3120,6 +3133,11 @@ namespace Mamori.Migrations.Postgres.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_LoginFailures_NotBefore",
+                table: "LoginFailures",
+                column: "NotBefore");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Materials_CouncilId",
                 table: "Materials",
                 column: "CouncilId");
@@ -3577,6 +3595,9 @@ namespace Mamori.Migrations.Postgres.Migrations
 
             migrationBuilder.DropTable(
                 name: "InspectionDepartments");
+
+            migrationBuilder.DropTable(
+                name: "LoginFailures");
 
             migrationBuilder.DropTable(
                 name: "Materials");
