@@ -27,8 +27,21 @@ public sealed class AlertsModel(AppDbContext db, IAuthorizationService authz) : 
     [BindProperty(SupportsGet = true)] public string? UserId { get; set; }
     [BindProperty(SupportsGet = true)] public string? From { get; set; }
     [BindProperty(SupportsGet = true)] public string? To { get; set; }
+    [BindProperty(SupportsGet = true, Name = "p")] public int PageNumber { get; set; } = 1;
 
+    /// <summary>Alerts per page: a month of a large city has thousands; the page shows a hundred, the CSV all.</summary>
+    public const int PageSize = 100;
+
+    /// <summary>The alerts of this page (the CSV: all that match).</summary>
     public IReadOnlyList<AccessAlert> Alerts { get; private set; } = [];
+
+    /// <summary>How many alerts match the filters.</summary>
+    public int Total { get; private set; }
+
+    public int PageCount => Math.Max(1, (Total + PageSize - 1) / PageSize);
+
+    /// <summary>The link to <paramref name="page"/> of the same list.</summary>
+    public string PageLink(int page) => Query() is { Length: > 0 } q ? $"?{q}&p={page}" : $"?p={page}";
     public IReadOnlyList<Count> ByRule { get; private set; } = [];
     public IReadOnlyList<Count> ByDept { get; private set; } = [];
     public IReadOnlyList<Count> ByUser { get; private set; } = [];
@@ -45,11 +58,11 @@ public sealed class AlertsModel(AppDbContext db, IAuthorizationService authz) : 
         To is { Length: > 0 } t ? $"To={Uri.EscapeDataString(t)}" : null,
     }.Where(x => x is not null));
 
-    public Task OnGetAsync(CancellationToken ct) => LoadAsync(ct);
+    public Task OnGetAsync(CancellationToken ct) => LoadAsync(paged: true, ct);
 
     public async Task<IActionResult> OnGetCsvAsync(string? encoding, CancellationToken ct)
     {
-        await LoadAsync(ct);
+        await LoadAsync(paged: false, ct);
         var enc = CsvEncodings.FromName(encoding);
         var rows = Alerts.Select(a => new[]
         {
@@ -61,7 +74,7 @@ public sealed class AlertsModel(AppDbContext db, IAuthorizationService authz) : 
             CsvEncodings.ContentType(enc), "アクセスログ監視_アラート.csv");
     }
 
-    private async Task LoadAsync(CancellationToken ct)
+    private async Task LoadAsync(bool paged, CancellationToken ct)
     {
         SetTitle("アクセスログ監視 アラート");
         CanWrite = await AllowedAsync(authz, Policies.AccessWrite);
@@ -112,10 +125,15 @@ public sealed class AlertsModel(AppDbContext db, IAuthorizationService authz) : 
             var user = UserId.Trim();
             query = query.Where(a => a.UserId == user);
         }
-        var alerts = await query.OrderByDescending(a => a.Day).ThenBy(a => a.Rule).ThenBy(a => a.UserId).Take(2000).ToListAsync(ct);
-        string[] order = ["critical", "high", "medium", "low"];
-        Alerts = alerts.OrderBy(a => a.Status == AlertStatus.Closed).ThenByDescending(a => a.Day).ThenBy(a => Array.IndexOf(order, a.Severity))
-            .ThenBy(a => a.Rule, StringComparer.Ordinal).ThenBy(a => a.UserId, StringComparer.Ordinal).ToList();
+        // Open first, newest day first, the most severe first: ordered by the database, so that a page is a slice of the whole.
+        var ordered = query.OrderBy(a => a.Status == AlertStatus.Closed ? 1 : 0).ThenByDescending(a => a.Day)
+            .ThenBy(a => a.Severity == "critical" ? 0 : a.Severity == "high" ? 1 : a.Severity == "medium" ? 2 : 3)
+            .ThenBy(a => a.Rule).ThenBy(a => a.UserId).ThenBy(a => a.Id);
+        Total = await query.CountAsync(ct);
+        PageNumber = Math.Clamp(PageNumber, 1, PageCount);
+        Alerts = paged
+            ? await ordered.Skip((PageNumber - 1) * PageSize).Take(PageSize).ToListAsync(ct)
+            : await ordered.ToListAsync(ct);
     }
 
     public static string Day(DateOnly day) => WarekiDate.FormatWithWeekday(day);
