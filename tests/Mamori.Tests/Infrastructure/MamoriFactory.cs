@@ -73,9 +73,10 @@ public sealed class MamoriFactory : WebApplicationFactory<Program>
 
     /// <summary>
     /// A second instance of the app on this one's database and data folder, with a search index of its own: as two
-    /// instances behind a load balancer.
+    /// instances behind a load balancer, on one time (the servers' clocks are kept in step; a second test clock
+    /// started later would lag this one by minutes, and leases and login waits written by one would look far ahead).
     /// </summary>
-    public MamoriFactory AnotherInstance() => new(Provider, settings: new Dictionary<string, string>
+    public MamoriFactory AnotherInstance() => new(Provider, Clock, settings: new Dictionary<string, string>
     {
         ["ConnectionStrings:Mamori"] = ConnectionString,
         ["Mamori:DataDirectory"] = _dataDirectory,
