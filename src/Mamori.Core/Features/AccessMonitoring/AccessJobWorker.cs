@@ -234,11 +234,6 @@ public sealed partial class AccessJobWorker(IServiceScopeFactory scopes, AccessJ
         job.Step = null;
         job.FinishedAt = clock.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync(ct);
-        // The analysis and its alerts commit with the job's end, or not at all (see AnalyzeAsync).
-        if (db.Database.CurrentTransaction is { } transaction)
-        {
-            await transaction.CommitAsync(ct);
-        }
     }
 
     private async Task FinishAsync(Guid id, AccessJobState state, string result, CancellationToken ct)
@@ -367,9 +362,7 @@ public sealed partial class AccessJobWorker(IServiceScopeFactory scopes, AccessJ
         {
             return (AccessJobState.Failed, ex.Message + " 分析は行っていません。");
         }
-        // Recorded in one transaction with the job's end: the job row is written first, so an instance that has failed
-        // the job as orphaned makes this save fail (nothing recorded), and one about to fail it waits and then finds it done.
-        await db.Database.BeginTransactionAsync(ct);
+        // The job row is written first: an instance that has failed the job as orphaned makes this save fail, and nothing is recorded.
         await StepAsync(db, job, 95, "アラートの記録", ct);
         var detected = result.Alerts.Select(a => new DetectedAlert(a.Rule, a.UserId, result.UserDepartments.GetValueOrDefault(a.UserId), a.Day, a.ResidentId, a.Severity, a.Count)).ToList();
         var days = result.Days.Select(d => new DetectedDay(d.Day, d.Rows, d.ResidentRows, d.Explained)).ToList();
