@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using System.Text.RegularExpressions;
 using Mamori.Core.Data;
@@ -35,7 +34,7 @@ public static partial class WebBench
         foreach (var provider in TestDatabases.Providers)
         {
             await using var factory = new MamoriFactory(provider);
-            var port = FreePort();
+            var port = PublishedApp.FreePort();
             factory.UseKestrel(port);
             factory.StartServer();
             var address = new Uri($"http://127.0.0.1:{port}/");
@@ -120,12 +119,6 @@ public static partial class WebBench
         _ => 1,
     };
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     private static string Minutes()
     {

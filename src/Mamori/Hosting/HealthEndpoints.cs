@@ -35,15 +35,21 @@ public static class HealthEndpoints
 /// <summary>Healthy when the database answers and has every migration of this build.</summary>
 public sealed class DatabaseHealthCheck(AppDbContext db) : IHealthCheck
 {
+    // Applied migrations are not taken back: once the database is current, a probe only asks whether it answers.
+    private static volatile bool Current;
+
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
         if (!await db.Database.CanConnectAsync(cancellationToken))
         {
             return HealthCheckResult.Unhealthy("データベースに接続できません。");
         }
-        return (await db.Database.GetPendingMigrationsAsync(cancellationToken)).Any()
-            ? HealthCheckResult.Unhealthy("データベースに未適用の移行があります。")
-            : HealthCheckResult.Healthy("データベースに接続できます。");
+        if (!Current && (await db.Database.GetPendingMigrationsAsync(cancellationToken)).Any())
+        {
+            return HealthCheckResult.Unhealthy("データベースに未適用の移行があります。");
+        }
+        Current = true;
+        return HealthCheckResult.Healthy("データベースに接続できます。");
     }
 }
 
