@@ -33,6 +33,9 @@ public sealed partial class MinutesIndexReconciler(IServiceProvider services, Mi
     private DateTime _lastRead = DateTime.MinValue;
     private DateTime _lastPruned = DateTime.MinValue;
 
+    /// <summary>Every change-feed entry up to this number has been read into the index.</summary>
+    public long ReadUpTo => _position.Floor;
+
     /// <summary>Whether the index has been compared with the database and the feed was read within the last five seconds.</summary>
     public bool InStep => _lastRead != DateTime.MinValue && clock.GetUtcNow().UtcDateTime - _lastRead < TimeSpan.FromSeconds(5);
 
