@@ -9,11 +9,14 @@ namespace Mamori.AccessMonitoring;
 public static partial class LogAnalyzer
 {
     /// <summary>The <c>days</c> view: every day around the log's period and whether the office is closed (weekend, 12/29–1/3, holiday).</summary>
-    internal const string DaysSql = """
+    internal static readonly string DaysSql = Days("(SELECT coalesce(min(ts), TIMESTAMP '2000-01-01') FROM log)");
+
+    /// <summary>The <c>days</c> view from 60 days before <paramref name="first"/> (a timestamp) to the day after the log's last access.</summary>
+    private static string Days(string first) => $"""
         SELECT CAST(g.d AS DATE) AS day,
                (isodow(g.d) >= 6 OR (month(g.d) = 12 AND day(g.d) >= 29) OR (month(g.d) = 1 AND day(g.d) <= 3) OR h.day IS NOT NULL) AS off
         FROM generate_series(
-                CAST((SELECT coalesce(min(ts), TIMESTAMP '2000-01-01') FROM log) AS DATE) - INTERVAL 60 DAY,
+                CAST({first} AS DATE) - INTERVAL 60 DAY,
                 CAST((SELECT coalesce(max(ts), TIMESTAMP '2000-01-01') FROM log) AS DATE) + INTERVAL 1 DAY,
                 INTERVAL 1 DAY) AS g(d)
         LEFT JOIN holidays h ON h.day = CAST(g.d AS DATE)
@@ -51,7 +54,7 @@ public static partial class LogAnalyzer
     /// </summary>
     internal static readonly string[] KeyedAccess =
     [
-        Key("resident_key", "resident_id", "log", "residents", "staff", "cases"),
+        Key("resident_key", "resident_id", "log", "residents", "staff", "cases", "history_pairs"),
         Key("household_key", "household_id", "staff", "residents"),
         Key("surname_key", "surname_kana", "staff", "residents"),
         Key("dept_key", "dept", "staff", "cases"),
@@ -99,20 +102,60 @@ public static partial class LogAnalyzer
         """,
     ];
 
+    /// <summary>
+    /// The <c>resident_days</c> view the rules read for their weeks of history (R09, R11), as its definition: each
+    /// resident a user looked at on a day, once, with whether a case of the user's department explains it (the same
+    /// for every access of that user to that resident on that day).
+    /// </summary>
+    internal const string ResidentDaysSql = "SELECT DISTINCT user_id, user_dept, day, resident_id, explained FROM access WHERE resident_id IS NOT NULL";
+
+    /// <summary>
+    /// The <c>resident_days</c> table as DuckDB builds it: <see cref="ResidentDaysSql"/> over the reported days of
+    /// <c>access</c>, and the same columns for the days before them from <c>history_pairs</c> (the store's daily
+    /// aggregates), with the keys, departments and case spans of <c>access</c>.
+    /// </summary>
+    private static string ResidentDays((DateOnly From, DateOnly To)? reported) => $"""
+        CREATE TABLE resident_days AS
+        {ResidentDaysSql}{(reported is { } r ? $" AND day BETWEEN DATE '{r.From:yyyy-MM-dd}' AND DATE '{r.To:yyyy-MM-dd}'" : "")}
+        UNION ALL
+        SELECT h.user_id, u.dept, h.day, rk.k, cs.rk IS NOT NULL
+        FROM (SELECT DISTINCT day, user_id, resident_id FROM history_pairs) h
+        JOIN resident_key rk ON rk.resident_id = h.resident_id
+        LEFT JOIN user_attr u ON u.user_id = h.user_id
+        LEFT JOIN case_span cs ON cs.rk = rk.k AND cs.dk = u.dept_k AND h.day BETWEEN cs.lo AND cs.hi
+        """;
+
     /// <summary>A table numbering the distinct non-null values of a column across tables, in the order of the text.</summary>
     private static string Key(string table, string column, params string[] sources) =>
         $"CREATE TABLE {table} AS SELECT {column}, CAST(row_number() OVER (ORDER BY {column}) AS INTEGER) AS k "
         + $"FROM ({string.Join(" UNION ", sources.Select(s => $"SELECT {column} FROM {s}"))}) WHERE {column} IS NOT NULL";
 
-    /// <summary>Builds <c>days</c> and <c>access</c> from <c>log</c> and the masters, then lets the log go (the rules read <c>access</c>).</summary>
-    internal static void BuildViews(DuckDBConnection db)
+    /// <summary>
+    /// Builds <c>days</c>, <c>access</c> and <c>resident_days</c> from <c>log</c>, the masters and the history before
+    /// the <paramref name="reported"/> days (<c>history_pairs</c>, when there is one), then lets the log go (the rules
+    /// read the tables built).
+    /// </summary>
+    internal static void BuildViews(DuckDBConnection db, (DateOnly From, DateOnly To)? reported = null)
     {
-        Execute(db, "CREATE TABLE days AS " + DaysSql);
+        Execute(db, "CREATE TABLE IF NOT EXISTS history_pairs (day DATE, user_id VARCHAR, resident_id VARCHAR)");
+        // The days reach back over the history as well as the rows.
+        Execute(db, "CREATE TABLE days AS " + Days("(SELECT coalesce(min(t), TIMESTAMP '2000-01-01') FROM (SELECT min(ts) AS t FROM log UNION ALL SELECT CAST(min(day) AS TIMESTAMP) FROM history_pairs))"));
         foreach (var statement in KeyedAccess)
         {
             Execute(db, statement);
         }
+        Execute(db, ResidentDays(reported));
+        Execute(db, "DROP TABLE history_pairs");
         var isView = Scalar<long>(db, "SELECT count(*) FROM duckdb_views() WHERE view_name = 'log' AND NOT internal") > 0;
         Execute(db, isView ? "DROP VIEW log" : "DROP TABLE log");
+    }
+
+    /// <summary>Drops what <see cref="BuildViews"/> built, so that the next run of a long period builds its own on the same masters.</summary>
+    private static void DropViews(DuckDBConnection db)
+    {
+        foreach (var table in new[] { "days", "resident_key", "household_key", "surname_key", "dept_key", "user_attr", "resident_attr", "case_span", "access", "resident_days" })
+        {
+            Execute(db, $"DROP TABLE {table}");
+        }
     }
 }

@@ -17,7 +17,7 @@ public static partial class LogAnalyzer
 
     /// <summary>Analyses log CSV files as they are (resident ids as written in the files).</summary>
     public static AnalysisResult Analyze(LogInputs inputs, MonitoringSettings settings, RulePack? pack = null) =>
-        Analyze(CsvLog(inputs), inputs, null, settings, pack);
+        Analyze(CsvLog(inputs), inputs, settings, pack);
 
     private static Action<DuckDBConnection, TextFiles> CsvLog(LogInputs inputs) =>
         (db, files) => LoadLog(db, inputs.Logs.Select(f => (f, Canonical(db, files, inputs.Mapping?.Log, Layout.Log, f))).ToList());
@@ -33,22 +33,90 @@ public static partial class LogAnalyzer
 
     /// <summary>
     /// Analyses the stored rows of a period; the masters' resident ids are pseudonymised as the store's are, so
-    /// alerts carry pseudonyms (the investigation search pseudonymises what it is asked the same way). The rules
-    /// also read the stored rows of their history before the period (<see cref="HistoryStart"/>), and each user's
-    /// last stored day before those counts as the user's last activity, so a period analysed alone gets the alerts
-    /// it would get analysed with everything stored before it; alerts and counts are those of the period's days.
+    /// alerts carry pseudonyms (the investigation search pseudonymises what it is asked the same way). A period
+    /// analysed alone gets the alerts it would get analysed with everything stored before it: the rules' weeks of
+    /// history come from the store's daily aggregates (<see cref="HistoryStart"/>), the rows a few minutes either
+    /// side of the period are read with it, and each user's last stored day before the period counts as the user's
+    /// last activity. A long period is analysed in runs of whole days of at most <see cref="MonitoringSettings.RowsPerRun"/>
+    /// rows each (a day is never split), one after the other, so memory stays that of one run however long the
+    /// period; alerts and counts are those of the period's days.
     /// </summary>
     public static AnalysisResult AnalyzeStored(LogStore store, DateOnly from, DateOnly to, LogInputs masters, MonitoringSettings settings, RulePack? pack = null,
         IProgress<(int Done, int Total, string Step)>? progress = null)
     {
         pack ??= RulePack.Default;
-        var start = HistoryStart(from, settings, pack);
-        return Analyze((db, _) => Execute(db, $"CREATE VIEW log AS SELECT * FROM {store.Source(start, to)}"), masters, store, settings, pack, progress,
-            new Reported(from, to, store.Source(DateOnly.MinValue, start.AddDays(-1))));
+        var runs = Runs(store.RowsByDay(from, to), from, to, settings.RowsPerRun);
+        var margin = TimeSpan.FromMinutes(pack.Rules.Select(r => RulePack.History(r, settings).Minutes).DefaultIfEmpty(0).Max());
+        var lastActive = new Dictionary<string, DateOnly>(store.LastAccessByUser(from.AddDays(-1)), StringComparer.Ordinal);
+        var steps = pack.Rules.Count + 1;
+        using var files = new TextFiles();
+        using var db = Open(settings.MemoryLimit);
+        progress?.Report((0, runs.Count * steps, "マスタの読み込み"));
+        LoadMasters(db, masters, files, settings);
+        Pseudonymise(db, store);
+        var results = new List<AnalysisResult>();
+        foreach (var (run, index) in runs.Select((r, i) => (r, i)))
+        {
+            var ofRun = progress is null ? null : new Progress(p => progress.Report((index * steps + p.Done, runs.Count * steps, p.Step)));
+            ofRun?.Report((0, steps, "ログの読み込み"));
+            Execute(db, $"CREATE VIEW log AS SELECT * FROM {store.Source(run.From.ToDateTime(TimeOnly.MinValue) - margin, run.To.AddDays(1).ToDateTime(TimeOnly.MinValue) + margin)}");
+            Execute(db, $"CREATE TABLE history_pairs AS SELECT day, user_id, resident_id FROM {store.DailySource(HistoryStart(run.From, settings, pack), run.From.AddDays(-1))} WHERE resident_id IS NOT NULL");
+            SetLastActive(db, lastActive);
+            ofRun?.Report((0, steps, "アクセスと台帳の突き合わせ"));
+            var result = RunPack(db, settings, pack, ofRun, new Reported(run.From, run.To));
+            DropViews(db);
+            results.Add(result);
+            foreach (var (user, day) in result.LastActive)
+            {
+                lastActive[user] = day;
+            }
+        }
+        return results.Count == 1 ? results[0] : new AnalysisResult(results.Sum(r => r.Rows), [.. results.SelectMany(r => r.Alerts)], [.. results.SelectMany(r => r.Days)])
+        {
+            UserDepartments = results[^1].UserDepartments,
+        };
     }
 
-    /// <summary>The days an analysis reports when it reads rows before them for the rules' history, and the SQL source of the rows before those.</summary>
-    private sealed record Reported(DateOnly From, DateOnly To, string Earlier)
+    /// <summary>Each user's last active day before the run, from the store and the runs before, in place of the master's where known (R13).</summary>
+    private static void SetLastActive(DuckDBConnection db, IReadOnlyDictionary<string, DateOnly> lastActive)
+    {
+        Execute(db, "CREATE TABLE earlier_active (user_id VARCHAR, day DATE)");
+        using (var appender = db.CreateAppender("earlier_active"))
+        {
+            foreach (var (user, day) in lastActive)
+            {
+                appender.CreateRow().AppendValue(user).AppendValue(day.ToDateTime(TimeOnly.MinValue)).EndRow();
+            }
+        }
+        Execute(db, "UPDATE staff SET last_active = p.day FROM earlier_active p WHERE staff.user_id = p.user_id");
+        Execute(db, "DROP TABLE earlier_active");
+    }
+
+    /// <summary>The period cut into runs of whole consecutive days of at most <paramref name="rowsPerRun"/> rows (a day with more is a run of its own).</summary>
+    internal static IReadOnlyList<(DateOnly From, DateOnly To)> Runs(IReadOnlyList<(DateOnly Day, long Rows)> days, DateOnly from, DateOnly to, long rowsPerRun)
+    {
+        var runs = new List<(DateOnly From, DateOnly To)>();
+        var (start, rows) = (from, 0L);
+        foreach (var (day, count) in days)
+        {
+            if (rows > 0 && rows + count > rowsPerRun)
+            {
+                runs.Add((start, day.AddDays(-1)));
+                (start, rows) = (day, 0);
+            }
+            rows += count;
+        }
+        runs.Add((start, to));
+        return runs;
+    }
+
+    private sealed class Progress(Action<(int Done, int Total, string Step)> report) : IProgress<(int Done, int Total, string Step)>
+    {
+        public void Report((int Done, int Total, string Step) value) => report(value);
+    }
+
+    /// <summary>The days an analysis reports when it reads rows around them for the rules' history.</summary>
+    private sealed record Reported(DateOnly From, DateOnly To)
     {
         public string RowFilter => $"ts >= TIMESTAMP '{From:yyyy-MM-dd} 00:00:00' AND ts < TIMESTAMP '{To.AddDays(1):yyyy-MM-dd} 00:00:00'";
 
@@ -72,27 +140,14 @@ public static partial class LogAnalyzer
         return day < start ? day : start;
     }
 
-    private static AnalysisResult Analyze(Action<DuckDBConnection, TextFiles> loadLog, LogInputs masters, LogStore? store, MonitoringSettings settings, RulePack? pack,
-        IProgress<(int Done, int Total, string Step)>? progress = null, Reported? reported = null)
+    private static AnalysisResult Analyze(Action<DuckDBConnection, TextFiles> loadLog, LogInputs masters, MonitoringSettings settings, RulePack? pack)
     {
         pack ??= RulePack.Default;
-        var total = pack.Rules.Count + 1;
         using var files = new TextFiles();
         using var db = Open(settings.MemoryLimit);
-        progress?.Report((0, total, "ログの読み込み"));
         loadLog(db, files);
-        progress?.Report((0, total, "マスタの読み込み"));
         LoadMasters(db, masters, files, settings);
-        if (store is not null)
-        {
-            Pseudonymise(db, store);
-        }
-        if (reported is not null)
-        {
-            Execute(db, $"UPDATE staff SET last_active = p.day FROM (SELECT user_id, max(CAST(ts AS DATE)) AS day FROM {reported.Earlier} GROUP BY user_id) p WHERE staff.user_id = p.user_id");
-        }
-        progress?.Report((0, total, "アクセスと台帳の突き合わせ"));
-        return RunPack(db, settings, pack, progress, reported);
+        return RunPack(db, settings, pack, null, null);
     }
 
     /// <summary>Reads the four masters as an analysis would, refusing the first row that cannot be read (before they replace stored ones).</summary>
@@ -106,7 +161,7 @@ public static partial class LogAnalyzer
     private static AnalysisResult RunPack(DuckDBConnection db, MonitoringSettings settings, RulePack pack, IProgress<(int Done, int Total, string Step)>? progress, Reported? reported)
     {
         var rows = Scalar<long>(db, "SELECT count(*) FROM log" + (reported is null ? "" : " WHERE " + reported.RowFilter));
-        BuildViews(db);
+        BuildViews(db, reported is null ? null : (reported.From, reported.To));
         var alerts = new List<Alert>();
         for (var i = 0; i < pack.Rules.Count; i++)
         {
@@ -123,7 +178,22 @@ public static partial class LogAnalyzer
             DayCounts(db).Where(d => reported?.Contains(d.Day) ?? true).ToList())
         {
             UserDepartments = UserDepartments(db),
+            LastActive = reported is null ? new Dictionary<string, DateOnly>() : LastActive(db, reported),
         };
+    }
+
+    /// <summary>Each user's last active day among the reported days (for the next run's last activity).</summary>
+    private static Dictionary<string, DateOnly> LastActive(DuckDBConnection db, Reported reported)
+    {
+        using var cmd = db.CreateCommand();
+        cmd.CommandText = $"SELECT user_id, max(day) FROM access WHERE day BETWEEN DATE '{reported.From:yyyy-MM-dd}' AND DATE '{reported.To:yyyy-MM-dd}' AND user_id IS NOT NULL GROUP BY user_id";
+        using var reader = cmd.ExecuteReader();
+        var days = new Dictionary<string, DateOnly>(StringComparer.Ordinal);
+        while (reader.Read())
+        {
+            days[reader.GetString(0)] = DateOnly.FromDateTime(reader.GetDateTime(1));
+        }
+        return days;
     }
 
     private static Dictionary<string, string> UserDepartments(DuckDBConnection db)

@@ -16,7 +16,7 @@ public sealed record GeneratedLog(IReadOnlyList<string> Files, LogInputs Inputs,
 /// the v1 pack gets violations by users of their own (p01 … p17), so a correct engine raises exactly those alerts.
 /// The same seed gives the same files.
 /// </summary>
-public static class LogGenerator
+public static partial class LogGenerator
 {
     private sealed record Department(string Name, string Role, string[] Codes);
 
@@ -29,35 +29,34 @@ public static class LogGenerator
         new("人事課", "HR", ["JINJI", "KYUYO"]),
     ];
 
-    /// <summary>Accesses per user and open day in the background (few enough residents that no volume rule fires).</summary>
-    private const int AccessesPerUserDay = 40;
-
     private const int ResidentsPerUserDay = 20;
 
     private sealed record StaffMember(string Id, Department Dept, string Resident, string Household, string Surname);
 
-    public static GeneratedLog Generate(long rows, int seed, string outDir, Func<DateOnly, bool> isClosedDay, bool plant = true, DateOnly? start = null)
+    public static GeneratedLog Generate(long rows, int seed, string outDir, Func<DateOnly, bool> isClosedDay, bool plant = true, DateOnly? start = null, LogShape? shape = null)
     {
         Directory.CreateDirectory(outDir);
         var random = new Random(seed);
         var first = start ?? new DateOnly(2024, 4, 1);
-        var users = (int)Math.Clamp(rows / (AccessesPerUserDay * 20), 10, 2000);
-        var openDays = OpenDays(rows, users, first, isClosedDay);
+        shape ??= new LogShape();
+        var perDay = shape.AccessesPerUserDay;
+        var users = shape.Users ?? (int)Math.Clamp(rows / (perDay * 20), 10, 2000);
+        var openDays = OpenDays(rows, users, perDay, first, isClosedDay);
         var staff = Staff(users, plant);
-        var (residents, cases, caseload) = Residents(staff, users, first);
+        var (residents, cases, caseload) = Residents(staff, users, first, shape.Noise > 0 ? Noise.Uncased : 0);
         var planted = new List<PlantedViolation>();
         var logPath = Path.Combine(outDir, "log.csv");
-        var written = WriteLog(logPath, rows, users, openDays, staff, caseload, random, plant ? planted : null);
+        var written = WriteLog(logPath, rows, users, perDay, shape.Noise > 0 ? new Noise(staff, new Random(seed + 1), shape.Noise) : null, openDays, staff, caseload, random, plant ? planted : null);
         var (staffPath, residentsPath, casesPath, rolesPath, plantedPath) = WriteMasters(outDir, staff, openDays, residents, cases, planted);
         return new GeneratedLog([logPath, staffPath, residentsPath, casesPath, rolesPath, plantedPath],
             new LogInputs([logPath], staffPath, residentsPath, casesPath, rolesPath), written, planted);
     }
 
     /// <summary>Enough open days from <paramref name="first"/> for <paramref name="rows"/> background accesses.</summary>
-    private static List<DateOnly> OpenDays(long rows, int users, DateOnly first, Func<DateOnly, bool> isClosedDay)
+    private static List<DateOnly> OpenDays(long rows, int users, int perDay, DateOnly first, Func<DateOnly, bool> isClosedDay)
     {
         var openDays = new List<DateOnly>();
-        for (var d = first; openDays.Count * (long)users * AccessesPerUserDay < rows; d = d.AddDays(1))
+        for (var d = first; openDays.Count * (long)users * perDay < rows; d = d.AddDays(1))
         {
             if (!isClosedDay(d))
             {
@@ -87,7 +86,7 @@ public static class LogGenerator
         return staff;
     }
 
-    private static (StringBuilder Residents, StringBuilder Cases, Dictionary<string, List<string>> Caseload) Residents(List<StaffMember> staff, int users, DateOnly first)
+    private static (StringBuilder Residents, StringBuilder Cases, Dictionary<string, List<string>> Caseload) Residents(List<StaffMember> staff, int users, DateOnly first, int uncased)
     {
         // Residents: each department has its own caseload, opened before the log starts and still open.
         var perDepartment = Math.Max(300, users * 10);
@@ -108,10 +107,14 @@ public static class LogGenerator
         {
             residents.Append(CultureInfo.InvariantCulture, $"{s.Resident},{s.Household},{s.Surname},0,0,1\n");
         }
-        // Residents without a case, for the planted unexplained accesses.
+        // Residents without a case, for the planted unexplained accesses and the background's.
         for (var i = 0; i < 20; i++)
         {
             residents.Append(CultureInfo.InvariantCulture, $"X{i:000},HX{i:000},ホカ{i},0,0,0\n");
+        }
+        for (var i = 0; i < uncased; i++)
+        {
+            residents.Append(CultureInfo.InvariantCulture, $"Y{i:000000},HY{i:000000},ジュウミン{i % 997},0,0,0\n");
         }
         residents.Append("V001,HV001,ホゴ,1,0,0\n");
         residents.Append("HSP02M,HSP02,ウエキ2,0,0,0\n"); // p02's household member
@@ -120,8 +123,8 @@ public static class LogGenerator
     }
 
     /// <summary>The background accesses day by day and user by user, then the planted violations (when <paramref name="planted"/> is given).</summary>
-    private static long WriteLog(string logPath, long rows, int users, List<DateOnly> openDays, List<StaffMember> staff, Dictionary<string, List<string>> caseload,
-        Random random, List<PlantedViolation>? planted)
+    private static long WriteLog(string logPath, long rows, int users, int perDay, Noise? noise, List<DateOnly> openDays, List<StaffMember> staff,
+        Dictionary<string, List<string>> caseload, Random random, List<PlantedViolation>? planted)
     {
         long written = 0;
         using (var log = new StreamWriter(logPath, false, new UTF8Encoding(false), 1 << 20))
@@ -164,8 +167,8 @@ public static class LogGenerator
                         pool[k] = load[random.Next(load.Count)];
                     }
                     // 08:30 … 17:15, in time order.
-                    var seconds = Enumerable.Range(0, AccessesPerUserDay).Select(_ => random.Next(8 * 3600 + 1800, 17 * 3600 + 900)).Order().ToArray();
-                    for (var a = 0; a < AccessesPerUserDay && written < rows; a++)
+                    var seconds = Enumerable.Range(0, perDay).Select(_ => random.Next(8 * 3600 + 1800, 17 * 3600 + 900)).Order().ToArray();
+                    for (var a = 0; a < perDay && written < rows; a++)
                     {
                         var at = day.ToDateTime(TimeOnly.MinValue).AddSeconds(seconds[a]);
                         var code = s.Dept.Codes[random.Next(s.Dept.Codes.Length)];
@@ -180,6 +183,7 @@ public static class LogGenerator
                             Write(at, s.Id, "T" + s.Id, s.Dept.Name, code, op, pool[random.Next(pool.Length)], op == "PRINT" ? random.Next(1, 5) : null);
                         }
                     }
+                    noise?.Day(day, u, load, (at, terminal, code, op, resident, results, method) => Write(at, s.Id, terminal, s.Dept.Name, code, op, resident, results, method ?? ""));
                 }
             }
             if (planted is not null)

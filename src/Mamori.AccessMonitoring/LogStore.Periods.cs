@@ -50,6 +50,7 @@ public sealed partial class LogStore
                 {
                     continue;
                 }
+                ForgetDaily(part);
                 var kept = part + ".kept";
                 DuckDb.Execute(db, $"COPY (SELECT * FROM read_parquet({DuckDb.Quote(part)}) WHERE NOT ({range})) TO {DuckDb.Quote(kept)} (FORMAT parquet, COMPRESSION zstd)");
                 if (DuckDb.Scalar<long>(db, $"SELECT count(*) FROM read_parquet({DuckDb.Quote(kept)})") == 0)

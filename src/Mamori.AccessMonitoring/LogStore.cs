@@ -73,10 +73,14 @@ public sealed partial class LogStore
         Directory.EnumerateDirectories(LogDirectory, "month=*").Select(d => Path.GetFileName(d)["month=".Length..]).Order(StringComparer.Ordinal).ToList();
 
     /// <summary>The SQL source of the stored rows between two days (inclusive).</summary>
-    public string Source(DateOnly from, DateOnly to)
+    public string Source(DateOnly from, DateOnly to) => Source(from.ToDateTime(TimeOnly.MinValue), to.AddDays(1).ToDateTime(TimeOnly.MinValue));
+
+    /// <summary>The SQL source of the stored rows from <paramref name="from"/> up to (not including) <paramref name="until"/>.</summary>
+    public string Source(DateTime from, DateTime until)
     {
+        var last = until.AddTicks(-1);
         var months = Months().Where(m => string.CompareOrdinal(m, from.ToString("yyyy-MM", CultureInfo.InvariantCulture)) >= 0
-                                         && string.CompareOrdinal(m, to.ToString("yyyy-MM", CultureInfo.InvariantCulture)) <= 0).ToList();
+                                         && string.CompareOrdinal(m, last.ToString("yyyy-MM", CultureInfo.InvariantCulture)) <= 0).ToList();
         if (months.Count == 0)
         {
             return "(SELECT CAST(NULL AS TIMESTAMP) AS ts, CAST(NULL AS VARCHAR) AS user_id, CAST(NULL AS VARCHAR) AS terminal_id, CAST(NULL AS VARCHAR) AS terminal_dept, "
@@ -85,29 +89,7 @@ public sealed partial class LogStore
         }
         var files = string.Join(", ", months.Select(m => DuckDb.Quote(Path.Combine(LogDirectory, $"month={m}", "*.parquet"))));
         return $"(SELECT ts, user_id, terminal_id, terminal_dept, business_code, op, resident_id, result_count, search_method FROM read_parquet([{files}]) "
-            + $"WHERE ts >= TIMESTAMP '{from:yyyy-MM-dd} 00:00:00' AND ts < TIMESTAMP '{to.AddDays(1):yyyy-MM-dd} 00:00:00')";
-    }
-
-    /// <summary>The last day each user appears in the stored log (empty when nothing is stored).</summary>
-    public IReadOnlyDictionary<string, DateOnly> LastAccessByUser()
-    {
-        var months = Months();
-        var result = new Dictionary<string, DateOnly>(StringComparer.Ordinal);
-        if (months.Count == 0)
-        {
-            return result;
-        }
-        var from = DateOnly.ParseExact(months[0] + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture);
-        var to = DateOnly.ParseExact(months[^1] + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture).AddMonths(1).AddDays(-1);
-        using var db = DuckDb.Open();
-        using var cmd = db.CreateCommand();
-        cmd.CommandText = $"SELECT user_id, max(ts) FROM {Source(from, to)} WHERE user_id IS NOT NULL GROUP BY user_id";
-        using var reader = cmd.ExecuteReader();
-        while (reader.Read())
-        {
-            result[reader.GetString(0)] = DateOnly.FromDateTime(reader.GetDateTime(1));
-        }
-        return result;
+            + $"WHERE ts >= TIMESTAMP '{from:yyyy-MM-dd HH:mm:ss}' AND ts < TIMESTAMP '{until:yyyy-MM-dd HH:mm:ss}')";
     }
 
     /// <summary>
@@ -205,6 +187,7 @@ public sealed partial class LogStore
                 months.Add(Path.GetFileName(dir)["month=".Length..]);
             }
             months.Sort(StringComparer.Ordinal);
+            CompleteDaily(db);
             if (period is not null)
             {
                 WritePeriod(marker, period with { Months = months });

@@ -29,6 +29,12 @@ public sealed record MonitoringSettings
 
     /// <summary>How much memory the engine may use before it spills to temporary files (DuckDB's memory_limit).</summary>
     public string MemoryLimit { get; init; } = "2GB";
+
+    /// <summary>
+    /// How many stored rows one run of an analysis reads at most: a longer period is analysed in runs of whole days
+    /// one after the other, so that memory is that of one run (measured: about 1 GB for 10 million rows).
+    /// </summary>
+    public long RowsPerRun { get; init; } = 10_000_000;
 }
 
 /// <summary>One alert: a rule fired for a user on a day (once per user, rule and day).</summary>
@@ -42,4 +48,7 @@ public sealed record AnalysisResult(long Rows, IReadOnlyList<Alert> Alerts, IRea
 {
     /// <summary>Each user's department as the staff master names it.</summary>
     public IReadOnlyDictionary<string, string> UserDepartments { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>Each user's last active day in the period (what a following period counts as the user's last activity).</summary>
+    internal IReadOnlyDictionary<string, DateOnly> LastActive { get; init; } = new Dictionary<string, DateOnly>();
 }

@@ -7,8 +7,8 @@ namespace Mamori.AccessMonitoring;
 
 /// <summary>
 /// One rule of the pack as data: its id (R01), name (SELF_ACCESS), Japanese title, severity, parameters with their
-/// defaults, and the query it compiles to. The query reads the engine's views (<c>access</c>, <c>days</c>,
-/// <c>staff</c>, <c>staff_leave</c>, <c>role_business</c>, <c>role_roaming</c>) and returns
+/// defaults, and the query it compiles to. The query reads the engine's views (<c>access</c>, <c>resident_days</c>,
+/// <c>days</c>, <c>staff</c>, <c>staff_leave</c>, <c>role_business</c>, <c>role_roaming</c>) and returns
 /// <c>user_id, day, resident_id, n</c>, and <c>severity</c> when <see cref="SeverityPerRow"/> (R13: critical, high or
 /// medium by what the account did); <see cref="Severity"/> is then the highest it can be.
 /// </summary>
@@ -21,6 +21,9 @@ public sealed record Rule(
     [property: JsonPropertyName("sql")] string Sql,
     [property: JsonPropertyName("severityPerRow")] bool SeverityPerRow = false,
     [property: JsonPropertyName("history")] string? History = null);
+
+/// <summary>How far around a period a rule looks: days and working days of daily history before it, minutes of rows on either side.</summary>
+public sealed record RuleHistory(int Days, int WorkingDays, int Minutes);
 
 /// <summary>The rule pack (v1: R01–R15, shipped as <c>Rules/rules-v1.json</c>) and its compilation to SQL.</summary>
 public sealed partial class RulePack(IReadOnlyList<Rule> rules)
@@ -39,22 +42,25 @@ public sealed partial class RulePack(IReadOnlyList<Rule> rules)
     public static string Compile(Rule rule, MonitoringSettings settings) => Substitute(rule, rule.Sql, settings);
 
     /// <summary>
-    /// How far before a period the rule looks (its <c>history</c>: "30 days", "28 working days", with parameters
-    /// written in), so that analysing a period alone finds what analysing it with everything before would.
+    /// How far around a period the rule looks (its <c>history</c>, with parameters written in), so that analysing a
+    /// period alone finds what analysing it with everything before would: "30 days" and "28 working days" before the
+    /// period, which the engine reads from the store's daily aggregates (the rule reads them as <c>resident_days</c>),
+    /// or "10 minutes", the stored rows that near the period on either side (the rule reads them as <c>access</c>).
     /// </summary>
-    public static (int Days, int WorkingDays) History(Rule rule, MonitoringSettings settings)
+    public static RuleHistory History(Rule rule, MonitoringSettings settings)
     {
         if (rule.History is null)
         {
-            return (0, 0);
+            return new RuleHistory(0, 0, 0);
         }
         var parts = Substitute(rule, rule.History, settings).Split(' ', 2, StringSplitOptions.TrimEntries);
         var count = (int)Math.Ceiling(decimal.Parse(parts[0], NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture));
         return parts[1] switch
         {
-            "day" or "days" => (count, 0),
-            "working day" or "working days" => (0, count),
-            _ => throw new InvalidOperationException($"{rule.Id}: history「{rule.History}」は「30 days」か「28 working days」の形にしてください。"),
+            "day" or "days" => new RuleHistory(count, 0, 0),
+            "working day" or "working days" => new RuleHistory(0, count, 0),
+            "minute" or "minutes" => new RuleHistory(0, 0, count),
+            _ => throw new InvalidOperationException($"{rule.Id}: history「{rule.History}」は「30 days」「28 working days」「10 minutes」のいずれかの形にしてください。"),
         };
     }
 
