@@ -44,6 +44,42 @@ public sealed class InputTests
         Assert.StartsWith("log.csv の 2501 行目", error.Message);
     }
 
+    /// <summary>
+    /// A large file is checked a megabyte at a time: a character cut by a block's end still reads, and a bad byte or a
+    /// control character far into the file is still found on its line — whichever block it falls in.
+    /// </summary>
+    [Theory]
+    [InlineData(null, null)]
+    [InlineData("00", "制御文字")]
+    [InlineData("0C", "制御文字")]
+    [InlineData("81 20", "UTF-8 としても Shift_JIS としても")]
+    public void ALargeFile_IsCheckedByBlocks_AndABadByteIsStillNamedByItsLine(string? bad, string? message)
+    {
+        using var files = new TextFiles();
+        var path = files.Temporary();
+        // Lines of 1,234 three-byte characters: a megabyte read ends inside a character, and the block is cut back to its last line.
+        var line = Encoding.UTF8.GetBytes(new string('戸', 1234) + "\n");
+        var bytes = new List<byte>();
+        while (bytes.Count < 3_500_000)
+        {
+            bytes.AddRange(line);
+        }
+        var lineOfBad = 2_700_000 / line.Length + 1;
+        foreach (var (b, i) in (bad ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries).Select((b, i) => (Convert.ToByte(b, 16), i)))
+        {
+            bytes[(lineOfBad - 1) * line.Length + 5 + i] = b;
+        }
+        File.WriteAllBytes(path, [.. bytes]);
+        if (message is null)
+        {
+            Assert.Equal(path, files.AsUtf8(path));
+            return;
+        }
+        var error = Assert.Throws<LogInputException>(() => files.AsUtf8(path));
+        Assert.Contains(message, error.Message);
+        Assert.Equal(lineOfBad, error.Line);
+    }
+
     [Fact]
     public void MissingColumn_NamesTheHeaderExpected()
     {
