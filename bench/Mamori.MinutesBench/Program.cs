@@ -37,6 +37,10 @@ try
     build.Stop();
     var size = Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories).Sum(f => new FileInfo(f).Length);
     Console.WriteLine($"Index build: {build.Elapsed.TotalSeconds:F1} s ({corpus.Count / build.Elapsed.TotalSeconds:N0} turns/s); size {size / 1024.0 / 1024.0:F1} MiB ({size / (double)characters:F2} bytes per character)");
+    // Where the bytes go, by Lucene file kind: postings (.doc), positions (.pos), terms (.tim/.tip), doc values (.dvd), stored fields (.fdt), norms (.nvd).
+    Console.WriteLine("  " + string.Join(", ", Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
+        .GroupBy(f => Path.GetExtension(f)).Select(g => (g.Key, Bytes: g.Sum(f => new FileInfo(f).Length))).Where(g => g.Bytes > size / 100)
+        .OrderByDescending(g => g.Bytes).Select(g => $"{g.Key} {g.Bytes / (double)characters:F2} B/char")));
 
     var normalized = corpus.Select(x => MinutesNormalizer.Normalize(x.Text)).ToArray();
     var random = new Random(7);

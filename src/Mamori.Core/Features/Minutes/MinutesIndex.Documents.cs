@@ -77,9 +77,9 @@ public sealed partial class MinutesIndex
             new BinaryDocValuesField("meeting_dv", new BytesRef(turn.MeetingId.ToByteArray())),
             new BinaryDocValuesField("council_dv", new BytesRef(turn.CouncilId.ToByteArray())),
             new BinaryDocValuesField("spk_dv", new BytesRef(Encoding.UTF8.GetBytes(turn.Speaker))),
-            new BinaryDocValuesField("text_dv", new BytesRef(Encoding.UTF8.GetBytes(turn.Text))),
+            new StoredField("text", turn.Text),
             new BinaryDocValuesField("fp_dv", new BytesRef(meetingFingerprint)),
-            new Field("u", new ListTokenStream(chars), TextField.TYPE_NOT_STORED),
+            new Field("u", new ListTokenStream(chars), GramsType),
             new Field("b", new ListTokenStream(MinutesNormalizer.Bigrams(chars)), TextField.TYPE_NOT_STORED),
             new Field("t", new ListTokenStream(Grams(chars, 3)), GramsType),
             new Field("q", new ListTokenStream(Grams(chars, 4)), GramsType),
@@ -91,7 +91,10 @@ public sealed partial class MinutesIndex
         return doc;
     }
 
-    /// <summary>Three- and four-character grams: counted for ranking, without positions (a word of that length is one term).</summary>
+    /// <summary>
+    /// Single characters and three- and four-character grams: counted for ranking, without positions (a word of that
+    /// length is one term; phrases are matched on the bigrams).
+    /// </summary>
     private static readonly FieldType GramsType = new(TextField.TYPE_NOT_STORED) { IndexOptions = IndexOptions.DOCS_AND_FREQS };
 
     private static List<string> Grams(List<string> characters, int n)
@@ -172,7 +175,6 @@ public sealed partial class MinutesIndex
         public BinaryDocValues Meeting { get; } = reader.GetBinaryDocValues("meeting_dv");
         public BinaryDocValues Council { get; } = reader.GetBinaryDocValues("council_dv");
         public BinaryDocValues Speaker { get; } = reader.GetBinaryDocValues("spk_dv");
-        public BinaryDocValues Body { get; } = reader.GetBinaryDocValues("text_dv");
         public NumericDocValues Date { get; } = reader.GetNumericDocValues("date_dv");
         public NumericDocValues Seq { get; } = reader.GetNumericDocValues("seq_dv");
 
@@ -186,6 +188,14 @@ public sealed partial class MinutesIndex
         {
             values.Get(doc, _scratch);
             return Encoding.UTF8.GetString(_scratch.Bytes, _scratch.Offset, _scratch.Length);
+        }
+
+        /// <summary>The turn's text, from the stored fields (compressed in blocks: only the hits shown are read).</summary>
+        public string Body(int doc)
+        {
+            var visitor = new DocumentStoredFieldVisitor("text");
+            reader.Document(doc, visitor);
+            return visitor.Document.Get("text");
         }
     }
 

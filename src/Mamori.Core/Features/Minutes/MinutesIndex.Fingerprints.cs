@@ -11,8 +11,8 @@ namespace Mamori.Core.Features.Minutes;
 /// </summary>
 public sealed partial class MinutesIndex
 {
-    /// <summary>The fields a document holds; a new field (the three- and four-character grams) is a new layout.</summary>
-    private const string Layout = "layout 2: u b t q";
+    /// <summary>The fields a document holds; a new field (the three- and four-character grams) or a field stored another way (the text, compressed) is a new layout.</summary>
+    private const string Layout = "layout 3: u b t q, text stored";
 
     /// <summary>The fingerprint of a meeting's turns as indexed: every field a search reads or filters by.</summary>
     public static byte[] Fingerprint(IReadOnlyList<IndexedTurn> turns)

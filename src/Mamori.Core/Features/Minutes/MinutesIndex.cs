@@ -166,7 +166,7 @@ public sealed partial class MinutesIndex : IDisposable
             ? searcher.Search(bq, municipality, n, new Sort(new SortField("date_dv", SortFieldType.INT64, true), new SortField("seq_dv", SortFieldType.INT64)))
             : searcher.Search(bq, municipality, n);
         var terms = MinutesQueryText.Positive(condition).Select(MinutesNormalizer.Normalize).Where(w => w.Length > 0).Distinct().ToList();
-        // Hits are read from doc values: random access without decompressing stored-field blocks.
+        // Hits are read from doc values, and the text of each hit shown from its stored field.
         var leaves = searcher.IndexReader.Leaves;
         var columns = new Dictionary<int, HitColumns>();
         var hits = top.ScoreDocs.Skip(query.Skip).Select(sd =>
@@ -178,7 +178,7 @@ public sealed partial class MinutesIndex : IDisposable
             }
             var doc = sd.Doc - leaf.DocBase;
             return new MinutesHit(c.Guid(c.Id, doc), c.Guid(c.Meeting, doc), c.Guid(c.Council, doc), FromDateKey((int)c.Date.Get(doc)), (int)c.Seq.Get(doc),
-                c.Text(c.Speaker, doc), Snippet(c.Text(c.Body, doc), terms));
+                c.Text(c.Speaker, doc), Snippet(c.Body(doc), terms));
         }).ToList();
         return new MinutesSearchResult(top.TotalHits, hits);
     }
