@@ -103,11 +103,28 @@ public static partial class LogAnalyzer
     ];
 
     /// <summary>
-    /// The <c>resident_days</c> view the rules read for their weeks of history (R09, R11), as its definition: each
-    /// resident a user looked at on a day, once, with whether a case of the user's department explains it (the same
-    /// for every access of that user to that resident on that day).
+    /// The <c>resident_days</c> view the rules read for their weeks of history (R11), as its definition: each resident
+    /// a user looked at on a day, once, with whether a case of the user's department explains it (the same for every
+    /// access of that user to that resident on that day).
     /// </summary>
     internal const string ResidentDaysSql = "SELECT DISTINCT user_id, user_dept, day, resident_id, explained FROM access WHERE resident_id IS NOT NULL";
+
+    /// <summary>The <c>user_days</c> view the rules read for their weeks of history (R09), as its definition: how many residents each user looked at on each day.</summary>
+    internal const string UserDaysSql = "SELECT user_id, user_dept, day, count(DISTINCT resident_id) AS residents FROM access WHERE resident_id IS NOT NULL GROUP BY user_id, user_dept, day";
+
+    private static string ReportedDays((DateOnly From, DateOnly To)? reported) =>
+        reported is { } r ? $"day BETWEEN DATE '{r.From:yyyy-MM-dd}' AND DATE '{r.To:yyyy-MM-dd}'" : "TRUE";
+
+    /// <summary>
+    /// The <c>user_days</c> table as DuckDB builds it: <see cref="UserDaysSql"/> over the reported days of <c>access</c>,
+    /// and the counts of the days before them from <c>history_counts</c> (the store's daily aggregates).
+    /// </summary>
+    private static string UserDays((DateOnly From, DateOnly To)? reported) => $"""
+        CREATE TABLE user_days AS
+        SELECT * FROM ({UserDaysSql}) WHERE {ReportedDays(reported)}
+        UNION ALL
+        SELECT h.user_id, u.dept, h.day, h.residents FROM history_counts h LEFT JOIN user_attr u ON u.user_id = h.user_id
+        """;
 
     /// <summary>
     /// The <c>resident_days</c> table as DuckDB builds it: <see cref="ResidentDaysSql"/> over the reported days of
@@ -116,7 +133,7 @@ public static partial class LogAnalyzer
     /// </summary>
     private static string ResidentDays((DateOnly From, DateOnly To)? reported) => $"""
         CREATE TABLE resident_days AS
-        {ResidentDaysSql}{(reported is { } r ? $" AND day BETWEEN DATE '{r.From:yyyy-MM-dd}' AND DATE '{r.To:yyyy-MM-dd}'" : "")}
+        {ResidentDaysSql} AND {ReportedDays(reported)}
         UNION ALL
         SELECT h.user_id, u.dept, h.day, rk.k, cs.rk IS NOT NULL
         FROM (SELECT DISTINCT day, user_id, resident_id FROM history_pairs) h
@@ -131,13 +148,14 @@ public static partial class LogAnalyzer
         + $"FROM ({string.Join(" UNION ", sources.Select(s => $"SELECT {column} FROM {s}"))}) WHERE {column} IS NOT NULL";
 
     /// <summary>
-    /// Builds <c>days</c>, <c>access</c> and <c>resident_days</c> from <c>log</c>, the masters and the history before
-    /// the <paramref name="reported"/> days (<c>history_pairs</c>, when there is one), then lets the log go (the rules
-    /// read the tables built).
+    /// Builds <c>days</c>, <c>access</c>, <c>resident_days</c> and <c>user_days</c> from <c>log</c>, the masters and the
+    /// history before the <paramref name="reported"/> days (<c>history_pairs</c> and <c>history_counts</c>, when there is
+    /// one), then lets the log go (the rules read the tables built).
     /// </summary>
     internal static void BuildViews(DuckDBConnection db, (DateOnly From, DateOnly To)? reported = null)
     {
         Execute(db, "CREATE TABLE IF NOT EXISTS history_pairs (day DATE, user_id VARCHAR, resident_id VARCHAR)");
+        Execute(db, "CREATE TABLE IF NOT EXISTS history_counts (day DATE, user_id VARCHAR, residents BIGINT)");
         // The days reach back over the history as well as the rows.
         Execute(db, "CREATE TABLE days AS " + Days("(SELECT coalesce(min(t), TIMESTAMP '2000-01-01') FROM (SELECT min(ts) AS t FROM log UNION ALL SELECT CAST(min(day) AS TIMESTAMP) FROM history_pairs))"));
         foreach (var statement in KeyedAccess)
@@ -145,7 +163,9 @@ public static partial class LogAnalyzer
             Execute(db, statement);
         }
         Execute(db, ResidentDays(reported));
+        Execute(db, UserDays(reported));
         Execute(db, "DROP TABLE history_pairs");
+        Execute(db, "DROP TABLE history_counts");
         var isView = Scalar<long>(db, "SELECT count(*) FROM duckdb_views() WHERE view_name = 'log' AND NOT internal") > 0;
         Execute(db, isView ? "DROP VIEW log" : "DROP TABLE log");
     }
@@ -153,7 +173,7 @@ public static partial class LogAnalyzer
     /// <summary>Drops what <see cref="BuildViews"/> built, so that the next run of a long period builds its own on the same masters.</summary>
     private static void DropViews(DuckDBConnection db)
     {
-        foreach (var table in new[] { "days", "resident_key", "household_key", "surname_key", "dept_key", "user_attr", "resident_attr", "case_span", "access", "resident_days" })
+        foreach (var table in new[] { "days", "resident_key", "household_key", "surname_key", "dept_key", "user_attr", "resident_attr", "case_span", "access", "resident_days", "user_days" })
         {
             Execute(db, $"DROP TABLE {table}");
         }

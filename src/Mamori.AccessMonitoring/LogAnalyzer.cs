@@ -60,7 +60,15 @@ public static partial class LogAnalyzer
             var ofRun = progress is null ? null : new Progress(p => progress.Report((index * steps + p.Done, runs.Count * steps, p.Step)));
             ofRun?.Report((0, steps, "ログの読み込み"));
             Execute(db, $"CREATE VIEW log AS SELECT * FROM {store.Source(run.From.ToDateTime(TimeOnly.MinValue) - margin, run.To.AddDays(1).ToDateTime(TimeOnly.MinValue) + margin)}");
-            Execute(db, $"CREATE TABLE history_pairs AS SELECT day, user_id, resident_id FROM {store.DailySource(HistoryStart(run.From, settings, pack), run.From.AddDays(-1))} WHERE resident_id IS NOT NULL");
+            var history = store.DailySource(HistoryStart(run.From, settings, pack), run.From.AddDays(-1));
+            // The history: how many residents each user looked at on each day (R09), and the days a user looked at a
+            // resident the run's rows show that user looking at (R11: a pair the run does not show raises no alert in it).
+            Execute(db, $"CREATE TABLE history_counts AS SELECT day, user_id, count(DISTINCT resident_id) AS residents FROM {history} WHERE resident_id IS NOT NULL GROUP BY day, user_id");
+            Execute(db, $"""
+                CREATE TABLE history_pairs AS
+                SELECT DISTINCT h.day, h.user_id, h.resident_id FROM {history} h
+                SEMI JOIN (SELECT DISTINCT user_id, resident_id FROM log WHERE resident_id IS NOT NULL) p ON p.user_id = h.user_id AND p.resident_id = h.resident_id
+                """);
             SetLastActive(db, lastActive);
             ofRun?.Report((0, steps, "アクセスと台帳の突き合わせ"));
             var result = RunPack(db, settings, pack, ofRun, new Reported(run.From, run.To));

@@ -8,7 +8,7 @@ namespace Mamori.AccessMonitoring;
 /// <summary>
 /// One rule of the pack as data: its id (R01), name (SELF_ACCESS), Japanese title, severity, parameters with their
 /// defaults, and the query it compiles to. The query reads the engine's views (<c>access</c>, <c>resident_days</c>,
-/// <c>days</c>, <c>staff</c>, <c>staff_leave</c>, <c>role_business</c>, <c>role_roaming</c>) and returns
+/// <c>user_days</c>, <c>days</c>, <c>staff</c>, <c>staff_leave</c>, <c>role_business</c>, <c>role_roaming</c>) and returns
 /// <c>user_id, day, resident_id, n</c>, and <c>severity</c> when <see cref="SeverityPerRow"/> (R13: critical, high or
 /// medium by what the account did); <see cref="Severity"/> is then the highest it can be.
 /// </summary>
@@ -44,7 +44,8 @@ public sealed partial class RulePack(IReadOnlyList<Rule> rules)
     /// <summary>
     /// How far around a period the rule looks (its <c>history</c>, with parameters written in), so that analysing a
     /// period alone finds what analysing it with everything before would: "30 days" and "28 working days" before the
-    /// period, which the engine reads from the store's daily aggregates (the rule reads them as <c>resident_days</c>),
+    /// period, which the engine reads from the store's daily aggregates (the rule reads them as <c>resident_days</c> or
+    /// <c>user_days</c>),
     /// or "10 minutes", the stored rows that near the period on either side (the rule reads them as <c>access</c>).
     /// </summary>
     public static RuleHistory History(Rule rule, MonitoringSettings settings)

@@ -13,12 +13,13 @@ namespace Mamori.AccessMonitoring;
 /// </summary>
 public static partial class TrinoSql
 {
-    /// <summary>The statements that define the <c>days</c>, <c>access</c> and <c>resident_days</c> views over the tables <c>log</c>, <c>staff</c>, <c>residents</c>, <c>cases</c>, <c>holidays</c>.</summary>
+    /// <summary>The statements that define the <c>days</c>, <c>access</c>, <c>resident_days</c> and <c>user_days</c> views over the tables <c>log</c>, <c>staff</c>, <c>residents</c>, <c>cases</c>, <c>holidays</c>.</summary>
     public static IReadOnlyList<(string Name, string Sql)> Views() =>
     [
         ("days", "CREATE OR REPLACE VIEW days AS " + Translate(LogAnalyzer.DaysSql)),
         ("access", "CREATE OR REPLACE VIEW access AS " + Translate(LogAnalyzer.AccessSql)),
         ("resident_days", "CREATE OR REPLACE VIEW resident_days AS " + Translate(LogAnalyzer.ResidentDaysSql)),
+        ("user_days", "CREATE OR REPLACE VIEW user_days AS " + Translate(LogAnalyzer.UserDaysSql)),
     ];
 
     /// <summary>A rule's query in Trino's dialect, with the settings and parameters written in as for DuckDB.</summary>

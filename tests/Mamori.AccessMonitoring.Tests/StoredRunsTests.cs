@@ -81,6 +81,48 @@ public sealed class StoredRunsTests : IDisposable
         Assert.Equal(whole.Days, withoutSome.Days);
     }
 
+    /// <summary>
+    /// R09 compares a day with the residents a user looked at on each day before: a resident looked at in the morning
+    /// and again in the afternoon of a day stored in two files is one resident of that day, not two.
+    /// </summary>
+    [Fact]
+    public void ADaySplitOverTwoFiles_CountsEachResidentOnce_InTheHistory()
+    {
+        using var s = new Scenario();
+        var day = new DateOnly(2024, 5, 15);
+        var history = Enumerable.Range(1, 40).Select(i => day.AddDays(-i)).Where(d => !JapaneseCalendar.IsClosed(d)).Take(12).Order().ToList();
+        foreach (var d in history)
+        {
+            for (var i = 1; i <= 20; i++)
+            {
+                s.Access("u2", Scenario.Resident(i), $"{d:yyyy-MM-dd} 09:{i:00}:00").Access("u2", Scenario.Resident(i), $"{d:yyyy-MM-dd} 14:{i:00}:00");
+            }
+        }
+        // 61 residents: more than every earlier day (20) and more than three times the usual (60), so R09 fires.
+        for (var i = 1; i <= 61; i++)
+        {
+            s.Access("u2", Scenario.Resident(i), $"{day:yyyy-MM-dd} {9 + i / 30:00}:{i % 30:00}:00");
+        }
+        var inputs = s.Inputs();
+        var rows = File.ReadAllLines(inputs.Logs[0]);
+        var store = new LogStore(Path.Combine(_dir, "store"), PseudonymKey);
+        // One file from each noon to the next: every day of the history is stored half in one file, half in the next.
+        var noons = history.Select(d => d.ToDateTime(new TimeOnly(12, 0))).Append(DateTime.MaxValue).ToList();
+        var from = DateTime.MinValue;
+        foreach (var noon in noons)
+        {
+            var part = rows.Skip(1).Where(r => string.CompareOrdinal(r[..19], $"{from:yyyy-MM-dd HH:mm:ss}") >= 0 && string.CompareOrdinal(r[..19], $"{noon:yyyy-MM-dd HH:mm:ss}") < 0);
+            var file = Path.Combine(_dir, $"part-{noon:MMdd}.csv");
+            File.WriteAllLines(file, [rows[0], .. part]);
+            store.Ingest(file);
+            from = noon;
+        }
+
+        Assert.Equal(13, store.StoredPeriods().Count);
+        Assert.Contains(LogAnalyzer.Analyze(inputs, Settings).Alerts, a => a is { Rule: "R09", UserId: "u2" } && a.Day == day);
+        Assert.Contains(LogAnalyzer.AnalyzeStored(store, day, day, inputs, Settings).Alerts, a => a is { Rule: "R09", UserId: "u2" } && a.Day == day);
+    }
+
     [Fact]
     public void Runs_AreWholeDaysUpToTheBudget_AndABiggerDayRunsAlone()
     {

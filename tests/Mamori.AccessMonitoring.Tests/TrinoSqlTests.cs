@@ -45,7 +45,7 @@ public sealed class TrinoSqlTests
             {
                 Assert.True(errors.Count == 0, $"{Path.GetFileName(file)}: {string.Join(" / ", errors)}\n{File.ReadAllText(file)}");
             }
-            Assert.Equal(18, report.Count);
+            Assert.Equal(19, report.Count);
             Assert.Equal(0, exit);
 
             var duck = Write(dir, "R14-duckdb.sql", RulePack.Compile(RulePack.Default.Rules.Single(r => r.Id == "R14"), Scenario.Settings));

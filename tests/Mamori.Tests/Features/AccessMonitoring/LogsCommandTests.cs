@@ -54,8 +54,8 @@ public sealed class LogsCommandTests
             var compiled = await CliProcess.RunAsync(["logs", "compile", "--dialect", "trino", "--out", dir, "--json"]);
             Assert.Equal(0, compiled.ExitCode);
             var files = compiled.Json.GetProperty("files").EnumerateArray().Select(f => Path.GetFileName(f.GetString()!)).ToList();
-            Assert.Equal(18, files.Count);
-            Assert.Equal(["00-view-days.sql", "00-view-access.sql", "00-view-resident_days.sql", "R01.sql"], files.Take(4));
+            Assert.Equal(19, files.Count);
+            Assert.Equal(["00-view-days.sql", "00-view-access.sql", "00-view-resident_days.sql", "00-view-user_days.sql", "R01.sql"], files.Take(5));
             var r10 = await File.ReadAllTextAsync(Path.Combine(dir, "R10.sql"));
             Assert.StartsWith("-- R10 BURST", r10);
             Assert.Contains("cardinality(array_distinct(array_agg(resident_id) OVER", r10);
