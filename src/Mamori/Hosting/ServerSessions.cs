@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Mamori.Hosting;
 
@@ -74,9 +75,19 @@ public static class ServerSessions
         var db = services.GetRequiredService<AppDbContext>();
         var now = services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
         var ct = context.HttpContext.RequestAborted;
-        var session = Guid.TryParse(context.Principal?.FindFirstValue(Claim), out var id)
-            ? await db.SignInSessions.IgnoreQueryFilters().AsNoTracking().FirstOrDefaultAsync(s => s.Id == id, ct)
+        // The session and the account as it is now, in one query.
+        var found = Guid.TryParse(context.Principal?.FindFirstValue(Claim), out var id)
+            ? await db.SignInSessions.IgnoreQueryFilters().AsNoTracking().Where(s => s.Id == id)
+                .Select(s => new
+                {
+                    Session = s,
+                    Account = db.Users.Where(u => u.Id == s.UserId)
+                        .Select(u => new Account(u.SecurityStamp, u.UserName, u.Email, u.Role, u.MunicipalityId, u.DepartmentId, u.DisplayName, u.MustChangePassword))
+                        .FirstOrDefault(),
+                })
+                .FirstOrDefaultAsync(ct)
             : null;
+        var session = found?.Session;
         var ended = session is null ? SessionEnd.LoggedOut
             : session.EndedAt is not null ? session.EndReason ?? SessionEnd.LoggedOut
             : services.GetRequiredService<SessionSettings>().EndedBy(session.StartedAt, session.LastSeenAt, now);
@@ -96,7 +107,24 @@ public static class ServerSessions
         {
             await db.SignInSessions.IgnoreQueryFilters().Where(s => s.Id == id).ExecuteUpdateAsync(s => s.SetProperty(x => x.LastSeenAt, now), ct);
         }
+        // The sign-in still says what the account says: nothing to refresh. Otherwise (a suspension or password change
+        // renewed the stamp, 管理者 changed the role or department) Identity checks the stamp and signs in again with
+        // the account as it is now, or signs out.
+        if (found!.Account is { } account && account.Describes(context.Principal!, services.GetRequiredService<IOptions<IdentityOptions>>().Value.ClaimsIdentity))
+        {
+            return;
+        }
         await SecurityStampValidator.ValidatePrincipalAsync(context);
+    }
+
+    /// <summary>What a sign-in's claims are made of (<see cref="MamoriClaimsPrincipalFactory"/>), as the account holds it now.</summary>
+    private sealed record Account(string? Stamp, string? UserName, string? Email, UserRole Role, Guid MunicipalityId, Guid? DepartmentId, string DisplayName, bool MustChangePassword)
+    {
+        public bool Describes(ClaimsPrincipal p, ClaimsIdentityOptions claims) =>
+            Stamp is not null && p.FindFirstValue(claims.SecurityStampClaimType) == Stamp
+            && p.FindFirstValue(claims.UserNameClaimType) == UserName && p.FindFirstValue(claims.EmailClaimType) == Email
+            && p.Role() == Role && p.MunicipalityId() == MunicipalityId && p.DepartmentId() == DepartmentId
+            && p.FindFirstValue(MamoriClaims.DisplayName) == DisplayName && p.HasClaim(c => c.Type == MamoriClaims.MustChangePassword) == MustChangePassword;
     }
 
     /// <summary>How stale the recorded last use may get before a request writes it again.</summary>

@@ -42,9 +42,9 @@ public static class WebSetup
         services.AddMamoriIdentityCore()
             .AddSignInManager()
             .AddClaimsPrincipalFactory<MamoriClaimsPrincipalFactory>();
-        // Every request re-checks the security stamp: suspension, role changes and "sign out
-        // everywhere" take effect at once, for the price of one primary-key lookup. The refreshed
-        // sign-in keeps the server-side session it belongs to.
+        // Every request compares the sign-in with the account (ServerSessions.ValidateAsync, one query with the
+        // session); when they differ, the security stamp is checked at once: suspension, role changes and "sign out
+        // everywhere" take effect at the next request. The refreshed sign-in keeps the server-side session it belongs to.
         services.Configure<SecurityStampValidatorOptions>(o =>
         {
             o.ValidationInterval = TimeSpan.Zero;

@@ -36,6 +36,51 @@ public sealed partial class SessionTests(AppFixture app)
         Assert.Equal([SessionEnd.LoggedOut], ended);
     }
 
+    /// <summary>
+    /// A request compares the sign-in with the account in the query that checks the session: while they agree nothing
+    /// is signed in again (no new cookie on every response); a role given by 管理者 or a suspension takes effect at
+    /// the next request.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(TestDatabases.All), MemberType = typeof(TestDatabases))]
+    public async Task ASignIn_IsRenewedOnlyWhenTheAccountChanged_AndARoleOrSuspensionTakesEffectAtTheNextRequest(DatabaseProvider provider)
+    {
+        var factory = await app.GetAsync(provider);
+        var tenant = await TestTenant.CreateAsync(factory);
+        var name = tenant.UserName(UserRole.Office);
+        using var jar = await CookieJar.SignInAsync(factory, tenant, name);
+        static bool Renewed(HttpResponseMessage r) =>
+            r.Headers.TryGetValues("Set-Cookie", out var set) && set.Any(c => c.StartsWith("mamori.auth=", StringComparison.Ordinal));
+
+        var home = await jar.GetAsync("/");
+        Assert.Equal(HttpStatusCode.OK, home.StatusCode);
+        Assert.False(Renewed(home));
+        Assert.NotEqual(HttpStatusCode.OK, (await jar.GetAsync("/audit")).StatusCode);
+
+        await factory.AsSystemAsync(async (_, db) =>
+        {
+            var user = await db.Users.IgnoreQueryFilters().SingleAsync(u => u.MunicipalityId == tenant.MunicipalityId && u.UserName == name);
+            user.Role = UserRole.Auditor;
+            return await db.SaveChangesAsync();
+        });
+        var audit = await jar.GetAsync("/audit");
+        Assert.Equal(HttpStatusCode.OK, audit.StatusCode);
+        Assert.True(Renewed(audit));
+        var next = await jar.GetAsync("/audit");
+        Assert.Equal(HttpStatusCode.OK, next.StatusCode);
+        Assert.False(Renewed(next));
+
+        await factory.AsSystemAsync(async (sp, _) =>
+        {
+            var users = sp.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<AppUser>>();
+            var user = users.Users.IgnoreQueryFilters().Single(u => u.MunicipalityId == tenant.MunicipalityId && u.UserName == name);
+            return await users.UpdateSecurityStampAsync(user);
+        });
+        var after = await jar.GetAsync("/audit");
+        Assert.Equal(HttpStatusCode.Redirect, after.StatusCode);
+        Assert.Contains("/account/login", after.Headers.Location!.OriginalString, StringComparison.Ordinal);
+    }
+
     [Theory]
     [MemberData(nameof(TestDatabases.All), MemberType = typeof(TestDatabases))]
     public async Task Asvs3_3_2_ASession_EndsAfterThirtyIdleMinutes_AndAfterTwelveHoursHoweverBusy(DatabaseProvider provider)
