@@ -64,14 +64,16 @@ public static class RegisterQueries
         {
             query = query.Where(f => f.Status == status);
         }
-        var files = await query.OrderBy(f => f.FileNumber)
+        // The long texts are read only when a keyword is looked for in them.
+        var keyword = !string.IsNullOrWhiteSpace(filter.Keyword);
+        var files = await query.OrderBy(f => f.FileNumber).ThenBy(f => f.Id)
             .Select(f => new
             {
                 f.Id,
                 f.FileNumber,
                 f.Name,
-                f.Purpose,
-                f.RecordItems,
+                Purpose = keyword ? f.Purpose : "",
+                RecordItems = keyword ? f.RecordItems : "",
                 f.DepartmentId,
                 f.Status,
                 f.SubjectCount,

@@ -38,10 +38,7 @@ public sealed class AlertsModel(AppDbContext db, IAuthorizationService authz) : 
     /// <summary>How many alerts match the filters.</summary>
     public int Total { get; private set; }
 
-    public int PageCount => Math.Max(1, (Total + PageSize - 1) / PageSize);
-
-    /// <summary>The link to <paramref name="page"/> of the same list.</summary>
-    public string PageLink(int page) => Query() is { Length: > 0 } q ? $"?{q}&p={page}" : $"?p={page}";
+    public Pager Pager => new(PageNumber, Total, PageSize, "/access", Query());
     public IReadOnlyList<Count> ByRule { get; private set; } = [];
     public IReadOnlyList<Count> ByDept { get; private set; } = [];
     public IReadOnlyList<Count> ByUser { get; private set; } = [];
@@ -130,9 +127,9 @@ public sealed class AlertsModel(AppDbContext db, IAuthorizationService authz) : 
             .ThenBy(a => a.Severity == "critical" ? 0 : a.Severity == "high" ? 1 : a.Severity == "medium" ? 2 : 3)
             .ThenBy(a => a.Rule).ThenBy(a => a.UserId).ThenBy(a => a.Id);
         Total = await query.CountAsync(ct);
-        PageNumber = Math.Clamp(PageNumber, 1, PageCount);
+        PageNumber = Pager.Current;
         Alerts = paged
-            ? await ordered.Skip((PageNumber - 1) * PageSize).Take(PageSize).ToListAsync(ct)
+            ? await ordered.Skip(Pager.Skip).Take(PageSize).ToListAsync(ct)
             : await ordered.ToListAsync(ct);
     }
 

@@ -22,8 +22,8 @@ public sealed class IndexModel(AppDbContext db) : MamoriPageModel
 
     public List<AuditEntry> Rows { get; private set; } = [];
     public int Total { get; private set; }
-    public int Skip => (PageNumber - 1) * PageSize;
-    public int PageCount => Math.Max(1, (Total + PageSize - 1) / PageSize);
+    public int Skip => Pager.Skip;
+    public Pager Pager => new(PageNumber, Total, PageSize, "/audit", QueryString);
 
     public string QueryString => Microsoft.AspNetCore.Http.QueryString.Create(new Dictionary<string, string?>
     {
@@ -34,8 +34,6 @@ public sealed class IndexModel(AppDbContext db) : MamoriPageModel
         ["actor"] = Actor,
     }.Where(p => !string.IsNullOrEmpty(p.Value))).ToString();
 
-    public string PageLink(int page) => QueryString.Length == 0 ? $"?p={page}" : $"{QueryString}&p={page}";
-
     public async Task OnGetAsync(CancellationToken ct)
     {
         SetTitle("監査ログ");
@@ -43,6 +41,7 @@ public sealed class IndexModel(AppDbContext db) : MamoriPageModel
         var filter = new AuditFilter(ParseDate(From, "from"), ParseDate(To, "to"), Entity, Action, Actor);
         var query = filter.Apply(db);
         Total = await query.CountAsync(ct);
+        PageNumber = Pager.Current;
         Rows = await query.Skip(Skip).Take(PageSize).ToListAsync(ct);
     }
 }

@@ -56,6 +56,22 @@ public sealed class RegisterImportTests(AppFixture app)
         Assert.Equal(HttpStatusCode.Redirect, again.StatusCode);
         Assert.Contains("変更なし 200 件", await office.GetPageAsync("/register"));
         Assert.Equal(200, (await Files(factory, tenant)).Count);
+
+        // The list shows a hundred files a page, in file-number order, and the next page keeps the filters.
+        var page1 = await office.GetPageAsync("/register?status=Draft");
+        Assert.Contains("200 件（1〜100 件目）", page1, StringComparison.Ordinal);
+        Assert.Contains("F-0100", page1, StringComparison.Ordinal);
+        Assert.DoesNotContain("F-0101", page1, StringComparison.Ordinal);
+        Assert.Contains("href=\"/register?status=Draft&amp;p=2\"", page1, StringComparison.Ordinal);
+        var page2 = await office.GetPageAsync("/register?status=Draft&p=2");
+        Assert.Contains("200 件（101〜200 件目）", page2, StringComparison.Ordinal);
+        Assert.Contains("F-0101", page2, StringComparison.Ordinal);
+        Assert.Contains("F-0200", page2, StringComparison.Ordinal);
+        Assert.DoesNotContain("F-0100<", page2, StringComparison.Ordinal);
+        Assert.Contains("2 / 2 ページ", page2, StringComparison.Ordinal);
+        // A keyword reads the long texts (住民の居住関係の公証 is every file's purpose), or narrows the list (F-019: F-0190…F-0199).
+        Assert.Contains("200 件（1〜100 件目）", await office.GetPageAsync("/register?q=%E5%85%AC%E8%A8%BC"), StringComparison.Ordinal);
+        Assert.Contains("（10 件）", await office.GetPageAsync("/register?q=F-019"), StringComparison.Ordinal);
     }
 
     [Theory]
