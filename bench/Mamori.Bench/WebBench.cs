@@ -13,7 +13,8 @@ namespace Mamori.Bench;
 /// The web app under load: the real app on Kestrel (a socket, not the in-memory test server), a municipality with 500
 /// published register files and a council's minutes, loaded by wrk (a separate process, so the load generator's work is
 /// not the server's) at 50 and 200 connections on the public register, the register list API, the minutes search API,
-/// /health and the home page of each role, on SQLite and on PostgreSQL when MAMORI_TEST_POSTGRES is set. Prints p50/p99,
+/// /health and the home page of each role, on SQLite and on PostgreSQL when MAMORI_TEST_POSTGRES is set (directly and through
+/// nginx configured as docs/deploy/nginx.conf). Prints p50/p99,
 /// requests per second and errors beside the target (p99 under 100 ms on a quiet machine, no errors), and the server's
 /// memory. Needs wrk (Debian: apt-get install wrk).
 /// </summary>
@@ -30,7 +31,7 @@ public static partial class WebBench
             return;
         }
         Console.WriteLine($"Web under load: wrk, {seconds} s per page and connection count, 2 threads; {Environment.ProcessorCount} cores; target p99 < {TargetP99Ms} ms, 0 errors");
-        Console.WriteLine($"{"database",-9} {"page",-34} {"conn",5} {"req/s",9} {"p50 ms",8} {"p99 ms",8} {"errors",7} {"target",7}");
+        Console.WriteLine($"{"database",-15} {"page",-34} {"conn",5} {"req/s",9} {"p50 ms",8} {"p99 ms",8} {"errors",7} {"target",7}");
         foreach (var provider in TestDatabases.Providers)
         {
             await using var factory = new MamoriFactory(provider);
@@ -65,17 +66,27 @@ public static partial class WebBench
                 ("home セキュリティ担当", "/", sessions[UserRole.Security]),
                 ("home 監査", "/", sessions[UserRole.Auditor]),
             };
-            foreach (var (name, url, session) in pages.Where(p => only is null || p.Name.Contains(only, StringComparison.Ordinal)))
+            // PostgreSQL is also measured through nginx, as several instances are run (one instance behind it here).
+            using var proxy = provider == DatabaseProvider.Postgres ? Proxy.Start(port) : null;
+            var routes = new List<(string Label, Uri Address)> { (provider.ToString(), address) };
+            if (proxy is not null)
             {
-                foreach (var connections in new[] { 50, 200 })
+                routes.Add(($"{provider}+nginx", proxy.Address));
+            }
+            foreach (var (label, root) in routes)
+            {
+                foreach (var (name, url, session) in pages.Where(p => only is null || p.Name.Contains(only, StringComparison.Ordinal)))
                 {
-                    var result = await WrkAsync(new Uri(address, url), session?.CookieHeader, connections, seconds);
-                    var met = result.P99Ms < TargetP99Ms && result.Errors == 0 ? "met" : "not met";
-                    Console.WriteLine($"{provider,-9} {name,-34} {connections,5} {result.PerSecond,9:F0} {result.P50Ms,8:F1} {result.P99Ms,8:F1} {result.Errors,7} {met,7}");
+                    foreach (var connections in new[] { 50, 200 })
+                    {
+                        var result = await WrkAsync(new Uri(root, url), session?.CookieHeader, connections, seconds);
+                        var met = result.P99Ms < TargetP99Ms && result.Errors == 0 ? "met" : "not met";
+                        Console.WriteLine($"{label,-15} {name,-34} {connections,5} {result.PerSecond,9:F0} {result.P50Ms,8:F1} {result.P99Ms,8:F1} {result.Errors,7} {met,7}");
+                    }
                 }
             }
             using var self = Process.GetCurrentProcess();
-            Console.WriteLine($"{provider,-9} server memory (this process): working set {self.WorkingSet64 / 1024 / 1024} MiB, peak {self.PeakWorkingSet64 / 1024 / 1024} MiB");
+            Console.WriteLine($"{provider,-15} server memory (this process): working set {self.WorkingSet64 / 1024 / 1024} MiB, peak {self.PeakWorkingSet64 / 1024 / 1024} MiB");
         }
     }
 

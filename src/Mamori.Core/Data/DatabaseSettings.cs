@@ -53,10 +53,7 @@ public sealed record DatabaseSettings(DatabaseProvider Provider, string Connecti
             }
             connectionString = $"Data Source={Path.Combine(dataDirectory, "mamori.db")}";
         }
-        if (provider == DatabaseProvider.Sqlite)
-        {
-            connectionString = WaitingForLocks(connectionString);
-        }
+        connectionString = provider == DatabaseProvider.Sqlite ? WaitingForLocks(connectionString) : Pooled(connectionString);
         // The database, keys, uploads and index live here: readable by the application's account only.
         PrivateFiles.CreateDirectory(dataDirectory);
         var settings = new DatabaseSettings(provider, connectionString, dataDirectory);
@@ -78,6 +75,24 @@ public sealed record DatabaseSettings(DatabaseProvider Provider, string Connecti
             builder.DefaultTimeout = SqliteLockWaitSeconds;
         }
         return builder.ToString();
+    }
+
+    /// <summary>
+    /// How many connections one instance keeps to PostgreSQL at most, unless the connection string says otherwise.
+    /// Npgsql's own default (100) is PostgreSQL's whole default <c>max_connections</c>: under 200 concurrent requests an
+    /// instance took every connection and requests failed with "too many clients". Thirty keep a 2-core server busy
+    /// (a request waits for a free connection instead), and three instances and the operator's tools still fit in 100.
+    /// </summary>
+    public const int PostgresPoolSize = 30;
+
+    private static string Pooled(string connectionString)
+    {
+        var builder = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
+        if (!connectionString.Contains("Pool Size", StringComparison.OrdinalIgnoreCase) && !connectionString.Contains("MaxPoolSize", StringComparison.OrdinalIgnoreCase))
+        {
+            builder.MaxPoolSize = PostgresPoolSize;
+        }
+        return builder.ConnectionString;
     }
 
     /// <summary>Points EF Core at the provider and its migrations assembly.</summary>

@@ -1,6 +1,7 @@
 using Mamori.Core.Data;
 using Mamori.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
 
 namespace Mamori.Tests.Hosting;
 
@@ -39,5 +40,26 @@ public sealed class MigrationTests(AppFixture app)
             Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute, File.GetUnixFileMode(factory.DataDirectory));
             Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(Path.Combine(factory.DataDirectory, "mamori.db")));
         }
+    }
+
+    /// <summary>
+    /// An instance keeps at most 30 connections to PostgreSQL unless the connection string sets its own pool size:
+    /// Npgsql's default of 100 is all of PostgreSQL's default max_connections, and under load one instance took them all.
+    /// </summary>
+    [Theory]
+    [InlineData("Host=db;Username=mamori;Password=secret", 30)]
+    [InlineData("Host=db;Username=mamori;Password=secret;Maximum Pool Size=80", 80)]
+    public void APostgresInstance_KeepsThirtyConnections_UnlessTheConnectionStringSaysOtherwise(string connection, int pool)
+    {
+        var config = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Database:Provider"] = "Postgres",
+            ["ConnectionStrings:Mamori"] = connection,
+            ["Mamori:DataDirectory"] = Directory.CreateTempSubdirectory("mamori-pool-").FullName,
+        }).Build();
+        var built = new Npgsql.NpgsqlConnectionStringBuilder(DatabaseSettings.From(config).ConnectionString);
+        Assert.Equal(pool, built.MaxPoolSize);
+        Assert.Equal("secret", built.Password);
+        Assert.Equal(30, DatabaseSettings.PostgresPoolSize);
     }
 }
