@@ -6,7 +6,9 @@ using Mamori.Core.Features.Minutes;
 // index build time and size, then p50/p95 latency per query class for the Lucene index (first page of
 // 20 hits with snippets and the total) and for a brute-force scan of the same normalized texts (the
 // set of matching turns). Baseline: p95 under 20 ms for every class, and at least 100x the scan.
-// Usage: dotnet run -c Release --project bench/Mamori.MinutesBench [-- turns [queriesPerClass]]
+// Usage: dotnet run -c Release --project bench/Mamori.MinutesBench [-- turns [queriesPerClass [municipalities]]]
+//        (municipalities: the turns spread over that many municipalities, as a 共同利用 deployment holds them; each
+//        query searches one municipality, as every search in Mamori does, and the scan reads that municipality's turns)
 //        dotnet run -c Release --project bench/Mamori.MinutesBench -- layouts [documents]   (parsing in every layout)
 //        dotnet run -c Release --project bench/Mamori.MinutesBench -- pdf [pages]   (PDF import: printed minutes of about 100 pages)
 if (args is ["layouts", ..])
@@ -21,12 +23,14 @@ if (args is ["pdf", ..])
 }
 var turnCount = args.Length > 0 && int.TryParse(args[0], out var t) ? t : 200_000;
 var perClass = args.Length > 1 && int.TryParse(args[1], out var q) ? q : 200;
+var municipalityCount = args.Length > 2 && int.TryParse(args[2], out var m) ? m : 1;
 const double TargetP95Ms = 20;
 const double TargetSpeedup = 100;
 
-var corpus = MinutesCorpus.Generate(turnCount, seed: 20261122);
+var corpus = MinutesCorpus.Generate(turnCount, seed: 20261122, municipalityCount);
 var characters = corpus.Sum(x => (long)x.Text.Length);
-Console.WriteLine($"Generated {corpus.Count:N0} turns, {characters:N0} characters ({characters / (double)corpus.Count:F0} per turn), seed 20261122");
+Console.WriteLine($"Generated {corpus.Count:N0} turns, {characters:N0} characters ({characters / (double)corpus.Count:F0} per turn), "
+    + $"{municipalityCount:N0} municipalit{(municipalityCount == 1 ? "y" : "ies")}, seed 20261122");
 
 var folder = Path.Combine(Path.GetTempPath(), "mamori-minutes-bench-" + Guid.NewGuid().ToString("N"));
 try
@@ -43,6 +47,12 @@ try
         .OrderByDescending(g => g.Bytes).Select(g => $"{g.Key} {g.Bytes / (double)characters:F2} B/char")));
 
     var normalized = corpus.Select(x => MinutesNormalizer.Normalize(x.Text)).ToArray();
+    // Each query searches one municipality (the next in turn), and its words come from that municipality's turns.
+    var byMunicipality = Enumerable.Range(0, corpus.Count).GroupBy(i => corpus[i].MunicipalityId).ToDictionary(g => g.Key, g => g.ToArray());
+    var municipalities = byMunicipality.Keys.Order().ToArray();
+    var current = municipalities[0];
+    var rotation = 0;
+    Guid NextMunicipality() => current = municipalities[rotation++ % municipalities.Length];
     var random = new Random(7);
     // A synonym list as an office keeps one: groups of three words; a query names one of them.
     var synonyms = Enumerable.Range(0, 200).Select(_ => (IReadOnlyList<string>)[Piece(4), Piece(4), Piece(5)]).ToList();
@@ -68,7 +78,7 @@ try
     {
         for (var i = 0; i < 50; i++)
         {
-            index.Search(new MinutesQuery(MinutesCorpus.Municipality, next(), Synonyms: synonyms));
+            index.Search(new MinutesQuery(NextMunicipality(), next(), Synonyms: synonyms));
         }
     }
     await Task.Delay(500);
@@ -81,14 +91,14 @@ try
         var indexTimes = new List<double>();
         var scanTimes = new List<double>();
         var hitCounts = new List<int>();
-        var queries = Enumerable.Range(0, perClass).Select(_ => next()).ToList();
+        var queries = Enumerable.Range(0, perClass).Select(_ => (Municipality: NextMunicipality(), Text: next())).ToList();
         // The index queries run on their own, as a server runs them, then the scans: a scan walks 40 million
         // characters and would leave the index's pages out of the CPU caches for the query after it.
         var totals = new List<int>();
-        foreach (var query in queries)
+        foreach (var (municipality, query) in queries)
         {
             var sw = Stopwatch.StartNew();
-            var result = index.Search(new MinutesQuery(MinutesCorpus.Municipality, query, Synonyms: synonyms));
+            var result = index.Search(new MinutesQuery(municipality, query, Synonyms: synonyms));
             sw.Stop();
             indexTimes.Add(sw.Elapsed.TotalMilliseconds);
             hitCounts.Add(result.Total);
@@ -97,14 +107,14 @@ try
         // The scan is timed on a subset: it is the same work for every query of a class.
         for (var i = 0; i < Math.Max(10, perClass / 10); i++)
         {
-            var query = queries[i];
-            // The scan evaluates what the query means on every normalized text (synonyms widened the same way).
-            var condition = MinutesQueryText.Expand(MinutesQueryText.Parse(query)!, new MinutesQuery(MinutesCorpus.Municipality, query, Synonyms: synonyms).SynonymsOf);
+            var (municipality, query) = queries[i];
+            // The scan evaluates what the query means on every normalized text of the municipality (synonyms widened the same way).
+            var condition = MinutesQueryText.Expand(MinutesQueryText.Parse(query)!, new MinutesQuery(municipality, query, Synonyms: synonyms).SynonymsOf);
             var sw = Stopwatch.StartNew();
             var matches = 0;
-            foreach (var text in normalized)
+            foreach (var k in byMunicipality[municipality])
             {
-                if (MinutesQueryText.Matches(condition, text))
+                if (MinutesQueryText.Matches(condition, normalized[k]))
                 {
                     matches++;
                 }
@@ -120,7 +130,7 @@ try
         {
             foreach (var k in Enumerable.Range(0, queries.Count).OrderByDescending(k => indexTimes[k]).Take(4))
             {
-                Console.WriteLine($"    slow: {queries[k]} {indexTimes[k]:F1} ms, {totals[k]:N0} hits");
+                Console.WriteLine($"    slow: {queries[k].Text} {indexTimes[k]:F1} ms, {totals[k]:N0} hits");
             }
         }
         var (ip50, ip95) = Percentiles(indexTimes);
@@ -135,7 +145,7 @@ try
     Console.WriteLine(allMet ? "Every query class meets the target." : "Some query classes miss the target (see above).");
 
     // The same words searched in PostgreSQL instead: LIKE on a table scan, and LIKE through a pg_trgm index.
-    await using var postgres = await PostgresSearch.CreateAsync(normalized);
+    await using var postgres = municipalityCount == 1 ? await PostgresSearch.CreateAsync(normalized) : null;
     if (postgres is not null)
     {
         Console.WriteLine($"{"query class (single words)",-32} {"index p50",10} {"index p95",10} {"LIKE p50",9} {"LIKE p95",9} {"pg_trgm p50",12} {"pg_trgm p95",12} {"pg_trgm/index p95",18}");
@@ -171,7 +181,8 @@ try
     {
         while (true)
         {
-            var text = normalized[random.Next(normalized.Length)];
+            var turns = byMunicipality[current];
+            var text = normalized[turns[random.Next(turns.Length)]];
             if (text.Length <= length)
             {
                 continue;
@@ -228,8 +239,9 @@ internal static class MinutesCorpus
 
     private static readonly string[] Speakers = ["会長", "副会長", "伊藤委員", "佐藤委員", "鈴木委員", "区政情報課長", "情報政策課長", "事務局"];
 
-    public static List<IndexedTurn> Generate(int count, int seed)
+    public static List<IndexedTurn> Generate(int count, int seed, int municipalities = 1)
     {
+        var ids = Enumerable.Range(0, municipalities).Select(k => k == 0 ? Municipality : new Guid(0x0199a000, 0, 0x7000, 0x80, 0, 0, 0, 0, 0, (byte)((k + 256) >> 8), (byte)(k + 256))).ToArray();
         var random = new Random(seed);
         var kanji = Enumerable.Range(0, 2500).Select(_ => (char)(0x4E00 + random.Next(0x5000))).Distinct().ToArray();
         var words = Enumerable.Range(0, 30_000).Select(_ =>
@@ -284,7 +296,7 @@ internal static class MinutesCorpus
             var speaker = Speakers[random.Next(Speakers.Length)];
             turns.Add(new IndexedTurn(
                 new Guid(seed, (short)(i >> 16), (short)i, 0, 0, 0, 0, 0, 0, 0, 2),
-                meeting, councils[i / 60 % 2], Municipality, day, ++seq, speaker,
+                meeting, councils[i / 60 % 2], ids[i / 60 % ids.Length], day, ++seq, speaker,
                 speaker.EndsWith("委員", StringComparison.Ordinal) ? SpeakerGroup.Member : speaker.Contains('会', StringComparison.Ordinal) ? SpeakerGroup.Chair : SpeakerGroup.Secretariat,
                 [], text.ToString()));
         }

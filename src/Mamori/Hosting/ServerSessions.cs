@@ -77,14 +77,16 @@ public static class ServerSessions
         var ct = context.HttpContext.RequestAborted;
         // The session and the account as it is now, in one query.
         var found = Guid.TryParse(context.Principal?.FindFirstValue(Claim), out var id)
-            ? await db.SignInSessions.IgnoreQueryFilters().AsNoTracking().Where(s => s.Id == id)
-                .Select(s => new
-                {
-                    Session = s,
-                    Account = db.Users.Where(u => u.Id == s.UserId)
-                        .Select(u => new Account(u.SecurityStamp, u.UserName, u.Email, u.Role, u.MunicipalityId, u.DepartmentId, u.DisplayName, u.MustChangePassword))
-                        .FirstOrDefault(),
-                })
+            ? await (from s in db.SignInSessions.IgnoreQueryFilters().AsNoTracking()
+                     where s.Id == id
+                     join u in db.Users on s.UserId equals u.Id into users
+                     from u in users.DefaultIfEmpty()
+                     select new
+                     {
+                         Session = s,
+                         Account = u == null ? null
+                             : new Account(u.SecurityStamp, u.UserName, u.Email, u.Role, u.MunicipalityId, u.DepartmentId, u.DisplayName, u.MustChangePassword),
+                     })
                 .FirstOrDefaultAsync(ct)
             : null;
         var session = found?.Session;

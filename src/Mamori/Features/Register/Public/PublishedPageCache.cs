@@ -25,17 +25,23 @@ public sealed class PublishedPageCache : IOutputCachePolicy
     /// <summary>The state of a municipality's published register: what is shown changes only when this does.</summary>
     public static async Task<string> StampAsync(AppDbContext db, string code, CancellationToken ct)
     {
-        var municipality = await db.Municipalities.IgnoreQueryFilters().AsNoTracking().Where(m => m.Code == code)
-            .Select(m => new { m.Id, m.Name }).SingleOrDefaultAsync(ct);
-        if (municipality is null)
+        // One round trip: on PostgreSQL each query costs its planning as well, and this one runs on every request.
+        var state = await db.Municipalities.IgnoreQueryFilters().AsNoTracking().Where(m => m.Code == code)
+            .Select(m => new
+            {
+                m.Id,
+                m.Name,
+                Count = db.PersonalInfoFileVersions.IgnoreQueryFilters().Count(v => v.MunicipalityId == m.Id
+                    && db.PersonalInfoFiles.IgnoreQueryFilters().Any(f => f.Id == v.FileId && f.Status != RegisterStatus.Removed)),
+                Last = db.PersonalInfoFileVersions.IgnoreQueryFilters().Where(v => v.MunicipalityId == m.Id
+                    && db.PersonalInfoFiles.IgnoreQueryFilters().Any(f => f.Id == v.FileId && f.Status != RegisterStatus.Removed)).Max(v => (DateTime?)v.PublishedAt),
+            })
+            .SingleOrDefaultAsync(ct);
+        if (state is null)
         {
             return "none";
         }
-        var shown = db.PersonalInfoFileVersions.IgnoreQueryFilters().Where(v => v.MunicipalityId == municipality.Id
-            && db.PersonalInfoFiles.IgnoreQueryFilters().Any(f => f.Id == v.FileId && f.Status != RegisterStatus.Removed));
-        var count = await shown.CountAsync(ct);
-        var last = await shown.MaxAsync(v => (DateTime?)v.PublishedAt, ct);
-        return string.Create(CultureInfo.InvariantCulture, $"{municipality.Id:N}:{count}:{last?.Ticks ?? 0}:{municipality.Name}");
+        return string.Create(CultureInfo.InvariantCulture, $"{state.Id:N}:{state.Count}:{state.Last?.Ticks ?? 0}:{state.Name}");
     }
 
     ValueTask IOutputCachePolicy.CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation) => StampRequestAsync(context, cancellation);
