@@ -112,16 +112,13 @@ public static partial class LogAnalyzer
     /// <summary>The <c>user_days</c> view the rules read for their weeks of history (R09), as its definition: how many residents each user looked at on each day.</summary>
     internal const string UserDaysSql = "SELECT user_id, user_dept, day, count(DISTINCT resident_id) AS residents FROM access WHERE resident_id IS NOT NULL GROUP BY user_id, user_dept, day";
 
-    private static string ReportedDays((DateOnly From, DateOnly To)? reported) =>
-        reported is { } r ? $"day BETWEEN DATE '{r.From:yyyy-MM-dd}' AND DATE '{r.To:yyyy-MM-dd}'" : "TRUE";
-
     /// <summary>
     /// The <c>user_days</c> table as DuckDB builds it: <see cref="UserDaysSql"/> over the reported days of <c>access</c>,
     /// and the counts of the days before them from <c>history_counts</c> (the store's daily aggregates).
     /// </summary>
-    private static string UserDays((DateOnly From, DateOnly To)? reported) => $"""
+    private static string UserDays(Reported? reported) => $"""
         CREATE TABLE user_days AS
-        SELECT * FROM ({UserDaysSql}) WHERE {ReportedDays(reported)}
+        SELECT * FROM ({UserDaysSql}) WHERE {reported?.DayFilter ?? "TRUE"}
         UNION ALL
         SELECT h.user_id, u.dept, h.day, h.residents FROM history_counts h LEFT JOIN user_attr u ON u.user_id = h.user_id
         """;
@@ -131,9 +128,9 @@ public static partial class LogAnalyzer
     /// <c>access</c>, and the same columns for the days before them from <c>history_pairs</c> (the store's daily
     /// aggregates), with the keys, departments and case spans of <c>access</c>.
     /// </summary>
-    private static string ResidentDays((DateOnly From, DateOnly To)? reported) => $"""
+    private static string ResidentDays(Reported? reported) => $"""
         CREATE TABLE resident_days AS
-        {ResidentDaysSql} AND {ReportedDays(reported)}
+        {ResidentDaysSql} AND {reported?.DayFilter ?? "TRUE"}
         UNION ALL
         SELECT h.user_id, u.dept, h.day, rk.k, cs.rk IS NOT NULL
         FROM (SELECT DISTINCT day, user_id, resident_id FROM history_pairs) h
@@ -152,7 +149,7 @@ public static partial class LogAnalyzer
     /// history before the <paramref name="reported"/> days (<c>history_pairs</c> and <c>history_counts</c>, when there is
     /// one), then lets the log go (the rules read the tables built).
     /// </summary>
-    internal static void BuildViews(DuckDBConnection db, (DateOnly From, DateOnly To)? reported = null)
+    internal static void BuildViews(DuckDBConnection db, Reported? reported = null)
     {
         Execute(db, "CREATE TABLE IF NOT EXISTS history_pairs (day DATE, user_id VARCHAR, resident_id VARCHAR)");
         Execute(db, "CREATE TABLE IF NOT EXISTS history_counts (day DATE, user_id VARCHAR, residents BIGINT)");

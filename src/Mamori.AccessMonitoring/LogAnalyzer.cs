@@ -16,17 +16,23 @@ public static partial class LogAnalyzer
     private static readonly string[] SeverityOrder = ["low", "medium", "high", "critical"];
 
     /// <summary>Analyses log CSV files as they are (resident ids as written in the files).</summary>
-    public static AnalysisResult Analyze(LogInputs inputs, MonitoringSettings settings, RulePack? pack = null) =>
-        Analyze(CsvLog(inputs), inputs, settings, pack);
+    public static AnalysisResult Analyze(LogInputs inputs, MonitoringSettings settings, RulePack? pack = null)
+    {
+        using var files = new TextFiles();
+        using var db = Open(settings.MemoryLimit);
+        LoadCsvLog(db, files, inputs);
+        LoadMasters(db, inputs, files, settings);
+        return RunPack(db, settings, pack ?? RulePack.Default, null, null);
+    }
 
-    private static Action<DuckDBConnection, TextFiles> CsvLog(LogInputs inputs) =>
-        (db, files) => LoadLog(db, inputs.Logs.Select(f => (f, Canonical(db, files, inputs.Mapping?.Log, Layout.Log, f))).ToList());
+    private static void LoadCsvLog(DuckDBConnection db, TextFiles files, LogInputs inputs) =>
+        LoadLog(db, inputs.Logs.Select(f => (f, Canonical(db, files, inputs.Mapping?.Log, Layout.Log, f))).ToList());
 
     /// <summary>A database with the log CSV files and the masters read (as <see cref="Analyze(LogInputs, MonitoringSettings, RulePack?)"/> reads them), nothing built yet.</summary>
     internal static DuckDBConnection Load(LogInputs inputs, TextFiles files)
     {
         var db = Open();
-        CsvLog(inputs)(db, files);
+        LoadCsvLog(db, files, inputs);
         LoadMasters(db, inputs, files, new MonitoringSettings());
         return db;
     }
@@ -124,9 +130,12 @@ public static partial class LogAnalyzer
     }
 
     /// <summary>The days an analysis reports when it reads rows around them for the rules' history.</summary>
-    private sealed record Reported(DateOnly From, DateOnly To)
+    internal sealed record Reported(DateOnly From, DateOnly To)
     {
         public string RowFilter => $"ts >= TIMESTAMP '{From:yyyy-MM-dd} 00:00:00' AND ts < TIMESTAMP '{To.AddDays(1):yyyy-MM-dd} 00:00:00'";
+
+        /// <summary>The condition on a <c>day</c> column.</summary>
+        public string DayFilter => $"day BETWEEN DATE '{From:yyyy-MM-dd}' AND DATE '{To:yyyy-MM-dd}'";
 
         public bool Contains(DateOnly day) => day >= From && day <= To;
     }
@@ -148,16 +157,6 @@ public static partial class LogAnalyzer
         return day < start ? day : start;
     }
 
-    private static AnalysisResult Analyze(Action<DuckDBConnection, TextFiles> loadLog, LogInputs masters, MonitoringSettings settings, RulePack? pack)
-    {
-        pack ??= RulePack.Default;
-        using var files = new TextFiles();
-        using var db = Open(settings.MemoryLimit);
-        loadLog(db, files);
-        LoadMasters(db, masters, files, settings);
-        return RunPack(db, settings, pack, null, null);
-    }
-
     /// <summary>Reads the four masters as an analysis would, refusing the first row that cannot be read (before they replace stored ones).</summary>
     public static void CheckMasters(LogInputs masters)
     {
@@ -169,7 +168,7 @@ public static partial class LogAnalyzer
     private static AnalysisResult RunPack(DuckDBConnection db, MonitoringSettings settings, RulePack pack, IProgress<(int Done, int Total, string Step)>? progress, Reported? reported)
     {
         var rows = Scalar<long>(db, "SELECT count(*) FROM log" + (reported is null ? "" : " WHERE " + reported.RowFilter));
-        BuildViews(db, reported is null ? null : (reported.From, reported.To));
+        BuildViews(db, reported);
         var alerts = new List<Alert>();
         for (var i = 0; i < pack.Rules.Count; i++)
         {
@@ -194,7 +193,7 @@ public static partial class LogAnalyzer
     private static Dictionary<string, DateOnly> LastActive(DuckDBConnection db, Reported reported)
     {
         using var cmd = db.CreateCommand();
-        cmd.CommandText = $"SELECT user_id, max(day) FROM access WHERE day BETWEEN DATE '{reported.From:yyyy-MM-dd}' AND DATE '{reported.To:yyyy-MM-dd}' AND user_id IS NOT NULL GROUP BY user_id";
+        cmd.CommandText = $"SELECT user_id, max(day) FROM access WHERE {reported.DayFilter} AND user_id IS NOT NULL GROUP BY user_id";
         using var reader = cmd.ExecuteReader();
         var days = new Dictionary<string, DateOnly>(StringComparer.Ordinal);
         while (reader.Read())

@@ -68,8 +68,7 @@ public sealed partial class LogStore
     /// </summary>
     public string DailySource(DateOnly from, DateOnly to)
     {
-        var parts = Months().Where(m => string.CompareOrdinal(m, from.ToString("yyyy-MM", CultureInfo.InvariantCulture)) >= 0
-                                        && string.CompareOrdinal(m, to.ToString("yyyy-MM", CultureInfo.InvariantCulture)) <= 0)
+        var parts = Months(from.ToDateTime(TimeOnly.MinValue), to.ToDateTime(TimeOnly.MinValue))
             .SelectMany(m => Directory.EnumerateFiles(Path.Combine(LogDirectory, $"month={m}"), "*.parquet")).Order(StringComparer.Ordinal).ToList();
         var kept = parts.Where(p => File.Exists(DailyOf(p))).Select(DailyOf).ToList();
         var missing = parts.Where(p => !File.Exists(DailyOf(p))).ToList();

@@ -41,8 +41,7 @@ public sealed partial class LogStore
                 + "同じアクセスを二度数えないよう、取り込みませんでした。出力し直したログで置き換えるときは「同じ期間の記録を置き換える」を選んでください。");
         }
         var range = $"ts BETWEEN TIMESTAMP '{period.From:yyyy-MM-dd HH:mm:ss.ffffff}' AND TIMESTAMP '{period.To:yyyy-MM-dd HH:mm:ss.ffffff}'";
-        foreach (var month in Months().Where(m => string.CompareOrdinal(m, period.From.ToString("yyyy-MM", CultureInfo.InvariantCulture)) >= 0
-                                                 && string.CompareOrdinal(m, period.To.ToString("yyyy-MM", CultureInfo.InvariantCulture)) <= 0))
+        foreach (var month in Months(period.From, period.To))
         {
             foreach (var part in Directory.GetFiles(Path.Combine(LogDirectory, $"month={month}"), "*.parquet"))
             {

@@ -72,15 +72,18 @@ public sealed partial class LogStore
     public IReadOnlyList<string> Months() =>
         Directory.EnumerateDirectories(LogDirectory, "month=*").Select(d => Path.GetFileName(d)["month=".Length..]).Order(StringComparer.Ordinal).ToList();
 
+    /// <summary>The stored months from the month of <paramref name="from"/> to the month of <paramref name="to"/>, oldest first.</summary>
+    private List<string> Months(DateTime from, DateTime to) =>
+        [.. Months().Where(m => string.CompareOrdinal(m, from.ToString("yyyy-MM", CultureInfo.InvariantCulture)) >= 0
+                                && string.CompareOrdinal(m, to.ToString("yyyy-MM", CultureInfo.InvariantCulture)) <= 0)];
+
     /// <summary>The SQL source of the stored rows between two days (inclusive).</summary>
     public string Source(DateOnly from, DateOnly to) => Source(from.ToDateTime(TimeOnly.MinValue), to.AddDays(1).ToDateTime(TimeOnly.MinValue));
 
     /// <summary>The SQL source of the stored rows from <paramref name="from"/> up to (not including) <paramref name="until"/>.</summary>
     public string Source(DateTime from, DateTime until)
     {
-        var last = until.AddTicks(-1);
-        var months = Months().Where(m => string.CompareOrdinal(m, from.ToString("yyyy-MM", CultureInfo.InvariantCulture)) >= 0
-                                         && string.CompareOrdinal(m, last.ToString("yyyy-MM", CultureInfo.InvariantCulture)) <= 0).ToList();
+        var months = Months(from, until.AddTicks(-1));
         if (months.Count == 0)
         {
             return "(SELECT CAST(NULL AS TIMESTAMP) AS ts, CAST(NULL AS VARCHAR) AS user_id, CAST(NULL AS VARCHAR) AS terminal_id, CAST(NULL AS VARCHAR) AS terminal_dept, "
