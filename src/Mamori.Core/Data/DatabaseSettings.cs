@@ -87,12 +87,14 @@ public sealed record DatabaseSettings(DatabaseProvider Provider, string Connecti
 
     private static string Pooled(string connectionString)
     {
-        var builder = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
-        if (!connectionString.Contains("Pool Size", StringComparison.OrdinalIgnoreCase) && !connectionString.Contains("MaxPoolSize", StringComparison.OrdinalIgnoreCase))
+        // The keys as written (Npgsql's own builder answers every key with its default).
+        var written = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString };
+        if (written.Keys.Cast<string>().Any(k => k.Replace(" ", "", StringComparison.Ordinal).Equals("MaximumPoolSize", StringComparison.OrdinalIgnoreCase)
+                                                 || k.Equals("MaxPoolSize", StringComparison.OrdinalIgnoreCase)))
         {
-            builder.MaxPoolSize = PostgresPoolSize;
+            return connectionString;
         }
-        return builder.ConnectionString;
+        return new Npgsql.NpgsqlConnectionStringBuilder(connectionString) { MaxPoolSize = PostgresPoolSize }.ConnectionString;
     }
 
     /// <summary>Points EF Core at the provider and its migrations assembly.</summary>

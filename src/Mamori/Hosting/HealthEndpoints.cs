@@ -35,8 +35,8 @@ public static class HealthEndpoints
 /// <summary>Healthy when the database answers and has every migration of this build.</summary>
 public sealed class DatabaseHealthCheck(AppDbContext db) : IHealthCheck
 {
-    // Applied migrations are not taken back: once the database is current, a probe only asks whether it answers.
-    private static volatile bool Current;
+    // Applied migrations are not taken back: once a database is current, a probe only asks whether it answers.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> Current = new(StringComparer.Ordinal);
 
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
@@ -44,11 +44,12 @@ public sealed class DatabaseHealthCheck(AppDbContext db) : IHealthCheck
         {
             return HealthCheckResult.Unhealthy("データベースに接続できません。");
         }
-        if (!Current && (await db.Database.GetPendingMigrationsAsync(cancellationToken)).Any())
+        var database = db.Database.GetConnectionString() ?? string.Empty;
+        if (!Current.ContainsKey(database) && (await db.Database.GetPendingMigrationsAsync(cancellationToken)).Any())
         {
             return HealthCheckResult.Unhealthy("データベースに未適用の移行があります。");
         }
-        Current = true;
+        Current[database] = true;
         return HealthCheckResult.Healthy("データベースに接続できます。");
     }
 }

@@ -49,6 +49,7 @@ public sealed class MigrationTests(AppFixture app)
     [Theory]
     [InlineData("Host=db;Username=mamori;Password=secret", 30)]
     [InlineData("Host=db;Username=mamori;Password=secret;Maximum Pool Size=80", 80)]
+    [InlineData("Host=db;Username=mamori;Password=secret;Minimum Pool Size=5", 30)]
     public void APostgresInstance_KeepsThirtyConnections_UnlessTheConnectionStringSaysOtherwise(string connection, int pool)
     {
         var config = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>

@@ -21,6 +21,9 @@ public sealed class IndexModel(AppDbContext db, IAuthorizationService authz) : M
     [BindProperty(SupportsGet = true)] public bool? Sensitive { get; set; }
     [BindProperty(SupportsGet = true, Name = "p")] public int PageNumber { get; set; } = 1;
 
+    /// <summary>Every file on one page, for printing the whole list.</summary>
+    [BindProperty(SupportsGet = true)] public bool All { get; set; }
+
     /// <summary>Files per page: a large city holds a thousand and more; the page shows a hundred, the CSV all.</summary>
     public const int PageSize = 100;
 
@@ -30,7 +33,7 @@ public sealed class IndexModel(AppDbContext db, IAuthorizationService authz) : M
     /// <summary>How many files match the filters.</summary>
     public int Total { get; private set; }
 
-    public Pager Pager => new(PageNumber, Total, PageSize, "/register", QueryString.Create(new Dictionary<string, string?>
+    public Pager Pager => new(PageNumber, Total, All ? Math.Max(1, Total) : PageSize, "/register", QueryString.Create(new Dictionary<string, string?>
     {
         ["q"] = Q,
         ["department"] = Department?.ToString(),
@@ -55,6 +58,6 @@ public sealed class IndexModel(AppDbContext db, IAuthorizationService authz) : M
             : await RegisterQueries.ListAsync(db, new RegisterFilter(Q, Department, Status, Statutory, Specific, Sensitive), ct);
         Total = all.Count;
         PageNumber = Pager.Current;
-        Rows = all.Skip(Pager.Skip).Take(PageSize).ToList();
+        Rows = all.Skip(Pager.Skip).Take(Pager.Size).ToList();
     }
 }

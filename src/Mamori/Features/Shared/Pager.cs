@@ -13,7 +13,10 @@ public sealed record Pager(int Number, int Total, int Size, string Path, string 
 
     public int Skip => (Current - 1) * Size;
 
-    public string Link(int page) => Query.Length == 0 ? $"{Path}?p={page}" : $"{Path}?{Query.TrimStart('?')}&p={page}";
+    public string Link(int page) => LinkWith($"p={page}");
+
+    /// <summary>The same list with one more parameter (<c>all=true</c>: every row on one page, for printing).</summary>
+    public string LinkWith(string parameter) => Query.Length == 0 ? $"{Path}?{parameter}" : $"{Path}?{Query.TrimStart('?')}&{parameter}";
 
     /// <summary>「120 件（101〜120 件目）」, or the count alone when one page holds them all.</summary>
     public string Summary(int shown) => Count > 1 ? $"{Total:N0} 件（{Skip + 1:N0}〜{Skip + shown:N0} 件目）" : $"{Total:N0} 件";

@@ -69,6 +69,13 @@ public sealed class RegisterImportTests(AppFixture app)
         Assert.Contains("F-0200", page2, StringComparison.Ordinal);
         Assert.DoesNotContain("F-0100<", page2, StringComparison.Ordinal);
         Assert.Contains("2 / 2 ページ", page2, StringComparison.Ordinal);
+        // Printing the whole list: every file on one page, without the pager.
+        Assert.Contains("href=\"/register?status=Draft&amp;all=true\"", page1, StringComparison.Ordinal);
+        var whole = await office.GetPageAsync("/register?status=Draft&all=true");
+        Assert.Contains("（200 件）", whole, StringComparison.Ordinal);
+        Assert.Contains("F-0001", whole, StringComparison.Ordinal);
+        Assert.Contains("F-0200", whole, StringComparison.Ordinal);
+        Assert.DoesNotContain("ページ</span>", whole, StringComparison.Ordinal);
         // A keyword reads the long texts (住民の居住関係の公証 is every file's purpose), or narrows the list (F-019: F-0190…F-0199).
         Assert.Contains("200 件（1〜100 件目）", await office.GetPageAsync("/register?q=%E5%85%AC%E8%A8%BC"), StringComparison.Ordinal);
         Assert.Contains("（10 件）", await office.GetPageAsync("/register?q=F-019"), StringComparison.Ordinal);
