@@ -11,6 +11,7 @@ using Mamori.Core.Features.Minutes;
 using Mamori.Core.Features.Notices;
 using Mamori.Core.Features.Organization;
 using Mamori.Core.Features.Register;
+using Mamori.Core.Features.Reports;
 using Mamori.Core.Features.Reviews;
 using Mamori.Core.Features.Security;
 using Mamori.Core.Features.Statistics;
@@ -90,6 +91,8 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, CurrentTenant 
     public DbSet<IncidentReport> IncidentReports => Set<IncidentReport>();
     public DbSet<StatRow> StatRows => Set<StatRow>();
     public DbSet<StatDatasetSetting> StatDatasetSettings => Set<StatDatasetSetting>();
+    public DbSet<ReportTemplate> ReportTemplates => Set<ReportTemplate>();
+    public DbSet<AnnualReport> AnnualReports => Set<AnnualReport>();
     public DbSet<AccessJob> AccessJobs => Set<AccessJob>();
     public DbSet<AccessAnalysis> AccessAnalyses => Set<AccessAnalysis>();
     public DbSet<AccessDay> AccessDays => Set<AccessDay>();

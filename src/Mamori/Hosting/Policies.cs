@@ -123,6 +123,12 @@ public static class Policies
     /// <summary>Reading the audit trail.</summary>
     public const string AuditRead = nameof(AuditRead);
 
+    /// <summary>Reading the yearly reports made from templates (報告書).</summary>
+    public const string ReportsRead = nameof(ReportsRead);
+
+    /// <summary>Editing report templates and reports.</summary>
+    public const string ReportsWrite = nameof(ReportsWrite);
+
     /// <summary>Reading who was told what (お知らせの送信記録).</summary>
     public const string NoticesLog = nameof(NoticesLog);
 
@@ -167,6 +173,8 @@ public static class Policies
         [ContractsWrite] = [UserRole.Admin, UserRole.Office, UserRole.Department],
         [ContractsManage] = [UserRole.Admin, UserRole.Office],
         [AuditRead] = [UserRole.Admin, UserRole.Auditor],
+        [ReportsRead] = [UserRole.Admin, UserRole.Office, UserRole.Security, UserRole.Auditor],
+        [ReportsWrite] = [UserRole.Admin, UserRole.Office, UserRole.Security],
         [NoticesLog] = [UserRole.Admin, UserRole.Office, UserRole.Auditor],
     };
 

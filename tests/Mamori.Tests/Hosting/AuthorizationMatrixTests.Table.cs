@@ -49,6 +49,8 @@ public sealed partial class AuthorizationMatrixTests
     internal static readonly UserRole[] StatisticsWriters = [UserRole.Admin, UserRole.Office, UserRole.Security];
     internal static readonly UserRole[] AccessReaders = [UserRole.Admin, UserRole.Security, UserRole.Auditor];
     internal static readonly UserRole[] AccessWriters = [UserRole.Admin, UserRole.Security];
+    internal static readonly UserRole[] ReportReaders = [UserRole.Admin, UserRole.Office, UserRole.Security, UserRole.Auditor];
+    internal static readonly UserRole[] ReportWriters = [UserRole.Admin, UserRole.Office, UserRole.Security];
     internal static readonly UserRole[] SelfCheckers = [UserRole.Admin, UserRole.Office, UserRole.Department, UserRole.Security, UserRole.Auditor];
 
     /// <summary>"METHOD route" → roles allowed; null means anonymous access is allowed.</summary>
@@ -287,5 +289,10 @@ public sealed partial class AuthorizationMatrixTests
         ["PAGE /public/{code}/statistics"] = null,
         ["PAGE /public/{code}/statistics/{dataset}"] = null,
         ["GET /api/v1/statistics/{dataset}"] = StatisticsReaders,
+        // 報告書: the office and the security staff write the yearly reports; 監査 reads them.
+        ["PAGE /reports"] = ReportReaders,
+        ["PAGE /reports/templates/{id:guid}"] = ReportReaders,
+        ["PAGE /reports/{id:guid}"] = ReportReaders,
+        ["PAGE /reports/{id:guid}/print"] = ReportReaders,
     };
 }

@@ -374,6 +374,22 @@ public sealed partial class AuthorizationMatrixTests(AppFixture app)
                 Count = 1,
             };
             db.AddRange(analysis, alert);
+            var reportTemplate = new Core.Features.Reports.ReportTemplate
+            {
+                MunicipalityId = tenant.MunicipalityId,
+                Name = "権限確認のひな形",
+                Title = "権限確認の報告書",
+                SectionsJson = Core.Features.Reports.ReportSections.ToJson(Core.Features.Reports.BuiltInReportTemplates.ResidentNetwork.Sections),
+            };
+            var annualReport = new Core.Features.Reports.AnnualReport
+            {
+                MunicipalityId = tenant.MunicipalityId,
+                TemplateId = reportTemplate.Id,
+                FiscalYear = 2024,
+                Title = "権限確認の報告書",
+                SectionsJson = reportTemplate.SectionsJson,
+            };
+            db.AddRange(reportTemplate, annualReport);
             await db.SaveChangesAsync();
             // A separate account to be suspended, so that no session of the matrix is cut short.
             var target = await CreateAccount.RunAsync(db, services.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<AppUser>>(),
@@ -452,6 +468,8 @@ public sealed partial class AuthorizationMatrixTests(AppFixture app)
                 ["/incidents/edit/{id:guid?}"] = $"/incidents/edit/{incident.Id}",
                 ["/incidents/{id:guid}"] = $"/incidents/{incident.Id}",
                 ["/access/alerts/{id:guid}"] = $"/access/alerts/{alert.Id}",
+                ["/reports/templates/{id:guid}"] = $"/reports/templates/{reportTemplate.Id}",
+                ["/reports/{id:guid}"] = $"/reports/{annualReport.Id}",
                 ["{sequence:long}"] = sequence.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 ["{code:int?}"] = "404",
                 ["{code}"] = tenant.Code,

@@ -48,6 +48,18 @@ public sealed record PrintRateChart(string Caption, IReadOnlyList<string> Catego
 public sealed record PrintPageBreak : PrintBlock;
 
 /// <summary>
+/// A chapter heading (１　住基ネット調査表による点検結果): bold on the page, Word's 見出し 1 in the .docx so that the
+/// 目次 and the navigation pane find it.
+/// </summary>
+public sealed record PrintHeading(string Text) : PrintBlock;
+
+/// <summary>
+/// 目次: the chapter headings of the document. On the page a list; in the .docx Word's table of contents, which
+/// fills in the page numbers when the document is opened.
+/// </summary>
+public sealed record PrintContents(IReadOnlyList<string> Entries) : PrintBlock;
+
+/// <summary>
 /// One official document (通知, 答申書, Q&amp;A 一覧) as content, rendered both as the A4 print page and as a
 /// .docx the office edits further — the two never drift apart because they are made from the same blocks.
 /// </summary>
@@ -75,6 +87,8 @@ public sealed record PrintDocument(string Title, IReadOnlyList<PrintBlock> Block
                     PrintTable table => Table(table),
                     PrintBarChart or PrintRateChart => WordCharts.Add(main, block, ++drawings),
                     PrintPageBreak => new Paragraph(new Run(new Break { Type = BreakValues.Page })),
+                    PrintHeading heading => WordOutline.Heading(heading.Text, RunProps(bold: true, large: false)),
+                    PrintContents contents => WordOutline.Contents(contents.Entries, RunProps(bold: false, large: false)),
                     _ => throw new InvalidOperationException(block.GetType().Name),
                 });
                 if (block is PrintTable)
@@ -82,9 +96,20 @@ public sealed record PrintDocument(string Title, IReadOnlyList<PrintBlock> Block
                     body.Append(new Paragraph());
                 }
             }
-            body.Append(new SectionProperties(
-                new PageSize { Width = PageWidth, Height = 16838U },
-                new PageMargin { Top = 1701, Bottom = 1418, Left = SideMargin, Right = SideMargin, Header = 851U, Footer = 992U }));
+            var numbered = Blocks.Any(b => b is PrintHeading);
+            if (numbered)
+            {
+                WordOutline.AddStyles(main, Font);
+            }
+            var section = new SectionProperties();
+            if (numbered)
+            {
+                // A report's pages are numbered at the foot, as the 目次 refers to them.
+                section.Append(WordOutline.PageNumberFooter(main, RunProps(bold: false, large: false)));
+            }
+            section.Append(new PageSize { Width = PageWidth, Height = 16838U },
+                new PageMargin { Top = 1701, Bottom = 1418, Left = SideMargin, Right = SideMargin, Header = 851U, Footer = 992U });
+            body.Append(section);
             main.Document = new Document(body);
             doc.PackageProperties.Title = Title;
         }

@@ -357,6 +357,29 @@ public static partial class RoomAccess
         return new RoomSummary(years, reasons);
     }
 
+    /// <summary>
+    /// The months from <paramref name="start"/> to <paramref name="end"/> (a calendar year, a 年度 up to a day) and the
+    /// 入室理由 of those days; the table carries the 年度 the period ends in.
+    /// </summary>
+    public static async Task<(FiscalYearTable Months, IReadOnlyList<ReasonCount> Reasons)> RangeAsync(AppDbContext db, Guid municipalityId, DateOnly start, DateOnly end, CancellationToken ct)
+    {
+        var from = JapanTime.StartOfDayUtc(start);
+        var to = JapanTime.StartOfDayUtc(end.AddDays(1));
+        var entries = await db.RoomEntries.AsNoTracking().IgnoreQueryFilters()
+            .Where(e => e.MunicipalityId == municipalityId && e.EnteredAt >= from && e.EnteredAt < to).ToListAsync(ct);
+        var months = new List<MonthCount>();
+        for (var m = new DateOnly(start.Year, start.Month, 1); m <= end; m = m.AddMonths(1))
+        {
+            var inMonth = entries.Where(e => e.EnteredOn.Year == m.Year && e.EnteredOn.Month == m.Month).ToList();
+            months.Add(new MonthCount(m, inMonth.Count(e => e.Kind == RoomEntryKind.Staff), inMonth.Count(e => e.Kind != RoomEntryKind.Staff)));
+        }
+        var reasons = entries.GroupBy(e => (e.Kind, e.Reason))
+            .Select(g => new ReasonCount(g.Key.Kind, g.Key.Reason, g.Count()))
+            .OrderBy(r => r.Kind).ThenByDescending(r => r.Count).ThenBy(r => r.Reason, StringComparer.Ordinal)
+            .ToList();
+        return (new FiscalYearTable(FiscalYear.Of(end), months), reasons);
+    }
+
     /// <summary>The fiscal years that have entries, newest first (for the year picker).</summary>
     public static async Task<List<FiscalYear>> YearsWithEntriesAsync(AppDbContext db, CancellationToken ct)
     {

@@ -47,6 +47,20 @@ public sealed record SecurityYearReport(FiscalYear Year, string Municipality, IR
     public static async Task<SecurityYearReport> BuildAsync(AppDbContext db, Guid municipalityId, FiscalYear year, CancellationToken ct)
     {
         var municipality = await db.Municipalities.AsNoTracking().IgnoreQueryFilters().Where(m => m.Id == municipalityId).Select(m => m.Name).FirstAsync(ct);
+        var summaries = await ChecklistsAsync(db, municipalityId, year, ct);
+        var entries = await RoomAccess.SummaryAsync(db, municipalityId, year, YearsShown, ct);
+        var drills = await db.Drills.AsNoTracking().IgnoreQueryFilters()
+            .Where(d => d.MunicipalityId == municipalityId && d.HeldOn >= year.Start && d.HeldOn <= year.End).OrderBy(d => d.HeldOn).ToListAsync(ct);
+        var cards = await StatisticsTables.ForFiscalYearAsync(db, municipalityId, Datasets.MyNumberCards, year, YearsShown, null, ct);
+        var convenience = await StatisticsTables.ForFiscalYearAsync(db, municipalityId, Datasets.Convenience, year, YearsShown, null, ct);
+        var network = await StatisticsTables.ForFiscalYearAsync(db, municipalityId, Datasets.ResidentNetwork, year, YearsShown, null, ct);
+        return new SecurityYearReport(year, municipality, summaries, entries, drills,
+            cards, convenience, network);
+    }
+
+    /// <summary>The municipality-wide checklists of a 年度 with their 前回, by template name.</summary>
+    public static async Task<List<ChecklistSummary>> ChecklistsAsync(AppDbContext db, Guid municipalityId, FiscalYear year, CancellationToken ct)
+    {
         var templates = await db.ChecklistTemplates.AsNoTracking().IgnoreQueryFilters().Where(t => t.MunicipalityId == municipalityId).ToListAsync(ct);
         var assessments = await db.ChecklistAssessments.AsNoTracking().IgnoreQueryFilters().Include(a => a.Answers)
             .Where(a => a.MunicipalityId == municipalityId && a.DepartmentId == null && a.FiscalYear <= year.StartYear).ToListAsync(ct);
@@ -63,14 +77,7 @@ public sealed record SecurityYearReport(FiscalYear Year, string Municipality, IR
                 comparison.Where(c => !c.Item.NeverPublished && c.Change is ItemChange.Better or ItemChange.Worse).ToList(),
                 items.Count(i => i.NeverPublished), template.Scale, Plans(items, current, template.Scale)));
         }
-        var entries = await RoomAccess.SummaryAsync(db, municipalityId, year, YearsShown, ct);
-        var drills = await db.Drills.AsNoTracking().IgnoreQueryFilters()
-            .Where(d => d.MunicipalityId == municipalityId && d.HeldOn >= year.Start && d.HeldOn <= year.End).OrderBy(d => d.HeldOn).ToListAsync(ct);
-        var cards = await StatisticsTables.ForFiscalYearAsync(db, municipalityId, Datasets.MyNumberCards, year, YearsShown, ct);
-        var convenience = await StatisticsTables.ForFiscalYearAsync(db, municipalityId, Datasets.Convenience, year, YearsShown, ct);
-        var network = await StatisticsTables.ForFiscalYearAsync(db, municipalityId, Datasets.ResidentNetwork, year, YearsShown, ct);
-        return new SecurityYearReport(year, municipality, summaries.OrderBy(s => s.TemplateName, StringComparer.Ordinal).ToList(), entries, drills,
-            cards, convenience, network);
+        return summaries.OrderBy(s => s.TemplateName, StringComparer.Ordinal).ToList();
     }
 
     private static string N(int n) => n.ToString("N0", CultureInfo.InvariantCulture);
@@ -166,107 +173,25 @@ public sealed record SecurityYearReport(FiscalYear Year, string Municipality, IR
         blocks.AddRange(Sections.Select(section => new PrintLine(section, Indent: 2)));
         blocks.Add(new PrintPageBreak());
         blocks.Add(new PrintLine(Sections[0], Bold: true));
-        if (Checklists.Count == 0)
-        {
-            blocks.Add(new PrintLine($"{Year.ToWareki()}の団体全体の点検は登録されていません。", Indent: 1));
-        }
-        foreach (var c in Checklists)
-        {
-            blocks.Add(new PrintLine($"回答の基準（{c.TemplateName}）", Indent: 1));
-            blocks.Add(new PrintTable(["点数", "回答"], c.Scale.OrderByDescending(o => o.Value).Select(o => (IReadOnlyList<string>)[o.Value.ToString(CultureInfo.InvariantCulture), o.Label]).ToList(), [15, 85]));
-            var now = Year.ToWareki();
-            var before = c.PreviousYear is { } p ? $"前回（{new FiscalYear(p).ToWareki()}）" : "前回";
-            blocks.Add(new PrintLine($"{c.TemplateName}（評点は「該当しない」を除く回答の平均。満点 {TopText(c)}）" + (c.Closed ? "" : "　※点検中"), Indent: 1));
-            var rows = c.Current.Categories.Select(cat =>
-            {
-                var prev = c.Previous?.Categories.FirstOrDefault(x => x.Category == cat.Category)?.Score;
-                return (IReadOnlyList<string>)[cat.Category, ChecklistScores.Format(cat.Score), ChecklistScores.Format(prev), Difference(cat.Score, prev)];
-            }).ToList();
-            rows.Add(["全体", ChecklistScores.Format(c.Current.Score), ChecklistScores.Format(c.Previous?.Score), Difference(c.Current.Score, c.Previous?.Score)]);
-            blocks.Add(new PrintTable(["分類", $"今回（{now}）", before, "増減"], rows, [46, 18, 18, 18]));
-            if (c.ChangedItems.Count > 0)
-            {
-                blocks.Add(new PrintLine("前回から回答が変わった項目", Indent: 1));
-                blocks.Add(new PrintTable(["番号", "項目", "前回", "今回", "変化"],
-                    c.ChangedItems.Select(i => (IReadOnlyList<string>)[i.Item.Number, i.Item.Text, Security.Checklists.Label(c.Scale, i.Previous), Security.Checklists.Label(c.Scale, i.Current), i.Change.JapaneseName()]).ToList(),
-                    [8, 50, 15, 15, 12]));
-            }
-            if (c.Plans.Count > 0)
-            {
-                blocks.Add(new PrintLine($"改善計画（満点に満たない項目 {c.Plans.Count} 件）", Indent: 1));
-                blocks.Add(new PrintTable(["番号", "項目", "回答", "改善策", "担当", "期限"],
-                    c.Plans.Select(p => (IReadOnlyList<string>)[p.Number, p.Text, p.Answer, p.Measure ?? "（未記入）", p.Owner ?? "（未記入）",
-                        p.DueOn is { } due ? WarekiDate.Format(due) : "（未記入）"]).ToList(),
-                    [7, 33, 12, 26, 11, 11]));
-            }
-            if (c.UnpublishedItems > 0)
-            {
-                blocks.Add(new PrintLine($"※ 非公表の{c.UnpublishedItems}項目は評点に含め、項目の一覧には掲載していません。", Indent: 1));
-            }
-        }
+        blocks.AddRange(SecurityReportBlocks.Checklists(Checklists, Year.ToWareki()));
         blocks.Add(new PrintPageBreak());
         blocks.Add(new PrintLine(Sections[1], Bold: true));
-        blocks.Add(new PrintLine($"（1）{Year.ToWareki()} 月別入室件数", Indent: 1));
-        blocks.Add(new PrintTable(["区分", .. MonthHeaders(Room), "合計"], MonthRows(Room), [13, .. Enumerable.Repeat(6, 12), 15]));
-        blocks.Add(new PrintBarChart($"{Year.ToWareki()} 月別入室件数", MonthHeaders(Room),
-            [new ChartSeries("職員", Room.Months.Select(m => m.Staff).ToList()), new ChartSeries("ベンダー等", Room.Months.Select(m => m.Vendor).ToList())]));
-        blocks.Add(new PrintLine($"（2）年度別入室件数（{Years[0].Year.ToWareki()}～{Year.ToWareki()}）", Indent: 1));
-        blocks.Add(new PrintTable(["区分", .. Years.Select(y => y.Year.ToWareki())], YearRows(Years)));
-        blocks.Add(new PrintLine($"（3）{Year.ToWareki()} 主な入室理由", Indent: 1));
-        blocks.Add(new PrintTable(["区分", "入室理由（件数）"],
-            [["職員", ReasonList(Reasons, RoomEntryKind.Staff)], ["ベンダー等", ReasonList(Reasons, RoomEntryKind.Vendor)]], [16, 84]));
+        blocks.AddRange(SecurityReportBlocks.Room(Room, Years, Reasons, Year.ToWareki()));
         blocks.Add(new PrintPageBreak());
         blocks.Add(new PrintLine(Sections[2], Bold: true));
-        if (Drills.Count == 0)
-        {
-            blocks.Add(new PrintLine($"{Year.ToWareki()}に実施した訓練は登録されていません。", Indent: 1));
-        }
-        else
-        {
-            blocks.Add(new PrintTable(["訓練（種類）", "実施日", "対象", "内容", "参加者", "所見・課題"],
-                Drills.Select(d => (IReadOnlyList<string>)[$"{d.Title}\n（{d.Kind.JapaneseName()}）", Security.Drills.Dates(d), d.TargetGroup, d.Content,
-                    string.Join("　", new[] { d.Participants, d.ParticipantCount is { } n ? $"{N(n)}名" : null }.Where(x => x is not null)), d.Findings ?? "特になし"]).ToList(),
-                [18, 13, 16, 25, 10, 18]));
-        }
+        blocks.AddRange(SecurityReportBlocks.Drills(Drills, Year.ToWareki()));
         blocks.Add(new PrintPageBreak());
         blocks.Add(new PrintLine(Sections[3], Bold: true));
-        if (Cards.Rows.Count == 0)
-        {
-            blocks.Add(new PrintLine($"{Year.ToWareki()}末までの交付状況は登録されていません。", Indent: 1));
-        }
-        else
-        {
-            blocks.Add(new PrintLine($"{Cards.PeriodLabel}（申請率・交付率は人口に対する割合。小数第1位で四捨五入）", Indent: 1));
-            blocks.Add(StatTable(Cards));
-            blocks.Add(Cards.ToChart());
-        }
+        blocks.AddRange(SecurityReportBlocks.Statistics(Cards, $"{Year.ToWareki()}末までの交付状況は登録されていません。", chart: true));
         blocks.Add(new PrintPageBreak());
         blocks.Add(new PrintLine(Sections[4], Bold: true));
         foreach (var (number, report) in new[] { ("（1）", Convenience), ("（2）", ResidentNetwork) })
         {
             blocks.Add(new PrintLine($"{number}{report.Definition.Name}（件）", Indent: 1));
-            if (report.Rows.Count == 0)
-            {
-                blocks.Add(new PrintLine($"{Year.ToWareki()}までの件数は登録されていません。", Indent: 2));
-                continue;
-            }
-            blocks.Add(StatTable(report));
+            blocks.AddRange(SecurityReportBlocks.Statistics(report, $"{Year.ToWareki()}までの件数は登録されていません。", chart: false));
         }
         return new PrintDocument(Title, blocks);
     }
-
-    /// <summary>A statistics table as the report prints it: figures with separators, rates with one decimal, the own row marked.</summary>
-    private static PrintTable StatTable(StatReport report)
-    {
-        var (headers, cells) = report.ToCells();
-        var rows = cells.Select((c, i) => report.Rows[i].IsOwn ? (IReadOnlyList<string>)[$"{c[0]}（本団体）", .. c.Skip(1)] : c).ToList();
-        return new PrintTable(headers, rows);
-    }
-
-    private static string TopText(ChecklistSummary c) => Security.Checklists.Top(c.Scale).ToString("0.00", CultureInfo.InvariantCulture);
-
-    private static string Difference(decimal? now, decimal? before) =>
-        now is { } a && before is { } b ? (a - b) switch { > 0 => "+" + (a - b).ToString("0.00", CultureInfo.InvariantCulture), < 0 => "△" + (b - a).ToString("0.00", CultureInfo.InvariantCulture), _ => "±0.00" } : "－";
 
     /// <summary>The report as a workbook: one sheet per part, figures as numbers.</summary>
     public byte[] ToXlsx()

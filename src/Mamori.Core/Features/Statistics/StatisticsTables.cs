@@ -344,13 +344,14 @@ public static partial class StatisticsTables
 
     /// <summary>
     /// The table a yearly report shows for <paramref name="year"/>: for a dated dataset the latest reference date on
-    /// or before the year's end, for a yearly one the years up to it (at most <paramref name="years"/>).
+    /// or before the year's end (or <paramref name="asOf"/>), for a yearly one the years up to it (at most <paramref name="years"/>).
     /// </summary>
-    public static async Task<StatReport> ForFiscalYearAsync(AppDbContext db, Guid municipalityId, DatasetDefinition definition, FiscalYear year, int years, CancellationToken ct)
+    public static async Task<StatReport> ForFiscalYearAsync(AppDbContext db, Guid municipalityId, DatasetDefinition definition, FiscalYear year, int years,
+        DateOnly? asOf, CancellationToken ct)
     {
         if (definition.PeriodKind == PeriodKind.AsOfDate)
         {
-            var end = year.End.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            var end = (asOf ?? year.End).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
             var period = await db.StatRows.AsNoTracking().Where(r => r.MunicipalityId == municipalityId && r.Dataset == definition.Key)
                 .Select(r => r.Period).Distinct().Where(p => string.Compare(p, end) <= 0).OrderByDescending(p => p).FirstOrDefaultAsync(ct);
             var dated = await ReportAsync(db, municipalityId, definition, period, ct);

@@ -461,6 +461,30 @@ namespace Mamori.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "ReportTemplates",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    MunicipalityId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    BuiltIn = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    SectionsJson = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReportTemplates", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ReportTemplates_Municipalities_MunicipalityId",
+                        column: x => x.MunicipalityId,
+                        principalTable: "Municipalities",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ReviewRounds",
                 columns: table => new
                 {
@@ -1056,6 +1080,39 @@ namespace Mamori.Migrations.Sqlite.Migrations
                         name: "FK_Terminals_Municipalities_MunicipalityId",
                         column: x => x.MunicipalityId,
                         principalTable: "Municipalities",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AnnualReports",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    MunicipalityId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TemplateId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    FiscalYear = table.Column<int>(type: "INTEGER", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    SectionsJson = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    CarriedFromId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AnnualReports", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_AnnualReports_Municipalities_MunicipalityId",
+                        column: x => x.MunicipalityId,
+                        principalTable: "Municipalities",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_AnnualReports_ReportTemplates_TemplateId",
+                        column: x => x.TemplateId,
+                        principalTable: "ReportTemplates",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                 });
@@ -2747,6 +2804,17 @@ namespace Mamori.Migrations.Sqlite.Migrations
                 column: "AlertId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_AnnualReports_MunicipalityId_TemplateId_FiscalYear",
+                table: "AnnualReports",
+                columns: new[] { "MunicipalityId", "TemplateId", "FiscalYear" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AnnualReports_TemplateId",
+                table: "AnnualReports",
+                column: "TemplateId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_AspNetUserClaims_UserId",
                 table: "AspNetUserClaims",
                 column: "UserId");
@@ -3316,6 +3384,12 @@ namespace Mamori.Migrations.Sqlite.Migrations
                 column: "MunicipalityId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_ReportTemplates_MunicipalityId_Name",
+                table: "ReportTemplates",
+                columns: new[] { "MunicipalityId", "Name" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ReviewCases_BusinessId",
                 table: "ReviewCases",
                 column: "BusinessId");
@@ -3538,6 +3612,9 @@ namespace Mamori.Migrations.Sqlite.Migrations
                 name: "AlertComments");
 
             migrationBuilder.DropTable(
+                name: "AnnualReports");
+
+            migrationBuilder.DropTable(
                 name: "AspNetUserClaims");
 
             migrationBuilder.DropTable(
@@ -3671,6 +3748,9 @@ namespace Mamori.Migrations.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "AccessAlerts");
+
+            migrationBuilder.DropTable(
+                name: "ReportTemplates");
 
             migrationBuilder.DropTable(
                 name: "Assessments");

@@ -1,0 +1,67 @@
+using Mamori.Core.Data;
+using Mamori.Core.Features.Reports;
+using Mamori.Features.Shared;
+using Mamori.Hosting;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace Mamori.Features.Reports;
+
+/// <summary>A report template: its name and title, and its sections with their periods and starting words.</summary>
+[Authorize(Policy = Policies.ReportsRead)]
+public sealed class TemplateModel(AppDbContext db, IAuthorizationService authz, TimeProvider clock) : MamoriPageModel
+{
+    public ReportTemplate Template { get; private set; } = null!;
+    public int Reports { get; private set; }
+    public bool CanWrite { get; private set; }
+    public SectionEditorView Editor => new(Template.Sections, $"/reports/templates/{Template.Id}", Template.Version, CanWrite, null);
+
+    [BindProperty] public SectionInput? Input { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
+    {
+        var template = await db.ReportTemplates.AsNoTracking().FirstOrDefaultAsync(t => t.Id == id, ct);
+        if (template is null)
+        {
+            return NotFound();
+        }
+        Template = template;
+        Reports = await db.AnnualReports.CountAsync(r => r.TemplateId == id, ct);
+        CanWrite = await AllowedAsync(authz, Policies.ReportsWrite);
+        SetTitle($"ひな形：{template.Name}", ReportsPages.Root);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostRenameAsync(Guid id, string? name, string? title, Guid? version, CancellationToken ct)
+    {
+        if (!await AllowedAsync(authz, Policies.ReportsWrite))
+        {
+            return Forbid();
+        }
+        Flash(await AnnualReports.RenameTemplateAsync(db, id, name, title, version, clock, ct), "名称と表題を保存しました。");
+        return Redirect($"/reports/templates/{id}");
+    }
+
+    public async Task<IActionResult> OnPostSectionAsync(Guid id, SectionAction act, Guid? key, Guid? version, CancellationToken ct)
+    {
+        if (!await AllowedAsync(authz, Policies.ReportsWrite))
+        {
+            return Forbid();
+        }
+        var outcome = await AnnualReports.EditTemplateAsync(db, id, act, key, Input, version, clock, ct);
+        Flash(outcome, act == SectionAction.Remove ? "章を削除しました。" : "章立てを保存しました。");
+        return Redirect($"/reports/templates/{id}" + (key is { } k && act != SectionAction.Remove ? $"#section-{k.ToString("N")[..8]}" : ""));
+    }
+
+    public async Task<IActionResult> OnPostDeleteAsync(Guid id, CancellationToken ct)
+    {
+        if (!await AllowedAsync(authz, Policies.ReportsWrite))
+        {
+            return Forbid();
+        }
+        var outcome = await AnnualReports.DeleteTemplateAsync(db, id, ct);
+        Flash(outcome, "ひな形を削除しました。");
+        return outcome.Ok ? Redirect("/reports") : Redirect($"/reports/templates/{id}");
+    }
+}
