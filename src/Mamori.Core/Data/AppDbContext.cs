@@ -91,6 +91,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, CurrentTenant 
     public DbSet<IncidentReport> IncidentReports => Set<IncidentReport>();
     public DbSet<StatRow> StatRows => Set<StatRow>();
     public DbSet<StatDatasetSetting> StatDatasetSettings => Set<StatDatasetSetting>();
+    public DbSet<StatDataset> StatDatasets => Set<StatDataset>();
     public DbSet<ReportTemplate> ReportTemplates => Set<ReportTemplate>();
     public DbSet<AnnualReport> AnnualReports => Set<AnnualReport>();
     public DbSet<AccessJob> AccessJobs => Set<AccessJob>();

@@ -83,7 +83,7 @@ public static class AnnualReports
         {
             return failure;
         }
-        var edited = SectionEdit.Apply(template!.Sections, action, key, input);
+        var edited = SectionEdit.Apply(template!.Sections, action, key, input, await DatasetKeysAsync(db, template.MunicipalityId, ct));
         if (!edited.Ok)
         {
             return edited.Refused<ReportTemplate>();
@@ -166,7 +166,7 @@ public static class AnnualReports
         {
             return failure;
         }
-        var edited = SectionEdit.Apply(report!.Sections, action, key, input);
+        var edited = SectionEdit.Apply(report!.Sections, action, key, input, await DatasetKeysAsync(db, report.MunicipalityId, ct));
         if (!edited.Ok)
         {
             return edited.Refused<AnnualReport>();
@@ -270,6 +270,9 @@ public static class AnnualReports
         var built = await BuildAsync(db, report, ct);
         return await CouncilWorkflow.AddMaterialAsync(db, null, itemId, built.Document.Title, $"{built.Document.Title}.docx", built.Document.ToDocx(), false, clock, ct);
     }
+
+    private static async Task<IReadOnlyCollection<string>> DatasetKeysAsync(AppDbContext db, Guid municipalityId, CancellationToken ct) =>
+        (await Statistics.StatDatasets.AllAsync(db, municipalityId, ct)).Select(d => d.Key).ToList();
 
     private static string SheetName(int number, string name, List<ReportSheet> taken)
     {

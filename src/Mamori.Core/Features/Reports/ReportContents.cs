@@ -63,7 +63,7 @@ public static partial class ReportContents
 
     private static async Task<SectionContent> StatisticsAsync(AppDbContext db, Guid municipalityId, ReportSection section, ResolvedPeriod period, CancellationToken ct)
     {
-        if (Datasets.Find(section.Dataset) is not { } definition)
+        if (await StatDatasets.FindAsync(db, municipalityId, section.Dataset, ct) is not { } definition)
         {
             return SectionContent.Text("統計のデータセットが選ばれていません。ひな形の章で選んでください。");
         }

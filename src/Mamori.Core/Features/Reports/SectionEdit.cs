@@ -31,10 +31,11 @@ public static class SectionEdit
     public const int MaxSections = 40;
 
     /// <summary>
-    /// The list after the edit, or the messages naming what to correct (the list unchanged). A section the list no
+    /// The list after the edit (<paramref name="datasets"/>: the statistics a section may show; the built-in ones when not given), or the messages naming what to correct (the list unchanged). A section the list no
     /// longer has (another person removed it) is a conflict for the caller to report.
     /// </summary>
-    public static Outcome<IReadOnlyList<ReportSection>> Apply(IReadOnlyList<ReportSection> sections, SectionAction action, Guid? key, SectionInput? input)
+    public static Outcome<IReadOnlyList<ReportSection>> Apply(IReadOnlyList<ReportSection> sections, SectionAction action, Guid? key, SectionInput? input,
+        IReadOnlyCollection<string>? datasets = null)
     {
         var list = sections.ToList();
         var index = key is { } k ? list.FindIndex(s => s.Key == k) : -1;
@@ -60,7 +61,7 @@ public static class SectionEdit
                 });
                 break;
             case SectionAction.Update:
-                var errors = Validate(input!);
+                var errors = Validate(input!, datasets ?? Statistics.Datasets.All.Select(d => d.Key).ToList());
                 if (errors.Any)
                 {
                     return Outcome<IReadOnlyList<ReportSection>>.Fail(errors.ToDictionary());
@@ -94,7 +95,7 @@ public static class SectionEdit
 
     private static bool HasDay(ReportPeriodKind kind) => kind is ReportPeriodKind.AsOf or ReportPeriodKind.FiscalYearToDate;
 
-    private static FieldErrors Validate(SectionInput input)
+    private static FieldErrors Validate(SectionInput input, IReadOnlyCollection<string> datasets)
     {
         var errors = new FieldErrors();
         if (string.IsNullOrWhiteSpace(input.Heading))
@@ -135,7 +136,7 @@ public static class SectionEdit
                 }
             }
         }
-        if (input.Source == ReportSource.Statistics && Statistics.Datasets.Find(input.Dataset) is null)
+        if (input.Source == ReportSource.Statistics && (input.Dataset is null || !datasets.Contains(input.Dataset)))
         {
             errors.Add(nameof(SectionInput.Dataset), "統計のデータセットを選んでください。");
         }

@@ -101,18 +101,29 @@ public static class SecurityReportBlocks
             yield return new PrintLine(emptyText, Indent: 1);
             yield break;
         }
-        var percents = report.Definition.Computed.Where(c => c.IsPercent).Select(c => c.Name).ToList();
         if (report.Definition.PeriodKind == PeriodKind.AsOfDate)
         {
-            var divisor = report.Definition.Columns.FirstOrDefault(c => c.IsDivisor)?.Name;
-            yield return new PrintLine(report.PeriodLabel + (percents.Count > 0 && divisor is not null
-                ? $"（{string.Join("・", percents)}は{divisor}に対する割合。小数第1位で四捨五入）" : ""), Indent: 1);
+            yield return new PrintLine(report.PeriodLabel + RateNote(report.Definition), Indent: 1);
         }
         yield return StatTable(report);
+        if (report.HasSupplied)
+        {
+            yield return new PrintLine($"{StatReport.SuppliedMark}は提出された数値（計算した値と異なる）です。", Indent: 1);
+        }
         if (chart)
         {
             yield return report.ToChart();
         }
+    }
+
+    /// <summary>「（申請率・交付率は人口に対する割合。小数第1位まで四捨五入）」 for the rates of a dated table.</summary>
+    public static string RateNote(DatasetDefinition definition)
+    {
+        var groups = definition.Computed.Where(c => c.IsPercent && c.Operands.Count == 2)
+            .GroupBy(c => (Whole: definition.Columns.FirstOrDefault(x => x.Key == c.Operands[1])?.Name, c.Digits, c.Rounding))
+            .Select(g => $"{string.Join("・", g.Select(c => c.Name))}は{g.Key.Whole}に対する割合。{(g.Key.Digits == 0 ? "整数" : $"小数第{g.Key.Digits}位")}まで{g.Key.Rounding.JapaneseName()}")
+            .ToList();
+        return groups.Count == 0 ? "" : $"（{string.Join("。", groups)}）";
     }
 
     /// <summary>A statistics table as a report prints it: figures with separators, rates with one decimal, the own row marked.</summary>

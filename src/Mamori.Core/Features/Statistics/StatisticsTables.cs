@@ -11,111 +11,42 @@ using MiniExcelLibs;
 
 namespace Mamori.Core.Features.Statistics;
 
-/// <summary>A row read from a file, before it is stored.</summary>
-public sealed record StatInputRow(string Period, string Label, int SortOrder, IReadOnlyDictionary<string, long> Values);
+/// <summary>
+/// A row read from a file, before it is stored: its inputs, and the totals or rates the file also gave for computed
+/// columns (<see cref="Supplied"/>), checked against the computed ones.
+/// </summary>
+public sealed record StatInputRow(string Period, string Label, int SortOrder, IReadOnlyDictionary<string, long> Values)
+{
+    public IReadOnlyDictionary<string, decimal> Supplied { get; init; } = new Dictionary<string, decimal>();
+    public int RowNumber { get; init; }
+}
 
-/// <summary>The outcome of an import: rows stored, or the problems (nothing stored).</summary>
+/// <summary>A total or rate in the file that differs from the one computed from the row's inputs (999 against parts summing to 6).</summary>
+public sealed record StatMismatch(int RowNumber, string Label, string Column, decimal Supplied, decimal? Computed);
+
+/// <summary>What to do with totals and rates in the file that differ from the computed ones.</summary>
+public enum SuppliedChoice
+{
+    /// <summary>Store nothing; show the differences for the office to choose.</summary>
+    Check,
+
+    /// <summary>訂正: store the inputs; the computed figures stand.</summary>
+    Correct,
+
+    /// <summary>承認: keep the file's figures where they differ (marked ※ in tables).</summary>
+    Accept,
+}
+
+/// <summary>The outcome of an import: rows stored, the problems (nothing stored), or differences to choose about (nothing stored yet).</summary>
 public sealed record StatImportResult(int Imported, IReadOnlyList<string> Periods, IReadOnlyList<ImportProblem> Problems)
 {
-    public bool Ok => Problems.Count == 0;
-}
+    public IReadOnlyList<StatMismatch> Mismatches { get; init; } = [];
+    public IReadOnlyList<StatInputRow> Rows { get; init; } = [];
 
-/// <summary>A row of the computed table: inputs and computed figures by column key.</summary>
-public sealed record StatReportRow(string Period, string Label, bool IsOwn, IReadOnlyDictionary<string, long> Inputs, IReadOnlyDictionary<string, decimal> Computed)
-{
-    /// <summary>The figure of a column, input or computed.</summary>
-    public decimal Value(string key) => Inputs.TryGetValue(key, out var i) ? i : Computed.GetValueOrDefault(key);
-}
+    public bool Ok => Problems.Count == 0 && !NeedsChoice;
 
-/// <summary>A dataset's table for one period (or, for yearly datasets, all years).</summary>
-public sealed record StatReport(DatasetDefinition Definition, string? Period, IReadOnlyList<string> Periods, IReadOnlyList<StatReportRow> Rows)
-{
-    /// <summary>基準日 令和5年10月31日, or 年度別.</summary>
-    public string PeriodLabel => Definition.PeriodKind == PeriodKind.FiscalYear ? "年度別" : Period is { } p ? $"{StatisticsTables.FormatPeriod(Definition, p)}現在" : "";
-
-    /// <summary>A figure as the table shows it: 67,911 or 91.9.</summary>
-    public static string Format(StatColumn column, decimal value) =>
-        column.IsPercent ? value.ToString("0.0", CultureInfo.InvariantCulture) : value.ToString("#,0", CultureInfo.InvariantCulture);
-
-    /// <summary>
-    /// The rows ordered by a column (its key, or "name" for the rows' own order), largest first when descending;
-    /// equal figures keep the file's order. An unknown column keeps the file's order.
-    /// </summary>
-    public StatReport SortedBy(string? key, bool descending)
-    {
-        IEnumerable<StatReportRow> ordered;
-        if (key == "name")
-        {
-            // Names sort in the file's order (団体コード順 in official tables) or by year: kanji have no reading to sort by.
-            ordered = descending ? Rows.Reverse() : Rows;
-        }
-        else if (Definition.Columns.Any(c => c.Key == key))
-        {
-            ordered = descending ? Rows.OrderByDescending(r => r.Value(key!)) : Rows.OrderBy(r => r.Value(key!));
-        }
-        else
-        {
-            return this;
-        }
-        return this with { Rows = ordered.ToList() };
-    }
-
-    /// <summary>
-    /// The chart of the table: the rates of each municipality as horizontal bars (the own one marked), or the
-    /// yearly counts as stacked bars by year.
-    /// </summary>
-    public PrintBlock ToChart()
-    {
-        var percents = Definition.Computed.Where(c => c.IsPercent).ToList();
-        if (percents.Count > 0)
-        {
-            return new PrintRateChart($"{Definition.Name}（{PeriodLabel}）", Rows.Select(r => r.Label).ToList(),
-                percents.Select(c => new RateSeries(c.Name, Rows.Select(r => r.Computed.GetValueOrDefault(c.Key)).ToList())).ToList(),
-                Rows.Select((r, i) => (r, i)).Where(x => x.r.IsOwn).Select(x => x.i).ToList());
-        }
-        return new PrintBarChart($"{Definition.Name}（年度別）", Rows.Select(r => StatisticsTables.FormatPeriod(Definition, r.Period)).ToList(),
-            Definition.Inputs.Select(c => new ChartSeries(c.Name, Rows.Select(r => checked((int)r.Inputs.GetValueOrDefault(c.Key))).ToList())).ToList());
-    }
-
-    /// <summary>The table as the rows of a worksheet: figures as numbers, rates as numbers with one decimal.</summary>
-    public List<Dictionary<string, object?>> ToSheet()
-    {
-        var rows = Rows.Select(r =>
-        {
-            var row = new Dictionary<string, object?>(StringComparer.Ordinal)
-            {
-                [Definition.PeriodKind == PeriodKind.FiscalYear ? "年度" : "基準日"] = StatisticsTables.FormatPeriod(Definition, r.Period),
-            };
-            if (Definition.PeriodKind == PeriodKind.AsOfDate)
-            {
-                row[Definition.LabelName] = r.Label;
-            }
-            foreach (var c in Definition.Columns)
-            {
-                row[c.Heading] = c.IsInput ? r.Inputs.GetValueOrDefault(c.Key) : r.Computed.GetValueOrDefault(c.Key);
-            }
-            return row;
-        }).ToList();
-        return rows.Count > 0 ? rows : [new Dictionary<string, object?> { [Definition.LabelName] = null }];
-    }
-
-    /// <summary>The table as a workbook of one sheet.</summary>
-    public byte[] ToXlsx()
-    {
-        using var stream = new MemoryStream();
-        stream.SaveAs(ToSheet(), sheetName: Definition.Name);
-        return stream.ToArray();
-    }
-
-    /// <summary>The headers and cells for print (67,911) and CSV (67911, so that a spreadsheet reads numbers).</summary>
-    public (IReadOnlyList<string> Headers, IReadOnlyList<IReadOnlyList<string>> Cells) ToCells(bool separators = true)
-    {
-        var headers = new List<string> { Definition.PeriodKind == PeriodKind.FiscalYear ? "年度" : Definition.LabelName };
-        headers.AddRange(Definition.Columns.Select(c => c.Heading));
-        var cells = Rows.Select(r => (IReadOnlyList<string>)new[] { Definition.PeriodKind == PeriodKind.FiscalYear ? StatisticsTables.FormatPeriod(Definition, r.Period) : r.Label }
-            .Concat(Definition.Columns.Select(c => separators || c.IsPercent ? Format(c, r.Value(c.Key)) : r.Value(c.Key).ToString(CultureInfo.InvariantCulture))).ToList()).ToList();
-        return (headers, cells);
-    }
+    /// <summary>The file is readable but gives totals or rates that differ: the office corrects or accepts them.</summary>
+    public bool NeedsChoice => Problems.Count == 0 && Imported == 0 && Mismatches.Count > 0;
 }
 
 /// <summary>Reading, storing and computing statistics tables.</summary>
@@ -141,6 +72,9 @@ public static partial class StatisticsTables
             problems.Add(new ImportProblem(1, definition.LabelHeaders[0], $"列「{definition.LabelHeaders[0]}」がありません。1行目に「{definition.ExpectedHeadings}」の見出しを置いてください。"));
         }
         var inputIndex = definition.Inputs.ToDictionary(c => c.Key, c => table.IndexOf(c.Name));
+        // Totals and rates a file may give too (合計, 申請率 or 申請率（%）): read to be checked against the computed ones.
+        var suppliedIndex = definition.Computed.Select(c => (c.Key, Index: Math.Max(table.IndexOf(c.Name), table.IndexOf(c.Heading))))
+            .Where(x => x.Index >= 0).ToDictionary(x => x.Key, x => x.Index);
         foreach (var missing in definition.Inputs.Where(c => inputIndex[c.Key] < 0))
         {
             problems.Add(new ImportProblem(1, missing.Name, $"列「{missing.Name}」がありません。1行目に「{definition.ExpectedHeadings}」の見出しを置いてください。"));
@@ -173,9 +107,10 @@ public static partial class StatisticsTables
                     seen[(period, label)] = row.RowNumber;
                 }
             }
+            var supplied = ReadSupplied(definition, row, suppliedIndex, problems);
             if (period is not null && values.Count == definition.Inputs.Count())
             {
-                rows.Add(new StatInputRow(period, label, rows.Count, values));
+                rows.Add(new StatInputRow(period, label, rows.Count, values) { Supplied = supplied, RowNumber = row.RowNumber });
             }
         }
         if (rows.Count == 0 && problems.Count == 0)
@@ -200,10 +135,15 @@ public static partial class StatisticsTables
         }
         else if (definition.PeriodKind == PeriodKind.FiscalYear)
         {
-            if (FiscalYear.TryParse(label, out var fy))
+            // A year counted to a day (「令和5年度(10/31時点)」) keeps the day in its name.
+            var partial = PartialYear().Match(label.Normalize(NormalizationForm.FormKC));
+            var yearText = partial.Success ? partial.Groups["year"].Value : label;
+            if (FiscalYear.TryParse(yearText, out var fy))
             {
                 period = fy.StartYear.ToString(CultureInfo.InvariantCulture);
-                label = fy.ToWareki();
+                label = partial.Success
+                    ? $"{fy.ToWareki()}（{int.Parse(partial.Groups["m"].Value, CultureInfo.InvariantCulture)}月{int.Parse(partial.Groups["d"].Value, CultureInfo.InvariantCulture)}日{partial.Groups["w"].Value}）"
+                    : fy.ToWareki();
             }
             else
             {
@@ -238,7 +178,7 @@ public static partial class StatisticsTables
             {
                 problems.Add(new ImportProblem(row.RowNumber, column.Name, $"{column.Name}の「{text}」は大きすぎます（{MaxValue:N0} まで）。桁を確認してください。"));
             }
-            else if (value == 0 && column.IsDivisor)
+            else if (value == 0 && definition.IsDivisor(column))
             {
                 var computed = string.Join("・", definition.Computed.Select(c => c.Name));
                 problems.Add(new ImportProblem(row.RowNumber, column.Name, $"{column.Name}が0のため{computed}を計算できません。{column.Name}を確認してください。"));
@@ -251,16 +191,62 @@ public static partial class StatisticsTables
         return values;
     }
 
+    /// <summary>A total or rate the file gives for a computed column: a number (91.9, 91.9%, 1,234), or blank (not given).</summary>
+    private static Dictionary<string, decimal> ReadSupplied(DatasetDefinition definition, CsvRow row, Dictionary<string, int> suppliedIndex, List<ImportProblem> problems)
+    {
+        var supplied = new Dictionary<string, decimal>(StringComparer.Ordinal);
+        foreach (var (key, index) in suppliedIndex)
+        {
+            var text = row[index].Normalize(NormalizationForm.FormKC).Trim().TrimEnd('%').Replace(",", "", StringComparison.Ordinal).Trim();
+            if (text.Length == 0)
+            {
+                continue;
+            }
+            var column = definition.Columns.First(c => c.Key == key);
+            if (decimal.TryParse(text, NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value) && Math.Abs(value) <= MaxValue)
+            {
+                supplied[key] = value;
+            }
+            else
+            {
+                problems.Add(new ImportProblem(row.RowNumber, column.Heading, $"「{row[index]}」は数として読めません。{column.Heading}は 91.9 や 1,234 のように入力するか、空欄にしてください。"));
+            }
+        }
+        return supplied;
+    }
+
+    /// <summary>
+    /// The totals and rates of the rows that differ from the ones computed from their inputs. A supplied figure is
+    /// compared at the column's own digits, so 91.94 given for a rate of one digit matches 91.9.
+    /// </summary>
+    public static IReadOnlyList<StatMismatch> Mismatches(DatasetDefinition definition, IEnumerable<StatInputRow> rows) =>
+        rows.SelectMany(r =>
+        {
+            var computed = definition.Compute(r.Values);
+            return r.Supplied.Select(s =>
+            {
+                var column = definition.Columns.First(c => c.Key == s.Key);
+                decimal? value = computed.TryGetValue(s.Key, out var c) ? c : null;
+                return value == StatFormulas.Round(s.Value, column.Digits, column.Rounding) ? null : new StatMismatch(r.RowNumber, r.Label, column.Heading, s.Value, value);
+            }).OfType<StatMismatch>();
+        }).ToList();
+
     /// <summary>
     /// Stores the rows of a file, all or nothing. The periods in the file are replaced as a whole: importing the
     /// 2023-10-31 table again gives that day's table as the file has it, not a mixture.
     /// </summary>
-    public static async Task<StatImportResult> ImportAsync(AppDbContext db, Guid municipalityId, DatasetDefinition definition, CsvTable table, DateOnly? asOf, CancellationToken ct)
+    public static async Task<StatImportResult> ImportAsync(AppDbContext db, Guid municipalityId, DatasetDefinition definition, CsvTable table, DateOnly? asOf,
+        SuppliedChoice choice, CancellationToken ct)
     {
         var (rows, problems) = Read(definition, table, asOf);
         if (problems.Count > 0)
         {
             return new StatImportResult(0, [], problems);
+        }
+        var mismatches = Mismatches(definition, rows);
+        if (mismatches.Count > 0 && choice == SuppliedChoice.Check)
+        {
+            return new StatImportResult(0, rows.Select(r => r.Period).Distinct().Order().ToList(), []) { Mismatches = mismatches, Rows = rows };
         }
         var periods = rows.Select(r => r.Period).Distinct().Order().ToList();
         // The periods in the file are replaced; a yearly file keeps the years it does not contain.
@@ -273,9 +259,21 @@ public static partial class StatisticsTables
             Label = r.Label,
             SortOrder = r.SortOrder,
             ValuesJson = JsonSerializer.Serialize(r.Values),
+            SuppliedJson = choice == SuppliedChoice.Accept && Kept(definition, r) is { Count: > 0 } kept ? JsonSerializer.Serialize(kept) : null,
         }));
         await db.SaveChangesAsync(ct);
-        return new StatImportResult(rows.Count, periods, []);
+        return new StatImportResult(rows.Count, periods, []) { Mismatches = mismatches };
+    }
+
+    /// <summary>The supplied figures of a row that differ from the computed ones (the ones that agree need not be kept).</summary>
+    private static Dictionary<string, decimal> Kept(DatasetDefinition definition, StatInputRow row)
+    {
+        var computed = definition.Compute(row.Values);
+        return row.Supplied.Where(s =>
+        {
+            var column = definition.Columns.First(c => c.Key == s.Key);
+            return !computed.TryGetValue(s.Key, out var c) || c != StatFormulas.Round(s.Value, column.Digits, column.Rounding);
+        }).ToDictionary(s => s.Key, s => s.Value, StringComparer.Ordinal);
     }
 
     /// <summary>The computed table: for a dated dataset the chosen (or latest) reference date, for a yearly one every year.</summary>
@@ -293,8 +291,27 @@ public static partial class StatisticsTables
         return new StatReport(definition, chosen, periods, ordered.Select(r =>
         {
             var values = r.Values;
-            return new StatReportRow(r.Period, r.Label, definition.IsOwn(r.Label, name), values, definition.Compute(values));
+            return new StatReportRow(r.Period, r.Label, definition.IsOwn(r.Label, name), values, definition.Compute(values)) { Supplied = r.Supplied };
         }).ToList());
+    }
+
+    /// <summary>
+    /// One column across the periods: for a yearly dataset each 年度, for a dated one the row <paramref name="label"/>
+    /// (the municipality itself when not given) on each 基準日, oldest first; a period without the row is left out.
+    /// </summary>
+    public static async Task<IReadOnlyList<(string Period, decimal? Value)>> SeriesAsync(AppDbContext db, Guid municipalityId, DatasetDefinition definition,
+        StatColumn column, string? label, CancellationToken ct)
+    {
+        var rows = await db.StatRows.AsNoTracking().IgnoreQueryFilters().Where(r => r.MunicipalityId == municipalityId && r.Dataset == definition.Key).ToListAsync(ct);
+        var name = await db.Municipalities.IgnoreQueryFilters().Where(m => m.Id == municipalityId).Select(m => m.Name).FirstAsync(ct);
+        var wanted = label ?? definition.OwnLabel ?? name;
+        return rows.Where(r => definition.PeriodKind == PeriodKind.FiscalYear || r.Label == wanted)
+            .OrderBy(r => r.Period, StringComparer.Ordinal)
+            .Select(r =>
+            {
+                var row = new StatReportRow(r.Period, r.Label, false, r.Values, definition.Compute(r.Values)) { Supplied = r.Supplied };
+                return (definition.PeriodKind == PeriodKind.FiscalYear ? r.Label : FormatPeriod(definition, r.Period), row.Value(column.Key));
+            }).ToList();
     }
 
     /// <summary>A dataset as the statistics page lists it: its periods, the latest one's rows, whether it is public.</summary>
@@ -306,7 +323,8 @@ public static partial class StatisticsTables
         var counts = await db.StatRows.AsNoTracking().Where(r => r.MunicipalityId == municipalityId)
             .GroupBy(r => new { r.Dataset, r.Period }).Select(g => new { g.Key.Dataset, g.Key.Period, Rows = g.Count() }).ToListAsync(ct);
         var settings = await db.StatDatasetSettings.AsNoTracking().Where(s => s.MunicipalityId == municipalityId).ToListAsync(ct);
-        return Datasets.All.Select(d =>
+        var all = await StatDatasets.AllAsync(db, municipalityId, ct);
+        return all.Select(d =>
         {
             var mine = counts.Where(c => c.Dataset == d.Key).OrderByDescending(c => c.Period, StringComparer.Ordinal).ToList();
             var rows = d.PeriodKind == PeriodKind.FiscalYear ? mine.Sum(c => c.Rows) : mine.FirstOrDefault()?.Rows ?? 0;
@@ -383,4 +401,8 @@ public static partial class StatisticsTables
 
     [GeneratedRegex(@"(?<!\d)\d{4}-\d{2}-\d{2}(?!\d)")]
     private static partial Regex DatePattern();
+
+    /// <summary>令和5年度(10/31時点), 2023年度（10月31日現在）, 令和5年度 10/31時点.</summary>
+    [GeneratedRegex(@"^(?<year>.+?年度|\d{4})\s*\(?\s*(?<m>\d{1,2})\s*(?:/|月)\s*(?<d>\d{1,2})\s*日?\s*(?<w>時点|現在)\s*\)?$")]
+    private static partial Regex PartialYear();
 }

@@ -23,7 +23,8 @@ public sealed class DetailModel(AppDbContext db, IAuthorizationService authz, Ti
     public string? CarriedFrom { get; private set; }
     public IReadOnlyList<ItemChoice> Items { get; private set; } = [];
     public bool CanWrite { get; private set; }
-    public SectionEditorView Editor => new(Report.Sections, $"/reports/{Report.Id}", Report.Version, CanWrite, Report.Year);
+    public IReadOnlyList<Core.Features.Statistics.DatasetDefinition> Datasets { get; private set; } = [];
+    public SectionEditorView Editor => new(Report.Sections, $"/reports/{Report.Id}", Report.Version, CanWrite, Report.Year, Datasets);
     public bool CanAttach { get; private set; }
 
     [BindProperty] public SectionInput? Input { get; set; }
@@ -43,6 +44,7 @@ public sealed class DetailModel(AppDbContext db, IAuthorizationService authz, Ti
                 ? new Core.Japanese.FiscalYear(y).ToWareki() : null;
         }
         CanWrite = await AllowedAsync(authz, Policies.ReportsWrite);
+        Datasets = await Core.Features.Statistics.StatDatasets.AllAsync(db, db.Tenant.MunicipalityId!.Value, ct);
         CanAttach = CanWrite && await AllowedAsync(authz, Policies.CouncilManage);
         if (CanAttach)
         {

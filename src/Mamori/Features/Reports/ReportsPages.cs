@@ -24,4 +24,5 @@ public static class ReportsPages
 /// The model of the <c>_SectionEditor</c> partial: the sections, the page the forms post to, the record's version,
 /// and for a report its 年度 (to show each period as dates).
 /// </summary>
-public sealed record SectionEditorView(IReadOnlyList<ReportSection> Sections, string PostPath, Guid Version, bool CanWrite, FiscalYear? Year);
+public sealed record SectionEditorView(IReadOnlyList<ReportSection> Sections, string PostPath, Guid Version, bool CanWrite, FiscalYear? Year,
+    IReadOnlyList<Core.Features.Statistics.DatasetDefinition> Datasets);

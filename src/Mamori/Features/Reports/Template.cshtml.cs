@@ -15,7 +15,8 @@ public sealed class TemplateModel(AppDbContext db, IAuthorizationService authz, 
     public ReportTemplate Template { get; private set; } = null!;
     public int Reports { get; private set; }
     public bool CanWrite { get; private set; }
-    public SectionEditorView Editor => new(Template.Sections, $"/reports/templates/{Template.Id}", Template.Version, CanWrite, null);
+    public IReadOnlyList<Core.Features.Statistics.DatasetDefinition> Datasets { get; private set; } = [];
+    public SectionEditorView Editor => new(Template.Sections, $"/reports/templates/{Template.Id}", Template.Version, CanWrite, null, Datasets);
 
     [BindProperty] public SectionInput? Input { get; set; }
 
@@ -29,6 +30,7 @@ public sealed class TemplateModel(AppDbContext db, IAuthorizationService authz, 
         Template = template;
         Reports = await db.AnnualReports.CountAsync(r => r.TemplateId == id, ct);
         CanWrite = await AllowedAsync(authz, Policies.ReportsWrite);
+        Datasets = await Core.Features.Statistics.StatDatasets.AllAsync(db, db.Tenant.MunicipalityId!.Value, ct);
         SetTitle($"ひな形：{template.Name}", ReportsPages.Root);
         return Page();
     }

@@ -36,7 +36,7 @@ public sealed class DatasetModel(AppDbContext db, IAuthorizationService authz) :
 
     public async Task<IActionResult> OnPostPublicAsync(string dataset, bool isPublic, CancellationToken ct)
     {
-        if (Datasets.Find(dataset) is not { } definition)
+        if (await StatDatasets.FindAsync(db, db.Tenant.MunicipalityId!.Value, dataset, ct) is not { } definition)
         {
             return NotFound();
         }
@@ -51,7 +51,7 @@ public sealed class DatasetModel(AppDbContext db, IAuthorizationService authz) :
 
     public async Task<IActionResult> OnPostDeleteAsync(string dataset, string? period, CancellationToken ct)
     {
-        if (Datasets.Find(dataset) is not { } definition)
+        if (await StatDatasets.FindAsync(db, db.Tenant.MunicipalityId!.Value, dataset, ct) is not { } definition)
         {
             return NotFound();
         }
@@ -73,7 +73,7 @@ public sealed class DatasetModel(AppDbContext db, IAuthorizationService authz) :
 
     private async Task<bool> LoadAsync(string dataset, string? period, string? sort, bool desc, CancellationToken ct)
     {
-        if (Datasets.Find(dataset) is not { } definition)
+        if (await StatDatasets.FindAsync(db, db.Tenant.MunicipalityId!.Value, dataset, ct) is not { } definition)
         {
             return false;
         }

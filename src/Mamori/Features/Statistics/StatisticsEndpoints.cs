@@ -36,7 +36,7 @@ public static class StatisticsEndpoints
         json["name"] = row.Label;
         foreach (var c in report.Definition.Columns)
         {
-            json[c.Key] = c.IsInput ? row.Inputs.GetValueOrDefault(c.Key) : row.Computed.GetValueOrDefault(c.Key);
+            json[c.Key] = row.Value(c.Key) is { } v ? (c.IsInput ? (object)(long)v : v) : null!;
         }
         if (report.Definition.PeriodKind == PeriodKind.AsOfDate)
         {
@@ -47,7 +47,7 @@ public static class StatisticsEndpoints
 
     private static async Task<Results<Ok<ReportResponse>, NotFound, Refusal>> Report(string dataset, string? asOf, AppDbContext db, CancellationToken ct)
     {
-        if (Datasets.Find(dataset) is not { } definition)
+        if (await StatDatasets.FindAsync(db, db.Tenant.MunicipalityId!.Value, dataset, ct) is not { } definition)
         {
             return TypedResults.NotFound();
         }

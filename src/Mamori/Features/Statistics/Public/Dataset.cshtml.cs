@@ -31,7 +31,7 @@ public sealed class DatasetModel(AppDbContext db) : MamoriPageModel
     private async Task<bool> LoadAsync(string code, string dataset, string? period, string? sort, bool desc, CancellationToken ct)
     {
         var m = await PublicMunicipality.EnterAsync(db, code, ct);
-        if (m is null || Datasets.Find(dataset) is not { } definition || !await StatisticsTables.IsPublicAsync(db, m.Id, definition, ct))
+        if (m is null || await StatDatasets.FindAsync(db, m.Id, dataset, ct) is not { } definition || !await StatisticsTables.IsPublicAsync(db, m.Id, definition, ct))
         {
             return false;
         }
