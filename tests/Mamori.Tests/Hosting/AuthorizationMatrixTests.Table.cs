@@ -286,6 +286,8 @@ public sealed partial class AuthorizationMatrixTests
         ["PAGE /statistics"] = StatisticsReaders,
         ["PAGE /statistics/{dataset}"] = StatisticsReaders,
         ["PAGE /statistics/{dataset}/import"] = StatisticsWriters,
+        ["PAGE /statistics/{dataset}/series"] = StatisticsReaders,
+        ["PAGE /statistics/definition/{dataset?}"] = StatisticsWriters,
         ["PAGE /public/{code}/statistics"] = null,
         ["PAGE /public/{code}/statistics/{dataset}"] = null,
         ["GET /api/v1/statistics/{dataset}"] = StatisticsReaders,

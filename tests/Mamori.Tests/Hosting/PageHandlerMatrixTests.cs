@@ -160,6 +160,8 @@ public sealed class PageHandlerMatrixTests(AppFixture app)
         ["POST /statistics/{dataset}?handler=Public"] = StatisticsWriters,
         ["POST /statistics/{dataset}?handler=Delete"] = StatisticsWriters,
         ["POST /statistics/{dataset}/import"] = StatisticsWriters,
+        ["POST /statistics/definition/{dataset?}"] = StatisticsWriters,
+        ["POST /statistics/definition/{dataset?}?handler=Delete"] = StatisticsWriters,
         ["POST /reports?handler=Copy"] = ReportWriters,
         ["POST /reports?handler=Create"] = ReportWriters,
         ["POST /reports/templates/{id:guid}?handler=Rename"] = ReportWriters,

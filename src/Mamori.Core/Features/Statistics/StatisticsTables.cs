@@ -191,46 +191,6 @@ public static partial class StatisticsTables
         return values;
     }
 
-    /// <summary>A total or rate the file gives for a computed column: a number (91.9, 91.9%, 1,234), or blank (not given).</summary>
-    private static Dictionary<string, decimal> ReadSupplied(DatasetDefinition definition, CsvRow row, Dictionary<string, int> suppliedIndex, List<ImportProblem> problems)
-    {
-        var supplied = new Dictionary<string, decimal>(StringComparer.Ordinal);
-        foreach (var (key, index) in suppliedIndex)
-        {
-            var text = row[index].Normalize(NormalizationForm.FormKC).Trim().TrimEnd('%').Replace(",", "", StringComparison.Ordinal).Trim();
-            if (text.Length == 0)
-            {
-                continue;
-            }
-            var column = definition.Columns.First(c => c.Key == key);
-            if (decimal.TryParse(text, NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value) && Math.Abs(value) <= MaxValue)
-            {
-                supplied[key] = value;
-            }
-            else
-            {
-                problems.Add(new ImportProblem(row.RowNumber, column.Heading, $"「{row[index]}」は数として読めません。{column.Heading}は 91.9 や 1,234 のように入力するか、空欄にしてください。"));
-            }
-        }
-        return supplied;
-    }
-
-    /// <summary>
-    /// The totals and rates of the rows that differ from the ones computed from their inputs. A supplied figure is
-    /// compared at the column's own digits, so 91.94 given for a rate of one digit matches 91.9.
-    /// </summary>
-    public static IReadOnlyList<StatMismatch> Mismatches(DatasetDefinition definition, IEnumerable<StatInputRow> rows) =>
-        rows.SelectMany(r =>
-        {
-            var computed = definition.Compute(r.Values);
-            return r.Supplied.Select(s =>
-            {
-                var column = definition.Columns.First(c => c.Key == s.Key);
-                decimal? value = computed.TryGetValue(s.Key, out var c) ? c : null;
-                return value == StatFormulas.Round(s.Value, column.Digits, column.Rounding) ? null : new StatMismatch(r.RowNumber, r.Label, column.Heading, s.Value, value);
-            }).OfType<StatMismatch>();
-        }).ToList();
-
     /// <summary>
     /// Stores the rows of a file, all or nothing. The periods in the file are replaced as a whole: importing the
     /// 2023-10-31 table again gives that day's table as the file has it, not a mixture.
@@ -263,17 +223,6 @@ public static partial class StatisticsTables
         }));
         await db.SaveChangesAsync(ct);
         return new StatImportResult(rows.Count, periods, []) { Mismatches = mismatches };
-    }
-
-    /// <summary>The supplied figures of a row that differ from the computed ones (the ones that agree need not be kept).</summary>
-    private static Dictionary<string, decimal> Kept(DatasetDefinition definition, StatInputRow row)
-    {
-        var computed = definition.Compute(row.Values);
-        return row.Supplied.Where(s =>
-        {
-            var column = definition.Columns.First(c => c.Key == s.Key);
-            return !computed.TryGetValue(s.Key, out var c) || c != StatFormulas.Round(s.Value, column.Digits, column.Rounding);
-        }).ToDictionary(s => s.Key, s => s.Value, StringComparer.Ordinal);
     }
 
     /// <summary>The computed table: for a dated dataset the chosen (or latest) reference date, for a yearly one every year.</summary>
