@@ -59,6 +59,9 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, CurrentTenant 
     public DbSet<MeetingItem> MeetingItems => Set<MeetingItem>();
     public DbSet<Toshin> Toshins => Set<Toshin>();
     public DbSet<Material> Materials => Set<Material>();
+    public DbSet<ToshinResponse> ToshinResponses => Set<ToshinResponse>();
+    public DbSet<ActionItem> ActionItems => Set<ActionItem>();
+    public DbSet<TopicProposal> TopicProposals => Set<TopicProposal>();
     public DbSet<WrittenOpinion> WrittenOpinions => Set<WrittenOpinion>();
     public DbSet<MinutesTurn> MinutesTurns => Set<MinutesTurn>();
     public DbSet<MinutesImportRecord> MinutesImports => Set<MinutesImportRecord>();

@@ -1428,6 +1428,57 @@ namespace Mamori.Migrations.Postgres.Migrations
                     b.ToTable("Reconsignments");
                 });
 
+            modelBuilder.Entity("Mamori.Core.Features.Council.ActionItem", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CouncilId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("DoneNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateOnly?>("DoneOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("DueOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("MeetingId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("MunicipalityId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Owner")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int?>("TurnSeq")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MeetingId");
+
+                    b.HasIndex("CouncilId", "DoneOn");
+
+                    b.ToTable("ActionItems");
+                });
+
             modelBuilder.Entity("Mamori.Core.Features.Council.AdvisoryCouncil", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1511,6 +1562,10 @@ namespace Mamori.Migrations.Postgres.Migrations
 
                     b.Property<int?>("Number")
                         .HasColumnType("integer");
+
+                    b.Property<string>("NumberSkipReason")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
 
                     b.Property<Guid?>("RegisterFileId")
                         .HasColumnType("uuid");
@@ -1603,6 +1658,10 @@ namespace Mamori.Migrations.Postgres.Migrations
 
                     b.Property<string>("Name")
                         .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("NameKana")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
@@ -1832,6 +1891,9 @@ namespace Mamori.Migrations.Postgres.Migrations
                     b.Property<Guid>("CouncilId")
                         .HasColumnType("uuid");
 
+                    b.Property<bool>("IsClosed")
+                        .HasColumnType("boolean");
+
                     b.Property<Guid>("ItemId")
                         .HasColumnType("uuid");
 
@@ -1878,6 +1940,58 @@ namespace Mamori.Migrations.Postgres.Migrations
                     b.ToTable("MeetingItems");
                 });
 
+            modelBuilder.Entity("Mamori.Core.Features.Council.TopicProposal", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CouncilId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Detail")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<int?>("FiscalYear")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("MunicipalityId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("OfficeNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTime>("ProposedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CouncilId");
+
+                    b.HasIndex("MemberId");
+
+                    b.ToTable("TopicProposals");
+                });
+
             modelBuilder.Entity("Mamori.Core.Features.Council.Toshin", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1891,6 +2005,12 @@ namespace Mamori.Migrations.Postgres.Migrations
                     b.Property<DateOnly?>("AnsweredOn")
                         .HasColumnType("date");
 
+                    b.Property<DateOnly?>("ConfirmationDueOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("ConfirmationRequestedOn")
+                        .HasColumnType("date");
+
                     b.Property<Guid>("CouncilId")
                         .HasColumnType("uuid");
 
@@ -1902,6 +2022,10 @@ namespace Mamori.Migrations.Postgres.Migrations
 
                     b.Property<int>("Number")
                         .HasColumnType("integer");
+
+                    b.Property<string>("NumberSkipReason")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
 
                     b.Property<string>("Text")
                         .IsRequired()
@@ -1923,6 +2047,44 @@ namespace Mamori.Migrations.Postgres.Migrations
                         .IsUnique();
 
                     b.ToTable("Toshins");
+                });
+
+            modelBuilder.Entity("Mamori.Core.Features.Council.ToshinResponse", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("Agrees")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<Guid>("CouncilId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("MunicipalityId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("RespondedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("ToshinId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MemberId");
+
+                    b.HasIndex("ToshinId", "MemberId")
+                        .IsUnique();
+
+                    b.ToTable("ToshinResponses");
                 });
 
             modelBuilder.Entity("Mamori.Core.Features.Council.WrittenOpinion", b =>
@@ -2615,6 +2777,9 @@ namespace Mamori.Migrations.Postgres.Migrations
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
+
+                    b.Property<bool>("IsClosed")
+                        .HasColumnType("boolean");
 
                     b.Property<bool>("IsNote")
                         .HasColumnType("boolean");
@@ -4885,6 +5050,15 @@ namespace Mamori.Migrations.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
+            modelBuilder.Entity("Mamori.Core.Features.Council.ActionItem", b =>
+                {
+                    b.HasOne("Mamori.Core.Features.Council.Meeting", null)
+                        .WithMany()
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Mamori.Core.Features.Council.AdvisoryCouncil", b =>
                 {
                     b.HasOne("Mamori.Core.Features.Organization.Municipality", null)
@@ -5016,6 +5190,21 @@ namespace Mamori.Migrations.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
+            modelBuilder.Entity("Mamori.Core.Features.Council.TopicProposal", b =>
+                {
+                    b.HasOne("Mamori.Core.Features.Council.AdvisoryCouncil", null)
+                        .WithMany()
+                        .HasForeignKey("CouncilId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Mamori.Core.Features.Council.CouncilMember", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Mamori.Core.Features.Council.Toshin", b =>
                 {
                     b.HasOne("Mamori.Core.Features.Council.AdvisoryCouncil", null)
@@ -5028,6 +5217,21 @@ namespace Mamori.Migrations.Postgres.Migrations
                         .WithMany()
                         .HasForeignKey("ItemId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Mamori.Core.Features.Council.ToshinResponse", b =>
+                {
+                    b.HasOne("Mamori.Core.Features.Council.CouncilMember", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Mamori.Core.Features.Council.Toshin", null)
+                        .WithMany()
+                        .HasForeignKey("ToshinId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

@@ -1422,6 +1422,57 @@ namespace Mamori.Migrations.Sqlite.Migrations
                     b.ToTable("Reconsignments");
                 });
 
+            modelBuilder.Entity("Mamori.Core.Features.Council.ActionItem", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CouncilId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DoneNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("DoneOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("DueOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("MeetingId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("MunicipalityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Owner")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("TurnSeq")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MeetingId");
+
+                    b.HasIndex("CouncilId", "DoneOn");
+
+                    b.ToTable("ActionItems");
+                });
+
             modelBuilder.Entity("Mamori.Core.Features.Council.AdvisoryCouncil", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1505,6 +1556,10 @@ namespace Mamori.Migrations.Sqlite.Migrations
 
                     b.Property<int?>("Number")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("NumberSkipReason")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
 
                     b.Property<Guid?>("RegisterFileId")
                         .HasColumnType("TEXT");
@@ -1597,6 +1652,10 @@ namespace Mamori.Migrations.Sqlite.Migrations
 
                     b.Property<string>("Name")
                         .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NameKana")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
@@ -1826,6 +1885,9 @@ namespace Mamori.Migrations.Sqlite.Migrations
                     b.Property<Guid>("CouncilId")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("IsClosed")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid>("ItemId")
                         .HasColumnType("TEXT");
 
@@ -1872,6 +1934,58 @@ namespace Mamori.Migrations.Sqlite.Migrations
                     b.ToTable("MeetingItems");
                 });
 
+            modelBuilder.Entity("Mamori.Core.Features.Council.TopicProposal", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CouncilId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Detail")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("FiscalYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("MunicipalityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OfficeNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ProposedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CouncilId");
+
+                    b.HasIndex("MemberId");
+
+                    b.ToTable("TopicProposals");
+                });
+
             modelBuilder.Entity("Mamori.Core.Features.Council.Toshin", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1885,6 +1999,12 @@ namespace Mamori.Migrations.Sqlite.Migrations
                     b.Property<DateOnly?>("AnsweredOn")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("ConfirmationDueOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ConfirmationRequestedOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("CouncilId")
                         .HasColumnType("TEXT");
 
@@ -1896,6 +2016,10 @@ namespace Mamori.Migrations.Sqlite.Migrations
 
                     b.Property<int>("Number")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("NumberSkipReason")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Text")
                         .IsRequired()
@@ -1917,6 +2041,44 @@ namespace Mamori.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("Toshins");
+                });
+
+            modelBuilder.Entity("Mamori.Core.Features.Council.ToshinResponse", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Agrees")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CouncilId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("MunicipalityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RespondedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ToshinId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MemberId");
+
+                    b.HasIndex("ToshinId", "MemberId")
+                        .IsUnique();
+
+                    b.ToTable("ToshinResponses");
                 });
 
             modelBuilder.Entity("Mamori.Core.Features.Council.WrittenOpinion", b =>
@@ -2607,6 +2769,9 @@ namespace Mamori.Migrations.Sqlite.Migrations
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsClosed")
+                        .HasColumnType("INTEGER");
 
                     b.Property<bool>("IsNote")
                         .HasColumnType("INTEGER");
@@ -4873,6 +5038,15 @@ namespace Mamori.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
+            modelBuilder.Entity("Mamori.Core.Features.Council.ActionItem", b =>
+                {
+                    b.HasOne("Mamori.Core.Features.Council.Meeting", null)
+                        .WithMany()
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Mamori.Core.Features.Council.AdvisoryCouncil", b =>
                 {
                     b.HasOne("Mamori.Core.Features.Organization.Municipality", null)
@@ -5004,6 +5178,21 @@ namespace Mamori.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
+            modelBuilder.Entity("Mamori.Core.Features.Council.TopicProposal", b =>
+                {
+                    b.HasOne("Mamori.Core.Features.Council.AdvisoryCouncil", null)
+                        .WithMany()
+                        .HasForeignKey("CouncilId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Mamori.Core.Features.Council.CouncilMember", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Mamori.Core.Features.Council.Toshin", b =>
                 {
                     b.HasOne("Mamori.Core.Features.Council.AdvisoryCouncil", null)
@@ -5016,6 +5205,21 @@ namespace Mamori.Migrations.Sqlite.Migrations
                         .WithMany()
                         .HasForeignKey("ItemId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Mamori.Core.Features.Council.ToshinResponse", b =>
+                {
+                    b.HasOne("Mamori.Core.Features.Council.CouncilMember", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Mamori.Core.Features.Council.Toshin", null)
+                        .WithMany()
+                        .HasForeignKey("ToshinId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

@@ -169,6 +169,10 @@ public sealed partial class AuthorizationMatrixTests
         ["PAGE /council/meetings/edit/{id:guid?}"] = CouncilManagers,
         ["PAGE /council/meetings/{id:guid}"] = CouncilReaders,
         ["PAGE /council/meetings/{id:guid}/notice"] = CouncilManagers,
+        ["PAGE /council/meetings/{id:guid}/actions"] = CouncilReaders,
+        ["PAGE /council/{id:guid}/topics"] = CouncilReaders,
+        // A member opens an issued notice of a meeting they are invited to.
+        ["PAGE /council/meetings/{id:guid}/notice/copy"] = CouncilReaders,
         ["PAGE /council/meetings/{id:guid}/answers"] = CouncilReaders,
         ["PAGE /council/meetings/{id:guid}/minutes"] = CouncilReaders,
         ["PAGE /council/items"] = CouncilReaders,
@@ -289,6 +293,7 @@ public sealed partial class AuthorizationMatrixTests
         ["PAGE /statistics/{dataset}/series"] = StatisticsReaders,
         ["PAGE /statistics/definition/{dataset?}"] = StatisticsWriters,
         ["PAGE /public/{code}/statistics"] = null,
+        ["PAGE /public/{code}/council/search"] = null,
         ["PAGE /public/{code}/statistics/{dataset}"] = null,
         ["GET /api/v1/statistics/{dataset}"] = StatisticsReaders,
         // 報告書: the office and the security staff write the yearly reports; 監査 reads them.

@@ -89,6 +89,14 @@ public sealed class PageHandlerMatrixTests(AppFixture app)
         ["POST /council/items/edit/{id:guid?}"] = CouncilManagers,
         ["POST /council/items/{id:guid}?handler=Upload"] = CouncilManagers,
         ["POST /council/toshin/edit/{id:guid?}"] = CouncilManagers,
+        ["POST /council/toshin/{id:guid}?handler=Request"] = CouncilManagers,
+        ["POST /council/meetings/{id:guid}/actions?handler=Add"] = CouncilManagers,
+        ["POST /council/meetings/{id:guid}/actions?handler=Done"] = CouncilManagers,
+        ["POST /council/{id:guid}/topics?handler=Review"] = CouncilManagers,
+        // A member proposes a topic to their council; the office reviews it.
+        ["POST /council/{id:guid}/topics?handler=Propose"] = MemberOnly,
+        // Only a member answers a draft sent for confirmation.
+        ["POST /council/toshin/{id:guid}?handler=Respond"] = MemberOnly,
         ["POST /council/meetings/edit/{id:guid?}"] = CouncilManagers,
         ["POST /council/meetings/{id:guid}/notice"] = CouncilManagers,
         ["POST /council/meetings/{id:guid}/minutes"] = CouncilManagers,
@@ -161,6 +169,8 @@ public sealed class PageHandlerMatrixTests(AppFixture app)
         ["POST /statistics/{dataset}?handler=Delete"] = StatisticsWriters,
         ["POST /statistics/{dataset}/import"] = StatisticsWriters,
         ["POST /statistics/definition/{dataset?}"] = StatisticsWriters,
+        ["POST /council/meetings/{id:guid}/minutes?handler=ClosedTurns"] = CouncilManagers,
+        ["POST /council/meetings/{id:guid}/minutes?handler=ClosedItem"] = CouncilManagers,
         ["POST /statistics/definition/{dataset?}?handler=Delete"] = StatisticsWriters,
         ["POST /reports?handler=Copy"] = ReportWriters,
         ["POST /reports?handler=Create"] = ReportWriters,

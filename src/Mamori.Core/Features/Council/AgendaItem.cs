@@ -64,6 +64,10 @@ public sealed class AgendaItem : IMunicipalityOwned, ICouncilOwned, IVersioned
     [Label("審査の回")]
     public Guid? ReviewRoundId { get; set; }
 
+    /// <summary>Why the numbers before this one were skipped (番号を飛ばした理由), when they were.</summary>
+    [Label("番号を飛ばした理由")]
+    public string? NumberSkipReason { get; set; }
+
     public Guid Version { get; set; } = Guid.NewGuid();
 }
 

@@ -22,6 +22,10 @@ public sealed class CouncilMember : IMunicipalityOwned, ICouncilOwned, IVersione
     public required string Name { get; set; }
 
     /// <summary>所属・推薦団体 (e.g. 弁護士, 区民公募, 〇〇大学教授).</summary>
+    /// <summary>ふりがな: lists of members are in 五十音 order by it (kanji have no order of their own).</summary>
+    [Label("ふりがな")]
+    public string? NameKana { get; set; }
+
     [Label("所属・推薦団体")]
     public string? Affiliation { get; set; }
 
@@ -61,6 +65,12 @@ public sealed class CouncilMember : IMunicipalityOwned, ICouncilOwned, IVersione
 
     /// <summary>In office on <paramref name="date"/>: the term has begun and neither ended nor been left.</summary>
     public bool InOfficeOn(DateOnly date) => TermStart <= date && date <= LastDay;
+
+    /// <summary>
+    /// The key of 五十音 order: the ふりがな in hiragana (カタカナ and half-width read the same); a member without one
+    /// sorts after those with one, by name.
+    /// </summary>
+    public string GojuonKey => GojuonOrder.Key(NameKana) is { Length: > 0 } key ? "0" + key : "1" + Name;
 }
 
 internal sealed class CouncilMemberConfiguration : IEntityTypeConfiguration<CouncilMember>
@@ -68,6 +78,8 @@ internal sealed class CouncilMemberConfiguration : IEntityTypeConfiguration<Coun
     public void Configure(EntityTypeBuilder<CouncilMember> b)
     {
         b.Property(x => x.Name).HasMaxLength(100);
+        b.Property(x => x.NameKana).HasMaxLength(100);
+        b.Ignore(x => x.GojuonKey);
         b.Property(x => x.Affiliation).HasMaxLength(200);
         b.Property(x => x.Role).HasConversion<string>().HasMaxLength(20);
         b.Property(x => x.UserId).HasMaxLength(450);

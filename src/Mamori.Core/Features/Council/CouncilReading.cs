@@ -62,7 +62,7 @@ public static class CouncilReading
         var council = await db.Councils.AsNoTracking().FirstAsync(c => c.Id == meeting.CouncilId, ct);
         var parent = council.ParentId is { } pid ? await db.Councils.AsNoTracking().FirstOrDefaultAsync(c => c.Id == pid, ct) : null;
         var members = await db.CouncilMembers.AsNoTracking().Where(m => m.CouncilId == meeting.CouncilId).ToListAsync(ct);
-        var inOffice = members.Where(m => m.InOfficeOn(meeting.HeldOn)).OrderBy(m => RoleOrder(m.Role)).ThenBy(m => m.Name).ToList();
+        var inOffice = members.Where(m => m.InOfficeOn(meeting.HeldOn)).OrderBy(m => RoleOrder(m.Role)).ThenBy(m => m.GojuonKey, StringComparer.Ordinal).ToList();
         var attendance = await db.Attendances.AsNoTracking().Where(a => a.MeetingId == id).ToDictionaryAsync(a => a.MemberId, a => a.Status, ct);
         var agenda = await (from p in db.MeetingItems.AsNoTracking()
                             join i in db.AgendaItems.AsNoTracking() on p.ItemId equals i.Id

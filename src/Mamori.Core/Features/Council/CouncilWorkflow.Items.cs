@@ -74,7 +74,7 @@ public static partial class CouncilWorkflow
         }
         else if (input.Number is { } number && input.Kind != ItemKind.Other)
         {
-            await CheckNumberAsync(db, input.Kind, number, errors, ct);
+            await CheckNumberAsync(db, input.Kind, number, Optional(input.SkipReason), errors, ct);
         }
         if (errors.Any)
         {
@@ -102,11 +102,12 @@ public static partial class CouncilWorkflow
             return await SaveAsync(db, item, ct);
         }
         item.Number = input.Number;
+        item.NumberSkipReason = input.Number is not null ? Optional(input.SkipReason) : null;
         return await NumberedSave.SaveAsync(db, item, nameof(AgendaItem.Number),
             input.Number is null ? async () => item.Number = await NextNumberAsync(db, input.Kind, ct) : null, ct, TakenMessage(CouncilNames.Label(input.Kind, input.Number)));
     }
 
-    private static async Task CheckNumberAsync(AppDbContext db, ItemKind kind, int number, FieldErrors errors, CancellationToken ct)
+    private static async Task CheckNumberAsync(AppDbContext db, ItemKind kind, int number, string? skipReason, FieldErrors errors, CancellationToken ct)
     {
         // The next number first: when another save lands between the two queries, the number reads as taken, not as a gap.
         var next = await NextNumberAsync(db, kind, ct);
@@ -117,9 +118,17 @@ public static partial class CouncilWorkflow
             next = Math.Max(next, await NextNumberAsync(db, kind, ct));
             errors.Add("Number", $"{CouncilNames.Label(kind, number)}は既に使われています（「{taken}」）。次の番号は{CouncilNames.Label(kind, next)}です。");
         }
-        else if (next > 1 && number != next)
+        else if (next > 1 && number < next)
         {
-            errors.Add("Number", $"番号を飛ばしたり戻したりはできません。次の番号は{CouncilNames.Label(kind, next)}です。");
+            errors.Add("Number", $"番号を戻すことはできません。次の番号は{CouncilNames.Label(kind, next)}です。");
+        }
+        else if (next > 1 && number > next && skipReason is null)
+        {
+            errors.Add("Number", $"{CouncilNames.Label(kind, next)}から番号を飛ばします。Mamori の外で使った番号なら、「番号を飛ばす理由」に書いてください（例：{CouncilNames.Label(kind, next)}は書面で諮問した）。");
+        }
+        else if (skipReason is { Length: > 200 })
+        {
+            errors.Add("SkipReason", "番号を飛ばす理由は200文字以内で入力してください。");
         }
     }
 
@@ -224,6 +233,11 @@ public static partial class CouncilWorkflow
         {
             return Outcome<MeetingItem>.Fail("Note", "備考は1000文字以内で入力してください。");
         }
+        // 答申 as the outcome means the council answered: the answer (答申書) is recorded first.
+        if (outcome == ItemOutcome.Answered && !await db.Toshins.AnyAsync(t => t.ItemId == itemId, ct))
+        {
+            return Outcome<MeetingItem>.Fail("Outcome", $"{item.Label()}の答申（本文）がまだありません。先に答申を作成してから、結果を「答申」にしてください。");
+        }
         var history = await HistoryAsync(db, itemId, ct);
         var index = history.FindIndex(h => h.MeetingId == meetingId);
         if (history.Skip(index + 1).FirstOrDefault(h => h.Outcome is not null) is { } later)
@@ -293,9 +307,13 @@ public static partial class CouncilWorkflow
                 {
                     errors.Add("Number", $"{CouncilNames.ToshinLabel(number)}は既に使われています。次の番号は{CouncilNames.ToshinLabel(next)}です。");
                 }
-                else if (next > 1 && number != next)
+                else if (next > 1 && number < next)
                 {
-                    errors.Add("Number", $"番号を飛ばしたり戻したりはできません。次の番号は{CouncilNames.ToshinLabel(next)}です。");
+                    errors.Add("Number", $"番号を戻すことはできません。次の番号は{CouncilNames.ToshinLabel(next)}です。");
+                }
+                else if (next > 1 && number > next && Optional(input.SkipReason) is null)
+                {
+                    errors.Add("Number", $"{CouncilNames.ToshinLabel(next)}から番号を飛ばします。Mamori の外で使った番号なら、「番号を飛ばす理由」に書いてください。");
                 }
             }
         }
@@ -321,6 +339,7 @@ public static partial class CouncilWorkflow
             return await SaveAsync(db, toshin, ct);
         }
         toshin.Number = input.Number ?? 0;
+        toshin.NumberSkipReason = input.Number is not null ? Optional(input.SkipReason) : null;
         return await NumberedSave.SaveAsync(db, toshin, nameof(Toshin.Number),
             input.Number is null ? async () => toshin.Number = await NextToshinNumberAsync(db, ct) : null, ct, TakenMessage(CouncilNames.ToshinLabel(toshin.Number)));
     }

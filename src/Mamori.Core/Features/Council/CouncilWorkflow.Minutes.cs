@@ -28,12 +28,16 @@ public static partial class CouncilWorkflow
         {
             return Outcome<Meeting>.Fail("Text", $"「{tooLong.Speaker}」の発言が長すぎます（1発言20000文字まで）。発言を分けてください。");
         }
-        db.MinutesTurns.RemoveRange(await db.MinutesTurns.Where(t => t.MeetingId == meetingId).ToListAsync(ct));
+        var old = await db.MinutesTurns.Where(t => t.MeetingId == meetingId).ToListAsync(ct);
+        // A turn marked 非公開 stays so when the text is saved again: the same speaker saying the same words.
+        var closed = old.Where(t => t.IsClosed).Select(t => (t.Speaker, t.Text)).ToHashSet();
+        db.MinutesTurns.RemoveRange(old);
         var seq = 0;
         foreach (var turn in turns)
         {
             db.MinutesTurns.Add(new MinutesTurn
             {
+                IsClosed = closed.Contains((turn.Speaker, turn.Text)),
                 MeetingId = meetingId,
                 CouncilId = meeting.CouncilId,
                 Seq = ++seq,

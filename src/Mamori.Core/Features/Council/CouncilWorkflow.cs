@@ -26,6 +26,10 @@ public sealed record CouncilInput
 public sealed record MemberInput
 {
     public string? Name { get; init; }
+    public string? NameKana { get; init; }
+
+    /// <summary>小委員会: the council member the chair nominated (their name, reading, affiliation and account are taken over).</summary>
+    public Guid? NominatedFromId { get; init; }
     public string? Affiliation { get; init; }
     public DateOnly? AppointedOn { get; init; }
     public DateOnly? TermStart { get; init; }
@@ -72,6 +76,12 @@ public sealed record ItemInput
     /// <summary>A 報告 the council takes without a number (many councils number only 諮問).</summary>
     public bool Unnumbered { get; init; }
 
+    /// <summary>
+    /// Why the numbers before this one are skipped (used outside Mamori: 書面で処理した諮問, 別の会議体): a number past
+    /// the next one is accepted with a reason, and the reason is kept with the item.
+    /// </summary>
+    public string? SkipReason { get; init; }
+
     public Guid? Version { get; init; }
 }
 
@@ -79,7 +89,7 @@ public sealed record ItemInput
 public sealed record OutcomeInput(ItemOutcome? Outcome, string? Note, Guid? ReferredToId);
 
 /// <summary>An 答申 as drafted; an empty number takes the next.</summary>
-public sealed record ToshinInput(Guid ItemId, int? Number, DateOnly? AnsweredOn, string? Addressee, string? Text, Guid? Version = null);
+public sealed record ToshinInput(Guid ItemId, int? Number, DateOnly? AnsweredOn, string? Addressee, string? Text, Guid? Version = null, string? SkipReason = null);
 
 /// <summary>A member's written question or opinion.</summary>
 public sealed record OpinionInput(Guid ItemId, OpinionKind Kind, string? Location, string? Text);
@@ -92,7 +102,7 @@ public sealed record OpinionInput(Guid ItemId, OpinionKind Kind, string? Locatio
 public static partial class CouncilWorkflow
 {
     private const string CouncilNotFound = "審議会が見つかりません。";
-    private const string MeetingNotFound = "会議が見つかりません。";
+    public const string MeetingNotFound = "会議が見つかりません。";
     private const string ItemNotFound = "議題が見つかりません。";
 
     // ---- councils and members ---------------------------------------------------------------------
@@ -181,11 +191,43 @@ public static partial class CouncilWorkflow
             }
         }
         var errors = new FieldErrors();
+        if (input.NominatedFromId is { } nominatedFrom)
+        {
+            // 小委員会の委員は会長が審議会の委員から指名する: the nominee must sit on the council on the day of the
+            // appointment (which may be a past day being recorded now), not on the day it is entered.
+            var parent = council.ParentId is { } parentId
+                ? await db.CouncilMembers.AsNoTracking().FirstOrDefaultAsync(m => m.Id == nominatedFrom && m.CouncilId == parentId, ct)
+                : null;
+            var day = input.AppointedOn ?? input.TermStart;
+            if (parent is null)
+            {
+                errors.Add("NominatedFromId", "指名する委員を、親の審議会の委員から選んでください。");
+            }
+            else if (day is { } d && !parent.InOfficeOn(d))
+            {
+                errors.Add("NominatedFromId", $"{parent.Name}委員は、委嘱日（{Japanese.WarekiDate.Format(d)}）に審議会の委員ではありません（任期 {Japanese.WarekiDate.Format(parent.TermStart)}～{Japanese.WarekiDate.Format(parent.LastDay)}）。委嘱日を確かめてください。");
+            }
+            else
+            {
+                input = input with
+                {
+                    Name = parent.Name,
+                    NameKana = input.NameKana ?? parent.NameKana,
+                    Affiliation = input.Affiliation ?? parent.Affiliation,
+                    UserId = input.UserId ?? parent.UserId,
+                    TermEnd = input.TermEnd ?? parent.LastDay,
+                };
+            }
+        }
         if (errors.Required("Name", input.Name, "氏名"))
         {
             errors.MaxLength("Name", input.Name, 100, "氏名");
         }
         errors.MaxLength("Affiliation", input.Affiliation, 200, "所属・推薦団体");
+        if (Optional(input.NameKana) is { } kana && (kana.Length > 100 || !GojuonOrder.IsKana(kana)))
+        {
+            errors.Add("NameKana", "ふりがなは、ひらがなかカタカナで100文字以内で入力してください（例：やまだ たろう）。");
+        }
         var (start, end) = await TermAsync(db, councilId, id, input, council.TermYears, errors, ct);
         var userId = Optional(input.UserId);
         if (userId is not null && !await db.Users.AnyAsync(u => u.Id == userId && u.MunicipalityId == db.Tenant.MunicipalityId && u.Role == UserRole.Member, ct))
@@ -218,6 +260,7 @@ public static partial class CouncilWorkflow
             db.Entry(member).Property(m => m.Version).OriginalValue = version;
         }
         member.Name = input.Name!.Trim();
+        member.NameKana = Optional(input.NameKana);
         member.Affiliation = Optional(input.Affiliation);
         member.TermStart = start!.Value;
         member.TermEnd = end!.Value;
@@ -304,6 +347,7 @@ public static partial class CouncilWorkflow
         var outcome = await SaveMemberAsync(db, previous.CouncilId, null, new MemberInput
         {
             Name = previous.Name,
+            NameKana = previous.NameKana,
             Affiliation = previous.Affiliation,
             AppointedOn = appointedOn ?? start,
             TermStart = start,

@@ -39,6 +39,10 @@ public sealed class MeetingItem : IMunicipalityOwned, ICouncilOwned
     [Label("付託先の部会")]
     public Guid? ReferredToId { get; set; }
 
+    /// <summary>非公開: deliberated in a closed session; the public page names it only as 非公開の議題, without its materials.</summary>
+    [Label("非公開")]
+    public bool IsClosed { get; set; }
+
     [Label("記録日時")]
     public DateTime? RecordedAt { get; set; }
 

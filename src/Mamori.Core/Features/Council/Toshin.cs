@@ -36,6 +36,17 @@ public sealed class Toshin : IMunicipalityOwned, ICouncilOwned, IVersioned
     [Label("内容")]
     public required string Text { get; set; }
 
+    /// <summary>Why the numbers before this one were skipped (番号を飛ばした理由), when they were.</summary>
+    [Label("番号を飛ばした理由")]
+    public string? NumberSkipReason { get; set; }
+
+    /// <summary>The day the draft went to the members for confirmation (委員への確認依頼).</summary>
+    [Label("確認依頼日")]
+    public DateOnly? ConfirmationRequestedOn { get; set; }
+
+    [Label("確認の期限")]
+    public DateOnly? ConfirmationDueOn { get; set; }
+
     public Guid Version { get; set; } = Guid.NewGuid();
 }
 

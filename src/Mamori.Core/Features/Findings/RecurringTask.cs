@@ -114,14 +114,21 @@ public static class TaskSchedule
 
     /// <summary>
     /// The due dates up to and including the first one after <paramref name="today"/> (the next one to do), never
-    /// past the end date. Each is counted from the first due date, so a 31st stays the month's last day.
+    /// past the end date. Each is counted from the first due date, so a 15th stays the 15th; a first due date on
+    /// the last day of its month (6/30, 2/28) means 月末, so the next ones are the last days of theirs (7/31, 8/31).
     /// </summary>
     public static IReadOnlyList<DateOnly> DueDates(RecurringTask task, DateOnly today)
     {
         var dates = new List<DateOnly>();
+        var first = task.FirstDueOn;
+        var monthEnd = first.Day == DateTime.DaysInMonth(first.Year, first.Month);
         for (var k = 0; k < 1200; k++)
         {
-            var due = task.FirstDueOn.AddMonths(k * task.Frequency.Months());
+            var due = first.AddMonths(k * task.Frequency.Months());
+            if (monthEnd)
+            {
+                due = new DateOnly(due.Year, due.Month, DateTime.DaysInMonth(due.Year, due.Month));
+            }
             if (task.EndOn is { } end && due > end)
             {
                 break;

@@ -289,7 +289,8 @@ public static class MinutesIndexing
     public static string AgendaKey(ItemKind kind, int number) => $"{kind.ToString().ToLowerInvariant()}:{number}";
 
     private static IndexedTurn ToIndexed(MinutesTurn t, Meeting meeting, List<string> keys) =>
-        new(t.Id, t.MeetingId, t.CouncilId, t.MunicipalityId, meeting.HeldOn, t.Seq, t.Speaker, t.Group, keys, t.Text);
+        new(t.Id, t.MeetingId, t.CouncilId, t.MunicipalityId, meeting.HeldOn, t.Seq, t.Speaker, t.Group, keys, t.Text,
+            IsPublic: meeting.MinutesPublished && !t.IsClosed);
 
     private static async Task<Dictionary<Guid, List<string>>> AgendaKeysAsync(AppDbContext db, Guid[]? meetingIds, CancellationToken ct)
     {

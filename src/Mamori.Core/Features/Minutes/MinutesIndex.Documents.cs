@@ -73,6 +73,8 @@ public sealed partial class MinutesIndex
             new NumericDocValuesField("seq_dv", turn.Seq),
             new StringField("speaker", MinutesNormalizer.Normalize(turn.Speaker), Field.Store.NO),
             new StringField("group", turn.Group.ToString(), Field.Store.NO),
+            // Public search reads only turns of published minutes said in open session.
+            new StringField("pub", turn.IsPublic ? "1" : "0", Field.Store.NO),
             new BinaryDocValuesField("id_dv", new BytesRef(turn.TurnId.ToByteArray())),
             new BinaryDocValuesField("meeting_dv", new BytesRef(turn.MeetingId.ToByteArray())),
             new BinaryDocValuesField("council_dv", new BytesRef(turn.CouncilId.ToByteArray())),

@@ -12,7 +12,7 @@ namespace Mamori.Core.Features.Minutes;
 public sealed partial class MinutesIndex
 {
     /// <summary>The fields a document holds; a new field (the three- and four-character grams) or a field stored another way (the text, compressed) is a new layout.</summary>
-    private const string Layout = "layout 3: u b t q, text stored";
+    private const string Layout = "layout 4: u b t q, text stored, pub";
 
     /// <summary>The fingerprint of a meeting's turns as indexed: every field a search reads or filters by.</summary>
     public static byte[] Fingerprint(IReadOnlyList<IndexedTurn> turns)
@@ -24,7 +24,7 @@ public sealed partial class MinutesIndex
             text.Append(t.TurnId).Append('\u001f').Append(t.MeetingId).Append('\u001f').Append(t.CouncilId).Append('\u001f')
                 .Append(t.MunicipalityId).Append('\u001f').Append(t.HeldOn.DayNumber).Append('\u001f').Append(t.Seq).Append('\u001f')
                 .Append(t.Speaker).Append('\u001f').Append(t.Group).Append('\u001f').AppendJoin(',', t.AgendaKeys.Order(StringComparer.Ordinal))
-                .Append('\u001f').Append(t.Text).Append('\u001e');
+                .Append('\u001f').Append(t.Text).Append('\u001f').Append(t.IsPublic).Append('\u001e');
         }
         return SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString()))[..16];
     }

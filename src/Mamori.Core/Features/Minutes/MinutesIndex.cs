@@ -155,6 +155,10 @@ public sealed partial class MinutesIndex : IDisposable
         {
             AddFilter(bq, NumericRangeQuery.NewInt32Range("date", query.From is { } f ? DateKey(f) : null, query.To is { } t ? DateKey(t) : null, true, true));
         }
+        if (query.PublicOnly)
+        {
+            AddFilter(bq, new TermQuery(new Term("pub", "1")));
+        }
         if (!string.IsNullOrWhiteSpace(query.AgendaKey))
         {
             AddFilter(bq, new TermQuery(new Term("agenda", query.AgendaKey)));

@@ -11,7 +11,8 @@ public sealed record IndexedTurn(
     string Speaker,
     SpeakerGroup Group,
     IReadOnlyList<string> AgendaKeys,
-    string Text);
+    string Text,
+    bool IsPublic = false);
 
 /// <summary>A search: the words, and filters. The municipality is always a filter.</summary>
 public sealed record MinutesQuery(
@@ -26,7 +27,8 @@ public sealed record MinutesQuery(
     bool ByDate = false,
     int Skip = 0,
     int Take = 20,
-    IReadOnlyList<IReadOnlyList<string>>? Synonyms = null)
+    IReadOnlyList<IReadOnlyList<string>>? Synonyms = null,
+    bool PublicOnly = false)
 {
     /// <summary>The other words of the synonym groups <paramref name="word"/> belongs to (compared normalized).</summary>
     public IReadOnlyList<string> SynonymsOf(string word)

@@ -39,6 +39,10 @@ public sealed class MinutesTurn : IMunicipalityOwned, ICouncilOwned
     /// <summary>会長・委員・事務局・所管課, for the search filter.</summary>
     [Label("発言者の区分")]
     public SpeakerGroup Group { get; set; }
+
+    /// <summary>非公開: said in a closed session (審査請求, personal matters); never on the public page or in public search.</summary>
+    [Label("非公開")]
+    public bool IsClosed { get; set; }
 }
 
 internal sealed class MinutesTurnConfiguration : IEntityTypeConfiguration<MinutesTurn>

@@ -155,6 +155,33 @@ public static class DueItems
             }
         }
 
+        // 答申案の確認: the members asked who have not answered yet, when asked and as the due date comes.
+        var drafts = await db.Toshins.AsNoTracking().Where(t => t.AnsweredOn == null && t.ConfirmationRequestedOn != null && t.ConfirmationDueOn >= today).ToListAsync(ct);
+        var draftIds = drafts.Select(t => t.Id).ToList();
+        var confirmed = (await db.ToshinResponses.AsNoTracking().Where(r => draftIds.Contains(r.ToshinId)).Select(r => new { r.ToshinId, r.MemberId }).ToListAsync(ct))
+            .ToLookup(r => r.ToshinId, r => r.MemberId);
+        foreach (var t in drafts)
+        {
+            var due = t.ConfirmationDueOn!.Value;
+            items.Add(new DueItem(NoticeRule.ToshinConfirmation, people.OfCouncil(t.CouncilId, t.ConfirmationRequestedOn!.Value, confirmed[t.Id].ToHashSet()),
+                $"toshin:{t.Id}:{t.ConfirmationRequestedOn:yyyyMMdd}", $"{councils.GetValueOrDefault(t.CouncilId)}の答申案の確認（{WarekiDate.Format(due)}まで）",
+                $"/council/toshin/{t.Id}", due, NoticeRules.Stage(due, today, NoticeRules.ToshinDays, overdue: false) ?? "asked"));
+        }
+
+        // 会議で約束した事項: the 事務局 is reminded before the due date, on it and after it until it is done.
+        var promised = await (from x in db.ActionItems.AsNoTracking()
+                              join m in db.Meetings.AsNoTracking() on x.MeetingId equals m.Id
+                              where x.DoneOn == null && x.DueOn != null
+                              select new { x.Id, x.Text, x.DueOn, x.MeetingId, m.Title, m.CouncilId }).ToListAsync(ct);
+        foreach (var x in promised)
+        {
+            if (NoticeRules.Stage(x.DueOn!.Value, today, NoticeRules.ActionItemDays, overdue: true) is { } stage)
+            {
+                items.Add(new DueItem(NoticeRule.ActionItemDue, office, $"action:{x.Id}:{x.DueOn:yyyyMMdd}",
+                    $"{councils.GetValueOrDefault(x.CouncilId)}「{x.Title}」で約束した事項：{(x.Text.Length > 40 ? x.Text[..40] + "…" : x.Text)}", $"/council/meetings/{x.MeetingId}/actions", x.DueOn, stage));
+            }
+        }
+
         var answered = await db.WrittenOpinions.AsNoTracking().Where(o => o.Answer != null)
             .Join(db.Meetings, o => o.MeetingId, m => m.Id, (o, m) => new { o.Id, o.MemberId, o.MeetingId, m.Title }).ToListAsync(ct);
         var memberAccounts = people.Members.ToDictionary(m => m.Id, m => m.UserId!);

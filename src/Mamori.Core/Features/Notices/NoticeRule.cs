@@ -67,6 +67,12 @@ public enum NoticeRule
 
     /// <summary>メールを送れなかった通知 (管理者 and 事務局; in the inbox only).</summary>
     MailFailure,
+
+    /// <summary>答申案の確認の依頼 (the 委員 asked who have not answered; on the request, 3 days before and on the due date).</summary>
+    ToshinConfirmation,
+
+    /// <summary>会議で約束した事項（後日送付・次回報告）の期限 (事務局; 7 days before, on it and past it).</summary>
+    ActionItemDue,
 }
 
 /// <summary>The Japanese names, the default recipients and the fixed rules of each <see cref="NoticeRule"/>.</summary>
@@ -89,6 +95,12 @@ public static class NoticeRules
 
     /// <summary>Days before a contract's last day at which the 返還・廃棄 is recalled.</summary>
     public static readonly int[] ContractEndDays = [7, 0];
+
+    /// <summary>Days before a 答申案's confirmation due date at which the members who have not answered are told.</summary>
+    public static readonly int[] ToshinDays = [3, 0];
+
+    /// <summary>Days before a promise's due date (後日送付します) at which the 事務局 is told.</summary>
+    public static readonly int[] ActionItemDays = [7, 0];
 
     /// <summary>How many days before a member's term ends the 事務局 is told.</summary>
     public const int MemberTermDays = 60;
@@ -123,6 +135,8 @@ public static class NoticeRules
         NoticeRule.ContractReturn => "委託契約の返還・廃棄",
         NoticeRule.ReconsignmentUnapproved => "承認のない再委託",
         NoticeRule.MailFailure => "メール送信の失敗",
+        NoticeRule.ToshinConfirmation => "答申案の確認",
+        NoticeRule.ActionItemDue => "会議で約束した事項の期限",
         _ => rule.ToString(),
     };
 
@@ -143,7 +157,8 @@ public static class NoticeRules
         NoticeRule.RegisterReturned => "個人情報ファイル簿",
         NoticeRule.ReviewQuestion or NoticeRule.ReviewRoundDeadline => "自己点検・部会審査",
         NoticeRule.AssessmentObligation => "特定個人情報保護評価",
-        NoticeRule.MemberTerm or NoticeRule.MeetingPlanned or NoticeRule.WrittenDeadline or NoticeRule.OpinionAnswered => "審議会",
+        NoticeRule.MemberTerm or NoticeRule.MeetingPlanned or NoticeRule.WrittenDeadline or NoticeRule.OpinionAnswered
+            or NoticeRule.ToshinConfirmation or NoticeRule.ActionItemDue => "審議会",
         NoticeRule.AccessAlertNew or NoticeRule.AccessAlertOpen or NoticeRule.AccessAnalysisStale or NoticeRule.SupervisorReview => "アクセスログ監視",
         NoticeRule.AccountCheck or NoticeRule.ContractReturn or NoticeRule.ReconsignmentUnapproved => "情報システム",
         _ => "システム",
@@ -155,10 +170,10 @@ public static class NoticeRules
     /// <summary>Who is told, by role (the 所管課 and 委員 rules reach only the accounts of the record's department or council).</summary>
     public static IReadOnlyList<UserRole> Recipients(this NoticeRule rule) => rule switch
     {
-        NoticeRule.IncidentReport or NoticeRule.ReviewRoundDeadline or NoticeRule.MemberTerm => [UserRole.Office],
+        NoticeRule.IncidentReport or NoticeRule.ReviewRoundDeadline or NoticeRule.MemberTerm or NoticeRule.ActionItemDue => [UserRole.Office],
         NoticeRule.AssessmentObligation or NoticeRule.ContractReturn or NoticeRule.ReconsignmentUnapproved => [UserRole.Office, UserRole.Department],
         NoticeRule.FindingDue or NoticeRule.FindingAssigned or NoticeRule.FindingReturned or NoticeRule.RegisterReturned or NoticeRule.ReviewQuestion => [UserRole.Department],
-        NoticeRule.MeetingPlanned or NoticeRule.WrittenDeadline or NoticeRule.OpinionAnswered => [UserRole.Member],
+        NoticeRule.MeetingPlanned or NoticeRule.WrittenDeadline or NoticeRule.OpinionAnswered or NoticeRule.ToshinConfirmation => [UserRole.Member],
         NoticeRule.AccessAlertNew or NoticeRule.AccessAlertOpen or NoticeRule.AccessAnalysisStale => [UserRole.Security],
         NoticeRule.MailFailure => [UserRole.Admin, UserRole.Office],
         // 所属長 are accounts of any role flagged as such; most are 所管課.

@@ -52,7 +52,7 @@ public sealed class DetailModel(AppDbContext db, IAuthorizationService authz, Ti
         Parent = council.ParentId is { } pid ? await db.Councils.AsNoTracking().FirstOrDefaultAsync(c => c.Id == pid, ct) : null;
         Subcommittees = await db.Councils.AsNoTracking().Where(c => c.ParentId == id).OrderBy(c => c.Name).ToListAsync(ct);
         Members = (await db.CouncilMembers.AsNoTracking().Where(m => m.CouncilId == id).ToListAsync(ct))
-            .OrderByDescending(m => m.InOfficeOn(Today)).ThenBy(m => CouncilReading.RoleOrder(m.Role)).ThenByDescending(m => m.TermStart).ThenBy(m => m.Name).ToList();
+            .OrderByDescending(m => m.InOfficeOn(Today)).ThenBy(m => CouncilReading.RoleOrder(m.Role)).ThenBy(m => m.GojuonKey, StringComparer.Ordinal).ThenByDescending(m => m.TermStart).ToList();
         if (CanManage)
         {
             var userIds = Members.Select(m => m.UserId).OfType<string>().ToList();

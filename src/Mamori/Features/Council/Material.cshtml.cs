@@ -28,6 +28,11 @@ public static class MaterialDownload
         {
             return page.NotFound();
         }
+        // A material of an item deliberated in closed session (非公開) is never served to the public, even if marked public.
+        if (publicOnly && material.ItemId is { } item && await db.MeetingItems.AnyAsync(p => p.ItemId == item && p.IsClosed, ct))
+        {
+            return page.NotFound();
+        }
         return await Uploads.ServeAsync(page, db, material.FileId, material.ContentType, material.FileName, ct);
     }
 }

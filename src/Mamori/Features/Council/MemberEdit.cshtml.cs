@@ -17,6 +17,7 @@ public sealed class MemberEditModel(AppDbContext db, TimeProvider clock) : Mamor
     {
         public Guid? FromParentMemberId { get; set; }
         public string? Name { get; set; }
+        public string? NameKana { get; set; }
         public string? Affiliation { get; set; }
         public string? AppointedOn { get; set; }
         public string? TermStart { get; set; }
@@ -49,6 +50,7 @@ public sealed class MemberEditModel(AppDbContext db, TimeProvider clock) : Mamor
             Input = new InputModel
             {
                 Name = m.Name,
+                NameKana = m.NameKana,
                 Affiliation = m.Affiliation,
                 AppointedOn = Text(m.AppointedOn),
                 TermStart = Text(m.TermStart),
@@ -69,14 +71,6 @@ public sealed class MemberEditModel(AppDbContext db, TimeProvider clock) : Mamor
         {
             return NotFound();
         }
-        if (Input.FromParentMemberId is { } fromId && ParentMembers.FirstOrDefault(p => p.Id == fromId) is { } from)
-        {
-            // 小委員会の委員は会長が審議会の委員から指名する: copy who they are.
-            Input.Name = from.Name;
-            Input.Affiliation ??= from.Affiliation;
-            Input.UserId ??= from.UserId;
-            Input.TermEnd ??= Text(from.TermEnd);
-        }
         var appointed = ParseDate(Input.AppointedOn, "Input.AppointedOn");
         var start = ParseDate(Input.TermStart, "Input.TermStart");
         var end = ParseDate(Input.TermEnd, "Input.TermEnd");
@@ -88,6 +82,8 @@ public sealed class MemberEditModel(AppDbContext db, TimeProvider clock) : Mamor
         var outcome = await CouncilWorkflow.SaveMemberAsync(db, id, memberId, new MemberInput
         {
             Name = Input.Name,
+            NameKana = Input.NameKana,
+            NominatedFromId = Input.FromParentMemberId,
             Affiliation = Input.Affiliation,
             AppointedOn = appointed,
             TermStart = start,
@@ -101,6 +97,10 @@ public sealed class MemberEditModel(AppDbContext db, TimeProvider clock) : Mamor
         if (!outcome.Ok)
         {
             AddErrors(outcome);
+            if (outcome.Errors.TryGetValue("NominatedFromId", out var nomination))
+            {
+                ModelState.AddModelError("Input.FromParentMemberId", nomination[0]);
+            }
             return Page();
         }
         var m = outcome.Value!;
@@ -117,12 +117,14 @@ public sealed class MemberEditModel(AppDbContext db, TimeProvider clock) : Mamor
         }
         Council = council;
         MemberId = memberId;
-        Predecessors = await db.CouncilMembers.AsNoTracking().Where(m => m.CouncilId == id && m.LeftOn != null && m.Id != memberId).OrderBy(m => m.Name).ToListAsync(ct);
+        Predecessors = (await db.CouncilMembers.AsNoTracking().Where(m => m.CouncilId == id && m.LeftOn != null && m.Id != memberId).ToListAsync(ct))
+            .OrderBy(m => m.GojuonKey, StringComparer.Ordinal).ToList();
         if (council.ParentId is { } parentId)
         {
-            var today = Core.Japanese.JapanTime.Today(clock);
-            ParentMembers = (await db.CouncilMembers.AsNoTracking().Where(m => m.CouncilId == parentId).ToListAsync(ct))
-                .Where(m => m.LastDay >= today).OrderBy(m => m.Name).ToList();
+            // Every council member of the last terms: the appointment date typed on the form decides who could be nominated.
+            var since = Core.Japanese.JapanTime.Today(clock).AddYears(-4);
+            ParentMembers = (await db.CouncilMembers.AsNoTracking().Where(m => m.CouncilId == parentId && m.TermEnd >= since).ToListAsync(ct))
+                .OrderBy(m => m.GojuonKey, StringComparer.Ordinal).ThenBy(m => m.TermStart).ToList();
         }
         Accounts = await db.Users.AsNoTracking().Where(u => u.Role == UserRole.Member && u.MunicipalityId == db.Tenant.MunicipalityId).OrderBy(u => u.UserName).ToListAsync(ct);
         SetTitle(memberId is null ? "委員の登録" : "委員の編集", CouncilCrumbs.Top, new Crumb(council.Name, $"/council/{id}"));

@@ -14,6 +14,20 @@ public sealed class TaskScheduleTests
     }
 
     [Fact]
+    public void DueDates_Monthly_FromAMonthEndBeforeThe31st_StayOnTheMonthEnd_AndAnotherDayStaysThatDay()
+    {
+        var june = new RecurringTask { Title = "月末の確認", Frequency = TaskFrequency.Monthly, FirstDueOn = D(2024, 6, 30) };
+        Assert.Equal([D(2024, 6, 30), D(2024, 7, 31), D(2024, 8, 31), D(2024, 9, 30)], TaskSchedule.DueDates(june, D(2024, 9, 1)));
+        var february = new RecurringTask { Title = "月末の確認", Frequency = TaskFrequency.Monthly, FirstDueOn = D(2023, 2, 28) };
+        Assert.Equal([D(2023, 2, 28), D(2023, 3, 31)], TaskSchedule.DueDates(february, D(2023, 3, 1)));
+        // The 30th of January is not a month end: it stays the 30th, the 29th where February is shorter.
+        var thirtieth = new RecurringTask { Title = "30日の確認", Frequency = TaskFrequency.Monthly, FirstDueOn = D(2024, 1, 30) };
+        Assert.Equal([D(2024, 1, 30), D(2024, 2, 29), D(2024, 3, 30)], TaskSchedule.DueDates(thirtieth, D(2024, 3, 1)));
+        var twentyNinth = new RecurringTask { Title = "29日の確認", Frequency = TaskFrequency.Monthly, FirstDueOn = D(2024, 4, 29) };
+        Assert.Equal([D(2024, 4, 29), D(2024, 5, 29)], TaskSchedule.DueDates(twentyNinth, D(2024, 5, 1)));
+    }
+
+    [Fact]
     public void Occurrences_WithoutACompletion_AreMissedOnceTheirDayHasPassed()
     {
         var task = new RecurringTask { Title = "アカウント停止の確認", Frequency = TaskFrequency.Quarterly, FirstDueOn = D(2024, 3, 31) };

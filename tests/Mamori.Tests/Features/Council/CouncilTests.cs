@@ -32,6 +32,7 @@ public sealed class CouncilTests(AppFixture app)
         var report = await ItemAsync(office, council, "Report", "個人情報の外部結合について", 361);
 
         var meetings = new List<Guid>();
+        var toshinId = "";
         var outcomes = new[] { "Continued", "Continued", "Answered" };
         for (var n = 0; n < 3; n++)
         {
@@ -45,6 +46,20 @@ public sealed class CouncilTests(AppFixture app)
             var attendance = ids.Select((id, i) => ($"Attendance[{id}]", i < 6 ? "Present" : "Absent")).ToDictionary(x => x.Item1, x => x.Item2);
             attendance["Observers"] = "2";
             await Handler(office, meeting, "Attendance", attendance);
+            if (outcomes[n] == "Answered")
+            {
+                // 答申 as the outcome needs the 答申 itself first.
+                var early = await office.PostFormAsync($"/council/meetings/{meeting}", new() { ["ItemId"] = item.ToString(), ["Outcome"] = "Answered" },
+                    $"/council/meetings/{meeting}?handler=Outcome");
+                Assert.Contains("諮問第76号の答申（本文）がまだありません", WebUtility.HtmlDecode(await early.Content.ReadAsStringAsync()));
+                toshinId = await PostAndFollowAsync(office, $"/council/toshin/edit?itemId={item}", new()
+                {
+                    ["Input.ItemId"] = item.ToString(),
+                    ["Input.Number"] = "",
+                    ["Input.AnsweredOn"] = Iso(first.AddDays(42)),
+                    ["Input.Text"] = "特定個人情報保護評価指針に照らし、おおむね問題ありません。\nただし、記載内容が十分に遵守されるよう徹底することを求めます。",
+                });
+            }
             await Handler(office, meeting, "Outcome", new() { ["ItemId"] = item.ToString(), ["Outcome"] = outcomes[n] });
         }
         var page = await office.GetPageAsync($"/council/meetings/{meetings[0]}");
@@ -56,13 +71,6 @@ public sealed class CouncilTests(AppFixture app)
         Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
         Assert.Contains("答申済のため", WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync()));
 
-        var toshinId = await PostAndFollowAsync(office, $"/council/toshin/edit?itemId={item}", new()
-        {
-            ["Input.ItemId"] = item.ToString(),
-            ["Input.Number"] = "",
-            ["Input.AnsweredOn"] = Iso(first.AddDays(42)),
-            ["Input.Text"] = "特定個人情報保護評価指針に照らし、おおむね問題ありません。\nただし、記載内容が十分に遵守されるよう徹底することを求めます。",
-        });
         var itemPage = WebUtility.HtmlDecode(await office.GetPageAsync($"/council/items/{item}"));
         var history = itemPage[itemPage.IndexOf("id=\"history\"", StringComparison.Ordinal)..];
         history = history[..history.IndexOf("</table>", StringComparison.Ordinal)];
@@ -134,7 +142,7 @@ public sealed class CouncilTests(AppFixture app)
 
     [Theory]
     [MemberData(nameof(TestDatabases.All), MemberType = typeof(TestDatabases))]
-    public async Task ItemNumbers_GapsAndDuplicatesAreRefused_AndEachKindIsItsOwnSeries(DatabaseProvider provider)
+    public async Task ItemNumbers_DuplicatesAndGoingBackAreRefused_AGapNeedsItsReason_AndEachKindIsItsOwnSeries(DatabaseProvider provider)
     {
         var factory = await app.GetAsync(provider);
         var tenant = await TestTenant.CreateAsync(factory);
@@ -149,7 +157,7 @@ public sealed class CouncilTests(AppFixture app)
             ["Input.Number"] = "90",
             ["Input.Title"] = "番号を飛ばした諮問",
         });
-        Assert.Contains("次の番号は諮問第76号です", WebUtility.HtmlDecode(await gap.Content.ReadAsStringAsync()));
+        Assert.Contains("諮問第76号から番号を飛ばします。Mamori の外で使った番号なら、「番号を飛ばす理由」に書いてください", WebUtility.HtmlDecode(await gap.Content.ReadAsStringAsync()));
         var duplicate = await office.PostFormAsync("/council/items/edit", new()
         {
             ["Input.CouncilId"] = council.ToString(),
@@ -160,6 +168,28 @@ public sealed class CouncilTests(AppFixture app)
         Assert.Contains("諮問第75号は既に使われています", WebUtility.HtmlDecode(await duplicate.Content.ReadAsStringAsync()));
         var count = await factory.AsSystemAsync((_, db) => db.AgendaItems.CountAsync(i => i.MunicipalityId == tenant.MunicipalityId));
         Assert.Equal(1, count);
+        // Numbers used outside Mamori (第76号 and 第77号 handled on paper) are skipped with the reason, which stays with the item.
+        var skipped = await PostAndFollowAsync(office, "/council/items/edit", new()
+        {
+            ["Input.CouncilId"] = council.ToString(),
+            ["Input.Kind"] = "Consultation",
+            ["Input.Number"] = "78",
+            ["Input.SkipReason"] = "第76号・第77号は書面で諮問した",
+            ["Input.Title"] = "番号を飛ばした諮問",
+        });
+        var kept = await factory.AsSystemAsync((_, db) => db.AgendaItems.IgnoreQueryFilters().SingleAsync(i => i.Id == Guid.Parse(skipped)));
+        Assert.Equal((78, "第76号・第77号は書面で諮問した"), (kept.Number!.Value, kept.NumberSkipReason));
+        Assert.Contains("第76号・第77号は書面で諮問した", WebUtility.HtmlDecode(await office.GetPageAsync($"/council/items/{skipped}")));
+        // Going back is refused, reason or not.
+        var back = await office.PostFormAsync("/council/items/edit", new()
+        {
+            ["Input.CouncilId"] = council.ToString(),
+            ["Input.Kind"] = "Consultation",
+            ["Input.Number"] = "77",
+            ["Input.SkipReason"] = "戻したい",
+            ["Input.Title"] = "戻した諮問",
+        });
+        Assert.Contains("番号を戻すことはできません。次の番号は諮問第79号です", WebUtility.HtmlDecode(await back.Content.ReadAsStringAsync()));
         // Concurrent creation is Hosting/ContentionTests. 報告 is its own series: its first number may continue the paper numbering.
         await ItemAsync(office, council, "Report", "報告", 361);
     }

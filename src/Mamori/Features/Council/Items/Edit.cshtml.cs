@@ -18,6 +18,7 @@ public sealed class EditModel(AppDbContext db) : MamoriPageModel
         public Guid CouncilId { get; set; }
         public ItemKind Kind { get; set; }
         public int? Number { get; set; }
+        public string? SkipReason { get; set; }
         public bool Unnumbered { get; set; }
         public string? Title { get; set; }
         public Guid? DepartmentId { get; set; }
@@ -80,6 +81,7 @@ public sealed class EditModel(AppDbContext db) : MamoriPageModel
                 CouncilId = Input.CouncilId,
                 Kind = Input.Kind,
                 Number = Input.Kind == ItemKind.Other || unnumbered ? null : Input.Number,
+                SkipReason = Input.SkipReason,
                 Title = Input.Title,
                 DepartmentId = Input.DepartmentId,
                 SubmittedOn = on,

@@ -19,6 +19,8 @@ public sealed class DetailModel(AppDbContext db, IAuthorizationService authz, Ti
 {
     public MeetingView View { get; private set; } = null!;
     public bool CanManage { get; private set; }
+    public IReadOnlyList<ActionItem> ActionsMade { get; private set; } = [];
+    public IReadOnlyList<(ActionItem Item, Meeting Meeting)> ActionsOpen { get; private set; } = [];
     public CouncilMember? OwnMember { get; private set; }
     public bool AcceptsOpinions { get; private set; }
     public List<AgendaItem> Placeable { get; private set; } = [];
@@ -149,6 +151,7 @@ public sealed class DetailModel(AppDbContext db, IAuthorizationService authz, Ti
         View = view;
         CanManage = await AllowedAsync(authz, Policies.CouncilManage);
         OwnMember = await CouncilWorkflow.OwnMemberAsync(db, view.Meeting, ct);
+        (ActionsMade, ActionsOpen) = await ActionItems.ForMeetingAsync(db, view.Meeting, ct);
         AcceptsOpinions = CouncilWorkflow.AcceptsOpinions(view.Meeting, clock);
         if (CanManage)
         {

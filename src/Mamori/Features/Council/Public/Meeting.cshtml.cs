@@ -31,13 +31,14 @@ public sealed class MeetingModel(AppDbContext db) : MamoriPageModel
         {
             return NotFound();
         }
-        View = view;
-        Materials = view.Materials.Where(x => x.IsPublic).ToList();
+        // Closed-session parts (非公開) never reach the public page: the view is the public one from here on.
+        View = ClosedSession.ForPublic(view);
+        Materials = View.Materials.Where(x => x.IsPublic).ToList();
         if (!view.Meeting.MinutesPublished && !view.Meeting.QaPublished && Materials.Count == 0)
         {
             return NotFound();
         }
-        Answers = view.Meeting.QaPublished ? CouncilDocuments.Answers(view, m.Name) : null;
+        Answers = View.Meeting.QaPublished ? CouncilDocuments.Answers(View, m.Name) : null;
         SetTitle($"{view.Council.Name} {view.Meeting.Title}", new Crumb($"{m.Name} 審議会", $"/public/{m.Code}/council"));
         ViewData["Public"] = true;
         return Page();

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Mamori.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261205023533_Initial")]
+    [Migration("20261205030726_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -1425,6 +1425,57 @@ namespace Mamori.Migrations.Sqlite.Migrations
                     b.ToTable("Reconsignments");
                 });
 
+            modelBuilder.Entity("Mamori.Core.Features.Council.ActionItem", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CouncilId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DoneNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("DoneOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("DueOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("MeetingId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("MunicipalityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Owner")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("TurnSeq")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MeetingId");
+
+                    b.HasIndex("CouncilId", "DoneOn");
+
+                    b.ToTable("ActionItems");
+                });
+
             modelBuilder.Entity("Mamori.Core.Features.Council.AdvisoryCouncil", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1508,6 +1559,10 @@ namespace Mamori.Migrations.Sqlite.Migrations
 
                     b.Property<int?>("Number")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("NumberSkipReason")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
 
                     b.Property<Guid?>("RegisterFileId")
                         .HasColumnType("TEXT");
@@ -1600,6 +1655,10 @@ namespace Mamori.Migrations.Sqlite.Migrations
 
                     b.Property<string>("Name")
                         .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NameKana")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
@@ -1829,6 +1888,9 @@ namespace Mamori.Migrations.Sqlite.Migrations
                     b.Property<Guid>("CouncilId")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("IsClosed")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid>("ItemId")
                         .HasColumnType("TEXT");
 
@@ -1875,6 +1937,58 @@ namespace Mamori.Migrations.Sqlite.Migrations
                     b.ToTable("MeetingItems");
                 });
 
+            modelBuilder.Entity("Mamori.Core.Features.Council.TopicProposal", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CouncilId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Detail")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("FiscalYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("MunicipalityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OfficeNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ProposedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CouncilId");
+
+                    b.HasIndex("MemberId");
+
+                    b.ToTable("TopicProposals");
+                });
+
             modelBuilder.Entity("Mamori.Core.Features.Council.Toshin", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1888,6 +2002,12 @@ namespace Mamori.Migrations.Sqlite.Migrations
                     b.Property<DateOnly?>("AnsweredOn")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("ConfirmationDueOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ConfirmationRequestedOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("CouncilId")
                         .HasColumnType("TEXT");
 
@@ -1899,6 +2019,10 @@ namespace Mamori.Migrations.Sqlite.Migrations
 
                     b.Property<int>("Number")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("NumberSkipReason")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Text")
                         .IsRequired()
@@ -1920,6 +2044,44 @@ namespace Mamori.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("Toshins");
+                });
+
+            modelBuilder.Entity("Mamori.Core.Features.Council.ToshinResponse", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Agrees")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CouncilId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("MunicipalityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RespondedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ToshinId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MemberId");
+
+                    b.HasIndex("ToshinId", "MemberId")
+                        .IsUnique();
+
+                    b.ToTable("ToshinResponses");
                 });
 
             modelBuilder.Entity("Mamori.Core.Features.Council.WrittenOpinion", b =>
@@ -2610,6 +2772,9 @@ namespace Mamori.Migrations.Sqlite.Migrations
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsClosed")
+                        .HasColumnType("INTEGER");
 
                     b.Property<bool>("IsNote")
                         .HasColumnType("INTEGER");
@@ -4876,6 +5041,15 @@ namespace Mamori.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
+            modelBuilder.Entity("Mamori.Core.Features.Council.ActionItem", b =>
+                {
+                    b.HasOne("Mamori.Core.Features.Council.Meeting", null)
+                        .WithMany()
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Mamori.Core.Features.Council.AdvisoryCouncil", b =>
                 {
                     b.HasOne("Mamori.Core.Features.Organization.Municipality", null)
@@ -5007,6 +5181,21 @@ namespace Mamori.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
+            modelBuilder.Entity("Mamori.Core.Features.Council.TopicProposal", b =>
+                {
+                    b.HasOne("Mamori.Core.Features.Council.AdvisoryCouncil", null)
+                        .WithMany()
+                        .HasForeignKey("CouncilId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Mamori.Core.Features.Council.CouncilMember", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Mamori.Core.Features.Council.Toshin", b =>
                 {
                     b.HasOne("Mamori.Core.Features.Council.AdvisoryCouncil", null)
@@ -5019,6 +5208,21 @@ namespace Mamori.Migrations.Sqlite.Migrations
                         .WithMany()
                         .HasForeignKey("ItemId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Mamori.Core.Features.Council.ToshinResponse", b =>
+                {
+                    b.HasOne("Mamori.Core.Features.Council.CouncilMember", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Mamori.Core.Features.Council.Toshin", null)
+                        .WithMany()
+                        .HasForeignKey("ToshinId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

@@ -709,6 +709,7 @@ namespace Mamori.Migrations.Postgres.Migrations
                     MunicipalityId = table.Column<Guid>(type: "uuid", nullable: false),
                     CouncilId = table.Column<Guid>(type: "uuid", nullable: false),
                     Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    NameKana = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
                     Affiliation = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
                     AppointedOn = table.Column<DateOnly>(type: "date", nullable: false),
                     TermStart = table.Column<DateOnly>(type: "date", nullable: false),
@@ -1202,6 +1203,66 @@ namespace Mamori.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "TopicProposals",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    MunicipalityId = table.Column<Guid>(type: "uuid", nullable: false),
+                    CouncilId = table.Column<Guid>(type: "uuid", nullable: false),
+                    MemberId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Detail = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    ProposedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    FiscalYear = table.Column<int>(type: "integer", nullable: true),
+                    OfficeNote = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    Version = table.Column<Guid>(type: "uuid", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_TopicProposals", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_TopicProposals_CouncilMembers_MemberId",
+                        column: x => x.MemberId,
+                        principalTable: "CouncilMembers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_TopicProposals_Councils_CouncilId",
+                        column: x => x.CouncilId,
+                        principalTable: "Councils",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ActionItems",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    MunicipalityId = table.Column<Guid>(type: "uuid", nullable: false),
+                    CouncilId = table.Column<Guid>(type: "uuid", nullable: false),
+                    MeetingId = table.Column<Guid>(type: "uuid", nullable: false),
+                    TurnSeq = table.Column<int>(type: "integer", nullable: true),
+                    Text = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    Owner = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    DueOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    DoneOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    DoneNote = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    Version = table.Column<Guid>(type: "uuid", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ActionItems", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ActionItems_Meetings_MeetingId",
+                        column: x => x.MeetingId,
+                        principalTable: "Meetings",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Attendances",
                 columns: table => new
                 {
@@ -1267,7 +1328,8 @@ namespace Mamori.Migrations.Postgres.Migrations
                     Text = table.Column<string>(type: "character varying(20000)", maxLength: 20000, nullable: false),
                     IsNote = table.Column<bool>(type: "boolean", nullable: false),
                     Role = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: true),
-                    Group = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false)
+                    Group = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    IsClosed = table.Column<bool>(type: "boolean", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1536,6 +1598,7 @@ namespace Mamori.Migrations.Postgres.Migrations
                     About = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
                     RegisterFileId = table.Column<Guid>(type: "uuid", nullable: true),
                     ReviewRoundId = table.Column<Guid>(type: "uuid", nullable: true),
+                    NumberSkipReason = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
                     Version = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
@@ -2082,6 +2145,7 @@ namespace Mamori.Migrations.Postgres.Migrations
                     Outcome = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
                     Note = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
                     ReferredToId = table.Column<Guid>(type: "uuid", nullable: true),
+                    IsClosed = table.Column<bool>(type: "boolean", nullable: false),
                     RecordedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     RecordedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true)
                 },
@@ -2120,6 +2184,9 @@ namespace Mamori.Migrations.Postgres.Migrations
                     AnsweredOn = table.Column<DateOnly>(type: "date", nullable: true),
                     Addressee = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
                     Text = table.Column<string>(type: "character varying(20000)", maxLength: 20000, nullable: false),
+                    NumberSkipReason = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    ConfirmationRequestedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    ConfirmationDueOn = table.Column<DateOnly>(type: "date", nullable: true),
                     Version = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
@@ -2435,6 +2502,36 @@ namespace Mamori.Migrations.Postgres.Migrations
                         principalTable: "StoredFiles",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ToshinResponses",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    MunicipalityId = table.Column<Guid>(type: "uuid", nullable: false),
+                    CouncilId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ToshinId = table.Column<Guid>(type: "uuid", nullable: false),
+                    MemberId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Agrees = table.Column<bool>(type: "boolean", nullable: false),
+                    Comment = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    RespondedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ToshinResponses", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ToshinResponses_CouncilMembers_MemberId",
+                        column: x => x.MemberId,
+                        principalTable: "CouncilMembers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_ToshinResponses_Toshins_ToshinId",
+                        column: x => x.ToshinId,
+                        principalTable: "Toshins",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -2802,6 +2899,16 @@ namespace Mamori.Migrations.Postgres.Migrations
                 table: "AccountListings",
                 columns: new[] { "SystemId", "Login", "Kind", "ListedOn" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ActionItems_CouncilId_DoneOn",
+                table: "ActionItems",
+                columns: new[] { "CouncilId", "DoneOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ActionItems_MeetingId",
+                table: "ActionItems",
+                column: "MeetingId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_AgendaItems_CouncilId",
@@ -3595,6 +3702,27 @@ namespace Mamori.Migrations.Postgres.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_TopicProposals_CouncilId",
+                table: "TopicProposals",
+                column: "CouncilId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TopicProposals_MemberId",
+                table: "TopicProposals",
+                column: "MemberId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ToshinResponses_MemberId",
+                table: "ToshinResponses",
+                column: "MemberId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ToshinResponses_ToshinId_MemberId",
+                table: "ToshinResponses",
+                columns: new[] { "ToshinId", "MemberId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Toshins_CouncilId",
                 table: "Toshins",
                 column: "CouncilId");
@@ -3650,6 +3778,9 @@ namespace Mamori.Migrations.Postgres.Migrations
 
             migrationBuilder.DropTable(
                 name: "AccountListings");
+
+            migrationBuilder.DropTable(
+                name: "ActionItems");
 
             migrationBuilder.DropTable(
                 name: "AlertComments");
@@ -3787,7 +3918,10 @@ namespace Mamori.Migrations.Postgres.Migrations
                 name: "TaskCompletions");
 
             migrationBuilder.DropTable(
-                name: "Toshins");
+                name: "TopicProposals");
+
+            migrationBuilder.DropTable(
+                name: "ToshinResponses");
 
             migrationBuilder.DropTable(
                 name: "WrittenOpinions");
@@ -3829,6 +3963,9 @@ namespace Mamori.Migrations.Postgres.Migrations
                 name: "RecurringTasks");
 
             migrationBuilder.DropTable(
+                name: "Toshins");
+
+            migrationBuilder.DropTable(
                 name: "CouncilMembers");
 
             migrationBuilder.DropTable(
@@ -3836,9 +3973,6 @@ namespace Mamori.Migrations.Postgres.Migrations
 
             migrationBuilder.DropTable(
                 name: "AccessAnalyses");
-
-            migrationBuilder.DropTable(
-                name: "AgendaItems");
 
             migrationBuilder.DropTable(
                 name: "ChecklistTemplates");
@@ -3862,6 +3996,15 @@ namespace Mamori.Migrations.Postgres.Migrations
                 name: "Findings");
 
             migrationBuilder.DropTable(
+                name: "AgendaItems");
+
+            migrationBuilder.DropTable(
+                name: "Incidents");
+
+            migrationBuilder.DropTable(
+                name: "Inspections");
+
+            migrationBuilder.DropTable(
                 name: "Councils");
 
             migrationBuilder.DropTable(
@@ -3869,12 +4012,6 @@ namespace Mamori.Migrations.Postgres.Migrations
 
             migrationBuilder.DropTable(
                 name: "ReviewRounds");
-
-            migrationBuilder.DropTable(
-                name: "Incidents");
-
-            migrationBuilder.DropTable(
-                name: "Inspections");
 
             migrationBuilder.DropTable(
                 name: "TerminalAudits");

@@ -707,6 +707,7 @@ namespace Mamori.Migrations.Sqlite.Migrations
                     MunicipalityId = table.Column<Guid>(type: "TEXT", nullable: false),
                     CouncilId = table.Column<Guid>(type: "TEXT", nullable: false),
                     Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    NameKana = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
                     Affiliation = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
                     AppointedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
                     TermStart = table.Column<DateOnly>(type: "TEXT", nullable: false),
@@ -1200,6 +1201,66 @@ namespace Mamori.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "TopicProposals",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    MunicipalityId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CouncilId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    MemberId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Detail = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    ProposedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    FiscalYear = table.Column<int>(type: "INTEGER", nullable: true),
+                    OfficeNote = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_TopicProposals", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_TopicProposals_CouncilMembers_MemberId",
+                        column: x => x.MemberId,
+                        principalTable: "CouncilMembers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_TopicProposals_Councils_CouncilId",
+                        column: x => x.CouncilId,
+                        principalTable: "Councils",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ActionItems",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    MunicipalityId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CouncilId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    MeetingId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TurnSeq = table.Column<int>(type: "INTEGER", nullable: true),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    Owner = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    DueOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    DoneOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    DoneNote = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ActionItems", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ActionItems_Meetings_MeetingId",
+                        column: x => x.MeetingId,
+                        principalTable: "Meetings",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Attendances",
                 columns: table => new
                 {
@@ -1265,7 +1326,8 @@ namespace Mamori.Migrations.Sqlite.Migrations
                     Text = table.Column<string>(type: "TEXT", maxLength: 20000, nullable: false),
                     IsNote = table.Column<bool>(type: "INTEGER", nullable: false),
                     Role = table.Column<string>(type: "TEXT", maxLength: 30, nullable: true),
-                    Group = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false)
+                    Group = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    IsClosed = table.Column<bool>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1534,6 +1596,7 @@ namespace Mamori.Migrations.Sqlite.Migrations
                     About = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
                     RegisterFileId = table.Column<Guid>(type: "TEXT", nullable: true),
                     ReviewRoundId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    NumberSkipReason = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
                     Version = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
@@ -2080,6 +2143,7 @@ namespace Mamori.Migrations.Sqlite.Migrations
                     Outcome = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
                     Note = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
                     ReferredToId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    IsClosed = table.Column<bool>(type: "INTEGER", nullable: false),
                     RecordedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
                     RecordedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true)
                 },
@@ -2118,6 +2182,9 @@ namespace Mamori.Migrations.Sqlite.Migrations
                     AnsweredOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
                     Addressee = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
                     Text = table.Column<string>(type: "TEXT", maxLength: 20000, nullable: false),
+                    NumberSkipReason = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    ConfirmationRequestedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    ConfirmationDueOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
                     Version = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
@@ -2433,6 +2500,36 @@ namespace Mamori.Migrations.Sqlite.Migrations
                         principalTable: "StoredFiles",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ToshinResponses",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    MunicipalityId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CouncilId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ToshinId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    MemberId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Agrees = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Comment = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    RespondedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ToshinResponses", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ToshinResponses_CouncilMembers_MemberId",
+                        column: x => x.MemberId,
+                        principalTable: "CouncilMembers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_ToshinResponses_Toshins_ToshinId",
+                        column: x => x.ToshinId,
+                        principalTable: "Toshins",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -2800,6 +2897,16 @@ namespace Mamori.Migrations.Sqlite.Migrations
                 table: "AccountListings",
                 columns: new[] { "SystemId", "Login", "Kind", "ListedOn" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ActionItems_CouncilId_DoneOn",
+                table: "ActionItems",
+                columns: new[] { "CouncilId", "DoneOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ActionItems_MeetingId",
+                table: "ActionItems",
+                column: "MeetingId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_AgendaItems_CouncilId",
@@ -3593,6 +3700,27 @@ namespace Mamori.Migrations.Sqlite.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_TopicProposals_CouncilId",
+                table: "TopicProposals",
+                column: "CouncilId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TopicProposals_MemberId",
+                table: "TopicProposals",
+                column: "MemberId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ToshinResponses_MemberId",
+                table: "ToshinResponses",
+                column: "MemberId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ToshinResponses_ToshinId_MemberId",
+                table: "ToshinResponses",
+                columns: new[] { "ToshinId", "MemberId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Toshins_CouncilId",
                 table: "Toshins",
                 column: "CouncilId");
@@ -3648,6 +3776,9 @@ namespace Mamori.Migrations.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "AccountListings");
+
+            migrationBuilder.DropTable(
+                name: "ActionItems");
 
             migrationBuilder.DropTable(
                 name: "AlertComments");
@@ -3785,7 +3916,10 @@ namespace Mamori.Migrations.Sqlite.Migrations
                 name: "TaskCompletions");
 
             migrationBuilder.DropTable(
-                name: "Toshins");
+                name: "TopicProposals");
+
+            migrationBuilder.DropTable(
+                name: "ToshinResponses");
 
             migrationBuilder.DropTable(
                 name: "WrittenOpinions");
@@ -3827,6 +3961,9 @@ namespace Mamori.Migrations.Sqlite.Migrations
                 name: "RecurringTasks");
 
             migrationBuilder.DropTable(
+                name: "Toshins");
+
+            migrationBuilder.DropTable(
                 name: "CouncilMembers");
 
             migrationBuilder.DropTable(
@@ -3834,9 +3971,6 @@ namespace Mamori.Migrations.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "AccessAnalyses");
-
-            migrationBuilder.DropTable(
-                name: "AgendaItems");
 
             migrationBuilder.DropTable(
                 name: "ChecklistTemplates");
@@ -3860,6 +3994,15 @@ namespace Mamori.Migrations.Sqlite.Migrations
                 name: "Findings");
 
             migrationBuilder.DropTable(
+                name: "AgendaItems");
+
+            migrationBuilder.DropTable(
+                name: "Incidents");
+
+            migrationBuilder.DropTable(
+                name: "Inspections");
+
+            migrationBuilder.DropTable(
                 name: "Councils");
 
             migrationBuilder.DropTable(
@@ -3867,12 +4010,6 @@ namespace Mamori.Migrations.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "ReviewRounds");
-
-            migrationBuilder.DropTable(
-                name: "Incidents");
-
-            migrationBuilder.DropTable(
-                name: "Inspections");
 
             migrationBuilder.DropTable(
                 name: "TerminalAudits");
