@@ -18,7 +18,7 @@ public sealed class ReportFlowTests
         page.Dialog += async (_, dialog) => await dialog.AcceptAsync();
         await s.SignInAsync(tenant, tenant.UserName(UserRole.Office));
 
-        await page.GetByRole(AriaRole.Link, new() { Name = "報告書（審議会への報告）" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "審議会への年次報告" }).ClickAsync();
         await s.AccessibleAsync("reports-index");
         await page.Locator("#built-in tr", new() { HasText = BuiltInReportTemplates.ResidentNetwork.Name }).GetByRole(AriaRole.Button, new() { Name = "写して編集する" }).ClickAsync();
         await Assertions.Expect(page.Locator(".flash")).ToContainTextAsync("ひな形「住基ネット運用状況報告（条例に基づく報告）」を作りました");

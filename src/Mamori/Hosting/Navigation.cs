@@ -34,7 +34,7 @@ public static class Navigation
         new("アクセスログ監視", "調査検索", "/access/search", Policies.AccessRead),
         new("アクセスログ監視", "月次報告", "/access/report", Policies.AccessRead),
         new("統計・帳票", "統計", "/statistics", Policies.StatisticsRead),
-        new("統計・帳票", "報告書（審議会への報告）", "/reports", Policies.ReportsRead),
+        new("統計・帳票", "審議会への年次報告", "/reports", Policies.ReportsRead),
         new("統計・帳票", "年次報告（住基ネット）", "/security/report", Policies.SecurityRead),
         new("組織", "団体", "/organization/municipality", Policies.Administer),
         new("組織", "部署", "/organization/departments", Policies.OrganizationRead),
