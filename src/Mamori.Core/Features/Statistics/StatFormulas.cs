@@ -57,7 +57,7 @@ public static class StatFormulas
 
     public static string JapaneseName(this StatColumnKind kind) => kind switch
     {
-        StatColumnKind.Input => "入力（ファイルの列）",
+        StatColumnKind.Input => "入力",
         StatColumnKind.Sum => "合計（A＋B＋…）",
         StatColumnKind.Difference => "差（A－B）",
         StatColumnKind.Rate => "率（A÷B×100、%）",

@@ -109,7 +109,9 @@ public sealed class DefinitionModel(AppDbContext db, TimeProvider clock) : Mamor
 
     private void Enter()
     {
-        while (Input.Columns.Count(c => string.IsNullOrWhiteSpace(c.Name)) < BlankRows && Input.Columns.Count < StatDatasets.MaxColumns)
+        // A new table starts with ten rows; an existing one gets five blank ones below its columns.
+        var blanks = Key is null ? 2 * BlankRows : BlankRows;
+        while (Input.Columns.Count(c => string.IsNullOrWhiteSpace(c.Name)) < blanks && Input.Columns.Count < StatDatasets.MaxColumns)
         {
             Input.Columns.Add(new StatColumnInput { Kind = StatColumnKind.Input });
         }
