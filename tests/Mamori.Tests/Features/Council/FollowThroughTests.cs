@@ -112,6 +112,15 @@ public sealed class FollowThroughTests(AppFixture app)
         Assert.Contains("1名が異議なし、1名が意見あり、3名が未回答です。", confirmations);
         Assert.Contains("<td>伊藤 次郎</td><td>意見あり</td><td class=\"pre\">監査の頻度を明記されたい。</td>", confirmations);
         Assert.Equal(2, await factory.AsSystemAsync((_, db) => db.ToshinResponses.IgnoreQueryFilters().CountAsync(r => r.ToshinId == toshin)));
+        // 答申第2号 was given on paper: 第3号 needs the reason.
+        var another = await ItemAsync(office, council, "Consultation", "目的外利用について", 13);
+        var fields = new Dictionary<string, string> { ["Input.ItemId"] = another.ToString(), ["Input.Number"] = "3", ["Input.Text"] = "目的外利用を認める。" };
+        var gap = await office.PostFormAsync($"/council/toshin/edit?itemId={another}", fields);
+        Assert.Contains("答申第2号から番号を飛ばします", WebUtility.HtmlDecode(await gap.Content.ReadAsStringAsync()));
+        fields["Input.SkipReason"] = "答申第2号は書面で答申した";
+        var third = Guid.Parse(await PostAndFollowAsync(office, $"/council/toshin/edit?itemId={another}", fields));
+        Assert.Equal((3, "答申第2号は書面で答申した"),
+            await factory.AsSystemAsync(async (_, db) => await db.Toshins.IgnoreQueryFilters().Where(t => t.Id == third).Select(t => new ValueTuple<int, string?>(t.Number, t.NumberSkipReason)).SingleAsync()));
 
         // Topics: a member proposes; the office cannot decline without a reason, and accepts for next year.
         await PostAndFollowAsync(member, $"/council/{council}/topics", new() { ["title"] = "生成AIの利用と個人情報", ["detail"] = "庁内の利用状況を報告してほしい。" },

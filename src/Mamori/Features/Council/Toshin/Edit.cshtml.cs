@@ -16,6 +16,7 @@ public sealed class EditModel(AppDbContext db) : MamoriPageModel
     {
         public Guid ItemId { get; set; }
         public int? Number { get; set; }
+        public string? SkipReason { get; set; }
         public string? AnsweredOn { get; set; }
         public string? Addressee { get; set; }
         public string? Text { get; set; }
@@ -65,7 +66,7 @@ public sealed class EditModel(AppDbContext db) : MamoriPageModel
         {
             return Page();
         }
-        var outcome = await CouncilWorkflow.SaveToshinAsync(db, id, new ToshinInput(Input.ItemId, Input.Number, on, Input.Addressee, Input.Text, Input.Version), ct);
+        var outcome = await CouncilWorkflow.SaveToshinAsync(db, id, new ToshinInput(Input.ItemId, Input.Number, on, Input.Addressee, Input.Text, Input.Version, Input.SkipReason), ct);
         if (!outcome.Ok)
         {
             AddErrors(outcome);
