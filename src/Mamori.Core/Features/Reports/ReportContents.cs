@@ -65,7 +65,9 @@ public static partial class ReportContents
     {
         if (await StatDatasets.FindAsync(db, municipalityId, section.Dataset, ct) is not { } definition)
         {
-            return SectionContent.Text("統計のデータセットが選ばれていません。ひな形の章で選んでください。");
+            return SectionContent.Text(section.Dataset is null
+                ? "統計のデータセットが選ばれていません。この章の「編集する」で選んでください。"
+                : "この章の統計は見つかりません（削除された可能性があります）。この章の「編集する」で選び直してください。");
         }
         var report = await StatisticsTables.ForFiscalYearAsync(db, municipalityId, definition, period.Year, YearsShown, period.End, ct);
         var empty = definition.PeriodKind == PeriodKind.AsOfDate

@@ -94,3 +94,68 @@ public sealed partial class AnnualReportTests
         Assert.NotNull(await factory.AsSystemAsync((_, db) => db.ReportTemplates.IgnoreQueryFilters().FirstOrDefaultAsync(t => t.Id == templateId)));
     }
 }
+
+public sealed class CustomDatasetReportTests(AppFixture app)
+{
+    private static string Text(string html) => AnnualReportTests.Text(html);
+
+    private static Task<Guid> CopyAsync(Browser office, string builtIn) => AnnualReportTests.CopyAsync(office, builtIn);
+
+    private static Task<Guid> CreateAsync(Browser office, Guid template, int year) => AnnualReportTests.CreateAsync(office, template, year);
+
+    private static Task<AnnualReport> ReportAsync(MamoriFactory factory, Guid id) => AnnualReportTests.ReportAsync(factory, id);
+
+    [Theory]
+    [MemberData(nameof(TestDatabases.All), MemberType = typeof(TestDatabases))]
+    public async Task AReportSection_ShowsATableTheOfficeDefined_AndSaysSoWhenItWasRemoved(DatabaseProvider provider)
+    {
+        var factory = await app.GetAsync(provider);
+        var tenant = await TestTenant.CreateAsync(factory);
+        using var office = await Browser.SignInAsync(factory, tenant, UserRole.Office);
+        var key = await factory.AsSystemAsync(async (_, db) =>
+        {
+            var saved = await Core.Features.Statistics.StatDatasets.SaveAsync(db, tenant.MunicipalityId, null, new Core.Features.Statistics.StatDatasetInput
+            {
+                Name = "窓口の証明書交付",
+                PeriodKind = Core.Features.Statistics.PeriodKind.FiscalYear,
+                Columns = [new() { Name = "住民票" }, new() { Name = "印鑑登録証明" }, new() { Name = "合計", Kind = Core.Features.Statistics.StatColumnKind.Sum, Operands = "住民票、印鑑登録証明" }],
+            }, null, factory.Clock, default);
+            var d = saved.Value!;
+            var columns = d.Columns;
+            db.StatRows.Add(new Core.Features.Statistics.StatRow
+            {
+                MunicipalityId = tenant.MunicipalityId,
+                Dataset = d.Key,
+                Period = "2023",
+                Label = "令和5年度",
+                ValuesJson = $"{{\"{columns[0].Key}\":7001,\"{columns[1].Key}\":2}}",
+            });
+            await db.SaveChangesAsync();
+            return d.Key;
+        });
+        var templateId = await CopyAsync(office, BuiltInReportTemplates.ResidentNetwork.Key);
+        var id = await CreateAsync(office, templateId, 2023);
+        var report = await ReportAsync(factory, id);
+        await PostAndFollowAsync(office, $"/reports/{id}", new() { ["Version"] = report.Version.ToString(), ["Act"] = "Add", ["Input.Source"] = "Statistics", ["Input.Dataset"] = key },
+            $"/reports/{id}?handler=Section");
+        report = await ReportAsync(factory, id);
+        var added = report.Sections[^1];
+        await PostAndFollowAsync(office, $"/reports/{id}", new()
+        {
+            ["Key"] = added.Key.ToString(),
+            ["Version"] = report.Version.ToString(),
+            ["Act"] = "Update",
+            ["Input.Heading"] = "窓口の証明書交付",
+            ["Input.Source"] = "Statistics",
+            ["Input.PeriodKind"] = "FiscalYear",
+            ["Input.YearsBefore"] = "0",
+            ["Input.Dataset"] = key,
+        }, $"/reports/{id}?handler=Section");
+        var print = Text(await office.GetPageAsync($"/reports/{id}/print"));
+        Assert.Contains("<h2 class=\"chapter\">９　窓口の証明書交付</h2>", print);
+        Assert.Contains("<td class=\"pre\">令和5年度</td><td class=\"pre num\">7,001</td><td class=\"pre num\">2</td><td class=\"pre num\">7,003</td>", print);
+
+        await PostAndFollowAsync(office, $"/statistics/definition/{key}", new(), $"/statistics/definition/{key}?handler=Delete");
+        Assert.Contains("この章の統計は見つかりません（削除された可能性があります）", Text(await office.GetPageAsync($"/reports/{id}/print")));
+    }
+}

@@ -15,7 +15,7 @@ namespace Mamori.Tests.Features.Reports;
 
 public sealed partial class AnnualReportTests(AppFixture app)
 {
-    private static string Text(string html) => Regex.Replace(WebUtility.HtmlDecode(html), @">\s+<", "><");
+    internal static string Text(string html) => Regex.Replace(WebUtility.HtmlDecode(html), @">\s+<", "><");
 
     /// <summary>The headings (見出し 1) of a .docx and the text of each chapter up to the next heading.</summary>
     private static List<(string Heading, string Body)> Chapters(byte[] docx)
@@ -37,14 +37,14 @@ public sealed partial class AnnualReportTests(AppFixture app)
         return chapters;
     }
 
-    private static async Task<Guid> CopyAsync(Browser office, string builtIn) =>
+    internal static async Task<Guid> CopyAsync(Browser office, string builtIn) =>
         Guid.Parse(await PostAndFollowAsync(office, "/reports", new() { ["builtIn"] = builtIn }, "/reports?handler=Copy"));
 
-    private static async Task<Guid> CreateAsync(Browser office, Guid template, int year) =>
+    internal static async Task<Guid> CreateAsync(Browser office, Guid template, int year) =>
         Guid.Parse(await PostAndFollowAsync(office, "/reports", new() { ["templateId"] = template.ToString(), ["fiscalYear"] = year.ToString(System.Globalization.CultureInfo.InvariantCulture) },
             "/reports?handler=Create"));
 
-    private static async Task<AnnualReport> ReportAsync(MamoriFactory factory, Guid id) =>
+    internal static async Task<AnnualReport> ReportAsync(MamoriFactory factory, Guid id) =>
         await factory.AsSystemAsync((_, db) => db.AnnualReports.AsNoTracking().IgnoreQueryFilters().FirstAsync(r => r.Id == id));
 
     private static Dictionary<string, string> Narrative(AnnualReport report, string heading, string text)
