@@ -11,15 +11,19 @@ namespace Mamori.Core.Features.Council;
 public static partial class CouncilWorkflow
 {
     /// <summary>The acting account's appointment on the meeting's council on the meeting date.</summary>
-    public static async Task<CouncilMember?> OwnMemberAsync(AppDbContext db, Meeting meeting, CancellationToken ct)
+    public static Task<CouncilMember?> OwnMemberAsync(AppDbContext db, Meeting meeting, CancellationToken ct) =>
+        OwnMemberAsync(db, meeting.CouncilId, meeting.HeldOn, ct);
+
+    /// <summary>The signed-in user's membership of a council in office on a day (null for anyone else).</summary>
+    public static async Task<CouncilMember?> OwnMemberAsync(AppDbContext db, Guid councilId, DateOnly on, CancellationToken ct)
     {
         var userId = db.Tenant.UserId;
         if (userId is null)
         {
             return null;
         }
-        var rows = await db.CouncilMembers.AsNoTracking().Where(m => m.CouncilId == meeting.CouncilId && m.UserId == userId).ToListAsync(ct);
-        return rows.FirstOrDefault(m => m.InOfficeOn(meeting.HeldOn));
+        var rows = await db.CouncilMembers.AsNoTracking().Where(m => m.CouncilId == councilId && m.UserId == userId).ToListAsync(ct);
+        return rows.FirstOrDefault(m => m.InOfficeOn(on));
     }
 
     /// <summary>Whether members may still send or change written questions and opinions.</summary>

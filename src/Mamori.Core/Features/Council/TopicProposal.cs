@@ -89,10 +89,7 @@ public static class TopicProposals
     /// <summary>A member in office proposes a topic to their council.</summary>
     public static async Task<Outcome<TopicProposal>> ProposeAsync(AppDbContext db, Guid councilId, string? title, string? detail, TimeProvider clock, CancellationToken ct)
     {
-        var userId = db.Tenant.UserId;
-        var today = JapanTime.Today(clock);
-        var member = (await db.CouncilMembers.AsNoTracking().Where(m => m.CouncilId == councilId && m.UserId == userId && userId != null).ToListAsync(ct))
-            .FirstOrDefault(m => m.InOfficeOn(today));
+        var member = await CouncilWorkflow.OwnMemberAsync(db, councilId, JapanTime.Today(clock), ct);
         if (member is null)
         {
             return Outcome<TopicProposal>.Conflict("在任中のこの審議会の委員だけが議題を提案できます。");

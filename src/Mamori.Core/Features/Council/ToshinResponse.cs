@@ -103,9 +103,7 @@ public static class ToshinConfirmations
         {
             return Outcome<ToshinResponse>.Conflict("この答申案は確認を受け付けていません。");
         }
-        var userId = db.Tenant.UserId;
-        var member = (await db.CouncilMembers.AsNoTracking().Where(m => m.CouncilId == toshin.CouncilId && m.UserId == userId && userId != null).ToListAsync(ct))
-            .FirstOrDefault(m => m.InOfficeOn(asked));
+        var member = await CouncilWorkflow.OwnMemberAsync(db, toshin.CouncilId, asked, ct);
         if (member is null)
         {
             return Outcome<ToshinResponse>.Conflict("確認を依頼された委員だけが回答できます。");

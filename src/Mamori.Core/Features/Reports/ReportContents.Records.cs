@@ -12,14 +12,7 @@ public static partial class ReportContents
     private static async Task<SectionContent> ChecklistAsync(AppDbContext db, Guid municipalityId, ResolvedPeriod period, CancellationToken ct)
     {
         var checklists = await SecurityYearReport.ChecklistsAsync(db, municipalityId, period.Year, ct);
-        var sheet = checklists.SelectMany(c => c.Current.Categories.Select(cat => new Dictionary<string, object?>(StringComparer.Ordinal)
-        {
-            ["調査表"] = c.TemplateName,
-            ["分類"] = cat.Category,
-            ["今回"] = cat.Score,
-            ["前回"] = c.Previous?.Categories.FirstOrDefault(x => x.Category == cat.Category)?.Score,
-        })).ToList();
-        return new SectionContent(SecurityReportBlocks.Checklists(checklists, period.Year.ToWareki()).ToList(), [new ReportSheet("点検結果", sheet)]);
+        return new SectionContent(SecurityReportBlocks.Checklists(checklists, period.Year.ToWareki()).ToList(), [new ReportSheet("点検結果", SecurityReportBlocks.ChecklistSheet(checklists))]);
     }
 
     private static async Task<SectionContent> RoomAsync(AppDbContext db, Guid municipalityId, ReportPeriodKind kind, ResolvedPeriod period, CancellationToken ct)
@@ -45,17 +38,7 @@ public static partial class ReportContents
     {
         var from = period.Start ?? DateOnly.MinValue;
         var drills = await db.Drills.AsNoTracking().Where(d => d.HeldOn >= from && d.HeldOn <= period.End).OrderBy(d => d.HeldOn).ToListAsync(ct);
-        var sheet = drills.Select(d => new Dictionary<string, object?>(StringComparer.Ordinal)
-        {
-            ["訓練名"] = d.Title,
-            ["種類"] = d.Kind.JapaneseName(),
-            ["実施日"] = Security.Drills.Dates(d),
-            ["対象"] = d.TargetGroup,
-            ["内容"] = d.Content,
-            ["参加人数"] = d.ParticipantCount,
-            ["所見・課題"] = d.Findings,
-        }).ToList();
-        return new SectionContent(SecurityReportBlocks.Drills(drills, period.Label).ToList(), [new ReportSheet("訓練", sheet)]);
+        return new SectionContent(SecurityReportBlocks.Drills(drills, period.Label).ToList(), [new ReportSheet("訓練", SecurityReportBlocks.DrillSheet(drills))]);
     }
 
     /// <summary>The terminals in place on the period's last day (installed by then, not yet removed).</summary>

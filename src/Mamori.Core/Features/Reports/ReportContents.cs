@@ -73,15 +73,13 @@ public static partial class ReportContents
         var empty = definition.PeriodKind == PeriodKind.AsOfDate
             ? $"{period.Label}の{definition.Name}は登録されていません。"
             : $"{period.Year.ToWareki()}までの{definition.Name}は登録されていません。";
-        var blocks = SecurityReportBlocks.Statistics(report, empty, section.Chart).ToList();
         if (definition.PeriodKind == PeriodKind.FiscalYear && period.Label != period.Year.ToWareki())
         {
-            // The year counted to a day (「令和5年度（10月31日時点）」) says so in its row.
-            var year = period.Year.ToWareki();
-            blocks = blocks.Select(b => b is PrintTable t
-                ? t with { Rows = t.Rows.Select(r => r.Count > 0 && r[0] == year ? (IReadOnlyList<string>)[period.Label, .. r.Skip(1)] : r).ToList() }
-                : b).ToList();
+            // The year counted to a day (「令和5年度（10月31日時点）」) says so in its row, in print and in the workbook.
+            var year = period.Year.StartYear.ToString(CultureInfo.InvariantCulture);
+            report = report with { Rows = report.Rows.Select(r => r.Period == year && r.Label == period.Year.ToWareki() ? r with { Label = period.Label } : r).ToList() };
         }
+        var blocks = SecurityReportBlocks.Statistics(report, empty, section.Chart).ToList();
         return new SectionContent(blocks, [new ReportSheet(definition.Name, report.ToSheet())]);
     }
 

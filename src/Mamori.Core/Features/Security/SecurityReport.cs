@@ -196,37 +196,13 @@ public sealed record SecurityYearReport(FiscalYear Year, string Municipality, IR
     /// <summary>The report as a workbook: one sheet per part, figures as numbers.</summary>
     public byte[] ToXlsx()
     {
-        var scores = Checklists.SelectMany(c => c.Current.Categories.Select(cat => new Dictionary<string, object?>(StringComparer.Ordinal)
-        {
-            ["調査表"] = c.TemplateName,
-            ["分類"] = cat.Category,
-            ["今回"] = cat.Score,
-            ["前回"] = c.Previous?.Categories.FirstOrDefault(x => x.Category == cat.Category)?.Score,
-        }).Append(new Dictionary<string, object?>(StringComparer.Ordinal)
-        {
-            ["調査表"] = c.TemplateName,
-            ["分類"] = "全体",
-            ["今回"] = c.Current.Score,
-            ["前回"] = c.Previous?.Score,
-        })).ToList();
+        var scores = SecurityReportBlocks.ChecklistSheet(Checklists);
         var sheets = new Dictionary<string, object> { ["点検結果"] = scores.Count > 0 ? scores : [new Dictionary<string, object?> { ["調査表"] = null }] };
         foreach (var (name, sheet) in RoomSheets(Entries))
         {
             sheets[name] = sheet;
         }
-        sheets["訓練"] = Drills.Count > 0
-                ? Drills.Select(d => new Dictionary<string, object?>(StringComparer.Ordinal)
-                {
-                    ["訓練名"] = d.Title,
-                    ["種類"] = d.Kind.JapaneseName(),
-                    ["実施日"] = Security.Drills.Dates(d),
-                    ["対象"] = d.TargetGroup,
-                    ["内容"] = d.Content,
-                    ["参加者"] = d.Participants,
-                    ["参加人数"] = d.ParticipantCount,
-                    ["所見・課題"] = d.Findings,
-                }).ToList()
-                : [new Dictionary<string, object?> { ["種類"] = null }];
+        sheets["訓練"] = Drills.Count > 0 ? SecurityReportBlocks.DrillSheet(Drills) : [new Dictionary<string, object?> { ["種類"] = null }];
         sheets["マイナンバーカード"] = Cards.ToSheet();
         sheets["コンビニ交付"] = Convenience.ToSheet();
         sheets["住基ネット実績"] = ResidentNetwork.ToSheet();

@@ -93,6 +93,36 @@ public static class SecurityReportBlocks
             [18, 13, 16, 25, 10, 18]);
     }
 
+    /// <summary>The scores of each checklist by category and overall, 今回 and 前回, as worksheet rows.</summary>
+    public static List<Dictionary<string, object?>> ChecklistSheet(IReadOnlyList<ChecklistSummary> checklists) =>
+        checklists.SelectMany(c => c.Current.Categories.Select(cat => new Dictionary<string, object?>(StringComparer.Ordinal)
+        {
+            ["調査表"] = c.TemplateName,
+            ["分類"] = cat.Category,
+            ["今回"] = cat.Score,
+            ["前回"] = c.Previous?.Categories.FirstOrDefault(x => x.Category == cat.Category)?.Score,
+        }).Append(new Dictionary<string, object?>(StringComparer.Ordinal)
+        {
+            ["調査表"] = c.TemplateName,
+            ["分類"] = "全体",
+            ["今回"] = c.Current.Score,
+            ["前回"] = c.Previous?.Score,
+        })).ToList();
+
+    /// <summary>The drills as worksheet rows.</summary>
+    public static List<Dictionary<string, object?>> DrillSheet(IReadOnlyList<Drill> drills) =>
+        drills.Select(d => new Dictionary<string, object?>(StringComparer.Ordinal)
+        {
+            ["訓練名"] = d.Title,
+            ["種類"] = d.Kind.JapaneseName(),
+            ["実施日"] = Security.Drills.Dates(d),
+            ["対象"] = d.TargetGroup,
+            ["内容"] = d.Content,
+            ["参加者"] = d.Participants,
+            ["参加人数"] = d.ParticipantCount,
+            ["所見・課題"] = d.Findings,
+        }).ToList();
+
     /// <summary>A statistics table (the own row marked), its rounding note, and its chart when asked for.</summary>
     public static IEnumerable<PrintBlock> Statistics(StatReport report, string emptyText, bool chart)
     {

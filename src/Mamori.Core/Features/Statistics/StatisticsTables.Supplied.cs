@@ -36,25 +36,23 @@ public static partial class StatisticsTables
     /// compared at the column's own digits, so 91.94 given for a rate of one digit matches 91.9.
     /// </summary>
     public static IReadOnlyList<StatMismatch> Mismatches(DatasetDefinition definition, IEnumerable<StatInputRow> rows) =>
-        rows.SelectMany(r =>
-        {
-            var computed = definition.Compute(r.Values);
-            return r.Supplied.Select(s =>
-            {
-                var column = definition.Columns.First(c => c.Key == s.Key);
-                decimal? value = computed.TryGetValue(s.Key, out var c) ? c : null;
-                return value == StatFormulas.Round(s.Value, column.Digits, column.Rounding) ? null : new StatMismatch(r.RowNumber, r.Label, column.Heading, s.Value, value);
-            }).OfType<StatMismatch>();
-        }).ToList();
+        rows.SelectMany(r => Differences(definition, r).Select(d => new StatMismatch(r.RowNumber, r.Label, d.Column.Heading, d.Supplied, d.Computed))).ToList();
 
     /// <summary>The supplied figures of a row that differ from the computed ones (the ones that agree need not be kept).</summary>
-    private static Dictionary<string, decimal> Kept(DatasetDefinition definition, StatInputRow row)
+    private static Dictionary<string, decimal> Kept(DatasetDefinition definition, StatInputRow row) =>
+        Differences(definition, row).ToDictionary(d => d.Column.Key, d => d.Supplied, StringComparer.Ordinal);
+
+    private static IEnumerable<(StatColumn Column, decimal Supplied, decimal? Computed)> Differences(DatasetDefinition definition, StatInputRow row)
     {
         var computed = definition.Compute(row.Values);
-        return row.Supplied.Where(s =>
+        foreach (var (key, supplied) in row.Supplied)
         {
-            var column = definition.Columns.First(c => c.Key == s.Key);
-            return !computed.TryGetValue(s.Key, out var c) || c != StatFormulas.Round(s.Value, column.Digits, column.Rounding);
-        }).ToDictionary(s => s.Key, s => s.Value, StringComparer.Ordinal);
+            var column = definition.Columns.First(c => c.Key == key);
+            decimal? value = computed.TryGetValue(key, out var c) ? c : null;
+            if (value != StatFormulas.Round(supplied, column.Digits, column.Rounding))
+            {
+                yield return (column, supplied, value);
+            }
+        }
     }
 }

@@ -24,17 +24,31 @@ public sealed class DetailModel(AppDbContext db, IAuthorizationService authz, Ti
     public IReadOnlyList<ItemChoice> Items { get; private set; } = [];
     public bool CanWrite { get; private set; }
     public IReadOnlyList<Core.Features.Statistics.DatasetDefinition> Datasets { get; private set; } = [];
-    public SectionEditorView Editor => new(Report.Sections, $"/reports/{Report.Id}", Report.Version, CanWrite, Report.Year, Datasets);
+    public SectionEditorView Editor => new(Report.Sections, $"/reports/{Report.Id}", Report.Version, CanWrite, Report.Year, Datasets, FailedKey, Input);
     public bool CanAttach { get; private set; }
 
     [BindProperty] public SectionInput? Input { get; set; }
 
-    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
+    /// <summary>The section whose edit was refused for its input (shown again as typed).</summary>
+    public Guid? FailedKey { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) => await LoadAsync(id, ct) ? Page() : NotFound();
+
+    /// <summary>The page again with the refused section as typed and the messages above it.</summary>
+    private async Task<IActionResult> RetypeAsync<T>(Guid id, Guid? key, Core.Outcome<T> refused, CancellationToken ct)
+    {
+        ModelState.Clear();
+        AddErrors(refused, "");
+        FailedKey = key;
+        return await LoadAsync(id, ct) ? Page() : NotFound();
+    }
+
+    private async Task<bool> LoadAsync(Guid id, CancellationToken ct)
     {
         var report = await db.AnnualReports.AsNoTracking().FirstOrDefaultAsync(r => r.Id == id, ct);
         if (report is null)
         {
-            return NotFound();
+            return false;
         }
         Report = report;
         TemplateName = await db.ReportTemplates.Where(t => t.Id == report.TemplateId).Select(t => t.Name).FirstOrDefaultAsync(ct);
@@ -52,7 +66,7 @@ public sealed class DetailModel(AppDbContext db, IAuthorizationService authz, Ti
                 .OrderBy(i => i.Kind != ItemKind.Report).Select(i => new ItemChoice(i.Id, $"{i.Label()}　{i.Title}")).ToList();
         }
         SetTitle($"{report.Year.ToWareki()} {report.Title.Replace("\n", "", StringComparison.Ordinal)}", ReportsPages.Root);
-        return Page();
+        return true;
     }
 
     public async Task<IActionResult> OnPostSectionAsync(Guid id, SectionAction act, Guid? key, Guid? version, CancellationToken ct)
@@ -62,6 +76,10 @@ public sealed class DetailModel(AppDbContext db, IAuthorizationService authz, Ti
             return Forbid();
         }
         var outcome = await AnnualReports.EditAsync(db, id, act, key, Input, version, db.Tenant.ActorName, clock, ct);
+        if (outcome.Kind == Core.FailureKind.Invalid)
+        {
+            return await RetypeAsync(id, key, outcome, ct);
+        }
         Flash(outcome, act == SectionAction.Remove ? "章を削除しました。" : "保存しました。");
         return Redirect($"/reports/{id}" + (key is { } k && act != SectionAction.Remove ? $"#section-{k.ToString("N")[..8]}" : ""));
     }

@@ -24,5 +24,7 @@ public static class ReportsPages
 /// The model of the <c>_SectionEditor</c> partial: the sections, the page the forms post to, the record's version,
 /// and for a report its 年度 (to show each period as dates).
 /// </summary>
+/// An edit refused for its input comes back with <see cref="FailedKey"/> and the words typed (<see cref="Typed"/>), so
+/// nothing written is lost.
 public sealed record SectionEditorView(IReadOnlyList<ReportSection> Sections, string PostPath, Guid Version, bool CanWrite, FiscalYear? Year,
-    IReadOnlyList<Core.Features.Statistics.DatasetDefinition> Datasets);
+    IReadOnlyList<Core.Features.Statistics.DatasetDefinition> Datasets, Guid? FailedKey = null, SectionInput? Typed = null);

@@ -16,23 +16,37 @@ public sealed class TemplateModel(AppDbContext db, IAuthorizationService authz, 
     public int Reports { get; private set; }
     public bool CanWrite { get; private set; }
     public IReadOnlyList<Core.Features.Statistics.DatasetDefinition> Datasets { get; private set; } = [];
-    public SectionEditorView Editor => new(Template.Sections, $"/reports/templates/{Template.Id}", Template.Version, CanWrite, null, Datasets);
+    public SectionEditorView Editor => new(Template.Sections, $"/reports/templates/{Template.Id}", Template.Version, CanWrite, null, Datasets, FailedKey, Input);
 
     [BindProperty] public SectionInput? Input { get; set; }
 
-    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
+    /// <summary>The section whose edit was refused for its input (shown again as typed).</summary>
+    public Guid? FailedKey { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) => await LoadAsync(id, ct) ? Page() : NotFound();
+
+    /// <summary>The page again with the refused section as typed and the messages above it.</summary>
+    private async Task<IActionResult> RetypeAsync<T>(Guid id, Guid? key, Core.Outcome<T> refused, CancellationToken ct)
+    {
+        ModelState.Clear();
+        AddErrors(refused, "");
+        FailedKey = key;
+        return await LoadAsync(id, ct) ? Page() : NotFound();
+    }
+
+    private async Task<bool> LoadAsync(Guid id, CancellationToken ct)
     {
         var template = await db.ReportTemplates.AsNoTracking().FirstOrDefaultAsync(t => t.Id == id, ct);
         if (template is null)
         {
-            return NotFound();
+            return false;
         }
         Template = template;
         Reports = await db.AnnualReports.CountAsync(r => r.TemplateId == id, ct);
         CanWrite = await AllowedAsync(authz, Policies.ReportsWrite);
         Datasets = await Core.Features.Statistics.StatDatasets.AllAsync(db, db.Tenant.MunicipalityId!.Value, ct);
         SetTitle($"ひな形：{template.Name}", ReportsPages.Root);
-        return Page();
+        return true;
     }
 
     public async Task<IActionResult> OnPostRenameAsync(Guid id, string? name, string? title, Guid? version, CancellationToken ct)
@@ -52,6 +66,10 @@ public sealed class TemplateModel(AppDbContext db, IAuthorizationService authz, 
             return Forbid();
         }
         var outcome = await AnnualReports.EditTemplateAsync(db, id, act, key, Input, version, clock, ct);
+        if (outcome.Kind == Core.FailureKind.Invalid)
+        {
+            return await RetypeAsync(id, key, outcome, ct);
+        }
         Flash(outcome, act == SectionAction.Remove ? "章を削除しました。" : "章立てを保存しました。");
         return Redirect($"/reports/templates/{id}" + (key is { } k && act != SectionAction.Remove ? $"#section-{k.ToString("N")[..8]}" : ""));
     }

@@ -163,6 +163,16 @@ public sealed partial class AnnualReportTests(AppFixture app)
         Assert.Equal(HttpStatusCode.Redirect, stale.StatusCode);
         Assert.Contains(OptimisticSave.ConflictMessage, WebUtility.HtmlDecode(await office.GetPageAsync($"/reports/{second}")));
         Assert.DoesNotContain(((await ReportAsync(factory, second)).Sections), s => s.Text == "古い画面からの変更");
+        // Words refused for their heading come back as typed, with the message, and nothing is saved.
+        var current = await ReportAsync(factory, second);
+        var refused = Narrative(current, "今後の取組", "見出しを消してしまった文章");
+        refused["Input.Heading"] = "";
+        var retyped = await office.PostFormAsync($"/reports/{second}", refused, $"/reports/{second}?handler=Section");
+        Assert.Equal(HttpStatusCode.OK, retyped.StatusCode);
+        var retypedPage = WebUtility.HtmlDecode(await retyped.Content.ReadAsStringAsync());
+        Assert.Contains("章の見出しを入力してください", retypedPage);
+        Assert.Contains("見出しを消してしまった文章</textarea>", retypedPage);
+        Assert.Equal(current.Version, (await ReportAsync(factory, second)).Version);
         // A second report of the same 年度 from the same template is refused.
         await office.PostFormAsync("/reports", new() { ["templateId"] = template.ToString(), ["fiscalYear"] = "2024" }, "/reports?handler=Create");
         Assert.Contains("令和6年度の報告書はこのひな形からすでに作られています", WebUtility.HtmlDecode(await office.GetPageAsync("/reports")));
