@@ -94,6 +94,7 @@ node tools/smtp-sink/server.js --port="$smtp_port" --dir="$smtp_dir/mail" >"$smt
 smtp_pid=$!
 stop_services() {
   kill "$smtp_pid" 2>/dev/null || true
+  [ -n "${oidc_pid:-}" ] && { kill "$oidc_pid" 2>/dev/null || true; rm -f "$oidc_log"; }
   rm -rf "$smtp_dir"
   [ -n "${proxy_dir:-}" ] && { kill "$(cat "$proxy_dir/nginx.pid" 2>/dev/null)" 2>/dev/null || true; rm -rf "$proxy_dir"; }
   stop_postgres
@@ -106,6 +107,22 @@ for _ in $(seq 1 100); do
 done
 echo "    port $smtp_port, mail in $smtp_dir/mail"
 export MAMORI_TEST_SMTP="127.0.0.1:$smtp_port" MAMORI_TEST_SMTP_DIR="$smtp_dir/mail" MAMORI_REQUIRE_SMTP=1
+
+echo "==> An OpenID provider of the tests' own on 127.0.0.1 (tools/oidc-idp: the certified oidc-provider package)"
+if [ ! -d tools/oidc-idp/node_modules/oidc-provider ]; then
+  (cd tools/oidc-idp && npm ci --no-audit --no-fund --silent)
+fi
+oidc_port=${MAMORI_TEST_OIDC_PORT:-$(free_port 54000)}
+oidc_log=$(mktemp "${TMPDIR:-/tmp}/mamori-oidc.XXXXXX")
+node tools/oidc-idp/server.mjs --port="$oidc_port" >"$oidc_log" 2>&1 &
+oidc_pid=$!
+for _ in $(seq 1 100); do
+  (exec 3<>"/dev/tcp/127.0.0.1/$oidc_port") 2>/dev/null && break
+  kill -0 "$oidc_pid" 2>/dev/null || { cat "$oidc_log"; exit 1; }
+  sleep 0.2
+done
+echo "    issuer http://127.0.0.1:$oidc_port"
+export MAMORI_TEST_OIDC="http://127.0.0.1:$oidc_port" MAMORI_REQUIRE_OIDC=1
 
 echo "==> A reverse proxy (nginx) on 127.0.0.1 in front of two app instances' ports (the cluster test starts the instances)"
 proxy_port=$(free_port 58080)

@@ -40,6 +40,8 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, CurrentTenant 
     public DbSet<AbsencePeriod> AbsencePeriods => Set<AbsencePeriod>();
     public DbSet<PersonalAccessToken> PersonalAccessTokens => Set<PersonalAccessToken>();
     public DbSet<SignInSession> SignInSessions => Set<SignInSession>();
+    public DbSet<Features.Accounts.DirectorySignIn.DirectoryConnection> DirectoryConnections => Set<Features.Accounts.DirectorySignIn.DirectoryConnection>();
+    public DbSet<Features.Accounts.DirectorySignIn.DirectoryGroupRule> DirectoryGroupRules => Set<Features.Accounts.DirectorySignIn.DirectoryGroupRule>();
     public DbSet<SecurityEvent> SecurityEvents => Set<SecurityEvent>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<PersonalInfoFile> PersonalInfoFiles => Set<PersonalInfoFile>();

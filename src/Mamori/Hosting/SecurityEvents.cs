@@ -19,6 +19,10 @@ public sealed class SecurityEvents(AppDbContext db, TimeProvider clock)
             user?.UserName ?? $"{userName[..Math.Min(2, userName.Length)]}…（登録のないユーザー名、{userName.Length}文字）", $"{stage}の誤り");
     }
 
+    /// <summary>A directory sign-in that did not complete: the directory's user id when it was known, and why.</summary>
+    public Task DirectoryFailedAsync(HttpContext context, Guid municipalityId, string? subject, string detail) =>
+        AddAsync(context, SecurityEventKind.LoginFailed, municipalityId, subject ?? "（ディレクトリ）", detail);
+
     /// <summary>A signed-in user refused (403): who, and what they asked for.</summary>
     public Task DeniedAsync(HttpContext context) =>
         AddAsync(context, SecurityEventKind.AccessDenied, context.User.MunicipalityId(), context.User.Identity?.Name, "権限がないため拒否");

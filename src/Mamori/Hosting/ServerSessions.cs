@@ -37,7 +37,7 @@ public static class ServerSessions
         services.GetRequiredService<CurrentTenant>().SetUser(userId, $"{principal.ShownName()}（{principal.Identity?.Name}）", municipalityId, null, false);
         var db = services.GetRequiredService<AppDbContext>();
         // Sessions of this account that ran out while nobody used them are recorded as ended, with the reason.
-        var limits = services.GetRequiredService<SessionSettings>();
+        var limits = await LimitsAsync(services, db, municipalityId, context.HttpContext.RequestAborted);
         foreach (var stale in await db.SignInSessions.IgnoreQueryFilters().Where(s => s.UserId == userId && s.EndedAt == null).ToListAsync(context.HttpContext.RequestAborted))
         {
             if (limits.EndedBy(stale.StartedAt, stale.LastSeenAt, now) is { } reason)
@@ -81,9 +81,12 @@ public static class ServerSessions
                      where s.Id == id
                      join u in db.Users on s.UserId equals u.Id into users
                      from u in users.DefaultIfEmpty()
+                     join m in db.Municipalities.IgnoreQueryFilters() on s.MunicipalityId equals m.Id
                      select new
                      {
                          Session = s,
+                         m.SessionIdleMinutes,
+                         m.SessionAbsoluteHours,
                          Account = u == null ? null
                              : new Account(u.SecurityStamp, u.UserName, u.Email, u.Role, u.MunicipalityId, u.DepartmentId, u.DisplayName, u.MustChangePassword),
                      })
@@ -92,7 +95,7 @@ public static class ServerSessions
         var session = found?.Session;
         var ended = session is null ? SessionEnd.LoggedOut
             : session.EndedAt is not null ? session.EndReason ?? SessionEnd.LoggedOut
-            : services.GetRequiredService<SessionSettings>().EndedBy(session.StartedAt, session.LastSeenAt, now);
+            : services.GetRequiredService<SessionSettings>().For(found!.SessionIdleMinutes, found.SessionAbsoluteHours).EndedBy(session.StartedAt, session.LastSeenAt, now);
         if (ended is not null)
         {
             if (session is { EndedAt: null })
@@ -127,6 +130,14 @@ public static class ServerSessions
             && p.FindFirstValue(claims.UserNameClaimType) == UserName && p.FindFirstValue(claims.EmailClaimType) == Email
             && p.Role() == Role && p.MunicipalityId() == MunicipalityId && p.DepartmentId() == DepartmentId
             && p.FindFirstValue(MamoriClaims.DisplayName) == DisplayName && p.HasClaim(c => c.Type == MamoriClaims.MustChangePassword) == MustChangePassword;
+    }
+
+    /// <summary>The deployment's limits with the municipality's own, where it set them.</summary>
+    private static async Task<SessionSettings> LimitsAsync(IServiceProvider services, AppDbContext db, Guid municipalityId, CancellationToken ct)
+    {
+        var own = await db.Municipalities.IgnoreQueryFilters().Where(m => m.Id == municipalityId)
+            .Select(m => new { m.SessionIdleMinutes, m.SessionAbsoluteHours }).FirstOrDefaultAsync(ct);
+        return services.GetRequiredService<SessionSettings>().For(own?.SessionIdleMinutes, own?.SessionAbsoluteHours);
     }
 
     /// <summary>How stale the recorded last use may get before a request writes it again.</summary>

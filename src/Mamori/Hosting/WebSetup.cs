@@ -54,6 +54,10 @@ public static class WebSetup
                 {
                     identity.AddClaim(new System.Security.Claims.Claim(ServerSessions.Claim, sid.Value));
                 }
+                if (ctx.CurrentPrincipal?.FindFirst(DirectorySchemes.Claim) is { } directory && ctx.NewPrincipal?.Identity is System.Security.Claims.ClaimsIdentity renewed)
+                {
+                    renewed.AddClaim(new System.Security.Claims.Claim(DirectorySchemes.Claim, directory.Value));
+                }
                 return Task.CompletedTask;
             };
         });
@@ -87,6 +91,16 @@ public static class WebSetup
             o.Events.OnRedirectToLogin = ctx => ApiAware(ctx, StatusCodes.Status401Unauthorized);
             o.Events.OnRedirectToAccessDenied = ctx => ApiAware(ctx, StatusCodes.Status403Forbidden);
         });
+        services.ConfigureExternalCookie(o =>
+        {
+            // The directory's answer arrives as a navigation from its site: Lax, so the cookie travels with it.
+            o.Cookie.Name = "mamori.ext";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            o.ExpireTimeSpan = TimeSpan.FromMinutes(5);
+        });
+        services.AddDirectorySignIn();
         services.AddAuthorization(Policies.Configure);
 
         services.AddRazorPages(o => o.RootDirectory = "/Features")
@@ -165,6 +179,7 @@ public static class WebSetup
         }
         app.UseRouting();
         app.UseMiddleware<ApiRequestGuard>();
+        app.UseMiddleware<DirectoryCallbacks>();
         app.UseAuthentication();
         app.UseMiddleware<DeniedRequestRecorder>();
         app.UseMiddleware<TokenScopeMiddleware>();

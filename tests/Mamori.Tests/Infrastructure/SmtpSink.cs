@@ -84,48 +84,8 @@ public sealed class SmtpSink
             return new SmtpSink { Host = host, Port = port, Folder = dir };
         }
         Assert.True(Environment.GetEnvironmentVariable("MAMORI_REQUIRE_SMTP") != "1", "MAMORI_REQUIRE_SMTP=1 ですが MAMORI_TEST_SMTP が設定されていません。scripts/test.sh から実行してください。");
-        var root = new DirectoryInfo(AppContext.BaseDirectory);
-        while (root is not null && !File.Exists(Path.Combine(root.FullName, "Mamori.slnx")))
-        {
-            root = root.Parent;
-        }
-        Assert.NotNull(root);
-        var server = Path.Combine(root.FullName, "tools", "smtp-sink", "server.js");
-        Assert.True(Directory.Exists(Path.Combine(root.FullName, "tools", "smtp-sink", "node_modules", "smtp-server")),
-            "tools/smtp-sink の node_modules がありません。tools/smtp-sink で npm ci を実行するか、scripts/test.sh から実行してください。");
-        var freePort = DeadPort();
         var folder = Path.Combine(Path.GetTempPath(), "mamori-smtp-" + Guid.NewGuid().ToString("N"));
-        var process = Process.Start(new ProcessStartInfo("node", [server, $"--port={freePort}", $"--dir={folder}"])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        })!;
-        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
-        {
-            try
-            {
-                process.Kill();
-            }
-            catch (InvalidOperationException)
-            {
-                // Already gone.
-            }
-        };
-        var until = DateTime.UtcNow.AddSeconds(60);
-        while (true)
-        {
-            try
-            {
-                using var probe = new TcpClient();
-                probe.Connect(IPAddress.Loopback, freePort);
-                break;
-            }
-            catch (SocketException) when (DateTime.UtcNow < until && !process.HasExited)
-            {
-                Thread.Sleep(200);
-            }
-        }
+        var freePort = NodeTool.Start("smtp-sink", "server.js", "smtp-server", $"--dir={folder}");
         return new SmtpSink { Host = "127.0.0.1", Port = freePort, Folder = folder };
     }
 }

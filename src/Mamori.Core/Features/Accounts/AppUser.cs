@@ -80,6 +80,13 @@ public sealed class AppUser : IdentityUser
     /// <summary>The 30-second step of the last confirmation code accepted: a code is used once, and never an older one.</summary>
     [Label("最後に使った確認コードの時刻")]
     public long? LastAuthenticatorStep { get; set; }
+
+    /// <summary>
+    /// The user's id in the municipality's directory (the claim named by <see cref="DirectorySignIn.DirectoryConnection.UserIdClaim"/>):
+    /// set on an account the directory made or took over. Such an account signs in through the directory only.
+    /// </summary>
+    [Label("ディレクトリのユーザーID")]
+    public string? DirectorySubject { get; set; }
 }
 
 internal sealed class AppUserConfiguration : IEntityTypeConfiguration<AppUser>
@@ -92,6 +99,8 @@ internal sealed class AppUserConfiguration : IEntityTypeConfiguration<AppUser>
         b.Property(u => u.NoticeMail).HasConversion<string>().HasMaxLength(20);
         b.Property(u => u.CalendarFeedHash).HasMaxLength(64);
         b.HasIndex(u => u.CalendarFeedHash).IsUnique();
+        b.Property(u => u.DirectorySubject).HasMaxLength(300);
+        b.HasIndex(u => new { u.MunicipalityId, u.DirectorySubject }).IsUnique();
         b.HasOne<Municipality>().WithMany().HasForeignKey(u => u.MunicipalityId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Department>().WithMany().HasForeignKey(u => u.DepartmentId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Staff>().WithMany().HasForeignKey(u => u.StaffId).OnDelete(DeleteBehavior.SetNull);

@@ -64,6 +64,10 @@ public sealed record SessionSettings(TimeSpan Absolute, TimeSpan Idle)
 {
     public static readonly SessionSettings Default = new(TimeSpan.FromHours(12), TimeSpan.FromMinutes(30));
 
+    /// <summary>These limits with a municipality's own (the sign-in settings page), where it set them.</summary>
+    public SessionSettings For(int? idleMinutes, int? absoluteHours) =>
+        new(absoluteHours is { } h ? TimeSpan.FromHours(h) : Absolute, idleMinutes is { } m ? TimeSpan.FromMinutes(m) : Idle);
+
     /// <summary>Whether a session started at <paramref name="startedAt"/> and last used at <paramref name="lastSeenAt"/> has ended by <paramref name="now"/>, and why.</summary>
     public string? EndedBy(DateTime startedAt, DateTime lastSeenAt, DateTime now) =>
         now - startedAt >= Absolute ? SessionEnd.Expired

@@ -26,7 +26,7 @@ public sealed class AuditInterceptor(CurrentTenant tenant, TimeProvider clock, A
     private static readonly HashSet<string> Masked = new(StringComparer.Ordinal)
     {
         nameof(AppUser.PasswordHash), nameof(AppUser.SecurityStamp), nameof(PersonalAccessToken.TokenHash), "Value",
-        nameof(AppUser.CalendarFeedHash), nameof(Notices.NoticeSettings.RelayPassword),
+        nameof(AppUser.CalendarFeedHash), nameof(Notices.NoticeSettings.RelayPassword), nameof(Accounts.DirectorySignIn.DirectoryConnection.ClientSecret),
         // A data-protection key: that one was made is recorded, never the key.
         nameof(Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey.Xml),
     };

@@ -34,6 +34,14 @@ public sealed class Municipality
     /// <summary>An incident is reportable when more people than this are affected (行政機関等: 100).</summary>
     [Label("報告対象となる本人の数")]
     public int IncidentPeopleThreshold { get; set; } = Findings.IncidentReporting.DefaultPeopleThreshold;
+
+    /// <summary>アイドルタイムアウト（分）: a sign-in unused this long ends; null takes the deployment's <c>Mamori:Session:IdleMinutes</c>.</summary>
+    [Label("アイドルタイムアウト（分）")]
+    public int? SessionIdleMinutes { get; set; }
+
+    /// <summary>ログインの有効時間（時間）: a sign-in ends this long after it began; null takes <c>Mamori:Session:AbsoluteHours</c>.</summary>
+    [Label("ログインの有効時間（時間）")]
+    public int? SessionAbsoluteHours { get; set; }
 }
 
 /// <summary>The head of a municipality (区長, 市長 …): the 行政機関等 that holds most files and reports to the PPC.</summary>

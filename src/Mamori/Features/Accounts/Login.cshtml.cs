@@ -6,6 +6,7 @@ using Mamori.Hosting;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
 
 namespace Mamori.Features.Accounts;
 
@@ -40,17 +41,47 @@ public sealed class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUse
     /// <summary>Whether the form asks for the 団体コード: the deployment serves more than one municipality.</summary>
     public bool AskCode { get; private set; }
 
+    /// <summary>The directory sign-in the page offers: the known municipality's, or one for any when the code is asked.</summary>
+    public DirectoryOffer? Directory { get; private set; }
+
+    /// <summary>What the page offers besides the password form.</summary>
+    public sealed record DirectoryOffer(string? Code, string? MunicipalityName, bool PasswordsOff);
+
+    [BindProperty(SupportsGet = true, Name = "directory")]
+    public string? DirectoryResult { get; set; }
+
     public async Task OnGetAsync(CancellationToken ct)
     {
         SetTitle("ログイン");
         AskCode = await SignInAccounts.AskCodeAsync(db, ct);
         Input.MunicipalityCode = Request.Cookies[CodeCookie];
+        await OfferDirectoryAsync(ct);
+        if (DirectoryResult == "failed")
+        {
+            ModelState.AddModelError(string.Empty, "ディレクトリでのログインを完了できませんでした。もう一度お試しください。続く場合は管理者に連絡してください。");
+        }
+    }
+
+    private async Task OfferDirectoryAsync(CancellationToken ct)
+    {
+        var known = await SignInAccounts.MunicipalityAsync(db, Input.MunicipalityCode, AskCode, ct);
+        var connection = known is null ? null
+            : await db.DirectoryConnections.IgnoreQueryFilters().AsNoTracking().FirstOrDefaultAsync(c => c.MunicipalityId == known.Id && c.Enabled, ct);
+        if (connection is not null)
+        {
+            Directory = new DirectoryOffer(known!.Code, known.Name, connection.PasswordsOff);
+        }
+        else if (AskCode && await db.DirectoryConnections.IgnoreQueryFilters().AnyAsync(c => c.Enabled, ct))
+        {
+            Directory = new DirectoryOffer(null, null, false);
+        }
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         SetTitle("ログイン");
         AskCode = await SignInAccounts.AskCodeAsync(db, ct);
+        await OfferDirectoryAsync(ct);
         if (AskCode && string.IsNullOrWhiteSpace(Input.MunicipalityCode))
         {
             ModelState.AddModelError("Input.MunicipalityCode", "団体コードを入力してください。");
@@ -74,14 +105,15 @@ public sealed class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUse
         var result = await SignInAsync(user, Input.Password!);
         if (municipality is not null)
         {
-            Response.Cookies.Append(CodeCookie, municipality.Code, new CookieOptions
-            {
-                HttpOnly = true,
-                SameSite = SameSiteMode.Strict,
-                Secure = Request.IsHttps,
-                MaxAge = TimeSpan.FromDays(365),
-                IsEssential = true,
-            });
+            Response.Cookies.Append(CodeCookie, municipality.Code, CodeCookieOptions(Request));
+        }
+        // With passwords turned off, only 管理者 (the break-glass accounts) sign in here; told only after a right password.
+        if ((result.Succeeded || result.RequiresTwoFactor) && user!.Role != UserRole.Admin && await db.DirectoryConnections.IgnoreQueryFilters()
+                .AnyAsync(c => c.MunicipalityId == user.MunicipalityId && c.Enabled && c.PasswordsOff, ct))
+        {
+            await signIn.SignOutAsync();
+            ModelState.AddModelError(string.Empty, PasswordsOffMessage);
+            return Page();
         }
         if (result.RequiresTwoFactor)
         {
@@ -100,8 +132,19 @@ public sealed class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUse
         return LocalRedirect(SafeReturnUrl(ReturnUrl));
     }
 
+    internal static CookieOptions CodeCookieOptions(HttpRequest request) => new()
+    {
+        HttpOnly = true,
+        SameSite = SameSiteMode.Strict,
+        Secure = request.IsHttps,
+        MaxAge = TimeSpan.FromDays(365),
+        IsEssential = true,
+    };
+
     /// <summary>What the throttle counts failures by: the municipality and the name within it.</summary>
     internal static string ThrottleKey(string municipality, string userName) => $"{municipality}/{userName.ToUpperInvariant()}";
+
+    public const string PasswordsOffMessage = "この団体では、職員はディレクトリのアカウントでログインします。「ディレクトリでログイン」を押してください。";
 
     public const string FailedMessage = "ユーザー名またはパスワードが正しくありません。続く場合は管理者に連絡してください。";
 
