@@ -3,6 +3,7 @@ using Mamori.Features.Accounts;
 using Mamori.Features.Assessments;
 using Mamori.Features.Audit;
 using Mamori.Features.Contracts;
+using Mamori.Features.Council;
 using Mamori.Features.Findings;
 using Mamori.Features.Minutes;
 using Mamori.Features.Notices;
@@ -59,6 +60,7 @@ public partial class Program
         api.MapFindingsEndpoints();
         api.MapSystemsEndpoints();
         api.MapContractsEndpoints();
+        api.MapCouncilEndpoints();
         api.MapStatisticsEndpoints();
         api.MapAuditEndpoints();
         api.MapNoticeEndpoints();

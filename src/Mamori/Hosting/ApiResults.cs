@@ -109,3 +109,22 @@ public sealed class Refusal(int status, IDictionary<string, string[]> errors, st
         }
     }
 }
+
+/// <summary>One page of a list: the items, which page, its size and how many there are in all.</summary>
+public sealed record ApiPage<T>(IReadOnlyList<T> Items, int Page, int PageSize, int Total);
+
+/// <summary>Paging of API lists: <c>?page=</c> from 1 and <c>?pageSize=</c> up to 500 (100 by default), over a stable order.</summary>
+public static class ApiPaging
+{
+    public const int DefaultSize = 100;
+    public const int MaxSize = 500;
+
+    public static async Task<ApiPage<TOut>> PageAsync<TIn, TOut>(IQueryable<TIn> ordered, int? page, int? pageSize, Func<TIn, TOut> map, CancellationToken ct)
+    {
+        var size = Math.Clamp(pageSize ?? DefaultSize, 1, MaxSize);
+        var number = Math.Max(page ?? 1, 1);
+        var total = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.CountAsync(ordered, ct);
+        var rows = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(ordered.Skip((number - 1) * size).Take(size), ct);
+        return new ApiPage<TOut>(rows.Select(map).ToList(), number, size, total);
+    }
+}

@@ -43,6 +43,7 @@ public static class Navigation
         new("組織", "長期不在チェック", "/organization/long-absence", Policies.AccountReview),
         new("組織", "通知の設定", "/organization/notices", Policies.Administer),
         new("組織", "ログインの設定", "/organization/sign-in", Policies.Administer),
+        new("組織", "API トークン", "/organization/tokens", Policies.Administer),
         new("組織", "お知らせの送信記録", "/notices/log", Policies.NoticesLog),
         new("監査", "監査ログ", "/audit", Policies.AuditRead),
     ];

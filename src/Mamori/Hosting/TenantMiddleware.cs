@@ -17,9 +17,12 @@ public sealed class TenantMiddleware(RequestDelegate next)
         {
             var role = user.Role();
             var userId = user.FindFirstValue(ClaimTypes.NameIdentifier) ?? string.Empty;
+            // A call with an API token is recorded with the token's name, so the trail tells a program's changes from the person's.
+            var token = user.FindFirstValue(TokenAuthenticationHandler.NameClaim);
+            var actor = token is null ? $"{user.ShownName()}（{user.Identity.Name}）" : $"{user.ShownName()}（{user.Identity.Name}・API トークン「{token}」）";
             tenant.SetUser(
                 userId,
-                $"{user.ShownName()}（{user.Identity.Name}）",
+                actor.Length <= 200 ? actor : actor[..199] + "…",
                 municipality,
                 user.DepartmentId(),
                 restrictToDepartment: role == UserRole.Department);

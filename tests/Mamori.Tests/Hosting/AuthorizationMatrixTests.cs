@@ -101,6 +101,7 @@ public sealed partial class AuthorizationMatrixTests(AppFixture app)
         "HEAD" => browser.Client.SendAsync(new HttpRequestMessage(HttpMethod.Head, url)),
         "POST" => browser.Client.PostAsJsonAsync(url, new { }),
         "PUT" => browser.Client.PutAsJsonAsync(url, new { }),
+        "DELETE" => browser.Client.DeleteAsync(url),
         _ => throw new InvalidOperationException(method),
     };
 
@@ -421,6 +422,7 @@ public sealed partial class AuthorizationMatrixTests(AppFixture app)
                 ["/council/meetings/{id:guid}"] = $"/council/meetings/{meeting.Id}",
                 ["/council/items/edit/{id:guid?}"] = $"/council/items/edit/{item.Id}",
                 ["/council/items/{id:guid}"] = $"/council/items/{item.Id}",
+                ["{itemId:guid}"] = item.Id.ToString(),
                 ["/council/toshin/edit/{id:guid?}"] = $"/council/toshin/edit/{toshin.Id}",
                 ["/council/toshin/{id:guid}"] = $"/council/toshin/{toshin.Id}",
                 ["/council/materials/{id:guid}"] = $"/council/materials/{material.Id}",

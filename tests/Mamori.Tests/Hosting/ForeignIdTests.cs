@@ -105,6 +105,7 @@ public sealed class ForeignIdTests(AppFixture app)
                 "HEAD" => session.Browser.Client.SendAsync(new HttpRequestMessage(HttpMethod.Head, target)),
                 "POST" => session.Browser.Client.PostAsJsonAsync(target, new { }),
                 "PUT" => session.Browser.Client.PutAsJsonAsync(target, new { }),
+                "DELETE" => session.Browser.Client.DeleteAsync(target),
                 _ => throw new InvalidOperationException(method),
             };
             var response = await SendAsync(url);

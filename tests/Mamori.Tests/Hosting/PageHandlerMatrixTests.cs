@@ -36,6 +36,7 @@ public sealed class PageHandlerMatrixTests(AppFixture app)
         ["POST /organization/municipality"] = AdminOnly,
         ["POST /organization/notices"] = AdminOnly,
         ["POST /organization/sign-in"] = AdminOnly,
+        ["POST /organization/tokens?handler=Revoke"] = AdminOnly,
         ["POST /organization/notices?handler=Test"] = AdminOnly,
         ["POST /organization/notices?handler=Retry"] = AdminOnly,
         ["POST /inbox?handler=ReadAll"] = All,

@@ -41,6 +41,14 @@ public sealed class PersonalAccessToken : IMunicipalityOwned
     [Label("権限")]
     public TokenScope Scope { get; init; } = TokenScope.Read;
 
+    /// <summary>The modules the token reaches (<see cref="ApiModules"/> keys, comma-separated); empty for every module.</summary>
+    [Label("対象の機能")]
+    public string Modules { get; init; } = string.Empty;
+
+    /// <summary>When the token last called the API (written at most once a minute).</summary>
+    [Label("最終利用")]
+    public DateTime? LastUsedAt { get; set; }
+
     /// <summary>A new random token and its stored hash.</summary>
     public static (string Token, string Hash) Generate()
     {
@@ -70,6 +78,7 @@ internal sealed class PersonalAccessTokenConfiguration : IEntityTypeConfiguratio
         b.Property(t => t.Name).HasMaxLength(100);
         b.Property(t => t.TokenHash).HasMaxLength(64);
         b.Property(t => t.Scope).HasConversion<string>().HasMaxLength(10);
+        b.Property(t => t.Modules).HasMaxLength(300);
         b.HasIndex(t => t.TokenHash).IsUnique();
         b.HasOne<AppUser>().WithMany().HasForeignKey(t => t.UserId).OnDelete(DeleteBehavior.Cascade);
     }

@@ -69,7 +69,11 @@ public static class AccountCommands
         var days = new Option<int>("--days") { Description = "有効日数（既定 90）", DefaultValueFactory = _ => 90 };
         var name = new Option<string?>("--name") { Description = "トークンの用途" };
         var scope = new Option<TokenScope>("--scope") { Description = "権限：read（読み取りのみ）か write（読み書き、既定）", DefaultValueFactory = _ => TokenScope.Write };
-        var command = new Command("token", "API 用の個人アクセストークンを発行する") { municipality, user, days, name, scope };
+        var modules = new Option<string?>("--modules")
+        {
+            Description = "対象の機能（カンマ区切り。省略するとすべて）：" + string.Join(",", ApiModules.All.Select(m => m.Key)),
+        };
+        var command = new Command("token", "API 用の個人アクセストークンを発行する") { municipality, user, days, name, scope, modules };
         command.SetAction((parse, ct) => CliSession.RunAsync(parse, async (s, token) =>
         {
             var m = await s.FindMunicipalityAsync(parse.GetValue(municipality)!, token);
@@ -80,7 +84,8 @@ public static class AccountCommands
                 return CliResult.Rejected($"団体コード {parse.GetValue(municipality)} にユーザー「{userName}」はいません。");
             }
             var clock = s.Services.GetRequiredService<TimeProvider>();
-            var outcome = await IssueToken.RunAsync(s.Db, account, parse.GetValue(name) ?? "コマンドラインで発行", parse.GetValue(days), parse.GetValue(scope), clock, token);
+            var outcome = await IssueToken.RunAsync(s.Db, account, parse.GetValue(name) ?? "コマンドラインで発行", parse.GetValue(days), parse.GetValue(scope), clock, token,
+                parse.GetValue(modules)?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
             if (!outcome.Ok)
             {
                 return CliResult.Rejected(outcome.Describe());

@@ -12,7 +12,7 @@ namespace Mamori.Features.Accounts;
 [Authorize(Policy = Policies.SignedIn)]
 public sealed class TokensModel(AppDbContext db, UserManager<AppUser> users, TimeProvider clock) : MamoriPageModel
 {
-    public sealed record Row(Guid Id, string Name, string Scope, DateTime CreatedAt, DateTime ExpiresAt, string State);
+    public sealed record Row(Guid Id, string Name, string Scope, string Modules, DateTime CreatedAt, DateTime ExpiresAt, DateTime? LastUsedAt, string State);
 
     public List<Row> Tokens { get; private set; } = [];
     public string? NewToken { get; private set; }
@@ -26,6 +26,10 @@ public sealed class TokensModel(AppDbContext db, UserManager<AppUser> users, Tim
     [BindProperty]
     public TokenScope Scope { get; set; } = TokenScope.Read;
 
+    /// <summary>The modules the token is limited to; none chosen is every module.</summary>
+    [BindProperty]
+    public List<string> Modules { get; set; } = [];
+
     public static string ScopeName(TokenScope scope) => scope == TokenScope.Write ? "読み書き" : "読み取りのみ";
 
     public Task OnGetAsync(CancellationToken ct) => LoadAsync(ct);
@@ -37,7 +41,7 @@ public sealed class TokensModel(AppDbContext db, UserManager<AppUser> users, Tim
         {
             return Challenge();
         }
-        var outcome = await IssueToken.RunAsync(db, user, Name, Days, Scope, clock, ct);
+        var outcome = await IssueToken.RunAsync(db, user, Name, Days, Scope, clock, ct, Modules);
         if (!outcome.Ok)
         {
             AddErrors(outcome, prefix: string.Empty);
@@ -53,27 +57,26 @@ public sealed class TokensModel(AppDbContext db, UserManager<AppUser> users, Tim
 
     public async Task<IActionResult> OnPostRevokeAsync(Guid id, CancellationToken ct)
     {
-        var userId = users.GetUserId(User);
-        var token = await db.PersonalAccessTokens.FirstOrDefaultAsync(t => t.Id == id && t.UserId == userId, ct);
+        var token = await RevokeToken.RunAsync(db, id, users.GetUserId(User) ?? string.Empty, clock, ct);
         if (token is null)
         {
             return NotFound();
         }
-        token.RevokedAt ??= clock.GetUtcNow().UtcDateTime;
-        await db.SaveChangesAsync(ct);
         Flash($"トークン「{token.Name}」を失効させました。");
         return RedirectToPage();
     }
+
+    /// <summary>The rows of a token list (this page and 管理者's).</summary>
+    internal static List<Row> ToRows(IEnumerable<PersonalAccessToken> tokens, DateTime now) =>
+        tokens.Select(t => new Row(t.Id, t.Name, ScopeName(t.Scope), ApiModules.Describe(t.Modules), t.CreatedAt, t.ExpiresAt, t.LastUsedAt,
+            t.RevokedAt is not null ? "失効" : t.ExpiresAt <= now ? "期限切れ" : "有効")).ToList();
 
     private async Task LoadAsync(CancellationToken ct)
     {
         SetTitle("API トークン", new Crumb("アカウント設定", "/account/security"));
         var userId = users.GetUserId(User);
         var now = clock.GetUtcNow().UtcDateTime;
-        Tokens = (await db.PersonalAccessTokens.AsNoTracking().Where(t => t.UserId == userId)
-                .OrderByDescending(t => t.CreatedAt).ToListAsync(ct))
-            .Select(t => new Row(t.Id, t.Name, ScopeName(t.Scope), t.CreatedAt, t.ExpiresAt,
-                t.RevokedAt is not null ? "失効" : t.ExpiresAt <= now ? "期限切れ" : "有効"))
-            .ToList();
+        Tokens = ToRows(await db.PersonalAccessTokens.AsNoTracking().Where(t => t.UserId == userId)
+            .OrderByDescending(t => t.CreatedAt).ToListAsync(ct), now);
     }
 }

@@ -25,6 +25,7 @@ public sealed class ScopeIsolationTests(AppFixture app)
         [typeof(Core.Features.Security.SelfCheckQuestionSet)] = "課ごとの設問: 全職員が回答するために読む",
         [typeof(Core.Features.Council.AgendaItem)] = "諮問の担当課: 審議会の記録で、所管課は読めない",
         [typeof(Core.Features.Findings.InspectionDepartment)] = "検査の対象課: 検査は団体のもので、対象課の一覧は全課が見る",
+        [typeof(Core.Features.Accounts.DirectorySignIn.DirectoryGroupRule)] = "グループが与える部署: 管理者のログインの設定で、所管課は読めない（ログインの処理は団体で絞って読む）",
     };
 
     /// <summary>Entities read or written outside the scoping filters on purpose, and why.</summary>

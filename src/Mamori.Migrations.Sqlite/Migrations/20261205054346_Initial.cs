@@ -2421,7 +2421,9 @@ namespace Mamori.Migrations.Sqlite.Migrations
                     CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
                     ExpiresAt = table.Column<DateTime>(type: "TEXT", nullable: false),
                     RevokedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    Scope = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false)
+                    Scope = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    Modules = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    LastUsedAt = table.Column<DateTime>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {

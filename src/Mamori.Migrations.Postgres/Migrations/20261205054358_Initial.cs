@@ -2423,7 +2423,9 @@ namespace Mamori.Migrations.Postgres.Migrations
                     CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     ExpiresAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     RevokedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    Scope = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false)
+                    Scope = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    Modules = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    LastUsedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
