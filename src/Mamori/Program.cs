@@ -61,6 +61,8 @@ public partial class Program
         api.MapSystemsEndpoints();
         api.MapContractsEndpoints();
         api.MapCouncilEndpoints();
+        api.MapIncidentsEndpoints();
+
         api.MapStatisticsEndpoints();
         api.MapAuditEndpoints();
         api.MapNoticeEndpoints();

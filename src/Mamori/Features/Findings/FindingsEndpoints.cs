@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Mamori.Features.Findings;
 
 /// <summary>/api/v1/findings: the findings list and what is late or due (the same shape as <c>mamori findings due</c>).</summary>
-public static class FindingsEndpoints
+public static partial class FindingsEndpoints
 {
     public sealed record FindingResponse(Guid Id, Guid InspectionId, string Inspection, string Source, string Law, int Number, string Heading, string? Provision,
         Guid DepartmentId, DateOnly? DueOn, string Status, bool Overdue, DateOnly? DoneOn, DateOnly? CheckedOn);
@@ -26,6 +26,7 @@ public static class FindingsEndpoints
     {
         api.MapGet("/findings", List).WithTags("指摘事項・漏えい等事案").RequireAuthorization(Policies.FindingsRead).WithSummary("指摘事項の一覧（所管課は自課のみ）");
         api.MapGet("/findings/due", Due).WithTags("指摘事項・漏えい等事案").RequireAuthorization(Policies.FindingsRead).WithSummary("期限超過の指摘事項・未実施の定期的な取組・未了の報告");
+        MapWriteEndpoints(api);
         return api;
     }
 
