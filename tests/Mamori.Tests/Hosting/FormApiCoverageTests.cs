@@ -72,6 +72,13 @@ public sealed class FormApiCoverageTests(AppFixture app)
         ["POST /incidents/edit/{id:guid?}"] = ["POST /api/v1/incidents", "PUT /api/v1/incidents/{id:guid}"],
         ["POST /incidents/{id:guid}"] = ["POST /api/v1/incidents/{id:guid}/progress"],
         ["POST /incidents/{id:guid}/report"] = ["POST /api/v1/incidents/{id:guid}/reports"],
+        ["POST /assessments/businesses/edit/{id:guid?}"] = ["POST /api/v1/assessments/businesses", "PUT /api/v1/assessments/businesses/{id:guid}"],
+        ["POST /assessments/businesses/{id:guid}?handler=Start"] = ["POST /api/v1/assessments/businesses/{id:guid}/evaluations"],
+        ["POST /assessments/businesses/{id:guid}?handler=Change"] = ["POST /api/v1/assessments/businesses/{id:guid}/changes"],
+        ["POST /assessments/{id:guid}?handler=Step"] = ["PUT /api/v1/assessments/{id:guid}/steps/{step}"],
+        ["POST /assessments/{id:guid}?handler=Upload"] = ["POST /api/v1/assessments/{id:guid}/documents"],
+        ["POST /assessments/{id:guid}?handler=Publish"] = ["POST /api/v1/assessments/documents/{id:guid}/publish"],
+        ["POST /assessments/{id:guid}?handler=Consult"] = ["POST /api/v1/assessments/{id:guid}/consultation"],
     };
 
     /// <summary>Forms that are a person's own action at the browser, with the reason.</summary>
@@ -143,13 +150,6 @@ public sealed class FormApiCoverageTests(AppFixture app)
         "POST /council/meetings/{id:guid}/opinion-sheet?handler=Preview",
         "POST /council/meetings/{id:guid}/opinion-sheet?handler=Import",
         "POST /council/minutes/synonyms",
-        "POST /assessments/businesses/edit/{id:guid?}",
-        "POST /assessments/businesses/{id:guid}?handler=Start",
-        "POST /assessments/businesses/{id:guid}?handler=Change",
-        "POST /assessments/{id:guid}?handler=Step",
-        "POST /assessments/{id:guid}?handler=Upload",
-        "POST /assessments/{id:guid}?handler=Publish",
-        "POST /assessments/{id:guid}?handler=Consult",
         "POST /security",
         "POST /security/templates?handler=Standard",
         "POST /security/templates?handler=Import",

@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 namespace Mamori.Features.Assessments;
 
 /// <summary>/api/v1/assessments: しきい値判断 and the dashboard of obligations.</summary>
-public static class AssessmentEndpoints
+public static partial class AssessmentEndpoints
 {
     public sealed record ThresholdResponse(string Level, IReadOnlyList<string> Evaluations, string Reason);
 
@@ -21,6 +21,7 @@ public static class AssessmentEndpoints
         var g = api.MapGroup("/assessments").WithTags("特定個人情報保護評価");
         g.MapGet("/threshold", Threshold).RequireAuthorization(Policies.AssessmentsRead).WithSummary("しきい値判断");
         g.MapGet("", Dashboard).RequireAuthorization(Policies.AssessmentsRead).WithSummary("評価対象の事務と次の義務（期限超過が先）");
+        MapWriteEndpoints(g);
         return api;
     }
 
