@@ -31,6 +31,23 @@ internal static partial class ApiClients
         return client;
     }
 
+    private static readonly System.Text.Json.JsonSerializerOptions Json = new(System.Text.Json.JsonSerializerDefaults.Web);
+
+    /// <summary>The answer's JSON, after checking its status (the body is in the message when it is another).</summary>
+    public static async Task<T> ReadAsync<T>(HttpResponseMessage response, HttpStatusCode expected)
+    {
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == expected, $"{(int)response.StatusCode}: {text}");
+        return System.Text.Json.JsonSerializer.Deserialize<T>(text, Json)!;
+    }
+
+    public static Task<System.Text.Json.JsonElement> ReadAsync(HttpResponseMessage response, HttpStatusCode expected) =>
+        ReadAsync<System.Text.Json.JsonElement>(response, expected);
+
+    public static Guid Id(System.Text.Json.JsonElement e) => e.GetProperty("id").GetGuid();
+
+    public static Guid Version(System.Text.Json.JsonElement e) => e.GetProperty("version").GetGuid();
+
     [GeneratedRegex("id=\"new-token\">([^<]+)<")]
     private static partial Regex NewToken();
 }

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Text.Json;
 using Mamori.Core.Data;
 using Mamori.Core.Features.Accounts;
 using Mamori.Tests.Features.Council;
@@ -16,8 +15,6 @@ namespace Mamori.Tests.Features.Api;
 /// </summary>
 public sealed class AssessmentsApiTests(AppFixture app)
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
-
     [Theory]
     [MemberData(nameof(TestDatabases.All), MemberType = typeof(TestDatabases))]
     public async Task ABusiness_ItsEvaluationInOrder_AndTheConsultation(DatabaseProvider provider)
@@ -62,16 +59,5 @@ public sealed class AssessmentsApiTests(AppFixture app)
         var consulted = await ReadAsync(await office.PostAsJsonAsync($"/api/v1/assessments/{Id(evaluation)}/consultation", new { councilId }), HttpStatusCode.OK);
         var itemId = consulted.GetProperty("consultationItemId").GetGuid();
         Assert.True(await factory.AsSystemAsync((_, db) => db.AgendaItems.AnyAsync(i => i.Id == itemId && i.CouncilId == councilId)));
-    }
-
-    private static Guid Id(JsonElement e) => e.GetProperty("id").GetGuid();
-
-    private static Guid Version(JsonElement e) => e.GetProperty("version").GetGuid();
-
-    private static async Task<JsonElement> ReadAsync(HttpResponseMessage response, HttpStatusCode expected)
-    {
-        var text = await response.Content.ReadAsStringAsync();
-        Assert.True(response.StatusCode == expected, $"{(int)response.StatusCode}: {text}");
-        return JsonSerializer.Deserialize<JsonElement>(text, Json);
     }
 }

@@ -113,13 +113,4 @@ public sealed class CouncilApiTests(AppFixture app)
         Assert.Equal(HttpStatusCode.NotFound, stolen.StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await Client(factory, await TokenAsync(factory, tenant, UserRole.Department)).PostAsync($"/api/v1/council/meetings/{meeting.Id}/held", null)).StatusCode);
     }
-
-    private static async Task<T> ReadAsync<T>(HttpResponseMessage response, HttpStatusCode expected)
-    {
-        var text = await response.Content.ReadAsStringAsync();
-        Assert.True(response.StatusCode == expected, $"{(int)response.StatusCode}: {text}");
-        return System.Text.Json.JsonSerializer.Deserialize<T>(text, Json)!;
-    }
-
-    private static readonly System.Text.Json.JsonSerializerOptions Json = new(System.Text.Json.JsonSerializerDefaults.Web);
 }

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Text.Json;
 using Mamori.Core.Data;
 using Mamori.Core.Features.Accounts;
 using Mamori.Tests.Infrastructure;
@@ -16,8 +15,6 @@ namespace Mamori.Tests.Features.Api;
 /// </summary>
 public sealed class FindingsApiTests(AppFixture app)
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
-
     [Theory]
     [MemberData(nameof(TestDatabases.All), MemberType = typeof(TestDatabases))]
     public async Task AFinding_IsAnsweredByItsDepartment_WithEvidence_AndConfirmedByTheOffice(DatabaseProvider provider)
@@ -111,16 +108,5 @@ public sealed class FindingsApiTests(AppFixture app)
         var other = await TestTenant.CreateAsync(factory);
         using var foreign = Client(factory, await TokenAsync(factory, other, UserRole.Office));
         Assert.Equal(HttpStatusCode.NotFound, (await foreign.GetAsync($"/api/v1/incidents/{Id(created)}")).StatusCode);
-    }
-
-    private static Guid Id(JsonElement e) => e.GetProperty("id").GetGuid();
-
-    private static Guid Version(JsonElement e) => e.GetProperty("version").GetGuid();
-
-    private static async Task<JsonElement> ReadAsync(HttpResponseMessage response, HttpStatusCode expected)
-    {
-        var text = await response.Content.ReadAsStringAsync();
-        Assert.True(response.StatusCode == expected, $"{(int)response.StatusCode}: {text}");
-        return JsonSerializer.Deserialize<JsonElement>(text, Json);
     }
 }
