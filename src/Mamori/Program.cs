@@ -1,4 +1,5 @@
 using Mamori.Cli;
+using Mamori.Features.AccessMonitoring;
 using Mamori.Features.Accounts;
 using Mamori.Features.Assessments;
 using Mamori.Features.Audit;
@@ -62,6 +63,7 @@ public partial class Program
         api.MapContractsEndpoints();
         api.MapCouncilEndpoints();
         api.MapIncidentsEndpoints();
+        api.MapAccessEndpoints();
 
         api.MapStatisticsEndpoints();
         api.MapAuditEndpoints();

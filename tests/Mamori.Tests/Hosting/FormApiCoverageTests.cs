@@ -79,6 +79,10 @@ public sealed class FormApiCoverageTests(AppFixture app)
         ["POST /assessments/{id:guid}?handler=Upload"] = ["POST /api/v1/assessments/{id:guid}/documents"],
         ["POST /assessments/{id:guid}?handler=Publish"] = ["POST /api/v1/assessments/documents/{id:guid}/publish"],
         ["POST /assessments/{id:guid}?handler=Consult"] = ["POST /api/v1/assessments/{id:guid}/consultation"],
+        ["POST /access/alerts/{id:guid}?handler=Move"] = ["POST /api/v1/access/alerts/{id:guid}/move"],
+        ["POST /access/alerts/{id:guid}?handler=Finding"] = ["POST /api/v1/access/alerts/{id:guid}/finding"],
+        ["POST /access/allowlist"] = ["POST /api/v1/access/allowlist"],
+        ["POST /access/allowlist?handler=Delete"] = ["DELETE /api/v1/access/allowlist/{id:guid}"],
     };
 
     /// <summary>Forms that are a person's own action at the browser, with the reason.</summary>
@@ -190,10 +194,6 @@ public sealed class FormApiCoverageTests(AppFixture app)
         "POST /access/data?handler=Masters",
         "POST /access/data?handler=Analyze",
         "POST /access/settings",
-        "POST /access/allowlist",
-        "POST /access/allowlist?handler=Delete",
-        "POST /access/alerts/{id:guid}?handler=Move",
-        "POST /access/alerts/{id:guid}?handler=Finding",
         "POST /access/search",
     ];
 

@@ -211,6 +211,19 @@ public static partial class AccessAlerts
                 .Where(f => f.InspectionId == inspection.Id && f.Law == FindingLaw.PersonalInformation).MaxAsync(f => (int?)f.Number, ct) ?? 0) + 1, ct);
     }
 
+    /// <summary>Removes an allowlist entry: the next analysis alerts on what it excepted.</summary>
+    public static async Task<Outcome<AccessAllowlistEntry>> RemoveAllowlistAsync(AppDbContext db, Guid id, CancellationToken ct)
+    {
+        var entry = await db.AccessAllowlist.FirstOrDefaultAsync(e => e.Id == id, ct);
+        if (entry is null)
+        {
+            return Outcome<AccessAllowlistEntry>.NotFound("許可リストの項目が見つかりません。");
+        }
+        db.AccessAllowlist.Remove(entry);
+        await db.SaveChangesAsync(ct);
+        return Outcome<AccessAllowlistEntry>.Success(entry);
+    }
+
     /// <summary>Adds an allowlist entry: rule, user, reason, approver and an expiry in the future (at most a year ahead).</summary>
     public static async Task<Outcome<AccessAllowlistEntry>> AddAllowlistAsync(AppDbContext db, Guid municipalityId, AllowlistInput input, string actor, DateTime now, CancellationToken ct)
     {

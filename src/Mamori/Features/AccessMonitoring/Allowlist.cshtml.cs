@@ -64,13 +64,10 @@ public sealed class AllowlistModel(AppDbContext db, CurrentTenant tenant, Access
         {
             return Forbid();
         }
-        var entry = await db.AccessAllowlist.FirstOrDefaultAsync(e => e.Id == id, ct);
-        if (entry is null)
+        if (!(await AccessAlerts.RemoveAllowlistAsync(db, id, ct)).Ok)
         {
             return NotFound();
         }
-        db.AccessAllowlist.Remove(entry);
-        await db.SaveChangesAsync(ct);
         Flash("許可リストから削除しました。次の分析から、この例外に当たる操作もアラートになります。");
         return Redirect("/access/allowlist");
     }

@@ -63,7 +63,7 @@ public static partial class FindingsEndpoints
         new(i.Id, i.Source.ToString(), i.Title, i.Inspector, i.StartOn, i.EndOn, i.Note,
             await db.InspectionDepartments.AsNoTracking().Where(d => d.InspectionId == i.Id).Select(d => d.DepartmentId).ToListAsync(ct), i.Version);
 
-    private static FindingDetail ToDetail(Finding f) => new(f.Id, f.InspectionId, f.Law.ToString(), f.Number, f.Heading, f.Provision, f.Text, f.DepartmentId, f.DueOn,
+    internal static FindingDetail ToDetail(Finding f) => new(f.Id, f.InspectionId, f.Law.ToString(), f.Number, f.Heading, f.Provision, f.Text, f.DepartmentId, f.DueOn,
         f.Countermeasure, f.Owner, f.Status.ToString(), f.DoneOn, f.CheckedOn, f.CheckedBy, f.Version);
 
     private static TaskResponse ToResponse(RecurringTask t) => new(t.Id, t.Title, t.DepartmentId, t.Frequency.ToString(), t.FirstDueOn, t.EndOn, t.FindingId, t.Version);
