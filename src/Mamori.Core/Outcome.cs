@@ -35,6 +35,9 @@ public sealed record Outcome<T>(T? Value, IReadOnlyDictionary<string, string[]> 
     /// <summary>A stale edit, or a state that refuses the change (e.g. 提出済み); the message says what to do instead.</summary>
     public static Outcome<T> Conflict(string message) => new(default, new Dictionary<string, string[]> { [""] = [message] }, FailureKind.Conflict);
 
+    /// <summary>The value turned into another (a response), or the same failure.</summary>
+    public Outcome<TOut> Map<TOut>(Func<T, TOut> map) => Ok ? Outcome<TOut>.Success(map(Value!)) : Refused<TOut>();
+
     /// <summary>The same failure as the result of another use case step.</summary>
     public Outcome<TOther> Refused<TOther>() => new(default, Errors, Kind);
 

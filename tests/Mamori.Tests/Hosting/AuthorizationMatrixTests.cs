@@ -423,6 +423,7 @@ public sealed partial class AuthorizationMatrixTests(AppFixture app)
                 ["/council/items/edit/{id:guid?}"] = $"/council/items/edit/{item.Id}",
                 ["/council/items/{id:guid}"] = $"/council/items/{item.Id}",
                 ["{itemId:guid}"] = item.Id.ToString(),
+                ["{memberId:guid}"] = councilMember.Id.ToString(),
                 ["/council/toshin/edit/{id:guid?}"] = $"/council/toshin/edit/{toshin.Id}",
                 ["/council/toshin/{id:guid}"] = $"/council/toshin/{toshin.Id}",
                 ["/council/materials/{id:guid}"] = $"/council/materials/{material.Id}",

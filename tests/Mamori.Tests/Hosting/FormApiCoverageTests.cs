@@ -83,6 +83,9 @@ public sealed class FormApiCoverageTests(AppFixture app)
         ["POST /access/alerts/{id:guid}?handler=Finding"] = ["POST /api/v1/access/alerts/{id:guid}/finding"],
         ["POST /access/allowlist"] = ["POST /api/v1/access/allowlist"],
         ["POST /access/allowlist?handler=Delete"] = ["DELETE /api/v1/access/allowlist/{id:guid}"],
+        ["POST /council/edit/{id:guid?}"] = ["POST /api/v1/council", "PUT /api/v1/council/{id:guid}"],
+        ["POST /council/{id:guid}/members/edit/{memberId:guid?}"] = ["POST /api/v1/council/{id:guid}/members", "PUT /api/v1/council/{id:guid}/members/{memberId:guid}"],
+        ["POST /council/{id:guid}?handler=Reappoint"] = ["POST /api/v1/council/members/{memberId:guid}/reappoint"],
     };
 
     /// <summary>Forms that are a person's own action at the browser, with the reason.</summary>
@@ -130,9 +133,6 @@ public sealed class FormApiCoverageTests(AppFixture app)
         "POST /reviews/cases/{id:guid}?handler=Draft",
         "POST /reviews/cases/{id:guid}?handler=Classify",
         "POST /reviews/rounds/{id:guid}?handler=Report",
-        "POST /council/edit/{id:guid?}",
-        "POST /council/{id:guid}?handler=Reappoint",
-        "POST /council/{id:guid}/members/edit/{memberId:guid?}",
         "POST /council/items/{id:guid}?handler=Upload",
         "POST /council/toshin/{id:guid}?handler=Request",
         "POST /council/meetings/{id:guid}/actions?handler=Add",

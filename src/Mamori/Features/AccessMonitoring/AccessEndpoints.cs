@@ -77,7 +77,7 @@ public static class AccessEndpoints
         }
         var moved = await AccessAlerts.MoveAsync(db, id, body.Version, new AlertMove(to!.Value, outcome, body.Supervisor, body.Comment), tenant.ActorName,
             clock.GetUtcNow().UtcDateTime, ct);
-        return ApiResults.Changed(moved.Ok ? Outcome<AlertResponse>.Success(ToResponse(moved.Value!)) : moved.Refused<AlertResponse>());
+        return ApiResults.Changed(moved.Map(ToResponse));
     }
 
     private static async Task<Results<Created<Findings.FindingsEndpoints.FindingDetail>, Refusal>> Finding(Guid id, FindingRequest body, AppDbContext db,
@@ -113,13 +113,13 @@ public static class AccessEndpoints
         var pseudonym = string.IsNullOrWhiteSpace(body.ResidentId) ? null : folders.Store(tenant.MunicipalityId!.Value).Pseudonym(body.ResidentId.Trim());
         var added = await AccessAlerts.AddAllowlistAsync(db, tenant.MunicipalityId!.Value,
             new AllowlistInput(body.Rule, body.UserId, pseudonym, body.Reason, body.ApprovedBy, expires), tenant.ActorName, clock.GetUtcNow().UtcDateTime, ct);
-        return ApiResults.Created(added.Ok ? Outcome<AllowlistResponse>.Success(ToResponse(added.Value!)) : added.Refused<AllowlistResponse>(),
+        return ApiResults.Created(added.Map(ToResponse),
             e => $"/api/v1/access/allowlist/{e.Id}");
     }
 
     private static async Task<Results<Ok<AllowlistResponse>, Refusal>> Disallow(Guid id, AppDbContext db, CancellationToken ct)
     {
         var removed = await AccessAlerts.RemoveAllowlistAsync(db, id, ct);
-        return ApiResults.Changed(removed.Ok ? Outcome<AllowlistResponse>.Success(ToResponse(removed.Value!)) : removed.Refused<AllowlistResponse>());
+        return ApiResults.Changed(removed.Map(ToResponse));
     }
 }

@@ -61,7 +61,7 @@ public static partial class AssessmentEndpoints
         a.DraftDoneOn, a.MeetingDoneOn, a.CommentStartOn, a.CommentEndOn, a.ConsultationItemId, a.SubmittedOn, a.PublishedOn, a.Version);
 
     private static Outcome<EvaluationResponse> Evaluated(Outcome<Assessment> step) =>
-        step.Ok ? Outcome<EvaluationResponse>.Success(ToResponse(step.Value!)) : step.Refused<EvaluationResponse>();
+        step.Map(ToResponse);
 
     /// <summary>A level by its code (none, basic, focused, full) or its Japanese name; null with a message when it is neither.</summary>
     private static PiaLevel? ParseLevel(string? text, string field, Dictionary<string, string[]> errors)
@@ -112,7 +112,7 @@ public static partial class AssessmentEndpoints
             FileIds = body.FileIds,
             Version = body.Version,
         }, clock, ct);
-        return saved.Ok ? Outcome<BusinessResponse>.Success(ToResponse(saved.Value!)) : saved.Refused<BusinessResponse>();
+        return saved.Map(ToResponse);
     }
 
     private static async Task<Results<Created<EvaluationResponse>, Refusal>> Start(Guid id, StartRequest body, AppDbContext db, TimeProvider clock, CancellationToken ct)
@@ -183,7 +183,7 @@ public static partial class AssessmentEndpoints
         }
         var form = request.HasFormContentType ? await request.ReadFormAsync(ct) : null;
         var added = await AssessmentWorkflow.AddDocumentAsync(db, id, form?["sections"], form?["note"], name, content, clock, ct);
-        return ApiResults.Changed(added.Ok ? Outcome<DocumentResponse>.Success(ToResponse(added.Value!)) : added.Refused<DocumentResponse>());
+        return ApiResults.Changed(added.Map(ToResponse));
     }
 
     private static DocumentResponse ToResponse(AssessmentDocument d) => new(d.Id, d.AssessmentId, d.Number, d.Sections, d.FileName);
@@ -191,7 +191,7 @@ public static partial class AssessmentEndpoints
     private static async Task<Results<Ok<DocumentResponse>, Refusal>> Publish(Guid id, PublishRequest body, AppDbContext db, CancellationToken ct)
     {
         var published = await AssessmentWorkflow.PublishDocumentAsync(db, id, body.Publish, ct);
-        return ApiResults.Changed(published.Ok ? Outcome<DocumentResponse>.Success(ToResponse(published.Value!)) : published.Refused<DocumentResponse>());
+        return ApiResults.Changed(published.Map(ToResponse));
     }
 
     private static async Task<Results<Ok<EvaluationResponse>, Refusal>> Consult(Guid id, ConsultRequest body, AppDbContext db, TimeProvider clock, CancellationToken ct)

@@ -85,7 +85,7 @@ public static partial class CouncilEndpoints
             SkipReason = body.SkipReason,
             Version = body.Version,
         }, ct);
-        return saved.Ok ? Outcome<ItemResponse>.Success(ToResponse(saved.Value!)) : saved.Refused<ItemResponse>();
+        return saved.Map(ToResponse);
     }
 
     private static async Task<Results<Ok<ToshinResponse>, NotFound>> GetToshin(Guid id, AppDbContext db, CancellationToken ct) =>
@@ -106,6 +106,6 @@ public static partial class CouncilEndpoints
             return Outcome<ToshinResponse>.Fail(errors);
         }
         var saved = await CouncilWorkflow.SaveToshinAsync(db, id, new ToshinInput(body.ItemId, body.Number, on, body.Addressee, body.Text, body.Version, body.SkipReason), ct);
-        return saved.Ok ? Outcome<ToshinResponse>.Success(ToResponse(saved.Value!)) : saved.Refused<ToshinResponse>();
+        return saved.Map(ToResponse);
     }
 }

@@ -59,6 +59,7 @@ public static partial class CouncilEndpoints
         g.MapGet("/materials/{id:guid}", Download).RequireAuthorization(Policies.CouncilRead).WithSummary("資料のダウンロード（常に添付ファイルとして）");
         g.MapDelete("/materials/{id:guid}", DeleteMaterial).RequireAuthorization(Policies.CouncilManage).WithSummary("資料の削除");
         MapItemEndpoints(g);
+        MapMemberEndpoints(g);
         return api;
     }
 
@@ -167,13 +168,13 @@ public static partial class CouncilEndpoints
         var form = request.HasFormContentType ? await request.ReadFormAsync(ct) : null;
         Guid? itemId = Guid.TryParse(form?["itemId"], out var parsed) ? parsed : null;
         var added = await CouncilWorkflow.AddMaterialAsync(db, id, itemId, form?["title"], name, content, string.Equals(form?["isPublic"].ToString(), "true", StringComparison.OrdinalIgnoreCase), clock, ct);
-        return ApiResults.Changed(added.Ok ? Outcome<MaterialResponse>.Success(ToResponse(added.Value!)) : added.Refused<MaterialResponse>());
+        return ApiResults.Changed(added.Map(ToResponse));
     }
 
     private static async Task<Results<Ok<MaterialResponse>, Refusal>> DeleteMaterial(Guid id, AppDbContext db, CancellationToken ct)
     {
         var deleted = await CouncilWorkflow.DeleteMaterialAsync(db, id, ct);
-        return ApiResults.Changed(deleted.Ok ? Outcome<MaterialResponse>.Success(ToResponse(deleted.Value!)) : deleted.Refused<MaterialResponse>());
+        return ApiResults.Changed(deleted.Map(ToResponse));
     }
 
     private static async Task<Results<FileContentHttpResult, NotFound>> Download(Guid id, AppDbContext db, HttpResponse response, CancellationToken ct)

@@ -127,13 +127,13 @@ public static partial class FindingsEndpoints
             Countermeasure = body.Countermeasure,
             IncidentId = body.IncidentId,
         }, body.Version, ct);
-        return saved.Ok ? Outcome<FindingDetail>.Success(ToDetail(saved.Value!)) : saved.Refused<FindingDetail>();
+        return saved.Map(ToDetail);
     }
 
     private static async Task<Results<Ok<FindingDetail>, Refusal>> DeleteFinding(Guid id, AppDbContext db, CancellationToken ct) =>
         ApiResults.Changed(Detail(await FindingWorkflow.DeleteFindingAsync(db, id, ct)));
 
-    private static Outcome<FindingDetail> Detail(Outcome<Finding> step) => step.Ok ? Outcome<FindingDetail>.Success(ToDetail(step.Value!)) : step.Refused<FindingDetail>();
+    private static Outcome<FindingDetail> Detail(Outcome<Finding> step) => step.Map(ToDetail);
 
     private static async Task<Results<Ok<FindingDetail>, Refusal>> Respond(Guid id, RespondRequest body, AppDbContext db, TimeProvider clock, CancellationToken ct)
     {
@@ -195,7 +195,7 @@ public static partial class FindingsEndpoints
         }
         var saved = await RecurringTasks.SaveAsync(db, db.Tenant.MunicipalityId!.Value, id,
             new RecurringTaskInput(body.Title, body.DepartmentId, frequency, first, end, body.Note, body.FindingId), body.Version, ct);
-        return saved.Ok ? Outcome<TaskResponse>.Success(ToResponse(saved.Value!)) : saved.Refused<TaskResponse>();
+        return saved.Map(ToResponse);
     }
 
     private static async Task<Results<Ok<TaskResponse>, Refusal>> CompleteTask(Guid id, CompleteRequest body, AppDbContext db, TimeProvider clock, CancellationToken ct)

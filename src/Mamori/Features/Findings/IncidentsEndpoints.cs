@@ -102,7 +102,7 @@ public static class IncidentsEndpoints
         };
         var mayJudgeSerious = (await authz.AuthorizeAsync(http.User, Policies.FindingsManage)).Succeeded;
         var saved = await Core.Features.Findings.Incidents.SaveAsync(db, db.Tenant.MunicipalityId!.Value, id, input, body.Version, mayJudgeSerious, clock, ct);
-        return saved.Ok ? Outcome<IncidentResponse>.Success(ToResponse(saved.Value!)) : saved.Refused<IncidentResponse>();
+        return saved.Map(ToResponse);
     }
 
     private static async Task<Results<Ok<IncidentResponse>, Refusal>> Progress(Guid id, ProgressRequest body, AppDbContext db, TimeProvider clock, CancellationToken ct)
@@ -119,7 +119,7 @@ public static class IncidentsEndpoints
             return ApiResults.Invalid(errors);
         }
         var saved = await Core.Features.Findings.Incidents.RecordProgressAsync(db, id, progress, body.Version, clock, ct);
-        return ApiResults.Changed(saved.Ok ? Outcome<IncidentResponse>.Success(ToResponse(saved.Value!)) : saved.Refused<IncidentResponse>());
+        return ApiResults.Changed(saved.Map(ToResponse));
     }
 
     private static async Task<Results<Ok<ReportResponse>, Refusal>> Report(Guid id, ReportRequest body, AppDbContext db, TimeProvider clock, CancellationToken ct)

@@ -81,6 +81,35 @@ public sealed class CouncilApiTests(AppFixture app)
 
     [Theory]
     [MemberData(nameof(TestDatabases.All), MemberType = typeof(TestDatabases))]
+    public async Task AVendorSetsUpTheCouncilAndItsMembers_ChairFirstThenByReading(DatabaseProvider provider)
+    {
+        var factory = await app.GetAsync(provider);
+        var tenant = await TestTenant.CreateAsync(factory);
+        using var api = Client(factory, await TokenAsync(factory, tenant, UserRole.Office, modules: "council"));
+        var council = await ReadAsync(await api.PostAsJsonAsync("/api/v1/council",
+            new { name = "情報公開・個人情報保護審議会", termYears = 2, quorum = "MoreThanHalf", isPublic = true, contact = "区政情報課" }), HttpStatusCode.Created);
+        foreach (var (name, kana, role) in new[] { ("渡辺 一郎", "わたなべ いちろう", "Member"), ("青木 花子", "あおき はなこ", "Member"), ("佐藤 次郎", "さとう じろう", "会長") })
+        {
+            await ReadAsync(await api.PostAsJsonAsync($"/api/v1/council/{Id(council)}/members", new
+            {
+                name,
+                nameKana = kana,
+                role,
+                affiliation = "学識経験者",
+                appointedOn = "2026-04-01",
+                termStart = "2026-04-01",
+                termEnd = "2028-03-31",
+            }), HttpStatusCode.Created);
+        }
+        var members = await ReadAsync<List<System.Text.Json.JsonElement>>(await api.GetAsync($"/api/v1/council/{Id(council)}/members"), HttpStatusCode.OK);
+        Assert.Equal(["佐藤 次郎", "青木 花子", "渡辺 一郎"], members.Select(m => m.GetProperty("name").GetString()));
+        var bad = await api.PostAsJsonAsync($"/api/v1/council/{Id(council)}/members", new { name = "期間 逆転", termStart = "2028-04-01", termEnd = "2026-03-31" });
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Equal(3, await factory.AsSystemAsync((_, db) => db.CouncilMembers.CountAsync(m => m.CouncilId == Id(council))));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabases.All), MemberType = typeof(TestDatabases))]
     public async Task BadInput_TwoUpdatesOfOneVersion_AndAnotherMunicipalitysIds_AreRefused(DatabaseProvider provider)
     {
         var factory = await app.GetAsync(provider);
