@@ -13,7 +13,7 @@ public sealed class CommandLineTests(AppFixture app)
     public async Task MunicipalityAndAdminCreate_WorkAndPrintJson(DatabaseProvider provider)
     {
         var factory = await app.GetAsync(provider);
-        var code = TestTenant.RandomCode();
+        var code = await TestTenant.UnusedCodeAsync(factory);
         var created = await CliProcess.RunAsync(["municipality", "create", "--code", code, "--name", "杉並区", "--json", .. factory.CliDatabaseArguments]);
         Assert.True(created.ExitCode == 0, created.Stderr);
         Assert.Equal(code, created.Json.GetProperty("code").GetString());

@@ -34,6 +34,20 @@ public sealed class TestTenant
         return five + MunicipalityCode.CheckDigit(five);
     }
 
+    /// <summary>A random code no municipality of this database has yet (the tests share one database, so a random code can repeat).</summary>
+    public static Task<string> UnusedCodeAsync(MamoriFactory factory) =>
+        factory.AsSystemAsync(async (_, db) =>
+        {
+            while (true)
+            {
+                var code = RandomCode();
+                if (!await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.AnyAsync(db.Municipalities, m => m.Code == code))
+                {
+                    return code;
+                }
+            }
+        });
+
     public static async Task<TestTenant> CreateAsync(MamoriFactory factory, string? name = null)
     {
         return await factory.AsSystemAsync(async (services, db) =>

@@ -83,7 +83,7 @@ public sealed class AuditInsiderTests
         var second = rotated.Json.GetProperty("keyId").GetString()!;
         Assert.NotEqual(first, second);
         // The command line writes the next rows (a new municipality) with the new key.
-        var created = await CliProcess.RunAsync(["municipality", "create", "--code", TestTenant.RandomCode(), "--name", "鍵町", "--json", .. factory.CliDatabaseArguments]);
+        var created = await CliProcess.RunAsync(["municipality", "create", "--code", await TestTenant.UnusedCodeAsync(factory), "--name", "鍵町", "--json", .. factory.CliDatabaseArguments]);
         Assert.True(created.ExitCode == 0, created.Stderr);
         var keys = await factory.AsSystemAsync((_, db) => db.AuditEntries.Select(e => e.KeyId!).Distinct().ToListAsync());
         Assert.Equal([first!, second], keys.Order(StringComparer.Ordinal));
