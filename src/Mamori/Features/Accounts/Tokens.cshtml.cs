@@ -67,16 +67,16 @@ public sealed class TokensModel(AppDbContext db, UserManager<AppUser> users, Tim
     }
 
     /// <summary>The rows of a token list (this page and 管理者's).</summary>
-    internal static List<Row> ToRows(IEnumerable<PersonalAccessToken> tokens, DateTime now) =>
-        tokens.Select(t => new Row(t.Id, t.Name, ScopeName(t.Scope), ApiModules.Describe(t.Modules), t.CreatedAt, t.ExpiresAt, t.LastUsedAt,
-            t.RevokedAt is not null ? "失効" : t.ExpiresAt <= now ? "期限切れ" : "有効")).ToList();
+    internal static Row ToRow(PersonalAccessToken t, DateTime now) =>
+        new(t.Id, t.Name, ScopeName(t.Scope), ApiModules.Describe(t.Modules), t.CreatedAt, t.ExpiresAt, t.LastUsedAt,
+            t.RevokedAt is not null ? "失効" : t.ExpiresAt <= now ? "期限切れ" : "有効");
 
     private async Task LoadAsync(CancellationToken ct)
     {
         SetTitle("API トークン", new Crumb("アカウント設定", "/account/security"));
         var userId = users.GetUserId(User);
         var now = clock.GetUtcNow().UtcDateTime;
-        Tokens = ToRows(await db.PersonalAccessTokens.AsNoTracking().Where(t => t.UserId == userId)
-            .OrderByDescending(t => t.CreatedAt).ToListAsync(ct), now);
+        Tokens = (await db.PersonalAccessTokens.AsNoTracking().Where(t => t.UserId == userId)
+            .OrderByDescending(t => t.CreatedAt).ToListAsync(ct)).Select(t => ToRow(t, now)).ToList();
     }
 }

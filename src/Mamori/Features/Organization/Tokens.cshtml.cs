@@ -24,7 +24,7 @@ public sealed class TokensModel(AppDbContext db, TimeProvider clock) : MamoriPag
                           join u in db.Users on t.UserId equals u.Id
                           orderby t.RevokedAt != null, t.ExpiresAt descending
                           select new { t, u.UserName, u.DisplayName }).ToListAsync(ct);
-        Tokens = rows.Select(r => new Holder(r.UserName ?? string.Empty, r.DisplayName, Mamori.Features.Accounts.TokensModel.ToRows([r.t], now)[0])).ToList();
+        Tokens = rows.Select(r => new Holder(r.UserName ?? string.Empty, r.DisplayName, Mamori.Features.Accounts.TokensModel.ToRow(r.t, now))).ToList();
     }
 
     public async Task<IActionResult> OnPostRevokeAsync(Guid id, CancellationToken ct)
