@@ -157,8 +157,9 @@ public static class StaffSelfChecks
         }
         if (set is null)
         {
+            // Added explicitly: found only through the campaign's list, a new set with its id already given would be taken for an existing row.
             set = new SelfCheckQuestionSet { MunicipalityId = campaign.MunicipalityId, CampaignId = campaign.Id, Name = name!.Trim(), SortOrder = campaign.Sets.Count };
-            campaign.Sets.Add(set);
+            db.SelfCheckQuestionSets.Add(set);
         }
         set.Name = name!.Trim();
         set.DepartmentId = departmentId;

@@ -59,7 +59,7 @@ public static partial class FindingsEndpoints
         g.MapPost("/tasks/{id:guid}/complete", CompleteTask).RequireAuthorization(Policies.FindingsRespond).WithSummary("定期的な取組の実施の記録");
     }
 
-    private static async Task<InspectionResponse> ToResponseAsync(AppDbContext db, Inspection i, CancellationToken ct) =>
+    internal static async Task<InspectionResponse> ToResponseAsync(AppDbContext db, Inspection i, CancellationToken ct) =>
         new(i.Id, i.Source.ToString(), i.Title, i.Inspector, i.StartOn, i.EndOn, i.Note,
             await db.InspectionDepartments.AsNoTracking().Where(d => d.InspectionId == i.Id).Select(d => d.DepartmentId).ToListAsync(ct), i.Version);
 

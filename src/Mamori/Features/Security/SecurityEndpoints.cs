@@ -7,8 +7,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Mamori.Features.Security;
 
-/// <summary>/api/v1/security: the server-room table (the same shape as <c>mamori room-access report</c>) and checklist scores.</summary>
-public static class SecurityEndpoints
+/// <summary>/api/v1/security: the server-room table (the same shape as <c>mamori room-access report</c>) and checklist scores; the writing endpoints are in the other parts.</summary>
+public static partial class SecurityEndpoints
 {
     public sealed record MonthResponse(string Month, int Staff, int Vendor, int Total);
 
@@ -24,6 +24,9 @@ public static class SecurityEndpoints
         var g = api.MapGroup("/security").WithTags("セキュリティ点検");
         g.MapGet("/room-access/report", RoomReport).RequireAuthorization(Policies.SecurityRead).WithSummary("CSルーム入退室の年度・月別件数");
         g.MapGet("/assessments/{id:guid}/score", Score).RequireAuthorization(Policies.SecurityRead).WithSummary("点検の評点（分類別・前回）");
+        MapChecklistEndpoints(g);
+        MapRecordEndpoints(g);
+        MapSelfCheckEndpoints(g);
         return api;
     }
 

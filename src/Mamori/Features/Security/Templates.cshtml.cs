@@ -80,7 +80,7 @@ public sealed class TemplatesModel(AppDbContext db, TimeProvider clock, IAuthori
 /// <summary>What a template upload came to: the saved template, or the file's problems (ModelState holds the rest).</summary>
 internal sealed record TemplateUpload(ChecklistTemplate? Saved, string FileName, IReadOnlyList<ImportProblem> Problems);
 
-/// <summary>Reading a template upload for the list and detail pages: the items file, the scale (form or workbook sheet), all or nothing.</summary>
+/// <summary>A template upload from the list and detail pages, through <see cref="ChecklistTemplateImport"/>.</summary>
 internal static class TemplateImport
 {
     /// <summary>Imports and saves; when nothing was saved the messages are in ModelState or in the problems.</summary>
@@ -89,62 +89,23 @@ internal static class TemplateImport
     {
         var (bytes, tooLarge) = await Uploads.ReadAsync(upload, 5 * 1024 * 1024, ct);
         var fileName = upload is null ? "" : Path.GetFileName(upload.FileName);
-        var nothing = new TemplateUpload(null, fileName, []);
-        if (tooLarge is not null || bytes.Length == 0)
+        if (tooLarge is not null)
         {
-            page.ModelState.AddModelError("Upload", tooLarge ?? "取り込むファイル（.csv または .xlsx）を選んでください。");
-            return nothing;
+            page.ModelState.AddModelError("Upload", tooLarge);
+            return new TemplateUpload(null, fileName, []);
         }
-        var isXlsx = TableFile.IsXlsx(bytes);
-        var scale = Checklists.ParseScale(scaleText);
-        List<ChecklistItem> items;
-        var problems = new List<ImportProblem>();
-        try
+        var result = await ChecklistTemplateImport.RunAsync(db, db.Tenant.MunicipalityId!.Value, id, name, scaleText, bytes, fileName, clock, ct);
+        if (result.Problems.Count > 0 || result.Outcome.Ok)
         {
-            // A workbook as exported has the items on 項目 and the scale on 回答の選択肢; any other workbook is read from its first sheet.
-            var table = isXlsx ? TableFile.ReadSheet(bytes, fileName, Checklists.ItemsSheet) ?? TableFile.ReadSheet(bytes, fileName, null)!
-                : TableFile.Read(new MemoryStream(bytes), fileName);
-            (items, var itemProblems) = Checklists.ReadItems(table);
-            problems.AddRange(itemProblems);
-            if (isXlsx)
+            return new TemplateUpload(result.Outcome.Value, fileName, result.Problems);
+        }
+        foreach (var (field, messages) in result.Outcome.Errors)
+        {
+            foreach (var m in messages)
             {
-                var (sheetScale, scaleProblems) = Checklists.ReadScaleSheet(bytes, fileName);
-                problems.AddRange(scaleProblems);
-                if (sheetScale is not null)
-                {
-                    scale = Core.Outcome<List<ScaleOption>>.Success(sheetScale);
-                }
+                page.ModelState.AddModelError(field is "Upload" or "" ? field : "Input." + field, m);
             }
         }
-        catch (CsvFormatException ex)
-        {
-            page.ModelState.AddModelError("Upload", ex.Message);
-            return nothing;
-        }
-        if (problems.Count > 0)
-        {
-            return nothing with { Problems = problems };
-        }
-        if (!scale.Ok)
-        {
-            foreach (var m in scale.Errors.SelectMany(e => e.Value))
-            {
-                page.ModelState.AddModelError("Input.Scale", m);
-            }
-            return nothing;
-        }
-        var outcome = await Checklists.SaveTemplateAsync(db, db.Tenant.MunicipalityId!.Value, id, name, items, scale.Value!, clock, ct);
-        if (!outcome.Ok)
-        {
-            foreach (var (field, messages) in outcome.Errors)
-            {
-                foreach (var m in messages)
-                {
-                    page.ModelState.AddModelError(field is "Upload" or "" ? field : "Input." + field, m);
-                }
-            }
-            return nothing;
-        }
-        return nothing with { Saved = outcome.Value };
+        return new TemplateUpload(null, fileName, []);
     }
 }

@@ -71,4 +71,14 @@ public static class Uploads
         page.Response.Headers.CacheControl = "private, no-store";
         return page.File(content, contentType, fileName);
     }
+
+    /// <summary>A field sent beside an uploaded file: the form field of a multipart request, otherwise the query string's.</summary>
+    public static async Task<string?> FieldAsync(HttpRequest request, string name, CancellationToken ct)
+    {
+        if (request.HasFormContentType && (await request.ReadFormAsync(ct)).TryGetValue(name, out var field))
+        {
+            return field.ToString();
+        }
+        return request.Query.TryGetValue(name, out var query) ? query.ToString() : null;
+    }
 }

@@ -76,13 +76,11 @@ public sealed class EditModel(AppDbContext db, TimeProvider clock) : MamoriPageM
 
     public async Task<IActionResult> OnPostDeleteAsync(Guid id, CancellationToken ct)
     {
-        var entry = await db.RoomEntries.FirstOrDefaultAsync(e => e.Id == id, ct);
-        if (entry is null)
+        var deleted = await RoomRecords.DeleteAsync(db, id, ct);
+        if (deleted.Value is not { } entry)
         {
             return NotFound();
         }
-        db.RoomEntries.Remove(entry);
-        await db.SaveChangesAsync(ct);
         Flash($"{WarekiDate.FormatDateTime(entry.EnteredAt)} の入室の記録を削除しました（監査ログに残ります）。");
         return Redirect($"/security/room?fy={FiscalYear.Of(entry.EnteredOn).StartYear}");
     }
