@@ -10,6 +10,7 @@ using Mamori.Features.Minutes;
 using Mamori.Features.Notices;
 using Mamori.Features.Organization;
 using Mamori.Features.Register;
+using Mamori.Features.Reports;
 using Mamori.Features.Reviews;
 using Mamori.Features.Security;
 using Mamori.Features.Statistics;
@@ -66,6 +67,7 @@ public partial class Program
         api.MapAccessEndpoints();
 
         api.MapStatisticsEndpoints();
+        api.MapReportsEndpoints();
         api.MapAuditEndpoints();
         api.MapNoticeEndpoints();
         return app;

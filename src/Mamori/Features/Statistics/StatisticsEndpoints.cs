@@ -7,14 +7,15 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Mamori.Features.Statistics;
 
-/// <summary>/api/v1/statistics/{dataset}: the computed table, the same shape as <c>mamori stats report --json</c>.</summary>
-public static class StatisticsEndpoints
+/// <summary>/api/v1/statistics/{dataset}: the computed table, the same shape as <c>mamori stats report --json</c>; the writing endpoints are in the other part.</summary>
+public static partial class StatisticsEndpoints
 {
     public sealed record ReportResponse(string Dataset, string Name, string? Period, IReadOnlyList<string> Periods, IReadOnlyList<Dictionary<string, object>> Rows);
 
     public static RouteGroupBuilder MapStatisticsEndpoints(this RouteGroupBuilder api)
     {
         api.MapGet("/statistics/{dataset}", Report).RequireAuthorization(Policies.StatisticsRead).WithTags("統計").WithSummary("統計の表（計算した率・合計つき）");
+        MapWriteEndpoints(api.MapGroup("/statistics").WithTags("統計"));
         return api;
     }
 
