@@ -60,6 +60,8 @@ public static partial class CouncilEndpoints
         g.MapDelete("/materials/{id:guid}", DeleteMaterial).RequireAuthorization(Policies.CouncilManage).WithSummary("資料の削除");
         MapItemEndpoints(g);
         MapMemberEndpoints(g);
+        MapProceedingEndpoints(g);
+        MapOpinionSheetEndpoints(g);
         return api;
     }
 

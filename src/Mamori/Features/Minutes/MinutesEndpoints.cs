@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Mamori.Features.Minutes;
 
-/// <summary>/api/v1/minutes: full-text search over the minutes, with the same scope as the search page.</summary>
+/// <summary>/api/v1/minutes: full-text search over the minutes, with the same scope as the search page, and the office's synonyms.</summary>
 public static class MinutesEndpoints
 {
     /// <summary>The answer to a hit that is a member's question (<c>kind</c> "answer"), or the question a hit answers ("question").</summary>
@@ -23,7 +23,27 @@ public static class MinutesEndpoints
     public static RouteGroupBuilder MapMinutesEndpoints(this RouteGroupBuilder api)
     {
         api.MapGet("/minutes/search", Search).RequireAuthorization(Policies.CouncilRead).WithTags("会議録").WithSummary("会議録の全文検索");
+        api.MapGet("/minutes/synonyms", Synonyms).RequireAuthorization(Policies.CouncilManage).WithTags("会議録").WithSummary("会議録検索の同義語（語の組）");
+        api.MapPut("/minutes/synonyms", SaveSynonyms).RequireAuthorization(Policies.CouncilManage).WithTags("会議録")
+            .WithSummary("同義語を置き換える（groups：語の組の一覧、または text：1行1組を「、」で区切った文）");
         return api;
+    }
+
+    public sealed record SynonymsBody(IReadOnlyList<IReadOnlyList<string>>? Groups, string? Text);
+
+    private static async Task<Ok<SynonymsBody>> Synonyms(AppDbContext db, CurrentTenant tenant, CancellationToken ct) =>
+        TypedResults.Ok(new SynonymsBody(await MinutesSynonyms.ListAsync(db, tenant.MunicipalityId!.Value, ct), null));
+
+    private static async Task<Results<Ok<SynonymsBody>, Refusal>> SaveSynonyms(SynonymsBody body, AppDbContext db, CurrentTenant tenant, CancellationToken ct)
+    {
+        // The groups go through the page's reading, so that a group of one word or too many groups is refused the same way.
+        var groups = MinutesSynonyms.Read(body.Text ?? string.Join("\n", (body.Groups ?? []).Select(g => string.Join("、", g))));
+        if (!groups.Ok)
+        {
+            return ApiResults.Invalid(new Dictionary<string, string[]> { [body.Text is null ? "groups" : "text"] = [.. groups.Errors.SelectMany(e => e.Value)] });
+        }
+        await MinutesSynonyms.SaveAsync(db, tenant.MunicipalityId!.Value, groups.Value!, ct);
+        return TypedResults.Ok(new SynonymsBody(groups.Value!, null));
     }
 
     private static async Task<Results<Ok<SearchResponse>, Refusal>> Search(string? q, Guid? council, string? speaker, string? role,
