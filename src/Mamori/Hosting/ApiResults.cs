@@ -82,6 +82,16 @@ public static class ApiResults
         return result;
     }
 
+    /// <summary>An import stopped by its file's problems, each named by row and column under <c>file</c>; nothing was stored.</summary>
+    public static Refusal ImportRefused(string fileName, IEnumerable<Core.Csv.ImportProblem> problems) =>
+        Invalid(new Dictionary<string, string[]>
+        {
+            ["file"] = [.. problems.Select(p => p.Describe(fileName)), "何も取り込んでいません。直してからもう一度取り込んでください。"],
+        });
+
+    /// <summary>A file that could not be read as a table at all; nothing was stored.</summary>
+    public static Refusal Unreadable(string message) => Invalid(new Dictionary<string, string[]> { ["file"] = [message + " 何も取り込んでいません。"] });
+
     public static Refusal Invalid(IDictionary<string, string[]> errors, string? detail = null) =>
         new(StatusCodes.Status400BadRequest, errors, "入力内容を確認してください", detail ?? "入力内容に誤りがあります。errors の各項目のメッセージに従って直してください。");
 }

@@ -27,6 +27,34 @@ public static class AccessJobRequests
             RequestedAt = now,
         }, ct);
 
+    /// <summary>The longest period one analysis may cover.</summary>
+    public const int MaxAnalysisDays = 93;
+
+    /// <summary>An analysis of a period given by its first and last day, refused when either is missing, they are reversed, or it spans more than 93 days.</summary>
+    public static async Task<Outcome<AccessJob>> RequestAnalysisAsync(AppDbContext db, AccessJobChannel queue, Guid municipalityId, DateOnly? from, DateOnly? to,
+        string requestedBy, DateTime now, CancellationToken ct)
+    {
+        var errors = new FieldErrors();
+        if (from is null)
+        {
+            errors.Add("From", "分析する期間の初日を入力してください。");
+        }
+        if (to is null)
+        {
+            errors.Add("To", "分析する期間の最終日を入力してください。");
+        }
+        else if (from is { } f && to < f)
+        {
+            errors.Add("To", "最終日が初日より前になっています。");
+        }
+        else if (from is { } f2 && to.Value.DayNumber - f2.DayNumber >= MaxAnalysisDays)
+        {
+            errors.Add("To", $"一度に分析できるのは{MaxAnalysisDays}日までです。月ごとに分けて分析してください。");
+        }
+        return errors.Any ? errors.Fail<AccessJob>()
+            : Outcome<AccessJob>.Success(await AnalyzeAsync(db, queue, municipalityId, from!.Value, to!.Value, requestedBy, now, ct));
+    }
+
     public static Task<AccessJob> AnalyzeAsync(AppDbContext db, AccessJobChannel queue, Guid municipalityId, DateOnly from, DateOnly to, string requestedBy, DateTime now, CancellationToken ct) =>
         QueueAsync(db, queue, new AccessJob { MunicipalityId = municipalityId, Kind = AccessJobKind.Analyze, From = from, To = to, RequestedBy = requestedBy, RequestedAt = now }, ct);
 

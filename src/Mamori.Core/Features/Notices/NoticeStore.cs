@@ -106,4 +106,18 @@ public static class NoticeStore
             _ => NoticeMailState.Pending,
         };
     }
+
+    /// <summary>A failed mail sent again at once (the scheduler is woken); a notice whose mail never failed is not found.</summary>
+    public static async Task<Outcome<Notice>> RetryAsync(AppDbContext db, Guid id, NoticeSignal signal, TimeProvider clock, CancellationToken ct)
+    {
+        var notice = await db.Notices.FirstOrDefaultAsync(n => n.Id == id && n.MailAttempts > 0 && n.Mail != NoticeMailState.Sent, ct);
+        if (notice is null)
+        {
+            return Outcome<Notice>.NotFound("送り直すメールが見つかりません（送信済みか、まだ送っていません）。");
+        }
+        notice.NextAttemptAt = clock.GetUtcNow().UtcDateTime;
+        await db.SaveChangesAsync(ct);
+        signal.Changed(notice.MunicipalityId);
+        return Outcome<Notice>.Success(notice);
+    }
 }

@@ -11,7 +11,7 @@ namespace Mamori.Features.AccessMonitoring;
 /// /api/v1/access: the alerts of access-log monitoring and their triage, the finding made from an alert, and the
 /// allowlist, through the pages' use cases. Residents stay pseudonymous here as on the pages.
 /// </summary>
-public static class AccessEndpoints
+public static partial class AccessEndpoints
 {
     public sealed record AlertResponse(Guid Id, string Rule, string UserId, string? UserDept, DateOnly Day, string? ResidentId, string Severity, long Count,
         string Status, string? Outcome, string? Supervisor, Guid? FindingId, DateTime DetectedAt, DateTime? ClosedAt, Guid Version);
@@ -36,6 +36,7 @@ public static class AccessEndpoints
         g.MapGet("/allowlist", Allowlist).RequireAuthorization(Policies.AccessRead).WithSummary("許可リスト");
         g.MapPost("/allowlist", Allow).RequireAuthorization(Policies.AccessWrite).WithSummary("許可リストに加える（承認者と1年以内の期限が必要。residentId は仮名にして保存）");
         g.MapDelete("/allowlist/{id:guid}", Disallow).RequireAuthorization(Policies.AccessWrite).WithSummary("許可リストから外す");
+        MapDataEndpoints(g);
         return api;
     }
 

@@ -132,31 +132,16 @@ public sealed class DataModel(AppDbContext db, CurrentTenant tenant, AccessLogFo
         var to = ParseDate(To, nameof(To));
         if (ModelState.IsValid)
         {
-            if (from is null)
+            var requested = await AccessJobRequests.RequestAnalysisAsync(db, jobs, MunicipalityId, from, to, tenant.ActorName, clock.GetUtcNow().UtcDateTime, ct);
+            if (requested.Ok)
             {
-                ModelState.AddModelError(nameof(From), "分析する期間の初日を入力してください。");
+                Flash($"{WarekiDate.Format(from!.Value)}〜{WarekiDate.Format(to!.Value)} の分析を受け付けました。");
+                return Redirect("/access/jobs");
             }
-            if (to is null)
-            {
-                ModelState.AddModelError(nameof(To), "分析する期間の最終日を入力してください。");
-            }
-            else if (from is { } f && to < f)
-            {
-                ModelState.AddModelError(nameof(To), "最終日が初日より前になっています。");
-            }
-            else if (from is { } f2 && to.Value.DayNumber - f2.DayNumber > 92)
-            {
-                ModelState.AddModelError(nameof(To), "一度に分析できるのは93日までです。月ごとに分けて分析してください。");
-            }
+            AddErrors(requested, "");
         }
-        if (!ModelState.IsValid)
-        {
-            await LoadAsync(ct);
-            return Page();
-        }
-        await AccessJobRequests.AnalyzeAsync(db, jobs, MunicipalityId, from!.Value, to!.Value, tenant.ActorName, clock.GetUtcNow().UtcDateTime, ct);
-        Flash($"{WarekiDate.Format(from.Value)}〜{WarekiDate.Format(to.Value)} の分析を受け付けました。");
-        return Redirect("/access/jobs");
+        await LoadAsync(ct);
+        return Page();
     }
 
     private Task<string> CodeAsync(CancellationToken ct) => db.Municipalities.Where(m => m.Id == MunicipalityId).Select(m => m.Code).FirstAsync(ct);

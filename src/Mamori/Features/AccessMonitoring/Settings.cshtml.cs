@@ -42,53 +42,7 @@ public sealed class SettingsModel(AppDbContext db, CurrentTenant tenant, AccessL
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         Load();
-        var overrides = new List<(string Rule, string Name, string Value)>();
-        foreach (var rule in Rules)
-        {
-            foreach (var name in rule.Parameters.Keys)
-            {
-                var key = $"{rule.Id}.{name}";
-                if (Parameters.GetValueOrDefault(key) is not { Length: > 0 } value || value.Trim() == RulePack.DefaultValue(rule, name))
-                {
-                    continue;
-                }
-                if (RulePack.CheckParameter(rule, name, value) is { } problem)
-                {
-                    ModelState.AddModelError($"Parameters[{key}]", $"{rule.Id}: {problem}");
-                    continue;
-                }
-                overrides.Add((rule.Id, name, value.Trim()));
-            }
-        }
-        var codes = AccessAlerts.Items(ExemptBusinessCodes ?? "");
-        var departments = AccessAlerts.Items(ProtectedDepartments ?? "");
-        if (string.Join(";", codes).Length > 1000)
-        {
-            ModelState.AddModelError(nameof(ExemptBusinessCodes), "業務コードは合わせて1000文字以内にしてください。");
-        }
-        if (string.Join(";", departments).Length > 1000)
-        {
-            ModelState.AddModelError(nameof(ProtectedDepartments), "部署は合わせて1000文字以内にしてください。");
-        }
-        if (!ModelState.IsValid)
-        {
-            return Page();
-        }
-        var setting = await db.AccessMonitoringSettings.FirstOrDefaultAsync(ct);
-        if (setting is null)
-        {
-            setting = new AccessMonitoringSetting { MunicipalityId = tenant.MunicipalityId!.Value };
-            db.AccessMonitoringSettings.Add(setting);
-        }
-        else if (Version is { } v && v != setting.Version)
-        {
-            ModelState.AddModelError("", OptimisticSave.ConflictMessage);
-            return Page();
-        }
-        setting.ExemptBusinessCodes = string.Join(";", codes);
-        setting.ProtectedDepartments = string.Join(";", departments);
-        setting.Parameters = AccessAlerts.FormatParameters(overrides);
-        var saved = await OptimisticSave.SaveAsync(db, setting, ct);
+        var saved = await SaveAccessSettings.RunAsync(db, tenant.MunicipalityId!.Value, ExemptBusinessCodes, ProtectedDepartments, Parameters, Version, ct);
         if (!saved.Ok)
         {
             AddErrors(saved, "");

@@ -57,6 +57,7 @@ public static class ContractsEndpoints
         g.MapPut("/{id:guid}/reconsignments/{rid:guid}", UpdateReconsignment).RequireAuthorization(Policies.ContractsWrite).WithSummary("再委託の承認申請の変更（申請中のみ）");
         g.MapPost("/reconsignments/{rid:guid}/documents", AddEvidence).RequireAuthorization(Policies.ContractsWrite)
             .WithSummary("再委託の証跡（?kind=Responsibility|Measures、multipart の file）");
+        g.MapPost("/{id:guid}/documents", AddDocument).RequireAuthorization(Policies.ContractsWrite).WithSummary("契約の書類（契約書・仕様書など。multipart の file）");
         g.MapPost("/reconsignments/{rid:guid}/decision", Decide).RequireAuthorization(Policies.ContractsWrite).WithSummary("再委託の承認・不承認");
         g.MapPost("/{id:guid}/return", RecordReturn).RequireAuthorization(Policies.ContractsWrite)
             .WithSummary("返還・廃棄の記録（multipart：returnedOn、note、version、file=廃棄証明書）");
@@ -173,6 +174,17 @@ public static class ContractsEndpoints
         }
         var outcome = await ContractFiles.AddDocumentAsync(db, contractId.Value, rid, parsed!.Value, name, content, clock, ct);
         return ApiResults.Changed(outcome.Ok ? Outcome<DocumentResponse>.Success(ToResponse(outcome.Value!)) : outcome.Refused<DocumentResponse>());
+    }
+
+    private static async Task<Results<Ok<DocumentResponse>, Refusal>> AddDocument(Guid id, HttpRequest request, AppDbContext db, TimeProvider clock,
+        CancellationToken ct)
+    {
+        var (content, name, error) = await Uploads.ReadRequestAsync(request, null, UploadRules.MaxBytes, ct);
+        if (error is not null)
+        {
+            return ApiResults.Invalid(new Dictionary<string, string[]> { ["file"] = [error] });
+        }
+        return ApiResults.Changed((await ContractFiles.AddDocumentAsync(db, id, null, ContractDocumentKind.Other, name, content, clock, ct)).Map(ToResponse));
     }
 
     private static async Task<Results<Ok<ReconsignmentResponse>, Refusal>> Decide(Guid rid, DecisionRequest body, AppDbContext db, TimeProvider clock,

@@ -14,8 +14,23 @@ public static class NoticeEndpoints
     public static RouteGroupBuilder MapNoticeEndpoints(this RouteGroupBuilder api)
     {
         api.MapGet("/notices", List).RequireAuthorization(Policies.SignedIn).WithTags("お知らせ").WithSummary("自分宛てのお知らせ（新しい順）");
+        api.MapGet("/notices/mail-failures", Failures).RequireAuthorization(Policies.Administer).WithTags("お知らせ")
+            .WithSummary("送れなかったお知らせメール（管理者。宛先は示さない）");
+        api.MapPost("/notices/{id:guid}/mail/retry", Retry).RequireAuthorization(Policies.Administer).WithTags("お知らせ").WithSummary("送れなかったメールをすぐに送り直す");
         return api;
     }
+
+    public sealed record MailFailureResponse(Guid Id, string Rule, string RuleName, DateTime CreatedAt, string Mail, int Attempts, DateTime? NextAttemptAt, string? Error);
+
+    private static MailFailureResponse ToFailure(Notice n) =>
+        new(n.Id, n.Rule.ToString(), n.Rule.JapaneseName(), n.CreatedAt, n.Mail.ToString(), n.MailAttempts, n.NextAttemptAt, n.MailError);
+
+    private static async Task<Ok<List<MailFailureResponse>>> Failures(AppDbContext db, CancellationToken ct) =>
+        TypedResults.Ok((await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(db.Notices
+            .Where(n => n.MailAttempts > 0 && n.Mail != NoticeMailState.Sent).OrderByDescending(n => n.CreatedAt).ThenBy(n => n.Id).Take(500), ct)).Select(ToFailure).ToList());
+
+    private static async Task<Results<Ok<MailFailureResponse>, Refusal>> Retry(Guid id, AppDbContext db, NoticeSignal signal, TimeProvider clock, CancellationToken ct) =>
+        ApiResults.Changed((await NoticeStore.RetryAsync(db, id, signal, clock, ct)).Map(ToFailure));
 
     /// <summary>GET /calendar/{secret}.ics: anyone holding the secret may read it, like a calendar app that cannot sign in.</summary>
     public static IEndpointRouteBuilder MapCalendarFeed(this IEndpointRouteBuilder app)

@@ -112,14 +112,10 @@ public sealed class SettingsModel(AppDbContext db, NoticeSender sender, NoticeSi
     /// <summary>Tries a failed mail again now rather than at its next scheduled attempt.</summary>
     public async Task<IActionResult> OnPostRetryAsync(Guid id, CancellationToken ct)
     {
-        var notice = await db.Notices.FirstOrDefaultAsync(n => n.Id == id && n.MailAttempts > 0 && n.Mail != NoticeMailState.Sent, ct);
-        if (notice is null)
+        if (!(await NoticeStore.RetryAsync(db, id, signal, clock, ct)).Ok)
         {
             return NotFound();
         }
-        notice.NextAttemptAt = clock.GetUtcNow().UtcDateTime;
-        await db.SaveChangesAsync(ct);
-        signal.Changed(notice.MunicipalityId);
         Flash("すぐに送り直します。しばらくしてからこの画面を開き直して、結果を確かめてください。");
         return RedirectToPage();
     }

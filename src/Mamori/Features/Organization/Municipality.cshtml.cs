@@ -1,4 +1,5 @@
 using Mamori.Core.Data;
+using Mamori.Core.Features.Organization;
 using Mamori.Features.Shared;
 using Mamori.Hosting;
 using Microsoft.AspNetCore.Authorization;
@@ -40,39 +41,18 @@ public sealed class MunicipalityModel(AppDbContext db) : MamoriPageModel
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        var m = await db.Municipalities.FirstOrDefaultAsync(ct);
-        if (m is null)
+        SetTitle("団体");
+        var saved = await SaveMunicipality.RunAsync(db, new MunicipalitySettings(Name, OrdinanceSensitiveCategories, IncidentPreliminaryDays, IncidentPeopleThreshold), ct);
+        if (saved.Kind == Core.FailureKind.NotFound)
         {
             return NotFound();
         }
-        Code = m.Code;
-        SetTitle("団体");
-        var name = Name?.Trim();
-        if (string.IsNullOrEmpty(name))
+        Code = await db.Municipalities.Select(m => m.Code).FirstAsync(ct);
+        if (!saved.Ok)
         {
-            ModelState.AddModelError(nameof(Name), "団体名を入力してください。");
-        }
-        else if (name.Length > 100)
-        {
-            ModelState.AddModelError(nameof(Name), $"団体名は100文字以内で入力してください（今は{name.Length}文字）。");
-        }
-        if (IncidentPreliminaryDays is not (>= 1 and <= 5))
-        {
-            ModelState.AddModelError(nameof(IncidentPreliminaryDays), "速報の期限は1から5までの日数（開庁日）で入力してください。個人情報保護委員会の目安は3～5日です。");
-        }
-        if (IncidentPeopleThreshold is not (>= 1 and <= 100_000))
-        {
-            ModelState.AddModelError(nameof(IncidentPeopleThreshold), "報告対象となる本人の数は1以上の数字で入力してください（行政機関等は100人）。");
-        }
-        if (!ModelState.IsValid)
-        {
+            AddErrors(saved, "");
             return Page();
         }
-        m.Name = name!;
-        m.IncidentPreliminaryDays = IncidentPreliminaryDays!.Value;
-        m.IncidentPeopleThreshold = IncidentPeopleThreshold!.Value;
-        m.OrdinanceSensitiveCategories = string.Join('\n', Core.Features.Register.RegisterContent.Lines(OrdinanceSensitiveCategories).Distinct());
-        await db.SaveChangesAsync(ct);
         Flash("団体の設定を保存しました。");
         return RedirectToPage();
     }

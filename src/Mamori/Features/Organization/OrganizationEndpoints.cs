@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Mamori.Features.Organization;
 
-/// <summary>/api/v1/organization: departments, staff, the long-absence check and suspension.</summary>
+/// <summary>/api/v1/organization: departments, staff and their absences, the long-absence check and suspension, the municipality's settings.</summary>
 public static class OrganizationEndpoints
 {
     public sealed record DepartmentResponse(Guid Id, Guid? ParentId, string Name, string Label, string? Code, bool IsActive, Guid Version);
@@ -42,8 +42,39 @@ public static class OrganizationEndpoints
         g.MapPut("/staff/{id:guid}", UpdateStaff).RequireAuthorization(Policies.StaffWrite).WithSummary("職員の更新");
         g.MapGet("/long-absence", LongAbsence).RequireAuthorization(Policies.AccountReview).WithSummary("長期不在チェック");
         g.MapPost("/accounts/{id}/suspend", Suspend).RequireAuthorization(Policies.AccountSuspend).WithSummary("アカウントの利用停止");
+        g.MapPost("/staff/{id:guid}/absences", AddAbsence).RequireAuthorization(Policies.StaffWrite).WithSummary("休職・休業期間を加える（長期不在チェックに使う）");
+        g.MapGet("/municipality", Municipality).RequireAuthorization(Policies.Administer).WithSummary("団体の設定");
+        g.MapPut("/municipality", SaveMunicipalitySettings).RequireAuthorization(Policies.Administer)
+            .WithSummary("団体の設定（団体名、条例要配慮個人情報（1行1つ）、漏えい等の速報の期限（開庁日）、報告対象の本人の数）");
         return api;
     }
+
+    public sealed record AbsenceRequest(string? Start, string? End, string? Reason);
+
+    public sealed record MunicipalityBody(string? Code, string? Name, string? OrdinanceSensitiveCategories, int? IncidentPreliminaryDays, int? IncidentPeopleThreshold);
+
+    private static async Task<Results<Ok<StaffResponse>, Refusal>> AddAbsence(Guid id, AbsenceRequest body, AppDbContext db, CancellationToken ct)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var start = ApiResults.ParseDate(body.Start, "start", errors);
+        var end = ApiResults.ParseDate(body.End, "end", errors);
+        if (errors.Count > 0)
+        {
+            return ApiResults.Invalid(errors);
+        }
+        var added = await SaveStaff.AddAbsenceAsync(db, id, start, end, body.Reason, ct);
+        return ApiResults.Changed(added.Ok ? Outcome<StaffResponse>.Success((await LoadStaffAsync(db, id, ct))!) : added.Refused<StaffResponse>());
+    }
+
+    private static MunicipalityBody ToResponse(Municipality m) =>
+        new(m.Code, m.Name, m.OrdinanceSensitiveCategories, m.IncidentPreliminaryDays, m.IncidentPeopleThreshold);
+
+    private static async Task<Results<Ok<MunicipalityBody>, NotFound>> Municipality(AppDbContext db, CancellationToken ct) =>
+        await db.Municipalities.AsNoTracking().FirstOrDefaultAsync(ct) is { } m ? TypedResults.Ok(ToResponse(m)) : TypedResults.NotFound();
+
+    private static async Task<Results<Ok<MunicipalityBody>, Refusal>> SaveMunicipalitySettings(MunicipalityBody body, AppDbContext db, CancellationToken ct) =>
+        ApiResults.Changed((await SaveMunicipality.RunAsync(db,
+            new MunicipalitySettings(body.Name, body.OrdinanceSensitiveCategories, body.IncidentPreliminaryDays, body.IncidentPeopleThreshold), ct)).Map(ToResponse));
 
     private static async Task<Ok<List<DepartmentResponse>>> ListDepartments(AppDbContext db, CancellationToken ct) =>
         TypedResults.Ok((await DepartmentTree.LoadAsync(db, ct))

@@ -37,6 +37,8 @@ public static class RegisterEndpoints
         g.MapGet("/export", Export).RequireAuthorization(Policies.RegisterRead).WithSummary("公表中の個人情報ファイル簿（CSV）");
         g.MapGet("/{id:guid}", Get).RequireAuthorization(Policies.RegisterRead).WithSummary("個人情報ファイル");
         g.MapPost("", Create).RequireAuthorization(Policies.RegisterWrite).WithSummary("個人情報ファイルの登録（下書き）");
+        g.MapPost("/import", Import).RequireAuthorization(Policies.RegisterWrite)
+            .WithSummary("個人情報ファイル簿の取込（書き出しと同じ列の CSV・.xlsx。multipart の file か本文と ?fileName=。整理番号で照合、誤りがあれば何も保存しない）");
         g.MapPut("/{id:guid}", Update).RequireAuthorization(Policies.RegisterWrite).WithSummary("個人情報ファイルの変更");
         g.MapPost("/{id:guid}/submit", Submit).RequireAuthorization(Policies.RegisterWrite).WithSummary("事務局へ提出");
         g.MapPost("/{id:guid}/return", Return).RequireAuthorization(Policies.RegisterReview).WithSummary("差戻し");
@@ -170,5 +172,26 @@ public static class RegisterEndpoints
         var bytes = CsvWriter.ToBytes(csvEncoding, RegisterCsv.Headers, published.Select(p => RegisterCsv.Row(p.Content, p.RevisedOn)));
         return TypedResults.File(bytes, CsvEncodings.ContentType(csvEncoding),
             $"個人情報ファイル簿_{JapanTime.Today(clock):yyyyMMdd}.csv");
+    }
+
+    public sealed record ImportResponse(int Created, int Updated, int Unchanged);
+
+    private static async Task<Results<Ok<ImportResponse>, Refusal>> Import(HttpRequest request, string? fileName, AppDbContext db, CancellationToken ct)
+    {
+        var (content, name, error) = await Features.Shared.Uploads.ReadRequestAsync(request, fileName, 20 * 1024 * 1024, ct);
+        if (error is not null)
+        {
+            return ApiResults.Invalid(new Dictionary<string, string[]> { ["file"] = [error] });
+        }
+        ImportResult result;
+        try
+        {
+            result = await ImportRegister.RunAsync(db, TableFile.Read(new MemoryStream(content), name), ct);
+        }
+        catch (CsvFormatException ex)
+        {
+            return ApiResults.Unreadable(ex.Message);
+        }
+        return result.Ok ? TypedResults.Ok(new ImportResponse(result.Created, result.Updated, result.Unchanged)) : ApiResults.ImportRefused(name, result.Problems);
     }
 }

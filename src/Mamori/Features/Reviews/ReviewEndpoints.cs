@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Mamori.Features.Reviews;
 
 /// <summary>/api/v1/reviews: businesses, rounds, cases and their record, the 別表 and the counts per type.</summary>
-public static class ReviewEndpoints
+public static partial class ReviewEndpoints
 {
     public sealed record BusinessRequest(string? Name, Guid? DepartmentId, string? JointDepartments, string? Summary, IReadOnlyList<string>? Types,
         bool IsDiscontinued, Guid? Version);
@@ -78,6 +78,7 @@ public static class ReviewEndpoints
         g.MapPost("/cases/{id:guid}/withdraw", WithdrawCase).RequireAuthorization(Policies.ReviewsWrite).WithSummary("案件の取下げ");
         g.MapPost("/cases/{id:guid}/entries", AddEntry).RequireAuthorization(Policies.ReviewsWrite).WithSummary("質問・回答・意見・部会後の処理");
         g.MapPost("/cases/{id:guid}/result", RecordResult).RequireAuthorization(Policies.ReviewsManage).WithSummary("部会の結果");
+        MapDraftEndpoints(g);
         g.MapGet("/counts", GetCounts).RequireAuthorization(Policies.ReviewsManage).WithSummary("取扱類型ごとの件数");
         g.MapGet("/templates/{type}", GetTemplate).RequireAuthorization(Policies.ReviewsRead).WithSummary("自己点検表のひな形（現在の版）");
         g.MapPut("/templates/{type}", SaveTemplate).RequireAuthorization(Policies.ReviewsManage).WithSummary("自己点検表のひな形の変更（新しい版）");

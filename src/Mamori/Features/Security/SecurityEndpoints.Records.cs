@@ -230,14 +230,11 @@ public static partial class SecurityEndpoints
         }
         catch (CsvFormatException ex)
         {
-            return ApiResults.Invalid(new Dictionary<string, string[]> { ["file"] = [ex.Message + " 何も取り込んでいません。"] });
+            return ApiResults.Unreadable(ex.Message);
         }
         if (!result.Ok)
         {
-            return ApiResults.Invalid(new Dictionary<string, string[]>
-            {
-                ["file"] = [.. result.Problems.Select(p => p.Describe(name)), "何も取り込んでいません。直してからもう一度取り込んでください。"],
-            });
+            return ApiResults.ImportRefused(name, result.Problems);
         }
         return TypedResults.Ok(new RoomImportResponse(result.Imported, result.AlreadyRegistered, result.LatestYear?.StartYear));
     }

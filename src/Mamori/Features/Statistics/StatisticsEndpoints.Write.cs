@@ -139,7 +139,7 @@ public static partial class StatisticsEndpoints
         }
         catch (CsvFormatException ex)
         {
-            return ApiResults.Invalid(new Dictionary<string, string[]> { ["file"] = [ex.Message + " 何も取り込んでいません。"] });
+            return ApiResults.Unreadable(ex.Message);
         }
         if (result.NeedsChoice)
         {
@@ -152,10 +152,7 @@ public static partial class StatisticsEndpoints
         }
         if (!result.Ok)
         {
-            return ApiResults.Invalid(new Dictionary<string, string[]>
-            {
-                ["file"] = [.. result.Problems.Select(p => p.Describe(name)), "何も取り込んでいません。直してからもう一度取り込んでください。"],
-            });
+            return ApiResults.ImportRefused(name, result.Problems);
         }
         return TypedResults.Ok(new ImportResponse(result.Imported, result.Periods, result.Mismatches.Count));
     }
