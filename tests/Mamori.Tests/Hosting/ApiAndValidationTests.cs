@@ -6,6 +6,7 @@ using Mamori.Core.Data;
 using Mamori.Core.Features.Accounts;
 using Mamori.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Mamori.Tests.Hosting;
 
@@ -158,14 +159,46 @@ public sealed class ApiAndValidationTests(AppFixture app)
     }
 
     [Fact]
-    public async Task OpenApiDocument_DescribesTheApi()
+    public async Task OpenApiDocument_DescribesEveryEndpoint_ItsSummary_AndItsRefusals()
     {
         var factory = await app.GetAsync(DatabaseProvider.Sqlite);
         using var client = factory.CreateClient();
         var doc = await client.GetFromJsonAsync<JsonElement>("/api/v1/openapi.json");
-        var paths = doc.GetProperty("paths");
-        Assert.True(paths.TryGetProperty("/api/v1/organization/staff", out _));
-        Assert.True(paths.TryGetProperty("/api/v1/audit", out _));
         Assert.Equal("Mamori API", doc.GetProperty("info").GetProperty("title").GetString());
+        var paths = doc.GetProperty("paths");
+
+        // Every /api/v1 route the application answers is in the document, with its method, a Japanese summary, and —
+        // for a change — the 400 / 404 / 409 problem answers a client must handle.
+        var routes = factory.Services.GetRequiredService<Microsoft.AspNetCore.Routing.EndpointDataSource>().Endpoints
+            .OfType<Microsoft.AspNetCore.Routing.RouteEndpoint>()
+            .Where(e => e.RoutePattern.RawText?.StartsWith("/api/v1/", StringComparison.Ordinal) == true && !e.RoutePattern.RawText.EndsWith("openapi.json", StringComparison.Ordinal))
+            .SelectMany(e => (e.Metadata.GetMetadata<Microsoft.AspNetCore.Routing.HttpMethodMetadata>()?.HttpMethods ?? []).Select(m => (Method: m, e.RoutePattern)))
+            .ToList();
+        Assert.True(routes.Count > 200, $"{routes.Count}");
+        var problems = new List<string>();
+        foreach (var (method, pattern) in routes)
+        {
+            // The document writes /api/v1/x/{id} where the route says /api/v1/x/{id:guid}.
+            var path = System.Text.RegularExpressions.Regex.Replace(pattern.RawText!.TrimEnd('/'), @"\{([^}:?]+)[^}]*\}", "{$1}");
+            if (!paths.TryGetProperty(path, out var item) && !paths.TryGetProperty(path + "/", out item))
+            {
+                problems.Add($"{method} {path}: 文書にない");
+                continue;
+            }
+            if (!item.TryGetProperty(method.ToLowerInvariant(), out var operation))
+            {
+                problems.Add($"{method} {path}: メソッドがない");
+                continue;
+            }
+            if (!operation.TryGetProperty("summary", out var summary) || string.IsNullOrWhiteSpace(summary.GetString()))
+            {
+                problems.Add($"{method} {path}: 説明（summary）がない");
+            }
+            if (method is "POST" or "PUT" or "DELETE" && !(operation.GetProperty("responses").TryGetProperty("400", out _) || operation.GetProperty("responses").TryGetProperty("404", out _)))
+            {
+                problems.Add($"{method} {path}: 拒否の応答（400・404）が書かれていない");
+            }
+        }
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
     }
 }
