@@ -1,6 +1,7 @@
 using Mamori.Cli;
 using Mamori.Features.AccessMonitoring;
 using Mamori.Features.Accounts;
+using Mamori.Features.Advisories;
 using Mamori.Features.Assessments;
 using Mamori.Features.Audit;
 using Mamori.Features.Contracts;
@@ -68,6 +69,7 @@ public partial class Program
 
         api.MapStatisticsEndpoints();
         api.MapReportsEndpoints();
+        api.MapAdvisoriesEndpoints();
         api.MapAuditEndpoints();
         api.MapNoticeEndpoints();
         return app;

@@ -115,6 +115,8 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, CurrentTenant 
     public DbSet<BusinessSystem> BusinessSystems => Set<BusinessSystem>();
     public DbSet<SystemAccount> SystemAccounts => Set<SystemAccount>();
     public DbSet<AccountListing> AccountListings => Set<AccountListing>();
+    public DbSet<Features.Advisories.Advisory> Advisories => Set<Features.Advisories.Advisory>();
+    public DbSet<Features.Advisories.AdvisoryTask> AdvisoryTasks => Set<Features.Advisories.AdvisoryTask>();
     public DbSet<Contract> Contracts => Set<Contract>();
     public DbSet<ContractCertification> ContractCertifications => Set<ContractCertification>();
     public DbSet<Reconsignment> Reconsignments => Set<Reconsignment>();

@@ -26,6 +26,7 @@ public static class Navigation
         new("情報システム", "情報システム台帳", "/systems", Policies.SystemsRead),
         new("情報システム", "アカウント点検の状況", "/systems/status", Policies.SystemsRead),
         new("情報システム", "委託契約・再委託", "/contracts", Policies.ContractsRead),
+        new("情報システム", "国の通知・注意喚起", "/advisories", Policies.AdvisoriesRead),
         new("指摘・事故", "指摘事項", "/findings", Policies.FindingsRead),
         new("指摘・事故", "定期的な取組", "/findings/tasks", Policies.FindingsRead),
         new("指摘・事故", "漏えい等事案", "/incidents", Policies.IncidentsRead),

@@ -132,6 +132,15 @@ public static class Policies
     /// <summary>Reading who was told what (お知らせの送信記録).</summary>
     public const string NoticesLog = nameof(NoticesLog);
 
+    /// <summary>Reading national notices and vendor advisories and their checks (a 所管課 sees its own checks).</summary>
+    public const string AdvisoriesRead = nameof(AdvisoriesRead);
+
+    /// <summary>Recording notices, giving them out to check, closing them, reporting them to the council.</summary>
+    public const string AdvisoriesManage = nameof(AdvisoriesManage);
+
+    /// <summary>Recording a check's result (the 所管課 for its own systems, and the office).</summary>
+    public const string AdvisoriesCheck = nameof(AdvisoriesCheck);
+
     /// <summary>The roles each policy admits.</summary>
     public static IReadOnlyDictionary<string, UserRole[]> Roles { get; } = new Dictionary<string, UserRole[]>
     {
@@ -176,6 +185,9 @@ public static class Policies
         [ReportsRead] = [UserRole.Admin, UserRole.Office, UserRole.Security, UserRole.Auditor],
         [ReportsWrite] = [UserRole.Admin, UserRole.Office, UserRole.Security],
         [NoticesLog] = [UserRole.Admin, UserRole.Office, UserRole.Auditor],
+        [AdvisoriesRead] = [UserRole.Admin, UserRole.Office, UserRole.Department, UserRole.Security, UserRole.Auditor],
+        [AdvisoriesManage] = [UserRole.Admin, UserRole.Office, UserRole.Security],
+        [AdvisoriesCheck] = [UserRole.Admin, UserRole.Office, UserRole.Department, UserRole.Security],
     };
 
     /// <summary>Registers the policies; anything without an explicit rule requires a signed-in account.</summary>

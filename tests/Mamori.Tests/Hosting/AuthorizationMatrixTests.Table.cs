@@ -52,6 +52,9 @@ public sealed partial class AuthorizationMatrixTests
     internal static readonly UserRole[] ReportReaders = [UserRole.Admin, UserRole.Office, UserRole.Security, UserRole.Auditor];
     internal static readonly UserRole[] ReportWriters = [UserRole.Admin, UserRole.Office, UserRole.Security];
     internal static readonly UserRole[] SelfCheckers = [UserRole.Admin, UserRole.Office, UserRole.Department, UserRole.Security, UserRole.Auditor];
+    internal static readonly UserRole[] AdvisoryReaders = [UserRole.Admin, UserRole.Office, UserRole.Department, UserRole.Security, UserRole.Auditor];
+    internal static readonly UserRole[] AdvisoryManagers = [UserRole.Admin, UserRole.Office, UserRole.Security];
+    internal static readonly UserRole[] AdvisoryCheckers = [UserRole.Admin, UserRole.Office, UserRole.Department, UserRole.Security];
     internal static readonly UserRole[] SelfCheckReflectors = [UserRole.Admin, UserRole.Department, UserRole.Security];
 
     /// <summary>"METHOD route" → roles allowed; null means anonymous access is allowed.</summary>
@@ -359,6 +362,19 @@ public sealed partial class AuthorizationMatrixTests
         ["POST /api/v1/contracts/reconsignments/{rid:guid}/decision"] = ContractWriters,
         ["POST /api/v1/contracts/{id:guid}/return"] = ContractWriters,
         ["POST /api/v1/contracts/{id:guid}/documents"] = ContractWriters,
+        ["PAGE /advisories"] = AdvisoryReaders,
+        ["PAGE /advisories/edit/{id:guid?}"] = AdvisoryManagers,
+        ["PAGE /advisories/{id:guid}"] = AdvisoryReaders,
+        ["GET /api/v1/advisories/"] = AdvisoryReaders,
+        ["GET /api/v1/advisories/{id:guid}"] = AdvisoryReaders,
+        ["POST /api/v1/advisories/"] = AdvisoryManagers,
+        ["PUT /api/v1/advisories/{id:guid}"] = AdvisoryManagers,
+        ["POST /api/v1/advisories/{id:guid}/document"] = AdvisoryManagers,
+        ["POST /api/v1/advisories/{id:guid}/tasks"] = AdvisoryManagers,
+        ["POST /api/v1/advisories/tasks/{taskId:guid}/result"] = AdvisoryCheckers,
+        ["POST /api/v1/advisories/{id:guid}/close"] = AdvisoryManagers,
+        // Reporting to the council needs the council's management as well: the office and 管理者.
+        ["POST /api/v1/advisories/{id:guid}/council-report"] = CouncilManagers,
         ["POST /api/v1/contracts/{id:guid}/visits"] = ContractWriters,
         ["GET /api/v1/contracts/clauses"] = ContractReaders,
         ["PUT /api/v1/contracts/clauses"] = ContractManagers,

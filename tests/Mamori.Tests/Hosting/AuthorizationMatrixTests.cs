@@ -262,6 +262,14 @@ public sealed partial class AuthorizationMatrixTests(AppFixture app)
                 EndOn = new DateOnly(2099, 12, 31),
             };
             db.AddRange(checklist, checkAssessment, drill, terminal, roomEntry, campaign);
+            var advisory = new Core.Features.Advisories.Advisory
+            {
+                MunicipalityId = tenant.MunicipalityId,
+                Title = "権限確認の通知",
+                Requirement = "点検すること",
+                IssuedOn = new DateOnly(2026, 11, 1),
+            };
+            db.Add(advisory);
             var inspection = new Core.Features.Findings.Inspection { MunicipalityId = tenant.MunicipalityId, Title = "実地調査", StartOn = new DateOnly(2023, 7, 31) };
             var finding = new Core.Features.Findings.Finding
             {
@@ -428,6 +436,9 @@ public sealed partial class AuthorizationMatrixTests(AppFixture app)
                 ["{actionId:guid}"] = Guid.CreateVersion7().ToString(),
                 ["{topicId:guid}"] = Guid.CreateVersion7().ToString(),
                 ["{entryId:guid}"] = Guid.CreateVersion7().ToString(),
+                ["{taskId:guid}"] = Guid.CreateVersion7().ToString(),
+                ["/advisories/edit/{id:guid?}"] = $"/advisories/edit/{advisory.Id}",
+                ["/advisories/{id:guid}"] = $"/advisories/{advisory.Id}",
                 ["/api/v1/notices/{id:guid}"] = $"/api/v1/notices/{Guid.CreateVersion7()}",
                 ["/api/v1/access/jobs/{id:guid}"] = $"/api/v1/access/jobs/{Guid.CreateVersion7()}",
                 ["/council/toshin/edit/{id:guid?}"] = $"/council/toshin/edit/{toshin.Id}",

@@ -23,6 +23,8 @@ public sealed class ForeignIdTests(AppFixture app)
         ["/reviews/rounds/"] = "点検の回は団体全体のもの",
         ["/api/v1/reviews/rounds/"] = "点検の回は団体全体のもの",
         ["/security/self-checks/"] = "セルフチェックは全職員が回答する",
+        ["/advisories/"] = "国の通知は団体全体のもの（点検は自課の分だけ見える）",
+        ["/api/v1/advisories/"] = "国の通知は団体全体のもの（点検は自課の分だけ見える）",
         ["/api/v1/security/self-checks/"] = "セルフチェックは全職員が回答する（回答状況は自課の分だけ）",
         ["/findings/inspections/"] = "検査は団体のもので、対象課の一覧は全課が見る",
         ["/api/v1/reviews/templates/"] = "点検票のひな形は全課が使う",

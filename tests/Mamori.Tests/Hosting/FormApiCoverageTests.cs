@@ -146,6 +146,11 @@ public sealed class FormApiCoverageTests(AppFixture app)
         ["POST /access/data?handler=Masters"] = ["POST /api/v1/access/masters"],
         ["POST /access/data?handler=Analyze"] = ["POST /api/v1/access/analyses"],
         ["POST /access/settings"] = ["PUT /api/v1/access/settings"],
+        ["POST /advisories/edit/{id:guid?}"] = ["POST /api/v1/advisories", "PUT /api/v1/advisories/{id:guid}", "POST /api/v1/advisories/{id:guid}/document"],
+        ["POST /advisories/{id:guid}?handler=Assign"] = ["POST /api/v1/advisories/{id:guid}/tasks"],
+        ["POST /advisories/{id:guid}?handler=Record"] = ["POST /api/v1/advisories/tasks/{taskId:guid}/result"],
+        ["POST /advisories/{id:guid}?handler=Close"] = ["POST /api/v1/advisories/{id:guid}/close"],
+        ["POST /advisories/{id:guid}?handler=Report"] = ["POST /api/v1/advisories/{id:guid}/council-report"],
     };
 
     /// <summary>Forms that are a person's own action at the browser, with the reason.</summary>

@@ -17,7 +17,7 @@ public static class ApiModules
         new("assessments", "特定個人情報保護評価", ["assessments"]),
         new("security", "セキュリティ", ["security"]),
         new("findings", "指摘事項・漏えい等事案", ["findings", "incidents"]),
-        new("systems", "情報システム・委託契約", ["systems", "contracts"]),
+        new("systems", "情報システム・委託契約・国の通知", ["systems", "contracts", "advisories"]),
         new("access", "アクセスログ監視", ["access"]),
         new("statistics", "統計・年次報告", ["statistics", "reports"]),
         new("audit", "監査ログ", ["audit"]),

@@ -1263,6 +1263,43 @@ namespace Mamori.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "Advisories",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    MunicipalityId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Source = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    SourceName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Number = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    IssuedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    Requirement = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    DueOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    FileId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    FileName = table.Column<string>(type: "TEXT", maxLength: 255, nullable: true),
+                    ContentType = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    ClosedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    CouncilItemId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Advisories", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Advisories_Municipalities_MunicipalityId",
+                        column: x => x.MunicipalityId,
+                        principalTable: "Municipalities",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Advisories_StoredFiles_FileId",
+                        column: x => x.FileId,
+                        principalTable: "StoredFiles",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "TopicProposals",
                 columns: table => new
                 {
@@ -1935,6 +1972,59 @@ namespace Mamori.Migrations.Sqlite.Migrations
                         onDelete: ReferentialAction.Restrict);
                     table.ForeignKey(
                         name: "FK_AccountListings_StoredFiles_EvidenceFileId",
+                        column: x => x.EvidenceFileId,
+                        principalTable: "StoredFiles",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AdvisoryTasks",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    MunicipalityId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AdvisoryId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    DepartmentId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SystemId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Outcome = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    DoneOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    DoneBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    EvidenceFileId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    EvidenceName = table.Column<string>(type: "TEXT", maxLength: 255, nullable: true),
+                    EvidenceType = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AdvisoryTasks", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_AdvisoryTasks_Advisories_AdvisoryId",
+                        column: x => x.AdvisoryId,
+                        principalTable: "Advisories",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_AdvisoryTasks_BusinessSystems_SystemId",
+                        column: x => x.SystemId,
+                        principalTable: "BusinessSystems",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_AdvisoryTasks_Departments_DepartmentId",
+                        column: x => x.DepartmentId,
+                        principalTable: "Departments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_AdvisoryTasks_Municipalities_MunicipalityId",
+                        column: x => x.MunicipalityId,
+                        principalTable: "Municipalities",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_AdvisoryTasks_StoredFiles_EvidenceFileId",
                         column: x => x.EvidenceFileId,
                         principalTable: "StoredFiles",
                         principalColumn: "Id",
@@ -2974,6 +3064,42 @@ namespace Mamori.Migrations.Sqlite.Migrations
                 column: "MeetingId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Advisories_FileId",
+                table: "Advisories",
+                column: "FileId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Advisories_MunicipalityId_IssuedOn",
+                table: "Advisories",
+                columns: new[] { "MunicipalityId", "IssuedOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AdvisoryTasks_AdvisoryId_DepartmentId_SystemId",
+                table: "AdvisoryTasks",
+                columns: new[] { "AdvisoryId", "DepartmentId", "SystemId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AdvisoryTasks_DepartmentId",
+                table: "AdvisoryTasks",
+                column: "DepartmentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AdvisoryTasks_EvidenceFileId",
+                table: "AdvisoryTasks",
+                column: "EvidenceFileId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AdvisoryTasks_MunicipalityId",
+                table: "AdvisoryTasks",
+                column: "MunicipalityId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AdvisoryTasks_SystemId",
+                table: "AdvisoryTasks",
+                column: "SystemId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_AgendaItems_CouncilId",
                 table: "AgendaItems",
                 column: "CouncilId");
@@ -3868,6 +3994,9 @@ namespace Mamori.Migrations.Sqlite.Migrations
                 name: "ActionItems");
 
             migrationBuilder.DropTable(
+                name: "AdvisoryTasks");
+
+            migrationBuilder.DropTable(
                 name: "AlertComments");
 
             migrationBuilder.DropTable(
@@ -4018,6 +4147,9 @@ namespace Mamori.Migrations.Sqlite.Migrations
                 name: "WrittenOpinions");
 
             migrationBuilder.DropTable(
+                name: "Advisories");
+
+            migrationBuilder.DropTable(
                 name: "AccessAlerts");
 
             migrationBuilder.DropTable(
@@ -4031,9 +4163,6 @@ namespace Mamori.Migrations.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "Reconsignments");
-
-            migrationBuilder.DropTable(
-                name: "StoredFiles");
 
             migrationBuilder.DropTable(
                 name: "SelfCheckQuestionSets");
@@ -4061,6 +4190,9 @@ namespace Mamori.Migrations.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "Meetings");
+
+            migrationBuilder.DropTable(
+                name: "StoredFiles");
 
             migrationBuilder.DropTable(
                 name: "AccessAnalyses");

@@ -1265,6 +1265,43 @@ namespace Mamori.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "Advisories",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    MunicipalityId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Source = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    SourceName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Number = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    IssuedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    Title = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    Requirement = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    DueOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    FileId = table.Column<Guid>(type: "uuid", nullable: true),
+                    FileName = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: true),
+                    ContentType = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    ClosedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    CouncilItemId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Version = table.Column<Guid>(type: "uuid", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Advisories", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Advisories_Municipalities_MunicipalityId",
+                        column: x => x.MunicipalityId,
+                        principalTable: "Municipalities",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Advisories_StoredFiles_FileId",
+                        column: x => x.FileId,
+                        principalTable: "StoredFiles",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "TopicProposals",
                 columns: table => new
                 {
@@ -1937,6 +1974,59 @@ namespace Mamori.Migrations.Postgres.Migrations
                         onDelete: ReferentialAction.Restrict);
                     table.ForeignKey(
                         name: "FK_AccountListings_StoredFiles_EvidenceFileId",
+                        column: x => x.EvidenceFileId,
+                        principalTable: "StoredFiles",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AdvisoryTasks",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    MunicipalityId = table.Column<Guid>(type: "uuid", nullable: false),
+                    AdvisoryId = table.Column<Guid>(type: "uuid", nullable: false),
+                    DepartmentId = table.Column<Guid>(type: "uuid", nullable: false),
+                    SystemId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Outcome = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    Note = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    DoneOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    DoneBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    EvidenceFileId = table.Column<Guid>(type: "uuid", nullable: true),
+                    EvidenceName = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: true),
+                    EvidenceType = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    Version = table.Column<Guid>(type: "uuid", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AdvisoryTasks", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_AdvisoryTasks_Advisories_AdvisoryId",
+                        column: x => x.AdvisoryId,
+                        principalTable: "Advisories",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_AdvisoryTasks_BusinessSystems_SystemId",
+                        column: x => x.SystemId,
+                        principalTable: "BusinessSystems",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_AdvisoryTasks_Departments_DepartmentId",
+                        column: x => x.DepartmentId,
+                        principalTable: "Departments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_AdvisoryTasks_Municipalities_MunicipalityId",
+                        column: x => x.MunicipalityId,
+                        principalTable: "Municipalities",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_AdvisoryTasks_StoredFiles_EvidenceFileId",
                         column: x => x.EvidenceFileId,
                         principalTable: "StoredFiles",
                         principalColumn: "Id",
@@ -2976,6 +3066,42 @@ namespace Mamori.Migrations.Postgres.Migrations
                 column: "MeetingId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Advisories_FileId",
+                table: "Advisories",
+                column: "FileId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Advisories_MunicipalityId_IssuedOn",
+                table: "Advisories",
+                columns: new[] { "MunicipalityId", "IssuedOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AdvisoryTasks_AdvisoryId_DepartmentId_SystemId",
+                table: "AdvisoryTasks",
+                columns: new[] { "AdvisoryId", "DepartmentId", "SystemId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AdvisoryTasks_DepartmentId",
+                table: "AdvisoryTasks",
+                column: "DepartmentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AdvisoryTasks_EvidenceFileId",
+                table: "AdvisoryTasks",
+                column: "EvidenceFileId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AdvisoryTasks_MunicipalityId",
+                table: "AdvisoryTasks",
+                column: "MunicipalityId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AdvisoryTasks_SystemId",
+                table: "AdvisoryTasks",
+                column: "SystemId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_AgendaItems_CouncilId",
                 table: "AgendaItems",
                 column: "CouncilId");
@@ -3870,6 +3996,9 @@ namespace Mamori.Migrations.Postgres.Migrations
                 name: "ActionItems");
 
             migrationBuilder.DropTable(
+                name: "AdvisoryTasks");
+
+            migrationBuilder.DropTable(
                 name: "AlertComments");
 
             migrationBuilder.DropTable(
@@ -4020,6 +4149,9 @@ namespace Mamori.Migrations.Postgres.Migrations
                 name: "WrittenOpinions");
 
             migrationBuilder.DropTable(
+                name: "Advisories");
+
+            migrationBuilder.DropTable(
                 name: "AccessAlerts");
 
             migrationBuilder.DropTable(
@@ -4033,9 +4165,6 @@ namespace Mamori.Migrations.Postgres.Migrations
 
             migrationBuilder.DropTable(
                 name: "Reconsignments");
-
-            migrationBuilder.DropTable(
-                name: "StoredFiles");
 
             migrationBuilder.DropTable(
                 name: "SelfCheckQuestionSets");
@@ -4063,6 +4192,9 @@ namespace Mamori.Migrations.Postgres.Migrations
 
             migrationBuilder.DropTable(
                 name: "Meetings");
+
+            migrationBuilder.DropTable(
+                name: "StoredFiles");
 
             migrationBuilder.DropTable(
                 name: "AccessAnalyses");
