@@ -92,4 +92,15 @@ public sealed class TestTenant
             };
         });
     }
+
+    /// <summary>A second 所管課 account, in the other department (for flows two departments take part in).</summary>
+    public async Task<string> OtherDepartmentUserAsync(MamoriFactory factory) =>
+        await factory.AsSystemAsync(async (services, db) =>
+        {
+            var userName = "dept2-" + Guid.NewGuid().ToString("N")[..10];
+            var created = await CreateAccount.RunAsync(db, services.GetRequiredService<UserManager<AppUser>>(),
+                new NewAccount(MunicipalityId, userName, "税務 花子", UserRole.Department, OtherDepartmentId, null, Password), default);
+            Assert.True(created.Ok, created.Describe());
+            return userName;
+        });
 }

@@ -50,6 +50,12 @@ public sealed class AdvisoryTests(AppFixture app)
         var vendorWithoutName = await office.PostAsJsonAsync("/api/v1/advisories", new { source = "事業者", issuedOn = "令和8年11月10日", title = "証明書の誤交付", requirement = "点検" });
         Assert.Equal(HttpStatusCode.BadRequest, vendorWithoutName.StatusCode);
         Assert.Contains("sourceName", await vendorWithoutName.Content.ReadAsStringAsync());
+        // The deadline may be the day of issue, never before it.
+        var dueBefore = await office.PostAsJsonAsync("/api/v1/advisories", new { source = "総務省", issuedOn = "2026-11-10", dueOn = "2026-11-09", title = "照会", requirement = "回答" });
+        Assert.Equal(HttpStatusCode.BadRequest, dueBefore.StatusCode);
+        Assert.Contains("dueOn", await dueBefore.Content.ReadAsStringAsync());
+        await ReadAsync(await office.PostAsJsonAsync("/api/v1/advisories", new { source = "Soumu", issuedOn = "2026-11-10", dueOn = "2026-11-10", title = "照会", requirement = "回答" }),
+            HttpStatusCode.Created);
         var advisory = await ReadAsync(await office.PostAsJsonAsync("/api/v1/advisories", new
         {
             source = "Vendor",
