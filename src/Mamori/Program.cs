@@ -14,6 +14,7 @@ using Mamori.Features.Register;
 using Mamori.Features.Reports;
 using Mamori.Features.Reviews;
 using Mamori.Features.Security;
+using Mamori.Features.Standardization;
 using Mamori.Features.Statistics;
 using Mamori.Features.Systems;
 using Mamori.Hosting;
@@ -70,6 +71,7 @@ public partial class Program
         api.MapStatisticsEndpoints();
         api.MapReportsEndpoints();
         api.MapAdvisoriesEndpoints();
+        api.MapStandardizationEndpoints();
         api.MapAuditEndpoints();
         api.MapNoticeEndpoints();
         return app;

@@ -117,6 +117,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, CurrentTenant 
     public DbSet<AccountListing> AccountListings => Set<AccountListing>();
     public DbSet<Features.Advisories.Advisory> Advisories => Set<Features.Advisories.Advisory>();
     public DbSet<Features.Advisories.AdvisoryTask> AdvisoryTasks => Set<Features.Advisories.AdvisoryTask>();
+    public DbSet<Features.Standardization.StandardizationTarget> StandardizationTargets => Set<Features.Standardization.StandardizationTarget>();
     public DbSet<Contract> Contracts => Set<Contract>();
     public DbSet<ContractCertification> ContractCertifications => Set<ContractCertification>();
     public DbSet<Reconsignment> Reconsignments => Set<Reconsignment>();

@@ -4521,6 +4521,92 @@ namespace Mamori.Migrations.Postgres.Migrations
                     b.ToTable("TerminalAudits");
                 });
 
+            modelBuilder.Entity("Mamori.Core.Features.Standardization.StandardizationTarget", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("AssessedBusinessId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("AssessmentChangeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("ChangesSpecificPersonalInfo")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Cloud")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("CurrentSystem")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("CurrentVendor")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("DepartmentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("IsmapListed")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateOnly?>("MigratedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Model")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<Guid>("MunicipalityId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Phase")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateOnly?>("PlannedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("TargetSystem")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("TargetVendor")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AssessedBusinessId");
+
+                    b.HasIndex("AssessmentChangeId");
+
+                    b.HasIndex("DepartmentId");
+
+                    b.HasIndex("MunicipalityId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("StandardizationTargets");
+                });
+
             modelBuilder.Entity("Mamori.Core.Features.Statistics.StatDataset", b =>
                 {
                     b.Property<Guid>("Id")
@@ -6086,6 +6172,31 @@ namespace Mamori.Migrations.Postgres.Migrations
                         .WithMany("Audits")
                         .HasForeignKey("TerminalId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Mamori.Core.Features.Standardization.StandardizationTarget", b =>
+                {
+                    b.HasOne("Mamori.Core.Features.Assessments.AssessedBusiness", null)
+                        .WithMany()
+                        .HasForeignKey("AssessedBusinessId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Mamori.Core.Features.Assessments.AssessmentChange", null)
+                        .WithMany()
+                        .HasForeignKey("AssessmentChangeId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Mamori.Core.Features.Organization.Department", null)
+                        .WithMany()
+                        .HasForeignKey("DepartmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Mamori.Core.Features.Organization.Municipality", null)
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

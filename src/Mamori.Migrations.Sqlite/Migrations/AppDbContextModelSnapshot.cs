@@ -4513,6 +4513,92 @@ namespace Mamori.Migrations.Sqlite.Migrations
                     b.ToTable("TerminalAudits");
                 });
 
+            modelBuilder.Entity("Mamori.Core.Features.Standardization.StandardizationTarget", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("AssessedBusinessId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("AssessmentChangeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("ChangesSpecificPersonalInfo")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Cloud")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CurrentSystem")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CurrentVendor")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("DepartmentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsmapListed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("MigratedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Model")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("MunicipalityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Phase")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("PlannedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TargetSystem")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TargetVendor")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AssessedBusinessId");
+
+                    b.HasIndex("AssessmentChangeId");
+
+                    b.HasIndex("DepartmentId");
+
+                    b.HasIndex("MunicipalityId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("StandardizationTargets");
+                });
+
             modelBuilder.Entity("Mamori.Core.Features.Statistics.StatDataset", b =>
                 {
                     b.Property<Guid>("Id")
@@ -6074,6 +6160,31 @@ namespace Mamori.Migrations.Sqlite.Migrations
                         .WithMany("Audits")
                         .HasForeignKey("TerminalId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Mamori.Core.Features.Standardization.StandardizationTarget", b =>
+                {
+                    b.HasOne("Mamori.Core.Features.Assessments.AssessedBusiness", null)
+                        .WithMany()
+                        .HasForeignKey("AssessedBusinessId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Mamori.Core.Features.Assessments.AssessmentChange", null)
+                        .WithMany()
+                        .HasForeignKey("AssessmentChangeId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Mamori.Core.Features.Organization.Department", null)
+                        .WithMany()
+                        .HasForeignKey("DepartmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Mamori.Core.Features.Organization.Municipality", null)
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

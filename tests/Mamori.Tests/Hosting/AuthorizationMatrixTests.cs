@@ -270,6 +270,8 @@ public sealed partial class AuthorizationMatrixTests(AppFixture app)
                 IssuedOn = new DateOnly(2026, 11, 1),
             };
             db.Add(advisory);
+            var migration = new Core.Features.Standardization.StandardizationTarget { MunicipalityId = tenant.MunicipalityId, DepartmentId = department, Name = "住民基本台帳" };
+            db.Add(migration);
             var inspection = new Core.Features.Findings.Inspection { MunicipalityId = tenant.MunicipalityId, Title = "実地調査", StartOn = new DateOnly(2023, 7, 31) };
             var finding = new Core.Features.Findings.Finding
             {
@@ -439,6 +441,8 @@ public sealed partial class AuthorizationMatrixTests(AppFixture app)
                 ["{taskId:guid}"] = Guid.CreateVersion7().ToString(),
                 ["/advisories/edit/{id:guid?}"] = $"/advisories/edit/{advisory.Id}",
                 ["/advisories/{id:guid}"] = $"/advisories/{advisory.Id}",
+                ["/standardization/edit/{id:guid?}"] = $"/standardization/edit/{migration.Id}",
+                ["/api/v1/standardization/{id:guid}"] = $"/api/v1/standardization/{migration.Id}",
                 ["/api/v1/notices/{id:guid}"] = $"/api/v1/notices/{Guid.CreateVersion7()}",
                 ["/api/v1/access/jobs/{id:guid}"] = $"/api/v1/access/jobs/{Guid.CreateVersion7()}",
                 ["/council/toshin/edit/{id:guid?}"] = $"/council/toshin/edit/{toshin.Id}",

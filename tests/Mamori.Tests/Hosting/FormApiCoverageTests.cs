@@ -151,6 +151,9 @@ public sealed class FormApiCoverageTests(AppFixture app)
         ["POST /advisories/{id:guid}?handler=Record"] = ["POST /api/v1/advisories/tasks/{taskId:guid}/result"],
         ["POST /advisories/{id:guid}?handler=Close"] = ["POST /api/v1/advisories/{id:guid}/close"],
         ["POST /advisories/{id:guid}?handler=Report"] = ["POST /api/v1/advisories/{id:guid}/council-report"],
+        ["POST /standardization?handler=Seed"] = ["POST /api/v1/standardization/seed"],
+        ["POST /standardization/edit/{id:guid?}"] = ["POST /api/v1/standardization", "PUT /api/v1/standardization/{id:guid}"],
+        ["POST /standardization/edit/{id:guid?}?handler=PiaChange"] = ["POST /api/v1/standardization/{id:guid}/pia-change"],
     };
 
     /// <summary>Forms that are a person's own action at the browser, with the reason.</summary>

@@ -2804,6 +2804,59 @@ namespace Mamori.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "StandardizationTargets",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    MunicipalityId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    DepartmentId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CurrentSystem = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    CurrentVendor = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    TargetSystem = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    TargetVendor = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Model = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    Cloud = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    IsmapListed = table.Column<bool>(type: "INTEGER", nullable: false),
+                    PlannedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    MigratedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    Phase = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    AssessedBusinessId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    ChangesSpecificPersonalInfo = table.Column<bool>(type: "INTEGER", nullable: false),
+                    AssessmentChangeId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_StandardizationTargets", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_StandardizationTargets_AssessedBusinesses_AssessedBusinessId",
+                        column: x => x.AssessedBusinessId,
+                        principalTable: "AssessedBusinesses",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                    table.ForeignKey(
+                        name: "FK_StandardizationTargets_AssessmentChanges_AssessmentChangeId",
+                        column: x => x.AssessmentChangeId,
+                        principalTable: "AssessmentChanges",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                    table.ForeignKey(
+                        name: "FK_StandardizationTargets_Departments_DepartmentId",
+                        column: x => x.DepartmentId,
+                        principalTable: "Departments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_StandardizationTargets_Municipalities_MunicipalityId",
+                        column: x => x.MunicipalityId,
+                        principalTable: "Municipalities",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AccessAlerts",
                 columns: table => new
                 {
@@ -3846,6 +3899,27 @@ namespace Mamori.Migrations.Sqlite.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_StandardizationTargets_AssessedBusinessId",
+                table: "StandardizationTargets",
+                column: "AssessedBusinessId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StandardizationTargets_AssessmentChangeId",
+                table: "StandardizationTargets",
+                column: "AssessmentChangeId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StandardizationTargets_DepartmentId",
+                table: "StandardizationTargets",
+                column: "DepartmentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StandardizationTargets_MunicipalityId_Name",
+                table: "StandardizationTargets",
+                columns: new[] { "MunicipalityId", "Name" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_StatDatasets_MunicipalityId_Key",
                 table: "StatDatasets",
                 columns: new[] { "MunicipalityId", "Key" },
@@ -4015,9 +4089,6 @@ namespace Mamori.Migrations.Sqlite.Migrations
                 name: "AssessedBusinessFiles");
 
             migrationBuilder.DropTable(
-                name: "AssessmentChanges");
-
-            migrationBuilder.DropTable(
                 name: "AssessmentDocuments");
 
             migrationBuilder.DropTable(
@@ -4123,6 +4194,9 @@ namespace Mamori.Migrations.Sqlite.Migrations
                 name: "SignInSessions");
 
             migrationBuilder.DropTable(
+                name: "StandardizationTargets");
+
+            migrationBuilder.DropTable(
                 name: "StatDatasets");
 
             migrationBuilder.DropTable(
@@ -4156,9 +4230,6 @@ namespace Mamori.Migrations.Sqlite.Migrations
                 name: "ReportTemplates");
 
             migrationBuilder.DropTable(
-                name: "Assessments");
-
-            migrationBuilder.DropTable(
                 name: "ChecklistAssessments");
 
             migrationBuilder.DropTable(
@@ -4175,6 +4246,9 @@ namespace Mamori.Migrations.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "AspNetUsers");
+
+            migrationBuilder.DropTable(
+                name: "AssessmentChanges");
 
             migrationBuilder.DropTable(
                 name: "BusinessSystems");
@@ -4213,13 +4287,16 @@ namespace Mamori.Migrations.Sqlite.Migrations
                 name: "Staff");
 
             migrationBuilder.DropTable(
-                name: "AssessedBusinesses");
+                name: "Assessments");
 
             migrationBuilder.DropTable(
                 name: "Findings");
 
             migrationBuilder.DropTable(
                 name: "AgendaItems");
+
+            migrationBuilder.DropTable(
+                name: "AssessedBusinesses");
 
             migrationBuilder.DropTable(
                 name: "Incidents");

@@ -2806,6 +2806,59 @@ namespace Mamori.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "StandardizationTargets",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    MunicipalityId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    DepartmentId = table.Column<Guid>(type: "uuid", nullable: false),
+                    CurrentSystem = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    CurrentVendor = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    TargetSystem = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    TargetVendor = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Model = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    Cloud = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    IsmapListed = table.Column<bool>(type: "boolean", nullable: false),
+                    PlannedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    MigratedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    Phase = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    AssessedBusinessId = table.Column<Guid>(type: "uuid", nullable: true),
+                    ChangesSpecificPersonalInfo = table.Column<bool>(type: "boolean", nullable: false),
+                    AssessmentChangeId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Note = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    Version = table.Column<Guid>(type: "uuid", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_StandardizationTargets", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_StandardizationTargets_AssessedBusinesses_AssessedBusinessId",
+                        column: x => x.AssessedBusinessId,
+                        principalTable: "AssessedBusinesses",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                    table.ForeignKey(
+                        name: "FK_StandardizationTargets_AssessmentChanges_AssessmentChangeId",
+                        column: x => x.AssessmentChangeId,
+                        principalTable: "AssessmentChanges",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                    table.ForeignKey(
+                        name: "FK_StandardizationTargets_Departments_DepartmentId",
+                        column: x => x.DepartmentId,
+                        principalTable: "Departments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_StandardizationTargets_Municipalities_MunicipalityId",
+                        column: x => x.MunicipalityId,
+                        principalTable: "Municipalities",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AccessAlerts",
                 columns: table => new
                 {
@@ -3848,6 +3901,27 @@ namespace Mamori.Migrations.Postgres.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_StandardizationTargets_AssessedBusinessId",
+                table: "StandardizationTargets",
+                column: "AssessedBusinessId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StandardizationTargets_AssessmentChangeId",
+                table: "StandardizationTargets",
+                column: "AssessmentChangeId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StandardizationTargets_DepartmentId",
+                table: "StandardizationTargets",
+                column: "DepartmentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StandardizationTargets_MunicipalityId_Name",
+                table: "StandardizationTargets",
+                columns: new[] { "MunicipalityId", "Name" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_StatDatasets_MunicipalityId_Key",
                 table: "StatDatasets",
                 columns: new[] { "MunicipalityId", "Key" },
@@ -4017,9 +4091,6 @@ namespace Mamori.Migrations.Postgres.Migrations
                 name: "AssessedBusinessFiles");
 
             migrationBuilder.DropTable(
-                name: "AssessmentChanges");
-
-            migrationBuilder.DropTable(
                 name: "AssessmentDocuments");
 
             migrationBuilder.DropTable(
@@ -4125,6 +4196,9 @@ namespace Mamori.Migrations.Postgres.Migrations
                 name: "SignInSessions");
 
             migrationBuilder.DropTable(
+                name: "StandardizationTargets");
+
+            migrationBuilder.DropTable(
                 name: "StatDatasets");
 
             migrationBuilder.DropTable(
@@ -4158,9 +4232,6 @@ namespace Mamori.Migrations.Postgres.Migrations
                 name: "ReportTemplates");
 
             migrationBuilder.DropTable(
-                name: "Assessments");
-
-            migrationBuilder.DropTable(
                 name: "ChecklistAssessments");
 
             migrationBuilder.DropTable(
@@ -4177,6 +4248,9 @@ namespace Mamori.Migrations.Postgres.Migrations
 
             migrationBuilder.DropTable(
                 name: "AspNetUsers");
+
+            migrationBuilder.DropTable(
+                name: "AssessmentChanges");
 
             migrationBuilder.DropTable(
                 name: "BusinessSystems");
@@ -4215,13 +4289,16 @@ namespace Mamori.Migrations.Postgres.Migrations
                 name: "Staff");
 
             migrationBuilder.DropTable(
-                name: "AssessedBusinesses");
+                name: "Assessments");
 
             migrationBuilder.DropTable(
                 name: "Findings");
 
             migrationBuilder.DropTable(
                 name: "AgendaItems");
+
+            migrationBuilder.DropTable(
+                name: "AssessedBusinesses");
 
             migrationBuilder.DropTable(
                 name: "Incidents");
