@@ -8,6 +8,7 @@ using Mamori.Features.Contracts;
 using Mamori.Features.Council;
 using Mamori.Features.Findings;
 using Mamori.Features.Minutes;
+using Mamori.Features.MyNumber;
 using Mamori.Features.Notices;
 using Mamori.Features.Organization;
 using Mamori.Features.Register;
@@ -72,6 +73,7 @@ public partial class Program
         api.MapReportsEndpoints();
         api.MapAdvisoriesEndpoints();
         api.MapStandardizationEndpoints();
+        api.MapMyNumberEndpoints();
         api.MapAuditEndpoints();
         api.MapNoticeEndpoints();
         return app;

@@ -118,6 +118,8 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, CurrentTenant 
     public DbSet<Features.Advisories.Advisory> Advisories => Set<Features.Advisories.Advisory>();
     public DbSet<Features.Advisories.AdvisoryTask> AdvisoryTasks => Set<Features.Advisories.AdvisoryTask>();
     public DbSet<Features.Standardization.StandardizationTarget> StandardizationTargets => Set<Features.Standardization.StandardizationTarget>();
+    public DbSet<Features.MyNumber.MyNumberProcedure> MyNumberProcedures => Set<Features.MyNumber.MyNumberProcedure>();
+    public DbSet<Features.MyNumber.OrdinanceAmendment> OrdinanceAmendments => Set<Features.MyNumber.OrdinanceAmendment>();
     public DbSet<Contract> Contracts => Set<Contract>();
     public DbSet<ContractCertification> ContractCertifications => Set<ContractCertification>();
     public DbSet<Reconsignment> Reconsignments => Set<Reconsignment>();

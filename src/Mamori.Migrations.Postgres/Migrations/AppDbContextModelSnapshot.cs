@@ -3071,6 +3071,138 @@ namespace Mamori.Migrations.Postgres.Migrations
                     b.ToTable("MinutesTurns");
                 });
 
+            modelBuilder.Entity("Mamori.Core.Features.MyNumber.MyNumberProcedure", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("AmendmentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("AssessedBusinessId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("DepartmentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly?>("EffectiveOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("LinkageBasis")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<Guid>("MunicipalityId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Ordinance")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("Pending")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateOnly?>("RepealedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Row")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Sources")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<bool>("UsesLinkage")
+                        .HasColumnType("boolean");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AmendmentId");
+
+                    b.HasIndex("AssessedBusinessId");
+
+                    b.HasIndex("DepartmentId");
+
+                    b.HasIndex("MunicipalityId");
+
+                    b.ToTable("MyNumberProcedures");
+                });
+
+            modelBuilder.Entity("Mamori.Core.Features.MyNumber.OrdinanceAmendment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("CouncilItemId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly?>("CouncilOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("DraftedOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("EnforcedOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("MunicipalityId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly?>("PassedOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("PromulgatedOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("PublicCommentOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("SubmittedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CouncilItemId");
+
+                    b.HasIndex("MunicipalityId");
+
+                    b.ToTable("OrdinanceAmendments");
+                });
+
             modelBuilder.Entity("Mamori.Core.Features.Notices.Notice", b =>
                 {
                     b.Property<Guid>("Id")
@@ -5824,6 +5956,45 @@ namespace Mamori.Migrations.Postgres.Migrations
                     b.HasOne("Mamori.Core.Features.Council.Meeting", null)
                         .WithMany()
                         .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Mamori.Core.Features.MyNumber.MyNumberProcedure", b =>
+                {
+                    b.HasOne("Mamori.Core.Features.MyNumber.OrdinanceAmendment", null)
+                        .WithMany()
+                        .HasForeignKey("AmendmentId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Mamori.Core.Features.Assessments.AssessedBusiness", null)
+                        .WithMany()
+                        .HasForeignKey("AssessedBusinessId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Mamori.Core.Features.Organization.Department", null)
+                        .WithMany()
+                        .HasForeignKey("DepartmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Mamori.Core.Features.Organization.Municipality", null)
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Mamori.Core.Features.MyNumber.OrdinanceAmendment", b =>
+                {
+                    b.HasOne("Mamori.Core.Features.Council.AgendaItem", null)
+                        .WithMany()
+                        .HasForeignKey("CouncilItemId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Mamori.Core.Features.Organization.Municipality", null)
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

@@ -3063,6 +3063,138 @@ namespace Mamori.Migrations.Sqlite.Migrations
                     b.ToTable("MinutesTurns");
                 });
 
+            modelBuilder.Entity("Mamori.Core.Features.MyNumber.MyNumberProcedure", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("AmendmentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("AssessedBusinessId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("DepartmentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("EffectiveOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LinkageBasis")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("MunicipalityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Ordinance")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Pending")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("RepealedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Row")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sources")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("UsesLinkage")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AmendmentId");
+
+                    b.HasIndex("AssessedBusinessId");
+
+                    b.HasIndex("DepartmentId");
+
+                    b.HasIndex("MunicipalityId");
+
+                    b.ToTable("MyNumberProcedures");
+                });
+
+            modelBuilder.Entity("Mamori.Core.Features.MyNumber.OrdinanceAmendment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("CouncilItemId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("CouncilOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("DraftedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("EnforcedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("MunicipalityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("PassedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("PromulgatedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("PublicCommentOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("SubmittedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CouncilItemId");
+
+                    b.HasIndex("MunicipalityId");
+
+                    b.ToTable("OrdinanceAmendments");
+                });
+
             modelBuilder.Entity("Mamori.Core.Features.Notices.Notice", b =>
                 {
                     b.Property<Guid>("Id")
@@ -5812,6 +5944,45 @@ namespace Mamori.Migrations.Sqlite.Migrations
                     b.HasOne("Mamori.Core.Features.Council.Meeting", null)
                         .WithMany()
                         .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Mamori.Core.Features.MyNumber.MyNumberProcedure", b =>
+                {
+                    b.HasOne("Mamori.Core.Features.MyNumber.OrdinanceAmendment", null)
+                        .WithMany()
+                        .HasForeignKey("AmendmentId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Mamori.Core.Features.Assessments.AssessedBusiness", null)
+                        .WithMany()
+                        .HasForeignKey("AssessedBusinessId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Mamori.Core.Features.Organization.Department", null)
+                        .WithMany()
+                        .HasForeignKey("DepartmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Mamori.Core.Features.Organization.Municipality", null)
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Mamori.Core.Features.MyNumber.OrdinanceAmendment", b =>
+                {
+                    b.HasOne("Mamori.Core.Features.Council.AgendaItem", null)
+                        .WithMany()
+                        .HasForeignKey("CouncilItemId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Mamori.Core.Features.Organization.Municipality", null)
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

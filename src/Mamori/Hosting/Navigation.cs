@@ -18,6 +18,7 @@ public static class Navigation
         new("個人情報", "取扱事務", "/reviews/businesses", Policies.ReviewsRead),
         new("個人情報", "特定個人情報保護評価", "/assessments", Policies.AssessmentsRead),
         new("個人情報", "標準準拠システムへの移行", "/standardization", Policies.AssessmentsRead),
+        new("個人情報", "独自利用事務", "/mynumber", Policies.AssessmentsRead),
         new("審議会", "審議会・会議", "/council", Policies.CouncilRead),
         new("審議会", "諮問・報告・答申", "/council/items", Policies.CouncilRead),
         new("審議会", "会議録の検索", "/council/minutes/search", Policies.CouncilRead),

@@ -272,6 +272,18 @@ public sealed partial class AuthorizationMatrixTests(AppFixture app)
             db.Add(advisory);
             var migration = new Core.Features.Standardization.StandardizationTarget { MunicipalityId = tenant.MunicipalityId, DepartmentId = department, Name = "住民基本台帳" };
             db.Add(migration);
+            var amendment = new Core.Features.MyNumber.OrdinanceAmendment { MunicipalityId = tenant.MunicipalityId, Title = "権限確認の条例改正" };
+            var procedure = new Core.Features.MyNumber.MyNumberProcedure
+            {
+                MunicipalityId = tenant.MunicipalityId,
+                DepartmentId = department,
+                Name = "権限確認の独自利用事務",
+                Ordinance = "番号利用条例",
+                Row = "別表第一 1の項",
+                Purpose = "確認",
+                State = Core.Features.MyNumber.ProcedureState.InForce,
+            };
+            db.AddRange(amendment, procedure);
             var inspection = new Core.Features.Findings.Inspection { MunicipalityId = tenant.MunicipalityId, Title = "実地調査", StartOn = new DateOnly(2023, 7, 31) };
             var finding = new Core.Features.Findings.Finding
             {
@@ -443,6 +455,12 @@ public sealed partial class AuthorizationMatrixTests(AppFixture app)
                 ["/advisories/{id:guid}"] = $"/advisories/{advisory.Id}",
                 ["/standardization/edit/{id:guid?}"] = $"/standardization/edit/{migration.Id}",
                 ["/api/v1/standardization/{id:guid}"] = $"/api/v1/standardization/{migration.Id}",
+                ["/mynumber/procedures/edit/{id:guid?}"] = $"/mynumber/procedures/edit/{procedure.Id}",
+                ["/api/v1/mynumber/procedures/{id:guid}"] = $"/api/v1/mynumber/procedures/{procedure.Id}",
+                ["/mynumber/amendments/edit/{id:guid?}"] = $"/mynumber/amendments/edit/{amendment.Id}",
+                ["/mynumber/amendments/{id:guid}"] = $"/mynumber/amendments/{amendment.Id}",
+                ["/api/v1/mynumber/amendments/{id:guid}"] = $"/api/v1/mynumber/amendments/{amendment.Id}",
+                ["{step}"] = "Drafted",
                 ["/api/v1/notices/{id:guid}"] = $"/api/v1/notices/{Guid.CreateVersion7()}",
                 ["/api/v1/access/jobs/{id:guid}"] = $"/api/v1/access/jobs/{Guid.CreateVersion7()}",
                 ["/council/toshin/edit/{id:guid?}"] = $"/council/toshin/edit/{toshin.Id}",

@@ -23,6 +23,8 @@ public sealed class ForeignIdTests(AppFixture app)
         ["/reviews/rounds/"] = "点検の回は団体全体のもの",
         ["/api/v1/reviews/rounds/"] = "点検の回は団体全体のもの",
         ["/security/self-checks/"] = "セルフチェックは全職員が回答する",
+        ["/mynumber/amendments/"] = "条例改正は団体全体のもの",
+        ["/api/v1/mynumber/amendments/"] = "条例改正は団体全体のもの",
         ["/advisories/"] = "国の通知は団体全体のもの（点検は自課の分だけ見える）",
         ["/api/v1/advisories/"] = "国の通知は団体全体のもの（点検は自課の分だけ見える）",
         ["/api/v1/security/self-checks/"] = "セルフチェックは全職員が回答する（回答状況は自課の分だけ）",

@@ -14,7 +14,7 @@ public static class ApiModules
         new("register", "個人情報ファイル簿", ["register"]),
         new("reviews", "自己点検・部会審査", ["reviews"]),
         new("council", "審議会・会議録", ["council", "minutes"]),
-        new("assessments", "特定個人情報保護評価・標準化", ["assessments", "standardization"]),
+        new("assessments", "特定個人情報保護評価・標準化・独自利用事務", ["assessments", "standardization", "mynumber"]),
         new("security", "セキュリティ", ["security"]),
         new("findings", "指摘事項・漏えい等事案", ["findings", "incidents"]),
         new("systems", "情報システム・委託契約・国の通知", ["systems", "contracts", "advisories"]),

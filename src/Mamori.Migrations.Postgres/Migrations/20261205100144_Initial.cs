@@ -1,9 +1,11 @@
 ﻿using System;
+using System.Collections.Generic;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace Mamori.Migrations.Sqlite.Migrations
+namespace Mamori.Migrations.Postgres.Migrations
 {
     /// <inheritdoc />
     public partial class Initial : Migration
@@ -15,18 +17,18 @@ namespace Mamori.Migrations.Sqlite.Migrations
                 name: "AuditEntries",
                 columns: table => new
                 {
-                    Sequence = table.Column<long>(type: "INTEGER", nullable: false),
-                    MunicipalityId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    OccurredAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    UserId = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
-                    ActorName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Action = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
-                    EntityType = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    EntityKey = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Sequence = table.Column<long>(type: "bigint", nullable: false),
+                    MunicipalityId = table.Column<Guid>(type: "uuid", nullable: true),
+                    OccurredAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UserId = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    ActorName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Action = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    EntityType = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    EntityKey = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
                     Changes = table.Column<string>(type: "text", maxLength: 4000, nullable: false),
-                    PreviousHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    Hash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    KeyId = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true)
+                    PreviousHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    KeyId = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -37,10 +39,10 @@ namespace Mamori.Migrations.Sqlite.Migrations
                 name: "DataProtectionKeys",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    FriendlyName = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
-                    Xml = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    FriendlyName = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    Xml = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -51,9 +53,9 @@ namespace Mamori.Migrations.Sqlite.Migrations
                 name: "LoginFailures",
                 columns: table => new
                 {
-                    Key = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    Failures = table.Column<int>(type: "INTEGER", nullable: false),
-                    NotBefore = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    Key = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Failures = table.Column<int>(type: "integer", nullable: false),
+                    NotBefore = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -64,11 +66,11 @@ namespace Mamori.Migrations.Sqlite.Migrations
                 name: "MinutesChanges",
                 columns: table => new
                 {
-                    Sequence = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    MeetingId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    ItemId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    At = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    Sequence = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    MeetingId = table.Column<Guid>(type: "uuid", nullable: true),
+                    ItemId = table.Column<Guid>(type: "uuid", nullable: true),
+                    At = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -79,10 +81,10 @@ namespace Mamori.Migrations.Sqlite.Migrations
                 name: "MinutesSynonymGroups",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    MunicipalityId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Words = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
-                    Order = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    MunicipalityId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Words = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    Order = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -93,15 +95,15 @@ namespace Mamori.Migrations.Sqlite.Migrations
                 name: "Municipalities",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Code = table.Column<string>(type: "TEXT", maxLength: 6, nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    OrdinanceSensitiveCategories = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
-                    IncidentPreliminaryDays = table.Column<int>(type: "INTEGER", nullable: false, defaultValue: 3),
-                    IncidentPeopleThreshold = table.Column<int>(type: "INTEGER", nullable: false, defaultValue: 100),
-                    SessionIdleMinutes = table.Column<int>(type: "INTEGER", nullable: true),
-                    SessionAbsoluteHours = table.Column<int>(type: "INTEGER", nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Code = table.Column<string>(type: "character varying(6)", maxLength: 6, nullable: false),
+                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    OrdinanceSensitiveCategories = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    IncidentPreliminaryDays = table.Column<int>(type: "integer", nullable: false, defaultValue: 3),
+                    IncidentPeopleThreshold = table.Column<int>(type: "integer", nullable: false, defaultValue: 100),
+                    SessionIdleMinutes = table.Column<int>(type: "integer", nullable: true),
+                    SessionAbsoluteHours = table.Column<int>(type: "integer", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -112,14 +114,14 @@ namespace Mamori.Migrations.Sqlite.Migrations
                 name: "SecurityEvents",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    MunicipalityId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    At = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    UserName = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
-                    ClientAddress = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
-                    Request = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
-                    Detail = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    MunicipalityId = table.Column<Guid>(type: "uuid", nullable: true),
+                    At = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    UserName = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    ClientAddress = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    Request = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    Detail = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -130,9 +132,9 @@ namespace Mamori.Migrations.Sqlite.Migrations
                 name: "ServiceLeases",
                 columns: table => new
                 {
-                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    Holder = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    ExpiresAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Holder = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    ExpiresAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -143,16 +145,16 @@ namespace Mamori.Migrations.Sqlite.Migrations
                 name: "AccessAllowlist",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    MunicipalityId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Rule = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
-                    UserId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    ResidentId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    Reason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
-                    ApprovedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    ExpiresOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    MunicipalityId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Rule = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    UserId = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    ResidentId = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    Reason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    ApprovedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    ExpiresOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    CreatedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -169,16 +171,16 @@ namespace Mamori.Migrations.Sqlite.Migrations
                 name: "AccessAnalyses",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    MunicipalityId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    From = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    To = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    Rows = table.Column<long>(type: "INTEGER", nullable: false),
-                    Alerts = table.Column<int>(type: "INTEGER", nullable: false),
-                    NewAlerts = table.Column<int>(type: "INTEGER", nullable: false),
-                    Seconds = table.Column<double>(type: "REAL", nullable: false),
-                    RanAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    RanBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    MunicipalityId = table.Column<Guid>(type: "uuid", nullable: false),
+                    From = table.Column<DateOnly>(type: "date", nullable: false),
+                    To = table.Column<DateOnly>(type: "date", nullable: false),
+                    Rows = table.Column<long>(type: "bigint", nullable: false),
+                    Alerts = table.Column<int>(type: "integer", nullable: false),
+                    NewAlerts = table.Column<int>(type: "integer", nullable: false),
+                    Seconds = table.Column<double>(type: "double precision", nullable: false),
+                    RanAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    RanBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -195,26 +197,26 @@ namespace Mamori.Migrations.Sqlite.Migrations
                 name: "AccessJobs",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    MunicipalityId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    State = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    FileNames = table.Column<string>(type: "TEXT", nullable: false),
-                    Paths = table.Column<string>(type: "TEXT", nullable: false),
-                    DeleteAfter = table.Column<bool>(type: "INTEGER", nullable: false),
-                    ReplacePeriods = table.Column<bool>(type: "INTEGER", nullable: false),
-                    From = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    To = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    Progress = table.Column<int>(type: "INTEGER", nullable: false),
-                    Step = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    Result = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
-                    Rows = table.Column<long>(type: "INTEGER", nullable: false),
-                    AnalysisId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    LeaseHolder = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    RequestedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    RequestedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    StartedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    FinishedAt = table.Column<DateTime>(type: "TEXT", nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    MunicipalityId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    State = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    FileNames = table.Column<List<string>>(type: "text[]", nullable: false),
+                    Paths = table.Column<List<string>>(type: "text[]", nullable: false),
+                    DeleteAfter = table.Column<bool>(type: "boolean", nullable: false),
+                    ReplacePeriods = table.Column<bool>(type: "boolean", nullable: false),
+                    From = table.Column<DateOnly>(type: "date", nullable: true),
+                    To = table.Column<DateOnly>(type: "date", nullable: true),
+                    Progress = table.Column<int>(type: "integer", nullable: false),
+                    Step = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    Result = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    Rows = table.Column<long>(type: "bigint", nullable: false),
+                    AnalysisId = table.Column<Guid>(type: "uuid", nullable: true),
+                    LeaseHolder = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    RequestedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    RequestedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    StartedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    FinishedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -231,12 +233,12 @@ namespace Mamori.Migrations.Sqlite.Migrations
                 name: "AccessMonitoringSettings",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    MunicipalityId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ExemptBusinessCodes = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
-                    ProtectedDepartments = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
-                    Parameters = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
-                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    MunicipalityId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ExemptBusinessCodes = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    ProtectedDepartments = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    Parameters = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    Version = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -253,16 +255,16 @@ namespace Mamori.Migrations.Sqlite.Migrations
                 name: "AccessSearches",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    MunicipalityId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    At = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    By = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Purpose = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
-                    ResidentId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    UserId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    From = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    To = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    Rows = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    MunicipalityId = table.Column<Guid>(type: "uuid", nullable: false),
+                    At = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    By = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Purpose = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    ResidentId = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    UserId = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    From = table.Column<DateOnly>(type: "date", nullable: false),
+                    To = table.Column<DateOnly>(type: "date", nullable: false),
+                    Rows = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -279,13 +281,13 @@ namespace Mamori.Migrations.Sqlite.Migrations
                 name: "ChecklistTemplates",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    MunicipalityId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    ItemsJson = table.Column<string>(type: "TEXT", maxLength: 400000, nullable: false),
-                    ScaleJson = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    MunicipalityId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    ItemsJson = table.Column<string>(type: "character varying(400000)", maxLength: 400000, nullable: false),
+                    ScaleJson = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Version = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -302,10 +304,10 @@ namespace Mamori.Migrations.Sqlite.Migrations
                 name: "ClauseTemplates",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    MunicipalityId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Required = table.Column<string>(type: "TEXT", nullable: false),
-                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    MunicipalityId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Required = table.Column<List<string>>(type: "text[]", nullable: false),
+                    Version = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -322,18 +324,18 @@ namespace Mamori.Migrations.Sqlite.Migrations
                 name: "Councils",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    MunicipalityId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ParentId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    Basis = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    EstablishedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    TermYears = table.Column<int>(type: "INTEGER", nullable: false),
-                    Quorum = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    IsPublic = table.Column<bool>(type: "INTEGER", nullable: false),
-                    NoticeSender = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    Contact = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    MunicipalityId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ParentId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Basis = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    EstablishedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    TermYears = table.Column<int>(type: "integer", nullable: false),
+                    Quorum = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    IsPublic = table.Column<bool>(type: "boolean", nullable: false),
+                    NoticeSender = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    Contact = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Version = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -356,14 +358,14 @@ namespace Mamori.Migrations.Sqlite.Migrations
                 name: "Departments",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    MunicipalityId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ParentId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    Code = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
-                    SortOrder = table.Column<int>(type: "INTEGER", nullable: false),
-                    IsActive = table.Column<bool>(type: "INTEGER", nullable: false),
-                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    MunicipalityId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ParentId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Code = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    SortOrder = table.Column<int>(type: "integer", nullable: false),
+                    IsActive = table.Column<bool>(type: "boolean", nullable: false),
+                    Version = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -386,21 +388,21 @@ namespace Mamori.Migrations.Sqlite.Migrations
                 name: "DirectoryConnections",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    MunicipalityId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Enabled = table.Column<bool>(type: "INTEGER", nullable: false),
-                    Issuer = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
-                    ClientId = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    ClientSecret = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    Scopes = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
-                    UserIdClaim = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    NameClaim = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    MailClaim = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    GroupsClaim = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    PasswordsOff = table.Column<bool>(type: "INTEGER", nullable: false),
-                    SignOutAtDirectory = table.Column<bool>(type: "INTEGER", nullable: false),
-                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    MunicipalityId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Enabled = table.Column<bool>(type: "boolean", nullable: false),
+                    Issuer = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    ClientId = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    ClientSecret = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    Scopes = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    UserIdClaim = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    NameClaim = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    MailClaim = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    GroupsClaim = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    PasswordsOff = table.Column<bool>(type: "boolean", nullable: false),
+                    SignOutAtDirectory = table.Column<bool>(type: "boolean", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Version = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -417,18 +419,18 @@ namespace Mamori.Migrations.Sqlite.Migrations
                 name: "Drills",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    MunicipalityId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    TargetGroup = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
-                    HeldOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    HeldUntil = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    Content = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: false),
-                    Participants = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    ParticipantCount = table.Column<int>(type: "INTEGER", nullable: true),
-                    Findings = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: true),
-                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    MunicipalityId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    TargetGroup = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
+                    HeldOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    HeldUntil = table.Column<DateOnly>(type: "date", nullable: true),
+                    Content = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: false),
+                    Participants = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    ParticipantCount = table.Column<int>(type: "integer", nullable: true),
+                    Findings = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: true),
+                    Version = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -445,13 +447,13 @@ namespace Mamori.Migrations.Sqlite.Migrations
                 name: "InspectionTemplates",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    MunicipalityId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Type = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    Number = table.Column<int>(type: "INTEGER", nullable: false),
-                    QuestionsJson = table.Column<string>(type: "TEXT", maxLength: 64000, nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    MunicipalityId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Type = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Number = table.Column<int>(type: "integer", nullable: false),
+                    QuestionsJson = table.Column<string>(type: "character varying(64000)", maxLength: 64000, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    CreatedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -468,19 +470,19 @@ namespace Mamori.Migrations.Sqlite.Migrations
                 name: "NoticeSettings",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    MunicipalityId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    RelayHost = table.Column<string>(type: "TEXT", maxLength: 255, nullable: true),
-                    RelayPort = table.Column<int>(type: "INTEGER", nullable: false),
-                    RelaySecurity = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    RelayUser = table.Column<string>(type: "TEXT", maxLength: 255, nullable: true),
-                    RelayPassword = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    SenderAddress = table.Column<string>(type: "TEXT", maxLength: 255, nullable: true),
-                    SenderName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    SiteUrl = table.Column<string>(type: "TEXT", maxLength: 255, nullable: true),
-                    DisabledRules = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
-                    DigestHour = table.Column<int>(type: "INTEGER", nullable: false),
-                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    MunicipalityId = table.Column<Guid>(type: "uuid", nullable: false),
+                    RelayHost = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: true),
+                    RelayPort = table.Column<int>(type: "integer", nullable: false),
+                    RelaySecurity = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    RelayUser = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: true),
+                    RelayPassword = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    SenderAddress = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: true),
+                    SenderName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    SiteUrl = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: true),
+                    DisabledRules = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    DigestHour = table.Column<int>(type: "integer", nullable: false),
+                    Version = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -497,14 +499,14 @@ namespace Mamori.Migrations.Sqlite.Migrations
                 name: "ReportTemplates",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    MunicipalityId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Title = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
-                    BuiltIn = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
-                    SectionsJson = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
-                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    MunicipalityId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Title = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    BuiltIn = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    SectionsJson = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Version = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -521,20 +523,20 @@ namespace Mamori.Migrations.Sqlite.Migrations
                 name: "ReviewRounds",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    MunicipalityId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Title = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    Body = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    NoticeOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    DeadlineOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    PreConsultationDates = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    MeetingOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    ReportOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    ReportTo = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    FirstCaseNumber = table.Column<int>(type: "INTEGER", nullable: true),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    ReportedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    MunicipalityId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Title = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Body = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    NoticeOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    DeadlineOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    PreConsultationDates = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    MeetingOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    ReportOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    ReportTo = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    FirstCaseNumber = table.Column<int>(type: "integer", nullable: true),
+                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    ReportedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    Version = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -551,16 +553,16 @@ namespace Mamori.Migrations.Sqlite.Migrations
                 name: "RoomEntries",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    MunicipalityId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    EnteredAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    ExitedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    Organization = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    Reason = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    MunicipalityId = table.Column<Guid>(type: "uuid", nullable: false),
+                    EnteredAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ExitedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Organization = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Reason = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Version = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -577,10 +579,10 @@ namespace Mamori.Migrations.Sqlite.Migrations
                 name: "RoomReasons",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    MunicipalityId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
-                    SortOrder = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    MunicipalityId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Name = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
+                    SortOrder = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -597,13 +599,13 @@ namespace Mamori.Migrations.Sqlite.Migrations
                 name: "SelfCheckCampaigns",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    MunicipalityId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    StartOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    EndOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    Note = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
-                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    MunicipalityId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    StartOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    EndOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    Note = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    Version = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -620,18 +622,18 @@ namespace Mamori.Migrations.Sqlite.Migrations
                 name: "StatDatasets",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    MunicipalityId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Key = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
-                    Description = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    PeriodKind = table.Column<int>(type: "INTEGER", nullable: false),
-                    LabelName = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    OwnLabel = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    ColumnsJson = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
-                    PublishedFrom = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    MunicipalityId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Key = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Name = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    Description = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    PeriodKind = table.Column<int>(type: "integer", nullable: false),
+                    LabelName = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    OwnLabel = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    ColumnsJson = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    PublishedFrom = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Version = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -648,10 +650,10 @@ namespace Mamori.Migrations.Sqlite.Migrations
                 name: "StatDatasetSettings",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    MunicipalityId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Dataset = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    IsPublic = table.Column<bool>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    MunicipalityId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Dataset = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    IsPublic = table.Column<bool>(type: "boolean", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -668,14 +670,14 @@ namespace Mamori.Migrations.Sqlite.Migrations
                 name: "StatRows",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    MunicipalityId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Dataset = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    Period = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
-                    Label = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    SortOrder = table.Column<int>(type: "INTEGER", nullable: false),
-                    ValuesJson = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
-                    SuppliedJson = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    MunicipalityId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Dataset = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Period = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    Label = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    SortOrder = table.Column<int>(type: "integer", nullable: false),
+                    ValuesJson = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    SuppliedJson = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -692,11 +694,11 @@ namespace Mamori.Migrations.Sqlite.Migrations
                 name: "StoredFiles",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    MunicipalityId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Content = table.Column<byte[]>(type: "BLOB", maxLength: 20971520, nullable: false),
-                    Size = table.Column<long>(type: "INTEGER", nullable: false),
-                    Sha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    MunicipalityId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Content = table.Column<byte[]>(type: "bytea", maxLength: 20971520, nullable: false),
+                    Size = table.Column<long>(type: "bigint", nullable: false),
+                    Sha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -713,13 +715,13 @@ namespace Mamori.Migrations.Sqlite.Migrations
                 name: "AccessDays",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    MunicipalityId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Day = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    Rows = table.Column<long>(type: "INTEGER", nullable: false),
-                    ResidentRows = table.Column<long>(type: "INTEGER", nullable: false),
-                    Explained = table.Column<long>(type: "INTEGER", nullable: false),
-                    AnalysisId = table.Column<Guid>(type: "TEXT", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    MunicipalityId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Day = table.Column<DateOnly>(type: "date", nullable: false),
+                    Rows = table.Column<long>(type: "bigint", nullable: false),
+                    ResidentRows = table.Column<long>(type: "bigint", nullable: false),
+                    Explained = table.Column<long>(type: "bigint", nullable: false),
+                    AnalysisId = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -736,21 +738,21 @@ namespace Mamori.Migrations.Sqlite.Migrations
                 name: "CouncilMembers",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    MunicipalityId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    CouncilId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    NameKana = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    Affiliation = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    AppointedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    TermStart = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    TermEnd = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    LeftOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    Role = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    SubstituteForId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    ReappointedFromId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
-                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    MunicipalityId = table.Column<Guid>(type: "uuid", nullable: false),
+                    CouncilId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    NameKana = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    Affiliation = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    AppointedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    TermStart = table.Column<DateOnly>(type: "date", nullable: false),
+                    TermEnd = table.Column<DateOnly>(type: "date", nullable: false),
+                    LeftOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    Role = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    SubstituteForId = table.Column<Guid>(type: "uuid", nullable: true),
+                    ReappointedFromId = table.Column<Guid>(type: "uuid", nullable: true),
+                    UserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    Version = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -779,34 +781,34 @@ namespace Mamori.Migrations.Sqlite.Migrations
                 name: "Meetings",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    MunicipalityId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    CouncilId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Title = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    HeldOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    StartsAt = table.Column<TimeOnly>(type: "TEXT", nullable: true),
-                    EndsAt = table.Column<TimeOnly>(type: "TEXT", nullable: true),
-                    Place = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    Url = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    Observers = table.Column<int>(type: "INTEGER", nullable: true),
-                    ResponseDeadline = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    QaPublished = table.Column<bool>(type: "INTEGER", nullable: false),
-                    NoticeNumber = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
-                    NoticeOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    NoticeTo = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    NoticeNote = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    MinutesConfirmedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    MinutesConfirmedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    MinutesConfirmedAtId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    MinutesPublished = table.Column<bool>(type: "INTEGER", nullable: false),
-                    AttendeesText = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    AbsenteesText = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    ExplainersText = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    SecretariatText = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    ImportedFrom = table.Column<string>(type: "TEXT", maxLength: 260, nullable: true),
-                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    MunicipalityId = table.Column<Guid>(type: "uuid", nullable: false),
+                    CouncilId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Title = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    HeldOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    StartsAt = table.Column<TimeOnly>(type: "time without time zone", nullable: true),
+                    EndsAt = table.Column<TimeOnly>(type: "time without time zone", nullable: true),
+                    Place = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Url = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Observers = table.Column<int>(type: "integer", nullable: true),
+                    ResponseDeadline = table.Column<DateOnly>(type: "date", nullable: true),
+                    QaPublished = table.Column<bool>(type: "boolean", nullable: false),
+                    NoticeNumber = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
+                    NoticeOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    NoticeTo = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    NoticeNote = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    MinutesConfirmedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    MinutesConfirmedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    MinutesConfirmedAtId = table.Column<Guid>(type: "uuid", nullable: true),
+                    MinutesPublished = table.Column<bool>(type: "boolean", nullable: false),
+                    AttendeesText = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    AbsenteesText = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    ExplainersText = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    SecretariatText = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    ImportedFrom = table.Column<string>(type: "character varying(260)", maxLength: 260, nullable: true),
+                    Version = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -829,18 +831,18 @@ namespace Mamori.Migrations.Sqlite.Migrations
                 name: "AssessedBusinesses",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    MunicipalityId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    DepartmentId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Summary = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    SubjectCount = table.Column<long>(type: "INTEGER", nullable: false),
-                    StaffHandlers = table.Column<int>(type: "INTEGER", nullable: false),
-                    ContractorHandlers = table.Column<int>(type: "INTEGER", nullable: false),
-                    SeriousIncidentOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    SeriousIncidentNote = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    ChosenLevel = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
-                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    MunicipalityId = table.Column<Guid>(type: "uuid", nullable: false),
+                    DepartmentId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Summary = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    SubjectCount = table.Column<long>(type: "bigint", nullable: false),
+                    StaffHandlers = table.Column<int>(type: "integer", nullable: false),
+                    ContractorHandlers = table.Column<int>(type: "integer", nullable: false),
+                    SeriousIncidentOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    SeriousIncidentNote = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    ChosenLevel = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    Version = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -863,15 +865,15 @@ namespace Mamori.Migrations.Sqlite.Migrations
                 name: "Businesses",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    MunicipalityId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    DepartmentId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    JointDepartments = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    Summary = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
-                    TypeMask = table.Column<int>(type: "INTEGER", nullable: false),
-                    IsDiscontinued = table.Column<bool>(type: "INTEGER", nullable: false),
-                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    MunicipalityId = table.Column<Guid>(type: "uuid", nullable: false),
+                    DepartmentId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    JointDepartments = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Summary = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    TypeMask = table.Column<int>(type: "integer", nullable: false),
+                    IsDiscontinued = table.Column<bool>(type: "boolean", nullable: false),
+                    Version = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -894,15 +896,15 @@ namespace Mamori.Migrations.Sqlite.Migrations
                 name: "ChecklistAssessments",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    MunicipalityId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    TemplateId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    FiscalYear = table.Column<int>(type: "INTEGER", nullable: false),
-                    DepartmentId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    AnsweredOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    ClosedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    ClosedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    MunicipalityId = table.Column<Guid>(type: "uuid", nullable: false),
+                    TemplateId = table.Column<Guid>(type: "uuid", nullable: false),
+                    FiscalYear = table.Column<int>(type: "integer", nullable: false),
+                    DepartmentId = table.Column<Guid>(type: "uuid", nullable: true),
+                    AnsweredOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    ClosedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    ClosedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Version = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -931,25 +933,25 @@ namespace Mamori.Migrations.Sqlite.Migrations
                 name: "Contracts",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    MunicipalityId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    DepartmentId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Contractor = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    StartOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    EndOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    SystemIds = table.Column<string>(type: "TEXT", nullable: false),
-                    RegisterFileIds = table.Column<string>(type: "TEXT", nullable: false),
-                    AssessedBusinessIds = table.Column<string>(type: "TEXT", nullable: false),
-                    ReviewCaseIds = table.Column<string>(type: "TEXT", nullable: false),
-                    WorkKinds = table.Column<string>(type: "TEXT", nullable: false),
-                    WorkPlace = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    Clauses = table.Column<string>(type: "TEXT", nullable: false),
-                    HandlingManager = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    Handlers = table.Column<string>(type: "TEXT", nullable: false),
-                    ReturnedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    ReturnNote = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    MunicipalityId = table.Column<Guid>(type: "uuid", nullable: false),
+                    DepartmentId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Contractor = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    StartOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    EndOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    SystemIds = table.Column<List<Guid>>(type: "uuid[]", nullable: false),
+                    RegisterFileIds = table.Column<List<Guid>>(type: "uuid[]", nullable: false),
+                    AssessedBusinessIds = table.Column<List<Guid>>(type: "uuid[]", nullable: false),
+                    ReviewCaseIds = table.Column<List<Guid>>(type: "uuid[]", nullable: false),
+                    WorkKinds = table.Column<List<string>>(type: "text[]", nullable: false),
+                    WorkPlace = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Clauses = table.Column<List<string>>(type: "text[]", nullable: false),
+                    HandlingManager = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Handlers = table.Column<List<string>>(type: "text[]", nullable: false),
+                    ReturnedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    ReturnNote = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    Version = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -972,13 +974,13 @@ namespace Mamori.Migrations.Sqlite.Migrations
                 name: "DirectoryGroupRules",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    MunicipalityId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Position = table.Column<int>(type: "INTEGER", nullable: false),
-                    GroupName = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
-                    Role = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    DepartmentId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    IsSupervisor = table.Column<bool>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    MunicipalityId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Position = table.Column<int>(type: "integer", nullable: false),
+                    GroupName = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    Role = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    DepartmentId = table.Column<Guid>(type: "uuid", nullable: true),
+                    IsSupervisor = table.Column<bool>(type: "boolean", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1001,42 +1003,42 @@ namespace Mamori.Migrations.Sqlite.Migrations
                 name: "Incidents",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    MunicipalityId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    DepartmentId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Number = table.Column<int>(type: "INTEGER", nullable: false),
-                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    IsSuspected = table.Column<bool>(type: "INTEGER", nullable: false),
-                    OccurredOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    LearnedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    Summary = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
-                    DataItems = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    AffectedCount = table.Column<int>(type: "INTEGER", nullable: true),
-                    HasSensitive = table.Column<bool>(type: "INTEGER", nullable: false),
-                    HasOrdinanceSensitive = table.Column<bool>(type: "INTEGER", nullable: false),
-                    PropertyDamageRisk = table.Column<bool>(type: "INTEGER", nullable: false),
-                    Unauthorized = table.Column<bool>(type: "INTEGER", nullable: false),
-                    HasSpecific = table.Column<bool>(type: "INTEGER", nullable: false),
-                    InNumberSystem = table.Column<bool>(type: "INTEGER", nullable: false),
-                    PublicExposure = table.Column<bool>(type: "INTEGER", nullable: false),
-                    ReportVoluntarily = table.Column<bool>(type: "INTEGER", nullable: false),
-                    IsSerious = table.Column<bool>(type: "INTEGER", nullable: false),
-                    PreliminaryDueOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    PreliminaryReportedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    FinalDueOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    FinalReportedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    NotifiedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    NotificationNote = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    Discovery = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
-                    SecondaryHarm = table.Column<bool>(type: "INTEGER", nullable: true),
-                    SecondaryHarmNote = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    PublicationNote = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    ReportNote = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
-                    RootCause = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
-                    Measures = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
-                    ClosedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    MunicipalityId = table.Column<Guid>(type: "uuid", nullable: false),
+                    DepartmentId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Number = table.Column<int>(type: "integer", nullable: false),
+                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    IsSuspected = table.Column<bool>(type: "boolean", nullable: false),
+                    OccurredOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    LearnedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    Summary = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    DataItems = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    AffectedCount = table.Column<int>(type: "integer", nullable: true),
+                    HasSensitive = table.Column<bool>(type: "boolean", nullable: false),
+                    HasOrdinanceSensitive = table.Column<bool>(type: "boolean", nullable: false),
+                    PropertyDamageRisk = table.Column<bool>(type: "boolean", nullable: false),
+                    Unauthorized = table.Column<bool>(type: "boolean", nullable: false),
+                    HasSpecific = table.Column<bool>(type: "boolean", nullable: false),
+                    InNumberSystem = table.Column<bool>(type: "boolean", nullable: false),
+                    PublicExposure = table.Column<bool>(type: "boolean", nullable: false),
+                    ReportVoluntarily = table.Column<bool>(type: "boolean", nullable: false),
+                    IsSerious = table.Column<bool>(type: "boolean", nullable: false),
+                    PreliminaryDueOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    PreliminaryReportedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    FinalDueOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    FinalReportedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    NotifiedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    NotificationNote = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    Discovery = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    SecondaryHarm = table.Column<bool>(type: "boolean", nullable: true),
+                    SecondaryHarmNote = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    PublicationNote = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    ReportNote = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    RootCause = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    Measures = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    ClosedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    Version = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1059,39 +1061,39 @@ namespace Mamori.Migrations.Sqlite.Migrations
                 name: "PersonalInfoFiles",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    MunicipalityId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    DepartmentId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    FileNumber = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    ReturnComment = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    AgencyName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    Purpose = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
-                    RecordItems = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
-                    RecordScope = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
-                    CollectionMethods = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
-                    HasSensitive = table.Column<bool>(type: "INTEGER", nullable: false),
-                    SensitiveKinds = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
-                    OrdinanceSensitive = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
-                    RegularRecipients = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
-                    RequestOffice = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
-                    RequestOfficeAddress = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
-                    SpecialProvisions = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
-                    SubjectCount = table.Column<long>(type: "INTEGER", nullable: true),
-                    IsSpecificPersonalInfo = table.Column<bool>(type: "INTEGER", nullable: false),
-                    Form = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    HasRelatedManualFile = table.Column<bool>(type: "INTEGER", nullable: false),
-                    InvitesProposals = table.Column<bool>(type: "INTEGER", nullable: false),
-                    ProposalOffice = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    ProposalOfficeAddress = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
-                    AnonymizedSummary = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
-                    NoProposalReason = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
-                    Remarks = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
-                    HasUnpublishedChanges = table.Column<bool>(type: "INTEGER", nullable: false),
-                    RemovedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    RemovalReason = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
-                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    MunicipalityId = table.Column<Guid>(type: "uuid", nullable: false),
+                    DepartmentId = table.Column<Guid>(type: "uuid", nullable: false),
+                    FileNumber = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    ReturnComment = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    AgencyName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    Purpose = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    RecordItems = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    RecordScope = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    CollectionMethods = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    HasSensitive = table.Column<bool>(type: "boolean", nullable: false),
+                    SensitiveKinds = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    OrdinanceSensitive = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    RegularRecipients = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    RequestOffice = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    RequestOfficeAddress = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: true),
+                    SpecialProvisions = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    SubjectCount = table.Column<long>(type: "bigint", nullable: true),
+                    IsSpecificPersonalInfo = table.Column<bool>(type: "boolean", nullable: false),
+                    Form = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    HasRelatedManualFile = table.Column<bool>(type: "boolean", nullable: false),
+                    InvitesProposals = table.Column<bool>(type: "boolean", nullable: false),
+                    ProposalOffice = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    ProposalOfficeAddress = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: true),
+                    AnonymizedSummary = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    NoProposalReason = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    Remarks = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    HasUnpublishedChanges = table.Column<bool>(type: "boolean", nullable: false),
+                    RemovedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    RemovalReason = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    Version = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1114,16 +1116,16 @@ namespace Mamori.Migrations.Sqlite.Migrations
                 name: "Staff",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    MunicipalityId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    DepartmentId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    EmployeeNumber = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    NameKana = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    StartDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    EndDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    MunicipalityId = table.Column<Guid>(type: "uuid", nullable: false),
+                    DepartmentId = table.Column<Guid>(type: "uuid", nullable: false),
+                    EmployeeNumber = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    NameKana = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    StartDate = table.Column<DateOnly>(type: "date", nullable: true),
+                    EndDate = table.Column<DateOnly>(type: "date", nullable: true),
+                    Version = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1146,18 +1148,18 @@ namespace Mamori.Migrations.Sqlite.Migrations
                 name: "Terminals",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    MunicipalityId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Code = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    Place = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    DepartmentId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    Manager = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Assistant = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    InstalledOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    WireLockCheckedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    RemovedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    Note = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
-                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    MunicipalityId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Code = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Place = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    DepartmentId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Manager = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Assistant = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    InstalledOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    WireLockCheckedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    RemovedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    Note = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    Version = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1180,17 +1182,17 @@ namespace Mamori.Migrations.Sqlite.Migrations
                 name: "AnnualReports",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    MunicipalityId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    TemplateId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    FiscalYear = table.Column<int>(type: "INTEGER", nullable: false),
-                    Title = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
-                    SectionsJson = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
-                    CarriedFromId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    UpdatedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    MunicipalityId = table.Column<Guid>(type: "uuid", nullable: false),
+                    TemplateId = table.Column<Guid>(type: "uuid", nullable: false),
+                    FiscalYear = table.Column<int>(type: "integer", nullable: false),
+                    Title = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    SectionsJson = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    CarriedFromId = table.Column<Guid>(type: "uuid", nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UpdatedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Version = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1213,13 +1215,13 @@ namespace Mamori.Migrations.Sqlite.Migrations
                 name: "SelfCheckQuestionSets",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    MunicipalityId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    CampaignId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    DepartmentId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    SortOrder = table.Column<int>(type: "INTEGER", nullable: false),
-                    QuestionsJson = table.Column<string>(type: "TEXT", maxLength: 64000, nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    MunicipalityId = table.Column<Guid>(type: "uuid", nullable: false),
+                    CampaignId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    DepartmentId = table.Column<Guid>(type: "uuid", nullable: true),
+                    SortOrder = table.Column<int>(type: "integer", nullable: false),
+                    QuestionsJson = table.Column<string>(type: "character varying(64000)", maxLength: 64000, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1242,14 +1244,14 @@ namespace Mamori.Migrations.Sqlite.Migrations
                 name: "SelfCheckReflections",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    MunicipalityId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    CampaignId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    DepartmentId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Note = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: false),
-                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    UpdatedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    MunicipalityId = table.Column<Guid>(type: "uuid", nullable: false),
+                    CampaignId = table.Column<Guid>(type: "uuid", nullable: false),
+                    DepartmentId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Note = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UpdatedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Version = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1266,21 +1268,21 @@ namespace Mamori.Migrations.Sqlite.Migrations
                 name: "Advisories",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    MunicipalityId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Source = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    SourceName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    Number = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    IssuedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    Title = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
-                    Requirement = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
-                    DueOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    FileId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    FileName = table.Column<string>(type: "TEXT", maxLength: 255, nullable: true),
-                    ContentType = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    ClosedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    CouncilItemId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    MunicipalityId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Source = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    SourceName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Number = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    IssuedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    Title = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    Requirement = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    DueOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    FileId = table.Column<Guid>(type: "uuid", nullable: true),
+                    FileName = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: true),
+                    ContentType = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    ClosedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    CouncilItemId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Version = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1303,17 +1305,17 @@ namespace Mamori.Migrations.Sqlite.Migrations
                 name: "TopicProposals",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    MunicipalityId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    CouncilId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    MemberId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Detail = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
-                    ProposedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    FiscalYear = table.Column<int>(type: "INTEGER", nullable: true),
-                    OfficeNote = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    MunicipalityId = table.Column<Guid>(type: "uuid", nullable: false),
+                    CouncilId = table.Column<Guid>(type: "uuid", nullable: false),
+                    MemberId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Detail = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    ProposedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    FiscalYear = table.Column<int>(type: "integer", nullable: true),
+                    OfficeNote = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    Version = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1336,17 +1338,17 @@ namespace Mamori.Migrations.Sqlite.Migrations
                 name: "ActionItems",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    MunicipalityId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    CouncilId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    MeetingId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    TurnSeq = table.Column<int>(type: "INTEGER", nullable: true),
-                    Text = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
-                    Owner = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    DueOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    DoneOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    DoneNote = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    MunicipalityId = table.Column<Guid>(type: "uuid", nullable: false),
+                    CouncilId = table.Column<Guid>(type: "uuid", nullable: false),
+                    MeetingId = table.Column<Guid>(type: "uuid", nullable: false),
+                    TurnSeq = table.Column<int>(type: "integer", nullable: true),
+                    Text = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    Owner = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    DueOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    DoneOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    DoneNote = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    Version = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1363,12 +1365,12 @@ namespace Mamori.Migrations.Sqlite.Migrations
                 name: "Attendances",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    MunicipalityId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    CouncilId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    MeetingId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    MemberId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    MunicipalityId = table.Column<Guid>(type: "uuid", nullable: false),
+                    CouncilId = table.Column<Guid>(type: "uuid", nullable: false),
+                    MeetingId = table.Column<Guid>(type: "uuid", nullable: false),
+                    MemberId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1391,15 +1393,15 @@ namespace Mamori.Migrations.Sqlite.Migrations
                 name: "MinutesImports",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    MunicipalityId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    CouncilId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    MeetingId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    FileName = table.Column<string>(type: "TEXT", maxLength: 260, nullable: false),
-                    Sha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    Format = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    Decisions = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
-                    ImportedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    MunicipalityId = table.Column<Guid>(type: "uuid", nullable: false),
+                    CouncilId = table.Column<Guid>(type: "uuid", nullable: false),
+                    MeetingId = table.Column<Guid>(type: "uuid", nullable: false),
+                    FileName = table.Column<string>(type: "character varying(260)", maxLength: 260, nullable: false),
+                    Sha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Format = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Decisions = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    ImportedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1416,17 +1418,17 @@ namespace Mamori.Migrations.Sqlite.Migrations
                 name: "MinutesTurns",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    MunicipalityId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    CouncilId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    MeetingId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Seq = table.Column<int>(type: "INTEGER", nullable: false),
-                    Speaker = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    Text = table.Column<string>(type: "TEXT", maxLength: 20000, nullable: false),
-                    IsNote = table.Column<bool>(type: "INTEGER", nullable: false),
-                    Role = table.Column<string>(type: "TEXT", maxLength: 30, nullable: true),
-                    Group = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    IsClosed = table.Column<bool>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    MunicipalityId = table.Column<Guid>(type: "uuid", nullable: false),
+                    CouncilId = table.Column<Guid>(type: "uuid", nullable: false),
+                    MeetingId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Seq = table.Column<int>(type: "integer", nullable: false),
+                    Speaker = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Text = table.Column<string>(type: "character varying(20000)", maxLength: 20000, nullable: false),
+                    IsNote = table.Column<bool>(type: "boolean", nullable: false),
+                    Role = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: true),
+                    Group = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    IsClosed = table.Column<bool>(type: "boolean", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1443,30 +1445,30 @@ namespace Mamori.Migrations.Sqlite.Migrations
                 name: "BusinessSystems",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    MunicipalityId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    DepartmentId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Vendor = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    Hosting = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
-                    HoldsMyNumber = table.Column<bool>(type: "INTEGER", nullable: false),
-                    Holds = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
-                    RegisterFileIds = table.Column<string>(type: "TEXT", nullable: false),
-                    AssessedBusinessId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    AccessLogSource = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    UsingDepartmentIds = table.Column<string>(type: "TEXT", nullable: false),
-                    AdministratorIds = table.Column<string>(type: "TEXT", nullable: false),
-                    UnusedDays = table.Column<int>(type: "INTEGER", nullable: false),
-                    ColumnLogin = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    ColumnEmployeeNumber = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    ColumnName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    ColumnKana = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    ColumnLastUsed = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    ColumnState = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    LastImportedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    LastImportFile = table.Column<string>(type: "TEXT", maxLength: 255, nullable: true),
-                    LastImportBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    MunicipalityId = table.Column<Guid>(type: "uuid", nullable: false),
+                    DepartmentId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Vendor = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Hosting = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    HoldsMyNumber = table.Column<bool>(type: "boolean", nullable: false),
+                    Holds = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    RegisterFileIds = table.Column<List<Guid>>(type: "uuid[]", nullable: false),
+                    AssessedBusinessId = table.Column<Guid>(type: "uuid", nullable: true),
+                    AccessLogSource = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    UsingDepartmentIds = table.Column<List<Guid>>(type: "uuid[]", nullable: false),
+                    AdministratorIds = table.Column<List<string>>(type: "text[]", nullable: false),
+                    UnusedDays = table.Column<int>(type: "integer", nullable: false),
+                    ColumnLogin = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    ColumnEmployeeNumber = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    ColumnName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    ColumnKana = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    ColumnLastUsed = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    ColumnState = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    LastImportedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    LastImportFile = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: true),
+                    LastImportBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Version = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1495,26 +1497,26 @@ namespace Mamori.Migrations.Sqlite.Migrations
                 name: "ReviewCases",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    MunicipalityId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    DepartmentId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    RoundId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    BusinessId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Number = table.Column<int>(type: "INTEGER", nullable: true),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    DepartmentsLabel = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    Summary = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
-                    Points = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
-                    Result = table.Column<string>(type: "TEXT", maxLength: 30, nullable: true),
-                    ResultText = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
-                    ResponseMask = table.Column<int>(type: "INTEGER", nullable: false),
-                    ImprovementBy = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
-                    SubmittedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    SubmittedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    DecidedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    DecidedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    MunicipalityId = table.Column<Guid>(type: "uuid", nullable: false),
+                    DepartmentId = table.Column<Guid>(type: "uuid", nullable: false),
+                    RoundId = table.Column<Guid>(type: "uuid", nullable: false),
+                    BusinessId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Number = table.Column<int>(type: "integer", nullable: true),
+                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    DepartmentsLabel = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Summary = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    Points = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    Result = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: true),
+                    ResultText = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    ResponseMask = table.Column<int>(type: "integer", nullable: false),
+                    ImprovementBy = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    SubmittedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    SubmittedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    DecidedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    DecidedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Version = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1549,15 +1551,15 @@ namespace Mamori.Migrations.Sqlite.Migrations
                 name: "ChecklistAnswers",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    MunicipalityId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    AssessmentId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ItemNumber = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    Value = table.Column<int>(type: "INTEGER", nullable: true),
-                    Evidence = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
-                    PlanMeasure = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
-                    PlanOwner = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    PlanDueOn = table.Column<DateOnly>(type: "TEXT", nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    MunicipalityId = table.Column<Guid>(type: "uuid", nullable: false),
+                    AssessmentId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ItemNumber = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Value = table.Column<int>(type: "integer", nullable: true),
+                    Evidence = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    PlanMeasure = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    PlanOwner = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    PlanDueOn = table.Column<DateOnly>(type: "date", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1574,12 +1576,12 @@ namespace Mamori.Migrations.Sqlite.Migrations
                 name: "ContractCertifications",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    MunicipalityId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ContractId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    Number = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    ExpiresOn = table.Column<DateOnly>(type: "TEXT", nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    MunicipalityId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ContractId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Number = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    ExpiresOn = table.Column<DateOnly>(type: "date", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1602,22 +1604,22 @@ namespace Mamori.Migrations.Sqlite.Migrations
                 name: "Reconsignments",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    MunicipalityId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    DepartmentId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ContractId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ParentId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    Subcontractor = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Work = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
-                    Reason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    Responsibility = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
-                    Measures = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
-                    StartOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    DecidedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    DecidedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    DecisionNote = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    MunicipalityId = table.Column<Guid>(type: "uuid", nullable: false),
+                    DepartmentId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ContractId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ParentId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Subcontractor = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Work = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    Reason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    Responsibility = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    Measures = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    StartOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    DecidedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    DecidedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    DecisionNote = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    Version = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1646,16 +1648,16 @@ namespace Mamori.Migrations.Sqlite.Migrations
                 name: "IncidentReports",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    MunicipalityId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    DepartmentId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    IncidentId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    Number = table.Column<int>(type: "INTEGER", nullable: false),
-                    SentOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    Snapshot = table.Column<string>(type: "TEXT", maxLength: 64000, nullable: false),
-                    RecordedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    RecordedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    MunicipalityId = table.Column<Guid>(type: "uuid", nullable: false),
+                    DepartmentId = table.Column<Guid>(type: "uuid", nullable: false),
+                    IncidentId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Number = table.Column<int>(type: "integer", nullable: false),
+                    SentOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    Snapshot = table.Column<string>(type: "character varying(64000)", maxLength: 64000, nullable: false),
+                    RecordedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    RecordedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1684,19 +1686,19 @@ namespace Mamori.Migrations.Sqlite.Migrations
                 name: "AgendaItems",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    MunicipalityId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    CouncilId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    Number = table.Column<int>(type: "INTEGER", nullable: true),
-                    Title = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
-                    DepartmentId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    SubmittedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    About = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    RegisterFileId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    ReviewRoundId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    NumberSkipReason = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
-                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    MunicipalityId = table.Column<Guid>(type: "uuid", nullable: false),
+                    CouncilId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Number = table.Column<int>(type: "integer", nullable: true),
+                    Title = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    DepartmentId = table.Column<Guid>(type: "uuid", nullable: true),
+                    SubmittedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    About = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    RegisterFileId = table.Column<Guid>(type: "uuid", nullable: true),
+                    ReviewRoundId = table.Column<Guid>(type: "uuid", nullable: true),
+                    NumberSkipReason = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    Version = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1731,10 +1733,10 @@ namespace Mamori.Migrations.Sqlite.Migrations
                 name: "AssessedBusinessFiles",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    MunicipalityId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    BusinessId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    FileId = table.Column<Guid>(type: "TEXT", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    MunicipalityId = table.Column<Guid>(type: "uuid", nullable: false),
+                    BusinessId = table.Column<Guid>(type: "uuid", nullable: false),
+                    FileId = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1757,15 +1759,15 @@ namespace Mamori.Migrations.Sqlite.Migrations
                 name: "PersonalInfoFileVersions",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    MunicipalityId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    FileId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Number = table.Column<int>(type: "INTEGER", nullable: false),
-                    RevisedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    Reason = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
-                    Snapshot = table.Column<string>(type: "TEXT", maxLength: 64000, nullable: false),
-                    PublishedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    PublishedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    MunicipalityId = table.Column<Guid>(type: "uuid", nullable: false),
+                    FileId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Number = table.Column<int>(type: "integer", nullable: false),
+                    RevisedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    Reason = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
+                    Snapshot = table.Column<string>(type: "character varying(64000)", maxLength: 64000, nullable: false),
+                    PublishedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    PublishedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1788,12 +1790,12 @@ namespace Mamori.Migrations.Sqlite.Migrations
                 name: "AbsencePeriods",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    MunicipalityId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    StaffId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Start = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    End = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    Reason = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    MunicipalityId = table.Column<Guid>(type: "uuid", nullable: false),
+                    StaffId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Start = table.Column<DateOnly>(type: "date", nullable: false),
+                    End = table.Column<DateOnly>(type: "date", nullable: true),
+                    Reason = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1816,37 +1818,37 @@ namespace Mamori.Migrations.Sqlite.Migrations
                 name: "AspNetUsers",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
-                    MunicipalityId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    DepartmentId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    StaffId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    DisplayName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    Role = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    LastLoginAt = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    SuspendedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    SuspensionReason = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    IsSupervisor = table.Column<bool>(type: "INTEGER", nullable: false),
-                    MustChangePassword = table.Column<bool>(type: "INTEGER", nullable: false),
-                    NoticeMail = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    LastDigestOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    CalendarFeedHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
-                    LastAuthenticatorStep = table.Column<long>(type: "INTEGER", nullable: true),
-                    DirectorySubject = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
-                    UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    NormalizedUserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    Email = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    NormalizedEmail = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    EmailConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
-                    PasswordHash = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
-                    SecurityStamp = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
-                    ConcurrencyStamp = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
-                    PhoneNumber = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
-                    PhoneNumberConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
-                    TwoFactorEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
-                    LockoutEnd = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
-                    LockoutEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
-                    AccessFailedCount = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    MunicipalityId = table.Column<Guid>(type: "uuid", nullable: false),
+                    DepartmentId = table.Column<Guid>(type: "uuid", nullable: true),
+                    StaffId = table.Column<Guid>(type: "uuid", nullable: true),
+                    DisplayName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Role = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    LastLoginAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    SuspendedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    SuspensionReason = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    IsSupervisor = table.Column<bool>(type: "boolean", nullable: false),
+                    MustChangePassword = table.Column<bool>(type: "boolean", nullable: false),
+                    NoticeMail = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    LastDigestOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    CalendarFeedHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    LastAuthenticatorStep = table.Column<long>(type: "bigint", nullable: true),
+                    DirectorySubject = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    UserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    NormalizedUserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    Email = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    NormalizedEmail = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    EmailConfirmed = table.Column<bool>(type: "boolean", nullable: false),
+                    PasswordHash = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    SecurityStamp = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    PhoneNumber = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    PhoneNumberConfirmed = table.Column<bool>(type: "boolean", nullable: false),
+                    TwoFactorEnabled = table.Column<bool>(type: "boolean", nullable: false),
+                    LockoutEnd = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    LockoutEnabled = table.Column<bool>(type: "boolean", nullable: false),
+                    AccessFailedCount = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1875,13 +1877,13 @@ namespace Mamori.Migrations.Sqlite.Migrations
                 name: "TerminalAudits",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    MunicipalityId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    TerminalId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    AuditedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    Auditor = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Findings = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
-                    WireLockOk = table.Column<bool>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    MunicipalityId = table.Column<Guid>(type: "uuid", nullable: false),
+                    TerminalId = table.Column<Guid>(type: "uuid", nullable: false),
+                    AuditedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    Auditor = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Findings = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    WireLockOk = table.Column<bool>(type: "boolean", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1898,15 +1900,15 @@ namespace Mamori.Migrations.Sqlite.Migrations
                 name: "SelfCheckResponses",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    MunicipalityId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    CampaignId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    QuestionSetId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    StaffId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    DepartmentId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    AnswersJson = table.Column<string>(type: "TEXT", maxLength: 64000, nullable: false),
-                    Comment = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    SubmittedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    MunicipalityId = table.Column<Guid>(type: "uuid", nullable: false),
+                    CampaignId = table.Column<Guid>(type: "uuid", nullable: false),
+                    QuestionSetId = table.Column<Guid>(type: "uuid", nullable: false),
+                    StaffId = table.Column<Guid>(type: "uuid", nullable: false),
+                    DepartmentId = table.Column<Guid>(type: "uuid", nullable: false),
+                    AnswersJson = table.Column<string>(type: "character varying(64000)", maxLength: 64000, nullable: false),
+                    Comment = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    SubmittedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1935,25 +1937,25 @@ namespace Mamori.Migrations.Sqlite.Migrations
                 name: "AccountListings",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    MunicipalityId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    DepartmentId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    SystemId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Login = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    StaffId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    Since = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    Reason = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
-                    ListedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    Action = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
-                    ClosedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    Note = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    ClosedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    EvidenceFileId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    EvidenceName = table.Column<string>(type: "TEXT", maxLength: 255, nullable: true),
-                    EvidenceType = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    MunicipalityId = table.Column<Guid>(type: "uuid", nullable: false),
+                    DepartmentId = table.Column<Guid>(type: "uuid", nullable: false),
+                    SystemId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Login = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    StaffId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Since = table.Column<DateOnly>(type: "date", nullable: false),
+                    Reason = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    ListedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    Action = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    ClosedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    Note = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    ClosedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    EvidenceFileId = table.Column<Guid>(type: "uuid", nullable: true),
+                    EvidenceName = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: true),
+                    EvidenceType = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    Version = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1982,19 +1984,19 @@ namespace Mamori.Migrations.Sqlite.Migrations
                 name: "AdvisoryTasks",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    MunicipalityId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    AdvisoryId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    DepartmentId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    SystemId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    Outcome = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
-                    Note = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    DoneOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    DoneBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    EvidenceFileId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    EvidenceName = table.Column<string>(type: "TEXT", maxLength: 255, nullable: true),
-                    EvidenceType = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    MunicipalityId = table.Column<Guid>(type: "uuid", nullable: false),
+                    AdvisoryId = table.Column<Guid>(type: "uuid", nullable: false),
+                    DepartmentId = table.Column<Guid>(type: "uuid", nullable: false),
+                    SystemId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Outcome = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    Note = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    DoneOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    DoneBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    EvidenceFileId = table.Column<Guid>(type: "uuid", nullable: true),
+                    EvidenceName = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: true),
+                    EvidenceType = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    Version = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -2035,19 +2037,19 @@ namespace Mamori.Migrations.Sqlite.Migrations
                 name: "SystemAccounts",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    MunicipalityId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    DepartmentId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    SystemId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Row = table.Column<int>(type: "INTEGER", nullable: false),
-                    Login = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    EmployeeNumber = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    NameKana = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    LastUsedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    IsDisabled = table.Column<bool>(type: "INTEGER", nullable: false),
-                    StaffId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    MatchedBy = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    MunicipalityId = table.Column<Guid>(type: "uuid", nullable: false),
+                    DepartmentId = table.Column<Guid>(type: "uuid", nullable: false),
+                    SystemId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Row = table.Column<int>(type: "integer", nullable: false),
+                    Login = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    EmployeeNumber = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    NameKana = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    LastUsedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    IsDisabled = table.Column<bool>(type: "boolean", nullable: false),
+                    StaffId = table.Column<Guid>(type: "uuid", nullable: true),
+                    MatchedBy = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -2076,20 +2078,20 @@ namespace Mamori.Migrations.Sqlite.Migrations
                 name: "CaseEntries",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    MunicipalityId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    DepartmentId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    CaseId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    ReplyToId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    Text = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
-                    CategoryMask = table.Column<int>(type: "INTEGER", nullable: false),
-                    OtherTopic = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    Response = table.Column<string>(type: "TEXT", maxLength: 30, nullable: true),
-                    ImprovementBy = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
-                    ByOffice = table.Column<bool>(type: "INTEGER", nullable: false),
-                    AuthorName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    At = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    MunicipalityId = table.Column<Guid>(type: "uuid", nullable: false),
+                    DepartmentId = table.Column<Guid>(type: "uuid", nullable: false),
+                    CaseId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    ReplyToId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Text = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    CategoryMask = table.Column<int>(type: "integer", nullable: false),
+                    OtherTopic = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    Response = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: true),
+                    ImprovementBy = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    ByOffice = table.Column<bool>(type: "boolean", nullable: false),
+                    AuthorName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    At = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -2106,17 +2108,17 @@ namespace Mamori.Migrations.Sqlite.Migrations
                 name: "SelfInspections",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    MunicipalityId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    DepartmentId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    CaseId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Type = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    TemplateId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    AnswersJson = table.Column<string>(type: "TEXT", maxLength: 64000, nullable: false),
-                    DetailsJson = table.Column<string>(type: "TEXT", maxLength: 64000, nullable: false),
-                    HasSensitive = table.Column<bool>(type: "INTEGER", nullable: false),
-                    OrdinanceSensitive = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
-                    IsFilled = table.Column<bool>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    MunicipalityId = table.Column<Guid>(type: "uuid", nullable: false),
+                    DepartmentId = table.Column<Guid>(type: "uuid", nullable: false),
+                    CaseId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Type = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    TemplateId = table.Column<Guid>(type: "uuid", nullable: false),
+                    AnswersJson = table.Column<string>(type: "character varying(64000)", maxLength: 64000, nullable: false),
+                    DetailsJson = table.Column<string>(type: "character varying(64000)", maxLength: 64000, nullable: false),
+                    HasSensitive = table.Column<bool>(type: "boolean", nullable: false),
+                    OrdinanceSensitive = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    IsFilled = table.Column<bool>(type: "boolean", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -2139,17 +2141,17 @@ namespace Mamori.Migrations.Sqlite.Migrations
                 name: "ContractDocuments",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    MunicipalityId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    DepartmentId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ContractId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ReconsignmentId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    FileName = table.Column<string>(type: "TEXT", maxLength: 255, nullable: false),
-                    ContentType = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    FileId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    UploadedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    UploadedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    MunicipalityId = table.Column<Guid>(type: "uuid", nullable: false),
+                    DepartmentId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ContractId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ReconsignmentId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    FileName = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: false),
+                    ContentType = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    FileId = table.Column<Guid>(type: "uuid", nullable: false),
+                    UploadedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UploadedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -2184,33 +2186,33 @@ namespace Mamori.Migrations.Sqlite.Migrations
                 name: "Assessments",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    MunicipalityId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    DepartmentId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    BusinessId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    Level = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    Trigger = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    StartedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    DraftDueOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    DraftDoneOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    MeetingName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    MeetingDueOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    MeetingDoneOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    CommentDueOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    CommentStartOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    CommentEndOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    CommentOpinions = table.Column<int>(type: "INTEGER", nullable: true),
-                    CommentResponses = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
-                    ReviewDueOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    ConsultationItemId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    SubmissionDueOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    SubmittedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    PublicationDueOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    PublishedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    PublishedUrl = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    ReviewNote = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    MunicipalityId = table.Column<Guid>(type: "uuid", nullable: false),
+                    DepartmentId = table.Column<Guid>(type: "uuid", nullable: false),
+                    BusinessId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Level = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Trigger = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    StartedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    DraftDueOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    DraftDoneOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    MeetingName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    MeetingDueOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    MeetingDoneOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    CommentDueOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    CommentStartOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    CommentEndOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    CommentOpinions = table.Column<int>(type: "integer", nullable: true),
+                    CommentResponses = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    ReviewDueOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    ConsultationItemId = table.Column<Guid>(type: "uuid", nullable: true),
+                    SubmissionDueOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    SubmittedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    PublicationDueOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    PublishedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    PublishedUrl = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    ReviewNote = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    Version = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -2239,19 +2241,19 @@ namespace Mamori.Migrations.Sqlite.Migrations
                 name: "Materials",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    MunicipalityId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    CouncilId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    MeetingId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    ItemId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    FileName = table.Column<string>(type: "TEXT", maxLength: 255, nullable: false),
-                    ContentType = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    Size = table.Column<long>(type: "INTEGER", nullable: false),
-                    FileId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    IsPublic = table.Column<bool>(type: "INTEGER", nullable: false),
-                    UploadedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    UploadedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    MunicipalityId = table.Column<Guid>(type: "uuid", nullable: false),
+                    CouncilId = table.Column<Guid>(type: "uuid", nullable: false),
+                    MeetingId = table.Column<Guid>(type: "uuid", nullable: true),
+                    ItemId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    FileName = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: false),
+                    ContentType = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Size = table.Column<long>(type: "bigint", nullable: false),
+                    FileId = table.Column<Guid>(type: "uuid", nullable: false),
+                    IsPublic = table.Column<bool>(type: "boolean", nullable: false),
+                    UploadedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UploadedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -2286,19 +2288,19 @@ namespace Mamori.Migrations.Sqlite.Migrations
                 name: "MeetingItems",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    MunicipalityId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    CouncilId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    MeetingId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ItemId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Order = table.Column<int>(type: "INTEGER", nullable: false),
-                    Label = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
-                    Outcome = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
-                    Note = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    ReferredToId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    IsClosed = table.Column<bool>(type: "INTEGER", nullable: false),
-                    RecordedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    RecordedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    MunicipalityId = table.Column<Guid>(type: "uuid", nullable: false),
+                    CouncilId = table.Column<Guid>(type: "uuid", nullable: false),
+                    MeetingId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ItemId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Order = table.Column<int>(type: "integer", nullable: false),
+                    Label = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
+                    Outcome = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    Note = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    ReferredToId = table.Column<Guid>(type: "uuid", nullable: true),
+                    IsClosed = table.Column<bool>(type: "boolean", nullable: false),
+                    RecordedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    RecordedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -2324,21 +2326,55 @@ namespace Mamori.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "OrdinanceAmendments",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    MunicipalityId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Title = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    DraftedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    PublicCommentOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    CouncilOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    CouncilItemId = table.Column<Guid>(type: "uuid", nullable: true),
+                    SubmittedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    PassedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    PromulgatedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    EnforcedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    Version = table.Column<Guid>(type: "uuid", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OrdinanceAmendments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_OrdinanceAmendments_AgendaItems_CouncilItemId",
+                        column: x => x.CouncilItemId,
+                        principalTable: "AgendaItems",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                    table.ForeignKey(
+                        name: "FK_OrdinanceAmendments_Municipalities_MunicipalityId",
+                        column: x => x.MunicipalityId,
+                        principalTable: "Municipalities",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Toshins",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    MunicipalityId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    CouncilId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ItemId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Number = table.Column<int>(type: "INTEGER", nullable: false),
-                    AnsweredOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    Addressee = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    Text = table.Column<string>(type: "TEXT", maxLength: 20000, nullable: false),
-                    NumberSkipReason = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
-                    ConfirmationRequestedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    ConfirmationDueOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    MunicipalityId = table.Column<Guid>(type: "uuid", nullable: false),
+                    CouncilId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ItemId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Number = table.Column<int>(type: "integer", nullable: false),
+                    AnsweredOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    Addressee = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Text = table.Column<string>(type: "character varying(20000)", maxLength: 20000, nullable: false),
+                    NumberSkipReason = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    ConfirmationRequestedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    ConfirmationDueOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    Version = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -2361,20 +2397,20 @@ namespace Mamori.Migrations.Sqlite.Migrations
                 name: "WrittenOpinions",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    MunicipalityId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    CouncilId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    MeetingId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ItemId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    MemberId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    Location = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    Text = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
-                    SubmittedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    Answer = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
-                    AnsweredAt = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    AnsweredBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    MunicipalityId = table.Column<Guid>(type: "uuid", nullable: false),
+                    CouncilId = table.Column<Guid>(type: "uuid", nullable: false),
+                    MeetingId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ItemId = table.Column<Guid>(type: "uuid", nullable: false),
+                    MemberId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Location = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Text = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    SubmittedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Answer = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    AnsweredAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    AnsweredBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Version = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -2403,11 +2439,11 @@ namespace Mamori.Migrations.Sqlite.Migrations
                 name: "AspNetUserClaims",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    UserId = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
-                    ClaimType = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
-                    ClaimValue = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    UserId = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    ClaimType = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    ClaimValue = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -2424,10 +2460,10 @@ namespace Mamori.Migrations.Sqlite.Migrations
                 name: "AspNetUserLogins",
                 columns: table => new
                 {
-                    LoginProvider = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
-                    ProviderKey = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
-                    ProviderDisplayName = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
-                    UserId = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false)
+                    LoginProvider = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    ProviderKey = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    ProviderDisplayName = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    UserId = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -2444,10 +2480,10 @@ namespace Mamori.Migrations.Sqlite.Migrations
                 name: "AspNetUserTokens",
                 columns: table => new
                 {
-                    UserId = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
-                    LoginProvider = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
-                    Value = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true)
+                    UserId = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    LoginProvider = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    Name = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    Value = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -2464,23 +2500,23 @@ namespace Mamori.Migrations.Sqlite.Migrations
                 name: "Notices",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    MunicipalityId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    RecipientId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
-                    Rule = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    Key = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Title = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
-                    Link = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
-                    DueOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    ReadAt = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    Mail = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    MailedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    MailAttempts = table.Column<int>(type: "INTEGER", nullable: false),
-                    NextAttemptAt = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    MailError = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    Claim = table.Column<Guid>(type: "TEXT", nullable: true),
-                    ClaimedAt = table.Column<DateTime>(type: "TEXT", nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    MunicipalityId = table.Column<Guid>(type: "uuid", nullable: false),
+                    RecipientId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    Rule = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Key = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Title = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    Link = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    DueOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ReadAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    Mail = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    MailedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    MailAttempts = table.Column<int>(type: "integer", nullable: false),
+                    NextAttemptAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    MailError = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    Claim = table.Column<Guid>(type: "uuid", nullable: true),
+                    ClaimedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -2503,17 +2539,17 @@ namespace Mamori.Migrations.Sqlite.Migrations
                 name: "PersonalAccessTokens",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    MunicipalityId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    UserId = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    TokenHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    ExpiresAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    RevokedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    Scope = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
-                    Modules = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
-                    LastUsedAt = table.Column<DateTime>(type: "TEXT", nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    MunicipalityId = table.Column<Guid>(type: "uuid", nullable: false),
+                    UserId = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    TokenHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ExpiresAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    RevokedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    Scope = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    Modules = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    LastUsedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -2530,14 +2566,14 @@ namespace Mamori.Migrations.Sqlite.Migrations
                 name: "SignInSessions",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    MunicipalityId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
-                    StartedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    LastSeenAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    ClientAddress = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
-                    EndedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    EndReason = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    MunicipalityId = table.Column<Guid>(type: "uuid", nullable: false),
+                    UserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    StartedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    LastSeenAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ClientAddress = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    EndedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    EndReason = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -2554,16 +2590,16 @@ namespace Mamori.Migrations.Sqlite.Migrations
                 name: "Inspections",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    MunicipalityId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Source = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
-                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Inspector = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    StartOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    EndOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    Note = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
-                    TerminalAuditId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    MunicipalityId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Source = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Inspector = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    StartOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    EndOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    Note = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    TerminalAuditId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Version = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -2586,16 +2622,16 @@ namespace Mamori.Migrations.Sqlite.Migrations
                 name: "AssessmentChanges",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    MunicipalityId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    DepartmentId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    BusinessId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    PlannedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    Summary = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
-                    Sections = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
-                    AssessmentId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    RecordedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    RecordedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    MunicipalityId = table.Column<Guid>(type: "uuid", nullable: false),
+                    DepartmentId = table.Column<Guid>(type: "uuid", nullable: false),
+                    BusinessId = table.Column<Guid>(type: "uuid", nullable: false),
+                    PlannedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    Summary = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    Sections = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    AssessmentId = table.Column<Guid>(type: "uuid", nullable: true),
+                    RecordedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    RecordedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -2618,21 +2654,21 @@ namespace Mamori.Migrations.Sqlite.Migrations
                 name: "AssessmentDocuments",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    MunicipalityId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    DepartmentId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    BusinessId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    AssessmentId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Number = table.Column<int>(type: "INTEGER", nullable: false),
-                    Sections = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
-                    Note = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    FileName = table.Column<string>(type: "TEXT", maxLength: 255, nullable: false),
-                    ContentType = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    Size = table.Column<long>(type: "INTEGER", nullable: false),
-                    FileId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    IsPublished = table.Column<bool>(type: "INTEGER", nullable: false),
-                    UploadedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    UploadedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    MunicipalityId = table.Column<Guid>(type: "uuid", nullable: false),
+                    DepartmentId = table.Column<Guid>(type: "uuid", nullable: false),
+                    BusinessId = table.Column<Guid>(type: "uuid", nullable: false),
+                    AssessmentId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Number = table.Column<int>(type: "integer", nullable: false),
+                    Sections = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    Note = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    FileName = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: false),
+                    ContentType = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Size = table.Column<long>(type: "bigint", nullable: false),
+                    FileId = table.Column<Guid>(type: "uuid", nullable: false),
+                    IsPublished = table.Column<bool>(type: "boolean", nullable: false),
+                    UploadedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UploadedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -2658,17 +2694,68 @@ namespace Mamori.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "MyNumberProcedures",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    MunicipalityId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    DepartmentId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Ordinance = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    Row = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Purpose = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    Sources = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    UsesLinkage = table.Column<bool>(type: "boolean", nullable: false),
+                    LinkageBasis = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    AssessedBusinessId = table.Column<Guid>(type: "uuid", nullable: true),
+                    State = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    AmendmentId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Pending = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    EffectiveOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    RepealedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    Version = table.Column<Guid>(type: "uuid", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MyNumberProcedures", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_MyNumberProcedures_AssessedBusinesses_AssessedBusinessId",
+                        column: x => x.AssessedBusinessId,
+                        principalTable: "AssessedBusinesses",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                    table.ForeignKey(
+                        name: "FK_MyNumberProcedures_Departments_DepartmentId",
+                        column: x => x.DepartmentId,
+                        principalTable: "Departments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_MyNumberProcedures_Municipalities_MunicipalityId",
+                        column: x => x.MunicipalityId,
+                        principalTable: "Municipalities",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_MyNumberProcedures_OrdinanceAmendments_AmendmentId",
+                        column: x => x.AmendmentId,
+                        principalTable: "OrdinanceAmendments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ToshinResponses",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    MunicipalityId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    CouncilId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ToshinId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    MemberId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Agrees = table.Column<bool>(type: "INTEGER", nullable: false),
-                    Comment = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
-                    RespondedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    MunicipalityId = table.Column<Guid>(type: "uuid", nullable: false),
+                    CouncilId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ToshinId = table.Column<Guid>(type: "uuid", nullable: false),
+                    MemberId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Agrees = table.Column<bool>(type: "boolean", nullable: false),
+                    Comment = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    RespondedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -2691,15 +2778,15 @@ namespace Mamori.Migrations.Sqlite.Migrations
                 name: "ContractVisits",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    MunicipalityId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    DepartmentId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ContractId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ReconsignmentId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    HeldOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    Summary = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
-                    InspectionId = table.Column<Guid>(type: "TEXT", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    MunicipalityId = table.Column<Guid>(type: "uuid", nullable: false),
+                    DepartmentId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ContractId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ReconsignmentId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    HeldOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    Summary = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    InspectionId = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -2734,25 +2821,25 @@ namespace Mamori.Migrations.Sqlite.Migrations
                 name: "Findings",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    MunicipalityId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    InspectionId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    DepartmentId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Law = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
-                    Number = table.Column<int>(type: "INTEGER", nullable: false),
-                    Heading = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Provision = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
-                    Text = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
-                    Countermeasure = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
-                    Owner = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    DueOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    DoneOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    CheckedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    CheckedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    CheckNote = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
-                    IncidentId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    MunicipalityId = table.Column<Guid>(type: "uuid", nullable: false),
+                    InspectionId = table.Column<Guid>(type: "uuid", nullable: false),
+                    DepartmentId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Law = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    Number = table.Column<int>(type: "integer", nullable: false),
+                    Heading = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Provision = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    Text = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    Countermeasure = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    Owner = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    DueOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    DoneOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    CheckedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    CheckedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    CheckNote = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    IncidentId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Version = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -2781,10 +2868,10 @@ namespace Mamori.Migrations.Sqlite.Migrations
                 name: "InspectionDepartments",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    MunicipalityId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    InspectionId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    DepartmentId = table.Column<Guid>(type: "TEXT", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    MunicipalityId = table.Column<Guid>(type: "uuid", nullable: false),
+                    InspectionId = table.Column<Guid>(type: "uuid", nullable: false),
+                    DepartmentId = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -2807,25 +2894,25 @@ namespace Mamori.Migrations.Sqlite.Migrations
                 name: "StandardizationTargets",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    MunicipalityId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    DepartmentId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    CurrentSystem = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    CurrentVendor = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    TargetSystem = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    TargetVendor = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    Model = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
-                    Cloud = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    IsmapListed = table.Column<bool>(type: "INTEGER", nullable: false),
-                    PlannedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    MigratedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    Phase = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    AssessedBusinessId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    ChangesSpecificPersonalInfo = table.Column<bool>(type: "INTEGER", nullable: false),
-                    AssessmentChangeId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    Note = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    MunicipalityId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    DepartmentId = table.Column<Guid>(type: "uuid", nullable: false),
+                    CurrentSystem = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    CurrentVendor = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    TargetSystem = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    TargetVendor = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Model = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    Cloud = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    IsmapListed = table.Column<bool>(type: "boolean", nullable: false),
+                    PlannedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    MigratedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    Phase = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    AssessedBusinessId = table.Column<Guid>(type: "uuid", nullable: true),
+                    ChangesSpecificPersonalInfo = table.Column<bool>(type: "boolean", nullable: false),
+                    AssessmentChangeId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Note = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    Version = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -2860,25 +2947,25 @@ namespace Mamori.Migrations.Sqlite.Migrations
                 name: "AccessAlerts",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    MunicipalityId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Rule = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
-                    UserId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    UserDept = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    Day = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    ResidentId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    Severity = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
-                    Count = table.Column<long>(type: "INTEGER", nullable: false),
-                    WithdrawnAt = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    Outcome = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
-                    AnalysisId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    DetectedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    ClosedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    Supervisor = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    SupervisorAccountId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
-                    FindingId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    MunicipalityId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Rule = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    UserId = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    UserDept = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    Day = table.Column<DateOnly>(type: "date", nullable: false),
+                    ResidentId = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    Severity = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    Count = table.Column<long>(type: "bigint", nullable: false),
+                    WithdrawnAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Outcome = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    AnalysisId = table.Column<Guid>(type: "uuid", nullable: false),
+                    DetectedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ClosedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    Supervisor = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    SupervisorAccountId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    FindingId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Version = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -2901,17 +2988,17 @@ namespace Mamori.Migrations.Sqlite.Migrations
                 name: "FindingEvidence",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    MunicipalityId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    DepartmentId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    FindingId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    FileName = table.Column<string>(type: "TEXT", maxLength: 255, nullable: false),
-                    ContentType = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    Size = table.Column<long>(type: "INTEGER", nullable: false),
-                    FileId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    UploadedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    UploadedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    MunicipalityId = table.Column<Guid>(type: "uuid", nullable: false),
+                    DepartmentId = table.Column<Guid>(type: "uuid", nullable: false),
+                    FindingId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    FileName = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: false),
+                    ContentType = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Size = table.Column<long>(type: "bigint", nullable: false),
+                    FileId = table.Column<Guid>(type: "uuid", nullable: false),
+                    UploadedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UploadedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -2934,16 +3021,16 @@ namespace Mamori.Migrations.Sqlite.Migrations
                 name: "RecurringTasks",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    MunicipalityId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    DepartmentId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    FindingId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    Title = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
-                    Frequency = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    FirstDueOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    EndOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    Note = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
-                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    MunicipalityId = table.Column<Guid>(type: "uuid", nullable: false),
+                    DepartmentId = table.Column<Guid>(type: "uuid", nullable: false),
+                    FindingId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Title = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    Frequency = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    FirstDueOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    EndOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    Note = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    Version = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -2972,15 +3059,15 @@ namespace Mamori.Migrations.Sqlite.Migrations
                 name: "AlertComments",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    MunicipalityId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    AlertId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    At = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    Author = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    From = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    To = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    Outcome = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
-                    Text = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    MunicipalityId = table.Column<Guid>(type: "uuid", nullable: false),
+                    AlertId = table.Column<Guid>(type: "uuid", nullable: false),
+                    At = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Author = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    From = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    To = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Outcome = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    Text = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -2997,14 +3084,14 @@ namespace Mamori.Migrations.Sqlite.Migrations
                 name: "TaskCompletions",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    MunicipalityId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    DepartmentId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    TaskId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    DueOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    DoneOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    Note = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
-                    RecordedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    MunicipalityId = table.Column<Guid>(type: "uuid", nullable: false),
+                    DepartmentId = table.Column<Guid>(type: "uuid", nullable: false),
+                    TaskId = table.Column<Guid>(type: "uuid", nullable: false),
+                    DueOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    DoneOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    Note = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    RecordedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -3371,7 +3458,7 @@ namespace Mamori.Migrations.Sqlite.Migrations
                 column: "DepartmentId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_ChecklistAssessments_MunicipalityId_TemplateId_FiscalYear_DepartmentId",
+                name: "IX_ChecklistAssessments_MunicipalityId_TemplateId_FiscalYear_D~",
                 table: "ChecklistAssessments",
                 columns: new[] { "MunicipalityId", "TemplateId", "FiscalYear", "DepartmentId" });
 
@@ -3691,6 +3778,26 @@ namespace Mamori.Migrations.Sqlite.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_MyNumberProcedures_AmendmentId",
+                table: "MyNumberProcedures",
+                column: "AmendmentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MyNumberProcedures_AssessedBusinessId",
+                table: "MyNumberProcedures",
+                column: "AssessedBusinessId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MyNumberProcedures_DepartmentId",
+                table: "MyNumberProcedures",
+                column: "DepartmentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MyNumberProcedures_MunicipalityId",
+                table: "MyNumberProcedures",
+                column: "MunicipalityId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Notices_Mail_NextAttemptAt",
                 table: "Notices",
                 columns: new[] { "Mail", "NextAttemptAt" });
@@ -3716,6 +3823,16 @@ namespace Mamori.Migrations.Sqlite.Migrations
                 table: "NoticeSettings",
                 column: "MunicipalityId",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OrdinanceAmendments_CouncilItemId",
+                table: "OrdinanceAmendments",
+                column: "CouncilItemId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OrdinanceAmendments_MunicipalityId",
+                table: "OrdinanceAmendments",
+                column: "MunicipalityId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_PersonalAccessTokens_TokenHash",
@@ -4158,6 +4275,9 @@ namespace Mamori.Migrations.Sqlite.Migrations
                 name: "MinutesTurns");
 
             migrationBuilder.DropTable(
+                name: "MyNumberProcedures");
+
+            migrationBuilder.DropTable(
                 name: "Notices");
 
             migrationBuilder.DropTable(
@@ -4234,6 +4354,9 @@ namespace Mamori.Migrations.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "Reconsignments");
+
+            migrationBuilder.DropTable(
+                name: "OrdinanceAmendments");
 
             migrationBuilder.DropTable(
                 name: "SelfCheckQuestionSets");

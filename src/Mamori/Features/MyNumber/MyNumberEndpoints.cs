@@ -1,0 +1,111 @@
+using Mamori.Core;
+using Mamori.Core.Data;
+using Mamori.Core.Features.MyNumber;
+using Mamori.Hosting;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Mamori.Features.MyNumber;
+
+/// <summary>/api/v1/mynumber: 独自利用事務 and the amendments of the ordinance, through the pages' use cases.</summary>
+public static class MyNumberEndpoints
+{
+    public sealed record ProcedureRequest(string? Name, Guid? DepartmentId, string? Ordinance, string? Row, string? Purpose, string? Sources, bool UsesLinkage,
+        string? LinkageBasis, Guid? AssessedBusinessId, Guid? AmendmentId, string? EffectiveOn, Guid? Version);
+
+    public sealed record ProcedureResponse(Guid Id, string Name, Guid DepartmentId, string Ordinance, string Row, string Purpose, string? Sources, bool UsesLinkage,
+        string? LinkageBasis, Guid? AssessedBusinessId, string State, Guid? AmendmentId, string? Pending, DateOnly? EffectiveOn, DateOnly? RepealedOn, Guid Version);
+
+    public sealed record AmendmentRequest(string? Title, Guid? Version);
+
+    public sealed record AmendmentResponse(Guid Id, string Title, DateOnly? DraftedOn, DateOnly? PublicCommentOn, DateOnly? CouncilOn, Guid? CouncilItemId,
+        DateOnly? SubmittedOn, DateOnly? PassedOn, DateOnly? PromulgatedOn, DateOnly? EnforcedOn, string? Next, Guid Version);
+
+    public sealed record StepRequest(string? On, Guid? CouncilId, Guid? Version);
+
+    public sealed record RepealRequest(Guid? ProcedureId);
+
+    public static RouteGroupBuilder MapMyNumberEndpoints(this RouteGroupBuilder api)
+    {
+        var g = api.MapGroup("/mynumber").WithTags("独自利用事務");
+        g.MapGet("/procedures", Procedures).RequireAuthorization(Policies.AssessmentsRead).WithSummary("独自利用事務（条例の項の順）");
+        g.MapPost("/procedures", CreateProcedure).RequireAuthorization(Policies.AssessmentsWrite)
+            .WithSummary("独自利用事務の登録（amendmentId で改正で加える事務、なければ effectiveOn から施行中の事務）");
+        g.MapPut("/procedures/{id:guid}", UpdateProcedure).RequireAuthorization(Policies.AssessmentsWrite).WithSummary("独自利用事務の変更（version が違えば 409）");
+        g.MapGet("/amendments", Amendments).RequireAuthorization(Policies.AssessmentsRead).WithSummary("条例改正の一覧");
+        g.MapPost("/amendments", CreateAmendment).RequireAuthorization(Policies.CouncilManage).WithSummary("条例改正を始める");
+        g.MapPut("/amendments/{id:guid}", UpdateAmendment).RequireAuthorization(Policies.CouncilManage).WithSummary("条例改正の件名");
+        g.MapPost("/amendments/{id:guid}/steps/{step}", Step).RequireAuthorization(Policies.CouncilManage)
+            .WithSummary("手続の日を順に記録する（Drafted・PublicComment・Council＝councilId で報告案件を作る・Submitted・Passed・Promulgated・Enforced＝事務を反映）");
+        g.MapPost("/amendments/{id:guid}/repeals", Repeal).RequireAuthorization(Policies.CouncilManage).WithSummary("施行中の事務を、この改正で廃止する事務にする");
+        return api;
+    }
+
+    private static ProcedureResponse ToResponse(MyNumberProcedure p) => new(p.Id, p.Name, p.DepartmentId, p.Ordinance, p.Row, p.Purpose, p.Sources, p.UsesLinkage,
+        p.LinkageBasis, p.AssessedBusinessId, p.State.ToString(), p.AmendmentId, p.Pending?.ToString(), p.EffectiveOn, p.RepealedOn, p.Version);
+
+    private static AmendmentResponse ToResponse(OrdinanceAmendment a) => new(a.Id, a.Title, a.DraftedOn, a.PublicCommentOn, a.CouncilOn, a.CouncilItemId, a.SubmittedOn,
+        a.PassedOn, a.PromulgatedOn, a.EnforcedOn, a.Next?.ToString(), a.Version);
+
+    private static async Task<Ok<List<ProcedureResponse>>> Procedures(AppDbContext db, CancellationToken ct) =>
+        TypedResults.Ok((await db.MyNumberProcedures.AsNoTracking().ToListAsync(ct)).OrderBy(p => p.Row, StringComparer.Ordinal).ThenBy(p => p.Id).Select(ToResponse).ToList());
+
+    private static async Task<Results<Created<ProcedureResponse>, Refusal>> CreateProcedure(ProcedureRequest body, AppDbContext db, CancellationToken ct) =>
+        ApiResults.Created(await SaveProcedureAsync(null, body, db, ct), p => $"/api/v1/mynumber/procedures/{p.Id}");
+
+    private static async Task<Results<Ok<ProcedureResponse>, Refusal>> UpdateProcedure(Guid id, ProcedureRequest body, AppDbContext db, CancellationToken ct) =>
+        ApiResults.Changed(await SaveProcedureAsync(id, body, db, ct));
+
+    private static async Task<Outcome<ProcedureResponse>> SaveProcedureAsync(Guid? id, ProcedureRequest body, AppDbContext db, CancellationToken ct)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var effective = ApiResults.ParseDate(body.EffectiveOn, "effectiveOn", errors);
+        if (errors.Count > 0)
+        {
+            return Outcome<ProcedureResponse>.Fail(errors);
+        }
+        return (await MyNumberWorkflow.SaveProcedureAsync(db, db.Tenant.MunicipalityId!.Value, id, new ProcedureInput
+        {
+            Name = body.Name,
+            DepartmentId = body.DepartmentId,
+            Ordinance = body.Ordinance,
+            Row = body.Row,
+            Purpose = body.Purpose,
+            Sources = body.Sources,
+            UsesLinkage = body.UsesLinkage,
+            LinkageBasis = body.LinkageBasis,
+            AssessedBusinessId = body.AssessedBusinessId,
+            AmendmentId = body.AmendmentId,
+            EffectiveOn = effective,
+        }, body.Version, ct)).Map(ToResponse);
+    }
+
+    private static async Task<Ok<List<AmendmentResponse>>> Amendments(AppDbContext db, CancellationToken ct) =>
+        TypedResults.Ok((await db.OrdinanceAmendments.AsNoTracking().OrderBy(a => a.Id).ToListAsync(ct)).Select(ToResponse).ToList());
+
+    private static async Task<Results<Created<AmendmentResponse>, Refusal>> CreateAmendment(AmendmentRequest body, AppDbContext db, CancellationToken ct) =>
+        ApiResults.Created((await MyNumberWorkflow.SaveAmendmentAsync(db, db.Tenant.MunicipalityId!.Value, null, body.Title, null, ct)).Map(ToResponse),
+            a => $"/api/v1/mynumber/amendments/{a.Id}");
+
+    private static async Task<Results<Ok<AmendmentResponse>, Refusal>> UpdateAmendment(Guid id, AmendmentRequest body, AppDbContext db, CancellationToken ct) =>
+        ApiResults.Changed((await MyNumberWorkflow.SaveAmendmentAsync(db, db.Tenant.MunicipalityId!.Value, id, body.Title, body.Version, ct)).Map(ToResponse));
+
+    private static async Task<Results<Ok<AmendmentResponse>, Refusal>> Step(Guid id, string step, StepRequest body, AppDbContext db, TimeProvider clock, CancellationToken ct)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var which = ApiResults.ParseEnum<AmendmentStep>(step, "step", errors, s => s.JapaneseName());
+        var on = ApiResults.ParseDate(body.On, "on", errors);
+        if (which is null && !errors.ContainsKey("step"))
+        {
+            errors["step"] = ["step（Drafted・PublicComment・Council・Submitted・Passed・Promulgated・Enforced）を指定してください。"];
+        }
+        if (errors.Count > 0)
+        {
+            return ApiResults.Invalid(errors);
+        }
+        return ApiResults.Changed((await MyNumberWorkflow.StepAsync(db, id, which!.Value, on, body.CouncilId, body.Version, clock, ct)).Map(ToResponse));
+    }
+
+    private static async Task<Results<Ok<ProcedureResponse>, Refusal>> Repeal(Guid id, RepealRequest body, AppDbContext db, CancellationToken ct) =>
+        ApiResults.Changed((await MyNumberWorkflow.RepealByAsync(db, id, body.ProcedureId ?? Guid.Empty, ct)).Map(ToResponse));
+}

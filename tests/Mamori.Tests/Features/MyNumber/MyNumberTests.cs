@@ -1,0 +1,99 @@
+using System.Net;
+using System.Net.Http.Json;
+using Mamori.Core.Data;
+using Mamori.Core.Features.Accounts;
+using Mamori.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using static Mamori.Tests.Features.Api.ApiClients;
+
+namespace Mamori.Tests.Features.MyNumber;
+
+/// <summary>
+/// 独自利用事務 under the ordinance: existing procedures in force, an amendment whose steps go in order (the council step
+/// making the council's 報告), the procedure it adds in force and the one it repeals gone from the day of 施行, and the
+/// public page listing what is in force.
+/// </summary>
+public sealed class MyNumberTests(AppFixture app)
+{
+    [Theory]
+    [MemberData(nameof(TestDatabases.All), MemberType = typeof(TestDatabases))]
+    public async Task AnAmendment_InOrder_AddsAndRepealsProcedures_OnItsDayOfEffect(DatabaseProvider provider)
+    {
+        var factory = await app.GetAsync(provider);
+        var tenant = await TestTenant.CreateAsync(factory);
+        using var office = Client(factory, await TokenAsync(factory, tenant, UserRole.Office));
+        using var department = Client(factory, await TokenAsync(factory, tenant, UserRole.Department));
+        object Procedure(string name, string row, Guid? amendmentId, string? effectiveOn, bool linkage = true, string? basis = "主務省令第2条第5号") => new
+        {
+            name,
+            departmentId = tenant.OwnDepartmentId,
+            ordinance = "守り区行政手続における特定の個人を識別するための番号の利用等に関する条例",
+            row,
+            purpose = $"{name}の申請の審査",
+            sources = "地方税関係情報（区長）\n住民票関係情報（区長）",
+            usesLinkage = linkage,
+            linkageBasis = basis,
+            amendmentId,
+            effectiveOn,
+        };
+
+        var noBasis = await department.PostAsJsonAsync("/api/v1/mynumber/procedures", Procedure("子ども医療費助成", "別表第一 1の項", null, "平成28年1月1日", basis: null));
+        Assert.Equal(HttpStatusCode.BadRequest, noBasis.StatusCode);
+        Assert.Contains("linkageBasis", await noBasis.Content.ReadAsStringAsync());
+        var old = await ReadAsync(await department.PostAsJsonAsync("/api/v1/mynumber/procedures", Procedure("子ども医療費助成", "別表第一 1の項", null, "平成28年1月1日")),
+            HttpStatusCode.Created);
+        Assert.Equal("InForce", old.GetProperty("state").GetString());
+
+        var amendment = await ReadAsync(await office.PostAsJsonAsync("/api/v1/mynumber/amendments", new { title = "番号利用条例の一部改正（令和8年）" }), HttpStatusCode.Created);
+        var id = Id(amendment);
+        var added = await ReadAsync(await department.PostAsJsonAsync("/api/v1/mynumber/procedures",
+            Procedure("高齢者紙おむつ支給", "別表第一 2の項", id, null, linkage: false, basis: null)), HttpStatusCode.Created);
+        Assert.Equal("Planned", added.GetProperty("state").GetString());
+        Assert.Equal(HttpStatusCode.Forbidden, (await department.PostAsJsonAsync($"/api/v1/mynumber/amendments/{id}/repeals", new { procedureId = Id(old) })).StatusCode);
+        Assert.Equal("Remove", (await ReadAsync(await office.PostAsJsonAsync($"/api/v1/mynumber/amendments/{id}/repeals", new { procedureId = Id(old) }), HttpStatusCode.OK))
+            .GetProperty("pending").GetString());
+
+        // The steps go in order; a day before the step before is refused.
+        var early = await office.PostAsJsonAsync($"/api/v1/mynumber/amendments/{id}/steps/Passed", new { on = "2026-06-01" });
+        Assert.Equal(HttpStatusCode.Conflict, early.StatusCode);
+        Assert.Contains("次に記録するのは「起案」です", await early.Content.ReadAsStringAsync());
+        async Task<System.Text.Json.JsonElement> StepAsync(string step, string on, Guid? councilId = null) =>
+            await ReadAsync(await office.PostAsJsonAsync($"/api/v1/mynumber/amendments/{id}/steps/{step}", new { on, councilId }), HttpStatusCode.OK);
+        await StepAsync("起案", "2026-04-10");
+        var backwards = await office.PostAsJsonAsync($"/api/v1/mynumber/amendments/{id}/steps/PublicComment", new { on = "2026-04-09" });
+        Assert.Equal(HttpStatusCode.BadRequest, backwards.StatusCode);
+        await StepAsync("PublicComment", "2026-04-10");
+        using var browser = await Browser.SignInAsync(factory, tenant, UserRole.Office);
+        var councilId = await Council.CouncilPages.CouncilAsync(browser, "個人情報保護審議会");
+        var reported = await StepAsync("Council", "2026-05-20", councilId);
+        var itemId = reported.GetProperty("councilItemId").GetGuid();
+        var item = await factory.AsSystemAsync((_, db) => db.AgendaItems.FirstAsync(i => i.Id == itemId));
+        Assert.Contains("番号利用条例の一部改正（令和8年）", item.Title);
+        Assert.Contains("追加：高齢者紙おむつ支給、廃止：子ども医療費助成", item.About);
+        await StepAsync("Submitted", "2026-06-01");
+        await StepAsync("Passed", "2026-06-20");
+        await StepAsync("Promulgated", "2026-06-25");
+
+        // Before 施行 the public page lists the old procedure only; from 施行, the new one and not the repealed one.
+        using var visitor = Browser.Anonymous(factory);
+        var before = WebUtility.HtmlDecode(await visitor.GetPageAsync($"/public/{tenant.Code}/mynumber"));
+        Assert.Contains("子ども医療費助成", before);
+        Assert.DoesNotContain("高齢者紙おむつ支給", before);
+        var enforced = await StepAsync("Enforced", "2026-10-01");
+        Assert.Equal(JsonNull, enforced.GetProperty("next").ValueKind);
+        var procedures = await ReadAsync(await office.GetAsync("/api/v1/mynumber/procedures"), HttpStatusCode.OK);
+        var byName = procedures.EnumerateArray().ToDictionary(p => p.GetProperty("name").GetString()!);
+        Assert.Equal(("InForce", "2026-10-01"), (byName["高齢者紙おむつ支給"].GetProperty("state").GetString(), byName["高齢者紙おむつ支給"].GetProperty("effectiveOn").GetString()));
+        Assert.Equal(("Repealed", "2026-10-01"), (byName["子ども医療費助成"].GetProperty("state").GetString(), byName["子ども医療費助成"].GetProperty("repealedOn").GetString()));
+        var after = WebUtility.HtmlDecode(await visitor.GetPageAsync($"/public/{tenant.Code}/mynumber"));
+        Assert.Contains("高齢者紙おむつ支給", after);
+        Assert.Contains("別表第一 2の項", after);
+        Assert.DoesNotContain("子ども医療費助成", after);
+        Assert.Equal(HttpStatusCode.Conflict, (await office.PostAsJsonAsync($"/api/v1/mynumber/amendments/{id}/steps/Enforced", new { on = "2026-10-02" })).StatusCode);
+
+        var other = await TestTenant.CreateAsync(factory);
+        Assert.DoesNotContain("高齢者紙おむつ支給", WebUtility.HtmlDecode(await visitor.GetPageAsync($"/public/{other.Code}/mynumber")));
+    }
+
+    private const System.Text.Json.JsonValueKind JsonNull = System.Text.Json.JsonValueKind.Null;
+}
