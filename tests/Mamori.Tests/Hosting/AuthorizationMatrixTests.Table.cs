@@ -385,6 +385,8 @@ public sealed partial class AuthorizationMatrixTests
         ["POST /api/v1/standardization/{id:guid}/pia-change"] = AssessmentWriters,
         ["PAGE /mynumber"] = AssessmentReaders,
         ["PAGE /mynumber/procedures/edit/{id:guid?}"] = AssessmentWriters,
+        ["PAGE /mynumber/import"] = AssessmentWriters,
+        ["POST /api/v1/mynumber/procedures/import"] = AssessmentWriters,
         ["PAGE /mynumber/amendments/edit/{id:guid?}"] = CouncilManagers,
         ["PAGE /mynumber/amendments/{id:guid}"] = AssessmentReaders,
         ["PAGE /public/{code}/mynumber"] = null,

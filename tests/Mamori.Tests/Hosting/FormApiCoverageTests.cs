@@ -155,6 +155,7 @@ public sealed class FormApiCoverageTests(AppFixture app)
         ["POST /standardization/edit/{id:guid?}"] = ["POST /api/v1/standardization", "PUT /api/v1/standardization/{id:guid}"],
         ["POST /standardization/edit/{id:guid?}?handler=PiaChange"] = ["POST /api/v1/standardization/{id:guid}/pia-change"],
         ["POST /mynumber/procedures/edit/{id:guid?}"] = ["POST /api/v1/mynumber/procedures", "PUT /api/v1/mynumber/procedures/{id:guid}"],
+        ["POST /mynumber/import"] = ["POST /api/v1/mynumber/procedures/import"],
         ["POST /mynumber/amendments/edit/{id:guid?}"] = ["POST /api/v1/mynumber/amendments", "PUT /api/v1/mynumber/amendments/{id:guid}"],
         ["POST /mynumber/amendments/{id:guid}?handler=Step"] = ["POST /api/v1/mynumber/amendments/{id:guid}/steps/{step}"],
         ["POST /mynumber/amendments/{id:guid}?handler=Repeal"] = ["POST /api/v1/mynumber/amendments/{id:guid}/repeals"],

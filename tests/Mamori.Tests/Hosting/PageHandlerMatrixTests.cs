@@ -74,6 +74,7 @@ public sealed class PageHandlerMatrixTests(AppFixture app)
         ["POST /standardization/edit/{id:guid?}"] = AssessmentWriters,
         ["POST /standardization/edit/{id:guid?}?handler=PiaChange"] = AssessmentWriters,
         ["POST /mynumber/procedures/edit/{id:guid?}"] = AssessmentWriters,
+        ["POST /mynumber/import"] = AssessmentWriters,
         ["POST /mynumber/amendments/edit/{id:guid?}"] = CouncilManagers,
         ["POST /mynumber/amendments/{id:guid}?handler=Step"] = CouncilManagers,
         ["POST /mynumber/amendments/{id:guid}?handler=Repeal"] = CouncilManagers,

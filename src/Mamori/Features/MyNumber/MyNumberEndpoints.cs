@@ -32,6 +32,8 @@ public static class MyNumberEndpoints
         g.MapPost("/procedures", CreateProcedure).RequireAuthorization(Policies.AssessmentsWrite)
             .WithSummary("独自利用事務の登録（amendmentId で改正で加える事務、なければ effectiveOn から施行中の事務）");
         g.MapPut("/procedures/{id:guid}", UpdateProcedure).RequireAuthorization(Policies.AssessmentsWrite).WithSummary("独自利用事務の変更（version が違えば 409）");
+        g.MapPost("/procedures/import", Import).RequireAuthorization(Policies.AssessmentsWrite)
+            .WithSummary("施行中の独自利用事務の一覧の取込（CSV・.xlsx。multipart の file か本文と ?fileName=。条例の項と名称で照合、誤りがあれば何も保存しない）");
         g.MapGet("/amendments", Amendments).RequireAuthorization(Policies.AssessmentsRead).WithSummary("条例改正の一覧");
         g.MapPost("/amendments", CreateAmendment).RequireAuthorization(Policies.CouncilManage).WithSummary("条例改正を始める");
         g.MapPut("/amendments/{id:guid}", UpdateAmendment).RequireAuthorization(Policies.CouncilManage).WithSummary("条例改正の件名");
@@ -108,4 +110,25 @@ public static class MyNumberEndpoints
 
     private static async Task<Results<Ok<ProcedureResponse>, Refusal>> Repeal(Guid id, RepealRequest body, AppDbContext db, CancellationToken ct) =>
         ApiResults.Changed((await MyNumberWorkflow.RepealByAsync(db, id, body.ProcedureId ?? Guid.Empty, ct)).Map(ToResponse));
+
+    public sealed record ImportResponse(int Created, int Updated, int Unchanged);
+
+    private static async Task<Results<Ok<ImportResponse>, Refusal>> Import(HttpRequest request, string? fileName, AppDbContext db, CancellationToken ct)
+    {
+        var (content, name, error) = await Features.Shared.Uploads.ReadRequestAsync(request, fileName, 5 * 1024 * 1024, ct);
+        if (error is not null)
+        {
+            return ApiResults.Invalid(new Dictionary<string, string[]> { ["file"] = [error] });
+        }
+        ProcedureImportResult result;
+        try
+        {
+            result = await MyNumberImport.RunAsync(db, db.Tenant.MunicipalityId!.Value, Core.Csv.TableFile.Read(new MemoryStream(content), name), ct);
+        }
+        catch (Core.Csv.CsvFormatException ex)
+        {
+            return ApiResults.Unreadable(ex.Message);
+        }
+        return result.Ok ? TypedResults.Ok(new ImportResponse(result.Created, result.Updated, result.Unchanged)) : ApiResults.ImportRefused(name, result.Problems);
+    }
 }

@@ -95,5 +95,40 @@ public sealed class MyNumberTests(AppFixture app)
         Assert.DoesNotContain("高齢者紙おむつ支給", WebUtility.HtmlDecode(await visitor.GetPageAsync($"/public/{other.Code}/mynumber")));
     }
 
+    [Theory]
+    [MemberData(nameof(TestDatabases.All), MemberType = typeof(TestDatabases))]
+    public async Task TheListOfProcedures_ImportsAllOrNothing_AndTwiceChangesNothing(DatabaseProvider provider)
+    {
+        var factory = await app.GetAsync(provider);
+        var tenant = await TestTenant.CreateAsync(factory);
+        using var office = Client(factory, await TokenAsync(factory, tenant, UserRole.Office));
+        const string header = "条例の項,事務の名称,所管課,条例,個人番号を利用する事務の内容,利用する特定個人情報,情報連携,情報連携の根拠,施行日\n";
+        const string ordinance = "守り区番号利用条例";
+        var good = header
+            + $"別表第一 1の項,子ども医療費助成,区民部 / 戸籍住民課,{ordinance},子ども医療費の助成の申請の審査,\"地方税関係情報（区長）\n住民票関係情報（区長）\",あり,主務省令第2条第5号,平成28年1月1日\n"
+            + $"別表第一 2の項,高齢者紙おむつ支給,戸籍住民課,{ordinance},紙おむつ支給の申請の審査,,なし,,2020-04-01\n";
+        int Count() => factory.AsSystemAsync((_, db) => db.MyNumberProcedures.CountAsync(p => p.MunicipalityId == tenant.MunicipalityId)).GetAwaiter().GetResult();
+        StringContent Csv(string text) => new(text, System.Text.Encoding.UTF8, "text/csv");
+
+        // A second row naming a department that does not exist and 情報連携 without its basis: nothing is stored, each problem named.
+        var bad = good.Replace("戸籍住民課,守り区番号利用条例,紙おむつ", "福祉課,守り区番号利用条例,紙おむつ", StringComparison.Ordinal)
+            .Replace("あり,主務省令第2条第5号", "あり,", StringComparison.Ordinal);
+        var refused = await office.PostAsync("/api/v1/mynumber/procedures/import?fileName=dokuji.csv", Csv(bad));
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        var why = await refused.Content.ReadAsStringAsync();
+        Assert.Contains("dokuji.csv の 2 行目「情報連携の根拠」", why);
+        Assert.Contains("dokuji.csv の 3 行目「所管課」", why);
+        Assert.Equal(0, Count());
+
+        var imported = await ReadAsync(await office.PostAsync("/api/v1/mynumber/procedures/import?fileName=dokuji.csv", Csv(good)), HttpStatusCode.OK);
+        Assert.Equal(2, imported.GetProperty("created").GetInt32());
+        var again = await ReadAsync(await office.PostAsync("/api/v1/mynumber/procedures/import?fileName=dokuji.csv", Csv(good)), HttpStatusCode.OK);
+        Assert.Equal(2, again.GetProperty("unchanged").GetInt32());
+        Assert.Equal(2, Count());
+        var listed = await ReadAsync(await office.GetAsync("/api/v1/mynumber/procedures"), HttpStatusCode.OK);
+        Assert.Equal("地方税関係情報（区長）\n住民票関係情報（区長）", listed[0].GetProperty("sources").GetString());
+        Assert.Equal("2020-04-01", listed[1].GetProperty("effectiveOn").GetString());
+    }
+
     private const System.Text.Json.JsonValueKind JsonNull = System.Text.Json.JsonValueKind.Null;
 }
