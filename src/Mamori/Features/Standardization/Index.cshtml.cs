@@ -52,7 +52,9 @@ public sealed class IndexModel(AppDbContext db, IAuthorizationService authz) : M
         var labels = Departments.ToDictionary(d => d.Id, d => d.Label);
         var businesses = await db.AssessedBusinesses.IgnoreQueryFilters([AppDbContext.DepartmentFilter]).AsNoTracking().ToDictionaryAsync(b => b.Id, b => b.Name, ct);
         var targets = await db.StandardizationTargets.AsNoTracking().ToListAsync(ct);
-        Rows = targets.OrderBy(t => t.Phase).ThenBy(t => t.PlannedOn ?? DateOnly.MaxValue).ThenBy(t => t.Name)
+        // Under way first (the council asks about those), then the ones moved, then those not started.
+        Rows = targets.OrderBy(t => t.Phase switch { MigrationPhase.NotStarted => 2, MigrationPhase.Migrated => 1, _ => 0 }).ThenByDescending(t => t.Phase)
+            .ThenBy(t => t.PlannedOn ?? DateOnly.MaxValue).ThenBy(t => t.Name)
             .Select(t => new Row(t, labels.GetValueOrDefault(t.DepartmentId, ""), t.AssessedBusinessId is { } b ? businesses.GetValueOrDefault(b) : null)).ToList();
     }
 }
