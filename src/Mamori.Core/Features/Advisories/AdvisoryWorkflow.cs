@@ -81,8 +81,8 @@ public static class AdvisoryWorkflow
             return Outcome<Advisory>.Conflict(OptimisticSave.ConflictMessage);
         }
         advisory.Source = input.Source!.Value;
-        advisory.SourceName = Optional(input.SourceName);
-        advisory.Number = Optional(input.Number);
+        advisory.SourceName = InputText.Optional(input.SourceName);
+        advisory.Number = InputText.Optional(input.Number);
         advisory.IssuedOn = input.IssuedOn!.Value;
         advisory.Title = input.Title!.Trim();
         advisory.Requirement = input.Requirement!.Trim();
@@ -150,7 +150,7 @@ public static class AdvisoryWorkflow
             return Outcome<AdvisoryTask>.Conflict(ClosedMessage);
         }
         var errors = new FieldErrors();
-        var note = Optional(input.Note);
+        var note = InputText.Optional(input.Note);
         errors.MaxLength("Note", note, 2000, "内容");
         if (input.Outcome is null)
         {
@@ -260,6 +260,4 @@ public static class AdvisoryWorkflow
         advisory.CouncilItemId = item.Value!.Id;
         return await OptimisticSave.SaveAsync(db, advisory, ct);
     }
-
-    private static string? Optional(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 }

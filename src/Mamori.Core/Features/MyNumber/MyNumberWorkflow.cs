@@ -100,15 +100,14 @@ public static class MyNumberWorkflow
         {
             return Outcome<MyNumberProcedure>.Conflict(OptimisticSave.ConflictMessage);
         }
-        static string? Optional(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
         procedure.Name = input.Name!.Trim();
         procedure.DepartmentId = input.DepartmentId!.Value;
         procedure.Ordinance = input.Ordinance!.Trim();
         procedure.Row = input.Row!.Trim();
         procedure.Purpose = input.Purpose!.Trim();
-        procedure.Sources = Optional(input.Sources);
+        procedure.Sources = InputText.Optional(input.Sources);
         procedure.UsesLinkage = input.UsesLinkage;
-        procedure.LinkageBasis = input.UsesLinkage ? Optional(input.LinkageBasis) : null;
+        procedure.LinkageBasis = input.UsesLinkage ? InputText.Optional(input.LinkageBasis) : null;
         procedure.AssessedBusinessId = input.AssessedBusinessId;
         return await OptimisticSave.SaveAsync(db, procedure, ct);
     }

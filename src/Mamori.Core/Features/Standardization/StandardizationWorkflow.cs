@@ -115,22 +115,21 @@ public static class StandardizationWorkflow
         {
             return Outcome<StandardizationTarget>.Conflict(OptimisticSave.ConflictMessage);
         }
-        static string? Optional(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
         target.Name = name!;
         target.DepartmentId = input.DepartmentId!.Value;
-        target.CurrentSystem = Optional(input.CurrentSystem);
-        target.CurrentVendor = Optional(input.CurrentVendor);
-        target.TargetSystem = Optional(input.TargetSystem);
-        target.TargetVendor = Optional(input.TargetVendor);
+        target.CurrentSystem = InputText.Optional(input.CurrentSystem);
+        target.CurrentVendor = InputText.Optional(input.CurrentVendor);
+        target.TargetSystem = InputText.Optional(input.TargetSystem);
+        target.TargetVendor = InputText.Optional(input.TargetVendor);
         target.Model = input.Model;
-        target.Cloud = Optional(input.Cloud);
+        target.Cloud = InputText.Optional(input.Cloud);
         target.IsmapListed = input.IsmapListed;
         target.PlannedOn = input.PlannedOn;
         target.MigratedOn = input.MigratedOn;
         target.Phase = input.Phase;
         target.AssessedBusinessId = input.AssessedBusinessId;
         target.ChangesSpecificPersonalInfo = input.ChangesSpecificPersonalInfo;
-        target.Note = Optional(input.Note);
+        target.Note = InputText.Optional(input.Note);
         return await OptimisticSave.SaveAsync(db, target, ct);
     }
 
