@@ -940,6 +940,9 @@ namespace Mamori.Migrations.Postgres.Migrations
                     b.Property<Guid?>("SystemId")
                         .HasColumnType("uuid");
 
+                    b.Property<Guid?>("TerminalId")
+                        .HasColumnType("uuid");
+
                     b.Property<Guid>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("uuid");
@@ -954,7 +957,9 @@ namespace Mamori.Migrations.Postgres.Migrations
 
                     b.HasIndex("SystemId");
 
-                    b.HasIndex("AdvisoryId", "DepartmentId", "SystemId")
+                    b.HasIndex("TerminalId");
+
+                    b.HasIndex("AdvisoryId", "DepartmentId", "SystemId", "TerminalId")
                         .IsUnique();
 
                     b.ToTable("AdvisoryTasks");
@@ -3115,8 +3120,15 @@ namespace Mamori.Migrations.Postgres.Migrations
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
 
+                    b.PrimitiveCollection<List<Guid>>("RegisterFileIds")
+                        .IsRequired()
+                        .HasColumnType("uuid[]");
+
                     b.Property<DateOnly?>("RepealedOn")
                         .HasColumnType("date");
+
+                    b.Property<Guid?>("ReplacesId")
+                        .HasColumnType("uuid");
 
                     b.Property<string>("Row")
                         .IsRequired()
@@ -3148,6 +3160,8 @@ namespace Mamori.Migrations.Postgres.Migrations
                     b.HasIndex("DepartmentId");
 
                     b.HasIndex("MunicipalityId");
+
+                    b.HasIndex("ReplacesId");
 
                     b.ToTable("MyNumberProcedures");
                 });
@@ -5400,6 +5414,11 @@ namespace Mamori.Migrations.Postgres.Migrations
                         .WithMany()
                         .HasForeignKey("SystemId")
                         .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Mamori.Core.Features.Security.Terminal", null)
+                        .WithMany()
+                        .HasForeignKey("TerminalId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Mamori.Core.Features.Assessments.AssessedBusiness", b =>
@@ -5983,6 +6002,11 @@ namespace Mamori.Migrations.Postgres.Migrations
                         .HasForeignKey("MunicipalityId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("Mamori.Core.Features.MyNumber.MyNumberProcedure", null)
+                        .WithMany()
+                        .HasForeignKey("ReplacesId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Mamori.Core.Features.MyNumber.OrdinanceAmendment", b =>

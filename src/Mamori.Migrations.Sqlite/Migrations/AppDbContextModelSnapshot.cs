@@ -934,6 +934,9 @@ namespace Mamori.Migrations.Sqlite.Migrations
                     b.Property<Guid?>("SystemId")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("TerminalId")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("TEXT");
@@ -948,7 +951,9 @@ namespace Mamori.Migrations.Sqlite.Migrations
 
                     b.HasIndex("SystemId");
 
-                    b.HasIndex("AdvisoryId", "DepartmentId", "SystemId")
+                    b.HasIndex("TerminalId");
+
+                    b.HasIndex("AdvisoryId", "DepartmentId", "SystemId", "TerminalId")
                         .IsUnique();
 
                     b.ToTable("AdvisoryTasks");
@@ -3107,7 +3112,14 @@ namespace Mamori.Migrations.Sqlite.Migrations
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
+                    b.PrimitiveCollection<string>("RegisterFileIds")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly?>("RepealedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ReplacesId")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Row")
@@ -3140,6 +3152,8 @@ namespace Mamori.Migrations.Sqlite.Migrations
                     b.HasIndex("DepartmentId");
 
                     b.HasIndex("MunicipalityId");
+
+                    b.HasIndex("ReplacesId");
 
                     b.ToTable("MyNumberProcedures");
                 });
@@ -5388,6 +5402,11 @@ namespace Mamori.Migrations.Sqlite.Migrations
                         .WithMany()
                         .HasForeignKey("SystemId")
                         .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Mamori.Core.Features.Security.Terminal", null)
+                        .WithMany()
+                        .HasForeignKey("TerminalId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Mamori.Core.Features.Assessments.AssessedBusiness", b =>
@@ -5971,6 +5990,11 @@ namespace Mamori.Migrations.Sqlite.Migrations
                         .HasForeignKey("MunicipalityId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("Mamori.Core.Features.MyNumber.MyNumberProcedure", null)
+                        .WithMany()
+                        .HasForeignKey("ReplacesId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Mamori.Core.Features.MyNumber.OrdinanceAmendment", b =>

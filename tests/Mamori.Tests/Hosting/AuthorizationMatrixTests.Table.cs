@@ -398,6 +398,8 @@ public sealed partial class AuthorizationMatrixTests
         ["PUT /api/v1/mynumber/amendments/{id:guid}"] = CouncilManagers,
         ["POST /api/v1/mynumber/amendments/{id:guid}/steps/{step}"] = CouncilManagers,
         ["POST /api/v1/mynumber/amendments/{id:guid}/repeals"] = CouncilManagers,
+        ["POST /api/v1/mynumber/amendments/{id:guid}/revisions"] = CouncilManagers,
+        ["POST /api/v1/mynumber/amendments/{id:guid}/withdrawals"] = CouncilManagers,
         ["POST /api/v1/contracts/{id:guid}/visits"] = ContractWriters,
         ["GET /api/v1/contracts/clauses"] = ContractReaders,
         ["PUT /api/v1/contracts/clauses"] = ContractManagers,

@@ -159,6 +159,8 @@ public sealed class FormApiCoverageTests(AppFixture app)
         ["POST /mynumber/amendments/edit/{id:guid?}"] = ["POST /api/v1/mynumber/amendments", "PUT /api/v1/mynumber/amendments/{id:guid}"],
         ["POST /mynumber/amendments/{id:guid}?handler=Step"] = ["POST /api/v1/mynumber/amendments/{id:guid}/steps/{step}"],
         ["POST /mynumber/amendments/{id:guid}?handler=Repeal"] = ["POST /api/v1/mynumber/amendments/{id:guid}/repeals"],
+        ["POST /mynumber/amendments/{id:guid}?handler=Revise"] = ["POST /api/v1/mynumber/amendments/{id:guid}/revisions"],
+        ["POST /mynumber/amendments/{id:guid}?handler=Withdraw"] = ["POST /api/v1/mynumber/amendments/{id:guid}/withdrawals"],
     };
 
     /// <summary>Forms that are a person's own action at the browser, with the reason.</summary>

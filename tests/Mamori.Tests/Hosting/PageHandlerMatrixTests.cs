@@ -78,6 +78,8 @@ public sealed class PageHandlerMatrixTests(AppFixture app)
         ["POST /mynumber/amendments/edit/{id:guid?}"] = CouncilManagers,
         ["POST /mynumber/amendments/{id:guid}?handler=Step"] = CouncilManagers,
         ["POST /mynumber/amendments/{id:guid}?handler=Repeal"] = CouncilManagers,
+        ["POST /mynumber/amendments/{id:guid}?handler=Revise"] = CouncilManagers,
+        ["POST /mynumber/amendments/{id:guid}?handler=Withdraw"] = CouncilManagers,
         ["POST /register/edit/{id:guid?}"] = RegisterWriters,
         ["POST /register/import"] = RegisterWriters,
         ["POST /register/{id:guid}/submit"] = RegisterWriters,

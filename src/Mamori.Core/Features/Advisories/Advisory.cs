@@ -1,6 +1,7 @@
 using Mamori.Core.Data;
 using Mamori.Core.Features.Files;
 using Mamori.Core.Features.Organization;
+using Mamori.Core.Features.Security;
 using Mamori.Core.Features.Systems;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -117,6 +118,10 @@ public sealed class AdvisoryTask : IMunicipalityOwned, IDepartmentOwned, IVersio
     [Label("情報システム")]
     public Guid? SystemId { get; set; }
 
+    /// <summary>The 統合端末 checked, when the notice concerns terminals (checked by the 設置課).</summary>
+    [Label("統合端末")]
+    public Guid? TerminalId { get; set; }
+
     [Label("結果")]
     public AdvisoryOutcome? Outcome { get; set; }
 
@@ -203,8 +208,9 @@ internal sealed class AdvisoryTaskConfiguration : IEntityTypeConfiguration<Advis
         b.HasOne<Advisory>().WithMany().HasForeignKey(x => x.AdvisoryId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne<Department>().WithMany().HasForeignKey(x => x.DepartmentId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<BusinessSystem>().WithMany().HasForeignKey(x => x.SystemId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Terminal>().WithMany().HasForeignKey(x => x.TerminalId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<StoredFile>().WithMany().HasForeignKey(x => x.EvidenceFileId).OnDelete(DeleteBehavior.Restrict);
-        // One check per system, and one per department without a system.
-        b.HasIndex(x => new { x.AdvisoryId, x.DepartmentId, x.SystemId }).IsUnique();
+        // One check per system or terminal, and one per department without either (the workflow keeps to this).
+        b.HasIndex(x => new { x.AdvisoryId, x.DepartmentId, x.SystemId, x.TerminalId }).IsUnique();
     }
 }

@@ -10,6 +10,9 @@ namespace Mamori.Core.Features.Advisories;
 public sealed record AdvisoryInput(AdvisorySource? Source, string? SourceName, string? Number, DateOnly? IssuedOn, string? Title, string? Requirement,
     DateOnly? DueOn, string? FileName = null, byte[]? File = null);
 
+/// <summary>What a notice is given to: business systems, 統合端末 and departments.</summary>
+public sealed record CheckTargets(IReadOnlyCollection<Guid> Systems, IReadOnlyCollection<Guid> Terminals, IReadOnlyCollection<Guid> Departments);
+
 /// <summary>What a department found, with its evidence.</summary>
 public sealed record CheckResult(AdvisoryOutcome? Outcome, string? Note, DateOnly? DoneOn, string? EvidenceName = null, byte[]? Evidence = null);
 
@@ -98,11 +101,11 @@ public static class AdvisoryWorkflow
     }
 
     /// <summary>
-    /// Gives the notice to systems (each checked by its 所管課) and to departments (without a system); a system or
-    /// department that already has its check is not given a second one. Returns the checks made.
+    /// Gives the notice to systems (each checked by its 所管課), to 統合端末 (each checked by its 設置課) and to departments
+    /// (without either); a system, terminal or department that already has its check is not given a second one. Returns
+    /// the checks made.
     /// </summary>
-    public static async Task<Outcome<List<AdvisoryTask>>> AssignAsync(AppDbContext db, Guid id, IReadOnlyCollection<Guid> systemIds,
-        IReadOnlyCollection<Guid> departmentIds, CancellationToken ct)
+    public static async Task<Outcome<List<AdvisoryTask>>> AssignAsync(AppDbContext db, Guid id, CheckTargets targets, CancellationToken ct)
     {
         var advisory = await db.Advisories.AsNoTracking().FirstOrDefaultAsync(a => a.Id == id, ct);
         if (advisory is null)
@@ -113,20 +116,37 @@ public static class AdvisoryWorkflow
         {
             return Outcome<List<AdvisoryTask>>.Conflict(ClosedMessage);
         }
-        if (systemIds.Count == 0 && departmentIds.Count == 0)
+        if (targets.Systems.Count == 0 && targets.Terminals.Count == 0 && targets.Departments.Count == 0)
         {
-            return Outcome<List<AdvisoryTask>>.Fail("Systems", "点検するシステムか部署を1つ以上選んでください。");
+            return Outcome<List<AdvisoryTask>>.Fail("Systems", "点検するシステム・統合端末・部署を1つ以上選んでください。");
         }
-        var systems = await db.BusinessSystems.AsNoTracking().Where(s => systemIds.Contains(s.Id)).Select(s => new { s.Id, s.DepartmentId }).ToListAsync(ct);
-        var departments = await db.Departments.AsNoTracking().Where(d => departmentIds.Contains(d.Id)).Select(d => d.Id).ToListAsync(ct);
-        if (systems.Count != systemIds.Distinct().Count() || departments.Count != departmentIds.Distinct().Count())
+        var systems = await db.BusinessSystems.AsNoTracking().Where(s => targets.Systems.Contains(s.Id)).Select(s => new { s.Id, s.DepartmentId }).ToListAsync(ct);
+        var terminals = await db.Terminals.AsNoTracking().Where(t => targets.Terminals.Contains(t.Id) && t.RemovedOn == null)
+            .Select(t => new { t.Id, t.Code, t.DepartmentId }).ToListAsync(ct);
+        var departments = await db.Departments.AsNoTracking().Where(d => targets.Departments.Contains(d.Id)).Select(d => d.Id).ToListAsync(ct);
+        if (systems.Count != targets.Systems.Distinct().Count() || terminals.Count != targets.Terminals.Distinct().Count()
+            || departments.Count != targets.Departments.Distinct().Count())
         {
-            return Outcome<List<AdvisoryTask>>.Fail("Systems", "選んだシステム・部署の一部が見つかりません。画面を開き直して選び直してください。");
+            return Outcome<List<AdvisoryTask>>.Fail("Systems", "選んだシステム・統合端末・部署の一部が見つかりません（撤去済みの端末を含む）。画面を開き直して選び直してください。");
         }
-        var existing = await db.AdvisoryTasks.Where(t => t.AdvisoryId == id).Select(t => new { t.DepartmentId, t.SystemId }).ToListAsync(ct);
-        var wanted = systems.Select(s => (s.DepartmentId, SystemId: (Guid?)s.Id)).Concat(departments.Select(d => (DepartmentId: d, SystemId: (Guid?)null)));
-        var made = wanted.Distinct().Where(w => !existing.Any(e => e.DepartmentId == w.DepartmentId && e.SystemId == w.SystemId))
-            .Select(w => new AdvisoryTask { MunicipalityId = advisory.MunicipalityId, AdvisoryId = id, DepartmentId = w.DepartmentId, SystemId = w.SystemId })
+        if (terminals.Where(t => t.DepartmentId is null).Select(t => t.Code).ToList() is { Count: > 0 } unplaced)
+        {
+            return Outcome<List<AdvisoryTask>>.Fail("Terminals",
+                $"統合端末 {string.Join("、", unplaced)} に設置課が登録されていません。点検する課が決まらないため、統合端末の台帳で設置課を登録してください。");
+        }
+        var existing = await db.AdvisoryTasks.Where(t => t.AdvisoryId == id).Select(t => new { t.DepartmentId, t.SystemId, t.TerminalId }).ToListAsync(ct);
+        var wanted = systems.Select(s => (s.DepartmentId, SystemId: (Guid?)s.Id, TerminalId: (Guid?)null))
+            .Concat(terminals.Select(t => (DepartmentId: t.DepartmentId!.Value, SystemId: (Guid?)null, TerminalId: (Guid?)t.Id)))
+            .Concat(departments.Select(d => (DepartmentId: d, SystemId: (Guid?)null, TerminalId: (Guid?)null)));
+        var made = wanted.Distinct().Where(w => !existing.Any(e => e.DepartmentId == w.DepartmentId && e.SystemId == w.SystemId && e.TerminalId == w.TerminalId))
+            .Select(w => new AdvisoryTask
+            {
+                MunicipalityId = advisory.MunicipalityId,
+                AdvisoryId = id,
+                DepartmentId = w.DepartmentId,
+                SystemId = w.SystemId,
+                TerminalId = w.TerminalId,
+            })
             .ToList();
         db.AdvisoryTasks.AddRange(made);
         await db.SaveChangesAsync(ct);

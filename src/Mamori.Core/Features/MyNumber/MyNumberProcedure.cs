@@ -17,6 +17,9 @@ public enum ProcedureState
 
     /// <summary>廃止.</summary>
     Repealed,
+
+    /// <summary>改正で内容が変わり、新しい内容の記録に置き換わった.</summary>
+    Replaced,
 }
 
 /// <summary>What an ordinance amendment does to a procedure when it takes effect.</summary>
@@ -27,13 +30,17 @@ public enum PendingChange
 
     /// <summary>廃止する.</summary>
     Remove,
+
+    /// <summary>内容を変える: this record is the new wording of the procedure it replaces.</summary>
+    Change,
 }
 
 /// <summary>
 /// 独自利用事務: a use of the My Number the municipality's ordinance allows (番号法第9条第2項) — the ordinance and its 別表 row,
 /// the department, what the number is used for, the specific personal information used by source (one per line,
 /// 「地方税関係情報（区長）」), whether 情報連携 through the 情報提供ネットワークシステム is used and on what legal basis, and the
-/// PIA business. A procedure an amendment adds or removes changes its state when the amendment takes effect.
+/// PIA business and register files. A procedure an amendment adds or removes changes its state when the amendment takes
+/// effect; an amendment that changes one carries the new wording as a record of its own, which replaces the old on 施行.
 /// </summary>
 [Label("独自利用事務")]
 public sealed class MyNumberProcedure : IMunicipalityOwned, IDepartmentOwned, IVersioned
@@ -70,6 +77,14 @@ public sealed class MyNumberProcedure : IMunicipalityOwned, IDepartmentOwned, IV
     [Label("評価対象の事務")]
     public Guid? AssessedBusinessId { get; set; }
 
+    /// <summary>The register files (個人情報ファイル簿) that hold the information this procedure uses.</summary>
+    [Label("個人情報ファイル")]
+    public List<Guid> RegisterFileIds { get; set; } = [];
+
+    /// <summary>For the new wording an amendment gives a procedure: the record in force it replaces on 施行.</summary>
+    [Label("改正前の事務")]
+    public Guid? ReplacesId { get; set; }
+
     [Label("状態")]
     public ProcedureState State { get; set; }
 
@@ -105,5 +120,6 @@ internal sealed class MyNumberProcedureConfiguration : IEntityTypeConfiguration<
         b.HasOne<Department>().WithMany().HasForeignKey(x => x.DepartmentId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<AssessedBusiness>().WithMany().HasForeignKey(x => x.AssessedBusinessId).OnDelete(DeleteBehavior.SetNull);
         b.HasOne<OrdinanceAmendment>().WithMany().HasForeignKey(x => x.AmendmentId).OnDelete(DeleteBehavior.SetNull);
+        b.HasOne<MyNumberProcedure>().WithMany().HasForeignKey(x => x.ReplacesId).OnDelete(DeleteBehavior.Restrict);
     }
 }

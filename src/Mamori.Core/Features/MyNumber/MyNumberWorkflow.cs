@@ -17,12 +17,13 @@ public sealed record ProcedureInput
     public bool UsesLinkage { get; init; }
     public string? LinkageBasis { get; init; }
     public Guid? AssessedBusinessId { get; init; }
+    public IReadOnlyList<Guid> RegisterFileIds { get; init; } = [];
     public Guid? AmendmentId { get; init; }
     public DateOnly? EffectiveOn { get; init; }
 }
 
 /// <summary>独自利用事務 and the amendments of the ordinance that allows them, for the pages and the API alike.</summary>
-public static class MyNumberWorkflow
+public static partial class MyNumberWorkflow
 {
     public const string ProcedureNotFound = "独自利用事務が見つかりません。";
     public const string AmendmentNotFound = "条例改正が見つかりません。";
@@ -61,6 +62,11 @@ public static class MyNumberWorkflow
         if (input.AssessedBusinessId is { } business && !await db.AssessedBusinesses.IgnoreQueryFilters([AppDbContext.DepartmentFilter]).AnyAsync(b => b.Id == business, ct))
         {
             errors.Add("AssessedBusinessId", "評価対象の事務が見つかりません。");
+        }
+        var files = input.RegisterFileIds.Distinct().ToList();
+        if (files.Count > 0 && await db.PersonalInfoFiles.CountAsync(f => files.Contains(f.Id), ct) != files.Count)
+        {
+            errors.Add("RegisterFileIds", "個人情報ファイルに見つからないものがあります。");
         }
         OrdinanceAmendment? amendment = null;
         if (input.AmendmentId is { } amendmentId)
@@ -109,6 +115,10 @@ public static class MyNumberWorkflow
         procedure.UsesLinkage = input.UsesLinkage;
         procedure.LinkageBasis = input.UsesLinkage ? InputText.Optional(input.LinkageBasis) : null;
         procedure.AssessedBusinessId = input.AssessedBusinessId;
+        // Files linked by someone who sees more (the office) stay linked when a 所管課 saves without seeing them.
+        var linked = procedure.RegisterFileIds;
+        var visible = linked.Count == 0 ? [] : await db.PersonalInfoFiles.Where(f => linked.Contains(f.Id)).Select(f => f.Id).ToListAsync(ct);
+        procedure.RegisterFileIds = [.. linked.Except(visible), .. files];
         return await OptimisticSave.SaveAsync(db, procedure, ct);
     }
 
@@ -138,97 +148,6 @@ public static class MyNumberWorkflow
             return Outcome<OrdinanceAmendment>.Conflict(OptimisticSave.ConflictMessage);
         }
         amendment.Title = title!.Trim();
-        return await OptimisticSave.SaveAsync(db, amendment, ct);
-    }
-
-    /// <summary>Marks a procedure in force to be repealed by the amendment when it takes effect.</summary>
-    public static async Task<Outcome<MyNumberProcedure>> RepealByAsync(AppDbContext db, Guid amendmentId, Guid procedureId, CancellationToken ct)
-    {
-        var amendment = await db.OrdinanceAmendments.AsNoTracking().FirstOrDefaultAsync(a => a.Id == amendmentId, ct);
-        var procedure = await db.MyNumberProcedures.FirstOrDefaultAsync(p => p.Id == procedureId, ct);
-        if (amendment is null || procedure is null)
-        {
-            return Outcome<MyNumberProcedure>.NotFound(amendment is null ? AmendmentNotFound : ProcedureNotFound);
-        }
-        if (amendment.EnforcedOn is not null || procedure.State != ProcedureState.InForce || procedure.Pending is not null)
-        {
-            return Outcome<MyNumberProcedure>.Conflict("施行中で、ほかの改正に含まれていない事務だけを、施行前の改正で廃止できます。");
-        }
-        (procedure.AmendmentId, procedure.Pending) = (amendmentId, PendingChange.Remove);
-        return await OptimisticSave.SaveAsync(db, procedure, ct);
-    }
-
-    /// <summary>
-    /// Records a step's day, in order (every earlier step first, never an earlier day than the step before). The council
-    /// step makes an unnumbered 報告 (or links the item given); 施行 puts the procedures it adds in force and repeals those
-    /// it removes, from that day.
-    /// </summary>
-    public static async Task<Outcome<OrdinanceAmendment>> StepAsync(AppDbContext db, Guid id, AmendmentStep step, DateOnly? on, Guid? councilId, Guid? version,
-        TimeProvider clock, CancellationToken ct)
-    {
-        var amendment = await db.OrdinanceAmendments.FirstOrDefaultAsync(a => a.Id == id, ct);
-        if (amendment is null)
-        {
-            return Outcome<OrdinanceAmendment>.NotFound(AmendmentNotFound);
-        }
-        if (version is { } v && v != amendment.Version)
-        {
-            return Outcome<OrdinanceAmendment>.Conflict(OptimisticSave.ConflictMessage);
-        }
-        if (amendment.Next != step)
-        {
-            return Outcome<OrdinanceAmendment>.Conflict(amendment.Next is { } next
-                ? $"次に記録するのは「{next.JapaneseName()}」です。改正の手続は 起案 → パブリックコメント → 審議会 → 議会提出 → 議決 → 公布 → 施行 の順に記録してください。"
-                : "この改正はすでに施行されています。");
-        }
-        if (on is null)
-        {
-            return Outcome<OrdinanceAmendment>.Fail("On", $"{step.JapaneseName()}の日を入力してください。");
-        }
-        if (step > AmendmentStep.Drafted && amendment.On(step - 1) is { } before && on < before)
-        {
-            return Outcome<OrdinanceAmendment>.Fail("On", $"{step.JapaneseName()}の日が、{(step - 1).JapaneseName()}の日（{WarekiDate.Format(before)}）より前になっています。");
-        }
-        var procedures = await db.MyNumberProcedures.IgnoreQueryFilters([AppDbContext.DepartmentFilter]).Where(p => p.AmendmentId == id && p.Pending != null).ToListAsync(ct);
-        if (step == AmendmentStep.Council)
-        {
-            if (councilId is not { } council)
-            {
-                return Outcome<OrdinanceAmendment>.Fail("CouncilId", "報告・諮問する審議会を選んでください。");
-            }
-            var added = string.Join("、", procedures.Where(p => p.Pending == PendingChange.Add).Select(p => p.Name));
-            var removed = string.Join("、", procedures.Where(p => p.Pending == PendingChange.Remove).Select(p => p.Name));
-            var item = await CouncilWorkflow.SaveItemAsync(db, null, new ItemInput
-            {
-                CouncilId = council,
-                Kind = ItemKind.Report,
-                Unnumbered = true,
-                Title = $"{amendment.Title}について",
-                SubmittedOn = on,
-                About = "個人番号の独自利用事務" + (added.Length > 0 ? $"の追加：{added}" : "") + (removed.Length > 0 ? $"{(added.Length > 0 ? "、" : "の")}廃止：{removed}" : ""),
-            }, ct);
-            if (!item.Ok)
-            {
-                return item.Refused<OrdinanceAmendment>();
-            }
-            amendment.CouncilItemId = item.Value!.Id;
-        }
-        if (step == AmendmentStep.Enforced)
-        {
-            foreach (var p in procedures)
-            {
-                if (p.Pending == PendingChange.Add)
-                {
-                    (p.State, p.EffectiveOn) = (ProcedureState.InForce, on);
-                }
-                else
-                {
-                    (p.State, p.RepealedOn) = (ProcedureState.Repealed, on);
-                }
-                p.Pending = null;
-            }
-        }
-        amendment.Set(step, on.Value);
         return await OptimisticSave.SaveAsync(db, amendment, ct);
     }
 }

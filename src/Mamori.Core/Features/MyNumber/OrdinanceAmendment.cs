@@ -117,10 +117,16 @@ public static class MyNumberNames
     {
         ProcedureState.Planned => "改正で追加予定",
         ProcedureState.InForce => "施行中",
+        ProcedureState.Replaced => "改正前の内容",
         _ => "廃止",
     };
 
-    public static string JapaneseName(this PendingChange change) => change == PendingChange.Add ? "追加" : "廃止";
+    public static string JapaneseName(this PendingChange change) => change switch
+    {
+        PendingChange.Add => "追加",
+        PendingChange.Change => "変更",
+        _ => "廃止",
+    };
 }
 
 internal sealed class OrdinanceAmendmentConfiguration : IEntityTypeConfiguration<OrdinanceAmendment>

@@ -61,6 +61,7 @@ public static class DueItems
         items.AddRange(await AccessAsync(db, people, today, nowUtc, ct));
         items.AddRange(await SystemsAsync(db, people, today, ct));
         items.AddRange(await ContractsAsync(db, people, today, ct));
+        items.AddRange(await AdvisoriesAsync(db, people, today, ct));
         return items.Where(i => i.Recipients.Count > 0).ToList();
     }
 
@@ -259,5 +260,20 @@ public static class DueItems
         items.AddRange(unapproved.Select(r => new DueItem(NoticeRule.ReconsignmentUnapproved, office.Concat(people.OfDepartment(r.DepartmentId)).ToList(),
             $"reconsignment:{r.Id}:unapproved", $"承認のないまま再委託が始まっています（再委託先：{r.Subcontractor}）", $"/contracts/reconsignments/{r.Id}", null, "unapproved")));
         return items;
+    }
+
+    /// <summary>
+    /// Checks of an open notice without a result: the 所管課 is told when given the check, then as the notice's deadline
+    /// comes and once past it. A notice without a deadline is told once.
+    /// </summary>
+    private static async Task<IEnumerable<DueItem>> AdvisoriesAsync(AppDbContext db, People people, DateOnly today, CancellationToken ct)
+    {
+        var open = await (from t in db.AdvisoryTasks.AsNoTracking()
+                          join a in db.Advisories.AsNoTracking() on t.AdvisoryId equals a.Id
+                          where t.Outcome == null && a.ClosedOn == null
+                          select new { t.Id, t.DepartmentId, a.Title, a.DueOn, AdvisoryId = a.Id }).ToListAsync(ct);
+        return open.Select(t => new DueItem(NoticeRule.AdvisoryCheck, people.OfDepartment(t.DepartmentId), $"advisory:{t.Id}",
+            $"国の通知・注意喚起「{t.Title}」の点検をお願いします", $"/advisories/{t.AdvisoryId}", t.DueOn,
+            (t.DueOn is { } due ? NoticeRules.Stage(due, today, NoticeRules.AdvisoryDays, overdue: true) : null) ?? "assigned"));
     }
 }

@@ -73,6 +73,9 @@ public enum NoticeRule
 
     /// <summary>会議で約束した事項（後日送付・次回報告）の期限 (事務局; 7 days before, on it and past it).</summary>
     ActionItemDue,
+
+    /// <summary>国の通知・注意喚起の点検 (the 所管課 given the check; when given, 7 days and 1 day before the notice's deadline, on it and past it).</summary>
+    AdvisoryCheck,
 }
 
 /// <summary>The Japanese names, the default recipients and the fixed rules of each <see cref="NoticeRule"/>.</summary>
@@ -101,6 +104,9 @@ public static class NoticeRules
 
     /// <summary>Days before a promise's due date (後日送付します) at which the 事務局 is told.</summary>
     public static readonly int[] ActionItemDays = [7, 0];
+
+    /// <summary>Days before a notice's deadline at which the departments with an open check are told.</summary>
+    public static readonly int[] AdvisoryDays = [7, 1, 0];
 
     /// <summary>How many days before a member's term ends the 事務局 is told.</summary>
     public const int MemberTermDays = 60;
@@ -137,6 +143,7 @@ public static class NoticeRules
         NoticeRule.MailFailure => "メール送信の失敗",
         NoticeRule.ToshinConfirmation => "答申案の確認",
         NoticeRule.ActionItemDue => "会議で約束した事項の期限",
+        NoticeRule.AdvisoryCheck => "国の通知・注意喚起の点検",
         _ => rule.ToString(),
     };
 
@@ -161,6 +168,7 @@ public static class NoticeRules
             or NoticeRule.ToshinConfirmation or NoticeRule.ActionItemDue => "審議会",
         NoticeRule.AccessAlertNew or NoticeRule.AccessAlertOpen or NoticeRule.AccessAnalysisStale or NoticeRule.SupervisorReview => "アクセスログ監視",
         NoticeRule.AccountCheck or NoticeRule.ContractReturn or NoticeRule.ReconsignmentUnapproved => "情報システム",
+        NoticeRule.AdvisoryCheck => "国の通知・注意喚起",
         _ => "システム",
     };
 
@@ -172,7 +180,8 @@ public static class NoticeRules
     {
         NoticeRule.IncidentReport or NoticeRule.ReviewRoundDeadline or NoticeRule.MemberTerm or NoticeRule.ActionItemDue => [UserRole.Office],
         NoticeRule.AssessmentObligation or NoticeRule.ContractReturn or NoticeRule.ReconsignmentUnapproved => [UserRole.Office, UserRole.Department],
-        NoticeRule.FindingDue or NoticeRule.FindingAssigned or NoticeRule.FindingReturned or NoticeRule.RegisterReturned or NoticeRule.ReviewQuestion => [UserRole.Department],
+        NoticeRule.FindingDue or NoticeRule.FindingAssigned or NoticeRule.FindingReturned or NoticeRule.RegisterReturned or NoticeRule.ReviewQuestion
+            or NoticeRule.AdvisoryCheck => [UserRole.Department],
         NoticeRule.MeetingPlanned or NoticeRule.WrittenDeadline or NoticeRule.OpinionAnswered or NoticeRule.ToshinConfirmation => [UserRole.Member],
         NoticeRule.AccessAlertNew or NoticeRule.AccessAlertOpen or NoticeRule.AccessAnalysisStale => [UserRole.Security],
         NoticeRule.MailFailure => [UserRole.Admin, UserRole.Office],

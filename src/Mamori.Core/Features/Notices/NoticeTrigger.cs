@@ -1,5 +1,6 @@
 using Mamori.Core.Data;
 using Mamori.Core.Features.AccessMonitoring;
+using Mamori.Core.Features.Advisories;
 using Mamori.Core.Features.Assessments;
 using Mamori.Core.Features.Council;
 using Mamori.Core.Features.Findings;
@@ -20,6 +21,7 @@ public sealed class NoticeTrigger(NoticeSignal signal) : SaveChangesInterceptor
     [
         typeof(Incident), typeof(Finding), typeof(PersonalInfoFile), typeof(CaseEntry), typeof(ReviewRound), typeof(Meeting), typeof(WrittenOpinion),
         typeof(Attendance), typeof(CouncilMember), typeof(AccessAlert), typeof(AccessAnalysis), typeof(Assessment), typeof(AssessedBusiness),
+        typeof(AdvisoryTask), typeof(Advisory),
     ];
 
     private HashSet<Guid> _changed = [];

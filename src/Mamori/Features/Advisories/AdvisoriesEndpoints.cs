@@ -14,13 +14,13 @@ public static class AdvisoriesEndpoints
     public sealed record AdvisoryRequest(string? Source, string? SourceName, string? Number, string? IssuedOn, string? Title, string? Requirement, string? DueOn,
         Guid? Version);
 
-    public sealed record TaskResponse(Guid Id, Guid DepartmentId, Guid? SystemId, string? Outcome, string? Note, DateOnly? DoneOn, string? DoneBy, string? EvidenceName,
+    public sealed record TaskResponse(Guid Id, Guid DepartmentId, Guid? SystemId, Guid? TerminalId, string? Outcome, string? Note, DateOnly? DoneOn, string? DoneBy, string? EvidenceName,
         Guid Version);
 
     public sealed record AdvisoryResponse(Guid Id, string Source, string? SourceName, string? Number, DateOnly IssuedOn, string Title, string Requirement,
         DateOnly? DueOn, string? FileName, DateOnly? ClosedOn, Guid? CouncilItemId, IReadOnlyList<TaskResponse> Tasks, Guid Version);
 
-    public sealed record AssignRequest(IReadOnlyList<Guid>? SystemIds, IReadOnlyList<Guid>? DepartmentIds);
+    public sealed record AssignRequest(IReadOnlyList<Guid>? SystemIds, IReadOnlyList<Guid>? DepartmentIds, IReadOnlyList<Guid>? TerminalIds);
 
     public sealed record CloseRequest(bool Close);
 
@@ -35,7 +35,7 @@ public static class AdvisoriesEndpoints
             .WithSummary("通知・注意喚起の登録（source：Soumu 総務省・Digital デジタル庁・Ppc 個人情報保護委員会・Jlis・Vendor 事業者・Other）");
         g.MapPut("/{id:guid}", Update).RequireAuthorization(Policies.AdvisoriesManage).WithSummary("通知・注意喚起の変更（version が違えば 409）");
         g.MapPost("/{id:guid}/document", Document).RequireAuthorization(Policies.AdvisoriesManage).WithSummary("通知の文書（multipart の file）");
-        g.MapPost("/{id:guid}/tasks", Assign).RequireAuthorization(Policies.AdvisoriesManage).WithSummary("システム（所管課が点検）・部署に点検を割り当てる");
+        g.MapPost("/{id:guid}/tasks", Assign).RequireAuthorization(Policies.AdvisoriesManage).WithSummary("システム（所管課が点検）・統合端末（設置課が点検）・部署に点検を割り当てる");
         g.MapPost("/tasks/{taskId:guid}/result", Record).RequireAuthorization(Policies.AdvisoriesCheck)
             .WithSummary("点検の結果（multipart：outcome＝NotApplicable・Checked・Corrected・PatchConfirmed、note、doneOn、version、file＝証跡）");
         g.MapPost("/{id:guid}/close", Close).RequireAuthorization(Policies.AdvisoriesManage).WithSummary("完了にする（すべての点検に結果があるとき）・取り消す");
@@ -45,7 +45,7 @@ public static class AdvisoriesEndpoints
     }
 
     private static TaskResponse ToResponse(AdvisoryTask t) =>
-        new(t.Id, t.DepartmentId, t.SystemId, t.Outcome?.ToString(), t.Note, t.DoneOn, t.DoneBy, t.EvidenceName, t.Version);
+        new(t.Id, t.DepartmentId, t.SystemId, t.TerminalId, t.Outcome?.ToString(), t.Note, t.DoneOn, t.DoneBy, t.EvidenceName, t.Version);
 
     private static AdvisoryResponse ToResponse(Advisory a, IEnumerable<AdvisoryTask> tasks) => new(a.Id, a.Source.ToString(), a.SourceName, a.Number, a.IssuedOn,
         a.Title, a.Requirement, a.DueOn, a.FileName, a.ClosedOn, a.CouncilItemId, tasks.OrderBy(t => t.Id).Select(ToResponse).ToList(), a.Version);
@@ -109,7 +109,8 @@ public static class AdvisoriesEndpoints
     }
 
     private static async Task<Results<Ok<AdvisoryResponse>, Refusal>> Assign(Guid id, AssignRequest body, AppDbContext db, CancellationToken ct) =>
-        ApiResults.Changed(await ThenLoadAsync(db, await AdvisoryWorkflow.AssignAsync(db, id, body.SystemIds ?? [], body.DepartmentIds ?? [], ct), id, ct));
+        ApiResults.Changed(await ThenLoadAsync(db, await AdvisoryWorkflow.AssignAsync(db, id,
+            new CheckTargets(body.SystemIds ?? [], body.TerminalIds ?? [], body.DepartmentIds ?? []), ct), id, ct));
 
     private static async Task<Results<Ok<TaskResponse>, Refusal>> Record(Guid taskId, HttpRequest request, AppDbContext db, TimeProvider clock, CancellationToken ct)
     {

@@ -18,10 +18,14 @@ namespace Mamori.Features.Advisories;
 [Authorize(Policy = Policies.AdvisoriesRead)]
 public sealed class DetailModel(AppDbContext db, IAuthorizationService authz, TimeProvider clock) : MamoriPageModel
 {
-    public sealed record TaskRow(AdvisoryTask Task, string Department, string? System);
+    public sealed record TaskRow(AdvisoryTask Task, string Department, string? Target)
+    {
+        public string TargetText => Target ?? "（部署として）";
+    }
 
     [BindProperty] public List<Guid> SystemIds { get; set; } = [];
     [BindProperty] public List<Guid> DepartmentIds { get; set; } = [];
+    [BindProperty] public List<Guid> TerminalIds { get; set; } = [];
     [BindProperty] public Guid? TaskId { get; set; }
     [BindProperty] public AdvisoryOutcome? Outcome { get; set; }
     [BindProperty] public string? Note { get; set; }
@@ -33,6 +37,7 @@ public sealed class DetailModel(AppDbContext db, IAuthorizationService authz, Ti
     public Advisory Advisory { get; private set; } = null!;
     public List<TaskRow> Tasks { get; private set; } = [];
     public List<(Guid Id, string Name, string Department)> Systems { get; private set; } = [];
+    public List<(Guid Id, string Name, string Department)> Terminals { get; private set; } = [];
     public List<DepartmentNode> Departments { get; private set; } = [];
     public List<(Guid Id, string Name)> Councils { get; private set; } = [];
     public bool CanManage { get; private set; }
@@ -58,8 +63,8 @@ public sealed class DetailModel(AppDbContext db, IAuthorizationService authz, Ti
     }
 
     public Task<IActionResult> OnPostAssignAsync(Guid id, CancellationToken ct) =>
-        RunAsync(id, Policies.AdvisoriesManage, () => AdvisoryWorkflow.AssignAsync(db, id, SystemIds, DepartmentIds, ct),
-            made => made.Count == 0 ? "選んだシステム・部署にはすでに点検を割り当てています。" : $"{made.Count}件の点検を割り当てました。", ct);
+        RunAsync(id, Policies.AdvisoriesManage, () => AdvisoryWorkflow.AssignAsync(db, id, new CheckTargets(SystemIds, TerminalIds, DepartmentIds), ct),
+            made => made.Count == 0 ? "選んだシステム・統合端末・部署にはすでに点検を割り当てています。" : $"{made.Count}件の点検を割り当てました。", ct);
 
     public async Task<IActionResult> OnPostRecordAsync(Guid id, CancellationToken ct)
     {
@@ -118,9 +123,13 @@ public sealed class DetailModel(AppDbContext db, IAuthorizationService authz, Ti
         var labels = Departments.ToDictionary(d => d.Id, d => d.Label);
         var systems = await db.BusinessSystems.AsNoTracking().OrderBy(s => s.Name).Select(s => new { s.Id, s.Name, s.DepartmentId }).ToListAsync(ct);
         Systems = systems.Select(s => (s.Id, s.Name, labels.GetValueOrDefault(s.DepartmentId, ""))).ToList();
+        var terminals = await db.Terminals.AsNoTracking().OrderBy(t => t.Code).Select(t => new { t.Id, t.Code, t.Place, t.DepartmentId, t.RemovedOn }).ToListAsync(ct);
+        Terminals = terminals.Where(t => t.RemovedOn == null)
+            .Select(t => (t.Id, $"統合端末 {t.Code}（{t.Place}）", t.DepartmentId is { } d ? labels.GetValueOrDefault(d, "") : "設置課なし")).ToList();
         var tasks = await db.AdvisoryTasks.AsNoTracking().Where(t => t.AdvisoryId == id).ToListAsync(ct);
-        Tasks = tasks.Select(t => new TaskRow(t, labels.GetValueOrDefault(t.DepartmentId, ""), systems.FirstOrDefault(s => s.Id == t.SystemId)?.Name))
-            .OrderBy(r => r.Department).ThenBy(r => r.System).ToList();
+        Tasks = tasks.Select(t => new TaskRow(t, labels.GetValueOrDefault(t.DepartmentId, ""),
+                systems.FirstOrDefault(s => s.Id == t.SystemId)?.Name ?? terminals.Where(x => x.Id == t.TerminalId).Select(x => $"統合端末 {x.Code}（{x.Place}）").FirstOrDefault()))
+            .OrderBy(r => r.Department).ThenBy(r => r.Target).ToList();
         if (await AllowedAsync(authz, Policies.CouncilManage))
         {
             Councils = (await db.Councils.AsNoTracking().Where(c => c.ParentId == null).OrderBy(c => c.Name).Select(c => new { c.Id, c.Name }).ToListAsync(ct))

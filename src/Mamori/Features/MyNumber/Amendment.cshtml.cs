@@ -16,6 +16,7 @@ public sealed class AmendmentModel(AppDbContext db, IAuthorizationService authz,
 {
     [BindProperty] public string? On { get; set; }
     [BindProperty] public Guid? CouncilId { get; set; }
+    [BindProperty] public bool Consult { get; set; }
     [BindProperty] public Guid? ProcedureId { get; set; }
     [BindProperty] public Guid? Version { get; set; }
 
@@ -24,6 +25,12 @@ public sealed class AmendmentModel(AppDbContext db, IAuthorizationService authz,
     public List<MyNumberProcedure> Repealable { get; private set; } = [];
     public List<(Guid Id, string Name)> Councils { get; private set; } = [];
     public bool CanManage { get; private set; }
+
+    /// <summary>The procedures the amendment's new wordings replace, as 「項　名称」.</summary>
+    public Dictionary<Guid, string> Replaced { get; private set; } = [];
+
+    /// <summary>The office may still change what the amendment does: it is not in force yet.</summary>
+    public bool CanChange => CanManage && Amendment.EnforcedOn is null;
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
@@ -38,14 +45,26 @@ public sealed class AmendmentModel(AppDbContext db, IAuthorizationService authz,
         {
             return await LoadAsync(id, ct) ? Page() : NotFound();
         }
-        return await RunAsync(id, () => MyNumberWorkflow.StepAsync(db, id, step, on, CouncilId, Version, clock, ct),
-            a => step == AmendmentStep.Enforced ? "施行を記録しました。改正で加えた事務は施行中に、廃止した事務は廃止になりました。" : $"{step.JapaneseName()}を記録しました。", ct);
+        return await RunAsync(id, () => MyNumberWorkflow.StepAsync(db, id, step, on, new CouncilChoice(CouncilId, Consult), Version, ct),
+            a => step switch
+            {
+                AmendmentStep.Enforced => "施行を記録しました。改正で加えた事務と変えた事務は施行中に、廃止した事務は廃止になりました。",
+                AmendmentStep.Council => Consult ? "審議会への諮問を記録し、諮問の案件を作りました。" : "審議会への報告を記録し、報告の案件を作りました。",
+                _ => $"{step.JapaneseName()}を記録しました。",
+            }, ct);
     }
 
     public Task<IActionResult> OnPostRepealAsync(Guid id, CancellationToken ct) =>
         RunAsync(id, () => MyNumberWorkflow.RepealByAsync(db, id, ProcedureId ?? Guid.Empty, ct), p => $"「{p.Name}」をこの改正で廃止する事務にしました。", ct);
 
-    private async Task<IActionResult> RunAsync<T>(Guid id, Func<Task<Outcome<T>>> action, Func<T, string> done, CancellationToken ct)
+    public Task<IActionResult> OnPostReviseAsync(Guid id, CancellationToken ct) =>
+        RunAsync(id, () => MyNumberWorkflow.ReviseByAsync(db, id, ProcedureId ?? Guid.Empty, ct), p => $"「{p.Name}」の改正後の内容を作りました。変わる部分を直して保存してください。", ct,
+            p => $"/mynumber/procedures/edit/{p.Id}");
+
+    public Task<IActionResult> OnPostWithdrawAsync(Guid id, CancellationToken ct) =>
+        RunAsync(id, () => MyNumberWorkflow.WithdrawAsync(db, id, ProcedureId ?? Guid.Empty, ct), p => $"「{p.Name}」をこの改正から外しました。", ct);
+
+    private async Task<IActionResult> RunAsync<T>(Guid id, Func<Task<Outcome<T>>> action, Func<T, string> done, CancellationToken ct, Func<T, string>? next = null)
     {
         if (!await AllowedAsync(authz, Policies.CouncilManage))
         {
@@ -59,7 +78,7 @@ public sealed class AmendmentModel(AppDbContext db, IAuthorizationService authz,
             return await LoadAsync(id, ct) ? Page() : NotFound();
         }
         Flash(done(outcome.Value!));
-        return Redirect($"/mynumber/amendments/{id}");
+        return Redirect(next?.Invoke(outcome.Value!) ?? $"/mynumber/amendments/{id}");
     }
 
     private async Task<bool> LoadAsync(Guid id, CancellationToken ct)
@@ -73,7 +92,11 @@ public sealed class AmendmentModel(AppDbContext db, IAuthorizationService authz,
         Version = amendment.Version;
         CanManage = await AllowedAsync(authz, Policies.CouncilManage);
         Procedures = await db.MyNumberProcedures.AsNoTracking().Where(p => p.AmendmentId == id).OrderBy(p => p.Row).ToListAsync(ct);
-        Repealable = await db.MyNumberProcedures.AsNoTracking().Where(p => p.State == ProcedureState.InForce && p.Pending == null).OrderBy(p => p.Row).ToListAsync(ct);
+        var revising = await db.MyNumberProcedures.AsNoTracking().Where(p => p.ReplacesId != null && p.Pending != null).Select(p => p.ReplacesId!.Value).ToListAsync(ct);
+        Repealable = await db.MyNumberProcedures.AsNoTracking().Where(p => p.State == ProcedureState.InForce && p.Pending == null && !revising.Contains(p.Id))
+            .OrderBy(p => p.Row).ToListAsync(ct);
+        var replacedIds = Procedures.Where(p => p.ReplacesId != null).Select(p => p.ReplacesId!.Value).ToList();
+        Replaced = await db.MyNumberProcedures.AsNoTracking().Where(p => replacedIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => $"{p.Row}　{p.Name}", ct);
         if (CanManage)
         {
             Councils = (await db.Councils.AsNoTracking().Where(c => c.ParentId == null).OrderBy(c => c.Name).Select(c => new { c.Id, c.Name }).ToListAsync(ct))

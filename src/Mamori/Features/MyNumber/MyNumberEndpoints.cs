@@ -11,19 +11,20 @@ namespace Mamori.Features.MyNumber;
 public static class MyNumberEndpoints
 {
     public sealed record ProcedureRequest(string? Name, Guid? DepartmentId, string? Ordinance, string? Row, string? Purpose, string? Sources, bool UsesLinkage,
-        string? LinkageBasis, Guid? AssessedBusinessId, Guid? AmendmentId, string? EffectiveOn, Guid? Version);
+        string? LinkageBasis, Guid? AssessedBusinessId, IReadOnlyList<Guid>? RegisterFileIds, Guid? AmendmentId, string? EffectiveOn, Guid? Version);
 
     public sealed record ProcedureResponse(Guid Id, string Name, Guid DepartmentId, string Ordinance, string Row, string Purpose, string? Sources, bool UsesLinkage,
-        string? LinkageBasis, Guid? AssessedBusinessId, string State, Guid? AmendmentId, string? Pending, DateOnly? EffectiveOn, DateOnly? RepealedOn, Guid Version);
+        string? LinkageBasis, Guid? AssessedBusinessId, IReadOnlyList<Guid> RegisterFileIds, string State, Guid? AmendmentId, string? Pending, Guid? ReplacesId,
+        DateOnly? EffectiveOn, DateOnly? RepealedOn, Guid Version);
 
     public sealed record AmendmentRequest(string? Title, Guid? Version);
 
     public sealed record AmendmentResponse(Guid Id, string Title, DateOnly? DraftedOn, DateOnly? PublicCommentOn, DateOnly? CouncilOn, Guid? CouncilItemId,
         DateOnly? SubmittedOn, DateOnly? PassedOn, DateOnly? PromulgatedOn, DateOnly? EnforcedOn, string? Next, Guid Version);
 
-    public sealed record StepRequest(string? On, Guid? CouncilId, Guid? Version);
+    public sealed record StepRequest(string? On, Guid? CouncilId, bool Consult, Guid? Version);
 
-    public sealed record RepealRequest(Guid? ProcedureId);
+    public sealed record ProcedureRef(Guid? ProcedureId);
 
     public static RouteGroupBuilder MapMyNumberEndpoints(this RouteGroupBuilder api)
     {
@@ -38,13 +39,18 @@ public static class MyNumberEndpoints
         g.MapPost("/amendments", CreateAmendment).RequireAuthorization(Policies.CouncilManage).WithSummary("条例改正を始める");
         g.MapPut("/amendments/{id:guid}", UpdateAmendment).RequireAuthorization(Policies.CouncilManage).WithSummary("条例改正の件名");
         g.MapPost("/amendments/{id:guid}/steps/{step}", Step).RequireAuthorization(Policies.CouncilManage)
-            .WithSummary("手続の日を順に記録する（Drafted・PublicComment・Council＝councilId で報告案件を作る・Submitted・Passed・Promulgated・Enforced＝事務を反映）");
+            .WithSummary("手続の日を順に記録する（Drafted・PublicComment・Council＝councilId の審議会に報告、consult=true なら諮問の案件を作る・Submitted・Passed・Promulgated・Enforced＝事務を反映）");
         g.MapPost("/amendments/{id:guid}/repeals", Repeal).RequireAuthorization(Policies.CouncilManage).WithSummary("施行中の事務を、この改正で廃止する事務にする");
+        g.MapPost("/amendments/{id:guid}/revisions", Revise).RequireAuthorization(Policies.CouncilManage)
+            .WithSummary("施行中の事務を、この改正で内容を変える事務にする（新しい内容の記録を返す。PUT /procedures/{id} で直し、施行の日に置き換わる）");
+        g.MapPost("/amendments/{id:guid}/withdrawals", Withdraw).RequireAuthorization(Policies.CouncilManage)
+            .WithSummary("施行前の改正から事務を外す（追加・変更の記録は削除、廃止は取消し）");
         return api;
     }
 
     private static ProcedureResponse ToResponse(MyNumberProcedure p) => new(p.Id, p.Name, p.DepartmentId, p.Ordinance, p.Row, p.Purpose, p.Sources, p.UsesLinkage,
-        p.LinkageBasis, p.AssessedBusinessId, p.State.ToString(), p.AmendmentId, p.Pending?.ToString(), p.EffectiveOn, p.RepealedOn, p.Version);
+        p.LinkageBasis, p.AssessedBusinessId, p.RegisterFileIds, p.State.ToString(), p.AmendmentId, p.Pending?.ToString(), p.ReplacesId, p.EffectiveOn, p.RepealedOn,
+        p.Version);
 
     private static AmendmentResponse ToResponse(OrdinanceAmendment a) => new(a.Id, a.Title, a.DraftedOn, a.PublicCommentOn, a.CouncilOn, a.CouncilItemId, a.SubmittedOn,
         a.PassedOn, a.PromulgatedOn, a.EnforcedOn, a.Next?.ToString(), a.Version);
@@ -77,6 +83,7 @@ public static class MyNumberEndpoints
             UsesLinkage = body.UsesLinkage,
             LinkageBasis = body.LinkageBasis,
             AssessedBusinessId = body.AssessedBusinessId,
+            RegisterFileIds = body.RegisterFileIds ?? [],
             AmendmentId = body.AmendmentId,
             EffectiveOn = effective,
         }, body.Version, ct)).Map(ToResponse);
@@ -92,7 +99,7 @@ public static class MyNumberEndpoints
     private static async Task<Results<Ok<AmendmentResponse>, Refusal>> UpdateAmendment(Guid id, AmendmentRequest body, AppDbContext db, CancellationToken ct) =>
         ApiResults.Changed((await MyNumberWorkflow.SaveAmendmentAsync(db, db.Tenant.MunicipalityId!.Value, id, body.Title, body.Version, ct)).Map(ToResponse));
 
-    private static async Task<Results<Ok<AmendmentResponse>, Refusal>> Step(Guid id, string step, StepRequest body, AppDbContext db, TimeProvider clock, CancellationToken ct)
+    private static async Task<Results<Ok<AmendmentResponse>, Refusal>> Step(Guid id, string step, StepRequest body, AppDbContext db, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
         var which = ApiResults.ParseEnum<AmendmentStep>(step, "step", errors, s => s.JapaneseName());
@@ -105,11 +112,17 @@ public static class MyNumberEndpoints
         {
             return ApiResults.Invalid(errors);
         }
-        return ApiResults.Changed((await MyNumberWorkflow.StepAsync(db, id, which!.Value, on, body.CouncilId, body.Version, clock, ct)).Map(ToResponse));
+        return ApiResults.Changed((await MyNumberWorkflow.StepAsync(db, id, which!.Value, on, new CouncilChoice(body.CouncilId, body.Consult), body.Version, ct)).Map(ToResponse));
     }
 
-    private static async Task<Results<Ok<ProcedureResponse>, Refusal>> Repeal(Guid id, RepealRequest body, AppDbContext db, CancellationToken ct) =>
+    private static async Task<Results<Ok<ProcedureResponse>, Refusal>> Repeal(Guid id, ProcedureRef body, AppDbContext db, CancellationToken ct) =>
         ApiResults.Changed((await MyNumberWorkflow.RepealByAsync(db, id, body.ProcedureId ?? Guid.Empty, ct)).Map(ToResponse));
+
+    private static async Task<Results<Created<ProcedureResponse>, Refusal>> Revise(Guid id, ProcedureRef body, AppDbContext db, CancellationToken ct) =>
+        ApiResults.Created((await MyNumberWorkflow.ReviseByAsync(db, id, body.ProcedureId ?? Guid.Empty, ct)).Map(ToResponse), p => $"/api/v1/mynumber/procedures/{p.Id}");
+
+    private static async Task<Results<Ok<ProcedureResponse>, Refusal>> Withdraw(Guid id, ProcedureRef body, AppDbContext db, CancellationToken ct) =>
+        ApiResults.Changed((await MyNumberWorkflow.WithdrawAsync(db, id, body.ProcedureId ?? Guid.Empty, ct)).Map(ToResponse));
 
     public sealed record ImportResponse(int Created, int Updated, int Unchanged);
 

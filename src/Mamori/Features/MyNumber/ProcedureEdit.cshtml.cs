@@ -25,6 +25,7 @@ public sealed class ProcedureEditModel(AppDbContext db) : MamoriPageModel
         public bool UsesLinkage { get; set; }
         public string? LinkageBasis { get; set; }
         public Guid? AssessedBusinessId { get; set; }
+        public List<Guid> RegisterFileIds { get; set; } = [];
         public Guid? AmendmentId { get; set; }
         public string? EffectiveOn { get; set; }
         public Guid? Version { get; set; }
@@ -35,6 +36,10 @@ public sealed class ProcedureEditModel(AppDbContext db) : MamoriPageModel
     public List<DepartmentNode> Departments { get; private set; } = [];
     public List<(Guid Id, string Name)> Businesses { get; private set; } = [];
     public List<(Guid Id, string Title)> Amendments { get; private set; } = [];
+    public Dictionary<Guid, string> Files { get; private set; } = [];
+
+    /// <summary>The new wording an amendment gives a procedure in force: the amendment is fixed and the state follows it.</summary>
+    public bool IsRevision { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(Guid? id, CancellationToken ct)
     {
@@ -56,6 +61,7 @@ public sealed class ProcedureEditModel(AppDbContext db) : MamoriPageModel
                 UsesLinkage = p.UsesLinkage,
                 LinkageBasis = p.LinkageBasis,
                 AssessedBusinessId = p.AssessedBusinessId,
+                RegisterFileIds = p.RegisterFileIds,
                 AmendmentId = p.AmendmentId,
                 EffectiveOn = p.EffectiveOn is { } on ? WarekiDate.Format(on) : null,
                 Version = p.Version,
@@ -88,6 +94,7 @@ public sealed class ProcedureEditModel(AppDbContext db) : MamoriPageModel
             UsesLinkage = Input.UsesLinkage,
             LinkageBasis = Input.LinkageBasis,
             AssessedBusinessId = Input.AssessedBusinessId,
+            RegisterFileIds = Input.RegisterFileIds,
             AmendmentId = Input.AmendmentId,
             EffectiveOn = effective,
         }, Input.Version, ct);
@@ -96,8 +103,13 @@ public sealed class ProcedureEditModel(AppDbContext db) : MamoriPageModel
             AddErrors(saved);
             return await PrepareAsync(id, ct);
         }
-        Flash(saved.Value!.State == ProcedureState.Planned ? $"「{saved.Value.Name}」を条例改正で加える事務として登録しました。改正の施行の日から施行中になります。"
-            : $"「{saved.Value.Name}」を保存しました。");
+        var p = saved.Value!;
+        if (p.Pending == PendingChange.Change)
+        {
+            Flash($"「{p.Name}」の改正後の内容を保存しました。改正の施行の日に、今の内容と置き換わります。");
+            return Redirect($"/mynumber/amendments/{p.AmendmentId}");
+        }
+        Flash(p.State == ProcedureState.Planned ? $"「{p.Name}」を条例改正で加える事務として登録しました。改正の施行の日から施行中になります。" : $"「{p.Name}」を保存しました。");
         return Redirect("/mynumber");
     }
 
@@ -105,6 +117,8 @@ public sealed class ProcedureEditModel(AppDbContext db) : MamoriPageModel
     {
         Id = id;
         Departments = await DepartmentTree.LoadAsync(db, ct);
+        Files = await Core.Features.Systems.SystemLinks.FilesAsync(db, ct);
+        IsRevision = id is { } revised && await db.MyNumberProcedures.AnyAsync(p => p.Id == revised && p.ReplacesId != null && p.Pending != null, ct);
         Businesses = (await db.AssessedBusinesses.AsNoTracking().OrderBy(b => b.Name).Select(b => new { b.Id, b.Name }).ToListAsync(ct)).Select(b => (b.Id, b.Name)).ToList();
         Amendments = (await db.OrdinanceAmendments.AsNoTracking().Where(a => a.EnforcedOn == null || a.Id == Input.AmendmentId).OrderBy(a => a.Title)
             .Select(a => new { a.Id, a.Title }).ToListAsync(ct)).Select(a => (a.Id, a.Title)).ToList();

@@ -3,6 +3,8 @@ using System.Net.Http.Json;
 using Mamori.Core.Data;
 using Mamori.Core.Features.Accounts;
 using Mamori.Core.Features.Advisories;
+using Mamori.Core.Features.Notices;
+using Mamori.Core.Features.Security;
 using Mamori.Core.Features.Systems;
 using Mamori.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -131,5 +133,69 @@ public sealed class AdvisoryTests(AppFixture app)
         var another = await TestTenant.CreateAsync(factory);
         using var stranger = Client(factory, await TokenAsync(factory, another, UserRole.Office));
         Assert.Equal(HttpStatusCode.NotFound, (await stranger.GetAsync($"/api/v1/advisories/{id}")).StatusCode);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabases.All), MemberType = typeof(TestDatabases))]
+    public async Task Terminals_AreCheckedByTheirDepartment_WhichIsToldWhenGivenTheCheck_AndAsTheDeadlineComes(DatabaseProvider provider)
+    {
+        var factory = await app.GetAsync(provider);
+        var tenant = await TestTenant.CreateAsync(factory);
+        var (placed, unplaced, removed) = await factory.AsSystemAsync(async (_, db) =>
+        {
+            Terminal T(string code, Guid? department, DateOnly? removedOn = null) => new()
+            {
+                MunicipalityId = tenant.MunicipalityId,
+                Code = code,
+                Place = "戸籍住民課 窓口",
+                DepartmentId = department,
+                Manager = "端末 管理",
+                RemovedOn = removedOn,
+            };
+            var (a, b, c) = (T("T-01", tenant.OwnDepartmentId), T("T-02", null), T("T-03", tenant.OwnDepartmentId, new DateOnly(2025, 3, 31)));
+            db.Terminals.AddRange(a, b, c);
+            await db.SaveChangesAsync();
+            return (a.Id, b.Id, c.Id);
+        });
+        using var office = Client(factory, await TokenAsync(factory, tenant, UserRole.Office));
+        var due = factory.Today.AddDays(10);
+        var id = Id(await ReadAsync(await office.PostAsJsonAsync("/api/v1/advisories", new
+        {
+            source = "Jlis",
+            number = "地情機第123号",
+            issuedOn = factory.Today.ToString("yyyy-MM-dd"),
+            title = "統合端末のOS更新について",
+            requirement = "各統合端末に更新プログラムが適用されたことを確認すること。",
+            dueOn = due.ToString("yyyy-MM-dd"),
+        }), HttpStatusCode.Created));
+
+        // A terminal without its 設置課 has nobody to check it; a removed one is not offered.
+        var nobody = await office.PostAsJsonAsync($"/api/v1/advisories/{id}/tasks", new { terminalIds = new[] { unplaced } });
+        Assert.Equal(HttpStatusCode.BadRequest, nobody.StatusCode);
+        Assert.Contains("統合端末 T-02 に設置課が登録されていません", await nobody.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.BadRequest, (await office.PostAsJsonAsync($"/api/v1/advisories/{id}/tasks", new { terminalIds = new[] { removed } })).StatusCode);
+        var given = await ReadAsync(await office.PostAsJsonAsync($"/api/v1/advisories/{id}/tasks", new { terminalIds = new[] { placed } }), HttpStatusCode.OK);
+        var task = Assert.Single(given.GetProperty("tasks").EnumerateArray());
+        Assert.Equal((placed, tenant.OwnDepartmentId), (task.GetProperty("terminalId").GetGuid(), task.GetProperty("departmentId").GetGuid()));
+
+        // The 所管課 is told when given the check, then 7 days before the deadline (not 8), the day before, on it and after it.
+        var departmentUser = await factory.AsSystemAsync((_, db) => db.Users.Where(u => u.UserName == tenant.UserName(UserRole.Department)).Select(u => u.Id).SingleAsync());
+        async Task<DueItem?> OnAsync(DateOnly day) => (await Systems.SystemTests.InTenantAsync(factory, tenant,
+            db => DueItems.ReadAsync(db, tenant.MunicipalityId, day, DateTime.UtcNow, default))).SingleOrDefault(i => i.Rule == NoticeRule.AdvisoryCheck);
+        var told = await OnAsync(factory.Today);
+        Assert.Equal(("assigned", $"/advisories/{id}"), (told!.Occasion, told.Link));
+        Assert.Equal([departmentUser], told.Recipients);
+        Assert.Contains("統合端末のOS更新について", told.What);
+        Assert.Equal("assigned", (await OnAsync(due.AddDays(-8)))!.Occasion);
+        Assert.Equal("d7", (await OnAsync(due.AddDays(-7)))!.Occasion);
+        Assert.Equal("d1", (await OnAsync(due.AddDays(-1)))!.Occasion);
+        Assert.Equal("d0", (await OnAsync(due))!.Occasion);
+        Assert.Equal("overdue", (await OnAsync(due.AddDays(1)))!.Occasion);
+
+        // Once the result is recorded, nobody is told any more.
+        using var department = Client(factory, await TokenAsync(factory, tenant, UserRole.Department));
+        await ReadAsync(await department.PostAsync($"/api/v1/advisories/tasks/{Id(task)}/result",
+            Result("PatchConfirmed", "T-01 に適用済み", factory.Today.ToString("yyyy-MM-dd"), Version(task), "t01.pdf")), HttpStatusCode.OK);
+        Assert.Null(await OnAsync(due.AddDays(1)));
     }
 }

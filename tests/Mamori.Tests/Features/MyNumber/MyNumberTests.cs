@@ -70,6 +70,7 @@ public sealed class MyNumberTests(AppFixture app)
         var item = await factory.AsSystemAsync((_, db) => db.AgendaItems.FirstAsync(i => i.Id == itemId));
         Assert.Contains("番号利用条例の一部改正（令和8年）", item.Title);
         Assert.Contains("追加：高齢者紙おむつ支給、廃止：子ども医療費助成", item.About);
+        Assert.Equal((Core.Features.Council.ItemKind.Report, (int?)null), (item.Kind, item.Number));
         await StepAsync("Submitted", "2026-06-01");
         await StepAsync("Passed", "2026-06-20");
         await StepAsync("Promulgated", "2026-06-25");
@@ -128,6 +129,89 @@ public sealed class MyNumberTests(AppFixture app)
         var listed = await ReadAsync(await office.GetAsync("/api/v1/mynumber/procedures"), HttpStatusCode.OK);
         Assert.Equal("地方税関係情報（区長）\n住民票関係情報（区長）", listed[0].GetProperty("sources").GetString());
         Assert.Equal("2020-04-01", listed[1].GetProperty("effectiveOn").GetString());
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabases.All), MemberType = typeof(TestDatabases))]
+    public async Task AnAmendment_ChangesAProcedureInForce_IsPutToTheCouncil_AndTheNewWordingReplacesTheOld(DatabaseProvider provider)
+    {
+        var factory = await app.GetAsync(provider);
+        var tenant = await TestTenant.CreateAsync(factory);
+        using var office = Client(factory, await TokenAsync(factory, tenant, UserRole.Office));
+        using var department = Client(factory, await TokenAsync(factory, tenant, UserRole.Department));
+        var (own, others) = await factory.AsSystemAsync(async (_, db) =>
+        {
+            var a = new Core.Features.Register.PersonalInfoFile { MunicipalityId = tenant.MunicipalityId, DepartmentId = tenant.OwnDepartmentId, FileNumber = "K-1", Name = "医療費助成台帳" };
+            var b = new Core.Features.Register.PersonalInfoFile { MunicipalityId = tenant.MunicipalityId, DepartmentId = tenant.OtherDepartmentId, FileNumber = "J-9", Name = "課税台帳" };
+            db.PersonalInfoFiles.AddRange(a, b);
+            await db.SaveChangesAsync();
+            return (a.Id, b.Id);
+        });
+        object Procedure(string name, string purpose, Guid[] files, Guid? version = null) => new
+        {
+            name,
+            departmentId = tenant.OwnDepartmentId,
+            ordinance = "守り区番号利用条例",
+            row = "別表第一 1の項",
+            purpose,
+            usesLinkage = false,
+            registerFileIds = files,
+            effectiveOn = "2016-01-01",
+            version,
+        };
+
+        // The 所管課 links its own register file; another department's file is not its to link.
+        var foreign = await department.PostAsJsonAsync("/api/v1/mynumber/procedures", Procedure("子ども医療費助成", "助成の申請の審査", [own, others]));
+        Assert.Equal(HttpStatusCode.BadRequest, foreign.StatusCode);
+        Assert.Contains("registerFileIds", await foreign.Content.ReadAsStringAsync());
+        var old = await ReadAsync(await department.PostAsJsonAsync("/api/v1/mynumber/procedures", Procedure("子ども医療費助成", "助成の申請の審査", [own])), HttpStatusCode.Created);
+        Assert.Equal([own], old.GetProperty("registerFileIds").EnumerateArray().Select(e => e.GetGuid()));
+        var other = await ReadAsync(await department.PostAsJsonAsync("/api/v1/mynumber/procedures", Procedure("ひとり親家庭等医療費助成", "医療証の交付", [])),
+            HttpStatusCode.Created);
+
+        var id = Id(await ReadAsync(await office.PostAsJsonAsync("/api/v1/mynumber/amendments", new { title = "番号利用条例の一部改正（対象の拡大）" }), HttpStatusCode.Created));
+        var revision = await ReadAsync(await office.PostAsJsonAsync($"/api/v1/mynumber/amendments/{id}/revisions", new { procedureId = Id(old) }), HttpStatusCode.Created);
+        Assert.Equal(("Planned", "Change", Id(old)), (revision.GetProperty("state").GetString(), revision.GetProperty("pending").GetString(), revision.GetProperty("replacesId").GetGuid()));
+        Assert.Equal([own], revision.GetProperty("registerFileIds").EnumerateArray().Select(e => e.GetGuid()));
+        // A procedure already changed by the amendment is neither changed twice nor repealed beside it.
+        Assert.Equal(HttpStatusCode.Conflict, (await office.PostAsJsonAsync($"/api/v1/mynumber/amendments/{id}/revisions", new { procedureId = Id(old) })).StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await office.PostAsJsonAsync($"/api/v1/mynumber/amendments/{id}/repeals", new { procedureId = Id(old) })).StatusCode);
+        await ReadAsync(await department.PutAsJsonAsync($"/api/v1/mynumber/procedures/{Id(revision)}",
+            Procedure("子ども医療費助成", "助成の申請の審査及び所得の確認（高校生まで）", [own], Version(revision))), HttpStatusCode.OK);
+        // A repeal put in by mistake is taken out again, and the procedure stays as it was.
+        await ReadAsync(await office.PostAsJsonAsync($"/api/v1/mynumber/amendments/{id}/repeals", new { procedureId = Id(other) }), HttpStatusCode.OK);
+        var withdrawn = await ReadAsync(await office.PostAsJsonAsync($"/api/v1/mynumber/amendments/{id}/withdrawals", new { procedureId = Id(other) }), HttpStatusCode.OK);
+        Assert.Equal((JsonNull, JsonNull), (withdrawn.GetProperty("pending").ValueKind, withdrawn.GetProperty("amendmentId").ValueKind));
+
+        // Put to the council as a 諮問: the next number, naming what changes.
+        foreach (var (step, on) in new[] { ("Drafted", "2026-04-01"), ("PublicComment", "2026-04-15") })
+        {
+            await ReadAsync(await office.PostAsJsonAsync($"/api/v1/mynumber/amendments/{id}/steps/{step}", new { on }), HttpStatusCode.OK);
+        }
+        using var browser = await Browser.SignInAsync(factory, tenant, UserRole.Office);
+        var councilId = await Council.CouncilPages.CouncilAsync(browser, "個人情報保護審議会");
+        var consulted = await ReadAsync(await office.PostAsJsonAsync($"/api/v1/mynumber/amendments/{id}/steps/Council", new { on = "2026-05-20", councilId, consult = true }),
+            HttpStatusCode.OK);
+        var itemId = consulted.GetProperty("councilItemId").GetGuid();
+        var item = await factory.AsSystemAsync((_, db) => db.AgendaItems.FirstAsync(i => i.Id == itemId));
+        Assert.Equal(Core.Features.Council.ItemKind.Consultation, item.Kind);
+        Assert.NotNull(item.Number);
+        Assert.Equal("個人番号の独自利用事務の変更：子ども医療費助成", item.About);
+        foreach (var (step, on) in new[] { ("Submitted", "2026-06-01"), ("Passed", "2026-06-20"), ("Promulgated", "2026-06-25"), ("Enforced", "2026-10-01") })
+        {
+            await ReadAsync(await office.PostAsJsonAsync($"/api/v1/mynumber/amendments/{id}/steps/{step}", new { on }), HttpStatusCode.OK);
+        }
+
+        // From 施行 the new wording is in force and the old one kept as 改正前の内容; the public page shows the new wording only.
+        var byId = (await ReadAsync(await office.GetAsync("/api/v1/mynumber/procedures"), HttpStatusCode.OK)).EnumerateArray().ToDictionary(p => Id(p));
+        Assert.Equal(("InForce", "2026-10-01"), (byId[Id(revision)].GetProperty("state").GetString(), byId[Id(revision)].GetProperty("effectiveOn").GetString()));
+        Assert.Equal(("Replaced", "2026-10-01"), (byId[Id(old)].GetProperty("state").GetString(), byId[Id(old)].GetProperty("repealedOn").GetString()));
+        Assert.Equal("InForce", byId[Id(other)].GetProperty("state").GetString());
+        using var visitor = Browser.Anonymous(factory);
+        var page = WebUtility.HtmlDecode(await visitor.GetPageAsync($"/public/{tenant.Code}/mynumber"));
+        Assert.Contains("所得の確認（高校生まで）", page);
+        Assert.Equal(1, page.Split("子ども医療費助成").Length - 1);
+        Assert.Equal(HttpStatusCode.Conflict, (await office.PostAsJsonAsync($"/api/v1/mynumber/amendments/{id}/withdrawals", new { procedureId = Id(revision) })).StatusCode);
     }
 
     private const System.Text.Json.JsonValueKind JsonNull = System.Text.Json.JsonValueKind.Null;

@@ -1989,6 +1989,7 @@ namespace Mamori.Migrations.Postgres.Migrations
                     AdvisoryId = table.Column<Guid>(type: "uuid", nullable: false),
                     DepartmentId = table.Column<Guid>(type: "uuid", nullable: false),
                     SystemId = table.Column<Guid>(type: "uuid", nullable: true),
+                    TerminalId = table.Column<Guid>(type: "uuid", nullable: true),
                     Outcome = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
                     Note = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
                     DoneOn = table.Column<DateOnly>(type: "date", nullable: true),
@@ -2029,6 +2030,12 @@ namespace Mamori.Migrations.Postgres.Migrations
                         name: "FK_AdvisoryTasks_StoredFiles_EvidenceFileId",
                         column: x => x.EvidenceFileId,
                         principalTable: "StoredFiles",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_AdvisoryTasks_Terminals_TerminalId",
+                        column: x => x.TerminalId,
+                        principalTable: "Terminals",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                 });
@@ -2708,6 +2715,8 @@ namespace Mamori.Migrations.Postgres.Migrations
                     UsesLinkage = table.Column<bool>(type: "boolean", nullable: false),
                     LinkageBasis = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
                     AssessedBusinessId = table.Column<Guid>(type: "uuid", nullable: true),
+                    RegisterFileIds = table.Column<List<Guid>>(type: "uuid[]", nullable: false),
+                    ReplacesId = table.Column<Guid>(type: "uuid", nullable: true),
                     State = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
                     AmendmentId = table.Column<Guid>(type: "uuid", nullable: true),
                     Pending = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
@@ -2734,6 +2743,12 @@ namespace Mamori.Migrations.Postgres.Migrations
                         name: "FK_MyNumberProcedures_Municipalities_MunicipalityId",
                         column: x => x.MunicipalityId,
                         principalTable: "Municipalities",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_MyNumberProcedures_MyNumberProcedures_ReplacesId",
+                        column: x => x.ReplacesId,
+                        principalTable: "MyNumberProcedures",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                     table.ForeignKey(
@@ -3214,9 +3229,9 @@ namespace Mamori.Migrations.Postgres.Migrations
                 columns: new[] { "MunicipalityId", "IssuedOn" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_AdvisoryTasks_AdvisoryId_DepartmentId_SystemId",
+                name: "IX_AdvisoryTasks_AdvisoryId_DepartmentId_SystemId_TerminalId",
                 table: "AdvisoryTasks",
-                columns: new[] { "AdvisoryId", "DepartmentId", "SystemId" },
+                columns: new[] { "AdvisoryId", "DepartmentId", "SystemId", "TerminalId" },
                 unique: true);
 
             migrationBuilder.CreateIndex(
@@ -3238,6 +3253,11 @@ namespace Mamori.Migrations.Postgres.Migrations
                 name: "IX_AdvisoryTasks_SystemId",
                 table: "AdvisoryTasks",
                 column: "SystemId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AdvisoryTasks_TerminalId",
+                table: "AdvisoryTasks",
+                column: "TerminalId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_AgendaItems_CouncilId",
@@ -3796,6 +3816,11 @@ namespace Mamori.Migrations.Postgres.Migrations
                 name: "IX_MyNumberProcedures_MunicipalityId",
                 table: "MyNumberProcedures",
                 column: "MunicipalityId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MyNumberProcedures_ReplacesId",
+                table: "MyNumberProcedures",
+                column: "ReplacesId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Notices_Mail_NextAttemptAt",

@@ -1987,6 +1987,7 @@ namespace Mamori.Migrations.Sqlite.Migrations
                     AdvisoryId = table.Column<Guid>(type: "TEXT", nullable: false),
                     DepartmentId = table.Column<Guid>(type: "TEXT", nullable: false),
                     SystemId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    TerminalId = table.Column<Guid>(type: "TEXT", nullable: true),
                     Outcome = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
                     Note = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
                     DoneOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
@@ -2027,6 +2028,12 @@ namespace Mamori.Migrations.Sqlite.Migrations
                         name: "FK_AdvisoryTasks_StoredFiles_EvidenceFileId",
                         column: x => x.EvidenceFileId,
                         principalTable: "StoredFiles",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_AdvisoryTasks_Terminals_TerminalId",
+                        column: x => x.TerminalId,
+                        principalTable: "Terminals",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                 });
@@ -2706,6 +2713,8 @@ namespace Mamori.Migrations.Sqlite.Migrations
                     UsesLinkage = table.Column<bool>(type: "INTEGER", nullable: false),
                     LinkageBasis = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
                     AssessedBusinessId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    RegisterFileIds = table.Column<string>(type: "TEXT", nullable: false),
+                    ReplacesId = table.Column<Guid>(type: "TEXT", nullable: true),
                     State = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
                     AmendmentId = table.Column<Guid>(type: "TEXT", nullable: true),
                     Pending = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
@@ -2732,6 +2741,12 @@ namespace Mamori.Migrations.Sqlite.Migrations
                         name: "FK_MyNumberProcedures_Municipalities_MunicipalityId",
                         column: x => x.MunicipalityId,
                         principalTable: "Municipalities",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_MyNumberProcedures_MyNumberProcedures_ReplacesId",
+                        column: x => x.ReplacesId,
+                        principalTable: "MyNumberProcedures",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                     table.ForeignKey(
@@ -3212,9 +3227,9 @@ namespace Mamori.Migrations.Sqlite.Migrations
                 columns: new[] { "MunicipalityId", "IssuedOn" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_AdvisoryTasks_AdvisoryId_DepartmentId_SystemId",
+                name: "IX_AdvisoryTasks_AdvisoryId_DepartmentId_SystemId_TerminalId",
                 table: "AdvisoryTasks",
-                columns: new[] { "AdvisoryId", "DepartmentId", "SystemId" },
+                columns: new[] { "AdvisoryId", "DepartmentId", "SystemId", "TerminalId" },
                 unique: true);
 
             migrationBuilder.CreateIndex(
@@ -3236,6 +3251,11 @@ namespace Mamori.Migrations.Sqlite.Migrations
                 name: "IX_AdvisoryTasks_SystemId",
                 table: "AdvisoryTasks",
                 column: "SystemId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AdvisoryTasks_TerminalId",
+                table: "AdvisoryTasks",
+                column: "TerminalId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_AgendaItems_CouncilId",
@@ -3794,6 +3814,11 @@ namespace Mamori.Migrations.Sqlite.Migrations
                 name: "IX_MyNumberProcedures_MunicipalityId",
                 table: "MyNumberProcedures",
                 column: "MunicipalityId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MyNumberProcedures_ReplacesId",
+                table: "MyNumberProcedures",
+                column: "ReplacesId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Notices_Mail_NextAttemptAt",
