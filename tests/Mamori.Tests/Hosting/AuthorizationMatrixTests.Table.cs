@@ -387,6 +387,7 @@ public sealed partial class AuthorizationMatrixTests
         ["PAGE /mynumber/procedures/edit/{id:guid?}"] = AssessmentWriters,
         ["PAGE /mynumber/import"] = AssessmentWriters,
         ["POST /api/v1/mynumber/procedures/import"] = AssessmentWriters,
+        ["GET /api/v1/mynumber/procedures.xlsx"] = AssessmentReaders,
         ["PAGE /mynumber/amendments/edit/{id:guid?}"] = CouncilManagers,
         ["PAGE /mynumber/amendments/{id:guid}"] = AssessmentReaders,
         ["PAGE /public/{code}/mynumber"] = null,

@@ -3,6 +3,7 @@ using Mamori.Core.Data;
 using Mamori.Core.Features.Organization;
 using Mamori.Core.Japanese;
 using Microsoft.EntityFrameworkCore;
+using MiniExcelLibs;
 
 namespace Mamori.Core.Features.MyNumber;
 
@@ -15,7 +16,8 @@ public sealed record ProcedureImportResult(int Created, int Updated, int Unchang
 /// <summary>
 /// Imports the list of 独自利用事務 in force (CSV in UTF-8 or CP932, or .xlsx), all or nothing: every row is checked first
 /// and one problem anywhere stores nothing. A procedure is found by its 条例の項 and 事務の名称, so importing the same
-/// list twice changes nothing; a new one is in force from its 施行日.
+/// list twice changes nothing; a new one is in force from its 施行日. The export writes the procedures in force in the
+/// same columns, so a list taken out, corrected in Excel and brought back changes only what was corrected.
 /// </summary>
 public static class MyNumberImport
 {
@@ -108,7 +110,7 @@ public static class MyNumberImport
                 UsesLinkage = linkage!.Value,
                 LinkageBasis = linkage.Value && Cell(row, "情報連携の根拠") is { Length: > 0 } b ? b : null,
                 EffectiveOn = effective,
-            }, existing.FirstOrDefault(p => p.Row == key.Item1 && p.Name == key.Item2)));
+            }, existing.FirstOrDefault(p => p.State == ProcedureState.InForce && p.Row == key.Item1 && p.Name == key.Item2)));
         }
         if (table.Rows.Count == 0)
         {
@@ -149,5 +151,19 @@ public static class MyNumberImport
         }
         await db.SaveChangesAsync(ct);
         return new ProcedureImportResult(created, updated, unchanged, []);
+    }
+
+    /// <summary>The procedures in force, in the import's columns (dates in 和暦, the department as 「部 / 課」).</summary>
+    public static byte[] ToXlsx(IEnumerable<MyNumberProcedure> procedures, IReadOnlyDictionary<Guid, string> departments)
+    {
+        var rows = procedures.Where(p => p.State == ProcedureState.InForce).OrderBy(p => p.Row, StringComparer.Ordinal).ThenBy(p => p.Name)
+            .Select(p => Headers.Zip(new object?[]
+            {
+                p.Row, p.Name, departments.GetValueOrDefault(p.DepartmentId, ""), p.Ordinance, p.Purpose, p.Sources, p.UsesLinkage ? "あり" : "なし", p.LinkageBasis,
+                p.EffectiveOn is { } on ? WarekiDate.Format(on) : null,
+            }).ToDictionary(x => x.First, x => x.Second)).ToList();
+        using var stream = new MemoryStream();
+        stream.SaveAs(rows.Count > 0 ? rows : [Headers.ToDictionary(h => h, _ => (object?)null)], sheetName: "独自利用事務");
+        return stream.ToArray();
     }
 }

@@ -33,6 +33,7 @@ public static class MyNumberEndpoints
         g.MapPost("/procedures", CreateProcedure).RequireAuthorization(Policies.AssessmentsWrite)
             .WithSummary("独自利用事務の登録（amendmentId で改正で加える事務、なければ effectiveOn から施行中の事務）");
         g.MapPut("/procedures/{id:guid}", UpdateProcedure).RequireAuthorization(Policies.AssessmentsWrite).WithSummary("独自利用事務の変更（version が違えば 409）");
+        g.MapGet("/procedures.xlsx", Export).RequireAuthorization(Policies.AssessmentsRead).WithSummary("施行中の独自利用事務の一覧（.xlsx、取込と同じ列）");
         g.MapPost("/procedures/import", Import).RequireAuthorization(Policies.AssessmentsWrite)
             .WithSummary("施行中の独自利用事務の一覧の取込（CSV・.xlsx。multipart の file か本文と ?fileName=。条例の項と名称で照合、誤りがあれば何も保存しない）");
         g.MapGet("/amendments", Amendments).RequireAuthorization(Policies.AssessmentsRead).WithSummary("条例改正の一覧");
@@ -123,6 +124,14 @@ public static class MyNumberEndpoints
 
     private static async Task<Results<Ok<ProcedureResponse>, Refusal>> Withdraw(Guid id, ProcedureRef body, AppDbContext db, CancellationToken ct) =>
         ApiResults.Changed((await MyNumberWorkflow.WithdrawAsync(db, id, body.ProcedureId ?? Guid.Empty, ct)).Map(ToResponse));
+
+    private static async Task<FileContentHttpResult> Export(HttpContext context, AppDbContext db, TimeProvider clock, CancellationToken ct)
+    {
+        var procedures = await db.MyNumberProcedures.AsNoTracking().Where(p => p.State == ProcedureState.InForce).ToListAsync(ct);
+        await context.RecordExportAsync("独自利用事務の一覧（Excel）", procedures.Count);
+        return TypedResults.File(MyNumberImport.ToXlsx(procedures, await Core.Features.Organization.DepartmentTree.LabelsAsync(db, ct)), IndexModel.XlsxType,
+            $"独自利用事務_{Core.Japanese.JapanTime.Today(clock):yyyyMMdd}.xlsx");
+    }
 
     public sealed record ImportResponse(int Created, int Updated, int Unchanged);
 

@@ -1,4 +1,5 @@
 using Mamori.Core.Data;
+using Mamori.Core.Features.Council;
 using Mamori.Core.Features.Organization;
 using Mamori.Core.Features.Standardization;
 using Mamori.Features.Shared;
@@ -16,7 +17,8 @@ namespace Mamori.Features.Standardization;
 [Authorize(Policy = Policies.AssessmentsRead)]
 public sealed class IndexModel(AppDbContext db, IAuthorizationService authz) : MamoriPageModel
 {
-    public sealed record Row(StandardizationTarget Target, string Department, string? Business);
+    /// <summary>A 業務 with its department, its PIA business and the latest council consultation on that business (諮問第N号).</summary>
+    public sealed record Row(StandardizationTarget Target, string Department, string? Business, (Guid Id, string Label)? Consultation = null);
 
     [BindProperty] public Guid? DepartmentId { get; set; }
     public List<Row> Rows { get; private set; } = [];
@@ -52,9 +54,16 @@ public sealed class IndexModel(AppDbContext db, IAuthorizationService authz) : M
         var labels = Departments.ToDictionary(d => d.Id, d => d.Label);
         var businesses = await db.AssessedBusinesses.IgnoreQueryFilters([AppDbContext.DepartmentFilter]).AsNoTracking().ToDictionaryAsync(b => b.Id, b => b.Name, ct);
         var targets = await db.StandardizationTargets.AsNoTracking().ToListAsync(ct);
+        var businessIds = targets.Where(t => t.AssessedBusinessId is not null).Select(t => t.AssessedBusinessId!.Value).ToList();
+        var consulted = await (from a in db.Assessments.IgnoreQueryFilters([AppDbContext.DepartmentFilter]).AsNoTracking()
+                               join i in db.AgendaItems.AsNoTracking() on a.ConsultationItemId equals i.Id
+                               where businessIds.Contains(a.BusinessId)
+                               select new { a.BusinessId, a.Id, Item = i }).ToListAsync(ct);
+        var consultations = consulted.GroupBy(c => c.BusinessId).ToDictionary(g => g.Key, g => g.MaxBy(c => c.Id)!.Item);
         // Under way first (the council asks about those), then the ones moved, then those not started.
         Rows = targets.OrderBy(t => t.Phase switch { MigrationPhase.NotStarted => 2, MigrationPhase.Migrated => 1, _ => 0 }).ThenByDescending(t => t.Phase)
             .ThenBy(t => t.PlannedOn ?? DateOnly.MaxValue).ThenBy(t => t.Name)
-            .Select(t => new Row(t, labels.GetValueOrDefault(t.DepartmentId, ""), t.AssessedBusinessId is { } b ? businesses.GetValueOrDefault(b) : null)).ToList();
+            .Select(t => new Row(t, labels.GetValueOrDefault(t.DepartmentId, ""), t.AssessedBusinessId is { } b ? businesses.GetValueOrDefault(b) : null,
+                t.AssessedBusinessId is { } c && consultations.TryGetValue(c, out var item) ? (item.Id, item.Label()) : null)).ToList();
     }
 }

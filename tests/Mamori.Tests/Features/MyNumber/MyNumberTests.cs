@@ -129,6 +129,17 @@ public sealed class MyNumberTests(AppFixture app)
         var listed = await ReadAsync(await office.GetAsync("/api/v1/mynumber/procedures"), HttpStatusCode.OK);
         Assert.Equal("地方税関係情報（区長）\n住民票関係情報（区長）", listed[0].GetProperty("sources").GetString());
         Assert.Equal("2020-04-01", listed[1].GetProperty("effectiveOn").GetString());
+
+        // The export is the import's own list: brought back unchanged it changes nothing, and a corrected cell changes that procedure only.
+        var exported = await office.GetAsync("/api/v1/mynumber/procedures.xlsx");
+        Assert.Equal(HttpStatusCode.OK, exported.StatusCode);
+        var xlsx = await exported.Content.ReadAsByteArrayAsync();
+        var back = await ReadAsync(await office.PostAsync("/api/v1/mynumber/procedures/import?fileName=dokuji.xlsx", new ByteArrayContent(xlsx)), HttpStatusCode.OK);
+        Assert.Equal((0, 0, 2), (back.GetProperty("created").GetInt32(), back.GetProperty("updated").GetInt32(), back.GetProperty("unchanged").GetInt32()));
+        var sheet = Core.Csv.TableFile.Read(new MemoryStream(xlsx), "dokuji.xlsx");
+        Assert.Equal(Core.Features.MyNumber.MyNumberImport.Headers, sheet.Headers);
+        Assert.Equal(["別表第一 1の項", "子ども医療費助成", "区民部 / 戸籍住民課"], sheet.Rows[0].Cells.Take(3));
+        Assert.Equal("平成28年1月1日", sheet.Rows[0][8]);
     }
 
     [Theory]

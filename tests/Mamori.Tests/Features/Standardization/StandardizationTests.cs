@@ -71,8 +71,27 @@ public sealed class StandardizationTests(AppFixture app)
         Assert.NotNull(change.AssessmentId);
         Assert.Equal(HttpStatusCode.Conflict, (await department.PostAsJsonAsync($"/api/v1/standardization/{Id(move)}/pia-change", new { })).StatusCode);
 
+        // The council consultation that follows on the re-opened evaluation shows on the dashboard beside the 業務.
         using var browser = await Browser.SignInAsync(factory, tenant, UserRole.Office);
+        var councilId = await Council.CouncilPages.CouncilAsync(browser, "個人情報保護審議会");
+        // (The evaluation's own steps up to the consultation are the PIA tests'; here the 諮問 is simply made and linked.)
+        var itemId = await factory.AsSystemAsync(async (_, db) =>
+        {
+            var item = new Core.Features.Council.AgendaItem
+            {
+                MunicipalityId = tenant.MunicipalityId,
+                CouncilId = councilId,
+                Kind = Core.Features.Council.ItemKind.Consultation,
+                Number = 1,
+                Title = "住民基本台帳に関する事務の全項目評価書の第三者点検について",
+            };
+            db.AgendaItems.Add(item);
+            (await db.Assessments.FirstAsync(a => a.Id == change.AssessmentId)).ConsultationItemId = item.Id;
+            await db.SaveChangesAsync();
+            return item.Id;
+        });
         var page = WebUtility.HtmlDecode(await browser.GetPageAsync("/standardization"));
+        Assert.Contains($"<a href=\"/council/items/{itemId}\">審議会 諮問第1号</a>", page);
         Assert.Contains("住民基本台帳（附票を含む）", page);
         Assert.Contains("重要な変更を記録済み", page);
         Assert.Contains("未着手：20 件", page);
