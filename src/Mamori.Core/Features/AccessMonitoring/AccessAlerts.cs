@@ -68,7 +68,8 @@ public static partial class AccessAlerts
 
     /// <summary>
     /// Moves an alert one step: 確認中 needs nothing; 所属長確認 needs what the investigation found; 完了 needs the
-    /// outcome, the 所属長 who confirmed it and a comment; going back (差戻し) and reopening need the reason.
+    /// outcome, the 所属長 who confirmed it and a comment, and is the officer's only where the department has no 所属長
+    /// account (otherwise the 所属長 confirms); going back (差戻し) and reopening need the reason.
     /// </summary>
     public static async Task<Outcome<AccessAlert>> MoveAsync(AppDbContext db, Guid id, Guid? version, AlertMove move, string actor, DateTime now, CancellationToken ct)
     {
@@ -112,6 +113,12 @@ public static partial class AccessAlerts
         if (errors.Any)
         {
             return errors.Fail<AccessAlert>();
+        }
+        // The 所属長 confirms their own staff's alert themselves; the officer records a confirmation only where no 所属長 has an account.
+        if (move.To == AlertStatus.Closed && await SupervisorReview.SupervisorsAsync(db, alert, ct) is { Count: > 0 } supervisors)
+        {
+            return Outcome<AccessAlert>.Conflict(
+                $"この職員の所属には所属長のアカウント（{string.Join("・", supervisors)}）があります。所属長確認は所属長が自分のアカウントで記録します。代わりに完了にはできません。");
         }
         return await ApplyAsync(db, alert, move with { Comment = comment }, supervisorAccountId: null, actor, now, ct);
     }

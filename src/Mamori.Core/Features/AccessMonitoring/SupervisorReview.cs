@@ -17,6 +17,15 @@ public static class SupervisorReview
         string.IsNullOrWhiteSpace(userDept) ? null
             : departments.FirstOrDefault(d => d.IsActive && (d.Name == userDept.Trim() || d.Code == userDept.Trim()))?.Id;
 
+    /// <summary>The active 所属長 accounts of the alert's staff member's department, by display name (none when the master names no department of Mamori's).</summary>
+    public static async Task<List<string>> SupervisorsAsync(AppDbContext db, AccessAlert alert, CancellationToken ct)
+    {
+        var department = DepartmentOf(await db.Departments.IgnoreQueryFilters().AsNoTracking().Where(d => d.MunicipalityId == alert.MunicipalityId).ToListAsync(ct), alert.UserDept);
+        return department is null ? [] : await db.Users.AsNoTracking()
+            .Where(u => u.MunicipalityId == alert.MunicipalityId && u.IsSupervisor && u.DepartmentId == department && u.SuspendedAt == null)
+            .OrderBy(u => u.DisplayName).Select(u => u.DisplayName).ToListAsync(ct);
+    }
+
     /// <summary>Whether <paramref name="user"/> is a 所属長 of the alert's department.</summary>
     public static async Task<bool> IsSupervisorOfAsync(AppDbContext db, AppUser user, AccessAlert alert, CancellationToken ct) =>
         user.IsSupervisor && user.SuspendedAt is null && user.DepartmentId is { } own && user.MunicipalityId == alert.MunicipalityId

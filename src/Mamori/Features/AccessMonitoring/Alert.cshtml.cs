@@ -134,9 +134,7 @@ public sealed class AlertModel(AppDbContext db, CurrentTenant tenant, AccessLogF
         Accesses = folders.Store(alert.MunicipalityId).Search(null, alert.UserId, alert.Day, alert.Day, AccessLimit);
         Departments = await DepartmentTree.LoadAsync(db, ct);
         StaffDepartmentId = SupervisorReview.DepartmentOf(await db.Departments.AsNoTracking().ToListAsync(ct), alert.UserDept);
-        Supervisors = StaffDepartmentId is not { } department ? [] : await db.Users.AsNoTracking()
-            .Where(u => u.MunicipalityId == alert.MunicipalityId && u.IsSupervisor && u.DepartmentId == department && u.SuspendedAt == null)
-            .Select(u => u.DisplayName).ToListAsync(ct);
+        Supervisors = await SupervisorReview.SupervisorsAsync(db, alert, ct);
         if (alert.FindingId is { } findingId)
         {
             FindingLabel = await db.Findings.Where(f => f.Id == findingId).Select(f => f.Heading).FirstOrDefaultAsync(ct);

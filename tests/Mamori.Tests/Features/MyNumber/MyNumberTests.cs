@@ -94,6 +94,7 @@ public sealed class MyNumberTests(AppFixture app)
 
         var other = await TestTenant.CreateAsync(factory);
         Assert.DoesNotContain("高齢者紙おむつ支給", WebUtility.HtmlDecode(await visitor.GetPageAsync($"/public/{other.Code}/mynumber")));
+        Assert.Equal(HttpStatusCode.NotFound, (await visitor.GetAsync("/public/999999/mynumber")).StatusCode);
     }
 
     [Theory]

@@ -136,4 +136,50 @@ public sealed class SupervisorReviewTests(AppFixture app)
         Assert.Null(stored.Outcome);
         Assert.Equal("当日の窓口受付簿と照合してください。", stored.Comments.Single().Text);
     }
+
+    [Theory]
+    [MemberData(nameof(TestDatabases.All), MemberType = typeof(TestDatabases))]
+    public async Task TheOfficer_CannotConfirmOnTheSupervisorsBehalf_UnlessTheDepartmentHasNoSupervisorAccount(DatabaseProvider provider)
+    {
+        var factory = await app.GetAsync(provider);
+        var tenant = await TestTenant.CreateAsync(factory);
+        var supervisorId = await UserIdAsync(factory, tenant, UserRole.Department);
+        async Task SupervisorAsync(bool supervisor, bool suspended) => await factory.AsSystemAsync(async (_, db) =>
+        {
+            var u = await db.Users.FirstAsync(x => x.Id == supervisorId);
+            (u.IsSupervisor, u.SuspendedAt) = (supervisor, suspended ? DateTime.UtcNow : null);
+            return await db.SaveChangesAsync();
+        });
+        await SupervisorAsync(supervisor: true, suspended: false);
+        var alert = await AlertAsync(factory, tenant, "戸籍住民課");
+        await factory.AsSystemAsync(async (_, db) =>
+        {
+            (await db.AccessAlerts.FirstAsync(x => x.Id == alert.Id)).Status = AlertStatus.SupervisorReview;
+            return await db.SaveChangesAsync();
+        });
+        using var security = await Browser.SignInAsync(factory, tenant, UserRole.Security);
+        async Task<HttpResponseMessage> CloseAsync() => await security.PostFormAsync($"/access/alerts/{alert.Id}", new()
+        {
+            ["Input.To"] = "Closed",
+            ["Input.Outcome"] = "Legitimate",
+            ["Input.Supervisor"] = "戸籍 課長",
+            ["Input.Comment"] = "電話で課長に確認した。",
+            ["Input.Version"] = (await factory.AsSystemAsync((_, db) => db.AccessAlerts.Where(a => a.Id == alert.Id).Select(a => a.Version).FirstAsync())).ToString(),
+        }, $"/access/alerts/{alert.Id}?handler=Move");
+
+        // The page offers the officer 差戻し only, and a close sent anyway is refused by name; nothing changes.
+        var page = WebUtility.HtmlDecode(await security.GetPageAsync($"/access/alerts/{alert.Id}"));
+        Assert.DoesNotContain("name=\"Input.To\" value=\"Closed\"", page);
+        var refused = await CloseAsync();
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains("所属長確認は所属長が自分のアカウントで記録します。", WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync()));
+        Assert.Equal(AlertStatus.SupervisorReview, (await factory.AsSystemAsync((_, db) => db.AccessAlerts.AsNoTracking().FirstAsync(a => a.Id == alert.Id))).Status);
+
+        // A suspended 所属長 account, or none, leaves the officer to record the confirmation given on paper.
+        await SupervisorAsync(supervisor: true, suspended: true);
+        Assert.Contains("name=\"Input.To\" value=\"Closed\"", WebUtility.HtmlDecode(await security.GetPageAsync($"/access/alerts/{alert.Id}")));
+        Assert.Equal(HttpStatusCode.Redirect, (await CloseAsync()).StatusCode);
+        var stored = await factory.AsSystemAsync((_, db) => db.AccessAlerts.AsNoTracking().FirstAsync(a => a.Id == alert.Id));
+        Assert.Equal((AlertStatus.Closed, "戸籍 課長", (string?)null), (stored.Status, stored.Supervisor, stored.SupervisorAccountId));
+    }
 }
