@@ -68,6 +68,18 @@ public sealed class AccessMonitoringFlowTests
             await page.GetByRole(AriaRole.Button, new() { Name = "指摘事項に登録する" }).ClickAsync();
             await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("住民記録の不適正な参照（R01 本人の記録の参照）");
 
+            // Two more worked together from the list: ticked, moved to 確認中 in one step, each with the comment in its history.
+            await page.GotoAsync(s.BaseUrl + "/access");
+            await page.Locator("#alerts tbody tr input[type=checkbox]").Nth(0).CheckAsync();
+            await page.Locator("#alerts tbody tr input[type=checkbox]").Nth(1).CheckAsync();
+            await page.GetByLabel("進め先").SelectOptionAsync(new SelectOptionValue { Label = "確認中" });
+            await page.GetByLabel("コメント（所属長確認・完了・差戻しでは必須）").FillAsync("同じ日の操作をまとめて確認する。");
+            await page.GetByRole(AriaRole.Button, new() { Name = "選んだアラートを進める" }).ClickAsync();
+            await Assertions.Expect(page.Locator(".flash")).ToContainTextAsync("2件のアラートを「確認中」にしました。");
+            await Assertions.Expect(page.Locator("#alerts tbody tr").Filter(new() { HasText = "確認中" })).ToHaveCountAsync(2);
+            await s.AccessibleAsync("アラートの一覧（まとめて進める）");
+            await s.ScreenshotAsync("84-access-bulk");
+
             // The monthly report, printed.
             await page.GotoAsync(s.BaseUrl + "/access/report?Month=2024-04");
             await Assertions.Expect(page.Locator("article.document")).ToContainTextAsync($"{log.Planted.Count}件（完了 1件、未完了 {log.Planted.Count - 1}件）");

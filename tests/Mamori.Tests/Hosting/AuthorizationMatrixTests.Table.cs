@@ -296,6 +296,7 @@ public sealed partial class AuthorizationMatrixTests
         ["GET /api/v1/access/alerts"] = AccessReaders,
         ["GET /api/v1/access/alerts/{id:guid}"] = AccessReaders,
         ["POST /api/v1/access/alerts/{id:guid}/move"] = AccessWriters,
+        ["POST /api/v1/access/alerts/move"] = AccessWriters,
         ["POST /api/v1/access/alerts/{id:guid}/finding"] = AccessWriters,
         ["GET /api/v1/access/allowlist"] = AccessReaders,
         ["POST /api/v1/access/allowlist"] = AccessWriters,

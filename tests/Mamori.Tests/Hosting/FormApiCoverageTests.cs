@@ -78,6 +78,7 @@ public sealed class FormApiCoverageTests(AppFixture app)
         ["POST /assessments/{id:guid}?handler=Publish"] = ["POST /api/v1/assessments/documents/{id:guid}/publish"],
         ["POST /assessments/{id:guid}?handler=Consult"] = ["POST /api/v1/assessments/{id:guid}/consultation"],
         ["POST /access/alerts/{id:guid}?handler=Move"] = ["POST /api/v1/access/alerts/{id:guid}/move"],
+        ["POST /access?handler=Bulk"] = ["POST /api/v1/access/alerts/move"],
         ["POST /access/alerts/{id:guid}?handler=Finding"] = ["POST /api/v1/access/alerts/{id:guid}/finding"],
         ["POST /access/allowlist"] = ["POST /api/v1/access/allowlist"],
         ["POST /access/allowlist?handler=Delete"] = ["DELETE /api/v1/access/allowlist/{id:guid}"],

@@ -208,6 +208,7 @@ public sealed class PageHandlerMatrixTests(AppFixture app)
         ["POST /access/allowlist?handler=Delete"] = AccessWriters,
         // Triage and the finding a violation becomes are writes: 監査 reads alerts but never moves them.
         ["POST /access/alerts/{id:guid}?handler=Move"] = AccessWriters,
+        ["POST /access?handler=Bulk"] = AccessWriters,
         ["POST /access/alerts/{id:guid}?handler=Finding"] = AccessWriters,
         // The investigation search is a read (recorded with its purpose), open to 監査.
         ["POST /access/search"] = AccessReaders,

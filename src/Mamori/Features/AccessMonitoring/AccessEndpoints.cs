@@ -18,6 +18,12 @@ public static partial class AccessEndpoints
 
     public sealed record MoveRequest(string? To, string? Outcome, string? Supervisor, string? Comment, Guid? Version);
 
+    public sealed record AlertVersion(Guid Id, Guid? Version);
+
+    public sealed record BulkMoveRequest(IReadOnlyList<AlertVersion>? Alerts, string? To, string? Outcome, string? Supervisor, string? Comment);
+
+    public sealed record BulkMoveResponse(int Moved);
+
     public sealed record FindingRequest(Guid? DepartmentId, string? DueOn);
 
     public sealed record AllowlistRequest(string? Rule, string? UserId, string? ResidentId, string? Reason, string? ApprovedBy, string? ExpiresOn);
@@ -32,6 +38,8 @@ public static partial class AccessEndpoints
         g.MapGet("/alerts/{id:guid}", Alert).RequireAuthorization(Policies.AccessRead).WithSummary("アラート");
         g.MapPost("/alerts/{id:guid}/move", Move).RequireAuthorization(Policies.AccessWrite)
             .WithSummary("アラートの対応を進める（to：Investigating・SupervisorReview・Closed、閉じるときは outcome、コメント）");
+        g.MapPost("/alerts/move", MoveMany).RequireAuthorization(Policies.AccessWrite)
+            .WithSummary($"選んだアラートをまとめて進める（alerts：[{{id, version}}] を{AccessAlerts.MaxBulk}件まで、to・outcome・supervisor・comment は1件と同じ。1件でも進められなければ何も変えない）");
         g.MapPost("/alerts/{id:guid}/finding", Finding).RequireAuthorization(Policies.AccessWrite).WithSummary("違反のアラートを指摘事項にする");
         g.MapGet("/allowlist", Allowlist).RequireAuthorization(Policies.AccessRead).WithSummary("許可リスト");
         g.MapPost("/allowlist", Allow).RequireAuthorization(Policies.AccessWrite).WithSummary("許可リストに加える（承認者と1年以内の期限が必要。residentId は仮名にして保存）");
@@ -65,20 +73,38 @@ public static partial class AccessEndpoints
     private static async Task<Results<Ok<AlertResponse>, Refusal>> Move(Guid id, MoveRequest body, AppDbContext db, CurrentTenant tenant, TimeProvider clock,
         CancellationToken ct)
     {
+        var (move, errors) = ParseMove(body.To, body.Outcome, body.Supervisor, body.Comment);
+        if (move is null)
+        {
+            return ApiResults.Invalid(errors);
+        }
+        var moved = await AccessAlerts.MoveAsync(db, id, body.Version, move, tenant.ActorName, clock.GetUtcNow().UtcDateTime, ct);
+        return ApiResults.Changed(moved.Map(ToResponse));
+    }
+
+    private static async Task<Results<Ok<BulkMoveResponse>, Refusal>> MoveMany(BulkMoveRequest body, AppDbContext db, CurrentTenant tenant, TimeProvider clock,
+        CancellationToken ct)
+    {
+        var (move, errors) = ParseMove(body.To, body.Outcome, body.Supervisor, body.Comment);
+        if (move is null)
+        {
+            return ApiResults.Invalid(errors);
+        }
+        var moved = await AccessAlerts.MoveManyAsync(db, (body.Alerts ?? []).Select(a => new AlertRef(a.Id, a.Version)).ToList(), move, tenant.ActorName,
+            clock.GetUtcNow().UtcDateTime, ct);
+        return ApiResults.Changed(moved.Map(n => new BulkMoveResponse(n)));
+    }
+
+    private static (AlertMove? Move, Dictionary<string, string[]> Errors) ParseMove(string? toText, string? outcomeText, string? supervisor, string? comment)
+    {
         var errors = new Dictionary<string, string[]>();
-        var to = ApiResults.ParseEnum<AlertStatus>(body.To, "to", errors, s => s.JapaneseName());
-        var outcome = ApiResults.ParseEnum<AlertOutcome>(body.Outcome, "outcome", errors, o => o.JapaneseName());
+        var to = ApiResults.ParseEnum<AlertStatus>(toText, "to", errors, s => s.JapaneseName());
+        var outcome = ApiResults.ParseEnum<AlertOutcome>(outcomeText, "outcome", errors, o => o.JapaneseName());
         if (to is null && !errors.ContainsKey("to"))
         {
             errors["to"] = ["to（次の状態）を指定してください：Investigating・SupervisorReview・Closed。"];
         }
-        if (errors.Count > 0)
-        {
-            return ApiResults.Invalid(errors);
-        }
-        var moved = await AccessAlerts.MoveAsync(db, id, body.Version, new AlertMove(to!.Value, outcome, body.Supervisor, body.Comment), tenant.ActorName,
-            clock.GetUtcNow().UtcDateTime, ct);
-        return ApiResults.Changed(moved.Map(ToResponse));
+        return (errors.Count > 0 ? null : new AlertMove(to!.Value, outcome, supervisor, comment), errors);
     }
 
     private static async Task<Results<Created<Findings.FindingsEndpoints.FindingDetail>, Refusal>> Finding(Guid id, FindingRequest body, AppDbContext db,

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Mamori.Core;
 using Mamori.Core.Csv;
 using Mamori.Core.Data;
 using Mamori.Core.Features.AccessMonitoring;
@@ -16,8 +17,21 @@ namespace Mamori.Features.AccessMonitoring;
 /// department and user that lead to the filtered list; CSV of what the page shows.
 /// </summary>
 [Authorize(Policy = Policies.AccessRead)]
-public sealed class AlertsModel(AppDbContext db, IAuthorizationService authz) : MamoriPageModel
+public sealed class AlertsModel(AppDbContext db, IAuthorizationService authz, CurrentTenant tenant, TimeProvider clock) : MamoriPageModel
 {
+    /// <summary>The move the officer gives the alerts selected on the list (one user's, one rule's).</summary>
+    public sealed class BulkInput
+    {
+        public AlertStatus? To { get; set; }
+        public AlertOutcome? Outcome { get; set; }
+        public string? Supervisor { get; set; }
+        public string? Comment { get; set; }
+    }
+
+    /// <summary>The alerts ticked on the list, as 「id:version」.</summary>
+    [BindProperty] public List<string> Selected { get; set; } = [];
+    [BindProperty] public BulkInput Bulk { get; set; } = new();
+
     public sealed record Count(string Key, string Label, int Open, int All);
 
     /// <summary>open (the default: not 完了), all, or one status.</summary>
@@ -56,6 +70,28 @@ public sealed class AlertsModel(AppDbContext db, IAuthorizationService authz) : 
     }.Where(x => x is not null));
 
     public Task OnGetAsync(CancellationToken ct) => LoadAsync(paged: true, ct);
+
+    /// <summary>Moves the selected alerts together, all or none; refused, the list shows why with the selection kept.</summary>
+    public async Task<IActionResult> OnPostBulkAsync(CancellationToken ct)
+    {
+        if (!await AllowedAsync(authz, Policies.AccessWrite))
+        {
+            return Forbid();
+        }
+        var refs = Selected.Select(v => v.Split(':')).Where(p => p.Length == 2 && Guid.TryParse(p[0], out _))
+            .Select(p => new AlertRef(Guid.Parse(p[0]), Guid.TryParse(p[1], out var version) ? version : null)).ToList();
+        var moved = Bulk.To is not { } to
+            ? Outcome<int>.Fail("To", "進め先を選んでください。")
+            : await AccessAlerts.MoveManyAsync(db, refs, new AlertMove(to, Bulk.Outcome, Bulk.Supervisor, Bulk.Comment), tenant.ActorName, clock.GetUtcNow().UtcDateTime, ct);
+        if (moved.Ok)
+        {
+            Flash($"{moved.Value}件のアラートを「{Bulk.To!.Value.JapaneseName()}」にしました。");
+            return Redirect($"/access?{Query()}");
+        }
+        AddErrors(moved, "Bulk");
+        await LoadAsync(paged: true, ct);
+        return Page();
+    }
 
     public async Task<IActionResult> OnGetCsvAsync(string? encoding, CancellationToken ct)
     {
