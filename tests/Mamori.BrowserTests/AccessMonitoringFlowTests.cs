@@ -88,6 +88,9 @@ public sealed class AccessMonitoringFlowTests
             var first = pages[0];
             Assert.Contains("守り区", first);
             Assert.Contains("R01本人の記録の参照1011", first);
+            var all = string.Concat(pages);
+            Assert.Contains("3違反と判定したアラート", all);
+            Assert.Contains("4過去12か月のアラート", all);
         }
         finally
         {

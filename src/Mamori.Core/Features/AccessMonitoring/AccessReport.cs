@@ -1,5 +1,6 @@
 using System.Globalization;
 using Mamori.Core.Data;
+using Mamori.Core.Features.Findings;
 using Mamori.Core.Features.Reports;
 using Mamori.Core.Features.Statistics;
 using Mamori.Core.Japanese;
@@ -11,12 +12,22 @@ namespace Mamori.Core.Features.AccessMonitoring;
 /// <summary>The alerts of one rule in a month, by where they stand.</summary>
 public sealed record RuleLine(string Rule, int Alerts, int Open, int Closed, int Violations, int Legitimate, int FalsePositives);
 
+/// <summary>A month of the twelve-month series: alerts by rule, and how they stand (違反, closed otherwise, open).</summary>
+public sealed record MonthLine(DateOnly Month, IReadOnlyDictionary<string, int> ByRule, int Violations, int ClosedOtherwise, int Open)
+{
+    public int Alerts => Violations + ClosedOtherwise + Open;
+}
+
+/// <summary>An alert closed as 違反 in the month, with the finding made of it (指摘事項) and where that stands.</summary>
+public sealed record ViolationLine(DateOnly Day, string Rule, string UserId, string? Dept, string? Supervisor, string? Finding, string? FindingStatus);
+
 /// <summary>A user with two or more alerts in the month (and whether there were alerts the month before as well).</summary>
 public sealed record RepeatUser(string UserId, string? Dept, int Alerts, string Rules, bool AlsoLastMonth);
 
 /// <summary>
 /// 月次報告: rows analysed, the share of accesses to residents that a case explains, alerts per rule, closed and
-/// open, time to close, repeat users. Made from the stored day counts and alerts; print, .docx and .xlsx are the same figures.
+/// open, time to close, every alert found a 違反 with its finding, the twelve months up to this one by rule, repeat
+/// users. Made from the stored day counts and alerts; print, .docx and .xlsx are the same figures.
 /// </summary>
 public sealed record AccessMonthReport(
     DateOnly Month,
@@ -27,8 +38,13 @@ public sealed record AccessMonthReport(
     IReadOnlyList<RuleLine> Rules,
     double? AverageDaysToClose,
     double? MedianDaysToClose,
-    IReadOnlyList<RepeatUser> RepeatUsers)
+    IReadOnlyList<RepeatUser> RepeatUsers,
+    IReadOnlyList<ViolationLine> Violations,
+    IReadOnlyList<MonthLine> Twelve)
 {
+    /// <summary>How many months the series shows, this one included.</summary>
+    public const int SeriesMonths = 12;
+
     public int Alerts => Rules.Sum(r => r.Alerts);
     public int Open => Rules.Sum(r => r.Open);
     public int Closed => Rules.Sum(r => r.Closed);
@@ -56,8 +72,42 @@ public sealed record AccessMonthReport(
                 string.Join("、", g.Select(a => a.Rule).Distinct().Order(StringComparer.Ordinal)), lastMonthUsers.Contains(g.Key)))
             .OrderByDescending(u => u.Alerts).ThenBy(u => u.UserId, StringComparer.Ordinal).ToList();
         return new AccessMonthReport(month, days.Count, days.Sum(d => d.Rows), days.Sum(d => d.ResidentRows), days.Sum(d => d.Explained), rules,
-            toClose.Count == 0 ? null : Math.Round(toClose.Average(), 1), toClose.Count == 0 ? null : Math.Round(Median(toClose), 1), repeat);
+            toClose.Count == 0 ? null : Math.Round(toClose.Average(), 1), toClose.Count == 0 ? null : Math.Round(Median(toClose), 1), repeat,
+            await ViolationsAsync(db, current, ct), await TwelveAsync(db, month, ct));
     }
+
+    private static async Task<List<ViolationLine>> ViolationsAsync(AppDbContext db, List<AccessAlert> current, CancellationToken ct)
+    {
+        var violations = current.Where(a => a.Status == AlertStatus.Closed && a.Outcome == AlertOutcome.Violation).OrderBy(a => a.Day).ThenBy(a => a.Rule, StringComparer.Ordinal)
+            .ThenBy(a => a.UserId, StringComparer.Ordinal).ToList();
+        var findingIds = violations.Where(a => a.FindingId is not null).Select(a => a.FindingId!.Value).ToList();
+        var findings = await db.Findings.IgnoreQueryFilters([AppDbContext.DepartmentFilter]).AsNoTracking().Where(f => findingIds.Contains(f.Id))
+            .ToDictionaryAsync(f => f.Id, f => (f.Heading, f.Status), ct);
+        return violations.Select(a => a.FindingId is { } id && findings.TryGetValue(id, out var f)
+            ? new ViolationLine(a.Day, a.Rule, a.UserId, a.UserDept, a.Supervisor, f.Heading, f.Status.JapaneseName())
+            : new ViolationLine(a.Day, a.Rule, a.UserId, a.UserDept, a.Supervisor, null, null)).ToList();
+    }
+
+    /// <summary>The twelve months up to <paramref name="month"/>, counted in the database by month, rule and where each alert stands.</summary>
+    private static async Task<List<MonthLine>> TwelveAsync(AppDbContext db, DateOnly month, CancellationToken ct)
+    {
+        var first = month.AddMonths(1 - SeriesMonths);
+        var end = month.AddMonths(1);
+        var rows = await db.AccessAlerts.AsNoTracking().Where(a => a.Day >= first && a.Day < end)
+            .GroupBy(a => new { a.Day.Year, a.Day.Month, a.Rule, a.Status, a.Outcome }).Select(g => new { g.Key.Year, g.Key.Month, g.Key.Rule, g.Key.Status, g.Key.Outcome, Count = g.Count() })
+            .ToListAsync(ct);
+        return Enumerable.Range(0, SeriesMonths).Select(i => first.AddMonths(i)).Select(m =>
+        {
+            var of = rows.Where(r => r.Year == m.Year && r.Month == m.Month).ToList();
+            return new MonthLine(m, of.GroupBy(r => r.Rule).ToDictionary(g => g.Key, g => g.Sum(r => r.Count)),
+                of.Where(r => r.Status == AlertStatus.Closed && r.Outcome == AlertOutcome.Violation).Sum(r => r.Count),
+                of.Where(r => r.Status == AlertStatus.Closed && r.Outcome != AlertOutcome.Violation).Sum(r => r.Count),
+                of.Where(r => r.Status != AlertStatus.Closed).Sum(r => r.Count));
+        }).ToList();
+    }
+
+    /// <summary>「5月」 for a month of the series, 「令和7年1月」 where the year turns.</summary>
+    private static string MonthLabel(DateOnly m, int index) => index == 0 || m.Month == 1 ? WarekiDate.FormatMonth(m) : $"{m.Month}月";
 
     private static double Median(List<double> sorted) =>
         sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2;
@@ -75,11 +125,33 @@ public sealed record AccessMonthReport(
         ("案件で説明のつくアクセスの割合", ExplainedPercent is { } p ? $"{p.ToString("0.0", CultureInfo.InvariantCulture)}%（{N(Explained)}件）" : "－"),
         ("アラート", $"{Alerts}件（完了 {Closed}件、未完了 {Open}件）"),
         ("完了までの日数", $"平均 {Days(AverageDaysToClose)}、中央値 {Days(MedianDaysToClose)}"),
+        ("違反と判定したアラート", $"{Violations.Count}件（指摘事項に登録 {Violations.Count(v => v.Finding is not null)}件）"),
         ("繰り返しアラートのあった職員", $"{RepeatUsers.Count}人"),
     ];
 
     private static readonly string[] RuleHeaders = ["ルール", "アラート", "未完了", "完了", "違反", "正当", "誤検知"];
     private static readonly string[] RepeatHeaders = ["利用者ID", "所属", "アラート", "ルール", "前月にも"];
+    private static readonly string[] ViolationHeaders = ["日付", "ルール", "利用者ID", "所属", "確認した所属長", "指摘事項", "指摘事項の状況"];
+
+    private IReadOnlyList<IReadOnlyList<string>> ViolationRows() => [.. Violations.Select(v => (IReadOnlyList<string>)
+        [WarekiDate.Format(v.Day), AccessAlerts.RuleLabel(v.Rule), v.UserId, v.Dept ?? "－", v.Supervisor ?? "－", v.Finding ?? "未登録", v.FindingStatus ?? "－"])];
+
+    /// <summary>The twelve months as a table: a row per rule that had alerts in any of them, a column per month, and the total.</summary>
+    private (IReadOnlyList<string> Headers, IReadOnlyList<IReadOnlyList<string>> Rows) TwelveTable()
+    {
+        var rules = Twelve.SelectMany(m => m.ByRule.Keys).Distinct().Order(StringComparer.Ordinal).ToList();
+        IReadOnlyList<string> headers = ["ルール", .. Twelve.Select((m, i) => MonthLabel(m.Month, i)), "計"];
+        var rows = rules.Select(r => (IReadOnlyList<string>)[r, .. Twelve.Select(m => N(m.ByRule.GetValueOrDefault(r))), N(Twelve.Sum(m => m.ByRule.GetValueOrDefault(r)))])
+            .Append(["合計", .. Twelve.Select(m => N(m.Alerts)), N(Twelve.Sum(m => m.Alerts))]).ToList();
+        return (headers, rows);
+    }
+
+    /// <summary>The twelve months as a stacked chart: 違反, closed otherwise (正当・誤検知), still open.</summary>
+    public PrintBarChart TwelveChart() => new($"アラートの件数（{WarekiDate.FormatMonth(Twelve[0].Month)}〜{WarekiDate.FormatMonth(Month)}）",
+        // Month only under the bars (the caption gives the years): twelve labels must fit the width of the page.
+        Twelve.Select(m => $"{m.Month.Month}月").ToList(),
+        [new ChartSeries("違反", Twelve.Select(m => m.Violations).ToList()), new ChartSeries("正当・誤検知", Twelve.Select(m => m.ClosedOtherwise).ToList()),
+            new ChartSeries("未完了", Twelve.Select(m => m.Open).ToList())]);
 
     private IReadOnlyList<IReadOnlyList<string>> RuleRows() =>
         [.. Rules.Select(r => (IReadOnlyList<string>)[AccessAlerts.RuleLabel(r.Rule), N(r.Alerts), N(r.Open), N(r.Closed), N(r.Violations), N(r.Legitimate), N(r.FalsePositives)]),
@@ -100,8 +172,21 @@ public sealed record AccessMonthReport(
             new PrintLine("2 ルール別のアラート", Bold: true),
             new PrintTable(RuleHeaders, RuleRows(), [40, 10, 10, 10, 10, 10, 10]),
             new PrintLine(""),
-            new PrintLine("3 繰り返しアラートのあった職員（月2件以上）", Bold: true),
+            new PrintLine("3 違反と判定したアラート", Bold: true),
         };
+        blocks.Add(Violations.Count == 0
+            ? new PrintLine("この月に違反と判定したアラートはありません。", Indent: 1)
+            : new PrintTable(ViolationHeaders, ViolationRows(), [13, 19, 10, 12, 14, 20, 12]));
+        var (headers, rows) = TwelveTable();
+        blocks.AddRange(
+        [
+            new PrintLine(""),
+            new PrintLine($"4 過去{SeriesMonths}か月のアラート", Bold: true),
+            TwelveChart(),
+            new PrintTable(headers, rows, [10, .. Enumerable.Repeat(7, SeriesMonths), 6]),
+            new PrintLine(""),
+            new PrintLine("5 繰り返しアラートのあった職員（月2件以上）", Bold: true),
+        ]);
         blocks.Add(RepeatUsers.Count == 0
             ? new PrintLine("該当する職員はいません。", Indent: 1)
             : new PrintTable(RepeatHeaders, RepeatUsers.Select(u => (IReadOnlyList<string>)[u.UserId, u.Dept ?? "－", N(u.Alerts), u.Rules, u.AlsoLastMonth ? "あり" : ""]).ToList(), [20, 25, 12, 28, 15]));
@@ -152,8 +237,28 @@ public sealed record AccessMonthReport(
         {
             repeat.Add(new Dictionary<string, object?> { ["利用者ID"] = null });
         }
+        var violations = Violations.Select(v => ViolationHeaders.Zip(new object?[]
+        {
+            v.Day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), v.Rule, v.UserId, v.Dept, v.Supervisor, v.Finding, v.FindingStatus,
+        }).ToDictionary(x => x.First, x => x.Second)).ToList();
+        if (violations.Count == 0)
+        {
+            violations.Add(new Dictionary<string, object?> { ["日付"] = null });
+        }
+        var ruleIds = Twelve.SelectMany(m => m.ByRule.Keys).Distinct().Order(StringComparer.Ordinal).ToList();
+        var twelve = Twelve.Select(m => new Dictionary<string, object?> { ["月"] = m.Month.ToString("yyyy-MM", CultureInfo.InvariantCulture) }
+            .Concat(ruleIds.Select(r => new KeyValuePair<string, object?>(r, m.ByRule.GetValueOrDefault(r))))
+            .Concat([new("合計", m.Alerts), new("違反", m.Violations), new("正当・誤検知", m.ClosedOtherwise), new("未完了", m.Open)])
+            .ToDictionary(x => x.Key, x => x.Value)).ToList();
         using var stream = new MemoryStream();
-        stream.SaveAs(new Dictionary<string, object> { ["概要"] = summary, ["ルール別"] = rules, ["繰り返し"] = repeat });
+        stream.SaveAs(new Dictionary<string, object>
+        {
+            ["概要"] = summary,
+            ["ルール別"] = rules,
+            ["違反"] = violations,
+            [$"{SeriesMonths}か月"] = twelve,
+            ["繰り返し"] = repeat,
+        });
         return stream.ToArray();
     }
 }

@@ -15,7 +15,7 @@ namespace Mamori.Features.AccessMonitoring;
 [Authorize(Policy = Policies.AccessRead)]
 public sealed class ReportModel(AppDbContext db, TimeProvider clock) : MamoriPageModel
 {
-    /// <summary>yyyy-MM; the previous month by default.</summary>
+    /// <summary>yyyy-MM; by default the last month analysed.</summary>
     [BindProperty(SupportsGet = true)] public string? Month { get; set; }
 
     public DateOnly Chosen { get; private set; }
@@ -43,7 +43,10 @@ public sealed class ReportModel(AppDbContext db, TimeProvider clock) : MamoriPag
     private async Task LoadAsync(CancellationToken ct)
     {
         var today = JapanTime.Today(clock);
-        var fallback = new DateOnly(today.Year, today.Month, 1).AddMonths(-1);
+        // The last month analysed (what the officer has just worked), else the last month with logs, else last month.
+        var analysed = await db.AccessAnalyses.AsNoTracking().OrderByDescending(a => a.RanAt).Select(a => (DateOnly?)a.To).FirstOrDefaultAsync(ct)
+            ?? await db.AccessDays.AsNoTracking().MaxAsync(d => (DateOnly?)d.Day, ct);
+        var fallback = analysed is { } last ? new DateOnly(last.Year, last.Month, 1) : new DateOnly(today.Year, today.Month, 1).AddMonths(-1);
         Chosen = DateOnly.TryParseExact((Month ?? "") + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var m) ? m : fallback;
         var days = await db.AccessDays.AsNoTracking().Select(d => d.Day).ToListAsync(ct);
         var alertDays = await db.AccessAlerts.AsNoTracking().Select(a => a.Day).Distinct().ToListAsync(ct);

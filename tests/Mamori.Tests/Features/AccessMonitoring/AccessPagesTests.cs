@@ -182,6 +182,21 @@ public sealed class AccessPagesTests(AppFixture app)
             var rules = workbook.Query(useHeaderRow: true, sheetName: "ルール別").Cast<IDictionary<string, object?>>().ToList();
             Assert.Equal(1, Convert.ToInt32(rules.Single(r => (string?)r["ルール"] == "R01")["違反"], System.Globalization.CultureInfo.InvariantCulture));
             Assert.Equal(15, rules.Count);
+
+            // Opened without a month it shows the last month analysed; the 違反 is listed with its finding, and twelve months lead up to it.
+            var opened = WebUtility.HtmlDecode(await security.GetPageAsync("/access/report"));
+            Assert.Contains("アクセスログ監視 月次報告（令和6年4月）", opened);
+            Assert.Contains("違反と判定したアラート", opened);
+            Assert.Contains(registered.f.Heading, opened);
+            Assert.Contains("過去12か月のアラート", opened);
+            var violations = workbook.Query(useHeaderRow: true, sheetName: "違反").Cast<IDictionary<string, object?>>().ToList();
+            Assert.Equal((self.UserId, registered.f.Heading, "未着手"), ((string?)Assert.Single(violations)["利用者ID"], (string?)violations[0]["指摘事項"], (string?)violations[0]["指摘事項の状況"]));
+            var twelve = workbook.Query(useHeaderRow: true, sheetName: "12か月").Cast<IDictionary<string, object?>>().ToList();
+            Assert.Equal(("2023-05", "2024-04"), ((string?)twelve[0]["月"], (string?)twelve[^1]["月"]));
+            Assert.Equal(12, twelve.Count);
+            int Cell(IDictionary<string, object?> row, string column) => Convert.ToInt32(row[column], System.Globalization.CultureInfo.InvariantCulture);
+            Assert.Equal((alerts.Count, 1, alerts.Count - 1), (Cell(twelve[^1], "合計"), Cell(twelve[^1], "違反"), Cell(twelve[^1], "未完了")));
+            Assert.Equal(0, Cell(twelve[^2], "合計"));
             var exported = await factory.AsSystemAsync((_, db) => db.SecurityEvents.AsNoTracking()
                 .Where(e => e.MunicipalityId == tenant.MunicipalityId && e.Kind == Core.Features.Audit.SecurityEventKind.Export).Select(e => e.Detail).ToListAsync());
             Assert.Contains(exported, d => d?.StartsWith("アクセスログ監視 月次報告 2024-04（Excel）", StringComparison.Ordinal) == true);
