@@ -51,6 +51,10 @@ namespace Mamori.Migrations.Postgres.Migrations
                     b.Property<Guid>("AnalysisId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("Applied")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
                     b.Property<DateTime?>("ClosedAt")
                         .HasColumnType("timestamp with time zone");
 

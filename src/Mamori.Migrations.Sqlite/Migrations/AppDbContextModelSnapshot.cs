@@ -45,6 +45,10 @@ namespace Mamori.Migrations.Sqlite.Migrations
                     b.Property<Guid>("AnalysisId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Applied")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("ClosedAt")
                         .HasColumnType("TEXT");
 

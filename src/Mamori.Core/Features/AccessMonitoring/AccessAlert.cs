@@ -84,6 +84,10 @@ public sealed class AccessAlert : IMunicipalityOwned, IVersioned
     [Label("完了日時")]
     public DateTime? ClosedAt { get; set; }
 
+    /// <summary>The rule's parameters as applied when the alert was last found (「minutes=10;min_residents=30」), for its explanation.</summary>
+    [Label("判定の条件")]
+    public string? Applied { get; set; }
+
     /// <summary>所属長: who confirmed the result.</summary>
     [Label("確認した所属長")]
     public string? Supervisor { get; set; }
@@ -102,6 +106,7 @@ internal sealed class AccessAlertConfiguration : IEntityTypeConfiguration<Access
 {
     public void Configure(EntityTypeBuilder<AccessAlert> b)
     {
+        b.Property(x => x.Applied).HasMaxLength(500);
         b.Property(x => x.Rule).HasMaxLength(10);
         b.Property(x => x.UserId).HasMaxLength(100);
         b.Property(x => x.UserDept).HasMaxLength(100);

@@ -15,7 +15,8 @@ public static partial class AccessAlerts
     /// updated) and the day counts (each day keeps the latest analysis that covered it).
     /// </summary>
     public static async Task<AccessAnalysis> RecordAsync(AppDbContext db, Guid municipalityId, DateOnly from, DateOnly to, long rows,
-        IReadOnlyList<DetectedAlert> alerts, IReadOnlyList<DetectedDay> days, double seconds, string ranBy, DateTime now, CancellationToken ct)
+        IReadOnlyList<DetectedAlert> alerts, IReadOnlyList<DetectedDay> days, double seconds, string ranBy, DateTime now, CancellationToken ct,
+        IReadOnlyDictionary<string, string>? applied = null)
     {
         var analysis = new AccessAnalysis { MunicipalityId = municipalityId, From = from, To = to, Rows = rows, Alerts = alerts.Count, Seconds = seconds, RanAt = now, RanBy = ranBy };
         db.AccessAnalyses.Add(analysis);
@@ -34,6 +35,7 @@ public static partial class AccessAlerts
                 alert.Count = found.Count;
                 alert.ResidentId = found.ResidentId;
                 alert.UserDept = found.UserDept ?? alert.UserDept;
+                alert.Applied = applied?.GetValueOrDefault(found.Rule) ?? alert.Applied;
                 if (alert.WithdrawnAt is not null)
                 {
                     Redetect(db, alert, ranBy, now);
@@ -51,6 +53,7 @@ public static partial class AccessAlerts
                 ResidentId = found.ResidentId,
                 Severity = found.Severity,
                 Count = found.Count,
+                Applied = applied?.GetValueOrDefault(found.Rule),
                 Status = AlertStatus.New,
                 AnalysisId = analysis.Id,
                 DetectedAt = now,

@@ -134,7 +134,7 @@ public sealed partial class AccessJobWorker
         var detected = result.Alerts.Select(a => new DetectedAlert(a.Rule, a.UserId, result.UserDepartments.GetValueOrDefault(a.UserId), a.Day, a.ResidentId, a.Severity, a.Count)).ToList();
         var days = result.Days.Select(d => new DetectedDay(d.Day, d.Rows, d.ResidentRows, d.Explained)).ToList();
         var analysis = await AccessAlerts.RecordAsync(db, job.MunicipalityId, from, to, result.Rows, detected, days, stopwatch.Elapsed.TotalSeconds,
-            job.RequestedBy, clock.GetUtcNow().UtcDateTime, ct);
+            job.RequestedBy, clock.GetUtcNow().UtcDateTime, ct, AlertExplanation.Applied(settings));
         job.AnalysisId = analysis.Id;
         job.Rows = result.Rows;
         return (AccessJobState.Succeeded, $"{WarekiDate.Format(from)}〜{WarekiDate.Format(to)} の {result.Rows.ToString("N0", CultureInfo.InvariantCulture)} 行を分析し、"

@@ -14,7 +14,7 @@ namespace Mamori.Features.AccessMonitoring;
 public static partial class AccessEndpoints
 {
     public sealed record AlertResponse(Guid Id, string Rule, string UserId, string? UserDept, DateOnly Day, string? ResidentId, string Severity, long Count,
-        string Status, string? Outcome, string? Supervisor, Guid? FindingId, DateTime DetectedAt, DateTime? ClosedAt, Guid Version);
+        string Status, string? Outcome, string? Supervisor, Guid? FindingId, DateTime DetectedAt, DateTime? ClosedAt, string Explanation, Guid Version);
 
     public sealed record MoveRequest(string? To, string? Outcome, string? Supervisor, string? Comment, Guid? Version);
 
@@ -49,7 +49,7 @@ public static partial class AccessEndpoints
     }
 
     private static AlertResponse ToResponse(AccessAlert a) => new(a.Id, a.Rule, a.UserId, a.UserDept, a.Day, a.ResidentId, a.Severity, a.Count, a.Status.ToString(),
-        a.Outcome?.ToString(), a.Supervisor, a.FindingId, a.DetectedAt, a.ClosedAt, a.Version);
+        a.Outcome?.ToString(), a.Supervisor, a.FindingId, a.DetectedAt, a.ClosedAt, AlertExplanation.For(a), a.Version);
 
     private static async Task<Results<Ok<ApiPage<AlertResponse>>, Refusal>> Alerts(string? status, string? rule, int? page, int? pageSize, AppDbContext db,
         CancellationToken ct)

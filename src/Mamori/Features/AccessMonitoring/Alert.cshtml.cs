@@ -39,6 +39,9 @@ public sealed class AlertModel(AppDbContext db, CurrentTenant tenant, AccessLogF
     public AccessAlert Alert { get; private set; } = null!;
     public Rule? Rule { get; private set; }
     public IReadOnlyDictionary<string, string> Parameters { get; private set; } = new Dictionary<string, string>();
+
+    /// <summary>Why the alert fired, with the figure and the line it crossed.</summary>
+    public string Explanation { get; private set; } = "";
     public IReadOnlyList<AccessRow> Accesses { get; private set; } = [];
     public const int AccessLimit = 1000;
     public List<DepartmentNode> Departments { get; private set; } = [];
@@ -126,11 +129,17 @@ public sealed class AlertModel(AppDbContext db, CurrentTenant tenant, AccessLogF
         Alert = alert;
         CanWrite = await AllowedAsync(authz, Policies.AccessWrite);
         Rule = RulePack.Default.Rules.FirstOrDefault(r => r.Id == alert.Rule);
-        if (Rule is not null)
+        if (alert.Applied is not null)
         {
+            Parameters = AlertExplanation.Parse(alert.Applied);
+        }
+        else if (Rule is not null)
+        {
+            // Found before the conditions were kept on the alert: today's settings, said as such.
             var overrides = AccessAlerts.ParseParameters((await AccessAlerts.SettingsAsync(db, alert.MunicipalityId, ct)).Parameters).GetValueOrDefault(Rule.Id);
             Parameters = Rule.Parameters.Keys.ToDictionary(k => k, k => overrides?.GetValueOrDefault(k) ?? RulePack.DefaultValue(Rule, k));
         }
+        Explanation = AlertExplanation.For(alert, Parameters);
         Accesses = folders.Store(alert.MunicipalityId).Search(null, alert.UserId, alert.Day, alert.Day, AccessLimit);
         Departments = await DepartmentTree.LoadAsync(db, ct);
         StaffDepartmentId = SupervisorReview.DepartmentOf(await db.Departments.AsNoTracking().ToListAsync(ct), alert.UserDept);

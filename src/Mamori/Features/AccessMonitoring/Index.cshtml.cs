@@ -100,10 +100,11 @@ public sealed class AlertsModel(AppDbContext db, IAuthorizationService authz, Cu
         var rows = Alerts.Select(a => new[]
         {
             a.Day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), a.Rule, AccessAlerts.RuleTitles.GetValueOrDefault(a.Rule), AccessAlerts.SeverityName(a.Severity),
-            a.UserId, a.UserDept, a.ResidentId, a.Count.ToString(CultureInfo.InvariantCulture), a.Status.JapaneseName(), a.Outcome?.JapaneseName(), a.Supervisor,
+            a.UserId, a.UserDept, a.ResidentId, a.Count.ToString(CultureInfo.InvariantCulture), AlertExplanation.For(a), a.Status.JapaneseName(), a.Outcome?.JapaneseName(),
+            a.Supervisor,
         });
         await HttpContext.RecordExportAsync("アクセスログ監視のアラート（CSV）", Alerts.Count);
-        return File(CsvWriter.ToBytes(enc, ["日付", "ルール", "名称", "重要度", "利用者ID", "所属", "住民（仮名）", "件数", "状況", "判定", "所属長"], rows),
+        return File(CsvWriter.ToBytes(enc, ["日付", "ルール", "名称", "重要度", "利用者ID", "所属", "住民（仮名）", "件数", "検知の理由", "状況", "判定", "所属長"], rows),
             CsvEncodings.ContentType(enc), "アクセスログ監視_アラート.csv");
     }
 

@@ -120,6 +120,14 @@ public sealed class AccessPagesTests(AppFixture app)
             var detail = await security.GetPageAsync($"/access/alerts/{self.Id}");
             Assert.Contains("この日の利用者のアクセス", detail);
             Assert.Contains("class=\"hit\"", detail);
+            // Why it fired, with the line as applied when found (kept on every alert), on the page and in the list.
+            Assert.All(alerts, a => Assert.Equal(Core.Features.AccessMonitoring.AlertExplanation.Applied(new MonitoringSettings())[a.Rule], a.Applied));
+            Assert.Contains($"職員本人の住民記録を{self.Count}回参照", WebUtility.HtmlDecode(detail));
+            var burst = alerts.First(a => a.Rule == "R10");
+            var burstPage = WebUtility.HtmlDecode(await security.GetPageAsync($"/access/alerts/{burst.Id}"));
+            Assert.Contains("min_residents = 30、minutes = 10", burstPage);
+            Assert.Contains("（検知したときの設定）", burstPage);
+            Assert.Contains($"10分間に{burst.Count}人（基準30人）", WebUtility.HtmlDecode(await security.GetPageAsync("/access?Rule=R10")));
 
             // Triage: each step asks for what it needs, and changes nothing until it has it.
             await PostAndFollowAsync(security, $"/access/alerts/{self.Id}", new() { ["Input.To"] = "Investigating" }, $"/access/alerts/{self.Id}?handler=Move");

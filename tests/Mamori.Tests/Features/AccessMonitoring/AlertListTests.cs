@@ -69,6 +69,6 @@ public sealed partial class AlertListTests(AppFixture app)
         Assert.Equal(Count + 1, text.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
     }
 
-    [GeneratedRegex("<tr(?<closed> class=\"muted\")?>\\s*<td class=\"nowrap\"><a href=\"/access/alerts/[0-9a-f-]+\">[^<]*?(?<month>\\d+)月(?<day>\\d+)日[^<]*</a></td>\\s*<td>[^<]*</td>\\s*<td><span class=\"[^\"]*\">(?<sev>[^<]+)</span></td>\\s*<td[^>]*>(?<user>[^<]+)</td>")]
+    [GeneratedRegex("<tr(?<closed> class=\"muted\")?>\\s*(?:<td><input[^>]*/><label[^>]*>[^<]*</label></td>\\s*)?<td class=\"nowrap\"><a href=\"/access/alerts/[0-9a-f-]+\">[^<]*?(?<month>\\d+)月(?<day>\\d+)日[^<]*</a></td>\\s*<td>[^<]*(?:<br /><span class=\"hint\">[^<]*</span>)?</td>\\s*<td><span class=\"[^\"]*\">(?<sev>[^<]+)</span></td>\\s*<td[^>]*>(?<user>[^<]+)</td>")]
     private static partial Regex Row();
 }

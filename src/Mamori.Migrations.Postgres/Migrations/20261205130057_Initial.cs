@@ -2977,6 +2977,7 @@ namespace Mamori.Migrations.Postgres.Migrations
                     AnalysisId = table.Column<Guid>(type: "uuid", nullable: false),
                     DetectedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     ClosedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    Applied = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
                     Supervisor = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
                     SupervisorAccountId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
                     FindingId = table.Column<Guid>(type: "uuid", nullable: true),

@@ -2975,6 +2975,7 @@ namespace Mamori.Migrations.Sqlite.Migrations
                     AnalysisId = table.Column<Guid>(type: "TEXT", nullable: false),
                     DetectedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
                     ClosedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Applied = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
                     Supervisor = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
                     SupervisorAccountId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
                     FindingId = table.Column<Guid>(type: "TEXT", nullable: true),
