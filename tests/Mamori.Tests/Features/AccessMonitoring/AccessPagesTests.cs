@@ -120,6 +120,12 @@ public sealed class AccessPagesTests(AppFixture app)
             var detail = await security.GetPageAsync($"/access/alerts/{self.Id}");
             Assert.Contains("この日の利用者のアクセス", detail);
             Assert.Contains("class=\"hit\"", detail);
+            // Residents read as 住民A (the alert's own), 住民B … on the page; no pseudonym is shown.
+            Assert.DoesNotContain(self.ResidentId!, detail);
+            Assert.DoesNotContain(self.ResidentId![..12], detail);
+            var decoded = WebUtility.HtmlDecode(detail).Replace("\n", "", StringComparison.Ordinal);
+            Assert.Matches("<dd id=\"resident\">住民A\\s*<span", decoded);
+            Assert.Matches("<tr class=\"hit\">(?:(?!</tr>).)*<td>住民A</td>", decoded);
             // Why it fired, with the line as applied when found (kept on every alert), on the page and in the list.
             Assert.All(alerts, a => Assert.Equal(Core.Features.AccessMonitoring.AlertExplanation.Applied(new MonitoringSettings())[a.Rule], a.Applied));
             Assert.Contains($"職員本人の住民記録を{self.Count}回参照", WebUtility.HtmlDecode(detail));
