@@ -14,9 +14,9 @@ public static partial class AccessAlerts
 
     /// <summary>
     /// Moves several alerts (of one user or one rule, as the officer selects them) the same step with the same comment,
-    /// each checked exactly as if moved alone and each with the comment in its own history. All or none: a missing
-    /// comment is named once; an alert whose state does not allow the move, that someone changed meanwhile, or whose
-    /// 所属長 must confirm it, is named by day, rule and user, and no alert changes.
+    /// each checked exactly as if moved alone and each with the comment in its own history, then saved together. All or
+    /// none: a missing comment is named once; an alert whose state does not allow the move, that someone changed
+    /// meanwhile, or whose 所属長 must confirm it, is named by day, rule and user, and no alert changes.
     /// </summary>
     public static async Task<Outcome<int>> MoveManyAsync(AppDbContext db, IReadOnlyList<AlertRef> alerts, AlertMove move, string actor, DateTime now, CancellationToken ct)
     {
@@ -29,32 +29,38 @@ public static partial class AccessAlerts
         {
             return Outcome<int>.Fail("Alerts", $"一度に進められるのは{MaxBulk}件までです（{distinct.Count}件選ばれています）。");
         }
+        // Every alert is checked before any changes, and all are saved in one save: one transaction, and one append
+        // to the audit chain (a transaction held across several saves would hold the chain's next number meanwhile).
         var problems = new List<string>();
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var checkedAlerts = new List<AccessAlert>();
         foreach (var a in distinct)
         {
-            var moved = await MoveAsync(db, a.Id, a.Version, move, actor, now, ct);
-            if (moved.Ok)
+            var (alert, failure) = await OptimisticSave.LoadAsync(db.AccessAlerts.Include(x => x.Comments), a.Id, a.Version, NotFound, ct);
+            var refused = alert is null ? failure : await RefusalAsync(db, alert, move, ct);
+            if (refused is null)
             {
+                checkedAlerts.Add(alert!);
                 continue;
             }
-            if (moved.Kind == FailureKind.Invalid)
+            if (refused.Kind == FailureKind.Invalid)
             {
                 // What the form lacks is lacking for every alert: said once, by field.
-                await transaction.RollbackAsync(ct);
                 db.ChangeTracker.Clear();
-                return moved.Refused<int>();
+                return refused.Refused<int>();
             }
-            problems.Add($"{await LabelAsync(db, a.Id, ct)}：{moved.Describe()}");
+            problems.Add($"{await LabelAsync(db, a.Id, ct)}：{refused.Describe()}");
         }
         if (problems.Count > 0)
         {
-            await transaction.RollbackAsync(ct);
             db.ChangeTracker.Clear();
             return Outcome<int>.Conflict($"次の{problems.Count}件を進められないため、どのアラートも変えていません。\n{string.Join("\n", problems)}");
         }
-        await transaction.CommitAsync(ct);
-        return Outcome<int>.Success(distinct.Count);
+        foreach (var alert in checkedAlerts)
+        {
+            Apply(db, alert, move with { Comment = InputText.Optional(move.Comment) }, supervisorAccountId: null, actor, now);
+        }
+        var saved = await OptimisticSave.SaveAsync(db, checkedAlerts[0], ct);
+        return saved.Ok ? Outcome<int>.Success(checkedAlerts.Count) : saved.Refused<int>();
     }
 
     /// <summary>「令和6年4月3日 R01 本人の記録の参照（S00123）」, or 「選んだアラート」 for one that is not found.</summary>

@@ -78,6 +78,17 @@ public static partial class AccessAlerts
         {
             return failure!;
         }
+        if (await RefusalAsync(db, alert, move, ct) is { } refused)
+        {
+            return refused;
+        }
+        Apply(db, alert, move with { Comment = Optional(move.Comment) }, supervisorAccountId: null, actor, now);
+        return await OptimisticSave.SaveAsync(db, alert, ct);
+    }
+
+    /// <summary>Why <paramref name="move"/> cannot be made on <paramref name="alert"/> (its state, a missing field, a 所属長 who confirms), or null.</summary>
+    private static async Task<Outcome<AccessAlert>?> RefusalAsync(AppDbContext db, AccessAlert alert, AlertMove move, CancellationToken ct)
+    {
         var from = alert.Status;
         if (!Moves(from).Contains(move.To))
         {
@@ -120,12 +131,19 @@ public static partial class AccessAlerts
             return Outcome<AccessAlert>.Conflict(
                 $"この職員の所属には所属長のアカウント（{string.Join("・", supervisors)}）があります。所属長確認は所属長が自分のアカウントで記録します。代わりに完了にはできません。");
         }
-        return await ApplyAsync(db, alert, move with { Comment = comment }, supervisorAccountId: null, actor, now, ct);
+        return null;
     }
 
-    /// <summary>Makes a checked move and records it in the alert's history.</summary>
+    /// <summary>Makes a checked move, records it in the alert's history and saves.</summary>
     internal static async Task<Outcome<AccessAlert>> ApplyAsync(AppDbContext db, AccessAlert alert, AlertMove move, string? supervisorAccountId, string actor, DateTime now,
         CancellationToken ct)
+    {
+        Apply(db, alert, move, supervisorAccountId, actor, now);
+        return await OptimisticSave.SaveAsync(db, alert, ct);
+    }
+
+    /// <summary>Makes a checked move and records it in the alert's history, unsaved.</summary>
+    private static void Apply(AppDbContext db, AccessAlert alert, AlertMove move, string? supervisorAccountId, string actor, DateTime now)
     {
         var from = alert.Status;
         alert.Status = move.To;
@@ -143,7 +161,6 @@ public static partial class AccessAlerts
             alert.SupervisorAccountId = null;
         }
         AddHistory(db, alert, from, actor, now, move.To == AlertStatus.Closed ? move.Outcome : null, move.Comment);
-        return await OptimisticSave.SaveAsync(db, alert, ct);
     }
 
     /// <summary>A line of the alert's history: who moved it from which state to its present one, and why.</summary>
