@@ -73,7 +73,7 @@ public sealed record AccessMonthReport(
             .OrderByDescending(u => u.Alerts).ThenBy(u => u.UserId, StringComparer.Ordinal).ToList();
         return new AccessMonthReport(month, days.Count, days.Sum(d => d.Rows), days.Sum(d => d.ResidentRows), days.Sum(d => d.Explained), rules,
             toClose.Count == 0 ? null : Math.Round(toClose.Average(), 1), toClose.Count == 0 ? null : Math.Round(Median(toClose), 1), repeat,
-            await ViolationsAsync(db, current, ct), await TwelveAsync(db, month, ct));
+            await ViolationsAsync(db, current, ct), await TwelveAsync(db.AccessAlerts, month, ct));
     }
 
     private static async Task<List<ViolationLine>> ViolationsAsync(AppDbContext db, List<AccessAlert> current, CancellationToken ct)
@@ -88,12 +88,16 @@ public sealed record AccessMonthReport(
             : new ViolationLine(a.Day, a.Rule, a.UserId, a.UserDept, a.Supervisor, null, null)).ToList();
     }
 
-    /// <summary>The twelve months up to <paramref name="month"/>, counted in the database by month, rule and where each alert stands.</summary>
-    private static async Task<List<MonthLine>> TwelveAsync(AppDbContext db, DateOnly month, CancellationToken ct)
+    /// <summary>
+    /// The twelve months up to <paramref name="month"/> of <paramref name="alerts"/> (the municipality's, or one user's),
+    /// counted in the database by month, rule and where each alert stands.
+    /// </summary>
+    public static async Task<List<MonthLine>> TwelveAsync(IQueryable<AccessAlert> alerts, DateOnly month, CancellationToken ct)
     {
+        month = new DateOnly(month.Year, month.Month, 1);
         var first = month.AddMonths(1 - SeriesMonths);
         var end = month.AddMonths(1);
-        var rows = await db.AccessAlerts.AsNoTracking().Where(a => a.Day >= first && a.Day < end)
+        var rows = await alerts.AsNoTracking().Where(a => a.Day >= first && a.Day < end)
             .GroupBy(a => new { a.Day.Year, a.Day.Month, a.Rule, a.Status, a.Outcome }).Select(g => new { g.Key.Year, g.Key.Month, g.Key.Rule, g.Key.Status, g.Key.Outcome, Count = g.Count() })
             .ToListAsync(ct);
         return Enumerable.Range(0, SeriesMonths).Select(i => first.AddMonths(i)).Select(m =>
@@ -147,11 +151,14 @@ public sealed record AccessMonthReport(
     }
 
     /// <summary>The twelve months as a stacked chart: 違反, closed otherwise (正当・誤検知), still open.</summary>
-    public PrintBarChart TwelveChart() => new($"アラートの件数（{WarekiDate.FormatMonth(Twelve[0].Month)}〜{WarekiDate.FormatMonth(Month)}）",
+    public PrintBarChart TwelveChart() => Chart("アラートの件数", Twelve);
+
+    /// <summary>Twelve months as a stacked chart titled 「{what}（令和5年5月〜令和6年4月）」.</summary>
+    public static PrintBarChart Chart(string what, IReadOnlyList<MonthLine> twelve) => new($"{what}（{WarekiDate.FormatMonth(twelve[0].Month)}〜{WarekiDate.FormatMonth(twelve[^1].Month)}）",
         // Month only under the bars (the caption gives the years): twelve labels must fit the width of the page.
-        Twelve.Select(m => $"{m.Month.Month}月").ToList(),
-        [new ChartSeries("違反", Twelve.Select(m => m.Violations).ToList()), new ChartSeries("正当・誤検知", Twelve.Select(m => m.ClosedOtherwise).ToList()),
-            new ChartSeries("未完了", Twelve.Select(m => m.Open).ToList())]);
+        twelve.Select(m => $"{m.Month.Month}月").ToList(),
+        [new ChartSeries("違反", twelve.Select(m => m.Violations).ToList()), new ChartSeries("正当・誤検知", twelve.Select(m => m.ClosedOtherwise).ToList()),
+            new ChartSeries("未完了", twelve.Select(m => m.Open).ToList())]);
 
     private IReadOnlyList<IReadOnlyList<string>> RuleRows() =>
         [.. Rules.Select(r => (IReadOnlyList<string>)[AccessAlerts.RuleLabel(r.Rule), N(r.Alerts), N(r.Open), N(r.Closed), N(r.Violations), N(r.Legitimate), N(r.FalsePositives)]),

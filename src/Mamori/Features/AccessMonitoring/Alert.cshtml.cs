@@ -2,6 +2,7 @@ using Mamori.AccessMonitoring;
 using Mamori.Core.Data;
 using Mamori.Core.Features.AccessMonitoring;
 using Mamori.Core.Features.Organization;
+using Mamori.Core.Features.Reports;
 using Mamori.Core.Japanese;
 using Mamori.Features.Shared;
 using Mamori.Hosting;
@@ -50,6 +51,15 @@ public sealed class AlertModel(AppDbContext db, CurrentTenant tenant, AccessLogF
 
     /// <summary>The department the staff master names for the alert's user (a department name or code), if any.</summary>
     public Guid? StaffDepartmentId { get; private set; }
+
+    /// <summary>The user's other alerts of the same day.</summary>
+    public List<AccessAlert> SameDay { get; private set; } = [];
+
+    /// <summary>The user's alerts over the twelve months up to the alert's, as a chart.</summary>
+    public PrintBarChart History { get; private set; } = null!;
+
+    /// <summary>The user's alerts in those twelve months.</summary>
+    public int HistoryCount { get; private set; }
 
     /// <summary>The 所属長 accounts of the staff member's department, who confirm the alert themselves.</summary>
     public List<string> Supervisors { get; private set; } = [];
@@ -140,6 +150,10 @@ public sealed class AlertModel(AppDbContext db, CurrentTenant tenant, AccessLogF
             Parameters = Rule.Parameters.Keys.ToDictionary(k => k, k => overrides?.GetValueOrDefault(k) ?? RulePack.DefaultValue(Rule, k));
         }
         Explanation = AlertExplanation.For(alert, Parameters);
+        SameDay = await db.AccessAlerts.AsNoTracking().Where(x => x.UserId == alert.UserId && x.Day == alert.Day && x.Id != alert.Id).OrderBy(x => x.Rule).ToListAsync(ct);
+        var twelve = await AccessMonthReport.TwelveAsync(db.AccessAlerts.Where(x => x.UserId == alert.UserId), alert.Day, ct);
+        HistoryCount = twelve.Sum(m => m.Alerts);
+        History = AccessMonthReport.Chart($"{alert.UserId} のアラート", twelve);
         Accesses = folders.Store(alert.MunicipalityId).Search(null, alert.UserId, alert.Day, alert.Day, AccessLimit);
         Departments = await DepartmentTree.LoadAsync(db, ct);
         StaffDepartmentId = SupervisorReview.DepartmentOf(await db.Departments.AsNoTracking().ToListAsync(ct), alert.UserDept);

@@ -219,6 +219,30 @@ public sealed class AccessPagesTests(AppFixture app)
             var audited = await factory.AsSystemAsync((_, db) => db.AuditEntries.AsNoTracking()
                 .Where(e => e.MunicipalityId == tenant.MunicipalityId && e.EntityType == "AccessAlert" && e.EntityKey == self.Id.ToString()).CountAsync());
             Assert.True(audited >= 4, $"監査ログ {audited} 件");
+
+            // The alert page shows the user's other alerts of that day, and their twelve months.
+            var sameDay = await factory.AsSystemAsync(async (_, db) =>
+            {
+                var extra = new AccessAlert
+                {
+                    MunicipalityId = tenant.MunicipalityId,
+                    AnalysisId = self.AnalysisId,
+                    Rule = "R08",
+                    UserId = self.UserId,
+                    Day = self.Day,
+                    Severity = "medium",
+                    Count = 4,
+                    Applied = "day_end=19:00:00;day_start=07:30:00",
+                };
+                db.AccessAlerts.Add(extra);
+                await db.SaveChangesAsync();
+                return extra;
+            });
+            var mine = alerts.Count(a => a.UserId == self.UserId) + 1;
+            var withOthers = WebUtility.HtmlDecode(await security.GetPageAsync($"/access/alerts/{self.Id}"));
+            Assert.Contains($"この利用者の過去12か月のアラート（{mine} 件）", withOthers);
+            Assert.Contains($"<a href=\"/access/alerts/{sameDay.Id}\">R08 時間外・閉庁日の操作</a>", withOthers);
+            Assert.DoesNotContain($"<a href=\"/access/alerts/{self.Id}\">R01", withOthers);
         }
         finally
         {
