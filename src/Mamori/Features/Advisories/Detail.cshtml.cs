@@ -124,11 +124,12 @@ public sealed class DetailModel(AppDbContext db, IAuthorizationService authz, Ti
         var systems = await db.BusinessSystems.AsNoTracking().OrderBy(s => s.Name).Select(s => new { s.Id, s.Name, s.DepartmentId }).ToListAsync(ct);
         Systems = systems.Select(s => (s.Id, s.Name, labels.GetValueOrDefault(s.DepartmentId, ""))).ToList();
         var terminals = await db.Terminals.AsNoTracking().OrderBy(t => t.Code).Select(t => new { t.Id, t.Code, t.Place, t.DepartmentId, t.RemovedOn }).ToListAsync(ct);
+        static string Terminal(string code, string place) => $"統合端末 {code}（{place}）";
         Terminals = terminals.Where(t => t.RemovedOn == null)
-            .Select(t => (t.Id, $"統合端末 {t.Code}（{t.Place}）", t.DepartmentId is { } d ? labels.GetValueOrDefault(d, "") : "設置課なし")).ToList();
+            .Select(t => (t.Id, Terminal(t.Code, t.Place), t.DepartmentId is { } d ? labels.GetValueOrDefault(d, "") : "設置課なし")).ToList();
         var tasks = await db.AdvisoryTasks.AsNoTracking().Where(t => t.AdvisoryId == id).ToListAsync(ct);
         Tasks = tasks.Select(t => new TaskRow(t, labels.GetValueOrDefault(t.DepartmentId, ""),
-                systems.FirstOrDefault(s => s.Id == t.SystemId)?.Name ?? terminals.Where(x => x.Id == t.TerminalId).Select(x => $"統合端末 {x.Code}（{x.Place}）").FirstOrDefault()))
+                systems.FirstOrDefault(s => s.Id == t.SystemId)?.Name ?? terminals.Where(x => x.Id == t.TerminalId).Select(x => Terminal(x.Code, x.Place)).FirstOrDefault()))
             .OrderBy(r => r.Department).ThenBy(r => r.Target).ToList();
         if (await AllowedAsync(authz, Policies.CouncilManage))
         {

@@ -37,8 +37,6 @@ public sealed class IndexModel(AppDbContext db, IAuthorizationService authz, Tim
     {
         var procedures = await db.MyNumberProcedures.AsNoTracking().Where(p => p.State == ProcedureState.InForce).ToListAsync(ct);
         await HttpContext.RecordExportAsync("独自利用事務の一覧（Excel）", procedures.Count);
-        return File(MyNumberImport.ToXlsx(procedures, await DepartmentTree.LabelsAsync(db, ct)), XlsxType, $"独自利用事務_{JapanTime.Today(clock):yyyyMMdd}.xlsx");
+        return File(MyNumberImport.ToXlsx(procedures, await DepartmentTree.LabelsAsync(db, ct)), Reports.ReportsPages.XlsxType, $"独自利用事務_{JapanTime.Today(clock):yyyyMMdd}.xlsx");
     }
-
-    public const string XlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 }

@@ -129,7 +129,7 @@ public static class MyNumberEndpoints
     {
         var procedures = await db.MyNumberProcedures.AsNoTracking().Where(p => p.State == ProcedureState.InForce).ToListAsync(ct);
         await context.RecordExportAsync("独自利用事務の一覧（Excel）", procedures.Count);
-        return TypedResults.File(MyNumberImport.ToXlsx(procedures, await Core.Features.Organization.DepartmentTree.LabelsAsync(db, ct)), IndexModel.XlsxType,
+        return TypedResults.File(MyNumberImport.ToXlsx(procedures, await Core.Features.Organization.DepartmentTree.LabelsAsync(db, ct)), Reports.ReportsPages.XlsxType,
             $"独自利用事務_{Core.Japanese.JapanTime.Today(clock):yyyyMMdd}.xlsx");
     }
 
